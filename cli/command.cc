@@ -1,0 +1,189 @@
+#include "cli/command.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli/edit_distance.h"
+#include "corpus/error.h"
+
+namespace po = boost::program_options;
+
+namespace verhaal {
+namespace {
+
+std::vector<std::string> CommandNames() {
+  std::vector<std::string> names;
+  for (const auto& c : Commands()) names.emplace_back(c.name);
+  return names;
+}
+
+void PrintOverview(std::ostream& out) {
+  out << "usage: verhaal [-p PROJECT] <command> [options]\n\n"
+         "verhaal keeps a narrative study in one project file: stories, respondents,\n"
+         "self-signification, a codebook and codings; it exports matrices, statistics\n"
+         "and data files.\n\ncommands:\n";
+  size_t width = 0;
+  for (const auto& c : Commands()) width = std::max(width, c.name.size());
+  for (const auto& c : Commands()) {
+    out << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary << '\n';
+  }
+  out << "\nglobal options:\n"
+         "  -p, --project FILE  the project file (default: the one *.verhaal here)\n"
+         "  --version           print the version\n"
+         "  --help              this overview; `verhaal <command> --help` for a command\n\n"
+         "example:\n  verhaal init study.verhaal --name \"Statushouders 2025\"\n"
+         "  verhaal -p study.verhaal info\n";
+}
+
+int ExitCode(ErrorKind kind) { return static_cast<int>(kind); }
+
+}  // namespace
+
+int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+           bool progress) {
+  std::optional<std::string> project;
+  size_t i = 1;
+  try {
+    for (; i < argv.size(); ++i) {
+      const std::string& a = argv[i];
+      if (a == "-p" || a == "--project") {
+        if (i + 1 >= argv.size()) throw UsageError(a + " needs a FILE");
+        project = argv[++i];
+      } else if (a.rfind("--project=", 0) == 0) {
+        project = a.substr(10);
+      } else if (a == "--version") {
+        out << "verhaal " << VERHAAL_VERSION << '\n';
+        return 0;
+      } else if (a == "--help" || a == "-h" || a == "help") {
+        if (a == "help" && i + 1 < argv.size()) {
+          std::vector<std::string> rest = {argv[0], argv[i + 1], "--help"};
+          return RunCli(rest, out, err, progress);
+        }
+        PrintOverview(out);
+        return 0;
+      } else if (!a.empty() && a[0] == '-') {
+        throw UsageError("unknown option " + a + " before the command; see `verhaal --help`");
+      } else {
+        break;
+      }
+    }
+    if (i >= argv.size()) {
+      PrintOverview(err);
+      return ExitCode(ErrorKind::kUsage);
+    }
+    const std::string& name = argv[i];
+    auto commands = Commands();
+    auto found = std::find_if(commands.begin(), commands.end(),
+                              [&](const Command& c) { return c.name == name; });
+    if (found == commands.end()) {
+      const std::string near = ClosestMatch(name, CommandNames());
+      throw UsageError("unknown command '" + name + "'" +
+                       (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                       " See `verhaal --help`.");
+    }
+    CommandContext context{std::string(found->name),
+                           std::vector<std::string>(argv.begin() + static_cast<long>(i) + 1,
+                                                    argv.end()),
+                           project, out, err, progress};
+    return found->run(context);
+  } catch (const Error& e) {
+    out.flush();
+    err << "verhaal: error: " << e.Describe() << '\n';
+    return ExitCode(e.kind());
+  } catch (const std::invalid_argument& e) {
+    out.flush();
+    err << "verhaal: error: " << e.what() << '\n';
+    return ExitCode(ErrorKind::kData);
+  } catch (const std::exception& e) {
+    out.flush();
+    err << "verhaal: internal error: " << e.what()
+        << "\n(this is a bug in verhaal; please report it with the command you ran)\n";
+    return ExitCode(ErrorKind::kInternal);
+  }
+}
+
+CommandOptions::CommandOptions(CommandContext& context, std::string usage,
+                               std::string description, std::string example)
+    : context_(context),
+      usage_(std::move(usage)),
+      description_(std::move(description)),
+      example_(std::move(example)),
+      options_("options") {
+  options_.add_options()("project,p", po::value<std::string>()->value_name("FILE"),
+                         "the project file (default: the one *.verhaal here)")(
+      "help,h", "show this help");
+}
+
+void CommandOptions::Positional(const std::string& name, int max_count) {
+  options_.add_options()(name.c_str(), po::value<std::vector<std::string>>(), "");
+  positional_.add(name.c_str(), max_count);
+  positional_names_.push_back(name);
+}
+
+bool CommandOptions::Parse() {
+  try {
+    po::store(po::command_line_parser(context_.args)
+                  .options(options_)
+                  .positional(positional_)
+                  .style(po::command_line_style::default_style &
+                         ~po::command_line_style::allow_guessing)
+                  .run(),
+              values_);
+    if (values_.count("help")) {
+      context_.out << "usage: " << usage_ << "\n\n" << description_ << "\n\n";
+      // Hide positional placeholders from the option list.
+      po::options_description shown("options");
+      for (const auto& option : options_.options()) {
+        if (std::find(positional_names_.begin(), positional_names_.end(), option->long_name()) ==
+            positional_names_.end()) {
+          shown.add(option);
+        }
+      }
+      context_.out << shown << "\nexample:\n" << example_ << "\n";
+      return false;
+    }
+    po::notify(values_);
+  } catch (const po::unknown_option& e) {
+    std::vector<std::string> names;
+    for (const auto& option : options_.options()) names.push_back("--" + option->long_name());
+    const std::string near = ClosestMatch(e.get_option_name(), names);
+    throw UsageError(std::string(e.what()) + (near.empty() ? "" : "; did you mean " + near + "?") +
+                     " See `verhaal " + context_.name + " --help`.");
+  } catch (const po::too_many_positional_options_error&) {
+    throw UsageError("too many arguments; see `verhaal " + context_.name + " --help`");
+  } catch (const po::error& e) {
+    throw UsageError(std::string(e.what()) + "; see `verhaal " + context_.name + " --help`");
+  }
+  return true;
+}
+
+std::filesystem::path CommandOptions::ProjectPath() const {
+  if (Has("project")) return Get<std::string>("project");
+  if (context_.global_project) return *context_.global_project;
+  return DefaultProjectPath();
+}
+
+Project CommandOptions::OpenProject() const { return Project::Open(ProjectPath()); }
+
+std::filesystem::path DefaultProjectPath() {
+  std::vector<std::filesystem::path> found;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(".", ec)) {
+    if (entry.path().extension() == ".verhaal" && entry.is_regular_file(ec)) {
+      found.push_back(entry.path().filename());
+    }
+  }
+  if (found.empty()) {
+    throw MissingError(
+        "no project here: give -p FILE, or create one with `verhaal init FILE.verhaal`");
+  }
+  if (found.size() > 1) {
+    std::sort(found.begin(), found.end());
+    std::string names;
+    for (const auto& f : found) names += (names.empty() ? "" : ", ") + f.string();
+    throw UsageError("several projects here (" + names + "); choose one with -p FILE");
+  }
+  return found.front();
+}
+
+}  // namespace verhaal

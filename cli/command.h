@@ -1,0 +1,98 @@
+// The verhaal command line: a table of subcommands {name, summary, handler}
+// over the library, as in DESIGN.md "Command line". Each handler parses its
+// own options with CommandOptions and returns an exit code; errors are thrown
+// as verhaal::Error and mapped to exit codes by RunCli.
+#ifndef VERHAAL_CLI_COMMAND_H_
+#define VERHAAL_CLI_COMMAND_H_
+
+#include <boost/program_options.hpp>
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/project.h"
+
+namespace verhaal {
+
+// What a command gets: its arguments (after the command name) and streams.
+struct CommandContext {
+  std::string name;                           // the command, for messages
+  std::vector<std::string> args;              // everything after the name
+  std::optional<std::string> global_project;  // -p given before the command
+  std::ostream& out;
+  std::ostream& err;
+  bool progress = false;  // stderr is a terminal: show progress
+};
+
+using CommandHandler = int (*)(CommandContext& context);
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;  // one line, for `verhaal --help`
+  CommandHandler run;
+};
+
+// All commands, in the order `verhaal --help` lists them.
+std::span<const Command> Commands();
+
+// Runs the program; returns the exit code. Prints errors as
+// "verhaal: error: ..." to `err`.
+int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
+           bool progress);
+
+// Option parsing for one command, with -p/--project and --help built in.
+// `usage` is the synopsis ("verhaal search QUERY [options]"), `example` one
+// or more example lines shown by --help.
+class CommandOptions {
+ public:
+  CommandOptions(CommandContext& context, std::string usage, std::string description,
+                 std::string example);
+
+  // Add options: options().add_options()("name", po::value<...>(), "help").
+  boost::program_options::options_description_easy_init add() { return options_.add_options(); }
+
+  // A positional argument (max_count -1: any number).
+  void Positional(const std::string& name, int max_count = 1);
+
+  // Parses the arguments. Returns false when --help was printed (the
+  // handler then returns 0). Throws kUsage Errors for unknown options, with
+  // a suggestion.
+  bool Parse();
+
+  bool Has(const std::string& name) const { return values_.count(name) > 0; }
+  template <typename T>
+  T Get(const std::string& name) const { return values_[name].as<T>(); }
+  template <typename T>
+  std::optional<T> Optional(const std::string& name) const {
+    if (!Has(name)) return std::nullopt;
+    return values_[name].as<T>();
+  }
+
+  // The project file of -p, or the one *.verhaal in the current folder.
+  std::filesystem::path ProjectPath() const;
+  // Opens ProjectPath() (see Project::Open for the errors).
+  Project OpenProject() const;
+
+ private:
+  CommandContext& context_;
+  std::string usage_;
+  std::string description_;
+  std::string example_;
+  boost::program_options::options_description options_;
+  boost::program_options::positional_options_description positional_;
+  std::vector<std::string> positional_names_;
+  boost::program_options::variables_map values_;
+};
+
+// The project in the current folder: the one *.verhaal file there. kMissing
+// when there is none, kUsage when there are several.
+std::filesystem::path DefaultProjectPath();
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CLI_COMMAND_H_

@@ -1,0 +1,17 @@
+#include <array>
+
+#include "cli/command.h"
+#include "cli/handlers.h"
+
+namespace verhaal {
+
+std::span<const Command> Commands() {
+  static constexpr std::array kCommands = {
+      Command{"init", "create a new project file", RunInit},
+      Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
+      Command{"search", "full-text search in the stories", RunSearch},
+  };
+  return kCommands;
+}
+
+}  // namespace verhaal

@@ -1,0 +1,16 @@
+// The handler of each command in the table (command_table.cc). One file per
+// command: cli/cmd_<name>.cc.
+#ifndef VERHAAL_CLI_HANDLERS_H_
+#define VERHAAL_CLI_HANDLERS_H_
+
+#include "cli/command.h"
+
+namespace verhaal {
+
+int RunInit(CommandContext& context);
+int RunInfo(CommandContext& context);
+int RunSearch(CommandContext& context);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CLI_HANDLERS_H_

@@ -1,0 +1,131 @@
+#include "corpus/codings.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "corpus/error.h"
+#include "corpus/text.h"
+
+namespace verhaal {
+
+int64_t EnsureCoder(Project& project, std::string_view name) {
+  if (name.empty()) throw DataError("a coder needs a name");
+  if (auto coder = FindCoder(project, name)) return coder->id;
+  SQLite::Statement insert(project.db(), "INSERT INTO coder(name) VALUES (?)");
+  insert.bind(1, std::string(name));
+  insert.exec();
+  return project.db().getLastInsertRowid();
+}
+
+std::optional<Coder> FindCoder(Project& project, std::string_view name) {
+  SQLite::Statement find(project.db(), "SELECT id, name FROM coder WHERE name = ?");
+  find.bind(1, std::string(name));
+  if (!find.executeStep()) return std::nullopt;
+  return Coder{find.getColumn(0).getInt64(), find.getColumn(1).getString()};
+}
+
+std::vector<Coder> ListCoders(Project& project) {
+  SQLite::Statement all(project.db(), "SELECT id, name FROM coder ORDER BY name");
+  std::vector<Coder> out;
+  while (all.executeStep()) out.push_back({all.getColumn(0).getInt64(), all.getColumn(1).getString()});
+  return out;
+}
+
+std::optional<int64_t> AddCoding(Project& project, const Coding& coding) {
+  SQLite::Statement story(project.db(), "SELECT key, text FROM story WHERE id = ?");
+  story.bind(1, coding.story_id);
+  if (!story.executeStep()) {
+    throw DataError("story " + std::to_string(coding.story_id) + " does not exist");
+  }
+  const std::string key = story.getColumn(0).getString();
+  const int64_t length = static_cast<int64_t>(CodePointCount(story.getColumn(1).getString()));
+  if (coding.start < 0 || coding.end < coding.start || coding.end > length ||
+      (coding.start == coding.end && length > 0)) {
+    throw DataError("segment " + std::to_string(coding.start) + ":" + std::to_string(coding.end) +
+                    " does not fit story " + key + ", which has " + std::to_string(length) +
+                    " characters; use START:END with 0 <= START < END <= " +
+                    std::to_string(length));
+  }
+  SQLite::Statement insert(project.db(),
+                           "INSERT OR IGNORE INTO coding(story_id, code_id, coder_id, start, end, "
+                           "origin, memo, created) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                           "coalesce(nullif(?, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
+  insert.bind(1, coding.story_id);
+  insert.bind(2, coding.code_id);
+  insert.bind(3, coding.coder_id);
+  insert.bind(4, coding.start);
+  insert.bind(5, coding.end);
+  insert.bind(6, coding.origin);
+  insert.bind(7, coding.memo);
+  insert.bind(8, coding.created);
+  if (insert.exec() == 0) return std::nullopt;
+  return project.db().getLastInsertRowid();
+}
+
+bool RemoveCoding(Project& project, const Coding& coding) {
+  SQLite::Statement del(project.db(),
+                        "DELETE FROM coding WHERE story_id = ? AND code_id = ? AND coder_id = ? "
+                        "AND start = ? AND end = ?");
+  del.bind(1, coding.story_id);
+  del.bind(2, coding.code_id);
+  del.bind(3, coding.coder_id);
+  del.bind(4, coding.start);
+  del.bind(5, coding.end);
+  return del.exec() > 0;
+}
+
+int64_t ReassignCodings(Project& project, int64_t from, int64_t to) {
+  SQLite::Statement move(project.db(), "UPDATE OR IGNORE coding SET code_id = ? WHERE code_id = ?");
+  move.bind(1, to);
+  move.bind(2, from);
+  const int64_t moved = move.exec();
+  SQLite::Statement rest(project.db(), "DELETE FROM coding WHERE code_id = ?");
+  rest.bind(1, from);
+  rest.exec();
+  return moved;
+}
+
+std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
+  std::string sql =
+      "SELECT g.id, g.story_id, g.code_id, g.coder_id, g.start, g.end, g.origin, g.memo, "
+      "g.created, s.key, c.path, k.name FROM coding g JOIN story s ON s.id = g.story_id "
+      "JOIN code c ON c.id = g.code_id JOIN coder k ON k.id = g.coder_id WHERE 1";
+  if (!filter.code_ids.empty()) {
+    sql += " AND g.code_id IN (";
+    for (size_t i = 0; i < filter.code_ids.size(); ++i) {
+      sql += (i ? ", " : "") + std::to_string(filter.code_ids[i]);
+    }
+    sql += ")";
+  }
+  if (filter.coder) sql += " AND k.name = :coder";
+  if (filter.story_id) sql += " AND g.story_id = :story";
+  if (filter.origin_prefix) sql += " AND substr(g.origin, 1, length(:origin)) = :origin";
+  sql += " ORDER BY g.story_id, g.start, g.end, c.path, k.name";
+  SQLite::Statement query(project.db(), sql);
+  if (filter.coder) query.bind(":coder", *filter.coder);
+  if (filter.story_id) query.bind(":story", *filter.story_id);
+  if (filter.origin_prefix) query.bind(":origin", *filter.origin_prefix);
+  std::vector<Coding> out;
+  while (query.executeStep()) {
+    Coding c;
+    c.id = query.getColumn(0).getInt64();
+    c.story_id = query.getColumn(1).getInt64();
+    c.code_id = query.getColumn(2).getInt64();
+    c.coder_id = query.getColumn(3).getInt64();
+    c.start = query.getColumn(4).getInt64();
+    c.end = query.getColumn(5).getInt64();
+    c.origin = query.getColumn(6).getString();
+    c.memo = query.getColumn(7).getString();
+    c.created = query.getColumn(8).getString();
+    c.story_key = query.getColumn(9).getString();
+    c.code_path = query.getColumn(10).getString();
+    c.coder = query.getColumn(11).getString();
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+int64_t CountCodings(Project& project) {
+  return project.db().execAndGet("SELECT count(*) FROM coding").getInt64();
+}
+
+}  // namespace verhaal

@@ -1,0 +1,71 @@
+// Coders and codings. A coding ties a code to a segment [start, end) of a
+// story's stored text (code points), by one coder, with an origin ("manual",
+// "rule:<name>", "import:<tool>") and an optional memo.
+#ifndef VERHAAL_CORPUS_CODINGS_H_
+#define VERHAAL_CORPUS_CODINGS_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/project.h"
+
+namespace verhaal {
+
+struct Coder {
+  int64_t id = 0;
+  std::string name;
+};
+
+// Finds or adds the coder called `name` (kData when empty). Returns its id.
+int64_t EnsureCoder(Project& project, std::string_view name);
+std::optional<Coder> FindCoder(Project& project, std::string_view name);
+std::vector<Coder> ListCoders(Project& project);
+
+struct Coding {
+  int64_t id = 0;
+  int64_t story_id = 0;
+  int64_t code_id = 0;
+  int64_t coder_id = 0;
+  int64_t start = 0;  // code points, inclusive
+  int64_t end = 0;    // code points, exclusive
+  std::string origin = "manual";
+  std::string memo;
+  std::string created;  // ISO 8601 UTC; filled by the database when empty
+  // Filled when reading.
+  std::string story_key;
+  std::string code_path;
+  std::string coder;
+};
+
+// Adds a coding after checking the segment against the story's text (kData
+// when out of range or empty while the text is not). Returns the new id, or
+// nothing when the same story, code, coder and segment is already coded.
+std::optional<int64_t> AddCoding(Project& project, const Coding& coding);
+
+// Removes the coding with this story, code, coder and segment; returns
+// whether one existed.
+bool RemoveCoding(Project& project, const Coding& coding);
+
+// Moves every coding of code `from` to code `to` (a merge); duplicates that
+// would arise are dropped, as they say the same thing. Returns how many moved.
+int64_t ReassignCodings(Project& project, int64_t from, int64_t to);
+
+// Which codings to list. Empty fields do not filter.
+struct CodingFilter {
+  std::vector<int64_t> code_ids;
+  std::optional<std::string> coder;
+  std::optional<int64_t> story_id;
+  std::optional<std::string> origin_prefix;  // e.g. "rule:"
+};
+
+// Codings passing `filter`, ordered by story, start, end, code.
+std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter = {});
+
+int64_t CountCodings(Project& project);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_CODINGS_H_

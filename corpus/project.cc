@@ -1,0 +1,153 @@
+#include "corpus/project.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <utility>
+
+#include "corpus/error.h"
+#include "corpus/schema.h"
+
+namespace verhaal {
+namespace {
+
+// How long a command waits for another process that holds the write lock.
+constexpr int kBusyTimeoutMs = 30000;
+
+void Configure(SQLite::Database& db) {
+  db.setBusyTimeout(kBusyTimeoutMs);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA synchronous = NORMAL");
+}
+
+std::string Show(const std::filesystem::path& file) { return file.string(); }
+
+}  // namespace
+
+Project::Project(std::filesystem::path file, std::unique_ptr<SQLite::Database> db)
+    : file_(std::move(file)), db_(std::move(db)) {}
+Project::Project(Project&&) noexcept = default;
+Project& Project::operator=(Project&&) noexcept = default;
+Project::~Project() = default;
+
+Project Project::CreateAtVersion(const std::filesystem::path& file, std::string_view name,
+                                 int version) {
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec)) {
+    throw Error(ErrorKind::kCannotCreate,
+                Show(file) + " already exists; choose another name or open it with -p");
+  }
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    db = std::make_unique<SQLite::Database>(file.string(),
+                                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    Configure(*db);
+    db->exec("BEGIN IMMEDIATE");
+    MigrateSchema(*db, 0, version);
+    SQLite::Statement put(*db, "INSERT INTO project_info(key, value) VALUES (?, ?)");
+    for (auto [key, value] : {std::pair<std::string, std::string>{"name", std::string(name)},
+                              {"application", "verhaal"}}) {
+      put.bind(1, key);
+      put.bind(2, value);
+      put.exec();
+      put.reset();
+    }
+    db->exec("COMMIT");
+  } catch (const SQLite::Exception& e) {
+    db.reset();
+    std::filesystem::remove(file, ec);
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + Show(file) + ": " + e.what());
+  }
+  return Project(file, std::move(db));
+}
+
+Project Project::Create(const std::filesystem::path& file, std::string_view name) {
+  return CreateAtVersion(file, name, kSchemaVersion);
+}
+
+Project Project::Open(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    throw MissingError(Show(file) + " does not exist; create it with `verhaal init " + Show(file) +
+                       "` or give another -p");
+  }
+  if (std::filesystem::is_directory(file, ec)) {
+    throw DataError(Show(file) + " is a folder, not a verhaal project file");
+  }
+  std::unique_ptr<SQLite::Database> db;
+  int version = 0;
+  try {
+    db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE);
+    db->setBusyTimeout(kBusyTimeoutMs);
+    version = db->execAndGet("PRAGMA user_version").getInt();
+  } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB) {
+      throw DataError(Show(file) + " is not a verhaal project (not an SQLite database)");
+    }
+    throw IoError("cannot open " + Show(file) + ": " + e.what());
+  }
+  try {
+    const bool ours = db->tableExists("project_info");
+    if (version == 0 || !ours) {
+      throw DataError(Show(file) +
+                      " is an SQLite database but not a verhaal project; create one with "
+                      "`verhaal init`");
+    }
+    if (version > kSchemaVersion) {
+      throw DataError(Show(file) + " was written by a newer verhaal (schema " +
+                      std::to_string(version) + "; this verhaal reads up to " +
+                      std::to_string(kSchemaVersion) + "); upgrade verhaal to open it");
+    }
+    Configure(*db);
+    if (version < kSchemaVersion) {
+      db->exec("BEGIN IMMEDIATE");
+      try {
+        MigrateSchema(*db, version, kSchemaVersion);
+        db->exec("COMMIT");
+      } catch (...) {
+        db->exec("ROLLBACK");
+        throw;
+      }
+    }
+  } catch (const SQLite::Exception& e) {
+    throw IoError("cannot read " + Show(file) + ": " + e.what());
+  }
+  return Project(file, std::move(db));
+}
+
+std::string Project::name() {
+  SQLite::Statement get(*db_, "SELECT value FROM project_info WHERE key = 'name'");
+  return get.executeStep() ? get.getColumn(0).getString() : std::string();
+}
+
+int Project::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+
+Transaction::Transaction(Project& project) : project_(project) {
+  try {
+    project_.db().exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    throw IoError("cannot start a transaction on " + project_.file().string() + ": " + e.what());
+  }
+}
+
+Transaction::~Transaction() {
+  if (done_) return;
+  try {
+    project_.db().exec("ROLLBACK");
+  } catch (...) {
+    // Nothing to do: SQLite rolls back an unfinished transaction itself.
+  }
+}
+
+void Transaction::Commit() {
+  try {
+    project_.db().exec("COMMIT");
+    done_ = true;
+  } catch (const SQLite::Exception& e) {
+    throw IoError("cannot write " + project_.file().string() + ": " + e.what() +
+                  "; nothing was changed");
+  }
+}
+
+}  // namespace verhaal

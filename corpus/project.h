@@ -1,0 +1,74 @@
+// A verhaal project: one SQLite file per study (*.verhaal). See DESIGN.md,
+// "The project file". Opening migrates an older file forward; a file written
+// by a newer verhaal is refused. Entity access lives in the other corpus
+// headers (respondents.h, stories.h, codes.h, ...), as functions over a
+// Project.
+#ifndef VERHAAL_CORPUS_PROJECT_H_
+#define VERHAAL_CORPUS_PROJECT_H_
+
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace verhaal {
+
+// The schema version this build writes (PRAGMA user_version).
+inline constexpr int kSchemaVersion = 3;
+
+class Project {
+ public:
+  // Creates a new project file. Fails (kCannotCreate) when the file exists
+  // or cannot be written.
+  static Project Create(const std::filesystem::path& file, std::string_view name);
+
+  // Opens an existing project and migrates it to kSchemaVersion. Fails with
+  // kMissing when the file does not exist, kData when it is not a verhaal
+  // project or was written by a newer schema.
+  static Project Open(const std::filesystem::path& file);
+
+  // For tests of migrations: creates a file at an older schema version.
+  static Project CreateAtVersion(const std::filesystem::path& file, std::string_view name,
+                                 int version);
+
+  Project(Project&&) noexcept;
+  Project& operator=(Project&&) noexcept;
+  ~Project();
+
+  const std::filesystem::path& file() const { return file_; }
+  std::string name();
+  int schema_version();
+
+  // The SQLite connection. Only the corpus module's own files use it; every
+  // other module goes through the typed functions.
+  SQLite::Database& db() { return *db_; }
+
+ private:
+  Project(std::filesystem::path file, std::unique_ptr<SQLite::Database> db);
+  std::filesystem::path file_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+// One write transaction (BEGIN IMMEDIATE). Rolls back in the destructor
+// unless Commit() ran, so a command that throws leaves the file unchanged.
+// Not copyable or movable: it is tied to one scope.
+class Transaction {
+ public:
+  explicit Transaction(Project& project);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+
+  // Makes the changes durable. Fails with kIo (e.g. disk full).
+  void Commit();
+
+ private:
+  Project& project_;
+  bool done_ = false;
+};
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_PROJECT_H_

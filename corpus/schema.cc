@@ -1,0 +1,182 @@
+#include "corpus/schema.h"
+
+#include <array>
+#include <string>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+namespace {
+
+// Version 1: the core entities of DESIGN.md.
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE project_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE respondent (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE variable (
+  id INTEGER PRIMARY KEY,
+  subject TEXT NOT NULL CHECK (subject IN ('respondent', 'story')),
+  name TEXT NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  type TEXT NOT NULL CHECK (type IN ('text', 'integer', 'float', 'date', 'boolean')),
+  UNIQUE (subject, name)
+);
+CREATE TABLE value_label (
+  variable_id INTEGER NOT NULL REFERENCES variable(id) ON DELETE CASCADE,
+  value TEXT NOT NULL,
+  label TEXT NOT NULL,
+  PRIMARY KEY (variable_id, value)
+);
+CREATE TABLE respondent_value (
+  respondent_id INTEGER NOT NULL REFERENCES respondent(id) ON DELETE CASCADE,
+  variable_id INTEGER NOT NULL REFERENCES variable(id) ON DELETE CASCADE,
+  value TEXT NOT NULL,
+  PRIMARY KEY (respondent_id, variable_id)
+);
+CREATE TABLE story (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  respondent_id INTEGER REFERENCES respondent(id),
+  kind TEXT NOT NULL DEFAULT 'experience',
+  wave INTEGER,
+  date TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  source_file TEXT NOT NULL DEFAULT '',
+  source_line INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX story_respondent ON story(respondent_id);
+CREATE TABLE story_value (
+  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+  variable_id INTEGER NOT NULL REFERENCES variable(id) ON DELETE CASCADE,
+  value TEXT NOT NULL,
+  PRIMARY KEY (story_id, variable_id)
+);
+CREATE TABLE speaker_turn (
+  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  speaker TEXT NOT NULL,
+  interviewer INTEGER NOT NULL DEFAULT 0,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  timestamp TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (story_id, position)
+);
+CREATE TABLE code (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  parent_id INTEGER REFERENCES code(id),
+  name TEXT NOT NULL,
+  path TEXT NOT NULL UNIQUE,
+  position INTEGER NOT NULL DEFAULT 0,
+  description TEXT NOT NULL DEFAULT '',
+  inclusion TEXT NOT NULL DEFAULT '',
+  exclusion TEXT NOT NULL DEFAULT '',
+  examples TEXT NOT NULL DEFAULT '[]',
+  colour TEXT NOT NULL DEFAULT '',
+  codable INTEGER NOT NULL DEFAULT 1,
+  dimension INTEGER NOT NULL DEFAULT 0,
+  retired INTEGER NOT NULL DEFAULT 0,
+  rules TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE coder (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE coding (
+  id INTEGER PRIMARY KEY,
+  story_id INTEGER NOT NULL REFERENCES story(id),
+  code_id INTEGER NOT NULL REFERENCES code(id),
+  coder_id INTEGER NOT NULL REFERENCES coder(id),
+  start INTEGER NOT NULL CHECK (start >= 0),
+  end INTEGER NOT NULL CHECK (end >= start),
+  origin TEXT NOT NULL DEFAULT 'manual',
+  memo TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  UNIQUE (story_id, code_id, coder_id, start, end)
+);
+CREATE INDEX coding_code ON coding(code_id);
+CREATE INDEX coding_coder ON coding(coder_id);
+CREATE TABLE memo (
+  id INTEGER PRIMARY KEY,
+  story_id INTEGER REFERENCES story(id) ON DELETE CASCADE,
+  code_id INTEGER REFERENCES code(id) ON DELETE CASCADE,
+  start INTEGER,
+  end INTEGER,
+  author TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+)sql";
+
+// Version 2: self-signification (signifiers and their values).
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE signifier (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL CHECK (type IN ('dyad', 'triad', 'stones', 'list', 'freetext')),
+  title TEXT NOT NULL DEFAULT '',
+  multiple INTEGER NOT NULL DEFAULT 0,
+  x_low TEXT NOT NULL DEFAULT '',
+  x_high TEXT NOT NULL DEFAULT '',
+  y_low TEXT NOT NULL DEFAULT '',
+  y_high TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE signifier_option (
+  signifier_id INTEGER NOT NULL REFERENCES signifier(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  label TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (signifier_id, position)
+);
+CREATE TABLE signifier_value (
+  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+  signifier_id INTEGER NOT NULL REFERENCES signifier(id) ON DELETE CASCADE,
+  option INTEGER NOT NULL DEFAULT -1,
+  not_applicable INTEGER NOT NULL DEFAULT 0,
+  a REAL,
+  b REAL,
+  c REAL,
+  text TEXT,
+  PRIMARY KEY (story_id, signifier_id, option)
+);
+CREATE INDEX signifier_value_signifier ON signifier_value(signifier_id);
+)sql";
+
+// Version 3: the full-text index, kept in step with story by triggers.
+constexpr const char* kVersion3 = R"sql(
+CREATE VIRTUAL TABLE story_fts USING fts5(
+  title, text, content='story', content_rowid='id',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER story_fts_insert AFTER INSERT ON story BEGIN
+  INSERT INTO story_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER story_fts_delete AFTER DELETE ON story BEGIN
+  INSERT INTO story_fts(story_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER story_fts_update AFTER UPDATE OF title, text ON story BEGIN
+  INSERT INTO story_fts(story_fts, rowid, title, text)
+    VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO story_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+INSERT INTO story_fts(story_fts) VALUES ('rebuild');
+)sql";
+
+constexpr std::array<const char*, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
+static_assert(kMigrations.size() == 3, "kSchemaVersion in project.h must match");
+
+}  // namespace
+
+void MigrateSchema(SQLite::Database& db, int from, int target) {
+  for (int version = from + 1; version <= target; ++version) {
+    db.exec(kMigrations[static_cast<size_t>(version - 1)]);
+    db.exec("PRAGMA user_version = " + std::to_string(version));
+  }
+}
+
+}  // namespace verhaal

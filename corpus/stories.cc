@@ -1,0 +1,140 @@
+#include "corpus/stories.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <array>
+
+#include "corpus/error.h"
+#include "corpus/text.h"
+
+namespace verhaal {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT s.id, s.key, s.respondent_id, s.kind, s.wave, s.date, s.language, s.title, s.text, "
+    "s.hash, s.source_file, s.source_line, coalesce(r.key, ''), coalesce(r.role, '') "
+    "FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id";
+
+Story Read(SQLite::Statement& row) {
+  Story s;
+  s.id = row.getColumn(0).getInt64();
+  s.key = row.getColumn(1).getString();
+  if (!row.getColumn(2).isNull()) s.respondent_id = row.getColumn(2).getInt64();
+  s.kind = row.getColumn(3).getString();
+  if (!row.getColumn(4).isNull()) s.wave = row.getColumn(4).getInt();
+  s.date = row.getColumn(5).getString();
+  s.language = row.getColumn(6).getString();
+  s.title = row.getColumn(7).getString();
+  s.text = row.getColumn(8).getString();
+  s.hash = row.getColumn(9).getString();
+  s.source_file = row.getColumn(10).getString();
+  s.source_line = row.getColumn(11).getInt();
+  s.respondent_key = row.getColumn(12).getString();
+  s.role = row.getColumn(13).getString();
+  return s;
+}
+
+}  // namespace
+
+bool IsStoryKind(std::string_view kind) {
+  static constexpr std::array<std::string_view, 4> kKinds = {"experience", "reflection",
+                                                             "interview", "other"};
+  for (auto k : kKinds) {
+    if (k == kind) return true;
+  }
+  return false;
+}
+
+int64_t AddStory(Project& project, Story story) {
+  if (story.key.empty()) throw DataError("a story needs a key");
+  if (!IsStoryKind(story.kind)) {
+    throw DataError("story " + story.key + " has kind '" + story.kind +
+                    "'; use experience, reflection, interview or other");
+  }
+  story.text = NormalizeText(story.text, Location{story.source_file, story.source_line, 0, ""});
+  if (story.text.find_first_not_of(" \t\n") == std::string::npos) {
+    throw DataError("story " + story.key + " has no text",
+                    Location{story.source_file, story.source_line, 0, ""});
+  }
+  if (FindStory(project, story.key)) throw DataError("story " + story.key + " already exists");
+  story.hash = ContentHash(story.text);
+  SQLite::Statement insert(project.db(),
+                           "INSERT INTO story(key, respondent_id, kind, wave, date, language, "
+                           "title, text, hash, source_file, source_line) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, story.key);
+  if (story.respondent_id) insert.bind(2, *story.respondent_id);
+  insert.bind(3, story.kind);
+  if (story.wave) insert.bind(4, *story.wave);
+  insert.bind(5, story.date);
+  insert.bind(6, story.language);
+  insert.bind(7, story.title);
+  insert.bind(8, story.text);
+  insert.bind(9, story.hash);
+  insert.bind(10, story.source_file);
+  insert.bind(11, story.source_line);
+  insert.exec();
+  return project.db().getLastInsertRowid();
+}
+
+void ReplaceStoryText(Project& project, int64_t story_id, std::string_view title,
+                      std::string_view text) {
+  const std::string stored = NormalizeText(text);
+  SQLite::Statement update(project.db(),
+                           "UPDATE story SET title = ?, text = ?, hash = ? WHERE id = ?");
+  update.bind(1, std::string(title));
+  update.bind(2, stored);
+  update.bind(3, ContentHash(stored));
+  update.bind(4, story_id);
+  update.exec();
+}
+
+std::optional<Story> FindStory(Project& project, std::string_view key) {
+  SQLite::Statement find(project.db(), std::string(kSelect) + " WHERE s.key = ?");
+  find.bind(1, std::string(key));
+  if (!find.executeStep()) return std::nullopt;
+  return Read(find);
+}
+
+std::optional<Story> FindStoryById(Project& project, int64_t id) {
+  SQLite::Statement find(project.db(), std::string(kSelect) + " WHERE s.id = ?");
+  find.bind(1, id);
+  if (!find.executeStep()) return std::nullopt;
+  return Read(find);
+}
+
+void ForEachStory(Project& project, const StoryFilter& filter,
+                  const std::function<void(const Story&)>& visit) {
+  std::string sql = std::string(kSelect) + " WHERE 1";
+  if (filter.role) sql += " AND coalesce(r.role, '') = :role";
+  if (filter.kind) sql += " AND s.kind = :kind";
+  if (filter.wave) sql += " AND s.wave = :wave";
+  if (filter.language) sql += " AND s.language = :language";
+  if (!filter.keys.empty()) {
+    sql += " AND s.key IN (";
+    for (size_t i = 0; i < filter.keys.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ")";
+  }
+  sql += " ORDER BY s.id";
+  SQLite::Statement query(project.db(), sql);
+  if (filter.role) query.bind(":role", *filter.role);
+  if (filter.kind) query.bind(":kind", *filter.kind);
+  if (filter.wave) query.bind(":wave", *filter.wave);
+  if (filter.language) query.bind(":language", *filter.language);
+  int index = 1 + (filter.role ? 1 : 0) + (filter.kind ? 1 : 0) + (filter.wave ? 1 : 0) +
+              (filter.language ? 1 : 0);
+  for (const auto& key : filter.keys) query.bind(index++, key);
+  while (query.executeStep()) visit(Read(query));
+}
+
+std::vector<Story> ListStories(Project& project, const StoryFilter& filter) {
+  std::vector<Story> out;
+  ForEachStory(project, filter, [&](const Story& s) { out.push_back(s); });
+  return out;
+}
+
+int64_t CountStories(Project& project) {
+  return project.db().execAndGet("SELECT count(*) FROM story").getInt64();
+}
+
+}  // namespace verhaal

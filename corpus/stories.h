@@ -1,0 +1,73 @@
+// Stories: experience and reflection stories and interviews, with their
+// respondent, kind, wave, date, language, title and stored text. Stored text
+// is NFC with "\n" line ends (see text.h); offsets are code points.
+#ifndef VERHAAL_CORPUS_STORIES_H_
+#define VERHAAL_CORPUS_STORIES_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/project.h"
+
+namespace verhaal {
+
+struct Story {
+  int64_t id = 0;
+  std::string key;
+  std::optional<int64_t> respondent_id;
+  std::string kind = "experience";  // experience, reflection, interview, other
+  std::optional<int> wave;          // for longitudinal designs
+  std::string date;                 // ISO 8601 (YYYY-MM-DD) or empty
+  std::string language;             // ISO 639-1, e.g. "nl", "en"; may be empty
+  std::string title;
+  std::string text;  // stored text
+  std::string hash;  // ContentHash(text), filled by AddStory
+  std::string source_file;
+  int source_line = 0;
+  // Filled when reading: the respondent's key and role (empty without one).
+  std::string respondent_key;
+  std::string role;
+};
+
+// True for the kinds DESIGN.md names.
+bool IsStoryKind(std::string_view kind);
+
+// Adds a story. Its text goes through NormalizeText (kData on invalid UTF-8)
+// and gets its hash. kData when the key is taken, the text is empty, or the
+// kind is unknown. Returns the new id.
+int64_t AddStory(Project& project, Story story);
+
+// Replaces a story's text (and title), recomputing the hash. Codings are not
+// touched; the caller decides what to do with those that no longer fit.
+void ReplaceStoryText(Project& project, int64_t story_id, std::string_view title,
+                      std::string_view text);
+
+std::optional<Story> FindStory(Project& project, std::string_view key);
+std::optional<Story> FindStoryById(Project& project, int64_t id);
+
+// Which stories a command looks at. Empty fields do not filter.
+struct StoryFilter {
+  std::optional<std::string> role;
+  std::optional<std::string> kind;
+  std::optional<int> wave;
+  std::optional<std::string> language;
+  std::vector<std::string> keys;  // only these keys when not empty
+};
+
+// Calls `visit` for each story passing `filter`, ordered by id, reading one
+// row at a time (constant memory for large projects).
+void ForEachStory(Project& project, const StoryFilter& filter,
+                  const std::function<void(const Story&)>& visit);
+
+// Convenience over ForEachStory.
+std::vector<Story> ListStories(Project& project, const StoryFilter& filter = {});
+
+int64_t CountStories(Project& project);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_STORIES_H_

@@ -1,0 +1,198 @@
+#include "corpus/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "corpus/sha256.h"
+
+namespace verhaal {
+
+void ValidateUtf8(std::string_view bytes, const Location& where, size_t base_offset) {
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  const int32_t length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    if (s[i] < 0x80) {  // ASCII fast path
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      const LineColumn lc = LineColumnOf(bytes, static_cast<size_t>(start));
+      Location at = where;
+      at.line = where.line > 0 ? where.line + lc.line - 1 : lc.line;
+      at.column = lc.line == 1 && where.column > 0 ? where.column + lc.column - 1 : lc.column;
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X", s[start]);
+      throw DataError("invalid UTF-8: byte " + std::string(hex) + " at byte offset " +
+                          std::to_string(base_offset + static_cast<size_t>(start)) +
+                          "; if the file is Windows-1252 or Latin-1, say so with "
+                          "--encoding windows-1252",
+                      at);
+    }
+  }
+}
+
+std::string NormalizeText(std::string_view bytes, const Location& where) {
+  ValidateUtf8(bytes, where);
+  std::string unified;
+  unified.reserve(bytes.size());
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    if (bytes[i] == '\r') {
+      unified += '\n';
+      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+    } else {
+      unified += bytes[i];
+    }
+  }
+  // Pure ASCII is always NFC.
+  if (std::all_of(unified.begin(), unified.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return unified;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU NFC normaliser unavailable");
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(unified);
+  if (nfc->isNormalized(source, status) && U_SUCCESS(status)) return unified;
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString normal = nfc->normalize(source, status);
+  if (U_FAILURE(status)) {
+    throw Error(ErrorKind::kInternal, std::string("ICU normalisation failed: ") + u_errorName(status));
+  }
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
+
+std::string ContentHash(std::string_view text) { return Sha256Hex(text); }
+
+std::u32string DecodeUtf8Lenient(std::string_view text) {
+  std::u32string out;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    out += c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+  }
+  return out;
+}
+
+void AppendUtf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+namespace {
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+size_t CodePointCount(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += IsContinuation(c) ? 0 : 1;
+  return n;
+}
+
+size_t ByteOffsetOf(std::string_view text, size_t index) {
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (IsContinuation(text[i])) continue;
+    if (seen == index) return i;
+    ++seen;
+  }
+  if (seen == index) return text.size();
+  throw DataError("offset " + std::to_string(index) + " lies beyond the end of the text (" +
+                  std::to_string(seen) + " characters)");
+}
+
+size_t CodePointIndexOf(std::string_view text, size_t byte) {
+  if (byte > text.size()) {
+    throw DataError("byte offset " + std::to_string(byte) + " lies beyond the end of the text (" +
+                    std::to_string(text.size()) + " bytes)");
+  }
+  if (byte < text.size() && IsContinuation(text[byte])) {
+    throw DataError("byte offset " + std::to_string(byte) + " falls inside a character");
+  }
+  return CodePointCount(text.substr(0, byte));
+}
+
+std::string_view SliceCodePoints(std::string_view text, size_t start, size_t end) {
+  const size_t from = ByteOffsetOf(text, start);
+  const size_t to = ByteOffsetOf(text, end);
+  return text.substr(from, to - from);
+}
+
+OffsetIndex::OffsetIndex(std::string_view text) : text_(text) {
+  starts_.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!IsContinuation(text[i])) starts_.push_back(i);
+  }
+  starts_.push_back(text.size());
+}
+
+size_t OffsetIndex::ByteOf(size_t code_point) const {
+  if (code_point >= starts_.size()) {
+    throw DataError("offset " + std::to_string(code_point) + " lies beyond the end of the text (" +
+                    std::to_string(code_points()) + " characters)");
+  }
+  return starts_[code_point];
+}
+
+size_t OffsetIndex::CodePointOf(size_t byte) const {
+  auto it = std::lower_bound(starts_.begin(), starts_.end(), byte);
+  if (it == starts_.end() || *it != byte) {
+    throw DataError("byte offset " + std::to_string(byte) + " is not at a character boundary");
+  }
+  return static_cast<size_t>(it - starts_.begin());
+}
+
+LineColumn LineColumnOf(std::string_view text, size_t byte) {
+  LineColumn lc;
+  byte = std::min(byte, text.size());
+  for (size_t i = 0; i < byte; ++i) {
+    if (text[i] == '\n') {
+      ++lc.line;
+      lc.column = 1;
+    } else if (!IsContinuation(text[i])) {
+      ++lc.column;
+    }
+  }
+  return lc;
+}
+
+std::string_view LineAt(std::string_view text, size_t byte) {
+  byte = std::min(byte, text.size());
+  size_t begin = 0;
+  if (byte > 0) {
+    const size_t newline = text.rfind('\n', byte - 1);
+    if (newline != std::string_view::npos) begin = newline + 1;
+  }
+  size_t end = text.find('\n', byte);
+  if (end == std::string_view::npos) end = text.size();
+  std::string_view line = text.substr(begin, end - begin);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace verhaal

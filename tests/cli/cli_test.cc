@@ -1,0 +1,148 @@
+// End-to-end tests of the verhaal binary: exit codes and messages as a user
+// sees them (DESIGN.md, "Command line").
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "cli/edit_distance.h"
+#include "tests/support/test_support.h"
+
+namespace verhaal {
+namespace {
+
+using testing::RunVerhaal;
+using testing::TempDir;
+
+TEST(CliTest, HelpListsCommandsAndExits0) {
+  TempDir dir;
+  auto r = RunVerhaal({"--help"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("init"), std::string::npos);
+  EXPECT_NE(r.out.find("search"), std::string::npos);
+}
+
+TEST(CliTest, EveryCommandHasHelpWithAnExample) {
+  TempDir dir;
+  auto overview = RunVerhaal({"--help"}, dir.path()).out;
+  const auto commands_at = overview.find("commands:\n");
+  const auto end = overview.find("\n\n", commands_at);
+  std::istringstream lines(overview.substr(commands_at + 10, end - commands_at - 10));
+  std::string line;
+  int seen = 0;
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::string name;
+    words >> name;
+    auto r = RunVerhaal({name, "--help"}, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << name;
+    EXPECT_NE(r.out.find("usage: verhaal " + name.substr(0, name.find(' '))), std::string::npos)
+        << name;
+    EXPECT_NE(r.out.find("example:\n  verhaal"), std::string::npos) << name;
+    ++seen;
+  }
+  EXPECT_GE(seen, 3);
+}
+
+TEST(CliTest, VersionPrintsTheVersion) {
+  TempDir dir;
+  auto r = RunVerhaal({"--version"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out.rfind("verhaal ", 0), 0u);
+}
+
+TEST(CliTest, MistypedCommandGetsASuggestionAndExit2) {
+  TempDir dir;
+  auto r = RunVerhaal({"serch", "taal"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "verhaal: error: unknown command 'serch'; did you mean 'search'? See `verhaal "
+            "--help`.\n");
+}
+
+TEST(CliTest, MistypedOptionGetsASuggestion) {
+  TempDir dir;
+  auto r = RunVerhaal({"info", "--formt", "json"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("did you mean --format?"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, InitThenInfoAndTheDefaultProject) {
+  TempDir dir;
+  auto init = RunVerhaal({"init", "studie.verhaal", "--name", "Statushouders"}, dir.path());
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  EXPECT_EQ(init.out, "created studie.verhaal (Statushouders, schema 3)\n");
+  // No -p: the one *.verhaal in the folder.
+  auto info = RunVerhaal({"info", "--format", "json"}, dir.path());
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find("\"group\": \"Statushouders\""), std::string::npos) << info.out;
+  auto again = RunVerhaal({"init", "studie.verhaal"}, dir.path());
+  EXPECT_EQ(again.exit_code, 73);
+}
+
+TEST(CliTest, WrongProjectPathIsOneLineExit66) {
+  TempDir dir;
+  auto r = RunVerhaal({"-p", "weg.verhaal", "info"}, dir.path());
+  EXPECT_EQ(r.exit_code, 66);
+  EXPECT_EQ(r.err,
+            "verhaal: error: weg.verhaal does not exist; create it with `verhaal init "
+            "weg.verhaal` or give another -p\n");
+}
+
+TEST(CliTest, NoProjectHereSaysWhatToDo) {
+  TempDir dir;
+  auto r = RunVerhaal({"info"}, dir.path());
+  EXPECT_EQ(r.exit_code, 66);
+  EXPECT_NE(r.err.find("no project here"), std::string::npos);
+}
+
+TEST(CliTest, NotAProjectIsExit65) {
+  TempDir dir;
+  dir.Write("notities.verhaal", "Dit is een tekstbestand en geen project, echt niet.\n");
+  auto r = RunVerhaal({"info", "-p", "notities.verhaal"}, dir.path());
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_EQ(r.err,
+            "verhaal: error: notities.verhaal is not a verhaal project (not an SQLite "
+            "database)\n");
+}
+
+TEST(CliTest, NewerSchemaIsExit65) {
+  TempDir dir;
+  ASSERT_EQ(RunVerhaal({"init", "n.verhaal"}, dir.path()).exit_code, 0);
+  // Bump the schema version as a future verhaal would (user_version sits at
+  // byte offset 60 of the SQLite header, big-endian).
+  {
+    std::fstream f(dir / "n.verhaal", std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(60);
+    const char version[4] = {0, 0, 0, 99};
+    f.write(version, 4);
+  }
+  auto r = RunVerhaal({"info", "-p", "n.verhaal"}, dir.path());
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_EQ(r.err,
+            "verhaal: error: n.verhaal was written by a newer verhaal (schema 99; this verhaal "
+            "reads up to 3); upgrade verhaal to open it\n");
+}
+
+TEST(CliTest, SearchOnAnEmptyProjectAndBadQuery) {
+  TempDir dir;
+  ASSERT_EQ(RunVerhaal({"init", "s.verhaal"}, dir.path()).exit_code, 0);
+  auto r = RunVerhaal({"search", "taal"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.err, "0 stories match\n");
+  auto bad = RunVerhaal({"search", "\"open"}, dir.path());
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("cannot search for"), std::string::npos);
+}
+
+TEST(EditDistanceTest, Table) {
+  EXPECT_EQ(EditDistance("", ""), 0u);
+  EXPECT_EQ(EditDistance("serch", "search"), 1u);
+  EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
+  EXPECT_EQ(ClosestMatch("imprt", {"import", "info", "init"}), "import");
+  EXPECT_EQ(ClosestMatch("xyz", {"import", "info"}), "");
+  EXPECT_EQ(ClosestMatch("code", {"codebook", "code"}), "code");
+}
+
+}  // namespace
+}  // namespace verhaal
