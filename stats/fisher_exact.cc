@@ -1,0 +1,306 @@
+#include "stats/fisher_exact.h"
+
+#include <algorithm>
+#include <functional>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace verhaal::stats {
+namespace {
+
+// Relative tolerance when comparing table probabilities, as R's fisher.test.
+constexpr double kRelativeTolerance = 1e-7;
+
+std::vector<double> LogFactorials(std::int64_t n) {
+  std::vector<double> table(static_cast<std::size_t>(n) + 1, 0.0);
+  for (std::int64_t i = 2; i <= n; ++i) {
+    table[static_cast<std::size_t>(i)] =
+        table[static_cast<std::size_t>(i - 1)] + std::log(static_cast<double>(i));
+  }
+  return table;
+}
+
+// Uniform integer in [0, bound) from a 64-bit generator, by rejection, so the
+// sequence is the same with every standard library.
+std::uint64_t UniformBelow(std::mt19937_64& rng, std::uint64_t bound) {
+  const std::uint64_t limit =
+      std::numeric_limits<std::uint64_t>::max() -
+      std::numeric_limits<std::uint64_t>::max() % bound;
+  std::uint64_t x;
+  do {
+    x = rng();
+  } while (x >= limit);
+  return x % bound;
+}
+
+// Sum of lf[x] over an allocation of `total` to cells with the given
+// capacities that is as even as possible (the smallest such sum, because
+// log-factorials are convex) or as concentrated as possible (the largest).
+double EvenSpread(std::vector<std::int64_t> caps, std::int64_t total,
+                  const std::vector<double>& lf) {
+  std::sort(caps.begin(), caps.end());
+  double sum = 0;
+  std::int64_t left = total;
+  for (std::size_t i = 0; i < caps.size(); ++i) {
+    const auto rows_left = static_cast<std::int64_t>(caps.size() - i);
+    const std::int64_t share = left / rows_left;
+    if (caps[i] <= share) {
+      sum += lf[static_cast<std::size_t>(caps[i])];
+      left -= caps[i];
+      continue;
+    }
+    // Every remaining cell can take share + 1: spread the rest evenly.
+    const std::int64_t extra = left - share * rows_left;
+    sum += static_cast<double>(extra) * lf[static_cast<std::size_t>(share + 1)] +
+           static_cast<double>(rows_left - extra) *
+               lf[static_cast<std::size_t>(share)];
+    return sum;
+  }
+  return sum;
+}
+
+double Concentrated(std::vector<std::int64_t> caps, std::int64_t total,
+                    const std::vector<double>& lf) {
+  std::sort(caps.begin(), caps.end(), std::greater<>());
+  double sum = 0;
+  for (std::int64_t cap : caps) {
+    const std::int64_t x = std::min(cap, total);
+    sum += lf[static_cast<std::size_t>(x)];
+    total -= x;
+    if (total == 0) break;
+  }
+  return sum;
+}
+
+// Enumerates the tables with the given margins column by column, summing the
+// probabilities of those no more probable than the observed table. At the
+// start of each column it bounds the probability of every completion of the
+// partial table (relaxing the problem to one margin at a time): when all
+// completions are below the threshold their total probability is added in
+// closed form, N'! / (prod r_i! prod c_j!), and when none is, the sub-tree is
+// skipped. This is the pruning idea of Mehta and Patel's network algorithm
+// with simpler bounds.
+class Enumerator {
+ public:
+  Enumerator(std::vector<std::int64_t> row_totals,
+             std::vector<std::int64_t> col_totals, const std::vector<double>& lf,
+             double log_constant, double log_threshold, std::int64_t budget)
+      : rows_(std::move(row_totals)),
+        cols_(std::move(col_totals)),
+        lf_(lf),
+        log_constant_(log_constant),
+        log_threshold_(log_threshold),
+        budget_(budget) {}
+
+  // Returns false if the budget ran out.
+  bool Run() {
+    remaining_ = rows_;
+    StartColumn(0, 0.0);
+    return !exhausted_;
+  }
+  double p_value() const { return p_; }
+  std::int64_t visited() const { return visited_; }
+
+ private:
+  void StartColumn(std::size_t col, double log_denominator) {
+    if (exhausted_) return;
+    if (++visited_ > budget_) {
+      exhausted_ = true;
+      return;
+    }
+    if (col + 1 == cols_.size()) {
+      // Last column: fixed by what is left in each row.
+      double total = log_denominator;
+      for (std::int64_t x : remaining_) total += lf(x);
+      const double log_p = log_constant_ - total;
+      if (log_p <= log_threshold_) p_ += std::exp(log_p);
+      return;
+    }
+    // Bounds on the sum of lf over the cells still to fill.
+    const std::vector<std::int64_t> col_left(cols_.begin() + static_cast<std::ptrdiff_t>(col),
+                                             cols_.end());
+    double col_min = 0, col_max = 0, row_min = 0, row_max = 0;
+    std::int64_t n_left = 0;
+    for (std::int64_t c : col_left) {
+      col_min += EvenSpread(remaining_, c, lf_);
+      col_max += Concentrated(remaining_, c, lf_);
+      n_left += c;
+    }
+    for (std::int64_t r : remaining_) {
+      row_min += EvenSpread(col_left, r, lf_);
+      row_max += Concentrated(col_left, r, lf_);
+    }
+    const double base = log_constant_ - log_denominator;
+    const double most_probable = base - std::max(col_min, row_min);
+    const double least_probable = base - std::min(col_max, row_max);
+    if (least_probable > log_threshold_) return;  // no completion counts
+    if (most_probable <= log_threshold_) {
+      // Every completion counts: add their total probability at once.
+      double log_sum = lf(n_left);
+      for (std::int64_t r : remaining_) log_sum -= lf(r);
+      for (std::int64_t c : col_left) log_sum -= lf(c);
+      p_ += std::exp(base + log_sum);
+      return;
+    }
+    FillCell(col, 0, cols_[col], log_denominator);
+  }
+
+  void FillCell(std::size_t col, std::size_t row, std::int64_t left,
+                double log_denominator) {
+    if (exhausted_) return;
+    if (row + 1 == rows_.size()) {
+      // The last row of this column takes what is left of the column total.
+      if (left > remaining_[row]) return;
+      remaining_[row] -= left;
+      StartColumn(col + 1, log_denominator + lf(left));
+      remaining_[row] += left;
+      return;
+    }
+    std::int64_t capacity_below = 0;
+    for (std::size_t r = row + 1; r < rows_.size(); ++r) {
+      capacity_below += remaining_[r];
+    }
+    const std::int64_t low = std::max<std::int64_t>(0, left - capacity_below);
+    const std::int64_t high = std::min(left, remaining_[row]);
+    for (std::int64_t x = low; x <= high && !exhausted_; ++x) {
+      remaining_[row] -= x;
+      FillCell(col, row + 1, left - x, log_denominator + lf(x));
+      remaining_[row] += x;
+    }
+  }
+
+  double lf(std::int64_t x) const { return lf_[static_cast<std::size_t>(x)]; }
+
+  std::vector<std::int64_t> rows_;
+  std::vector<std::int64_t> cols_;
+  std::vector<std::int64_t> remaining_;
+  const std::vector<double>& lf_;
+  double log_constant_;
+  double log_threshold_;
+  std::int64_t budget_;
+  std::int64_t visited_ = 0;
+  double p_ = 0;
+  bool exhausted_ = false;
+};
+
+}  // namespace
+
+FisherExactResult FisherExact(const ContingencyTable& table,
+                              const FisherExactOptions& options) {
+  if (table.rows() < 2 || table.cols() < 2) {
+    throw std::invalid_argument(
+        "Fisher's exact test needs at least 2 rows and 2 columns; this table "
+        "is " + std::to_string(table.rows()) + "x" +
+        std::to_string(table.cols()));
+  }
+  if (options.draws < 1) {
+    throw std::invalid_argument(
+        "the number of Monte Carlo draws must be at least 1");
+  }
+  FisherExactResult result;
+  result.n = table.Total();
+  if (result.n == 0) {
+    result.p_value = result.observed_probability =
+        std::numeric_limits<double>::quiet_NaN();
+    result.note = "the table is empty; Fisher's exact test is undefined";
+    return result;
+  }
+
+  // Keep only rows and columns with observations; they carry all information.
+  std::vector<int> kept_rows, kept_cols;
+  for (int r = 0; r < table.rows(); ++r) {
+    if (table.RowTotal(r) > 0) kept_rows.push_back(r);
+  }
+  for (int c = 0; c < table.cols(); ++c) {
+    if (table.ColTotal(c) > 0) kept_cols.push_back(c);
+  }
+  if (kept_rows.size() < static_cast<std::size_t>(table.rows()) ||
+      kept_cols.size() < static_cast<std::size_t>(table.cols())) {
+    result.note = "rows or columns without observations were left out. ";
+  }
+  std::vector<std::int64_t> row_totals, col_totals;
+  for (int r : kept_rows) row_totals.push_back(table.RowTotal(r));
+  for (int c : kept_cols) col_totals.push_back(table.ColTotal(c));
+
+  const std::vector<double> lf = LogFactorials(result.n);
+  auto lfact = [&lf](std::int64_t x) { return lf[static_cast<std::size_t>(x)]; };
+  double log_constant = -lfact(result.n);
+  for (std::int64_t t : row_totals) log_constant += lfact(t);
+  for (std::int64_t t : col_totals) log_constant += lfact(t);
+  double log_observed = log_constant;
+  for (int r : kept_rows) {
+    for (int c : kept_cols) log_observed -= lfact(table.at(r, c));
+  }
+  result.observed_probability = std::exp(log_observed);
+  const double log_threshold = log_observed + std::log1p(kRelativeTolerance);
+
+  if (kept_rows.size() < 2 || kept_cols.size() < 2) {
+    result.p_value = 1.0;
+    result.enumeration_steps = 1;
+    result.note += "only one table has these margins, so p = 1";
+    return result;
+  }
+
+  if (!options.force_monte_carlo) {
+    // Enumerate with the largest column last (it is then determined) and the
+    // smallest columns first, which keeps the tree narrow.
+    std::vector<std::int64_t> cols = col_totals;
+    std::sort(cols.begin(), cols.end());
+    std::vector<std::int64_t> rows = row_totals;
+    std::sort(rows.begin(), rows.end());
+    // For a 2x2 table this visits min(row, col) + 1 tables: the classic
+    // hypergeometric sum.
+    Enumerator enumerator(rows, cols, lf, log_constant, log_threshold,
+                          options.max_enumeration_steps);
+    if (enumerator.Run()) {
+      result.method = FisherMethod::kExact;
+      result.p_value = std::min(1.0, enumerator.p_value());
+      result.enumeration_steps = enumerator.visited();
+      return result;
+    }
+    result.note += "more than " +
+                   std::to_string(options.max_enumeration_steps) +
+                   " tables share these margins, so the p-value was estimated "
+                   "by Monte Carlo";
+  }
+
+  // Monte Carlo with fixed margins: shuffle the row labels of the N
+  // observations and deal them to the columns in blocks.
+  result.method = FisherMethod::kMonteCarlo;
+  result.draws = options.draws;
+  result.seed = options.seed;
+  std::vector<int> labels;
+  labels.reserve(static_cast<std::size_t>(result.n));
+  for (std::size_t r = 0; r < row_totals.size(); ++r) {
+    labels.insert(labels.end(), static_cast<std::size_t>(row_totals[r]),
+                  static_cast<int>(r));
+  }
+  std::mt19937_64 rng(options.seed);
+  std::vector<std::int64_t> cells(row_totals.size() * col_totals.size());
+  std::int64_t hits = 0;
+  for (int draw = 0; draw < options.draws; ++draw) {
+    for (std::size_t i = labels.size() - 1; i > 0; --i) {
+      std::swap(labels[i], labels[UniformBelow(rng, i + 1)]);
+    }
+    std::fill(cells.begin(), cells.end(), 0);
+    std::size_t position = 0;
+    for (std::size_t c = 0; c < col_totals.size(); ++c) {
+      for (std::int64_t k = 0; k < col_totals[c]; ++k) {
+        ++cells[static_cast<std::size_t>(labels[position++]) * col_totals.size() + c];
+      }
+    }
+    double log_p = log_constant;
+    for (std::int64_t x : cells) log_p -= lfact(x);
+    if (log_p <= log_threshold) ++hits;
+  }
+  result.p_value = static_cast<double>(1 + hits) / (1.0 + options.draws);
+  return result;
+}
+
+}  // namespace verhaal::stats

@@ -1,0 +1,88 @@
+#include "stats/fisher_exact.h"
+
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+
+#include <gtest/gtest.h>
+
+namespace verhaal::stats {
+namespace {
+
+TEST(FisherExactTest, TeaTasting) {
+  // Agresti (2002), Categorical Data Analysis, p. 91-92, Fisher's tea
+  // drinker; R's ?fisher.test TeaTasting. Two-sided p = 0.4857.
+  const FisherExactResult result =
+      FisherExact(ContingencyTable({{3, 1}, {1, 3}}));
+  EXPECT_NEAR(result.p_value, 0.4857, 0.00005);
+  EXPECT_EQ(result.method, FisherMethod::kExact);
+  EXPECT_EQ(result.n, 8);
+  EXPECT_NEAR(result.observed_probability, 16.0 / 70.0, 1e-12);
+}
+
+TEST(FisherExactTest, ConvictionsOfTwins) {
+  // Fisher (1962, 1970) criminal convictions of like-sex twins, R's
+  // ?fisher.test Convictions: fisher.test(Convictions) p-value = 0.0005367.
+  const FisherExactResult result =
+      FisherExact(ContingencyTable({{2, 15}, {10, 3}}));
+  EXPECT_NEAR(result.p_value, 0.0005367, 0.00000005);
+}
+
+// Agresti (2002, p. 57) job satisfaction by income, R's ?fisher.test Job:
+// fisher.test(Job) gives p = 0.7827.
+const ContingencyTable kJob({{1, 3, 10, 6},
+                             {2, 3, 10, 7},
+                             {1, 6, 14, 12},
+                             {0, 1, 9, 11}});
+
+TEST(FisherExactTest, JobSatisfactionExact) {
+  const FisherExactResult result = FisherExact(kJob);
+  EXPECT_EQ(result.method, FisherMethod::kExact);
+  EXPECT_NEAR(result.p_value, 0.7827, 0.00005);
+  EXPECT_GT(result.enumeration_steps, 1000);
+}
+
+TEST(FisherExactTest, JobSatisfactionMonteCarloIsCloseAndReproducible) {
+  FisherExactOptions options;
+  options.force_monte_carlo = true;
+  options.draws = 20000;
+  options.seed = 7;
+  const FisherExactResult a = FisherExact(kJob, options);
+  const FisherExactResult b = FisherExact(kJob, options);
+  EXPECT_EQ(a.method, FisherMethod::kMonteCarlo);
+  EXPECT_EQ(a.draws, 20000);
+  EXPECT_EQ(a.seed, 7u);
+  EXPECT_EQ(a.p_value, b.p_value);
+  // Standard error of the estimate is about sqrt(0.78 * 0.22 / 20000) = 0.003.
+  EXPECT_NEAR(a.p_value, 0.7827, 0.015);
+}
+
+TEST(FisherExactTest, FallsBackToMonteCarloWhenTooLarge) {
+  FisherExactOptions options;
+  options.max_enumeration_steps = 100;
+  options.draws = 2000;
+  const FisherExactResult result = FisherExact(kJob, options);
+  EXPECT_EQ(result.method, FisherMethod::kMonteCarlo);
+  EXPECT_NE(result.note.find("Monte Carlo"), std::string::npos);
+}
+
+TEST(FisherExactTest, EmptyRowsAreDropped) {
+  // Same p as the tea-tasting table: an empty row changes nothing.
+  const FisherExactResult result =
+      FisherExact(ContingencyTable({{3, 1}, {0, 0}, {1, 3}}));
+  EXPECT_NEAR(result.p_value, 0.4857, 0.00005);
+  EXPECT_FALSE(result.note.empty());
+}
+
+TEST(FisherExactTest, EdgeCases) {
+  EXPECT_THROW(FisherExact(ContingencyTable({{1, 2}})), std::invalid_argument);
+  EXPECT_TRUE(std::isnan(FisherExact(ContingencyTable(2, 2)).p_value));
+  // Only one non-empty column: one table is possible, p = 1.
+  EXPECT_DOUBLE_EQ(FisherExact(ContingencyTable({{4, 0}, {3, 0}})).p_value, 1.0);
+  FisherExactOptions no_draws;
+  no_draws.draws = 0;
+  EXPECT_THROW(FisherExact(kJob, no_draws), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace verhaal::stats
