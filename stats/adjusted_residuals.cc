@@ -8,8 +8,7 @@ namespace verhaal::stats {
 
 AdjustedResidualsResult AdjustedResiduals(const ContingencyTable& table) {
   if (table.rows() < 2 || table.cols() < 2) {
-    throw std::invalid_argument(
-        "adjusted residuals need at least 2 rows and 2 columns");
+    throw std::invalid_argument("adjusted residuals need at least 2 rows and 2 columns");
   }
   AdjustedResidualsResult result;
   const auto expected = ExpectedCounts(table);
@@ -25,11 +24,9 @@ AdjustedResidualsResult AdjustedResiduals(const ContingencyTable& table) {
       if (n > 0) {
         const double row_share = static_cast<double>(table.RowTotal(r)) / n;
         const double col_share = static_cast<double>(table.ColTotal(c)) / n;
-        const double variance =
-            expected[ri][ci] * (1 - row_share) * (1 - col_share);
+        const double variance = expected[ri][ci] * (1 - row_share) * (1 - col_share);
         if (variance > 0) {
-          value = (static_cast<double>(table.at(r, c)) - expected[ri][ci]) /
-                  std::sqrt(variance);
+          value = (static_cast<double>(table.at(r, c)) - expected[ri][ci]) / std::sqrt(variance);
         }
       }
       if (std::isnan(value)) any_undefined = true;

@@ -28,8 +28,7 @@ AgreementParts ComputeAgreementParts(const CategoryCounts& counts) {
     for (double& share : parts.shares) share /= parts.rated_units;
   }
   parts.observed_agreement =
-      parts.units > 0 ? agreement_sum / parts.units
-                      : std::numeric_limits<double>::quiet_NaN();
+      parts.units > 0 ? agreement_sum / parts.units : std::numeric_limits<double>::quiet_NaN();
   return parts;
 }
 

@@ -18,10 +18,10 @@ struct AgreementResult {
   double value = 0;
   double observed_agreement = 0;  // p_a, see AgreementParts
   double chance_agreement = 0;    // p_e, the coefficient's chance model
-  int units = 0;        // units with two or more ratings (they enter p_a)
-  int rated_units = 0;  // units with one or more ratings (category shares)
-  std::int64_t ratings = 0;  // all ratings
-  int categories = 0;        // number of categories q
+  int units = 0;                  // units with two or more ratings (they enter p_a)
+  int rated_units = 0;            // units with one or more ratings (category shares)
+  std::int64_t ratings = 0;       // all ratings
+  int categories = 0;             // number of categories q
   std::string note;
 };
 

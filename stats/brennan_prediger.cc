@@ -29,12 +29,13 @@ AgreementResult BrennanPrediger(const CategoryCounts& counts) {
   }
   if (result.chance_agreement >= 1) {
     result.value = kNaN;
-    result.note = "all ratings fall in one category; chance agreement is 1 and "
-                  "the coefficient is undefined";
+    result.note =
+        "all ratings fall in one category; chance agreement is 1 and "
+        "the coefficient is undefined";
     return result;
   }
-  result.value = (result.observed_agreement - result.chance_agreement) /
-                 (1 - result.chance_agreement);
+  result.value =
+      (result.observed_agreement - result.chance_agreement) / (1 - result.chance_agreement);
   return result;
 }
 

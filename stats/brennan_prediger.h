@@ -1,4 +1,5 @@
-// Brennan and Prediger's coefficient: agreement corrected for a uniform chance model over the categories.
+// Brennan and Prediger's coefficient: agreement corrected for a uniform chance
+// model over the categories.
 #ifndef VERHAAL_STATS_BRENNAN_PREDIGER_H_
 #define VERHAAL_STATS_BRENNAN_PREDIGER_H_
 
@@ -16,13 +17,14 @@ namespace verhaal::stats {
 // than two categories. NaN with a note when no unit has two ratings.
 AgreementResult BrennanPrediger(const CategoryCounts& counts);
 
-// BrennanPrediger of raw reliability data (units x coders, missing values allowed).
-// Throws std::invalid_argument as CheckReliabilityData does, or if there are fewer than two categories.
+// BrennanPrediger of raw reliability data (units x coders, missing values
+// allowed). Throws std::invalid_argument as CheckReliabilityData does, or if
+// there are fewer than two categories.
 AgreementResult BrennanPrediger(const ReliabilityData& data);
 
-// BrennanPrediger of two coders given as a square cross-table (rows: coder A's category,
-// columns: coder B's). Throws std::invalid_argument if the table is not
-// square, or if there are fewer than two categories.
+// BrennanPrediger of two coders given as a square cross-table (rows: coder A's
+// category, columns: coder B's). Throws std::invalid_argument if the table is
+// not square, or if there are fewer than two categories.
 AgreementResult BrennanPrediger(const ContingencyTable& table);
 
 }  // namespace verhaal::stats

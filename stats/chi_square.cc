@@ -1,12 +1,11 @@
 #include "stats/chi_square.h"
 
+#include <boost/math/distributions/chi_squared.hpp>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
-
-#include <boost/math/distributions/chi_squared.hpp>
 
 namespace verhaal::stats {
 
@@ -14,12 +13,11 @@ ChiSquareResult PearsonChiSquare(const ContingencyTable& table, bool yates) {
   if (table.rows() < 2 || table.cols() < 2) {
     throw std::invalid_argument(
         "the chi-square test needs at least 2 rows and 2 columns; this table "
-        "is " + std::to_string(table.rows()) + "x" +
-        std::to_string(table.cols()));
+        "is " +
+        std::to_string(table.rows()) + "x" + std::to_string(table.cols()));
   }
   if (yates && (table.rows() != 2 || table.cols() != 2)) {
-    throw std::invalid_argument(
-        "Yates' continuity correction applies only to 2x2 tables");
+    throw std::invalid_argument("Yates' continuity correction applies only to 2x2 tables");
   }
   ChiSquareResult result;
   result.n = table.Total();
@@ -53,8 +51,7 @@ ChiSquareResult PearsonChiSquare(const ContingencyTable& table, bool yates) {
   double statistic = 0;
   for (int r = 0; r < table.rows(); ++r) {
     for (int c = 0; c < table.cols(); ++c) {
-      const double e =
-          result.expected[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
+      const double e = result.expected[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)];
       double diff = std::abs(static_cast<double>(table.at(r, c)) - e);
       if (yates) diff = std::max(0.0, diff - 0.5);
       statistic += diff * diff / e;

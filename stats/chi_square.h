@@ -17,7 +17,7 @@ struct ChiSquareResult {
   std::int64_t n = 0;    // total count
   bool yates_corrected = false;
   std::vector<std::vector<double>> expected;  // expected counts E
-  std::string note;  // why statistic/p_value are NaN, if they are
+  std::string note;                           // why statistic/p_value are NaN, if they are
 };
 
 // Pearson's chi-square test of independence. With `yates` set, applies Yates'
@@ -27,8 +27,7 @@ struct ChiSquareResult {
 // columns, or if `yates` is requested for a table that is not 2x2.
 // Returns NaN statistic and p-value with a note when the table is empty or has
 // a row or column without observations (expected counts of zero).
-ChiSquareResult PearsonChiSquare(const ContingencyTable& table,
-                                 bool yates = false);
+ChiSquareResult PearsonChiSquare(const ContingencyTable& table, bool yates = false);
 
 }  // namespace verhaal::stats
 

@@ -32,8 +32,7 @@ CochranCheck CheckCochranRule(const ContingencyTable& table) {
                   "%d of %d cells have an expected count below 5 and %d below "
                   "1 (smallest %.2f); the chi-square approximation may be "
                   "poor: use Fisher's exact test or merge categories",
-                  check.cells_below_five, check.cells, check.cells_below_one,
-                  check.min_expected);
+                  check.cells_below_five, check.cells, check.cells_below_one, check.min_expected);
     check.warning = buffer;
   }
   return check;

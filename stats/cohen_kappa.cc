@@ -19,8 +19,7 @@ std::vector<std::vector<double>> KappaWeights(KappaWeighting weighting, int k) {
       double w = i == j ? 1.0 : 0.0;
       if (k > 1 && weighting != KappaWeighting::kUnweighted) {
         const double distance = std::abs(i - j) / static_cast<double>(k - 1);
-        w = weighting == KappaWeighting::kLinear ? 1 - distance
-                                                 : 1 - distance * distance;
+        w = weighting == KappaWeighting::kLinear ? 1 - distance : 1 - distance * distance;
       }
       weights[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] = w;
     }
@@ -33,20 +32,18 @@ CohenKappaResult CohenKappa(const ContingencyTable& table,
   if (table.rows() != table.cols()) {
     throw std::invalid_argument(
         "Cohen's kappa needs a square cross-table (the same categories for "
-        "both coders); this one is " + std::to_string(table.rows()) + "x" +
-        std::to_string(table.cols()));
+        "both coders); this one is " +
+        std::to_string(table.rows()) + "x" + std::to_string(table.cols()));
   }
   const int k = table.rows();
   if (weights.size() != static_cast<std::size_t>(k)) {
-    throw std::invalid_argument("the weight matrix has " +
-                                std::to_string(weights.size()) +
-                                " rows but there are " + std::to_string(k) +
-                                " categories");
+    throw std::invalid_argument("the weight matrix has " + std::to_string(weights.size()) +
+                                " rows but there are " + std::to_string(k) + " categories");
   }
   for (const auto& row : weights) {
     if (row.size() != static_cast<std::size_t>(k)) {
-      throw std::invalid_argument("the weight matrix must be " +
-                                  std::to_string(k) + "x" + std::to_string(k));
+      throw std::invalid_argument("the weight matrix must be " + std::to_string(k) + "x" +
+                                  std::to_string(k));
     }
     for (double w : row) {
       if (!(w >= 0 && w <= 1)) {
@@ -85,30 +82,26 @@ CohenKappaResult CohenKappa(const ContingencyTable& table,
   return result;
 }
 
-CohenKappaResult CohenKappa(const ContingencyTable& table,
-                            KappaWeighting weighting) {
+CohenKappaResult CohenKappa(const ContingencyTable& table, KappaWeighting weighting) {
   if (table.rows() != table.cols()) {
     return CohenKappa(table, std::vector<std::vector<double>>{});  // throws
   }
   return CohenKappa(table, KappaWeights(weighting, table.rows()));
 }
 
-CohenKappaResult CohenKappa(const ReliabilityData& data,
-                            KappaWeighting weighting) {
+CohenKappaResult CohenKappa(const ReliabilityData& data, KappaWeighting weighting) {
   const std::vector<double> categories = ResolveCategories(data);
   if (data.units.front().size() != 2) {
-    throw std::invalid_argument(
-        "Cohen's kappa compares exactly two coders; this data has " +
-        std::to_string(data.units.front().size()) +
-        " (use Fleiss' kappa, Gwet's AC1 or Krippendorff's alpha)");
+    throw std::invalid_argument("Cohen's kappa compares exactly two coders; this data has " +
+                                std::to_string(data.units.front().size()) +
+                                " (use Fleiss' kappa, Gwet's AC1 or Krippendorff's alpha)");
   }
   const int k = static_cast<int>(categories.size());
   ContingencyTable table(k, k);
   int skipped = 0;
   auto position = [&categories](double value) {
-    return static_cast<int>(
-        std::find(categories.begin(), categories.end(), value) -
-        categories.begin());
+    return static_cast<int>(std::find(categories.begin(), categories.end(), value) -
+                            categories.begin());
   };
   for (const auto& unit : data.units) {
     if (!unit[0] || !unit[1]) {
@@ -119,7 +112,8 @@ CohenKappaResult CohenKappa(const ReliabilityData& data,
   }
   if (table.Total() == 0) {
     throw std::invalid_argument(
-        "no unit was rated by both coders, so Cohen's kappa cannot be computed");
+        "no unit was rated by both coders, so Cohen's kappa cannot be "
+        "computed");
   }
   CohenKappaResult result = CohenKappa(table, weighting);
   result.units_skipped = skipped;

@@ -7,8 +7,7 @@
 
 namespace verhaal::stats {
 
-TriadMean ClosedGeometricMean(std::span<const std::array<double, 3>> triads,
-                              double delta) {
+TriadMean ClosedGeometricMean(std::span<const std::array<double, 3>> triads, double delta) {
   if (!(delta > 0 && delta < 1.0 / 3)) {
     throw std::invalid_argument(
         "the zero replacement value must lie between 0 and 1/3, e.g. 0.001");
@@ -37,8 +36,7 @@ TriadMean ClosedGeometricMean(std::span<const std::array<double, 3>> triads,
       zeros += x == 0;
     }
     if (sum <= 0) {
-      throw std::invalid_argument("triad " + std::to_string(t + 1) +
-                                  " has all three parts zero");
+      throw std::invalid_argument("triad " + std::to_string(t + 1) + " has all three parts zero");
     }
     result.replaced_zeros += zeros;
     const double scale = 1 - zeros * delta;

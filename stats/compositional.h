@@ -17,7 +17,7 @@ struct TriadMean {
   int n = 0;               // triads averaged
   int replaced_zeros = 0;  // zero parts replaced by `delta`
   double delta = kDefaultZeroReplacement;
-  std::string note;        // why the mean is NaN (no triads)
+  std::string note;  // why the mean is NaN (no triads)
 };
 
 // The closed geometric mean (centre) of 3-part compositions (Aitchison 1986).

@@ -6,27 +6,23 @@
 
 namespace verhaal::stats {
 
-ContingencyTable::ContingencyTable(
-    std::vector<std::vector<std::int64_t>> counts)
+ContingencyTable::ContingencyTable(std::vector<std::vector<std::int64_t>> counts)
     : counts_(std::move(counts)) {
   if (counts_.empty() || counts_.front().empty()) {
-    throw std::invalid_argument(
-        "a contingency table needs at least one row and one column");
+    throw std::invalid_argument("a contingency table needs at least one row and one column");
   }
   const std::size_t cols = counts_.front().size();
   for (std::size_t r = 0; r < counts_.size(); ++r) {
     if (counts_[r].size() != cols) {
-      throw std::invalid_argument(
-          "contingency table row " + std::to_string(r + 1) + " has " +
-          std::to_string(counts_[r].size()) + " columns, but row 1 has " +
-          std::to_string(cols));
+      throw std::invalid_argument("contingency table row " + std::to_string(r + 1) + " has " +
+                                  std::to_string(counts_[r].size()) + " columns, but row 1 has " +
+                                  std::to_string(cols));
     }
     for (std::size_t c = 0; c < cols; ++c) {
       if (counts_[r][c] < 0) {
-        throw std::invalid_argument(
-            "contingency table cell (" + std::to_string(r + 1) + ", " +
-            std::to_string(c + 1) + ") has a negative count " +
-            std::to_string(counts_[r][c]));
+        throw std::invalid_argument("contingency table cell (" + std::to_string(r + 1) + ", " +
+                                    std::to_string(c + 1) + ") has a negative count " +
+                                    std::to_string(counts_[r][c]));
       }
     }
   }
@@ -34,21 +30,18 @@ ContingencyTable::ContingencyTable(
 
 ContingencyTable::ContingencyTable(int rows, int cols) {
   if (rows <= 0 || cols <= 0) {
-    throw std::invalid_argument(
-        "a contingency table needs at least one row and one column");
+    throw std::invalid_argument("a contingency table needs at least one row and one column");
   }
   counts_.assign(static_cast<std::size_t>(rows),
                  std::vector<std::int64_t>(static_cast<std::size_t>(cols), 0));
 }
 
 std::int64_t ContingencyTable::at(int row, int col) const {
-  return counts_.at(static_cast<std::size_t>(row))
-      .at(static_cast<std::size_t>(col));
+  return counts_.at(static_cast<std::size_t>(row)).at(static_cast<std::size_t>(col));
 }
 
 void ContingencyTable::Add(int row, int col, std::int64_t count) {
-  std::int64_t& cell = counts_.at(static_cast<std::size_t>(row))
-                           .at(static_cast<std::size_t>(col));
+  std::int64_t& cell = counts_.at(static_cast<std::size_t>(row)).at(static_cast<std::size_t>(col));
   if (cell + count < 0) {
     throw std::invalid_argument("contingency table cell would become negative");
   }

@@ -39,9 +39,7 @@ class ContingencyTable {
   std::int64_t Total() const;
 
   // All counts, row by row.
-  const std::vector<std::vector<std::int64_t>>& counts() const {
-    return counts_;
-  }
+  const std::vector<std::vector<std::int64_t>>& counts() const { return counts_; }
 
  private:
   std::vector<std::vector<std::int64_t>> counts_;

@@ -19,8 +19,7 @@ CramersVResult CramersV(const ContingencyTable& table) {
     result.note = chi.note;
     return result;
   }
-  result.v = std::sqrt(chi.statistic / (static_cast<double>(chi.n) *
-                                        (result.min_dimension - 1)));
+  result.v = std::sqrt(chi.statistic / (static_cast<double>(chi.n) * (result.min_dimension - 1)));
   return result;
 }
 

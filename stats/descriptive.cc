@@ -27,8 +27,7 @@ double Quantile(std::span<const double> values, double p) {
     throw std::invalid_argument("the quantile probability must lie in [0, 1]");
   }
   std::vector<double> sorted(values.begin(), values.end());
-  if (std::any_of(sorted.begin(), sorted.end(),
-                  [](double x) { return std::isnan(x); })) {
+  if (std::any_of(sorted.begin(), sorted.end(), [](double x) { return std::isnan(x); })) {
     throw std::invalid_argument("the values contain NaN");
   }
   std::sort(sorted.begin(), sorted.end());
@@ -40,8 +39,8 @@ Summary Describe(std::span<const double> values) {
   summary.n = static_cast<std::int64_t>(values.size());
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   if (values.empty()) {
-    summary.mean = summary.median = summary.sd = summary.q1 = summary.q3 =
-        summary.min = summary.max = kNaN;
+    summary.mean = summary.median = summary.sd = summary.q1 = summary.q3 = summary.min =
+        summary.max = kNaN;
     summary.note = "there are no values to describe";
     return summary;
   }
@@ -84,8 +83,8 @@ Histogram UnitIntervalHistogram(std::span<const double> values, int bins) {
   histogram.counts.assign(k, 0);
   for (double x : values) {
     if (!(x >= 0 && x <= 1)) {
-      throw std::invalid_argument(
-          "histogram values must lie in [0, 1]; found " + std::to_string(x));
+      throw std::invalid_argument("histogram values must lie in [0, 1]; found " +
+                                  std::to_string(x));
     }
     auto bin = static_cast<std::size_t>(std::floor(x * bins));
     if (bin >= k) bin = k - 1;  // x == 1: the last bin is closed

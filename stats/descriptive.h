@@ -19,7 +19,7 @@ struct Summary {
   double q3 = 0;      // Quantile(values, 0.75)
   double min = 0;
   double max = 0;
-  std::string note;   // why some fields are NaN (no values; sd of one value)
+  std::string note;  // why some fields are NaN (no values; sd of one value)
 };
 
 // The p-quantile of `values` by R's default definition (Hyndman & Fan type 7):
@@ -35,8 +35,8 @@ double Quantile(std::span<const double> values, double p);
 Summary Describe(std::span<const double> values);
 
 struct Histogram {
-  std::vector<double> edges;          // bins + 1 edges, edges[i] = i / bins
-  std::vector<std::int64_t> counts;   // counts[i]: values in bin i
+  std::vector<double> edges;         // bins + 1 edges, edges[i] = i / bins
+  std::vector<std::int64_t> counts;  // counts[i]: values in bin i
   std::int64_t n = 0;
 };
 

@@ -1,8 +1,8 @@
 #include "stats/fisher_exact.h"
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <random>
@@ -30,8 +30,7 @@ std::vector<double> LogFactorials(std::int64_t n) {
 // sequence is the same with every standard library.
 std::uint64_t UniformBelow(std::mt19937_64& rng, std::uint64_t bound) {
   const std::uint64_t limit =
-      std::numeric_limits<std::uint64_t>::max() -
-      std::numeric_limits<std::uint64_t>::max() % bound;
+      std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
   std::uint64_t x;
   do {
     x = rng();
@@ -58,8 +57,7 @@ double EvenSpread(std::vector<std::int64_t> caps, std::int64_t total,
     // Every remaining cell can take share + 1: spread the rest evenly.
     const std::int64_t extra = left - share * rows_left;
     sum += static_cast<double>(extra) * lf[static_cast<std::size_t>(share + 1)] +
-           static_cast<double>(rows_left - extra) *
-               lf[static_cast<std::size_t>(share)];
+           static_cast<double>(rows_left - extra) * lf[static_cast<std::size_t>(share)];
     return sum;
   }
   return sum;
@@ -88,9 +86,9 @@ double Concentrated(std::vector<std::int64_t> caps, std::int64_t total,
 // with simpler bounds.
 class Enumerator {
  public:
-  Enumerator(std::vector<std::int64_t> row_totals,
-             std::vector<std::int64_t> col_totals, const std::vector<double>& lf,
-             double log_constant, double log_threshold, std::int64_t budget)
+  Enumerator(std::vector<std::int64_t> row_totals, std::vector<std::int64_t> col_totals,
+             const std::vector<double>& lf, double log_constant, double log_threshold,
+             std::int64_t budget)
       : rows_(std::move(row_totals)),
         cols_(std::move(col_totals)),
         lf_(lf),
@@ -151,8 +149,7 @@ class Enumerator {
     FillCell(col, 0, cols_[col], log_denominator);
   }
 
-  void FillCell(std::size_t col, std::size_t row, std::int64_t left,
-                double log_denominator) {
+  void FillCell(std::size_t col, std::size_t row, std::int64_t left, double log_denominator) {
     if (exhausted_) return;
     if (row + 1 == rows_.size()) {
       // The last row of this column takes what is left of the column total.
@@ -191,23 +188,20 @@ class Enumerator {
 
 }  // namespace
 
-FisherExactResult FisherExact(const ContingencyTable& table,
-                              const FisherExactOptions& options) {
+FisherExactResult FisherExact(const ContingencyTable& table, const FisherExactOptions& options) {
   if (table.rows() < 2 || table.cols() < 2) {
     throw std::invalid_argument(
         "Fisher's exact test needs at least 2 rows and 2 columns; this table "
-        "is " + std::to_string(table.rows()) + "x" +
-        std::to_string(table.cols()));
+        "is " +
+        std::to_string(table.rows()) + "x" + std::to_string(table.cols()));
   }
   if (options.draws < 1) {
-    throw std::invalid_argument(
-        "the number of Monte Carlo draws must be at least 1");
+    throw std::invalid_argument("the number of Monte Carlo draws must be at least 1");
   }
   FisherExactResult result;
   result.n = table.Total();
   if (result.n == 0) {
-    result.p_value = result.observed_probability =
-        std::numeric_limits<double>::quiet_NaN();
+    result.p_value = result.observed_probability = std::numeric_limits<double>::quiet_NaN();
     result.note = "the table is empty; Fisher's exact test is undefined";
     return result;
   }
@@ -264,8 +258,7 @@ FisherExactResult FisherExact(const ContingencyTable& table,
       result.enumeration_steps = enumerator.visited();
       return result;
     }
-    result.note += "more than " +
-                   std::to_string(options.max_enumeration_steps) +
+    result.note += "more than " + std::to_string(options.max_enumeration_steps) +
                    " tables share these margins, so the p-value was estimated "
                    "by Monte Carlo";
   }
@@ -278,8 +271,7 @@ FisherExactResult FisherExact(const ContingencyTable& table,
   std::vector<int> labels;
   labels.reserve(static_cast<std::size_t>(result.n));
   for (std::size_t r = 0; r < row_totals.size(); ++r) {
-    labels.insert(labels.end(), static_cast<std::size_t>(row_totals[r]),
-                  static_cast<int>(r));
+    labels.insert(labels.end(), static_cast<std::size_t>(row_totals[r]), static_cast<int>(r));
   }
   std::mt19937_64 rng(options.seed);
   std::vector<std::int64_t> cells(row_totals.size() * col_totals.size());

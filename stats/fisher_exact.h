@@ -29,15 +29,16 @@ struct FisherExactOptions {
 struct FisherExactResult {
   // Two-sided p: the total probability of all tables (with the observed
   // margins) that are no more probable than the observed one, with relative
-  // tolerance 1e-7 as in R's fisher.test. Monte Carlo: (1 + hits) / (1 + draws).
+  // tolerance 1e-7 as in R's fisher.test. Monte Carlo: (1 + hits) / (1 +
+  // draws).
   double p_value = 0;
   FisherMethod method = FisherMethod::kExact;
   std::int64_t n = 0;
-  double observed_probability = 0;    // hypergeometric probability of the table
+  double observed_probability = 0;     // hypergeometric probability of the table
   std::int64_t enumeration_steps = 0;  // kExact: partial tables visited
   int draws = 0;                       // kMonteCarlo: random tables drawn
   std::uint64_t seed = 0;              // kMonteCarlo: seed used
-  std::string note;  // fallback to Monte Carlo, dropped empty rows, NaN reason
+  std::string note;                    // fallback to Monte Carlo, dropped empty rows, NaN reason
 };
 
 // Fisher's exact test, two-sided. Rows and columns without observations are

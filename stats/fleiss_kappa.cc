@@ -25,12 +25,13 @@ AgreementResult FleissKappa(const CategoryCounts& counts) {
   }
   if (result.chance_agreement >= 1) {
     result.value = kNaN;
-    result.note = "all ratings fall in one category; chance agreement is 1 and "
-                  "the coefficient is undefined";
+    result.note =
+        "all ratings fall in one category; chance agreement is 1 and "
+        "the coefficient is undefined";
     return result;
   }
-  result.value = (result.observed_agreement - result.chance_agreement) /
-                 (1 - result.chance_agreement);
+  result.value =
+      (result.observed_agreement - result.chance_agreement) / (1 - result.chance_agreement);
   return result;
 }
 

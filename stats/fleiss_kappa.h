@@ -20,9 +20,9 @@ AgreementResult FleissKappa(const CategoryCounts& counts);
 // Throws std::invalid_argument as CheckReliabilityData does.
 AgreementResult FleissKappa(const ReliabilityData& data);
 
-// FleissKappa of two coders given as a square cross-table (rows: coder A's category,
-// columns: coder B's). Throws std::invalid_argument if the table is not
-// square.
+// FleissKappa of two coders given as a square cross-table (rows: coder A's
+// category, columns: coder B's). Throws std::invalid_argument if the table is
+// not square.
 AgreementResult FleissKappa(const ContingencyTable& table);
 
 }  // namespace verhaal::stats

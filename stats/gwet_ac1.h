@@ -1,4 +1,5 @@
-// Gwet's AC1: agreement of two or more coders on nominal data, with a chance model that is robust to skewed category use.
+// Gwet's AC1: agreement of two or more coders on nominal data, with a chance
+// model that is robust to skewed category use.
 #ifndef VERHAAL_STATS_GWET_AC1_H_
 #define VERHAAL_STATS_GWET_AC1_H_
 
@@ -17,12 +18,13 @@ namespace verhaal::stats {
 AgreementResult GwetAc1(const CategoryCounts& counts);
 
 // GwetAc1 of raw reliability data (units x coders, missing values allowed).
-// Throws std::invalid_argument as CheckReliabilityData does, or if there are fewer than two categories.
+// Throws std::invalid_argument as CheckReliabilityData does, or if there are
+// fewer than two categories.
 AgreementResult GwetAc1(const ReliabilityData& data);
 
-// GwetAc1 of two coders given as a square cross-table (rows: coder A's category,
-// columns: coder B's). Throws std::invalid_argument if the table is not
-// square, or if there are fewer than two categories.
+// GwetAc1 of two coders given as a square cross-table (rows: coder A's
+// category, columns: coder B's). Throws std::invalid_argument if the table is
+// not square, or if there are fewer than two categories.
 AgreementResult GwetAc1(const ContingencyTable& table);
 
 }  // namespace verhaal::stats

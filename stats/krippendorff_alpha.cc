@@ -20,9 +20,9 @@ struct UnitValues {
   int total = 0;
 };
 
-std::vector<std::vector<double>> Coincidences(
-    const std::vector<UnitValues>& units, const std::vector<std::size_t>& picks,
-    std::size_t v) {
+std::vector<std::vector<double>> Coincidences(const std::vector<UnitValues>& units,
+                                              const std::vector<std::size_t>& picks,
+                                              std::size_t v) {
   std::vector<std::vector<double>> o(v, std::vector<double>(v, 0.0));
   for (std::size_t pick : picks) {
     const UnitValues& unit = units[pick];
@@ -37,8 +37,7 @@ std::vector<std::vector<double>> Coincidences(
 }
 
 double Delta2(MeasurementLevel level, const std::vector<double>& values,
-              const std::vector<double>& marginals, std::size_t c,
-              std::size_t k) {
+              const std::vector<double>& marginals, std::size_t c, std::size_t k) {
   if (c == k) return 0;
   switch (level) {
     case MeasurementLevel::kNominal:
@@ -65,8 +64,7 @@ double Delta2(MeasurementLevel level, const std::vector<double>& values,
 }
 
 // Fills alpha, D_o and D_e of `result` from its coincidence matrix.
-void AlphaFromCoincidences(MeasurementLevel level,
-                           KrippendorffAlphaResult& result) {
+void AlphaFromCoincidences(MeasurementLevel level, KrippendorffAlphaResult& result) {
   const std::size_t v = result.values.size();
   std::vector<double> marginals(v, 0.0);
   double n = 0;
@@ -100,8 +98,7 @@ void AlphaFromCoincidences(MeasurementLevel level,
 }
 
 // Validates, finds the distinct values and the pairable units.
-KrippendorffAlphaResult Prepare(const ReliabilityData& data,
-                                MeasurementLevel level,
+KrippendorffAlphaResult Prepare(const ReliabilityData& data, MeasurementLevel level,
                                 std::vector<UnitValues>& units) {
   CheckReliabilityData(data);
   KrippendorffAlphaResult result;
@@ -114,9 +111,8 @@ KrippendorffAlphaResult Prepare(const ReliabilityData& data,
     for (const auto& value : unit) {
       if (!value) continue;
       if (level == MeasurementLevel::kRatio && *value < 0) {
-        throw std::invalid_argument(
-            "ratio-level alpha needs values of 0 or more; found " +
-            std::to_string(*value));
+        throw std::invalid_argument("ratio-level alpha needs values of 0 or more; found " +
+                                    std::to_string(*value));
       }
       values.push_back(*value);
     }
@@ -148,8 +144,7 @@ KrippendorffAlphaResult Prepare(const ReliabilityData& data,
 
 }  // namespace
 
-KrippendorffAlphaResult KrippendorffAlpha(const ReliabilityData& data,
-                                          MeasurementLevel level) {
+KrippendorffAlphaResult KrippendorffAlpha(const ReliabilityData& data, MeasurementLevel level) {
   std::vector<UnitValues> units;
   KrippendorffAlphaResult result = Prepare(data, level, units);
   std::vector<std::size_t> all(units.size());
@@ -159,9 +154,8 @@ KrippendorffAlphaResult KrippendorffAlpha(const ReliabilityData& data,
   return result;
 }
 
-AlphaBootstrapResult KrippendorffAlphaBootstrap(
-    const ReliabilityData& data, MeasurementLevel level,
-    const AlphaBootstrapOptions& options) {
+AlphaBootstrapResult KrippendorffAlphaBootstrap(const ReliabilityData& data, MeasurementLevel level,
+                                                const AlphaBootstrapOptions& options) {
   if (options.draws < 1) {
     throw std::invalid_argument("the bootstrap needs at least 1 draw");
   }
@@ -174,8 +168,7 @@ AlphaBootstrapResult KrippendorffAlphaBootstrap(
   result.estimate = Prepare(data, level, units);
   std::vector<std::size_t> picks(units.size());
   for (std::size_t i = 0; i < picks.size(); ++i) picks[i] = i;
-  result.estimate.coincidences =
-      Coincidences(units, picks, result.estimate.values.size());
+  result.estimate.coincidences = Coincidences(units, picks, result.estimate.values.size());
   AlphaFromCoincidences(level, result.estimate);
   result.confidence = options.confidence;
   result.draws = options.draws;
@@ -187,8 +180,8 @@ AlphaBootstrapResult KrippendorffAlphaBootstrap(
   }
   std::mt19937_64 rng(options.seed);
   const std::uint64_t bound = units.size();
-  const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                              std::numeric_limits<std::uint64_t>::max() % bound;
+  const std::uint64_t limit =
+      std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
   std::vector<double> alphas;
   alphas.reserve(static_cast<std::size_t>(options.draws));
   KrippendorffAlphaResult sample;

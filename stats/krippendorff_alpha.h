@@ -25,8 +25,8 @@ struct KrippendorffAlphaResult {
   double alpha = 0;
   double observed_disagreement = 0;  // D_o
   double expected_disagreement = 0;  // D_e
-  int pairable_units = 0;    // units with two or more values
-  int pairable_values = 0;   // n: the values in those units
+  int pairable_units = 0;            // units with two or more values
+  int pairable_values = 0;           // n: the values in those units
   int coders = 0;
   std::vector<double> values;  // the distinct values (coincidence matrix order)
   // The coincidence matrix o_ck (values x values); its row sums are n_c.
@@ -41,13 +41,12 @@ struct KrippendorffAlphaResult {
 // D_e = sum n_c n_k delta^2_ck / (n (n - 1)). data.categories, if given, only
 // validate the values. Throws std::invalid_argument as CheckReliabilityData
 // does, or for a negative value at the ratio level.
-KrippendorffAlphaResult KrippendorffAlpha(const ReliabilityData& data,
-                                          MeasurementLevel level);
+KrippendorffAlphaResult KrippendorffAlpha(const ReliabilityData& data, MeasurementLevel level);
 
 struct AlphaBootstrapOptions {
-  int draws = 2000;             // bootstrap samples
+  int draws = 2000;               // bootstrap samples
   std::uint64_t seed = 20240601;  // std::mt19937_64 seed
-  double confidence = 0.95;     // level of the percentile interval
+  double confidence = 0.95;       // level of the percentile interval
 };
 
 struct AlphaBootstrapResult {
@@ -55,10 +54,10 @@ struct AlphaBootstrapResult {
   double lower = 0;                  // percentile interval of bootstrap alphas
   double upper = 0;
   double confidence = 0.95;
-  int draws = 0;         // samples drawn
-  int valid_draws = 0;   // samples where alpha was defined (used for the CI)
+  int draws = 0;        // samples drawn
+  int valid_draws = 0;  // samples where alpha was defined (used for the CI)
   std::uint64_t seed = 0;
-  std::string note;      // why the interval is NaN, or how many draws failed
+  std::string note;  // why the interval is NaN, or how many draws failed
 };
 
 // A bootstrap confidence interval for alpha by resampling UNITS with
@@ -71,9 +70,8 @@ struct AlphaBootstrapResult {
 // KrippendorffAlpha does, and std::invalid_argument if draws < 1 or confidence
 // is not strictly between 0 and 1. The interval is NaN with a note when alpha
 // itself is undefined.
-AlphaBootstrapResult KrippendorffAlphaBootstrap(
-    const ReliabilityData& data, MeasurementLevel level,
-    const AlphaBootstrapOptions& options = {});
+AlphaBootstrapResult KrippendorffAlphaBootstrap(const ReliabilityData& data, MeasurementLevel level,
+                                                const AlphaBootstrapOptions& options = {});
 
 }  // namespace verhaal::stats
 

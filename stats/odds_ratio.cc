@@ -1,20 +1,18 @@
 #include "stats/odds_ratio.h"
 
+#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
 
-#include <boost/math/distributions/normal.hpp>
-
 namespace verhaal::stats {
 
 OddsRatioResult OddsRatio(const ContingencyTable& table, double confidence) {
   if (table.rows() != 2 || table.cols() != 2) {
     throw std::invalid_argument("the odds ratio needs a 2x2 table; this one is " +
-                                std::to_string(table.rows()) + "x" +
-                                std::to_string(table.cols()));
+                                std::to_string(table.rows()) + "x" + std::to_string(table.cols()));
   }
   if (!(confidence > 0 && confidence < 1)) {
     throw std::invalid_argument(

@@ -28,8 +28,7 @@ struct OddsRatioResult {
 // Boost.Math). If any cell is zero, adds 0.5 to all four cells first and says
 // so. Throws std::invalid_argument if the table is not 2x2 or `confidence` is
 // not strictly between 0 and 1. An empty table gives NaN with a note.
-OddsRatioResult OddsRatio(const ContingencyTable& table,
-                          double confidence = 0.95);
+OddsRatioResult OddsRatio(const ContingencyTable& table, double confidence = 0.95);
 
 }  // namespace verhaal::stats
 

@@ -1,4 +1,5 @@
-// Percent agreement: the share of agreeing coder pairs, without chance correction.
+// Percent agreement: the share of agreeing coder pairs, without chance
+// correction.
 #ifndef VERHAAL_STATS_PERCENT_AGREEMENT_H_
 #define VERHAAL_STATS_PERCENT_AGREEMENT_H_
 
@@ -15,13 +16,13 @@ namespace verhaal::stats {
 // does. NaN with a note when no unit has two ratings.
 AgreementResult PercentAgreement(const CategoryCounts& counts);
 
-// PercentAgreement of raw reliability data (units x coders, missing values allowed).
-// Throws std::invalid_argument as CheckReliabilityData does.
+// PercentAgreement of raw reliability data (units x coders, missing values
+// allowed). Throws std::invalid_argument as CheckReliabilityData does.
 AgreementResult PercentAgreement(const ReliabilityData& data);
 
-// PercentAgreement of two coders given as a square cross-table (rows: coder A's category,
-// columns: coder B's). Throws std::invalid_argument if the table is not
-// square.
+// PercentAgreement of two coders given as a square cross-table (rows: coder A's
+// category, columns: coder B's). Throws std::invalid_argument if the table is
+// not square.
 AgreementResult PercentAgreement(const ContingencyTable& table);
 
 }  // namespace verhaal::stats

@@ -13,16 +13,14 @@ void CheckReliabilityData(const ReliabilityData& data) {
   }
   const std::size_t coders = data.units.front().size();
   if (coders < 2) {
-    throw std::invalid_argument(
-        "agreement needs at least two coders; the reliability data has " +
-        std::to_string(coders));
+    throw std::invalid_argument("agreement needs at least two coders; the reliability data has " +
+                                std::to_string(coders));
   }
   for (std::size_t u = 0; u < data.units.size(); ++u) {
     if (data.units[u].size() != coders) {
-      throw std::invalid_argument(
-          "unit " + std::to_string(u + 1) + " lists " +
-          std::to_string(data.units[u].size()) + " coders, but unit 1 lists " +
-          std::to_string(coders));
+      throw std::invalid_argument("unit " + std::to_string(u + 1) + " lists " +
+                                  std::to_string(data.units[u].size()) +
+                                  " coders, but unit 1 lists " + std::to_string(coders));
     }
     for (const auto& value : data.units[u]) {
       if (value && !std::isfinite(*value)) {
@@ -40,9 +38,9 @@ void CheckReliabilityData(const ReliabilityData& data) {
   for (std::size_t u = 0; u < data.units.size(); ++u) {
     for (const auto& value : data.units[u]) {
       if (value && !std::binary_search(sorted.begin(), sorted.end(), *value)) {
-        throw std::invalid_argument(
-            "unit " + std::to_string(u + 1) + " has the value " +
-            std::to_string(*value) + ", which is not one of the categories");
+        throw std::invalid_argument("unit " + std::to_string(u + 1) + " has the value " +
+                                    std::to_string(*value) +
+                                    ", which is not one of the categories");
       }
     }
   }
@@ -64,8 +62,7 @@ std::vector<double> ResolveCategories(const ReliabilityData& data) {
 
 CategoryCounts CountCategories(const ReliabilityData& data) {
   const std::vector<double> categories = ResolveCategories(data);
-  CategoryCounts counts(data.units.size(),
-                        std::vector<int>(categories.size(), 0));
+  CategoryCounts counts(data.units.size(), std::vector<int>(categories.size(), 0));
   for (std::size_t u = 0; u < data.units.size(); ++u) {
     for (const auto& value : data.units[u]) {
       if (!value) continue;
@@ -80,8 +77,8 @@ CategoryCounts CountsFromCrossTable(const ContingencyTable& table) {
   if (table.rows() != table.cols()) {
     throw std::invalid_argument(
         "a cross-table of two coders must be square (the same categories in "
-        "rows and columns); this one is " + std::to_string(table.rows()) + "x" +
-        std::to_string(table.cols()));
+        "rows and columns); this one is " +
+        std::to_string(table.rows()) + "x" + std::to_string(table.cols()));
   }
   const auto k = static_cast<std::size_t>(table.rows());
   CategoryCounts counts;
@@ -106,15 +103,13 @@ void CheckCategoryCounts(const CategoryCounts& counts) {
   }
   for (std::size_t u = 0; u < counts.size(); ++u) {
     if (counts[u].size() != k) {
-      throw std::invalid_argument(
-          "unit " + std::to_string(u + 1) + " has " +
-          std::to_string(counts[u].size()) + " category counts, but unit 1 has " +
-          std::to_string(k));
+      throw std::invalid_argument("unit " + std::to_string(u + 1) + " has " +
+                                  std::to_string(counts[u].size()) +
+                                  " category counts, but unit 1 has " + std::to_string(k));
     }
     for (int x : counts[u]) {
       if (x < 0) {
-        throw std::invalid_argument("unit " + std::to_string(u + 1) +
-                                    " has a negative count");
+        throw std::invalid_argument("unit " + std::to_string(u + 1) + " has a negative count");
       }
     }
   }

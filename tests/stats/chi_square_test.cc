@@ -1,9 +1,9 @@
 #include "stats/chi_square.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 #include "stats/adjusted_residuals.h"
 #include "stats/cochran_rule.h"
@@ -36,8 +36,7 @@ TEST(ChiSquareTest, AdjustedResidualsMatchAgresti) {
   const double published[2][3] = {{4.50, 0.70, -5.32}, {-4.50, -0.70, 5.32}};
   for (int r = 0; r < 2; ++r) {
     for (int c = 0; c < 3; ++c) {
-      EXPECT_NEAR(result.residuals[r][c], published[r][c], 0.005)
-          << "cell " << r << "," << c;
+      EXPECT_NEAR(result.residuals[r][c], published[r][c], 0.005) << "cell " << r << "," << c;
     }
   }
 }
@@ -60,16 +59,14 @@ TEST(ChiSquareTest, YatesCorrectionMatchesR) {
 }
 
 TEST(ChiSquareTest, EmptyColumnGivesNaNWithNote) {
-  const ChiSquareResult result =
-      PearsonChiSquare(ContingencyTable({{3, 0, 4}, {5, 0, 6}}));
+  const ChiSquareResult result = PearsonChiSquare(ContingencyTable({{3, 0, 4}, {5, 0, 6}}));
   EXPECT_TRUE(std::isnan(result.statistic));
   EXPECT_TRUE(std::isnan(result.p_value));
   EXPECT_NE(result.note.find("column 2"), std::string::npos);
 }
 
 TEST(ChiSquareTest, RejectsInvalidInput) {
-  EXPECT_THROW(PearsonChiSquare(ContingencyTable({{1, 2, 3}})),
-               std::invalid_argument);
+  EXPECT_THROW(PearsonChiSquare(ContingencyTable({{1, 2, 3}})), std::invalid_argument);
   EXPECT_THROW(PearsonChiSquare(kParty, /*yates=*/true), std::invalid_argument);
 }
 
@@ -78,18 +75,18 @@ TEST(CochranRuleTest, FlagsSmallExpectedCounts) {
   EXPECT_TRUE(CheckCochranRule(kParty).warning.empty());
   // Expected counts (by hand): row totals 3 and 17, column totals 10 and 10,
   // so E = {{1.5, 1.5}, {8.5, 8.5}}: 2 of 4 cells below 5 (50% > 20%).
-  const CochranCheck check =
-      CheckCochranRule(ContingencyTable({{1, 2}, {9, 8}}));
+  const CochranCheck check = CheckCochranRule(ContingencyTable({{1, 2}, {9, 8}}));
   EXPECT_FALSE(check.satisfied);
   EXPECT_EQ(check.cells_below_five, 2);
   EXPECT_EQ(check.cells_below_one, 0);
   EXPECT_DOUBLE_EQ(check.min_expected, 1.5);
   EXPECT_NE(check.warning.find("Fisher"), std::string::npos);
   // One expected count below 1 fails the rule on its own.
-  const CochranCheck tiny = CheckCochranRule(
-      ContingencyTable({{1, 0, 0, 0, 0}, {20, 20, 20, 20, 20},
-                        {20, 20, 20, 20, 20}, {20, 20, 20, 20, 20},
-                        {20, 20, 20, 20, 20}}));
+  const CochranCheck tiny = CheckCochranRule(ContingencyTable({{1, 0, 0, 0, 0},
+                                                               {20, 20, 20, 20, 20},
+                                                               {20, 20, 20, 20, 20},
+                                                               {20, 20, 20, 20, 20},
+                                                               {20, 20, 20, 20, 20}}));
   EXPECT_EQ(tiny.cells_below_one, 5);
   EXPECT_FALSE(tiny.satisfied);
 }

@@ -1,10 +1,10 @@
 #include "stats/cohen_kappa.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <optional>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 namespace verhaal::stats {
 namespace {
@@ -13,8 +13,7 @@ TEST(CohenKappaTest, WikipediaWorkedExample) {
   // Wikipedia, "Cohen's kappa", simple example: 50 grant proposals, both
   // readers yes 20, A yes / B no 5, A no / B yes 10, both no 15:
   // p_o = 0.7, p_e = 0.5, kappa = 0.4.
-  const CohenKappaResult result =
-      CohenKappa(ContingencyTable({{20, 5}, {10, 15}}));
+  const CohenKappaResult result = CohenKappa(ContingencyTable({{20, 5}, {10, 15}}));
   EXPECT_NEAR(result.kappa, 0.4, 1e-12);
   EXPECT_NEAR(result.observed_agreement, 0.7, 1e-12);
   EXPECT_NEAR(result.expected_agreement, 0.5, 1e-12);
@@ -85,12 +84,10 @@ TEST(CohenKappaTest, WeightsUseCategoryPositionsNotScores) {
 
 TEST(CohenKappaTest, CustomWeightsEqualBuiltInOnes) {
   const ContingencyTable table({{5, 2, 0}, {1, 6, 2}, {0, 1, 8}});
-  EXPECT_DOUBLE_EQ(
-      CohenKappa(table, KappaWeights(KappaWeighting::kLinear, 3)).kappa,
-      CohenKappa(table, KappaWeighting::kLinear).kappa);
+  EXPECT_DOUBLE_EQ(CohenKappa(table, KappaWeights(KappaWeighting::kLinear, 3)).kappa,
+                   CohenKappa(table, KappaWeighting::kLinear).kappa);
   EXPECT_THROW(CohenKappa(table, {{1, 0}, {0, 1}}), std::invalid_argument);
-  EXPECT_THROW(CohenKappa(table, {{1, 0, 0}, {0, 2, 0}, {0, 0, 1}}),
-               std::invalid_argument);
+  EXPECT_THROW(CohenKappa(table, {{1, 0, 0}, {0, 2, 0}, {0, 0, 1}}), std::invalid_argument);
 }
 
 TEST(CohenKappaTest, EdgeCases) {
@@ -107,12 +104,10 @@ TEST(CohenKappaTest, EdgeCases) {
   EXPECT_EQ(skipped.units_skipped, 1);
   EXPECT_EQ(skipped.n, 3);
   // All missing, three coders, one coder, non-square table, empty table.
-  EXPECT_THROW(CohenKappa(ReliabilityData{{{_, 1}, {2, _}}, {}}),
-               std::invalid_argument);
+  EXPECT_THROW(CohenKappa(ReliabilityData{{{_, 1}, {2, _}}, {}}), std::invalid_argument);
   EXPECT_THROW(CohenKappa(ReliabilityData{{{1, 1, 1}}, {}}), std::invalid_argument);
   EXPECT_THROW(CohenKappa(ReliabilityData{{{1}}, {}}), std::invalid_argument);
-  EXPECT_THROW(CohenKappa(ContingencyTable({{1, 2, 3}, {1, 2, 3}})),
-               std::invalid_argument);
+  EXPECT_THROW(CohenKappa(ContingencyTable({{1, 2, 3}, {1, 2, 3}})), std::invalid_argument);
   EXPECT_THROW(CohenKappa(ContingencyTable(2, 2)), std::invalid_argument);
 }
 

@@ -1,8 +1,8 @@
 #include "stats/contingency_table.h"
 
-#include <stdexcept>
-
 #include <gtest/gtest.h>
+
+#include <stdexcept>
 
 namespace verhaal::stats {
 namespace {

@@ -1,10 +1,10 @@
 #include "stats/fisher_exact.h"
 
+#include <gtest/gtest.h>
+
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 namespace verhaal::stats {
 namespace {
@@ -12,8 +12,7 @@ namespace {
 TEST(FisherExactTest, TeaTasting) {
   // Agresti (2002), Categorical Data Analysis, p. 91-92, Fisher's tea
   // drinker; R's ?fisher.test TeaTasting. Two-sided p = 0.4857.
-  const FisherExactResult result =
-      FisherExact(ContingencyTable({{3, 1}, {1, 3}}));
+  const FisherExactResult result = FisherExact(ContingencyTable({{3, 1}, {1, 3}}));
   EXPECT_NEAR(result.p_value, 0.4857, 0.00005);
   EXPECT_EQ(result.method, FisherMethod::kExact);
   EXPECT_EQ(result.n, 8);
@@ -23,17 +22,13 @@ TEST(FisherExactTest, TeaTasting) {
 TEST(FisherExactTest, ConvictionsOfTwins) {
   // Fisher (1962, 1970) criminal convictions of like-sex twins, R's
   // ?fisher.test Convictions: fisher.test(Convictions) p-value = 0.0005367.
-  const FisherExactResult result =
-      FisherExact(ContingencyTable({{2, 15}, {10, 3}}));
+  const FisherExactResult result = FisherExact(ContingencyTable({{2, 15}, {10, 3}}));
   EXPECT_NEAR(result.p_value, 0.0005367, 0.00000005);
 }
 
 // Agresti (2002, p. 57) job satisfaction by income, R's ?fisher.test Job:
 // fisher.test(Job) gives p = 0.7827.
-const ContingencyTable kJob({{1, 3, 10, 6},
-                             {2, 3, 10, 7},
-                             {1, 6, 14, 12},
-                             {0, 1, 9, 11}});
+const ContingencyTable kJob({{1, 3, 10, 6}, {2, 3, 10, 7}, {1, 6, 14, 12}, {0, 1, 9, 11}});
 
 TEST(FisherExactTest, JobSatisfactionExact) {
   const FisherExactResult result = FisherExact(kJob);
@@ -68,8 +63,7 @@ TEST(FisherExactTest, FallsBackToMonteCarloWhenTooLarge) {
 
 TEST(FisherExactTest, EmptyRowsAreDropped) {
   // Same p as the tea-tasting table: an empty row changes nothing.
-  const FisherExactResult result =
-      FisherExact(ContingencyTable({{3, 1}, {0, 0}, {1, 3}}));
+  const FisherExactResult result = FisherExact(ContingencyTable({{3, 1}, {0, 0}, {1, 3}}));
   EXPECT_NEAR(result.p_value, 0.4857, 0.00005);
   EXPECT_FALSE(result.note.empty());
 }

@@ -1,10 +1,10 @@
 #include "stats/fleiss_kappa.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <optional>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 #include "stats/brennan_prediger.h"
 #include "stats/gwet_ac1.h"
@@ -21,16 +21,14 @@ namespace {
 // irr::kappam.fleiss(diagnoses, detail = TRUE) prints the per-category
 // kappas 0.245 0.245 0.520 0.471 0.566 (not computed here).
 ReliabilityData FleissDiagnoses() {
-  return {{{4, 4, 4, 4, 4, 4}, {2, 2, 2, 5, 5, 5}, {2, 3, 3, 3, 3, 5},
-           {5, 5, 5, 5, 5, 5}, {2, 2, 2, 4, 4, 4}, {1, 1, 3, 3, 3, 3},
-           {3, 3, 3, 3, 5, 5}, {1, 1, 3, 3, 3, 4}, {1, 1, 4, 4, 4, 4},
-           {5, 5, 5, 5, 5, 5}, {1, 4, 4, 4, 4, 4}, {1, 2, 4, 4, 4, 4},
-           {2, 2, 2, 3, 3, 3}, {1, 4, 4, 4, 4, 4}, {2, 2, 4, 4, 4, 5},
-           {3, 3, 3, 3, 3, 5}, {1, 1, 1, 4, 5, 5}, {1, 1, 1, 1, 1, 2},
-           {2, 2, 4, 4, 4, 4}, {1, 3, 3, 5, 5, 5}, {5, 5, 5, 5, 5, 5},
-           {2, 4, 4, 4, 4, 4}, {2, 2, 4, 5, 5, 5}, {1, 1, 4, 4, 4, 4},
-           {1, 4, 4, 4, 4, 5}, {2, 2, 2, 2, 2, 4}, {1, 1, 1, 1, 5, 5},
-           {2, 2, 4, 4, 4, 4}, {1, 3, 3, 3, 3, 3}, {5, 5, 5, 5, 5, 5}},
+  return {{{4, 4, 4, 4, 4, 4}, {2, 2, 2, 5, 5, 5}, {2, 3, 3, 3, 3, 5}, {5, 5, 5, 5, 5, 5},
+           {2, 2, 2, 4, 4, 4}, {1, 1, 3, 3, 3, 3}, {3, 3, 3, 3, 5, 5}, {1, 1, 3, 3, 3, 4},
+           {1, 1, 4, 4, 4, 4}, {5, 5, 5, 5, 5, 5}, {1, 4, 4, 4, 4, 4}, {1, 2, 4, 4, 4, 4},
+           {2, 2, 2, 3, 3, 3}, {1, 4, 4, 4, 4, 4}, {2, 2, 4, 4, 4, 5}, {3, 3, 3, 3, 3, 5},
+           {1, 1, 1, 4, 5, 5}, {1, 1, 1, 1, 1, 2}, {2, 2, 4, 4, 4, 4}, {1, 3, 3, 5, 5, 5},
+           {5, 5, 5, 5, 5, 5}, {2, 4, 4, 4, 4, 4}, {2, 2, 4, 5, 5, 5}, {1, 1, 4, 4, 4, 4},
+           {1, 4, 4, 4, 4, 5}, {2, 2, 2, 2, 2, 4}, {1, 1, 1, 1, 5, 5}, {2, 2, 4, 4, 4, 4},
+           {1, 3, 3, 3, 3, 3}, {5, 5, 5, 5, 5, 5}},
           {1, 2, 3, 4, 5}};
 }
 
@@ -46,9 +44,8 @@ TEST(FleissKappaTest, Fleiss1971Diagnoses) {
 // 5 categories; also in Cardillo's MATLAB fleiss.m): P-bar = 0.378,
 // P-e-bar = 0.213, kappa = 0.210.
 const CategoryCounts kWikipedia = {
-    {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0},
-    {2, 2, 8, 1, 1},  {7, 7, 0, 0, 0}, {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2},
-    {6, 5, 2, 1, 0},  {0, 2, 2, 3, 7}};
+    {0, 0, 0, 0, 14}, {0, 2, 6, 4, 2}, {0, 0, 3, 5, 6}, {0, 3, 9, 2, 0}, {2, 2, 8, 1, 1},
+    {7, 7, 0, 0, 0},  {3, 2, 6, 3, 0}, {2, 5, 3, 2, 2}, {6, 5, 2, 1, 0}, {0, 2, 2, 3, 7}};
 
 TEST(FleissKappaTest, WikipediaWorkedExample) {
   const AgreementResult result = FleissKappa(kWikipedia);
@@ -66,8 +63,7 @@ TEST(FleissKappaTest, IrrCacFifteenPatients) {
   EXPECT_NEAR(FleissKappa(data).value, 0.4139265, 5e-8);
   EXPECT_NEAR(GwetAc1(data).value, 0.4448007, 5e-8);
   EXPECT_NEAR(BrennanPrediger(data).value, 0.4388889, 5e-8);
-  EXPECT_NEAR(KrippendorffAlpha(data, MeasurementLevel::kNominal).alpha,
-              0.4204384, 5e-8);
+  EXPECT_NEAR(KrippendorffAlpha(data, MeasurementLevel::kNominal).alpha, 0.4204384, 5e-8);
 }
 
 TEST(FleissKappaTest, EdgeCases) {

@@ -1,10 +1,10 @@
 #include "stats/gwet_ac1.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <optional>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 #include "stats/brennan_prediger.h"
 #include "stats/fleiss_kappa.h"
@@ -75,21 +75,16 @@ TEST(GwetAc1Test, EdgeCases) {
   EXPECT_DOUBLE_EQ(GwetAc1(one_used).value, 1.0);
   EXPECT_DOUBLE_EQ(BrennanPrediger(one_used).value, 1.0);
   // Only one category known: a clear error.
-  EXPECT_THROW(GwetAc1(ReliabilityData{{{1, 1}, {1, 1}}, {}}),
-               std::invalid_argument);
-  EXPECT_THROW(BrennanPrediger(ReliabilityData{{{1, 1}, {1, 1}}, {}}),
-               std::invalid_argument);
+  EXPECT_THROW(GwetAc1(ReliabilityData{{{1, 1}, {1, 1}}, {}}), std::invalid_argument);
+  EXPECT_THROW(BrennanPrediger(ReliabilityData{{{1, 1}, {1, 1}}, {}}), std::invalid_argument);
   // All values missing.
-  const AgreementResult none =
-      PercentAgreement(ReliabilityData{{{_, _}, {_, _}}, {1, 2}});
+  const AgreementResult none = PercentAgreement(ReliabilityData{{{_, _}, {_, _}}, {1, 2}});
   EXPECT_TRUE(std::isnan(none.value));
   EXPECT_FALSE(none.note.empty());
   // A single coder.
-  EXPECT_THROW(PercentAgreement(ReliabilityData{{{1}, {2}}, {}}),
-               std::invalid_argument);
+  EXPECT_THROW(PercentAgreement(ReliabilityData{{{1}, {2}}, {}}), std::invalid_argument);
   // A non-square cross-table.
-  EXPECT_THROW(GwetAc1(ContingencyTable({{1, 2, 3}, {4, 5, 6}})),
-               std::invalid_argument);
+  EXPECT_THROW(GwetAc1(ContingencyTable({{1, 2, 3}, {4, 5, 6}})), std::invalid_argument);
 }
 
 }  // namespace

@@ -1,10 +1,10 @@
 #include "stats/krippendorff_alpha.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <optional>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 namespace verhaal::stats {
 namespace {
@@ -44,16 +44,14 @@ TEST(KrippendorffAlphaTest, PublishedFourObserverExample) {
                         {MeasurementLevel::kRatio, 0.797}};
   for (const Case& c : cases) {
     const KrippendorffAlphaResult result = KrippendorffAlpha(data, c.level);
-    EXPECT_NEAR(result.alpha, c.published, 0.0005)
-        << "level " << static_cast<int>(c.level);
+    EXPECT_NEAR(result.alpha, c.published, 0.0005) << "level " << static_cast<int>(c.level);
     // Unit 12 has one value and is not pairable: 11 units, n = 40 values.
     EXPECT_EQ(result.pairable_units, 11);
     EXPECT_EQ(result.pairable_values, 40);
     EXPECT_EQ(result.coders, 4);
   }
   // irrCAC's krippen.alpha.raw(cac.raw4raters) reports 0.74342.
-  EXPECT_NEAR(KrippendorffAlpha(data, MeasurementLevel::kNominal).alpha,
-              0.74342, 0.000005);
+  EXPECT_NEAR(KrippendorffAlpha(data, MeasurementLevel::kNominal).alpha, 0.74342, 0.000005);
 }
 
 TEST(KrippendorffAlphaTest, PublishedCoincidenceMatrixCells) {
@@ -76,11 +74,9 @@ TEST(KrippendorffAlphaTest, PublishedBinaryTwoObserverExample) {
   // Krippendorff (2011), section A: binary data, two observers, ten units;
   // published alpha = 0.095. (Same coincidences o_00 = 10, o_01 = 4, o_11 = 2
   // as Krippendorff 2004, section 11.3.1.)
-  const ReliabilityData data{{{0, 1}, {1, 1}, {0, 1}, {0, 0}, {0, 0},
-                              {0, 1}, {0, 0}, {0, 0}, {1, 0}, {0, 0}},
-                             {}};
-  const KrippendorffAlphaResult result =
-      KrippendorffAlpha(data, MeasurementLevel::kNominal);
+  const ReliabilityData data{
+      {{0, 1}, {1, 1}, {0, 1}, {0, 0}, {0, 0}, {0, 1}, {0, 0}, {0, 0}, {1, 0}, {0, 0}}, {}};
+  const KrippendorffAlphaResult result = KrippendorffAlpha(data, MeasurementLevel::kNominal);
   EXPECT_NEAR(result.alpha, 0.095, 0.0005);
   EXPECT_NEAR(result.alpha, 1 - 19.0 * 4 / (14 * 6), 1e-12);
   EXPECT_EQ(result.pairable_values, 20);
@@ -89,8 +85,7 @@ TEST(KrippendorffAlphaTest, PublishedBinaryTwoObserverExample) {
 TEST(KrippendorffAlphaTest, EdgeCases) {
   // Perfect agreement with variation: alpha = 1.
   const ReliabilityData perfect{{{1, 1}, {2, 2}, {3, 3}}, {}};
-  EXPECT_DOUBLE_EQ(KrippendorffAlpha(perfect, MeasurementLevel::kInterval).alpha,
-                   1.0);
+  EXPECT_DOUBLE_EQ(KrippendorffAlpha(perfect, MeasurementLevel::kInterval).alpha, 1.0);
   // One value only: no variation, alpha undefined.
   const ReliabilityData constant{{{2, 2}, {2, 2}, {2, _}}, {}};
   const auto same = KrippendorffAlpha(constant, MeasurementLevel::kNominal);
@@ -108,9 +103,8 @@ TEST(KrippendorffAlphaTest, EdgeCases) {
                std::invalid_argument);
   EXPECT_THROW(KrippendorffAlpha({{{-1, 2}, {2, 2}}, {}}, MeasurementLevel::kRatio),
                std::invalid_argument);
-  EXPECT_THROW(
-      KrippendorffAlpha({{{1, 7}, {2, 2}}, {1, 2, 3}}, MeasurementLevel::kNominal),
-      std::invalid_argument);
+  EXPECT_THROW(KrippendorffAlpha({{{1, 7}, {2, 2}}, {1, 2, 3}}, MeasurementLevel::kNominal),
+               std::invalid_argument);
 }
 
 TEST(KrippendorffAlphaTest, BootstrapIsSeededAndBracketsTheEstimate) {

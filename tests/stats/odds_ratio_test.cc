@@ -1,9 +1,9 @@
 #include "stats/odds_ratio.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 namespace verhaal::stats {
 namespace {
@@ -13,8 +13,7 @@ TEST(OddsRatioTest, AgrestiAspirinExample) {
   // Section 2.3-2.4 (Physicians' Health Study, Table 2.3): placebo 189 heart
   // attacks / 10845 none, aspirin 104 / 10933. Published: odds ratio 1.832,
   // SE of log OR 0.123, 95% Wald CI (1.44, 2.33).
-  const OddsRatioResult result =
-      OddsRatio(ContingencyTable({{189, 10845}, {104, 10933}}));
+  const OddsRatioResult result = OddsRatio(ContingencyTable({{189, 10845}, {104, 10933}}));
   EXPECT_NEAR(result.odds_ratio, 1.832, 0.0005);
   EXPECT_NEAR(result.standard_error, 0.123, 0.0005);
   EXPECT_NEAR(result.lower, 1.44, 0.005);
@@ -43,10 +42,8 @@ TEST(OddsRatioTest, OtherConfidenceLevelsWiden) {
 }
 
 TEST(OddsRatioTest, RejectsInvalidInput) {
-  EXPECT_THROW(OddsRatio(ContingencyTable({{1, 2, 3}, {4, 5, 6}})),
-               std::invalid_argument);
-  EXPECT_THROW(OddsRatio(ContingencyTable({{1, 2}, {3, 4}}), 1.0),
-               std::invalid_argument);
+  EXPECT_THROW(OddsRatio(ContingencyTable({{1, 2, 3}, {4, 5, 6}})), std::invalid_argument);
+  EXPECT_THROW(OddsRatio(ContingencyTable({{1, 2}, {3, 4}}), 1.0), std::invalid_argument);
   EXPECT_TRUE(std::isnan(OddsRatio(ContingencyTable(2, 2)).odds_ratio));
 }
 
