@@ -1,0 +1,31 @@
+// Writes an ExportSource as an SPSS system file (.sav) or a Stata data set
+// (.dta, format 118, UTF-8) with ReadStat: variable labels, value labels,
+// measure levels (SPSS) and missing values. See docs/exports.md.
+#ifndef VERHAAL_EXPORTERS_SPSS_STATA_H_
+#define VERHAAL_EXPORTERS_SPSS_STATA_H_
+
+#include <filesystem>
+#include <ostream>
+
+#include "exporters/export_table.h"
+
+namespace verhaal {
+
+enum class StatFormat { kSav, kDta };
+
+// The SPSS user-missing code of a not-applicable answer.
+inline constexpr double kSpssNotApplicable = -9;
+// Stata stores text of at most this many bytes in a str# variable; longer
+// text is cut at a character boundary (with a warning).
+inline constexpr size_t kStataMaxString = 2045;
+
+// Reads `source` twice (once for the row count and the string widths
+// ReadStat needs up front, once to write) and writes `file` atomically.
+// Warnings (cut text) go to `warnings`. Errors: kCannotCreate / kIo for the
+// file, kData when ReadStat refuses the data (its message included).
+void WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
+                   std::ostream& warnings);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_SPSS_STATA_H_

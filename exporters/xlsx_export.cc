@@ -1,0 +1,135 @@
+#include "exporters/xlsx_export.h"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <memory>
+#include <string>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+namespace {
+
+std::string CutUtf8(std::string_view text, size_t bytes) {
+  if (text.size() <= bytes) return std::string(text);
+  size_t end = bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end));
+}
+
+// Removes the temporary workbook unless it was renamed into place.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::filesystem::path path) : path_(std::move(path)) {}
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  ~TemporaryFile() {
+    std::error_code ec;
+    if (!kept_) std::filesystem::remove(path_, ec);
+  }
+  const std::filesystem::path& path() const { return path_; }
+  void Keep() { kept_ = true; }
+
+ private:
+  std::filesystem::path path_;
+  bool kept_ = false;
+};
+
+// Closes (and so frees) a workbook that an error left open.
+struct WorkbookCloser {
+  void operator()(lxw_workbook* workbook) const { workbook_close(workbook); }
+};
+
+void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
+                const std::filesystem::path& file, std::ostream& warnings) {
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, CutUtf8(source.name(), 31).c_str());
+  if (sheet == nullptr) {
+    throw DataError("cannot add sheet '" + source.name() + "' to " + file.string());
+  }
+  const auto& columns = source.columns();
+  worksheet_freeze_panes(sheet, 1, 0);
+  for (size_t c = 0; c < columns.size(); ++c) {
+    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), columns[c].name.c_str(), bold);
+  }
+  lxw_row_t row_number = 0;
+  bool warned = false;
+  source.ForEachRow([&](const ExportRow& row) {
+    if (++row_number >= static_cast<lxw_row_t>(kXlsxMaxRows)) {
+      throw DataError("sheet '" + source.name() + "' has more rows than Excel allows (" +
+                      std::to_string(kXlsxMaxRows - 1) + "); export --format csv instead");
+    }
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const Cell& cell = row[c];
+      const auto col = static_cast<lxw_col_t>(c);
+      if (cell.state != Cell::State::kValue) continue;  // blank: missing or not applicable
+      if (columns[c].kind == ColumnKind::kNumber) {
+        worksheet_write_number(sheet, row_number, col, cell.number, nullptr);
+      } else if (!cell.text.empty()) {
+        if (cell.text.size() > kXlsxMaxCell && !warned) {
+          warned = true;
+          warnings << "verhaal: warning: " << file.string() << ": sheet " << source.name()
+                   << " has text longer than Excel's " << kXlsxMaxCell
+                   << " characters; it was cut (export --format csv for the full text)\n";
+        }
+        worksheet_write_string(sheet, row_number, col, CutUtf8(cell.text, kXlsxMaxCell).c_str(),
+                               nullptr);
+      }
+    }
+  });
+}
+
+}  // namespace
+
+void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
+               std::ostream& warnings) {
+  TemporaryFile temporary(std::filesystem::path(file).concat(".tmp-" + std::to_string(::getpid())));
+  lxw_workbook_options options = {};
+  options.constant_memory = LXW_TRUE;
+  lxw_workbook* raw = workbook_new_opt(temporary.path().c_str(), &options);
+  if (raw == nullptr) {
+    throw Error(ErrorKind::kCannotCreate,
+                "cannot create " + file.string() + "; check that the folder exists and is writable");
+  }
+  std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(raw);
+  lxw_format* bold = workbook_add_format(raw);
+  format_set_bold(bold);
+
+  std::vector<ExportColumn> dictionary_columns = {
+      {"sheet", "the sheet the variable is on", ColumnKind::kText, Measure::kNominal, {}, false}};
+  for (ExportSource* sheet : sheets) {
+    WriteSheet(raw, *sheet, bold, file, warnings);
+  }
+  // The variables sheet: a "sheet" column before each sheet's dictionary.
+  bool first = true;
+  std::vector<ExportRow> rows;
+  for (ExportSource* sheet : sheets) {
+    MemoryExportSource described = DescribeColumns(*sheet);
+    if (first) {
+      for (const auto& column : described.columns()) dictionary_columns.push_back(column);
+      first = false;
+    }
+    described.ForEachRow([&](const ExportRow& row) {
+      ExportRow with_sheet = {Cell::Text(sheet->name())};
+      with_sheet.insert(with_sheet.end(), row.begin(), row.end());
+      rows.push_back(std::move(with_sheet));
+    });
+  }
+  MemoryExportSource dictionary("variables", dictionary_columns);
+  for (auto& row : rows) dictionary.AddRow(std::move(row));
+  WriteSheet(raw, dictionary, bold, file, warnings);
+
+  const lxw_error closed = workbook_close(workbook.release());
+  if (closed != LXW_NO_ERROR) {
+    throw IoError("cannot write " + file.string() + ": " + lxw_strerror(closed) +
+                  " (is the disk full?); the file was not written");
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary.path(), file, ec);
+  if (ec) {
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + file.string() + ": " + ec.message());
+  }
+  temporary.Keep();
+}
+
+}  // namespace verhaal

@@ -1,0 +1,31 @@
+// Writes ExportSources as an Excel workbook (.xlsx, libxlsxwriter): one
+// sheet per source with a bold, frozen header row, and a last sheet
+// "variables" that explains every column of every sheet. Cells are written
+// as numbers or as strings, never as formulas, so text cannot execute.
+// See docs/exports.md, "XLSX".
+#ifndef VERHAAL_EXPORTERS_XLSX_EXPORT_H_
+#define VERHAAL_EXPORTERS_XLSX_EXPORT_H_
+
+#include <filesystem>
+#include <ostream>
+#include <vector>
+
+#include "exporters/export_table.h"
+
+namespace verhaal {
+
+// Excel's limits: rows per sheet and characters per cell.
+inline constexpr long kXlsxMaxRows = 1048576;
+inline constexpr size_t kXlsxMaxCell = 32767;
+
+// Writes `sheets` (in order) and the variables sheet to `file` atomically,
+// streaming rows (libxlsxwriter's constant-memory mode). Text longer than
+// kXlsxMaxCell is cut with a warning to `warnings`. Errors: kData when a
+// sheet has more rows than Excel allows (export --format csv instead),
+// kCannotCreate / kIo for the file.
+void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
+               std::ostream& warnings);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_XLSX_EXPORT_H_
