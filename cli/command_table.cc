@@ -10,6 +10,7 @@ std::span<const Command> Commands() {
       Command{"init", "create a new project file", RunInit},
       Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
       Command{"search", "full-text search in the stories", RunSearch},
+      Command{"codebook", "load, preview, show and export the codebook (YAML)", RunCodebook},
   };
   return kCommands;
 }

@@ -1,0 +1,293 @@
+// Parsing and checking codebook YAML (docs/codebook.md). yaml-cpp exceptions
+// are translated here into located verhaal::Errors.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <array>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include "coding/codebook.h"
+#include "coding/rules_parse.h"
+
+namespace verhaal {
+namespace {
+
+constexpr std::array<std::string_view, 14> kEntryKeys = {
+    "name",   "guid",     "description", "inclusion", "exclusion", "examples",   "colour",
+    "codable", "dimension", "retired",   "was",       "merge_into", "rules",     "children"};
+
+// Levenshtein distance, for "did you mean" suggestions.
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The candidate closest to `word`, when it is close enough to be a typo.
+std::string Closest(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    const size_t d = Distance(word, c);
+    if (d < best_distance) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::string LineOf(std::string_view source, int line) {
+  size_t begin = 0;
+  for (int i = 0; i < line; ++i) {
+    const size_t next = source.find('\n', begin);
+    if (next == std::string_view::npos) return "";
+    begin = next + 1;
+  }
+  size_t end = source.find('\n', begin);
+  if (end == std::string_view::npos) end = source.size();
+  std::string out(source.substr(begin, end - begin));
+  if (!out.empty() && out.back() == '\r') out.pop_back();
+  return out;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::string_view file) : text_(text), file_(file) {}
+
+  Codebook Parse() {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(text_));
+    } catch (const YAML::Exception& e) {
+      throw DataError("the codebook is not valid YAML: " + e.msg,
+                      Location{file_, e.mark.line + 1, e.mark.column + 1,
+                               LineOf(text_, e.mark.line)});
+    }
+    Codebook book;
+    book.file = file_;
+    if (!root.IsMap() || !root["codes"]) {
+      throw DataError("a codebook is a map with a 'codes:' list; see docs/codebook.md",
+                      root.IsDefined() && !root.IsNull() ? At(root) : Location{file_, 1, 1, ""});
+    }
+    for (const auto& item : root) {
+      const std::string key = item.first.Scalar();
+      if (key != "codes") {
+        throw DataError("unknown key '" + key + "' at the top of the codebook; " +
+                            Suggest(key, {"codes"}) + "the top level holds only 'codes:'",
+                        At(item.first));
+      }
+    }
+    book.codes = ParseList(root["codes"], "");
+    CheckMergeTargets(book.codes);
+    return book;
+  }
+
+ private:
+  Location At(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null()) return Location{file_, 0, 0, ""};
+    return Location{file_, mark.line + 1, mark.column + 1, LineOf(text_, mark.line)};
+  }
+
+  static std::string Suggest(std::string_view key, const std::vector<std::string>& candidates) {
+    const std::string best = Closest(key, candidates);
+    return best.empty() ? "" : "did you mean '" + best + "'? ";
+  }
+
+  std::vector<CodebookEntry> ParseList(const YAML::Node& node, const std::string& parent) {
+    std::vector<CodebookEntry> out;
+    if (node.IsNull()) return out;
+    if (!node.IsSequence()) {
+      throw DataError("codes must be a list, each code starting with '- name:'", At(node));
+    }
+    std::map<std::string, Location> seen;
+    for (const auto& item : node) {
+      CodebookEntry entry = ParseEntry(item, parent);
+      auto [it, fresh] = seen.emplace(entry.name, entry.location);
+      if (!fresh) {
+        throw DataError("duplicate code name '" + entry.name + "'" +
+                            (parent.empty() ? " at the top level" : " under '" + parent + "'") +
+                            " (first at line " + std::to_string(it->second.line) +
+                            "); give sibling codes different names, or merge them with "
+                            "merge_into:",
+                        entry.location);
+      }
+      out.push_back(std::move(entry));
+    }
+    return out;
+  }
+
+  std::string Scalar(const YAML::Node& node, std::string_view key) const {
+    if (!node.IsScalar()) {
+      throw DataError("'" + std::string(key) + "' must be a single text, not a list or map",
+                      At(node));
+    }
+    return node.Scalar();
+  }
+
+  bool Bool(const YAML::Node& node, std::string_view key) const {
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
+      throw DataError("'" + std::string(key) + "' must be true or false", At(node));
+    }
+    return value;
+  }
+
+  CodebookEntry ParseEntry(const YAML::Node& node, const std::string& parent) {
+    if (!node.IsMap()) {
+      throw DataError("each code is a map starting with 'name:', e.g. '- name: vertrouwen'",
+                      At(node));
+    }
+    CodebookEntry entry;
+    entry.location = At(node);
+    const std::vector<std::string> keys(kEntryKeys.begin(), kEntryKeys.end());
+    for (const auto& item : node) {
+      const std::string key = item.first.Scalar();
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        throw DataError("unknown key '" + key + "'; " + Suggest(key, keys) +
+                            "a code may have name, guid, description, inclusion, exclusion, "
+                            "examples, colour, codable, dimension, retired, was, merge_into, "
+                            "rules and children",
+                        At(item.first));
+      }
+    }
+    if (!node["name"]) {
+      throw DataError("this code has no 'name:'; every code needs one", entry.location);
+    }
+    entry.name = Scalar(node["name"], "name");
+    if (entry.name.empty() || entry.name.find('/') != std::string::npos) {
+      throw DataError("code name '" + entry.name +
+                          "' must be non-empty and without '/'; nest codes with 'children:'",
+                      At(node["name"]));
+    }
+    entry.path = parent.empty() ? entry.name : parent + "/" + entry.name;
+    if (node["guid"]) entry.guid = Scalar(node["guid"], "guid");
+    if (node["description"]) entry.description = Scalar(node["description"], "description");
+    if (node["inclusion"]) entry.inclusion = Scalar(node["inclusion"], "inclusion");
+    if (node["exclusion"]) entry.exclusion = Scalar(node["exclusion"], "exclusion");
+    if (const YAML::Node examples = node["examples"]) {
+      if (examples.IsScalar()) {
+        entry.examples.push_back(examples.Scalar());
+      } else if (examples.IsSequence()) {
+        for (const auto& e : examples) entry.examples.push_back(Scalar(e, "examples"));
+      } else if (!examples.IsNull()) {
+        throw DataError("'examples' must be a text or a list of texts", At(examples));
+      }
+    }
+    if (node["colour"]) {
+      entry.colour = Scalar(node["colour"], "colour");
+      const bool hex = entry.colour.size() == 7 && entry.colour[0] == '#' &&
+                       std::all_of(entry.colour.begin() + 1, entry.colour.end(),
+                                   [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+      if (!hex) {
+        throw DataError("colour '" + entry.colour + "' is not of the form \"#RRGGBB\" (quote it)",
+                        At(node["colour"]));
+      }
+    }
+    if (node["codable"]) entry.codable = Bool(node["codable"], "codable");
+    if (node["dimension"]) entry.dimension = Bool(node["dimension"], "dimension");
+    if (node["retired"]) entry.retired = Bool(node["retired"], "retired");
+    if (node["was"]) entry.was = Scalar(node["was"], "was");
+    if (node["merge_into"]) {
+      entry.merge_into = Scalar(node["merge_into"], "merge_into");
+      entry.merge_location = At(node["merge_into"]);
+    }
+    if (const YAML::Node rules = node["rules"]) {
+      ParseRules(rules, entry.path, file_, text_);  // validates; throws located errors
+      if (!rules.IsNull()) {
+        YAML::Emitter emitter;
+        emitter << rules;
+        entry.rules = emitter.c_str();
+      }
+    }
+    if (const YAML::Node children = node["children"]) {
+      entry.children = ParseList(children, entry.path);
+    }
+    if (!entry.merge_into.empty() && !entry.children.empty()) {
+      throw DataError("code '" + entry.path +
+                          "' is merged (merge_into) but has children; give the children "
+                          "another place first",
+                      entry.merge_location);
+    }
+    if (entry.dimension) {
+      const auto levels = std::count_if(entry.children.begin(), entry.children.end(),
+                                        [](const CodebookEntry& c) { return c.merge_into.empty(); });
+      if (levels < 2) {
+        throw DataError("dimension '" + entry.path + "' has " + std::to_string(levels) +
+                            (levels == 1 ? " level" : " levels") +
+                            "; a dimension needs at least two levels (children), so add one "
+                            "or drop 'dimension: true'",
+                        At(node["dimension"]));
+      }
+    }
+    return entry;
+  }
+
+  // Every merge_into names a code of the file that is not merged itself.
+  void CheckMergeTargets(const std::vector<CodebookEntry>& codes) {
+    std::set<std::string> targets;
+    std::vector<const CodebookEntry*> merges;
+    std::vector<std::string> paths;
+    Collect(codes, targets, merges);
+    paths.assign(targets.begin(), targets.end());
+    for (const CodebookEntry* merge : merges) {
+      if (targets.count(merge->merge_into) == 0) {
+        throw DataError("merge_into target '" + merge->merge_into +
+                            "' is not a code in this codebook; " +
+                            Suggest(merge->merge_into, paths) +
+                            "name the full path of a code that stays, e.g. 'motivatie/willen'",
+                        merge->merge_location);
+      }
+    }
+  }
+
+  static void Collect(const std::vector<CodebookEntry>& codes, std::set<std::string>& targets,
+                      std::vector<const CodebookEntry*>& merges) {
+    for (const auto& c : codes) {
+      if (c.merge_into.empty()) {
+        targets.insert(c.path);
+      } else {
+        merges.push_back(&c);
+      }
+      Collect(c.children, targets, merges);
+    }
+  }
+
+  std::string_view text_;
+  std::string file_;
+};
+
+}  // namespace
+
+Codebook ParseCodebook(std::string_view text, std::string_view file) {
+  return Parser(text, file).Parse();
+}
+
+Codebook ReadCodebookFile(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
+    throw MissingError("codebook " + file.string() + " does not exist; check the path");
+  }
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) throw IoError("cannot read codebook " + file.string());
+  return ParseCodebook(text.str(), file.string());
+}
+
+}  // namespace verhaal
