@@ -1,0 +1,225 @@
+#include "coding/rules_match.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+
+int OnRuleMatch(unsigned id, unsigned long long from, unsigned long long to,
+                unsigned /*flags*/, void* context) {
+  auto* events = static_cast<std::vector<RuleMatcher::Event>*>(context);
+  events->push_back(
+      RuleMatcher::Event{id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+  return 0;
+}
+
+namespace {
+
+bool Allowed(const std::vector<std::string>& allowed, std::string_view value) {
+  if (allowed.empty()) return true;
+  return std::find(allowed.begin(), allowed.end(), value) != allowed.end();
+}
+
+// Index of the span containing code point `at` (spans are ordered and
+// disjoint); the nearest following span when `at` lies between spans.
+size_t SpanAt(const std::vector<Span>& spans, uint32_t at) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), at,
+                             [](uint32_t value, const Span& s) { return value < s.end; });
+  if (it == spans.end()) return spans.empty() ? 0 : spans.size() - 1;
+  return static_cast<size_t>(it - spans.begin());
+}
+
+}  // namespace
+
+RuleMatcher::RuleMatcher(const CompiledRules& rules) : rules_(rules) {
+  std::map<std::string, int> codes;
+  for (const Rule& rule : rules_.rules()) {
+    code_of_rule_.push_back(
+        codes.emplace(rule.code_path, static_cast<int>(codes.size())).first->second);
+  }
+  if (rules_.database() != nullptr &&
+      hs_alloc_scratch(rules_.database(), &scratch_) != HS_SUCCESS) {
+    throw Error(ErrorKind::kInternal, "Hyperscan could not allocate scratch space");
+  }
+}
+
+RuleMatcher::~RuleMatcher() {
+  if (scratch_ != nullptr) hs_free_scratch(scratch_);
+}
+
+bool RuleMatcher::Applies(const Rule& rule, const StoryContext& story) const {
+  return Allowed(rule.roles, story.role) && Allowed(rule.kinds, story.kind) &&
+         Allowed(rule.languages, story.language);
+}
+
+bool RuleMatcher::TokenRange(const CompiledPattern& pattern, const Event& event,
+                             uint32_t& first, uint32_t& last) const {
+  const std::vector<PreparedToken>& tokens = prepared_.tokens;
+  if (tokens.empty()) return false;
+  const bool stem = pattern.stem_half;
+  if (!stem && event.from >= prepared_.folded_size) return false;  // regex in stem half
+  auto end_of = [stem](const PreparedToken& t) { return stem ? t.stem_end : t.folded_end; };
+  auto start_of = [stem](const PreparedToken& t) {
+    return stem ? t.stem_start : t.folded_start;
+  };
+  if (pattern.words > 0) {
+    // The match ends just after the separator that follows its last word.
+    uint32_t word_end = event.to - 1;
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), word_end,
+                               [&](const PreparedToken& t, uint32_t v) { return end_of(t) < v; });
+    if (it == tokens.end() || end_of(*it) != word_end) return false;
+    last = static_cast<uint32_t>(it - tokens.begin());
+    if (last + 1 < static_cast<uint32_t>(pattern.words)) return false;
+    first = last + 1 - static_cast<uint32_t>(pattern.words);
+    return true;
+  }
+  // Start of match known: the tokens overlapping [from, to).
+  auto lo = std::upper_bound(tokens.begin(), tokens.end(), event.from,
+                             [&](uint32_t v, const PreparedToken& t) { return v < end_of(t); });
+  if (lo == tokens.end() || start_of(*lo) >= event.to) return false;
+  auto hi = std::lower_bound(tokens.begin(), tokens.end(), event.to,
+                             [&](const PreparedToken& t, uint32_t v) { return start_of(t) < v; });
+  first = static_cast<uint32_t>(lo - tokens.begin());
+  last = static_cast<uint32_t>(hi - tokens.begin()) - 1;
+  return true;
+}
+
+void RuleMatcher::AddHit(int rule_index, uint32_t first, uint32_t last) {
+  const Rule& rule = rules_.rules()[rule_index];
+  const PreparedToken& a = prepared_.tokens[first];
+  const PreparedToken& b = prepared_.tokens[last];
+  for (uint32_t s = a.sentence; s <= b.sentence; ++s) {
+    if (std::binary_search(excluded_.begin(), excluded_.end(), std::make_pair(rule_index, s))) {
+      return;
+    }
+  }
+  RuleHit hit{rule_index, a.start, b.end, a.start, b.end};
+  switch (rule.scope) {
+    case RuleScope::kMatch:
+      break;
+    case RuleScope::kSentence:
+      hit.start = std::min(hit.start, prepared_.sentences[a.sentence].start);
+      hit.end = std::max(hit.end, prepared_.sentences[b.sentence].end);
+      break;
+    case RuleScope::kParagraph:
+      if (!prepared_.paragraphs.empty()) {
+        hit.start =
+            std::min(hit.start, prepared_.paragraphs[SpanAt(prepared_.paragraphs, a.start)].start);
+        hit.end =
+            std::max(hit.end, prepared_.paragraphs[SpanAt(prepared_.paragraphs, b.end - 1)].end);
+      }
+      break;
+    case RuleScope::kStory:
+      hit.start = 0;
+      hit.end = prepared_.code_points;
+      break;
+  }
+  hits_.push_back(hit);
+}
+
+const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
+  hits_.clear();
+  events_.clear();
+  near_.clear();
+  excluded_.clear();
+  const std::vector<Rule>& rules = rules_.rules();
+  active_.assign(rules.size(), 0);
+  bool any = false;
+  for (size_t r = 0; r < rules.size(); ++r) {
+    active_[r] = Applies(rules[r], story) ? 1 : 0;
+    any = any || active_[r];
+  }
+  if (!any || rules_.database() == nullptr) return hits_;
+
+  preparer_.Prepare(story.text, rules_.needs_stems(), StemLanguageFor(story.language),
+                    prepared_);
+  if (prepared_.tokens.empty()) return hits_;
+  if (hs_scan(rules_.database(), prepared_.buffer.data(),
+              static_cast<unsigned>(prepared_.buffer.size()), 0, scratch_, OnRuleMatch,
+              &events_) != HS_SUCCESS) {
+    throw Error(ErrorKind::kInternal, "Hyperscan failed to scan a story");
+  }
+
+  // Exclusions first, so hits can be checked against them.
+  const std::vector<CompiledPattern>& patterns = rules_.patterns();
+  struct Pending {
+    int rule;
+    uint32_t first;
+    uint32_t last;
+  };
+  std::vector<Pending> pending;
+  for (const Event& event : events_) {
+    const CompiledPattern& pattern = patterns[event.pattern];
+    uint32_t first = 0;
+    uint32_t last = 0;
+    if (!TokenRange(pattern, event, first, last)) continue;
+    for (const PatternTarget& target : pattern.targets) {
+      if (!active_[target.rule]) continue;
+      switch (target.role) {
+        case PatternRole::kExclusion:
+          for (uint32_t s = prepared_.tokens[first].sentence;
+               s <= prepared_.tokens[last].sentence; ++s) {
+            excluded_.emplace_back(target.rule, s);
+          }
+          break;
+        case PatternRole::kNearTerm:
+          near_.push_back(Occurrence{target.rule, target.element, first, last});
+          break;
+        case PatternRole::kHit:
+          pending.push_back(Pending{target.rule, first, last});
+          break;
+      }
+    }
+  }
+  std::sort(excluded_.begin(), excluded_.end());
+  for (const Pending& p : pending) AddHit(p.rule, p.first, p.last);
+
+  // Near: every window of `within` words that holds all terms of a rule.
+  std::sort(near_.begin(), near_.end(), [](const Occurrence& x, const Occurrence& y) {
+    return x.rule != y.rule ? x.rule < y.rule : x.first < y.first;
+  });
+  std::vector<char> seen;
+  for (size_t i = 0; i < near_.size(); ++i) {
+    const Rule& rule = rules[near_[i].rule];
+    const size_t terms = rule.terms.size();
+    seen.assign(terms, 0);
+    size_t found = 0;
+    uint32_t last = near_[i].last;
+    for (size_t j = i; j < near_.size() && near_[j].rule == near_[i].rule &&
+                       near_[j].first <= near_[i].first + static_cast<uint32_t>(rule.within);
+         ++j) {
+      int e = near_[j].element;
+      if (seen[e]) continue;
+      seen[e] = 1;
+      ++found;
+      last = std::max(last, near_[j].last);
+      if (found == terms) break;
+    }
+    if (found == terms) AddHit(near_[i].rule, near_[i].first, last);
+  }
+
+  // One hit per code and segment, the first rule (in codebook order) wins.
+  std::sort(hits_.begin(), hits_.end(), [this](const RuleHit& x, const RuleHit& y) {
+    if (x.start != y.start) return x.start < y.start;
+    if (x.end != y.end) return x.end < y.end;
+    if (code_of_rule_[x.rule] != code_of_rule_[y.rule]) {
+      return code_of_rule_[x.rule] < code_of_rule_[y.rule];
+    }
+    if (x.rule != y.rule) return x.rule < y.rule;
+    return x.match_start < y.match_start;
+  });
+  hits_.erase(std::unique(hits_.begin(), hits_.end(),
+                          [this](const RuleHit& x, const RuleHit& y) {
+                            return x.start == y.start && x.end == y.end &&
+                                   code_of_rule_[x.rule] == code_of_rule_[y.rule];
+                          }),
+              hits_.end());
+  return hits_;
+}
+
+}  // namespace verhaal

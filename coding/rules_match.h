@@ -1,0 +1,90 @@
+// Autocoding rules, stage 3 of 3: matching. Scans one prepared story with the
+// compiled database and turns the raw matches into hits: applies each rule's
+// required context (role, kind, language), near windows, `not:` vetoes in the
+// same sentence, and scope (match, sentence, paragraph, story).
+#ifndef VERHAAL_CODING_RULES_MATCH_H_
+#define VERHAAL_CODING_RULES_MATCH_H_
+
+#include <cstdint>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "coding/rules_compile.h"
+#include "coding/rules_text.h"
+
+struct hs_scratch;
+
+namespace verhaal {
+
+// What the matcher needs to know about a story. Views; the caller keeps the
+// strings alive during Match().
+struct StoryContext {
+  std::string_view text;  // stored text (NFC, "\n" line ends)
+  std::string_view role;  // the respondent's role, or empty
+  std::string_view kind;
+  std::string_view language;
+};
+
+// One hit: the words that matched and the segment the rule codes, both in
+// code points of the stored text.
+struct RuleHit {
+  int rule = 0;  // index into CompiledRules::rules()
+  uint32_t match_start = 0;
+  uint32_t match_end = 0;
+  uint32_t start = 0;  // the coded segment
+  uint32_t end = 0;
+};
+
+// Matches stories against compiled rules. Holds Hyperscan scratch space and a
+// TextPreparer, so it is not thread-safe: use one per thread. The rules must
+// outlive it. Fails with kInternal when Hyperscan cannot allocate scratch.
+class RuleMatcher {
+ public:
+  explicit RuleMatcher(const CompiledRules& rules);
+  ~RuleMatcher();
+  RuleMatcher(const RuleMatcher&) = delete;  // owns scratch space
+  RuleMatcher& operator=(const RuleMatcher&) = delete;
+
+  // The hits in one story, ordered by segment then rule, with at most one
+  // hit per code and segment (the first rule wins). The returned vector is
+  // reused by the next call. Throws kInternal when the scan fails.
+  const std::vector<RuleHit>& Match(const StoryContext& story);
+
+  // The prepared form of the last story matched (for --explain and tests).
+  const PreparedText& prepared() const { return prepared_; }
+
+ private:
+  struct Event {
+    unsigned pattern;
+    uint32_t from;
+    uint32_t to;
+  };
+  struct Occurrence {
+    int rule;
+    int element;
+    uint32_t first;  // token indexes
+    uint32_t last;
+  };
+  friend int OnRuleMatch(unsigned id, unsigned long long from, unsigned long long to,
+                         unsigned flags, void* context);
+  bool Applies(const Rule& rule, const StoryContext& story) const;
+  bool TokenRange(const CompiledPattern& pattern, const Event& event, uint32_t& first,
+                  uint32_t& last) const;
+  void AddHit(int rule, uint32_t first, uint32_t last);
+
+  const CompiledRules& rules_;
+  std::vector<int> code_of_rule_;  // a small number per code path, for dedup
+  hs_scratch* scratch_ = nullptr;
+  TextPreparer preparer_;
+  PreparedText prepared_;
+  std::vector<Event> events_;
+  std::vector<char> active_;
+  std::vector<Occurrence> near_;
+  std::vector<std::pair<int, uint32_t>> excluded_;  // (rule, sentence)
+  std::vector<RuleHit> hits_;
+};
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CODING_RULES_MATCH_H_

@@ -1,0 +1,156 @@
+// Table-driven tests of the autocoding rule kinds (parse -> compile -> match)
+// on Dutch sentences written for these tests.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "coding/rules_compile.h"
+#include "coding/rules_match.h"
+#include "coding/rules_parse.h"
+#include "corpus/text.h"
+
+namespace verhaal {
+namespace {
+
+struct StoryMeta {
+  std::string role = "statushouder";
+  std::string kind = "experience";
+  std::string language = "nl";
+};
+
+// "rule name: coded segment" for each hit, in order.
+std::vector<std::string> Hits(const std::string& rules_yaml, const std::string& text,
+                              const StoryMeta& meta = {}) {
+  CompiledRules compiled = CompileRules(ParseRulesText(rules_yaml, "code", "codebook.yaml"));
+  RuleMatcher matcher(compiled);
+  std::vector<std::string> out;
+  for (const RuleHit& hit : matcher.Match({text, meta.role, meta.kind, meta.language})) {
+    out.push_back(compiled.rules()[hit.rule].name + ": " +
+                  std::string(SliceCodePoints(text, hit.start, hit.end)));
+  }
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::string rules;
+  std::string text;
+  std::vector<std::string> expected;
+};
+
+void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
+
+class RuleKindTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(RuleKindTest, FindsExactlyTheExpectedSegments) {
+  const Case& c = GetParam();
+  EXPECT_EQ(Hits(c.rules, c.text), c.expected) << c.rules;
+}
+
+const std::vector<Case> kCases = {
+    {"term_case_and_diacritics", "- {name: coop, terms: [coöperatie], scope: match}",
+     "De Cooperatie en de COÖPERATIE. Geen coöperaties.",
+     {"coop: Cooperatie", "coop: COÖPERATIE"}},
+    {"term_word_boundaries", "- {name: taal, terms: [taal], scope: match}",
+     "Taalles is lastig, maar taal leren moet.", {"taal: taal"}},
+    {"phrase", "- {name: regie, terms: [eigen regie], scope: match}",
+     "Ik wil eigen regie. Eigen  Regie! Mijn eigen plan.",
+     {"regie: eigen regie", "regie: Eigen  Regie"}},
+    {"stemmed", "- {name: samen, terms: [samenwerken], stem: true, scope: match}",
+     "We gaan samenwerken. Zij werkt samen? Samenwerking!",
+     {"samen: samenwerken", "samen: Samenwerking"}},
+    {"wildcard", "- {name: plicht, terms: [verplicht*], scope: match}",
+     "Het is verplicht. Verplichtingen zijn zwaar. Onverplicht niet.",
+     {"plicht: verplicht", "plicht: Verplichtingen"}},
+    {"gap", "- {name: moet, terms: [moet ... van], within: 2, scope: match}",
+     "Ik moet dat van hem. Ik moet het echt wel doen van hem.",
+     {"moet: moet dat van"}},
+    {"sentence_scope", "- {name: werk, terms: [werk]}",
+     "Ik zoek werk. Ik wil ook leren.\nDat is alles.", {"werk: Ik zoek werk."}},
+    {"paragraph_scope", "- {name: werk, terms: [werk], scope: paragraph}",
+     "Eerst taal.\nIk zoek werk. Ik wil ook leren.\nDat is alles.",
+     {"werk: Ik zoek werk. Ik wil ook leren."}},
+    {"story_scope", "- {name: werk, terms: [werk], scope: story}", "Werk. Nog meer werk.",
+     {"werk: Werk. Nog meer werk."}},
+    {"negation_in_sentence", "- {name: mot, terms: [gemotiveerd], not: [niet, geen]}",
+     "Ik ben niet gemotiveerd. Nu ben ik gemotiveerd!", {"mot: Nu ben ik gemotiveerd!"}},
+    {"near", "- {name: vertrouwen, near: [klantmanager, vertrouwen], within: 4, scope: match}",
+     "De klantmanager gaf mij vertrouwen. Vertrouwen had ik niet, zei de klantmanager "
+     "later na heel veel lange weken.",
+     {"vertrouwen: klantmanager gaf mij vertrouwen"}},
+    {"regex", "- {name: uur, regex: '[0-9]+ uur', scope: match}",
+     "Ik werk 32 uur per week.", {"uur: 32 uur"}},
+    {"overlapping_rules_same_code",
+     "- {name: a, terms: [werk]}\n- {name: b, terms: [zoek werk]}",
+     "Ik zoek werk.", {"a: Ik zoek werk."}},
+    {"overlapping_rules_match_scope",
+     "- {name: a, terms: [werk], scope: match}\n- {name: b, terms: [zoek werk], scope: match}",
+     "Ik zoek werk.", {"b: zoek werk", "a: werk"}},
+};
+
+INSTANTIATE_TEST_SUITE_P(Dutch, RuleKindTest, ::testing::ValuesIn(kCases),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(RuleContextTest, RequiredRoleKindAndLanguage) {
+  const std::string rules = "- {name: r, terms: [werk], role: klantmanager, scope: match}";
+  EXPECT_TRUE(Hits(rules, "werk").empty());
+  StoryMeta manager;
+  manager.role = "klantmanager";
+  EXPECT_EQ(Hits(rules, "werk", manager), std::vector<std::string>{"r: werk"});
+  const std::string english = "- {name: e, terms: [working], stem: true, language: en, scope: match}";
+  StoryMeta en;
+  en.language = "en";
+  EXPECT_EQ(Hits(english, "She works hard.", en), std::vector<std::string>{"e: works"});
+  EXPECT_TRUE(Hits(english, "She works hard.").empty());
+}
+
+struct ErrorCase {
+  std::string rules;
+  std::string message;
+};
+
+TEST(RuleParseTest, ErrorsAreLocated) {
+  const std::vector<ErrorCase> cases = {
+      {"- {terms: []}", "codebook.yaml:1:11: 'terms' is empty; list at least one term"},
+      {"- terms: [a]\n  colour: red",
+       "codebook.yaml:2:3: unknown rule option 'colour'; use terms, near, regex, name, stem, "
+       "within, not, scope, role, kind or language"},
+      {"- regex: 'a(b'",
+       "codebook.yaml:1:10: bad regular expression 'a(b': Missing close parenthesis for group "
+       "started at index 1.; fix the pattern (see docs/autocoding.md)"},
+      {"- {terms: [a], scope: zin}",
+       "codebook.yaml:1:23: unknown scope 'zin'; use match, sentence, paragraph or story"},
+      {"- {name: x}",
+       "codebook.yaml:1:3: the rule says nothing to look for; add 'terms', 'near' or 'regex'"},
+      {"- {terms: ['... van']}",
+       "codebook.yaml:1:11: '...' must stand between two words, as in 'moet ... van' (in "
+       "'... van')"},
+      {"- {near: [a], within: 3}",
+       "codebook.yaml:1:10: 'near' needs at least two terms; use 'terms' for one"},
+      {"- {terms: [a], within: nul}",
+       "codebook.yaml:1:24: 'within' must be a whole number of words from 1 to 1000, not 'nul'"},
+  };
+  for (const ErrorCase& c : cases) {
+    try {
+      ParseRulesText(c.rules, "code", "codebook.yaml");
+      ADD_FAILURE() << "no error for " << c.rules;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.what(), c.message) << c.rules;
+      EXPECT_EQ(e.kind(), ErrorKind::kData);
+    }
+  }
+}
+
+TEST(RuleCompileTest, ExplainShowsExpressions) {
+  CompiledRules compiled = CompileRules(ParseRulesText(
+      "- {name: w, terms: [Eigen regie, verplicht*], not: [niet]}", "motivatie/willen", "c"));
+  EXPECT_EQ(compiled.Explain(),
+            "rule w -> motivatie/willen (terms, scope sentence, within 3)\n"
+            "  #0 hit words [\\x20\\x0a]eigen\\x20regie[\\x20\\x0a]\n"
+            "  #1 hit words [\\x20\\x0a]verplicht[^\\x00-\\x20]*[\\x20\\x0a]\n"
+            "  #2 not words [\\x20\\x0a]niet[\\x20\\x0a]\n");
+}
+
+}  // namespace
+}  // namespace verhaal
