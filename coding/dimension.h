@@ -1,0 +1,83 @@
+// Matrix dimensions: a rule that gives each story one level, from codings
+// (a code group's children), self-signification (a dyad or stone cut at
+// cut points, a triad zone) or a variable (role, kind, wave, respondent,
+// any attribute). Used by `verhaal matrix`, `scatter` and `summary --by`.
+// The DIM syntax is documented in docs/matrix.md.
+#ifndef VERHAAL_CODING_DIMENSION_H_
+#define VERHAAL_CODING_DIMENSION_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/project.h"
+#include "corpus/stories.h"
+
+namespace verhaal {
+
+// Where a dimension takes its levels from.
+enum class DimensionSource {
+  kCode,        // code:PATH[@CODER[+CODER...]]
+  kDyad,        // dyad:KEY[@CUT[,CUT...]]
+  kStoneX,      // stone-x:KEY/STONE[@CUT...]
+  kStoneY,      // stone-y:KEY/STONE[@CUT...]
+  kTriadZone,   // triad-zone:KEY
+  kRole,        // role
+  kKind,        // kind
+  kWave,        // wave
+  kRespondent,  // respondent
+  kVariable,    // var:NAME (a story variable, else a respondent variable)
+};
+
+// A parsed DIM argument.
+struct DimensionSpec {
+  DimensionSource source = DimensionSource::kRole;
+  std::string text;                 // as written, for headings
+  std::string name;                 // code path, signifier key or variable name
+  std::string stone;                // kStoneX/kStoneY: the stone's key
+  std::vector<std::string> coders;  // kCode: empty = all codings
+  std::vector<double> cuts = {0.5};  // kDyad, kStone*: ascending, in (0, 1)
+};
+
+// Parses DIM (see docs/matrix.md). Throws a kUsage Error that names the
+// accepted forms when `text` is not one of them or a cut point is not an
+// ascending number in (0, 1).
+DimensionSpec ParseDimension(std::string_view text);
+
+// What to do with a story that a code dimension gives two or more levels.
+enum class MixedPolicy {
+  kExclude,  // leave it out, counted as "mixed"
+  kLevel,    // give it the extra level "mixed"
+};
+
+// Why a story got no level. The names are what reports print.
+inline constexpr std::string_view kNoCoding = "no coding";
+inline constexpr std::string_view kCodersDisagree = "coders disagree";
+inline constexpr std::string_view kMixed = "mixed";
+inline constexpr std::string_view kNotApplicable = "N/A";
+inline constexpr std::string_view kNoAnswer = "no answer";
+inline constexpr std::string_view kNoValue = "no value";
+inline constexpr std::string_view kNoZone = "no zone";
+
+// A dimension applied to a set of stories.
+struct ResolvedDimension {
+  std::string label;                // the DIM text
+  std::string title;                // e.g. "motivatie (moeten / willen)"
+  std::vector<std::string> levels;  // in report order
+  std::map<int64_t, int> level_of;  // story id -> index into levels
+  std::map<int64_t, std::string> left_out;  // story id -> reason (kNoCoding, ...)
+};
+
+// Gives each of `stories` a level or a reason it has none. Throws kMissing
+// when the code, coder, signifier, stone or variable does not exist (the
+// message says how to list what does), kUsage when the code has no child
+// codes or the signifier is of another type.
+ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
+                                   const std::vector<Story>& stories,
+                                   MixedPolicy mixed = MixedPolicy::kExclude);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CODING_DIMENSION_H_
