@@ -20,9 +20,10 @@ constexpr std::array<std::pair<SignifierType, std::string_view>, 5> kTypes = {{
     {SignifierType::kFreetext, "freetext"},
 }};
 
-// Accepts values a hair outside [0, 1] that come from floating-point
-// arithmetic in the exporting tool.
-constexpr double kRangeSlack = 1e-9;
+// Accepts values a hair outside [0, 1] that come from rounding in the
+// exporting tool (SenseMaker writes triad anchors such as -0.0009); they are
+// stored as exported.
+constexpr double kRangeSlack = kTriadSumTolerance;
 
 constexpr const char* kSelect =
     "SELECT id, key, type, title, multiple, x_low, x_high, y_low, y_high, source FROM signifier";

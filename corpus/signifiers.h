@@ -100,7 +100,9 @@ struct SignifierValue {
   bool operator==(const SignifierValue&) const = default;
 };
 
-// Largest difference from 1 accepted for the sum of a triad's proportions.
+// Largest difference from 1 accepted for the sum of a triad's proportions,
+// and how far a position or proportion may lie outside [0, 1] (rounding in
+// the exporting tool; such values are stored as exported).
 inline constexpr double kTriadSumTolerance = 0.01;
 
 // Checks `value` against `signifier`: ranges ([0, 1] for dyads, proportions
