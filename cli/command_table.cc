@@ -11,6 +11,8 @@ std::span<const Command> Commands() {
       Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
       Command{"search", "full-text search in the stories", RunSearch},
       Command{"codebook", "load, preview, show and export the codebook (YAML)", RunCodebook},
+      Command{"autocode", "code stories by the codebook's rules (terms, stems, near, not)",
+              RunAutocode},
   };
   return kCommands;
 }

@@ -11,6 +11,7 @@ int RunInit(CommandContext& context);
 int RunInfo(CommandContext& context);
 int RunSearch(CommandContext& context);
 int RunCodebook(CommandContext& context);
+int RunAutocode(CommandContext& context);
 
 }  // namespace verhaal
 

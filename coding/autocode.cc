@@ -1,0 +1,201 @@
+#include "coding/autocode.h"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+
+#include "corpus/codes.h"
+#include "corpus/codings.h"
+#include "corpus/error.h"
+#include "corpus/rule_codings.h"
+
+namespace verhaal {
+namespace {
+
+// Stories are matched in batches of about this much text, in parallel.
+constexpr size_t kBatchBytes = 8 << 20;
+constexpr size_t kBatchStories = 4096;
+
+bool InSubtree(const std::string& path, const std::string& root) {
+  return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+                          path[root.size()] == '/');
+}
+
+std::vector<Code> SelectedCodes(Project& project, const std::vector<std::string>& code_paths) {
+  std::vector<Code> codes = ListCodes(project);
+  for (const std::string& path : code_paths) {
+    if (!FindCodeByPath(project, path)) {
+      throw DataError("unknown code '" + path +
+                      "'; give a code path from the codebook, e.g. motivatie/willen");
+    }
+  }
+  std::vector<Code> selected;
+  for (Code& code : codes) {
+    if (code.retired) continue;
+    bool wanted = code_paths.empty();
+    for (const std::string& path : code_paths) wanted = wanted || InSubtree(code.path, path);
+    if (wanted) selected.push_back(std::move(code));
+  }
+  return selected;
+}
+
+}  // namespace
+
+ProjectRules LoadProjectRules(Project& project, const std::vector<std::string>& code_paths) {
+  std::vector<Rule> rules;
+  std::vector<int64_t> code_ids;
+  for (const Code& code : SelectedCodes(project, code_paths)) {
+    for (Rule& rule : ParseRulesText(code.rules, code.path, "rules of code " + code.path)) {
+      rules.push_back(std::move(rule));
+      code_ids.push_back(code.id);
+    }
+  }
+  if (rules.empty()) {
+    throw DataError(
+        "no selected code has autocoding rules; add a 'rules:' block to codes in the "
+        "codebook (see docs/autocoding.md) and load it again");
+  }
+  return ProjectRules{CompileRules(std::move(rules)), std::move(code_ids)};
+}
+
+AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
+  ProjectRules rules = LoadProjectRules(project, options.code_paths);
+  const std::vector<Rule>& rule_list = rules.compiled.rules();
+
+  AutocodeReport report;
+  std::map<int64_t, size_t> code_index;  // code id -> report.codes
+  for (size_t r = 0; r < rule_list.size(); ++r) {
+    if (code_index.emplace(rules.code_ids[r], report.codes.size()).second) {
+      report.codes.push_back(AutocodeCount{rule_list[r].code_path});
+    }
+  }
+  std::vector<int64_t> last_story(report.codes.size(), 0);
+
+  std::optional<Transaction> transaction;
+  std::optional<CodingBulkWriter> writer;
+  std::vector<RuleCodingRow> existing;
+  std::vector<char> kept;
+  if (!options.dry_run) {
+    transaction.emplace(project);
+    const int64_t coder_id = EnsureCoder(project, options.coder);
+    std::vector<int64_t> selected_ids;
+    if (!options.code_paths.empty()) {
+      for (const Code& code : SelectedCodes(project, options.code_paths)) {
+        selected_ids.push_back(code.id);
+      }
+    }
+    existing = ListRuleCodings(project, coder_id, selected_ids);
+    kept.assign(existing.size(), 0);
+    writer.emplace(project, coder_id);
+  }
+
+  int threads = options.threads > 0 ? options.threads
+                                    : static_cast<int>(std::thread::hardware_concurrency());
+  threads = std::max(1, threads);
+  std::vector<std::unique_ptr<RuleMatcher>> matchers;
+  for (int t = 0; t < threads; ++t) {
+    matchers.push_back(std::make_unique<RuleMatcher>(rules.compiled));
+  }
+
+  std::vector<Story> batch;
+  std::vector<std::vector<RuleHit>> results;
+  size_t count = 0;
+  size_t bytes = 0;
+
+  auto match_range = [&](RuleMatcher& matcher, std::atomic<size_t>& next) {
+    for (size_t i = next++; i < count; i = next++) {
+      const Story& story = batch[i];
+      const std::vector<RuleHit>& hits =
+          matcher.Match({story.text, story.role, story.kind, story.language});
+      results[i].assign(hits.begin(), hits.end());
+    }
+  };
+
+  auto flush = [&] {
+    if (count == 0) return;
+    if (results.size() < count) results.resize(count);
+    std::atomic<size_t> next{0};
+    const int workers = static_cast<int>(std::min<size_t>(threads, count));
+    if (workers <= 1) {
+      match_range(*matchers[0], next);
+    } else {
+      std::vector<std::thread> pool;
+      std::exception_ptr failure;
+      std::mutex failure_mutex;
+      for (int t = 0; t < workers; ++t) {
+        pool.emplace_back([&, t] {
+          try {
+            match_range(*matchers[t], next);
+          } catch (...) {
+            std::lock_guard<std::mutex> lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = count;
+          }
+        });
+      }
+      for (std::thread& thread : pool) thread.join();
+      if (failure) std::rethrow_exception(failure);
+    }
+    for (size_t i = 0; i < count; ++i) {
+      const Story& story = batch[i];
+      for (const RuleHit& hit : results[i]) {
+        const int64_t code_id = rules.code_ids[hit.rule];
+        const size_t c = code_index[code_id];
+        AutocodeCount& counts = report.codes[c];
+        ++counts.hits;
+        if (last_story[c] != story.id) {
+          last_story[c] = story.id;
+          ++counts.stories;
+        }
+        if (options.on_hit) options.on_hit(AutocodeHit{&story, &rule_list[hit.rule], hit});
+        if (!writer) continue;
+        SegmentKey key{story.id, code_id, hit.start, hit.end};
+        auto found = std::lower_bound(
+            existing.begin(), existing.end(), key,
+            [](const RuleCodingRow& row, const SegmentKey& k) { return row.key < k; });
+        if (found != existing.end() && found->key == key) {
+          kept[found - existing.begin()] = 1;
+        } else if (writer->Insert(key, "rule:" + rule_list[hit.rule].name)) {
+          ++counts.added;
+        }
+      }
+    }
+    count = 0;
+    bytes = 0;
+  };
+
+  ForEachStory(project, StoryFilter{}, [&](const Story& story) {
+    if (batch.size() <= count) batch.resize(count + 1);
+    batch[count++] = story;
+    bytes += story.text.size();
+    ++report.stories;
+    report.text_bytes += static_cast<int64_t>(story.text.size());
+    if (count >= kBatchStories || bytes >= kBatchBytes) flush();
+  });
+  flush();
+
+  if (writer) {
+    for (size_t i = 0; i < existing.size(); ++i) {
+      if (kept[i]) continue;
+      writer->Delete(existing[i].id);
+      const int64_t code_id = existing[i].key.code_id;
+      auto c = code_index.find(code_id);
+      if (c == code_index.end()) {  // a code that has no rules any more
+        std::optional<Code> code = FindCodeById(project, code_id);
+        c = code_index.emplace(code_id, report.codes.size()).first;
+        report.codes.push_back(AutocodeCount{code ? code->path : std::to_string(code_id)});
+      }
+      ++report.codes[c->second].removed;
+    }
+    transaction->Commit();
+  }
+  return report;
+}
+
+}  // namespace verhaal

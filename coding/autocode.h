@@ -1,0 +1,69 @@
+// Autocoding a project: compiles the rules of the codebook's codes (kept as
+// YAML text in Code::rules), matches every story in parallel, and replaces
+// one coder's rule codings (origin "rule:<name>") in one transaction. Human
+// codings, even by the same coder, are never touched. See docs/autocoding.md.
+#ifndef VERHAAL_CODING_AUTOCODE_H_
+#define VERHAAL_CODING_AUTOCODE_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "coding/rules_compile.h"
+#include "coding/rules_match.h"
+#include "corpus/project.h"
+#include "corpus/stories.h"
+
+namespace verhaal {
+
+// The rules of a project's codes, compiled, with the code of each rule.
+struct ProjectRules {
+  CompiledRules compiled;
+  std::vector<int64_t> code_ids;  // per rule
+};
+
+// Compiles the rules of the codes under `code_paths` (each path and its
+// descendants; every code when empty). Throws kData for an unknown path or
+// a bad rule (located in the code's rules text) and when no selected code
+// has rules.
+ProjectRules LoadProjectRules(Project& project, const std::vector<std::string>& code_paths);
+
+// One hit, reported in story order during dry runs.
+struct AutocodeHit {
+  const Story* story = nullptr;
+  const Rule* rule = nullptr;
+  RuleHit hit;
+};
+
+struct AutocodeOptions {
+  std::string coder = "rules";          // who the codings belong to
+  std::vector<std::string> code_paths;  // only these codes (and descendants)
+  bool dry_run = false;                 // match only; write nothing
+  int threads = 0;                      // 0: every core
+  // Called for each hit in story order (may be empty).
+  std::function<void(const AutocodeHit&)> on_hit;
+};
+
+// Per code: hits now, and (unless a dry run) how the stored codings changed.
+struct AutocodeCount {
+  std::string code_path;
+  int64_t hits = 0;     // coded segments found
+  int64_t stories = 0;  // stories with at least one hit
+  int64_t added = 0;
+  int64_t removed = 0;
+};
+
+struct AutocodeReport {
+  std::vector<AutocodeCount> codes;  // every selected code with rules, codebook order
+  int64_t stories = 0;               // stories read
+  int64_t text_bytes = 0;            // bytes of story text matched
+};
+
+// Runs autocoding. Writes in one Transaction (nothing changes on error).
+// Errors: as LoadProjectRules; kData for an empty coder name.
+AutocodeReport Autocode(Project& project, const AutocodeOptions& options);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CODING_AUTOCODE_H_

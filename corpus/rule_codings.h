@@ -1,0 +1,59 @@
+// Bulk access to the codings that autocoding rules made (origin "rule:..."),
+// for `verhaal autocode`: list one coder's rule codings, then insert and
+// delete many with prepared statements inside the caller's Transaction.
+#ifndef VERHAAL_CORPUS_RULE_CODINGS_H_
+#define VERHAAL_CORPUS_RULE_CODINGS_H_
+
+#include <SQLiteCpp/Statement.h>
+
+#include <compare>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "corpus/project.h"
+
+namespace verhaal {
+
+// What makes a coding unique for one coder.
+struct SegmentKey {
+  int64_t story_id = 0;
+  int64_t code_id = 0;
+  int64_t start = 0;
+  int64_t end = 0;
+  auto operator<=>(const SegmentKey&) const = default;
+};
+
+struct RuleCodingRow {
+  int64_t id = 0;
+  SegmentKey key;
+};
+
+// The codings of `coder_id` whose origin starts with "rule:" and whose code
+// is one of `code_ids` (all codes when empty), ordered by key.
+std::vector<RuleCodingRow> ListRuleCodings(Project& project, int64_t coder_id,
+                                           const std::vector<int64_t>& code_ids);
+
+// Inserts and deletes codings of one coder with statements prepared once.
+// The caller checks segments and holds a Transaction; errors are kIo. Tied
+// to the project it was made for, which must outlive it.
+class CodingBulkWriter {
+ public:
+  CodingBulkWriter(Project& project, int64_t coder_id);
+
+  // Inserts a coding; false when the same story, code, coder and segment
+  // exists already (then nothing changes).
+  bool Insert(const SegmentKey& key, std::string_view origin);
+
+  // Deletes the coding with this id.
+  void Delete(int64_t coding_id);
+
+ private:
+  int64_t coder_id_;
+  SQLite::Statement insert_;
+  SQLite::Statement delete_;
+};
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_RULE_CODINGS_H_
