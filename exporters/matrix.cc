@@ -1,0 +1,164 @@
+#include "exporters/matrix.h"
+
+#include <cmath>
+#include <limits>
+
+#include "corpus/error.h"
+#include "stats/adjusted_residuals.h"
+
+namespace verhaal {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double Percent(int64_t part, int64_t whole) {
+  return whole == 0 ? kNaN : 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+}
+
+MatrixTests RunTests(const std::vector<std::string>& row_levels,
+                     const std::vector<std::string>& col_levels,
+                     const stats::ContingencyTable& counts, const MatrixOptions& options) {
+  MatrixTests tests;
+  std::vector<int> rows, cols;
+  for (int r = 0; r < counts.rows(); ++r) {
+    if (counts.RowTotal(r) > 0) {
+      rows.push_back(r);
+    } else {
+      tests.dropped.push_back("row '" + row_levels[r] + "'");
+    }
+  }
+  for (int c = 0; c < counts.cols(); ++c) {
+    if (counts.ColTotal(c) > 0) {
+      cols.push_back(c);
+    } else {
+      tests.dropped.push_back("column '" + col_levels[c] + "'");
+    }
+  }
+  if (rows.size() < 2 || cols.size() < 2) {
+    tests.note = "no tests: fewer than two rows or columns have stories";
+    return tests;
+  }
+  stats::ContingencyTable table(static_cast<int>(rows.size()), static_cast<int>(cols.size()));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < cols.size(); ++c) {
+      table.Add(static_cast<int>(r), static_cast<int>(c), counts.at(rows[r], cols[c]));
+    }
+  }
+  const bool two_by_two = rows.size() == 2 && cols.size() == 2;
+  tests.computed = true;
+  tests.chi_square = stats::PearsonChiSquare(table, options.yates && two_by_two);
+  tests.fisher = stats::FisherExact(table, options.fisher);
+  tests.cramers_v = stats::CramersV(table);
+  if (two_by_two) tests.odds_ratio = stats::OddsRatio(table);
+  tests.cochran = stats::CheckCochranRule(table);
+  if (options.yates && !two_by_two) {
+    tests.note = "Yates' correction applies to 2x2 tables only; not applied";
+  }
+  return tests;
+}
+
+}  // namespace
+
+CrossTab MakeCrossTab(std::string group, std::vector<std::string> row_levels,
+                      std::vector<std::string> col_levels, const stats::ContingencyTable& counts,
+                      const MatrixOptions& options) {
+  CrossTab tab;
+  tab.group = std::move(group);
+  tab.row_levels = std::move(row_levels);
+  tab.col_levels = std::move(col_levels);
+  const auto expected = stats::ExpectedCounts(counts);
+  std::vector<std::vector<double>> residuals;
+  if (counts.rows() >= 2 && counts.cols() >= 2) {
+    residuals = stats::AdjustedResiduals(counts).residuals;
+  }
+  tab.total = counts.Total();
+  for (int r = 0; r < counts.rows(); ++r) tab.row_totals.push_back(counts.RowTotal(r));
+  for (int c = 0; c < counts.cols(); ++c) tab.col_totals.push_back(counts.ColTotal(c));
+  tab.cells.assign(counts.rows(), std::vector<MatrixCell>(counts.cols()));
+  for (int r = 0; r < counts.rows(); ++r) {
+    for (int c = 0; c < counts.cols(); ++c) {
+      MatrixCell& cell = tab.cells[r][c];
+      cell.count = counts.at(r, c);
+      cell.row_percent = Percent(cell.count, tab.row_totals[r]);
+      cell.col_percent = Percent(cell.count, tab.col_totals[c]);
+      cell.total_percent = Percent(cell.count, tab.total);
+      cell.expected = expected[r][c];
+      cell.residual = residuals.empty() ? kNaN : residuals[r][c];
+      cell.flagged = std::isfinite(cell.residual) && std::fabs(cell.residual) >= kResidualFlag;
+    }
+  }
+  tab.tests = RunTests(tab.row_levels, tab.col_levels, counts, options);
+  return tab;
+}
+
+Matrix BuildMatrix(const std::vector<int64_t>& stories, const ResolvedDimension& rows,
+                   const ResolvedDimension& cols, const ResolvedDimension* by,
+                   const MatrixOptions& options) {
+  for (const ResolvedDimension* dim : {&rows, &cols, by}) {
+    if (dim != nullptr && dim->levels.empty()) {
+      throw DataError("dimension '" + dim->label +
+                      "' has no levels among the selected stories; check the filters and "
+                      "that the stories have codings or values for it");
+    }
+  }
+  Matrix matrix;
+  matrix.rows = rows.title;
+  matrix.cols = cols.title;
+  const std::vector<std::string> groups = by ? by->levels : std::vector<std::string>{""};
+  if (by) matrix.by = by->title;
+  std::vector<stats::ContingencyTable> counts(
+      groups.size(), stats::ContingencyTable(static_cast<int>(rows.levels.size()),
+                                             static_cast<int>(cols.levels.size())));
+  std::vector<std::map<std::string, int64_t>> left_out(groups.size());
+  for (int64_t id : stories) {
+    size_t group = 0;
+    if (by) {
+      const auto it = by->level_of.find(id);
+      if (it == by->level_of.end()) {
+        const auto reason = by->left_out.find(id);
+        ++matrix.left_out_by[by->label + ": " +
+                             (reason == by->left_out.end() ? std::string(kNoValue)
+                                                           : reason->second)];
+        continue;
+      }
+      group = static_cast<size_t>(it->second);
+    }
+    const auto row = rows.level_of.find(id);
+    const auto col = cols.level_of.find(id);
+    if (row == rows.level_of.end()) {
+      const auto reason = rows.left_out.find(id);
+      ++left_out[group][rows.label + ": " +
+                        (reason == rows.left_out.end() ? std::string(kNoValue) : reason->second)];
+    } else if (col == cols.level_of.end()) {
+      const auto reason = cols.left_out.find(id);
+      ++left_out[group][cols.label + ": " +
+                        (reason == cols.left_out.end() ? std::string(kNoValue) : reason->second)];
+    } else {
+      counts[group].Add(row->second, col->second);
+    }
+  }
+  for (size_t g = 0; g < groups.size(); ++g) {
+    matrix.tables.push_back(
+        MakeCrossTab(groups[g], rows.levels, cols.levels, counts[g], options));
+    matrix.tables.back().left_out = left_out[g];
+  }
+  if (by && groups.size() >= 2) {
+    std::vector<std::string> cells;
+    for (const auto& r : rows.levels) {
+      for (const auto& c : cols.levels) cells.push_back(r + " / " + c);
+    }
+    stats::ContingencyTable compare(static_cast<int>(groups.size()),
+                                    static_cast<int>(cells.size()));
+    for (size_t g = 0; g < groups.size(); ++g) {
+      for (int r = 0; r < counts[g].rows(); ++r) {
+        for (int c = 0; c < counts[g].cols(); ++c) {
+          compare.Add(static_cast<int>(g), r * counts[g].cols() + c, counts[g].at(r, c));
+        }
+      }
+    }
+    matrix.comparison = MakeCrossTab("comparison", groups, cells, compare, options);
+  }
+  return matrix;
+}
+
+}  // namespace verhaal

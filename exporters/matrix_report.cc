@@ -1,0 +1,280 @@
+#include "exporters/matrix_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+
+namespace verhaal {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Count(int64_t n) { return std::to_string(n); }
+
+std::string Residual(const MatrixCell& cell) {
+  if (!std::isfinite(cell.residual)) return "-";
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%+.2f", cell.residual);
+  return std::string(buffer) + (cell.flagged ? "*" : "");
+}
+
+std::string Heading(const Matrix& matrix, const CrossTab& tab) {
+  std::string heading = matrix.rows + " (rows) x " + matrix.cols + " (columns)";
+  if (!tab.group.empty()) heading = matrix.by + " = " + tab.group + ": " + heading;
+  return heading;
+}
+
+std::string UsedLine(const CrossTab& tab) {
+  int64_t left = 0;
+  std::string reasons;
+  for (const auto& [reason, n] : tab.left_out) {
+    left += n;
+    reasons += (reasons.empty() ? ": " : "; ") + reason + " " + Count(n);
+  }
+  return Count(tab.total) + " stories used, " + Count(left) + " left out" + reasons;
+}
+
+Json Number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
+
+Json TestsJson(const MatrixTests& tests) {
+  Json json = Json::object();
+  json["computed"] = tests.computed;
+  json["note"] = tests.note;
+  json["dropped"] = tests.dropped;
+  if (!tests.computed) return json;
+  json["chi_square"] = {{"statistic", Number(tests.chi_square.statistic)},
+                        {"df", tests.chi_square.df},
+                        {"p", Number(tests.chi_square.p_value)},
+                        {"yates", tests.chi_square.yates_corrected},
+                        {"note", tests.chi_square.note}};
+  const bool exact = tests.fisher.method == stats::FisherMethod::kExact;
+  json["fisher"] = {{"p", Number(tests.fisher.p_value)},
+                    {"method", exact ? "exact" : "monte-carlo"},
+                    {"draws", tests.fisher.draws},
+                    {"seed", tests.fisher.seed},
+                    {"note", tests.fisher.note}};
+  json["cramers_v"] = Number(tests.cramers_v.v);
+  if (tests.odds_ratio) {
+    json["odds_ratio"] = {{"estimate", Number(tests.odds_ratio->odds_ratio)},
+                          {"lower", Number(tests.odds_ratio->lower)},
+                          {"upper", Number(tests.odds_ratio->upper)},
+                          {"confidence", tests.odds_ratio->confidence},
+                          {"haldane_corrected", tests.odds_ratio->haldane_corrected}};
+  }
+  json["cochran"] = {{"satisfied", tests.cochran.satisfied},
+                     {"min_expected", Number(tests.cochran.min_expected)},
+                     {"cells_below_five", tests.cochran.cells_below_five},
+                     {"warning", tests.cochran.warning}};
+  return json;
+}
+
+Json CrossTabJson(const CrossTab& tab) {
+  Json json = Json::object();
+  json["group"] = tab.group;
+  json["used"] = tab.total;
+  json["left_out"] = tab.left_out;
+  json["row_levels"] = tab.row_levels;
+  json["col_levels"] = tab.col_levels;
+  Json cells = Json::array();
+  for (size_t r = 0; r < tab.cells.size(); ++r) {
+    for (size_t c = 0; c < tab.cells[r].size(); ++c) {
+      const MatrixCell& cell = tab.cells[r][c];
+      cells.push_back({{"row", tab.row_levels[r]},
+                       {"col", tab.col_levels[c]},
+                       {"count", cell.count},
+                       {"row_percent", Number(cell.row_percent)},
+                       {"col_percent", Number(cell.col_percent)},
+                       {"total_percent", Number(cell.total_percent)},
+                       {"expected", Number(cell.expected)},
+                       {"residual", Number(cell.residual)},
+                       {"flagged", cell.flagged}});
+    }
+  }
+  json["cells"] = std::move(cells);
+  json["tests"] = TestsJson(tab.tests);
+  return json;
+}
+
+std::vector<const CrossTab*> AllTabs(const Matrix& matrix) {
+  std::vector<const CrossTab*> tabs;
+  for (const auto& tab : matrix.tables) tabs.push_back(&tab);
+  if (matrix.comparison) tabs.push_back(&*matrix.comparison);
+  return tabs;
+}
+
+std::string LeftOutBy(const Matrix& matrix) {
+  std::string line;
+  for (const auto& [reason, n] : matrix.left_out_by) {
+    line += (line.empty() ? "" : "; ") + reason + " " + Count(n);
+  }
+  return line;
+}
+
+}  // namespace
+
+std::string FormatFixed(double value, int decimals) {
+  if (!std::isfinite(value)) return "-";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
+}
+
+std::string FormatP(double p) {
+  if (!std::isfinite(p)) return "-";
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.4g", p);
+  return buffer;
+}
+
+Table CrossTabGrid(const CrossTab& tab) {
+  Table table;
+  table.columns = {"", "measure"};
+  for (const auto& level : tab.col_levels) table.columns.push_back(level);
+  table.columns.push_back("total");
+  table.numeric.assign(table.columns.size(), true);
+  table.numeric[0] = table.numeric[1] = false;
+  for (size_t r = 0; r < tab.row_levels.size(); ++r) {
+    const auto& row = tab.cells[r];
+    auto line = [&](const std::string& label, const std::string& measure, auto cell_text,
+                    std::string total) {
+      std::vector<std::string> cells = {label, measure};
+      for (const auto& cell : row) cells.push_back(cell_text(cell));
+      cells.push_back(std::move(total));
+      table.AddRow(std::move(cells));
+    };
+    const int64_t n = tab.row_totals[r];
+    const double share = tab.total == 0 ? NAN : 100.0 * n / tab.total;
+    line(tab.row_levels[r], "count", [](const MatrixCell& c) { return Count(c.count); }, Count(n));
+    line("", "row %", [](const MatrixCell& c) { return FormatFixed(c.row_percent, 1); },
+         n == 0 ? "-" : "100.0");
+    line("", "col %", [](const MatrixCell& c) { return FormatFixed(c.col_percent, 1); },
+         FormatFixed(share, 1));
+    line("", "total %", [](const MatrixCell& c) { return FormatFixed(c.total_percent, 1); },
+         FormatFixed(share, 1));
+    line("", "expected", [](const MatrixCell& c) { return FormatFixed(c.expected, 2); }, "");
+    line("", "residual", [](const MatrixCell& c) { return Residual(c); }, "");
+  }
+  std::vector<std::string> counts = {"total", "count"}, percents = {"", "total %"};
+  for (int64_t n : tab.col_totals) {
+    counts.push_back(Count(n));
+    percents.push_back(FormatFixed(tab.total == 0 ? NAN : 100.0 * n / tab.total, 1));
+  }
+  counts.push_back(Count(tab.total));
+  percents.push_back(tab.total == 0 ? "-" : "100.0");
+  table.AddRow(std::move(counts));
+  table.AddRow(std::move(percents));
+  return table;
+}
+
+Table CrossTabTests(const CrossTab& tab) {
+  Table table{{"statistic", "value"}, {}, {}};
+  const MatrixTests& tests = tab.tests;
+  for (const auto& dropped : tests.dropped) table.AddRow({"not tested", "empty " + dropped});
+  if (!tests.computed) {
+    table.AddRow({"tests", tests.note});
+    return table;
+  }
+  const auto& chi = tests.chi_square;
+  table.AddRow({chi.yates_corrected ? "chi-square (Yates)" : "chi-square",
+                "X2 = " + FormatFixed(chi.statistic, 3) + ", df = " + std::to_string(chi.df) +
+                    ", p = " + FormatP(chi.p_value) + (chi.note.empty() ? "" : " (" + chi.note + ")")});
+  const auto& fisher = tests.fisher;
+  std::string method = fisher.method == stats::FisherMethod::kExact
+                           ? "exact"
+                           : "Monte Carlo, " + std::to_string(fisher.draws) + " draws, seed " +
+                                 std::to_string(fisher.seed);
+  table.AddRow({"Fisher's exact test", "p = " + FormatP(fisher.p_value) + " (" + method + ")"});
+  table.AddRow({"Cramér's V", FormatFixed(tests.cramers_v.v, 3)});
+  if (tests.odds_ratio) {
+    const auto& odds = *tests.odds_ratio;
+    table.AddRow({"odds ratio", FormatFixed(odds.odds_ratio, 3) + ", 95% CI " +
+                                    FormatFixed(odds.lower, 3) + " to " +
+                                    FormatFixed(odds.upper, 3) +
+                                    (odds.haldane_corrected ? " (0.5 added to every cell)" : "")});
+  }
+  table.AddRow({"Cochran's rule", tests.cochran.satisfied
+                                      ? "met (smallest expected count " +
+                                            FormatFixed(tests.cochran.min_expected, 2) + ")"
+                                      : "not met: " + tests.cochran.warning});
+  if (!tests.note.empty()) table.AddRow({"note", tests.note});
+  return table;
+}
+
+Table MatrixCellsTable(const Matrix& matrix) {
+  Table table{{"group", "row", "col", "count", "row_percent", "col_percent", "total_percent",
+               "expected", "residual", "flagged"},
+              {},
+              {false, false, false, true, true, true, true, true, true, false}};
+  for (const auto& tab : matrix.tables) {
+    for (size_t r = 0; r < tab.cells.size(); ++r) {
+      for (size_t c = 0; c < tab.cells[r].size(); ++c) {
+        const MatrixCell& cell = tab.cells[r][c];
+        table.AddRow({tab.group, tab.row_levels[r], tab.col_levels[c], Count(cell.count),
+                      FormatFixed(cell.row_percent, 2), FormatFixed(cell.col_percent, 2),
+                      FormatFixed(cell.total_percent, 2), FormatFixed(cell.expected, 4),
+                      FormatFixed(cell.residual, 4), cell.flagged ? "yes" : "no"});
+      }
+    }
+  }
+  for (auto& row : table.rows) {
+    for (size_t c = 3; c < 9; ++c) {
+      if (row[c] == "-") row[c] = "";
+    }
+  }
+  return table;
+}
+
+void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
+  if (format == TableFormat::kJson) {
+    Json json = Json::object();
+    json["rows"] = matrix.rows;
+    json["cols"] = matrix.cols;
+    json["by"] = matrix.by;
+    json["left_out_by"] = matrix.left_out_by;
+    Json tables = Json::array();
+    for (const auto& tab : matrix.tables) tables.push_back(CrossTabJson(tab));
+    json["tables"] = std::move(tables);
+    json["comparison"] = matrix.comparison ? CrossTabJson(*matrix.comparison) : Json(nullptr);
+    out << json.dump(2) << '\n';
+    return;
+  }
+  if (format == TableFormat::kCsv) {
+    WriteTable(out, MatrixCellsTable(matrix), format);
+    out << "\r\n";
+    Table tests{{"group", "statistic", "value"}, {}, {}};
+    for (const CrossTab* tab : AllTabs(matrix)) {
+      tests.AddRow({tab->group, "stories used", Count(tab->total)});
+      for (const auto& [reason, n] : tab->left_out) {
+        tests.AddRow({tab->group, "left out: " + reason, Count(n)});
+      }
+      for (const auto& row : CrossTabTests(*tab).rows) tests.AddRow({tab->group, row[0], row[1]});
+    }
+    WriteTable(out, tests, format);
+    return;
+  }
+  const bool markdown = format == TableFormat::kMarkdown;
+  bool first = true;
+  for (const CrossTab* tab : AllTabs(matrix)) {
+    if (!first) out << '\n';
+    first = false;
+    const bool comparison = matrix.comparison && tab == &*matrix.comparison;
+    const std::string heading =
+        comparison ? "comparison of the groups of " + matrix.by + " over the matrix cells"
+                   : Heading(matrix, *tab);
+    out << (markdown ? "### " : "") << heading << "\n";
+    if (markdown) out << '\n';
+    out << UsedLine(*tab) << "\n\n";
+    Table grid = CrossTabGrid(*tab);
+    if (comparison) grid.columns[0] = matrix.by;
+    WriteTable(out, grid, format);
+    out << '\n';
+    WriteTable(out, CrossTabTests(*tab), format);
+  }
+  out << "\n* |adjusted residual| >= 1.96 (5% level)\n";
+  const std::string by_left = LeftOutBy(matrix);
+  if (!by_left.empty()) out << "without a group: " << by_left << "\n";
+}
+
+}  // namespace verhaal

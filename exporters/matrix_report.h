@@ -1,0 +1,37 @@
+// Writing a Matrix (exporters/matrix.h) as a terminal report, CSV, JSON or
+// Markdown. The layouts are described in docs/matrix.md.
+#ifndef VERHAAL_EXPORTERS_MATRIX_REPORT_H_
+#define VERHAAL_EXPORTERS_MATRIX_REPORT_H_
+
+#include <ostream>
+#include <string>
+
+#include "exporters/matrix.h"
+#include "exporters/table.h"
+
+namespace verhaal {
+
+// Formats a number with `decimals` decimals; "NaN" prints as "-".
+std::string FormatFixed(double value, int decimals);
+
+// Formats a p-value with four significant digits ("0.002386", "1.2e-07").
+std::string FormatP(double p);
+
+// The grid of one cross table: per row level its count, row %, col %,
+// total %, expected count and adjusted residual (flagged with '*').
+Table CrossTabGrid(const CrossTab& tab);
+
+// The tests of one cross table as (statistic, value) rows.
+Table CrossTabTests(const CrossTab& tab);
+
+// The cells of every table in long form, one row per (group, row, col).
+Table MatrixCellsTable(const Matrix& matrix);
+
+// Writes the whole matrix in `format`: text and Markdown show each group's
+// grid, its stories used and left out, and its tests; CSV writes the long
+// cells table, a blank line and the tests table; JSON writes one object.
+void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_MATRIX_REPORT_H_

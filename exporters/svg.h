@@ -1,0 +1,56 @@
+// A tiny SVG writer shared by the charts (svg_heatmap.cc, svg_scatter.cc):
+// self-contained documents with a title, plain shapes and text, numbers
+// written with fixed precision so the same data gives the same bytes.
+#ifndef VERHAAL_EXPORTERS_SVG_H_
+#define VERHAAL_EXPORTERS_SVG_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace verhaal {
+
+// Escapes &, <, >, " and ' for SVG text and attributes.
+std::string SvgEscape(std::string_view text);
+
+// A colour between white (t = 0) and a deep blue (t = 1) as "#RRGGBB";
+// t is clamped to [0, 1].
+std::string SvgBlueScale(double t);
+
+// The i-th colour of a fixed, colour-blind-safe palette (repeats after 8).
+std::string SvgPaletteColour(int i);
+
+// One SVG document being built. Coordinates are in pixels, origin top left.
+class SvgDocument {
+ public:
+  // Starts a width x height document whose <title> is `title`.
+  SvgDocument(double width, double height, std::string_view title);
+
+  void Rect(double x, double y, double width, double height, std::string_view fill,
+            std::string_view stroke = "none");
+  void Line(double x1, double y1, double x2, double y2, std::string_view stroke,
+            double stroke_width = 1, bool dashed = false);
+  void Circle(double cx, double cy, double r, std::string_view fill,
+              std::string_view stroke = "none");
+  // Text with anchor "start", "middle" or "end"; `rotate` turns it (degrees)
+  // around its anchor point.
+  void Text(double x, double y, std::string_view text, double size = 12,
+            std::string_view anchor = "start", bool bold = false, double rotate = 0,
+            std::string_view fill = "#222222");
+
+  // The finished document.
+  std::string Finish() const;
+
+ private:
+  std::string body_;
+  double width_;
+  double height_;
+  std::string title_;
+};
+
+// Writes `svg` to `file`; kCannotCreate when it cannot be written.
+void WriteSvgFile(const std::filesystem::path& file, const std::string& svg);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_SVG_H_
