@@ -3,6 +3,7 @@
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "corpus/search.h"
+#include "corpus/signifiers.h"
 #include "exporters/table.h"
 
 namespace verhaal {
@@ -15,6 +16,21 @@ void AddCounts(Table& table, const std::string& what, const std::map<std::string
   }
 }
 
+// One row per signifier: its type, title and how the stories answered it.
+Table SignifierTable(Project& project) {
+  Table table{{"signifier", "type", "title", "answered", "n/a", "skipped"},
+              {},
+              {false, false, false, true, true, true}};
+  for (const Signifier& s : ListSignifiers(project)) {
+    const SignifierCounts n = CountSignifierValues(project, s);
+    std::string type(SignifierTypeName(s.type));
+    if (s.type == SignifierType::kList && s.multiple) type += " (multiple)";
+    table.AddRow({s.key, type, s.title, std::to_string(n.answered),
+                  std::to_string(n.not_applicable), std::to_string(n.skipped)});
+  }
+  return table;
+}
+
 }  // namespace
 
 int RunInfo(CommandContext& context) {
@@ -22,12 +38,18 @@ int RunInfo(CommandContext& context) {
                          "Shows what the project holds: respondents by role, stories by kind\n"
                          "and role, codes, codings by coder, and the schema version.",
                          "  verhaal -p statushouders.verhaal info\n"
-                         "  verhaal info --format json");
+                         "  verhaal info --format json\n"
+                         "  verhaal info --signifiers");
   options.add()("format", boost::program_options::value<std::string>()->default_value("text"),
-                "text, csv, json or md");
+                "text, csv, json or md")(
+      "signifiers", "list each signifier with its type, title and answered / N/A / skipped counts");
   if (!options.Parse()) return 0;
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
   Project project = options.OpenProject();
+  if (options.Has("signifiers")) {
+    WriteTable(context.out, SignifierTable(project), format);
+    return 0;
+  }
   const ProjectCounts c = CountProject(project);
   Table table{{"what", "group", "count"}, {}, {false, false, true}};
   table.AddRow({"project", c.name, ""});

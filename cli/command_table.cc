@@ -10,6 +10,8 @@ std::span<const Command> Commands() {
       Command{"init", "create a new project file", RunInit},
       Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
       Command{"search", "full-text search in the stories", RunSearch},
+      Command{"import", "import stories: CSV/TSV with a mapping, story folders, transcripts",
+              RunImport},
       Command{"codebook", "load, preview, show and export the codebook (YAML)", RunCodebook},
       Command{"autocode", "code stories by the codebook's rules (terms, stems, near, not)",
               RunAutocode},

@@ -91,4 +91,13 @@ std::unique_ptr<ByteSource> DecodeToUtf8(std::unique_ptr<ByteSource> source,
   return std::make_unique<DecodingSource>(std::move(source), from, to);
 }
 
+std::string ReadTextFile(const std::filesystem::path& file, std::string_view encoding) {
+  auto source = DecodeToUtf8(OpenFileSource(file), encoding);
+  std::string out;
+  std::vector<char> chunk(1 << 16);
+  while (const size_t n = source->Read(chunk)) out.append(chunk.data(), n);
+  if (out.rfind("\xEF\xBB\xBF", 0) == 0) out.erase(0, 3);
+  return out;
+}
+
 }  // namespace verhaal

@@ -23,6 +23,11 @@ bool IsUtf8EncodingName(std::string_view encoding);
 std::unique_ptr<ByteSource> DecodeToUtf8(std::unique_ptr<ByteSource> source,
                                          std::string_view encoding);
 
+// The whole of a (small) text file as UTF-8: converted from `encoding`,
+// without a UTF-8 byte order mark. Not validated: NormalizeText does that.
+// kMissing / kIo as OpenFileSource.
+std::string ReadTextFile(const std::filesystem::path& file, std::string_view encoding);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_IMPORTERS_ENCODING_H_

@@ -1,0 +1,41 @@
+// The source formats of `verhaal import FORMAT ...`: a table {name, summary,
+// handler} like the command table. A new format is one line in
+// cli/import_table.cc plus its own file cli/import_<format>.cc.
+#ifndef VERHAAL_CLI_IMPORT_FORMATS_H_
+#define VERHAAL_CLI_IMPORT_FORMATS_H_
+
+#include <span>
+#include <string_view>
+
+#include "cli/command.h"
+#include "importers/story_import.h"
+
+namespace verhaal {
+
+struct ImportFormat {
+  std::string_view name;     // the word after `verhaal import`
+  std::string_view summary;  // one line, for `verhaal import --help`
+  CommandHandler run;        // gets the arguments after the format name
+};
+
+// All formats, in the order `verhaal import --help` lists them.
+std::span<const ImportFormat> ImportFormats();
+
+// The handlers (one file each: cli/import_<format>.cc). Each runs its whole
+// import in one transaction and prints a one-line summary to stderr.
+int ImportCsvCommand(CommandContext& context);
+int ImportFolderCommand(CommandContext& context);
+int ImportTranscriptCommand(CommandContext& context);
+
+// What the handlers share (cli/cmd_import.cc): --update and --dry-run.
+void AddImportOptions(CommandOptions& options);
+// ImportOptions from the parsed options, with a progress bar on stderr when
+// it is a terminal.
+ImportOptions ImportOptionsFrom(const CommandOptions& options, CommandContext& context);
+// Prints the warnings and the one-line summary to stderr.
+void PrintImportReport(CommandContext& context, const ImportReport& report,
+                       const std::string& source, bool dry_run);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CLI_IMPORT_FORMATS_H_

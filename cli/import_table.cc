@@ -1,0 +1,19 @@
+#include <array>
+
+#include "cli/import_formats.h"
+
+namespace verhaal {
+
+std::span<const ImportFormat> ImportFormats() {
+  static constexpr std::array kFormats = {
+      ImportFormat{"csv", "a CSV/TSV spreadsheet, one story per line, with a mapping",
+                   ImportCsvCommand},
+      ImportFormat{"folder", "a folder of .txt/.md stories, with optional YAML front matter",
+                   ImportFolderCommand},
+      ImportFormat{"transcript", "a plain-text interview with speaker turns",
+                   ImportTranscriptCommand},
+  };
+  return kFormats;
+}
+
+}  // namespace verhaal

@@ -1,0 +1,49 @@
+#include "corpus/speaker_turns.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+
+void ReplaceSpeakerTurns(Project& project, int64_t story_id,
+                         const std::vector<SpeakerTurn>& turns) {
+  SQLite::Statement clear(project.db(), "DELETE FROM speaker_turn WHERE story_id = ?");
+  clear.bind(1, story_id);
+  clear.exec();
+  SQLite::Statement insert(project.db(),
+                           "INSERT INTO speaker_turn(story_id, position, speaker, interviewer, "
+                           "start, end, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  int position = 0;
+  for (const auto& t : turns) {
+    if (t.start < 0 || t.end < t.start) {
+      throw DataError("the turn of " + t.speaker + " has a reversed span [" +
+                      std::to_string(t.start) + ", " + std::to_string(t.end) + ")");
+    }
+    insert.bind(1, story_id);
+    insert.bind(2, position++);
+    insert.bind(3, t.speaker);
+    insert.bind(4, t.interviewer ? 1 : 0);
+    insert.bind(5, t.start);
+    insert.bind(6, t.end);
+    insert.bind(7, t.timestamp);
+    insert.exec();
+    insert.reset();
+  }
+}
+
+std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id) {
+  SQLite::Statement query(project.db(),
+                          "SELECT position, speaker, interviewer, start, end, timestamp "
+                          "FROM speaker_turn WHERE story_id = ? ORDER BY position");
+  query.bind(1, story_id);
+  std::vector<SpeakerTurn> out;
+  while (query.executeStep()) {
+    out.push_back(SpeakerTurn{query.getColumn(0).getInt(), query.getColumn(1).getString(),
+                              query.getColumn(2).getInt() != 0, query.getColumn(3).getInt64(),
+                              query.getColumn(4).getInt64(), query.getColumn(5).getString()});
+  }
+  return out;
+}
+
+}  // namespace verhaal

@@ -1,0 +1,33 @@
+// Speaker turns of an interview story: who speaks from where to where in the
+// stored text (code points, [start, end)), and whether that is the
+// interviewer, so coding and exports can tell interviewer from respondent.
+#ifndef VERHAAL_CORPUS_SPEAKER_TURNS_H_
+#define VERHAAL_CORPUS_SPEAKER_TURNS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus/project.h"
+
+namespace verhaal {
+
+struct SpeakerTurn {
+  int position = 0;          // 0, 1, 2, ... in the story
+  std::string speaker;       // as written: "Interviewer", "R", "Amina"
+  bool interviewer = false;  // asked the questions
+  int64_t start = 0;         // code points into the stored text
+  int64_t end = 0;           // exclusive
+  std::string timestamp;     // "00:12:03" when the transcript had one
+};
+
+// Replaces all turns of story `story_id` with `turns` (positions are taken
+// from their order). kData when a span is empty or reversed.
+void ReplaceSpeakerTurns(Project& project, int64_t story_id, const std::vector<SpeakerTurn>& turns);
+
+// The turns of one story in order (empty for stories without turns).
+std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_SPEAKER_TURNS_H_

@@ -1,0 +1,158 @@
+#include "corpus/story_writer.h"
+
+#include "corpus/error.h"
+
+namespace verhaal {
+namespace {
+
+void BindStory(SQLite::Statement& s, const Story& story) {
+  s.bind(1, story.key);
+  if (story.respondent_id) {
+    s.bind(2, *story.respondent_id);
+  } else {
+    s.bind(2);
+  }
+  s.bind(3, story.kind);
+  if (story.wave) {
+    s.bind(4, *story.wave);
+  } else {
+    s.bind(4);
+  }
+  s.bind(5, story.date);
+  s.bind(6, story.language);
+  s.bind(7, story.title);
+  s.bind(8, story.text);
+  s.bind(9, story.hash);
+  s.bind(10, story.source_file);
+  s.bind(11, story.source_line);
+}
+
+// Runs a statement that returns no rows and readies it for the next use.
+void Run(SQLite::Statement& s) {
+  try {
+    s.exec();
+  } catch (const SQLite::Exception& e) {
+    s.reset();
+    throw IoError(std::string("cannot write the project: ") + e.what());
+  }
+  s.reset();
+  s.clearBindings();
+}
+
+}  // namespace
+
+StoryWriter::StoryWriter(Project& project)
+    : project_(project),
+      find_(project.db(),
+            "SELECT id, hash, title, text, source_file, source_line FROM story WHERE key = ?"),
+      insert_(project.db(),
+              "INSERT INTO story(key, respondent_id, kind, wave, date, language, title, text, "
+              "hash, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+      update_(project.db(),
+              "UPDATE story SET key = ?, respondent_id = ?, kind = ?, wave = ?, date = ?, "
+              "language = ?, title = ?, text = ?, hash = ?, source_file = ?, source_line = ? "
+              "WHERE id = ?"),
+      find_respondent_(project.db(), "SELECT id, role FROM respondent WHERE key = ?"),
+      insert_respondent_(project.db(), "INSERT INTO respondent(key, role) VALUES (?, ?)"),
+      set_role_(project.db(), "UPDATE respondent SET role = ? WHERE id = ?"),
+      set_story_value_(project.db(),
+                       "INSERT INTO story_value(story_id, variable_id, value) VALUES (?, ?, ?) "
+                       "ON CONFLICT (story_id, variable_id) DO UPDATE SET value = excluded.value"),
+      clear_story_value_(project.db(),
+                         "DELETE FROM story_value WHERE story_id = ? AND variable_id = ?"),
+      set_respondent_value_(
+          project.db(),
+          "INSERT INTO respondent_value(respondent_id, variable_id, value) VALUES (?, ?, ?) "
+          "ON CONFLICT (respondent_id, variable_id) DO UPDATE SET value = excluded.value"),
+      clear_respondent_value_(
+          project.db(), "DELETE FROM respondent_value WHERE respondent_id = ? AND variable_id = ?") {
+}
+
+std::optional<StoredStory> StoryWriter::Find(std::string_view key) {
+  find_.reset();
+  find_.bind(1, std::string(key));
+  if (!find_.executeStep()) return std::nullopt;
+  StoredStory s{find_.getColumn(0).getInt64(), find_.getColumn(1).getString(),
+                find_.getColumn(2).getString(), find_.getColumn(3).getString(),
+                find_.getColumn(4).getString(), find_.getColumn(5).getInt()};
+  find_.reset();
+  return s;
+}
+
+int64_t StoryWriter::Insert(const Story& story) {
+  BindStory(insert_, story);
+  Run(insert_);
+  return project_.db().getLastInsertRowid();
+}
+
+void StoryWriter::Update(int64_t id, const Story& story) {
+  BindStory(update_, story);
+  update_.bind(12, id);
+  Run(update_);
+}
+
+std::pair<int64_t, bool> StoryWriter::EnsureRespondent(std::string_view key,
+                                                       std::string_view role) {
+  if (last_respondent_id_ != 0 && key == last_respondent_key_ &&
+      (role.empty() || role == last_respondent_role_)) {
+    return {last_respondent_id_, false};
+  }
+  find_respondent_.reset();
+  find_respondent_.bind(1, std::string(key));
+  std::pair<int64_t, bool> result{0, false};
+  std::string stored_role(role);
+  if (find_respondent_.executeStep()) {
+    result.first = find_respondent_.getColumn(0).getInt64();
+    stored_role = find_respondent_.getColumn(1).getString();
+    find_respondent_.reset();
+    if (!role.empty() && stored_role != role) {
+      if (!stored_role.empty()) {
+        throw DataError("respondent " + std::string(key) + " has role " + stored_role + ", not " +
+                        std::string(role) + "; use one role per respondent");
+      }
+      set_role_.bind(1, std::string(role));
+      set_role_.bind(2, result.first);
+      Run(set_role_);
+      stored_role = role;
+    }
+  } else {
+    find_respondent_.reset();
+    insert_respondent_.bind(1, std::string(key));
+    insert_respondent_.bind(2, std::string(role));
+    Run(insert_respondent_);
+    result = {project_.db().getLastInsertRowid(), true};
+  }
+  last_respondent_key_ = key;
+  last_respondent_role_ = stored_role;
+  last_respondent_id_ = result.first;
+  return result;
+}
+
+void StoryWriter::SetStoryValue(int64_t story_id, int64_t variable_id, std::string_view value) {
+  if (value.empty()) {
+    clear_story_value_.bind(1, story_id);
+    clear_story_value_.bind(2, variable_id);
+    Run(clear_story_value_);
+    return;
+  }
+  set_story_value_.bind(1, story_id);
+  set_story_value_.bind(2, variable_id);
+  set_story_value_.bind(3, std::string(value));
+  Run(set_story_value_);
+}
+
+void StoryWriter::SetRespondentValue(int64_t respondent_id, int64_t variable_id,
+                                     std::string_view value) {
+  if (value.empty()) {
+    clear_respondent_value_.bind(1, respondent_id);
+    clear_respondent_value_.bind(2, variable_id);
+    Run(clear_respondent_value_);
+    return;
+  }
+  set_respondent_value_.bind(1, respondent_id);
+  set_respondent_value_.bind(2, variable_id);
+  set_respondent_value_.bind(3, std::string(value));
+  Run(set_respondent_value_);
+}
+
+}  // namespace verhaal

@@ -1,0 +1,79 @@
+// Fast, repeated writes of stories and their values, for importers: holds
+// its prepared statements for its lifetime instead of preparing them per
+// story (AddStory does), which matters at a million stories. Use it inside
+// one Transaction; the full-text index follows through the schema's
+// triggers.
+#ifndef VERHAAL_CORPUS_STORY_WRITER_H_
+#define VERHAAL_CORPUS_STORY_WRITER_H_
+
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "corpus/project.h"
+#include "corpus/stories.h"
+
+namespace verhaal {
+
+// What an importer needs to know about a stored story to decide between
+// "unchanged", "changed" and "new".
+struct StoredStory {
+  int64_t id = 0;
+  std::string hash;
+  std::string title;
+  std::string text;
+  std::string source_file;
+  int source_line = 0;
+};
+
+// Not copyable or movable: its statements refer to the project's connection,
+// which must outlive it.
+class StoryWriter {
+ public:
+  explicit StoryWriter(Project& project);
+  StoryWriter(const StoryWriter&) = delete;
+  StoryWriter& operator=(const StoryWriter&) = delete;
+
+  // The stored story with `key`, if any.
+  std::optional<StoredStory> Find(std::string_view key);
+
+  // Inserts `story` as is: its text must already be stored text
+  // (NormalizeText) and its hash set; the caller checked kind, key and text.
+  // Returns the new id. SQLite failures surface as kIo Errors.
+  int64_t Insert(const Story& story);
+
+  // Overwrites every field of story `id` with `story` (same preconditions).
+  void Update(int64_t id, const Story& story);
+
+  // Finds or adds a respondent, like EnsureRespondent in respondents.h (the
+  // same kData error for a conflicting role), remembering the last one.
+  // Returns the id, and whether it was added.
+  std::pair<int64_t, bool> EnsureRespondent(std::string_view key, std::string_view role);
+
+  // Sets one canonical value (see variables.h); an empty value clears it.
+  void SetStoryValue(int64_t story_id, int64_t variable_id, std::string_view value);
+  void SetRespondentValue(int64_t respondent_id, int64_t variable_id, std::string_view value);
+
+ private:
+  Project& project_;
+  SQLite::Statement find_;
+  SQLite::Statement insert_;
+  SQLite::Statement update_;
+  SQLite::Statement find_respondent_;
+  SQLite::Statement insert_respondent_;
+  SQLite::Statement set_role_;
+  SQLite::Statement set_story_value_;
+  SQLite::Statement clear_story_value_;
+  SQLite::Statement set_respondent_value_;
+  SQLite::Statement clear_respondent_value_;
+  std::string last_respondent_key_;
+  std::string last_respondent_role_;
+  int64_t last_respondent_id_ = 0;
+};
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_STORY_WRITER_H_

@@ -1,0 +1,299 @@
+#include "importers/csv_import.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "coding/closest_name.h"
+#include "corpus/signifiers.h"
+#include "corpus/variables.h"
+#include "importers/signification_import.h"
+
+namespace verhaal {
+namespace {
+
+constexpr int kUnmapped = -1;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// A variable or signifier with the column(s) it reads.
+struct BoundVariable {
+  int column = kUnmapped;
+  Variable variable;
+};
+struct BoundSignifier {
+  std::vector<int> columns;
+  Signifier signifier;
+  std::string separator;
+};
+
+class CsvImport {
+ public:
+  CsvImport(Project& project, CsvReader& reader, const ImportMapping& mapping,
+            const ImportOptions& options)
+      : project_(project), reader_(reader), mapping_(mapping), importer_(project, options) {}
+
+  ImportReport Run() {
+    const CsvRecord* header = reader_.Next();
+    if (header == nullptr) {
+      throw DataError(reader_.file_name() + " is empty; it needs a header line with the "
+                      "column names");
+    }
+    for (size_t i = 0; i < header->size(); ++i) {
+      header_.push_back(std::string(Trim((*header)[i])));
+    }
+    Bind();
+    int64_t records = 0;
+    while (const CsvRecord* record = reader_.Next()) {
+      ImportRecord(*record);
+      if (++records % 4096 == 0 && importer_.options().progress) {
+        importer_.options().progress(reader_.bytes_read(), reader_.input_size());
+      }
+    }
+    return importer_.report();
+  }
+
+ private:
+  int Column(const std::string& name, const Location& where) const {
+    const auto found = std::find(header_.begin(), header_.end(), name);
+    if (found != header_.end()) return static_cast<int>(found - header_.begin());
+    const std::string near = ClosestName(name, header_);
+    std::string list;
+    for (const auto& h : header_) list += (list.empty() ? "" : ", ") + h;
+    throw DataError("column '" + name + "' is not in " + reader_.file_name() +
+                        (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                        " (its columns: " + list + ")",
+                    where);
+  }
+
+  int Field(const MappedField& f) const {
+    return f.column.empty() ? kUnmapped : Column(f.column, f.where);
+  }
+
+  void Bind() {
+    story_ = Field(mapping_.story);
+    respondent_ = Field(mapping_.respondent);
+    role_ = Field(mapping_.role);
+    kind_ = Field(mapping_.kind);
+    wave_ = Field(mapping_.wave);
+    date_ = Field(mapping_.date);
+    language_ = Field(mapping_.language);
+    title_ = Field(mapping_.title);
+    text_ = Field(mapping_.text);
+    std::set<int> used = {story_, respondent_, role_, kind_, wave_, date_, language_, title_, text_};
+    for (const auto& name : mapping_.ignore) used.insert(Column(name, Location{mapping_.file}));
+    std::vector<MappedVariable> variables = mapping_.variables;
+    for (const auto& v : variables) used.insert(Column(v.column, v.where));
+    for (const auto& s : mapping_.signifiers) {
+      BoundSignifier bound{{}, s.signifier, s.separator};
+      for (const auto& c : s.columns) bound.columns.push_back(Column(c, s.where));
+      used.insert(bound.columns.begin(), bound.columns.end());
+      const bool known = FindSignifier(project_, s.signifier.key).has_value();
+      try {
+        EnsureSignifier(project_, s.signifier);
+      } catch (const Error& e) {
+        throw DataError(e.message(), s.where);
+      }
+      bound.signifier = *FindSignifier(project_, s.signifier.key);
+      if (!known) {
+        importer_.report().new_signifiers.push_back(
+            s.signifier.key + " (" + std::string(SignifierTypeName(s.signifier.type)) + ")");
+      }
+      signifiers_.push_back(std::move(bound));
+    }
+    if (mapping_.other_columns != OtherColumns::kIgnore) {
+      for (size_t i = 0; i < header_.size(); ++i) {
+        if (used.count(static_cast<int>(i)) || header_[i].empty()) continue;
+        MappedVariable v;
+        v.column = header_[i];
+        v.variable.name = header_[i];
+        v.variable.subject = mapping_.other_columns == OtherColumns::kRespondentVariables
+                                 ? VariableSubject::kRespondent
+                                 : VariableSubject::kStory;
+        variables.push_back(std::move(v));
+      }
+    }
+    for (const auto& v : variables) {
+      if (v.variable.subject == VariableSubject::kRespondent && !mapping_.respondent.mapped()) {
+        throw DataError("respondent variable " + v.variable.name +
+                            " needs respondents; map the respondent column with "
+                            "`respondent: COLUMN`",
+                        v.where);
+      }
+      const bool known = FindVariable(project_, v.variable.subject, v.variable.name).has_value();
+      Variable variable = v.variable;
+      try {
+        variable.id = EnsureVariable(project_, v.variable);
+      } catch (const Error& e) {
+        throw DataError(e.message(), v.where);
+      }
+      if (!known) {
+        importer_.report().new_variables.push_back(
+            std::string(VariableSubjectName(variable.subject)) + " " + variable.name + " (" +
+            std::string(VariableTypeName(variable.type)) + ")");
+      }
+      variables_.push_back(BoundVariable{Column(v.column, v.where), std::move(variable)});
+    }
+  }
+
+  std::string Value(const CsvRecord& r, int column, const MappedField& f) const {
+    if (column == kUnmapped) return f.constant;
+    return std::string(Trim(r[static_cast<size_t>(column)]));
+  }
+
+  Location At(const CsvRecord& r, int column) const {
+    if (column == kUnmapped) return reader_.LocationOfRecord();
+    return reader_.LocationOf(r.fields[static_cast<size_t>(column)]);
+  }
+
+  std::string Checked(VariableType type, const std::string& raw, const CsvRecord& r, int column,
+                      const std::string& what) const {
+    try {
+      return CheckVariableValue(type, raw);
+    } catch (const Error& e) {
+      throw DataError(e.message() + " (" + what + ")", At(r, column));
+    }
+  }
+
+  void ImportRecord(const CsvRecord& r) {
+    IncomingStory in;
+    Story& s = in.story;
+    s.key = Value(r, story_, mapping_.story);
+    if (story_ == kUnmapped && mapping_.story.constant.empty()) {
+      s.key = std::filesystem::path(reader_.file_name()).stem().string() + "-" +
+              std::to_string(r.line);
+    }
+    in.key_at = At(r, story_);
+    in.respondent_key = Value(r, respondent_, mapping_.respondent);
+    in.role = Value(r, role_, mapping_.role);
+    s.kind = Value(r, kind_, mapping_.kind);
+    if (s.kind.empty()) s.kind = "experience";
+    if (!IsStoryKind(s.kind)) {
+      throw DataError("unknown kind '" + s.kind +
+                          "'; use experience, reflection, interview or other",
+                      At(r, kind_));
+    }
+    const std::string wave = Checked(VariableType::kInteger, Value(r, wave_, mapping_.wave), r,
+                                     wave_, "the wave");
+    if (!wave.empty()) s.wave = std::stoi(wave);
+    s.date = Checked(VariableType::kDate, Value(r, date_, mapping_.date), r, date_, "the date");
+    s.language = Value(r, language_, mapping_.language);
+    s.title = Value(r, title_, mapping_.title);
+    s.text = r[static_cast<size_t>(text_)];
+    in.text_at = At(r, text_);
+    s.source_file = reader_.file_name();
+    s.source_line = r.line;
+
+    // Check every value before storing, so a dry run finds all errors.
+    std::vector<std::string> values;
+    values.reserve(variables_.size());
+    for (const auto& v : variables_) {
+      values.push_back(Checked(v.variable.type, std::string(Trim(r[static_cast<size_t>(v.column)])),
+                               r, v.column, v.variable.name));
+    }
+    std::vector<std::optional<SignifierValue>> answers;
+    for (const auto& s : signifiers_) answers.push_back(Answer(r, s));
+
+    const StoryImporter::Result result = importer_.Add(std::move(in));
+    if (!result.write_values()) return;
+    StoryWriter& writer = importer_.writer();
+    for (size_t i = 0; i < variables_.size(); ++i) {
+      const Variable& v = variables_[i].variable;
+      if (v.subject == VariableSubject::kStory) {
+        writer.SetStoryValue(result.story_id, v.id, values[i]);
+      } else if (result.respondent_id && !values[i].empty()) {
+        writer.SetRespondentValue(*result.respondent_id, v.id, values[i]);
+      }
+    }
+    for (size_t i = 0; i < signifiers_.size(); ++i) {
+      if (answers[i]) {
+        SetSignifierValue(project_, signifiers_[i].signifier, result.story_id, *answers[i]);
+      } else {
+        ClearSignifierValue(project_, signifiers_[i].signifier, result.story_id);
+      }
+    }
+  }
+
+  double Number(const CsvRecord& r, int column) const {
+    std::string cell(Trim(r[static_cast<size_t>(column)]));
+    // Dutch Excel writes 0,25.
+    if (cell.find('.') == std::string::npos) std::replace(cell.begin(), cell.end(), ',', '.');
+    return ParseCellNumber(cell, At(r, column));
+  }
+
+  std::optional<SignifierValue> Answer(const CsvRecord& r, const BoundSignifier& b) const {
+    bool empty = true;
+    bool not_applicable = false;
+    for (int c : b.columns) {
+      const std::string_view cell = Trim(r[static_cast<size_t>(c)]);
+      if (!cell.empty()) empty = false;
+      if (cell == mapping_.not_applicable) not_applicable = true;
+    }
+    if (empty) return std::nullopt;
+    SignifierValue value;
+    value.not_applicable = not_applicable;
+    const Signifier& sig = b.signifier;
+    if (!not_applicable) {
+      if (sig.type == SignifierType::kDyad) {
+        value.x = Number(r, b.columns[0]);
+      } else if (sig.type == SignifierType::kTriad) {
+        value.triad = Triad{Number(r, b.columns[0]), Number(r, b.columns[1]),
+                            Number(r, b.columns[2])};
+      } else {
+        std::string_view cell = Trim(r[static_cast<size_t>(b.columns[0])]);
+        while (!cell.empty()) {
+          const size_t cut = cell.find(b.separator);
+          const std::string_view item = Trim(cell.substr(0, cut));
+          cell = cut == std::string_view::npos ? "" : cell.substr(cut + b.separator.size());
+          if (item.empty()) continue;
+          value.items.push_back(Item(sig, item, r, b.columns[0]));
+        }
+        std::sort(value.items.begin(), value.items.end());
+      }
+    }
+    try {
+      CheckSignifierValue(sig, value);
+    } catch (const Error& e) {
+      throw DataError(e.message(), At(r, b.columns[0]));
+    }
+    return value;
+  }
+
+  int Item(const Signifier& sig, std::string_view item, const CsvRecord& r, int column) const {
+    std::string list;
+    for (size_t i = 0; i < sig.options.size(); ++i) {
+      if (sig.options[i].key == item || sig.options[i].label == item) return static_cast<int>(i);
+      list += (list.empty() ? "" : ", ") + sig.options[i].key;
+    }
+    throw DataError("'" + std::string(item) + "' is not an item of " + sig.key + "; use one of " +
+                        list + " (or add it to the items in the mapping)",
+                    At(r, column));
+  }
+
+  Project& project_;
+  CsvReader& reader_;
+  const ImportMapping& mapping_;
+  StoryImporter importer_;
+  std::vector<std::string> header_;
+  int story_ = kUnmapped, respondent_ = kUnmapped, role_ = kUnmapped, kind_ = kUnmapped,
+      wave_ = kUnmapped, date_ = kUnmapped, language_ = kUnmapped, title_ = kUnmapped,
+      text_ = kUnmapped;
+  std::vector<BoundVariable> variables_;
+  std::vector<BoundSignifier> signifiers_;
+};
+
+}  // namespace
+
+ImportReport ImportCsv(Project& project, CsvReader& reader, const ImportMapping& mapping,
+                       const ImportOptions& options) {
+  return CsvImport(project, reader, mapping, options).Run();
+}
+
+}  // namespace verhaal

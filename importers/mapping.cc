@@ -1,0 +1,412 @@
+#include "importers/mapping.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
+
+#include "coding/closest_name.h"
+#include "corpus/files.h"
+#include "corpus/text.h"
+#include "importers/encoding.h"
+
+namespace verhaal {
+namespace {
+
+constexpr std::array<std::string_view, 9> kFieldKeys = {
+    "story", "respondent", "role", "kind", "wave", "date", "language", "title", "text"};
+
+const std::vector<std::string>& TopKeys() {
+  static const std::vector<std::string> keys = {
+      "story", "respondent", "role", "kind", "wave", "date", "language", "title", "text",
+      "delimiter", "encoding", "respondent_variables", "story_variables", "signifiers",
+      "ignore", "other_columns", "not_applicable"};
+  return keys;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view yaml, std::string file) : yaml_(yaml), file_(std::move(file)) {}
+
+  ImportMapping Parse() {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(yaml_));
+    } catch (const YAML::Exception& e) {
+      throw DataError("this is not valid YAML: " + e.msg + "; check the indentation and quotes",
+                      At(e.mark));
+    }
+    ImportMapping m;
+    m.file = file_;
+    if (!root.IsMap()) {
+      throw DataError("a mapping is a YAML map with at least `text: COLUMN`; see "
+                      "docs/import-mapping.md",
+                      Location{file_, 1, 1, std::string(LineAt(yaml_, 0))});
+    }
+    for (const auto& entry : root) {
+      const std::string key = entry.first.as<std::string>();
+      CheckKnown(key, TopKeys(), entry.first, "mapping");
+      const YAML::Node& value = entry.second;
+      if (key == "delimiter") {
+        const std::string d = Scalar(value, key);
+        if (d == "," || d == ";") {
+          m.delimiter = d[0];
+        } else if (d == "tab" || d == "\t") {
+          m.delimiter = '\t';
+        } else {
+          throw DataError("delimiter must be \",\", \";\" or tab, not '" + d + "'", At(value));
+        }
+      } else if (key == "encoding") {
+        m.encoding = Scalar(value, key);
+      } else if (key == "not_applicable") {
+        m.not_applicable = Scalar(value, key);
+      } else if (key == "other_columns") {
+        const std::string o = Scalar(value, key);
+        if (o == "story") {
+          m.other_columns = OtherColumns::kStoryVariables;
+        } else if (o == "respondent") {
+          m.other_columns = OtherColumns::kRespondentVariables;
+        } else if (o == "ignore") {
+          m.other_columns = OtherColumns::kIgnore;
+        } else {
+          throw DataError("other_columns must be story, respondent or ignore, not '" + o + "'",
+                          At(value));
+        }
+      } else if (key == "ignore") {
+        if (!value.IsSequence()) throw DataError("ignore takes a list of columns", At(value));
+        for (const auto& c : value) m.ignore.push_back(Scalar(c, "ignore"));
+      } else if (key == "respondent_variables" || key == "story_variables") {
+        ParseVariables(value, key == "story_variables" ? VariableSubject::kStory
+                                                       : VariableSubject::kRespondent,
+                       m);
+      } else if (key == "signifiers") {
+        ParseSignifiers(value, m);
+      } else {
+        Field(m, key) = ParseField(value, key);
+      }
+    }
+    if (!m.text.mapped()) {
+      throw DataError("the mapping has no text column; add `text: COLUMN`",
+                      Location{file_, 1, 1, std::string(LineAt(yaml_, 0))});
+    }
+    if (!m.text.constant.empty()) {
+      throw DataError("text must name a column, not a constant", m.text.where);
+    }
+    return m;
+  }
+
+ private:
+  static MappedField& Field(ImportMapping& m, std::string_view key) {
+    if (key == "story") return m.story;
+    if (key == "respondent") return m.respondent;
+    if (key == "role") return m.role;
+    if (key == "kind") return m.kind;
+    if (key == "wave") return m.wave;
+    if (key == "date") return m.date;
+    if (key == "language") return m.language;
+    if (key == "title") return m.title;
+    return m.text;
+  }
+
+  Location At(const YAML::Mark& mark) const {
+    if (mark.is_null()) return Location{file_, 0, 0, ""};
+    const size_t pos = std::min(static_cast<size_t>(std::max(mark.pos, 0)), yaml_.size());
+    return Location{file_, mark.line + 1, mark.column + 1, std::string(LineAt(yaml_, pos))};
+  }
+  Location At(const YAML::Node& node) const { return At(node.Mark()); }
+
+  void CheckKnown(const std::string& key, const std::vector<std::string>& known,
+                  const YAML::Node& node, const std::string& where) const {
+    if (std::find(known.begin(), known.end(), key) != known.end()) return;
+    const std::string near = ClosestName(key, known);
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    throw DataError("unknown key '" + key + "' in the " + where +
+                        (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                        " (known: " + list + ")",
+                    At(node));
+  }
+
+  std::string Scalar(const YAML::Node& node, std::string_view key) const {
+    if (!node.IsScalar()) {
+      throw DataError(std::string(key) + " takes a single value", At(node));
+    }
+    return node.as<std::string>();
+  }
+
+  MappedField ParseField(const YAML::Node& node, std::string_view key) const {
+    MappedField f;
+    f.where = At(node);
+    if (node.IsScalar()) {
+      f.column = node.as<std::string>();
+      return f;
+    }
+    if (node.IsMap()) {
+      for (const auto& entry : node) {
+        const std::string k = entry.first.as<std::string>();
+        CheckKnown(k, {"column", "value"}, entry.first, std::string(key));
+        if (k == "column") f.column = Scalar(entry.second, k);
+        if (k == "value") f.constant = Scalar(entry.second, k);
+      }
+      if (f.column.empty() == f.constant.empty()) {
+        throw DataError(std::string(key) + " takes either `column: NAME` or `value: CONSTANT`",
+                        f.where);
+      }
+      return f;
+    }
+    throw DataError(std::string(key) + " takes a column name, or {value: CONSTANT}", f.where);
+  }
+
+  void ParseVariables(const YAML::Node& node, VariableSubject subject, ImportMapping& m) const {
+    if (!node.IsMap()) {
+      throw DataError("variables are a map: NAME: {column: COLUMN, type: TYPE}", At(node));
+    }
+    for (const auto& entry : node) {
+      MappedVariable v;
+      v.where = At(entry.first);
+      v.variable.subject = subject;
+      v.variable.name = entry.first.as<std::string>();
+      v.column = v.variable.name;
+      const YAML::Node& spec = entry.second;
+      if (spec.IsScalar()) {
+        v.variable.type = Type(spec);
+      } else if (spec.IsMap()) {
+        for (const auto& item : spec) {
+          const std::string k = item.first.as<std::string>();
+          CheckKnown(k, {"column", "type", "label", "values"}, item.first,
+                     "variable " + v.variable.name);
+          if (k == "column") v.column = Scalar(item.second, k);
+          if (k == "type") v.variable.type = Type(item.second);
+          if (k == "label") v.variable.label = Scalar(item.second, k);
+          if (k == "values") {
+            if (!item.second.IsMap()) {
+              throw DataError("values is a map VALUE: LABEL", At(item.second));
+            }
+            for (const auto& label : item.second) {
+              const std::string raw = label.first.as<std::string>();
+              try {
+                v.variable.value_labels[CheckVariableValue(v.variable.type, raw)] =
+                    Scalar(label.second, raw);
+              } catch (const Error& e) {
+                throw DataError(e.message() + " (a value label of " + v.variable.name + ")",
+                                At(label.first));
+              }
+            }
+          }
+        }
+      } else if (!spec.IsNull()) {
+        throw DataError("a variable takes a type or {column, type, label, values}", At(spec));
+      }
+      m.variables.push_back(std::move(v));
+    }
+  }
+
+  VariableType Type(const YAML::Node& node) const {
+    try {
+      return ParseVariableType(Scalar(node, "type"));
+    } catch (const Error& e) {
+      throw DataError(e.message(), At(node));
+    }
+  }
+
+  std::vector<std::string> List(const YAML::Node& node, std::string_view key) const {
+    if (!node.IsSequence()) throw DataError(std::string(key) + " takes a list", At(node));
+    std::vector<std::string> out;
+    for (const auto& item : node) out.push_back(Scalar(item, key));
+    return out;
+  }
+
+  void ParseSignifiers(const YAML::Node& node, ImportMapping& m) const {
+    if (!node.IsMap()) throw DataError("signifiers are a map: NAME: {type: ...}", At(node));
+    for (const auto& entry : node) {
+      MappedSignifier s;
+      s.where = At(entry.first);
+      s.signifier.key = entry.first.as<std::string>();
+      s.signifier.source = "csv";
+      const YAML::Node& spec = entry.second;
+      if (!spec.IsMap() || !spec["type"]) {
+        throw DataError("signifier " + s.signifier.key + " needs a type: dyad, triad or list",
+                        s.where);
+      }
+      std::vector<std::string> labels;
+      for (const auto& item : spec) {
+        const std::string k = item.first.as<std::string>();
+        CheckKnown(k,
+                   {"type", "column", "columns", "title", "low", "high", "labels", "items",
+                    "multiple", "separator"},
+                   item.first, "signifier " + s.signifier.key);
+        const YAML::Node& v = item.second;
+        if (k == "type") {
+          const std::string t = Scalar(v, k);
+          if (t != "dyad" && t != "triad" && t != "list") {
+            throw DataError("a signifier from CSV columns is a dyad, triad or list, not '" + t +
+                                "'",
+                            At(v));
+          }
+          s.signifier.type = ParseSignifierType(t);
+        }
+        if (k == "column") s.columns = {Scalar(v, k)};
+        if (k == "columns") s.columns = List(v, k);
+        if (k == "title") s.signifier.title = Scalar(v, k);
+        if (k == "low") s.signifier.x_low = Scalar(v, k);
+        if (k == "high") s.signifier.x_high = Scalar(v, k);
+        if (k == "labels" || k == "items") labels = List(v, k);
+        if (k == "multiple") s.signifier.multiple = v.as<bool>(false);
+        if (k == "separator") s.separator = Scalar(v, k);
+      }
+      if (s.columns.empty()) s.columns = {s.signifier.key};
+      const bool triad = s.signifier.type == SignifierType::kTriad;
+      if (triad && s.columns.size() != 3) {
+        throw DataError("triad " + s.signifier.key +
+                            " needs `columns:` with three columns (top, left, right)",
+                        s.where);
+      }
+      if (!triad && s.columns.size() != 1) {
+        throw DataError(s.signifier.key + " takes one column", s.where);
+      }
+      if (triad && labels.empty()) labels = s.columns;
+      if (triad && labels.size() != 3) {
+        throw DataError("triad " + s.signifier.key + " needs three labels", s.where);
+      }
+      if (s.signifier.type == SignifierType::kList && labels.empty()) {
+        throw DataError("list " + s.signifier.key + " needs `items:` (the possible answers)",
+                        s.where);
+      }
+      for (size_t i = 0; i < labels.size(); ++i) {
+        s.signifier.options.push_back(
+            SignifierOption{triad ? s.columns[i] : labels[i], labels[i]});
+      }
+      if (s.signifier.title.empty()) s.signifier.title = s.signifier.key;
+      m.signifiers.push_back(std::move(s));
+    }
+  }
+
+  std::string_view yaml_;
+  std::string file_;
+};
+
+std::string Quote(std::string_view s) {
+  const bool plain =
+      !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+               (static_cast<unsigned char>(c) >= 0x80);
+      });
+  if (plain && s != "true" && s != "false" && s != "yes" && s != "no" && s != "null") {
+    return std::string(s);
+  }
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\t') {
+      out += "\\t";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+ImportMapping ParseMapping(std::string_view yaml, const std::string& file_name) {
+  return Parser(yaml, file_name).Parse();
+}
+
+ImportMapping LoadMapping(const std::filesystem::path& file) {
+  const std::string text = ReadWholeFile(file);
+  ValidateUtf8(text, Location{file.string(), 0, 0, ""});
+  return ParseMapping(text, file.string());
+}
+
+ImportMapping DefaultMapping(const std::vector<std::string>& header,
+                             std::string_view text_column) {
+  if (std::find(header.begin(), header.end(), text_column) == header.end()) {
+    const std::string near = ClosestName(text_column, header);
+    std::string list;
+    for (const auto& h : header) list += (list.empty() ? "" : ", ") + h;
+    throw UsageError("--text " + std::string(text_column) + ": there is no such column" +
+                     (near.empty() ? "" : "; did you mean '" + near + "'?") +
+                     " The columns are: " + list + ".");
+  }
+  ImportMapping m;
+  m.text.column = text_column;
+  const std::map<std::string, std::string_view> aliases = {
+      {"story", "story"},       {"key", "story"},        {"id", "story"},
+      {"story_key", "story"},   {"respondent", "respondent"}, {"role", "role"},
+      {"kind", "kind"},         {"wave", "wave"},        {"date", "date"},
+      {"language", "language"}, {"title", "title"}};
+  for (const auto& column : header) {
+    if (column == text_column) continue;
+    auto alias = aliases.find(column);
+    MappedField* field = nullptr;
+    if (alias != aliases.end()) {
+      const std::string_view f = alias->second;
+      field = f == "story" ? &m.story : f == "respondent" ? &m.respondent
+              : f == "role"   ? &m.role : f == "kind" ? &m.kind : f == "wave" ? &m.wave
+              : f == "date"   ? &m.date : f == "language" ? &m.language : &m.title;
+    }
+    if (field != nullptr && field->column.empty()) {
+      field->column = column;
+      continue;
+    }
+    if (column.empty()) continue;
+    MappedVariable v;
+    v.column = column;
+    v.variable.name = column;
+    v.variable.subject = VariableSubject::kStory;
+    m.variables.push_back(std::move(v));
+  }
+  return m;
+}
+
+std::string MappingToYaml(const ImportMapping& m) {
+  std::string out = "# verhaal import mapping (see docs/import-mapping.md)\n";
+  if (m.delimiter != 0) {
+    out += std::string("delimiter: ") + (m.delimiter == '\t' ? "tab" : Quote({&m.delimiter, 1})) +
+           "\n";
+  }
+  if (!IsUtf8EncodingName(m.encoding)) out += "encoding: " + Quote(m.encoding) + "\n";
+  const std::array<const MappedField*, 9> fields = {&m.story, &m.respondent, &m.role,
+                                                    &m.kind,  &m.wave,       &m.date,
+                                                    &m.language, &m.title,   &m.text};
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const MappedField& f = *fields[i];
+    if (!f.column.empty()) {
+      out += std::string(kFieldKeys[i]) + ": " + Quote(f.column) + "\n";
+    } else if (!f.constant.empty()) {
+      out += std::string(kFieldKeys[i]) + ": {value: " + Quote(f.constant) + "}\n";
+    }
+  }
+  for (const auto subject : {VariableSubject::kRespondent, VariableSubject::kStory}) {
+    bool first = true;
+    for (const auto& v : m.variables) {
+      if (v.variable.subject != subject) continue;
+      if (first) out += std::string(VariableSubjectName(subject)) + "_variables:\n";
+      first = false;
+      out += "  " + Quote(v.variable.name) + ": {";
+      if (v.column != v.variable.name) out += "column: " + Quote(v.column) + ", ";
+      out += "type: " + std::string(VariableTypeName(v.variable.type));
+      if (!v.variable.label.empty()) out += ", label: " + Quote(v.variable.label);
+      if (!v.variable.value_labels.empty()) {
+        out += ", values: {";
+        bool first_label = true;
+        for (const auto& [value, label] : v.variable.value_labels) {
+          out += (first_label ? "" : ", ") + Quote(value) + ": " + Quote(label);
+          first_label = false;
+        }
+        out += "}";
+      }
+      out += "}\n";
+    }
+  }
+  if (!m.ignore.empty()) {
+    out += "ignore: [";
+    for (size_t i = 0; i < m.ignore.size(); ++i) out += (i ? ", " : "") + Quote(m.ignore[i]);
+    out += "]\n";
+  }
+  return out;
+}
+
+}  // namespace verhaal
