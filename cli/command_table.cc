@@ -10,6 +10,7 @@ std::span<const Command> Commands() {
       Command{"init", "create a new project file", RunInit},
       Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
       Command{"search", "full-text search in the stories", RunSearch},
+      Command{"export", "write the project in another format (REFI-QDA, ...)", RunExport},
       Command{"import", "import stories: CSV/TSV with a mapping, story folders, transcripts",
               RunImport},
       Command{"codebook", "load, preview, show and export the codebook (YAML)", RunCodebook},

@@ -1,0 +1,63 @@
+// `verhaal import refi FILE`: a REFI-QDA .qdpx project (or its bare .qde) or
+// a .qdc codebook, in one transaction (importers/refi_qda.h,
+// docs/refi-qda.md).
+#include <ostream>
+
+#include "cli/command.h"
+#include "corpus/error.h"
+#include "importers/refi_qda.h"
+
+namespace po = boost::program_options;
+
+namespace verhaal {
+
+int ImportRefiCommand(CommandContext& context) {
+  CommandOptions options(
+      context, "verhaal import refi FILE.qdpx|FILE.qde|FILE.qdc [--crlf auto|one|two]",
+      "Imports a REFI-QDA (QDA-XML 1.0) exchange from NVivo, ATLAS.ti, MAXQDA,\n"
+      "QualCoder or f4: Users as coders, the CodeBook as codes (tree, colours,\n"
+      "descriptions), Cases as respondents with their variables, TextSources as\n"
+      "stories, coded selections as codings with coder and date, Notes as memos.\n"
+      "A .qdc adds only the codes. Positions are mapped to verhaal's stored text\n"
+      "(NFC, \"\\n\" line ends). Non-text sources are reported and skipped.\n"
+      "Everything is imported in one transaction: on an error nothing changes.\n"
+      "See docs/refi-qda.md.",
+      "  verhaal import refi studie.qdpx\n"
+      "  verhaal import refi atlas-export.qdpx --crlf one\n"
+      "  verhaal import refi codes.qdc");
+  options.add()("crlf", po::value<std::string>()->default_value("auto"),
+                "how the tool counted CRLF: one (ATLAS.ti), two, or auto (from the "
+                "project's origin)")(
+      "kind", po::value<std::string>()->default_value("interview"),
+      "story kind of the imported sources");
+  options.Positional("file");
+  if (!options.Parse()) return 0;
+  if (!options.Has("file")) {
+    throw UsageError("import refi needs a FILE; e.g. `verhaal import refi studie.qdpx`");
+  }
+  const std::string file = options.Get<std::vector<std::string>>("file").front();
+  RefiImportOptions import_options;
+  const std::string crlf = options.Get<std::string>("crlf");
+  if (crlf == "one") {
+    import_options.line_breaks = LineBreakCounting::kCrlfAsOne;
+  } else if (crlf == "two") {
+    import_options.line_breaks = LineBreakCounting::kEachCharacter;
+  } else if (crlf != "auto") {
+    throw UsageError("--crlf takes one, two or auto, not '" + crlf + "'");
+  }
+  import_options.kind = options.Get<std::string>("kind");
+  Project project = options.OpenProject();
+  Transaction transaction(project);
+  const RefiImportReport report = ImportRefi(project, file, import_options);
+  transaction.Commit();
+  for (const std::string& line : report.skipped) context.err << "skipped: " << line << '\n';
+  for (const std::string& line : report.notes) context.err << "note: " << line << '\n';
+  context.err << "imported " << file << (report.origin.empty() ? "" : " (" + report.origin + ")")
+              << ": " << report.stories << " stories, " << report.codes << " codes, "
+              << report.coders << " coders, " << report.respondents << " respondents, "
+              << report.variables << " variables, " << report.codings << " codings, "
+              << report.memos << " memos; " << report.skipped.size() << " skipped\n";
+  return 0;
+}
+
+}  // namespace verhaal

@@ -1,0 +1,58 @@
+// REFI-QDA positions count the code points of a source text as the peer tool
+// read it: before NFC normalisation and, in most tools, with "\r\n" as two
+// characters (ATLAS.ti counts it as one). verhaal stores NormalizeText() of
+// that source, so positions must be mapped. SourcePositionMap normalises the
+// source in chunks between normalisation boundaries and keeps, per chunk, its
+// start in both texts. See docs/refi-qda.md, "Positions".
+#ifndef VERHAAL_IMPORTERS_REFI_POSITIONS_H_
+#define VERHAAL_IMPORTERS_REFI_POSITIONS_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+
+// How the peer tool counted a "\r\n" line break.
+enum class LineBreakCounting {
+  kEachCharacter,  // "\r\n" is two positions (the standard; NVivo, MAXQDA)
+  kCrlfAsOne,      // "\r\n" is one position (ATLAS.ti)
+};
+
+class SourcePositionMap {
+ public:
+  // Validates `source` (kData Error at `where` on invalid UTF-8) and builds
+  // the stored text and the map. O(n) time and memory.
+  SourcePositionMap(std::string_view source, LineBreakCounting counting,
+                    const Location& where = {});
+
+  // The text as verhaal stores it; equals NormalizeText(source).
+  const std::string& stored_text() const { return stored_; }
+
+  // The source's length in positions as the peer tool counted them.
+  size_t source_length() const { return source_starts_.back(); }
+
+  // The stored position of a selection start; a start inside a composed
+  // character or a "\r\n" moves back to its beginning. Nothing when the
+  // position lies beyond the source.
+  std::optional<size_t> StartOf(size_t source_position) const;
+
+  // The stored position of an (exclusive) selection end; an end inside a
+  // composed character or a "\r\n" moves forward to its end.
+  std::optional<size_t> EndOf(size_t source_position) const;
+
+ private:
+  std::string stored_;
+  // Chunk k covers source positions [source_starts_[k], source_starts_[k+1])
+  // and stored positions [stored_starts_[k], stored_starts_[k+1]).
+  std::vector<size_t> source_starts_;
+  std::vector<size_t> stored_starts_;
+};
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_IMPORTERS_REFI_POSITIONS_H_
