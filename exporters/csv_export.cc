@@ -11,7 +11,7 @@ constexpr size_t kChunk = 64 * 1024;
 
 }  // namespace
 
-void WriteCsvExport(ExportSource& source, const CsvExportOptions& options,
+int64_t WriteCsvExport(ExportSource& source, const CsvExportOptions& options,
                     const std::function<void(std::string_view)>& sink) {
   const char delimiter = options.dutch ? ';' : ',';
   const char decimal_point = options.dutch ? ',' : '.';
@@ -28,7 +28,9 @@ void WriteCsvExport(ExportSource& source, const CsvExportOptions& options,
   std::vector<std::string> cells;
   for (const auto& column : columns) cells.push_back(NeutraliseFormula(column.name));
   writer.WriteRow(cells);
+  int64_t rows = 0;
   source.ForEachRow([&](const ExportRow& row) {
+    ++rows;
     for (size_t c = 0; c < columns.size(); ++c) {
       const Cell& cell = row[c];
       switch (cell.state) {
@@ -49,6 +51,7 @@ void WriteCsvExport(ExportSource& source, const CsvExportOptions& options,
     flush(false);
   });
   flush(true);
+  return rows;
 }
 
 }  // namespace verhaal

@@ -5,6 +5,7 @@
 #ifndef VERHAAL_EXPORTERS_CSV_EXPORT_H_
 #define VERHAAL_EXPORTERS_CSV_EXPORT_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -22,8 +23,9 @@ struct CsvExportOptions {
 
 // Streams the header and every row of `source` to `sink` in chunks of about
 // 64 KiB, so memory stays constant however many rows there are. Errors of
-// the source or the sink propagate unchanged.
-void WriteCsvExport(ExportSource& source, const CsvExportOptions& options,
+// the source or the sink propagate unchanged. Returns the number of rows
+// (without the header).
+int64_t WriteCsvExport(ExportSource& source, const CsvExportOptions& options,
                     const std::function<void(std::string_view)>& sink);
 
 }  // namespace verhaal

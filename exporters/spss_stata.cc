@@ -72,7 +72,7 @@ readstat_measure_t MeasureOf(Measure measure) {
 
 }  // namespace
 
-void WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
+int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                    std::ostream& warnings) {
   const auto& columns = source.columns();
   const size_t max_string = format == StatFormat::kDta ? kStataMaxString : kSpssMaxString;
@@ -190,6 +190,7 @@ void WriteStatFile(ExportSource& source, StatFormat format, const std::filesyste
   if (written != rows) throw IoError("the project changed while exporting; export again");
   Check(readstat_end_writing(writer.get()), file, "end", &sink);
   out.Commit();
+  return written;
 }
 
 }  // namespace verhaal

@@ -4,6 +4,7 @@
 #ifndef VERHAAL_EXPORTERS_SPSS_STATA_H_
 #define VERHAAL_EXPORTERS_SPSS_STATA_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <ostream>
 
@@ -23,7 +24,8 @@ inline constexpr size_t kStataMaxString = 2045;
 // ReadStat needs up front, once to write) and writes `file` atomically.
 // Warnings (cut text) go to `warnings`. Errors: kCannotCreate / kIo for the
 // file, kData when ReadStat refuses the data (its message included).
-void WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
+// Returns the number of rows written.
+int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                    std::ostream& warnings);
 
 }  // namespace verhaal

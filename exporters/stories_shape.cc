@@ -1,6 +1,7 @@
 #include "exporters/stories_shape.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -12,6 +13,7 @@
 #include "corpus/respondents.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"
+#include "corpus/zones.h"
 #include "exporters/variable_names.h"
 
 namespace verhaal {
@@ -28,6 +30,22 @@ struct StoryContext {
   std::vector<std::optional<SignifierValue>> signifier_values;  // by signifier index
   std::vector<int64_t> code_counts;                             // by code index
 };
+
+// The names of the triad zones in TriadZone order (without kNone).
+const std::vector<std::string> kTriadZones = {
+    TriadZoneName(TriadZone::kTop),      TriadZoneName(TriadZone::kLeft),
+    TriadZoneName(TriadZone::kRight),    TriadZoneName(TriadZone::kTopLeft),
+    TriadZoneName(TriadZone::kTopRight), TriadZoneName(TriadZone::kLeftRight),
+    TriadZoneName(TriadZone::kCentre)};
+
+std::vector<std::string> DyadBinNames() {
+  std::vector<std::string> names;
+  const DyadBins bins;
+  for (size_t b = 0; b <= bins.edges.size(); ++b) {
+    names.push_back(DyadBinName(static_cast<int>(b), bins));
+  }
+  return names;
+}
 
 using CellOf = std::function<Cell(const StoryContext&)>;
 
@@ -213,6 +231,8 @@ class StoriesShape : public ExportSource {
         case SignifierType::kDyad:
           number(title, title + " (0 = " + sig.x_low + ", 1 = " + sig.x_high + ")",
                  [](const SignifierValue& v) { return v.x; });
+          AddZoneColumn(i, title + "_bin", title + ": fifth of the slider", DyadBinNames(),
+                        [](const SignifierValue& v) { return DyadBin(v.x); });
           break;
         case SignifierType::kTriad: {
           const char* parts[] = {"top", "left", "right"};
@@ -223,10 +243,14 @@ class StoriesShape : public ExportSource {
                      return a == 0 ? v.triad.top : a == 1 ? v.triad.left : v.triad.right;
                    });
           }
-          number(title + "_x", title + ": x in the triangle (left 0, right 1)",
-                 [](const SignifierValue& v) { return v.triad.right + v.triad.top / 2; });
-          number(title + "_y", title + ": y in the triangle (base 0, top 0.866)",
-                 [](const SignifierValue& v) { return v.triad.top * std::sqrt(3.0) / 2; });
+          number(title + "_x", title + ": x in the triangle (left corner 0, right corner 1)",
+                 [](const SignifierValue& v) { return TriadPlotPoint(v.triad).x; });
+          number(title + "_y", title + ": y in the triangle (base 0, top corner 1)",
+                 [](const SignifierValue& v) { return TriadPlotPoint(v.triad).y; });
+          AddZoneColumn(i, title + "_zone", title + ": zone of the triangle", kTriadZones,
+                        [](const SignifierValue& v) {
+                          return static_cast<int>(ClassifyTriad(v.triad));
+                        });
           break;
         }
         case SignifierType::kStones:
@@ -258,6 +282,22 @@ class StoriesShape : public ExportSource {
       }
     }
     for (size_t c = first; c < columns_.size(); ++c) columns_[c].may_be_not_applicable = true;
+  }
+
+  // A category column of derived zones (corpus/zones.h); `zone_of` gives
+  // the 0-based zone, coded zone + 1.
+  void AddZoneColumn(size_t i, std::string name, std::string label,
+                     const std::vector<std::string>& zones,
+                     std::function<int(const SignifierValue&)> zone_of) {
+    std::vector<std::pair<double, std::string>> labels;
+    for (size_t z = 0; z < zones.size(); ++z) labels.emplace_back(z + 1.0, zones[z]);
+    Add(Column(std::move(name), std::move(label), ColumnKind::kCategory, Measure::kNominal, labels),
+        [i, zones, zone_of](const StoryContext& s) {
+          if (auto absent = Absent(s, i)) return *absent;
+          const int zone = zone_of(*s.signifier_values[i]);
+          if (zone < 0 || static_cast<size_t>(zone) >= zones.size()) return Cell::Missing();
+          return Cell::Category(zone + 1.0, zones[static_cast<size_t>(zone)]);
+        });
   }
 
   void AddListColumns(size_t i, const Signifier& sig, const std::string& title) {

@@ -3,6 +3,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <cstdio>
 #include <memory>
 #include <string>
 
@@ -84,6 +85,15 @@ void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
 void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
                std::ostream& warnings) {
   TemporaryFile temporary(std::filesystem::path(file).concat(".tmp-" + std::to_string(::getpid())));
+  {
+    // libxlsxwriter only finds an unwritable folder when closing; check now.
+    std::FILE* probe = std::fopen(temporary.path().c_str(), "wb");
+    if (probe == nullptr) {
+      throw Error(ErrorKind::kCannotCreate, "cannot create " + file.string() +
+                                                "; check that the folder exists and is writable");
+    }
+    std::fclose(probe);
+  }
   lxw_workbook_options options = {};
   options.constant_memory = LXW_TRUE;
   lxw_workbook* raw = workbook_new_opt(temporary.path().c_str(), &options);

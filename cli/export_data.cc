@@ -1,0 +1,108 @@
+#include "cli/export_data.h"
+
+#include <ostream>
+
+#include "corpus/error.h"
+#include "corpus/files.h"
+#include "exporters/csv_export.h"
+#include "exporters/spss_stata.h"
+#include "exporters/xlsx_export.h"
+
+namespace po = boost::program_options;
+
+namespace verhaal {
+namespace {
+
+enum class DataFormat { kCsv, kSav, kDta, kXlsx };
+
+DataFormat ParseDataFormat(const std::string& name) {
+  if (name == "csv") return DataFormat::kCsv;
+  if (name == "sav") return DataFormat::kSav;
+  if (name == "dta") return DataFormat::kDta;
+  if (name == "xlsx") return DataFormat::kXlsx;
+  throw UsageError("unknown --format '" + name + "'; use csv, sav (SPSS), dta (Stata) or xlsx");
+}
+
+DataFormat FormatOf(const CommandOptions& options) {
+  if (options.Has("format")) return ParseDataFormat(options.Get<std::string>("format"));
+  if (!options.Has("output")) return DataFormat::kCsv;
+  const std::string extension =
+      std::filesystem::path(options.Get<std::string>("output")).extension().string();
+  if (extension == ".sav") return DataFormat::kSav;
+  if (extension == ".dta") return DataFormat::kDta;
+  if (extension == ".xlsx") return DataFormat::kXlsx;
+  return DataFormat::kCsv;
+}
+
+std::string Counted(int64_t rows, size_t columns) {
+  return std::to_string(rows) + " rows, " + std::to_string(columns) + " variables";
+}
+
+}  // namespace
+
+void AddDataExportOptions(CommandOptions& options) {
+  options.add()("output,o", po::value<std::string>()->value_name("FILE"),
+                "the file to write (default: CSV to stdout)")(
+      "format", po::value<std::string>()->value_name("FORMAT"),
+      "csv, sav (SPSS), dta (Stata) or xlsx (default: from the file's extension, else csv)")(
+      "excel", "CSV for Excel: a UTF-8 byte order mark")(
+      "locale", po::value<std::string>()->default_value("en"),
+      "CSV: en (\",\" and decimal point) or nl (\";\" and decimal comma)")(
+      "na", po::value<std::string>()->default_value(""),
+      "CSV: the text of a missing value (default: empty)")(
+      "not-applicable", po::value<std::string>(),
+      "CSV: the text of a not-applicable answer (default: as --na)");
+}
+
+void WriteDataExport(CommandContext& context, const CommandOptions& options,
+                     ExportSource& source) {
+  const DataFormat format = FormatOf(options);
+  const std::string locale = options.Get<std::string>("locale");
+  if (locale != "en" && locale != "nl") {
+    throw UsageError("unknown --locale '" + locale + "'; use en or nl");
+  }
+  if (!options.Has("output") && format != DataFormat::kCsv) {
+    throw UsageError("--format sav, dta and xlsx need -o FILE; e.g. `verhaal " + context.name +
+                     " -o data" + (format == DataFormat::kSav   ? std::string(".sav")
+                                   : format == DataFormat::kDta ? std::string(".dta")
+                                                                : std::string(".xlsx")) +
+                     "`");
+  }
+  const size_t columns = source.columns().size();
+  if (format == DataFormat::kCsv) {
+    CsvExportOptions csv;
+    csv.excel = options.Has("excel");
+    csv.dutch = locale == "nl";
+    csv.missing = options.Get<std::string>("na");
+    csv.not_applicable = options.Has("not-applicable")
+                             ? options.Get<std::string>("not-applicable")
+                             : csv.missing;
+    if (!options.Has("output")) {
+      const int64_t rows = WriteCsvExport(source, csv, [&](std::string_view bytes) {
+        context.out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      });
+      context.out.flush();
+      context.err << "wrote " << Counted(rows, columns) << '\n';
+      return;
+    }
+    const std::string file = options.Get<std::string>("output");
+    AtomicFileWriter out(file);
+    const int64_t rows =
+        WriteCsvExport(source, csv, [&](std::string_view bytes) { out.Write(bytes); });
+    out.Commit();
+    context.err << "wrote " << file << ": " << Counted(rows, columns) << '\n';
+    return;
+  }
+  const std::string file = options.Get<std::string>("output");
+  if (format == DataFormat::kXlsx) {
+    WriteXlsx({&source}, file, context.err);
+    context.err << "wrote " << file << ": sheets " << source.name() << " and variables, "
+                << columns << " variables\n";
+    return;
+  }
+  const int64_t rows = WriteStatFile(
+      source, format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta, file, context.err);
+  context.err << "wrote " << file << ": " << Counted(rows, columns) << '\n';
+}
+
+}  // namespace verhaal

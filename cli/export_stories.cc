@@ -1,0 +1,52 @@
+// `verhaal export stories`: the wide table, one row per story
+// (exporters/stories_shape.h, docs/exports.md).
+#include "cli/export_data.h"
+#include "corpus/error.h"
+#include "exporters/stories_shape.h"
+
+namespace po = boost::program_options;
+
+namespace verhaal {
+
+int ExportStories(CommandContext& context) {
+  CommandOptions options(
+      context, "verhaal export stories [-o FILE] [--format csv|sav|dta|xlsx] [options]",
+      "Writes one row per story: key, respondent, role, kind, wave, date, the\n"
+      "story and respondent attributes, the signifier answers (dyad x and its\n"
+      "fifth; triad proportions, x/y and zone; stones x/y; list items as 0/1\n"
+      "columns) and per code a 0/1 presence column c_<code> and a count column\n"
+      "n_<code> (a code counts its subcodes' codings too). Variable names suit\n"
+      "SPSS, Stata and R; the labels keep the full code paths and questions.\n"
+      "CSV cells a spreadsheet would execute (=, +, -, @) get a leading '.\n"
+      "See docs/exports.md.",
+      "  verhaal export stories -o verhalen.sav\n"
+      "  verhaal export stories --format csv --excel --locale nl -o verhalen.csv\n"
+      "  verhaal export stories --coder anna --role statushouder -o anna.dta");
+  AddDataExportOptions(options);
+  options.add()("coder", po::value<std::string>()->value_name("NAME"),
+                "count only this coder's codings")(
+      "consensus", "a code is present only when every coder of the story applied it")(
+      "list-as-text", "a multiple-choice list as one column \"item; item\"")(
+      "no-codes", "leave out the code columns")(
+      "role", po::value<std::string>(), "only stories of respondents with this role")(
+      "kind", po::value<std::string>(), "only stories of this kind")(
+      "wave", po::value<int>(), "only stories of this wave");
+  if (!options.Parse()) return 0;
+  if (options.Has("coder") && options.Has("consensus")) {
+    throw UsageError("give --coder or --consensus, not both");
+  }
+  StoriesShapeOptions shape;
+  shape.filter.role = options.Optional<std::string>("role");
+  shape.filter.kind = options.Optional<std::string>("kind");
+  shape.filter.wave = options.Optional<int>("wave");
+  shape.coder = options.Optional<std::string>("coder");
+  shape.count = options.Has("consensus") ? CodingCount::kConsensus : CodingCount::kAll;
+  shape.list_as_one_column = options.Has("list-as-text");
+  shape.codes = !options.Has("no-codes");
+  Project project = options.OpenProject();
+  auto source = MakeStoriesShape(project, shape);
+  WriteDataExport(context, options, *source);
+  return 0;
+}
+
+}  // namespace verhaal

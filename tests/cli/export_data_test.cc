@@ -1,0 +1,111 @@
+// End-to-end tests of `verhaal export stories|codings|respondents|
+// codebook-table|workbook` with the real binary.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/project.h"
+#include "tests/exporters/export_fixture.h"
+#include "tests/support/test_support.h"
+
+namespace verhaal {
+namespace {
+
+using testing::ReadFile;
+using testing::RunVerhaal;
+using testing::TempDir;
+
+class ExportDataCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Project project = Project::Create(dir_ / "study.verhaal", "Study");
+    testing::BuildStudy(project);
+  }
+  TempDir dir_;
+};
+
+TEST_F(ExportDataCliTest, StoriesCsvToFileAndStdout) {
+  auto result = RunVerhaal({"export", "stories", "--no-codes", "-o", "s.csv"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "");
+  EXPECT_EQ(result.err, "wrote s.csv: 3 rows, 21 variables\n");
+  const std::string csv = ReadFile(dir_ / "s.csv");
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+            "story,respondent,role,kind,wave,date,language,title,gemeente,leeftijdsgroep,bron,"
+            "vertrouwen,vertrouwen_bin,houding_top,houding_left,houding_right,houding_x,"
+            "houding_y,houding_zone,hulp_taalles,hulp_werkervaring");
+  result = RunVerhaal({"export", "stories", "--no-codes"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, csv);
+  EXPECT_EQ(result.err, "wrote 3 rows, 21 variables\n");
+}
+
+TEST_F(ExportDataCliTest, FormatsFromExtensionAndFlag) {
+  const std::vector<std::vector<std::string>> runs = {
+      {"export", "stories", "-o", "s.sav"},
+      {"export", "stories", "--consensus", "--format", "dta", "-o", "s.data"},
+      {"export", "codings", "-o", "c.dta"},
+      {"export", "respondents", "-o", "r.sav"},
+      {"export", "codebook-table", "-o", "codes.xlsx"},
+      {"export", "workbook", "-o", "all.xlsx"},
+  };
+  for (const auto& args : runs) {
+    const auto result = RunVerhaal(args, dir_.path());
+    EXPECT_EQ(result.exit_code, 0) << args[1] << ": " << result.err;
+    EXPECT_TRUE(std::filesystem::exists(dir_ / args.back())) << args.back();
+  }
+  EXPECT_EQ(ReadFile(dir_ / "s.sav").substr(0, 4), "$FL2");
+  EXPECT_EQ(ReadFile(dir_ / "all.xlsx").substr(0, 2), "PK");
+  EXPECT_EQ(ReadFile(dir_ / "codes.xlsx").substr(0, 2), "PK");
+}
+
+struct FailureCase {
+  std::vector<std::string> args;
+  int exit_code;
+  std::string err;
+};
+
+TEST_F(ExportDataCliTest, FailuresWriteNothingAndLeaveTheProject) {
+  const std::string before = ReadFile(dir_ / "study.verhaal");
+  const std::vector<FailureCase> cases = {
+      {{"export", "stories", "--format", "sav"},
+       2,
+       "verhaal: error: --format sav, dta and xlsx need -o FILE; e.g. `verhaal export stories "
+       "-o data.sav`\n"},
+      {{"export", "stories", "--format", "xls", "-o", "out.xls"},
+       2,
+       "verhaal: error: unknown --format 'xls'; use csv, sav (SPSS), dta (Stata) or xlsx\n"},
+      {{"export", "stories", "--coder", "nobody", "-o", "out.csv"},
+       66,
+       "verhaal: error: no coder 'nobody' in the project; `verhaal info` lists the coders\n"},
+      {{"export", "codings", "--locale", "fr", "-o", "out.csv"},
+       2,
+       "verhaal: error: unknown --locale 'fr'; use en or nl\n"},
+      {{"export", "stories", "--coder", "anna", "--consensus", "-o", "out.csv"},
+       2,
+       "verhaal: error: give --coder or --consensus, not both\n"},
+  };
+  for (const auto& c : cases) {
+    const auto result = RunVerhaal(c.args, dir_.path());
+    EXPECT_EQ(result.exit_code, c.exit_code) << c.args[2];
+    EXPECT_EQ(result.err, c.err);
+    EXPECT_EQ(result.out, "");
+  }
+  for (const auto& name : {"out.csv", "out.xls", "data.sav"}) {
+    EXPECT_FALSE(std::filesystem::exists(dir_ / name)) << name;
+  }
+  EXPECT_EQ(ReadFile(dir_ / "study.verhaal"), before);
+}
+
+TEST_F(ExportDataCliTest, HelpOfEachShapeHasAnExample) {
+  for (const std::string shape :
+       {"stories", "codings", "respondents", "codebook-table", "workbook"}) {
+    const auto result = RunVerhaal({"export", shape, "--help"}, dir_.path());
+    EXPECT_EQ(result.exit_code, 0) << shape;
+    EXPECT_NE(result.out.find("example:\n  verhaal export " + shape), std::string::npos)
+        << result.out;
+  }
+}
+
+}  // namespace
+}  // namespace verhaal
