@@ -38,7 +38,9 @@ void Emit(YAML::Emitter& out, const std::map<std::optional<int64_t>, std::vector
         out << YAML::Key << "colour" << YAML::Value << YAML::DoubleQuoted << code->colour;
       }
       if (code->dimension) out << YAML::Key << "dimension" << YAML::Value << true;
-      if (!code->codable) out << YAML::Key << "codable" << YAML::Value << false;
+      if (code->codable == code->dimension) {  // not the default (see ParseCodebook)
+        out << YAML::Key << "codable" << YAML::Value << code->codable;
+      }
       if (code->retired) out << YAML::Key << "retired" << YAML::Value << true;
       if (!code->rules.empty()) {
         out << YAML::Key << "rules" << YAML::Value << YAML::Load(code->rules);

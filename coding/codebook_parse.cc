@@ -11,6 +11,7 @@
 #include <sstream>
 #include <utility>
 
+#include "coding/closest_name.h"
 #include "coding/codebook.h"
 #include "coding/rules_parse.h"
 
@@ -20,36 +21,6 @@ namespace {
 constexpr std::array<std::string_view, 14> kEntryKeys = {
     "name",   "guid",     "description", "inclusion", "exclusion", "examples",   "colour",
     "codable", "dimension", "retired",   "was",       "merge_into", "rules",     "children"};
-
-// Levenshtein distance, for "did you mean" suggestions.
-size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// The candidate closest to `word`, when it is close enough to be a typo.
-std::string Closest(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
-  for (const auto& c : candidates) {
-    const size_t d = Distance(word, c);
-    if (d < best_distance) {
-      best = c;
-      best_distance = d;
-    }
-  }
-  return best;
-}
 
 std::string LineOf(std::string_view source, int line) {
   size_t begin = 0;
@@ -105,7 +76,7 @@ class Parser {
   }
 
   static std::string Suggest(std::string_view key, const std::vector<std::string>& candidates) {
-    const std::string best = Closest(key, candidates);
+    const std::string best = ClosestName(key, candidates);
     return best.empty() ? "" : "did you mean '" + best + "'? ";
   }
 
@@ -199,8 +170,11 @@ class Parser {
                         At(node["colour"]));
       }
     }
-    if (node["codable"]) entry.codable = Bool(node["codable"], "codable");
     if (node["dimension"]) entry.dimension = Bool(node["dimension"], "dimension");
+    // A dimension's levels are its children; the group itself is not coded
+    // unless the file says so.
+    entry.codable = !entry.dimension;
+    if (node["codable"]) entry.codable = Bool(node["codable"], "codable");
     if (node["retired"]) entry.retired = Bool(node["retired"], "retired");
     if (node["was"]) entry.was = Scalar(node["was"], "was");
     if (node["merge_into"]) {

@@ -1,0 +1,112 @@
+// Parsing codebook YAML (coding/codebook.h): the fields, and every error with
+// its exact, located message.
+#include <gtest/gtest.h>
+
+#include "coding/codebook.h"
+#include "corpus/error.h"
+#include "tests/support/test_support.h"
+
+namespace verhaal {
+namespace {
+
+std::string ErrorOf(const std::string& yaml) {
+  try {
+    ParseCodebook(yaml, "cb.yaml");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    return e.Describe();
+  }
+  return "(no error)";
+}
+
+TEST(CodebookParseTest, ReadsTheFieldsAndPaths) {
+  const Codebook book = ParseCodebook(R"(codes:
+  - name: motivatie
+    dimension: true
+    colour: "#1F77B4"
+    children:
+      - name: moeten
+        description: omdat het moet
+        inclusion: sancties
+        exclusion: eigen wil
+        examples: [Ik moest wel.]
+      - name: willen
+        was: motivatie/graag
+  - name: oud
+    merge_into: motivatie/willen
+)",
+                                      "cb.yaml");
+  ASSERT_EQ(book.codes.size(), 2u);
+  const CodebookEntry& m = book.codes[0];
+  EXPECT_TRUE(m.dimension);
+  EXPECT_FALSE(m.codable);  // a dimension group is not coded by default
+  EXPECT_EQ(m.colour, "#1F77B4");
+  ASSERT_EQ(m.children.size(), 2u);
+  EXPECT_EQ(m.children[0].path, "motivatie/moeten");
+  EXPECT_TRUE(m.children[0].codable);
+  EXPECT_EQ(m.children[0].exclusion, "eigen wil");
+  EXPECT_EQ(m.children[0].examples, std::vector<std::string>{"Ik moest wel."});
+  EXPECT_EQ(m.children[1].was, "motivatie/graag");
+  EXPECT_EQ(book.codes[1].merge_into, "motivatie/willen");
+}
+
+TEST(CodebookParseTest, Errors) {
+  struct Case {
+    const char* yaml;
+    const char* error;
+  } cases[] = {
+      {"codes:\n  - name: a\n  - name: b\n  - name: a\n",
+       "cb.yaml:4:5: duplicate code name 'a' at the top level (first at line 2); give sibling "
+       "codes different names, or merge them with merge_into:\n    - name: a\n      ^"},
+      {"codes:\n  - name: g\n    children:\n      - name: x\n      - name: x\n",
+       "cb.yaml:5:9: duplicate code name 'x' under 'g' (first at line 4); give sibling codes "
+       "different names, or merge them with merge_into:\n        - name: x\n          ^"},
+      {"codes:\n  - name: m\n    dimension: true\n    children:\n      - name: alleen\n",
+       "cb.yaml:3:16: dimension 'm' has 1 level; a dimension needs at least two levels "
+       "(children), so add one or drop 'dimension: true'\n      dimension: true\n"
+       "                 ^"},
+      {"codes:\n  - name: a\n    descripton: typo\n",
+       "cb.yaml:3:5: unknown key 'descripton'; did you mean 'description'? a code may have "
+       "name, guid, description, inclusion, exclusion, examples, colour, codable, dimension, "
+       "retired, was, merge_into, rules and children\n      descripton: typo\n      ^"},
+      {"codes:\n  - name: a\n  - name: b\n    merge_into: c\n",
+       "cb.yaml:4:17: merge_into target 'c' is not a code in this codebook; did you mean 'a'? "
+       "name the full path of a code that stays, e.g. 'motivatie/willen'\n"
+       "      merge_into: c\n                  ^"},
+      {"codes:\n  - name: a/b\n",
+       "cb.yaml:2:11: code name 'a/b' must be non-empty and without '/'; nest codes with "
+       "'children:'\n    - name: a/b\n            ^"},
+      {"codes:\n  - name: a\n    colour: red\n",
+       "cb.yaml:3:13: colour 'red' is not of the form \"#RRGGBB\" (quote it)\n"
+       "      colour: red\n              ^"},
+      {"codes:\n  - description: x\n",
+       "cb.yaml:2:5: this code has no 'name:'; every code needs one\n    - description: x\n      ^"},
+      {"kodes:\n  - name: a\n",
+       "cb.yaml:1:1: a codebook is a map with a 'codes:' list; see docs/codebook.md\n"
+       "  kodes:\n  ^"},
+      {"codes:\n  - name: [a\n",
+       "cb.yaml:3:1: the codebook is not valid YAML: end of sequence flow not found"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(ErrorOf(c.yaml), c.error) << c.yaml;
+}
+
+TEST(CodebookParseTest, TheExampleCodebookParses) {
+  const Codebook book =
+      ReadCodebookFile(testing::SourceDir() / "examples/statushouders/codebook.yaml");
+  EXPECT_EQ(book.codes.size(), 8u);
+  EXPECT_EQ(book.codes[0].path, "motivatie");
+  EXPECT_EQ(book.codes[0].children[1].path, "motivatie/willen");
+}
+
+TEST(CodebookParseTest, MissingFileIsKMissing) {
+  try {
+    ReadCodebookFile("/nonexistent/cb.yaml");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kMissing);
+    EXPECT_EQ(e.message(), "codebook /nonexistent/cb.yaml does not exist; check the path");
+  }
+}
+
+}  // namespace
+}  // namespace verhaal
