@@ -10,6 +10,7 @@ std::span<const Command> Commands() {
       Command{"init", "create a new project file", RunInit},
       Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
       Command{"search", "full-text search in the stories", RunSearch},
+      Command{"matrix", "cross-tabulate stories by two dimensions, with tests", RunMatrix},
       Command{"export", "write the project in another format (REFI-QDA, ...)", RunExport},
       Command{"import", "import stories: CSV/TSV with a mapping, story folders, transcripts",
               RunImport},

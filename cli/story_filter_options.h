@@ -1,0 +1,25 @@
+// The story filters shared by the analysis commands (matrix, scatter,
+// summary): --role, --kind, --wave.
+#ifndef VERHAAL_CLI_STORY_FILTER_OPTIONS_H_
+#define VERHAAL_CLI_STORY_FILTER_OPTIONS_H_
+
+#include <string>
+
+#include "cli/command.h"
+#include "coding/dimension.h"
+#include "corpus/stories.h"
+
+namespace verhaal {
+
+// Adds --role, --kind and --wave to `options`.
+void AddStoryFilterOptions(CommandOptions& options);
+
+// The StoryFilter the parsed options ask for.
+StoryFilter StoryFilterFrom(const CommandOptions& options);
+
+// Parses --mixed: "exclude" or "level"; kUsage Error otherwise.
+MixedPolicy ParseMixedPolicy(const std::string& text);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CLI_STORY_FILTER_OPTIONS_H_
