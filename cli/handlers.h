@@ -10,6 +10,9 @@ namespace verhaal {
 int RunInit(CommandContext& context);
 int RunInfo(CommandContext& context);
 int RunSearch(CommandContext& context);
+int RunCodebook(CommandContext& context);
+int RunCode(CommandContext& context);
+int RunUncode(CommandContext& context);
 int RunMatrix(CommandContext& context);
 int RunExport(CommandContext& context);
 int RunImport(CommandContext& context);
