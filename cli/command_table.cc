@@ -15,6 +15,8 @@ std::span<const Command> Commands() {
       Command{"import", "import stories: CSV/TSV with a mapping, story folders, transcripts",
               RunImport},
       Command{"codebook", "load, preview, show and export the codebook (YAML)", RunCodebook},
+      Command{"code", "code a segment of a story by hand, or apply a CSV of codings", RunCode},
+      Command{"uncode", "remove a coding made by hand", RunUncode},
       Command{"autocode", "code stories by the codebook's rules (terms, stems, near, not)",
               RunAutocode},
   };
