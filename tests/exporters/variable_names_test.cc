@@ -50,8 +50,7 @@ TEST(VariableNamesTest, LongNamesAreCutWithAStableHash) {
   const std::string path = "communicatie/stijl/aanmoedigend/met_wederzijds_vertrouwen";
   VariableNamer first;
   const std::string name = first.Make("c_" + path);
-  EXPECT_EQ(name.size(), 32u);
-  EXPECT_EQ(name.substr(0, 26), "c_communicatie_stijl_aanmo");
+  EXPECT_EQ(name, "c_communicatie_stijl_aanmo_7a2b8");  // as docs/exports.md shows
   EXPECT_TRUE(IsValidVariableName(name));
   // Stable: the same text gives the same name whatever came before.
   VariableNamer second;
