@@ -19,6 +19,10 @@ std::span<const Command> Commands() {
       Command{"uncode", "remove a coding made by hand", RunUncode},
       Command{"autocode", "code stories by the codebook's rules (terms, stems, near, not)",
               RunAutocode},
+      Command{"export-for-coder", "a blind copy of the project for one coder",
+              RunExportForCoder},
+      Command{"merge", "merge coders' copies into a team project", RunMerge},
+      Command{"agreement", "inter-coder agreement per code and coder pair", RunAgreement},
   };
   return kCommands;
 }

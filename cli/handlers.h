@@ -18,6 +18,9 @@ int RunExport(CommandContext& context);
 int RunImport(CommandContext& context);
 int RunCodebook(CommandContext& context);
 int RunAutocode(CommandContext& context);
+int RunMerge(CommandContext& context);
+int RunExportForCoder(CommandContext& context);
+int RunAgreement(CommandContext& context);
 
 }  // namespace verhaal
 
