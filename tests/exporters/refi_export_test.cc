@@ -1,0 +1,247 @@
+// REFI-QDA export: schema validity (xmllint against the standard's XSDs),
+// stable GUIDs, and a round trip export -> import that keeps stories, codes,
+// coders, attributes and codings one by one.
+#include "exporters/refi_qda.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "corpus/codes.h"
+#include "corpus/codings.h"
+#include "corpus/memos.h"
+#include "corpus/respondents.h"
+#include "corpus/stories.h"
+#include "corpus/variables.h"
+#include "importers/refi_qda.h"
+#include "tests/support/test_support.h"
+
+namespace verhaal {
+namespace {
+
+using testing::TempDir;
+
+// A small study: two respondents with attributes, three stories (diacritics,
+// emoji, several lines), a code tree, two coders, codings and memos.
+void FillStudy(Project& project) {
+  Transaction transaction(project);
+  const int64_t sh07 = EnsureRespondent(project, "SH-07", "statushouder");
+  const int64_t km3 = EnsureRespondent(project, "KM-3", "klantmanager");
+  Variable gemeente{0, VariableSubject::kRespondent, "gemeente", "", VariableType::kText, {}};
+  Variable leeftijd{0, VariableSubject::kRespondent, "leeftijd", "", VariableType::kInteger, {}};
+  Variable werkt{0, VariableSubject::kRespondent, "werkt", "", VariableType::kBoolean, {}};
+  Variable score{0, VariableSubject::kStory, "score", "", VariableType::kFloat, {}};
+  const int64_t g = EnsureVariable(project, gemeente);
+  const int64_t l = EnsureVariable(project, leeftijd);
+  const int64_t w = EnsureVariable(project, werkt);
+  const int64_t s = EnsureVariable(project, score);
+  SetRespondentValue(project, sh07, g, "Zoetermeer");
+  SetRespondentValue(project, sh07, l, "34");
+  SetRespondentValue(project, sh07, w, "1");
+  SetRespondentValue(project, km3, g, "Delft");
+  SetRespondentValue(project, km3, w, "0");
+  Story a;
+  a.key = "SH-07-1";
+  a.respondent_id = sh07;
+  a.kind = "experience";
+  a.date = "2025-02-03";
+  a.language = "nl";
+  a.title = "Naar werk";
+  a.text = "Mijn klantmanager zei: je moet. Ik wíl juist werken \xF0\x9F\x98\x80.\nDat voelde goed.";
+  const int64_t story_a = AddStory(project, a);
+  SetStoryValue(project, story_a, s, "0.75");
+  Story b;
+  b.key = "KM-3-w2";
+  b.respondent_id = km3;
+  b.kind = "reflection";
+  b.wave = 2;
+  b.text = "Samen een plan maken werkt beter dan dwingen.";
+  const int64_t story_b = AddStory(project, b);
+  Story c;
+  c.key = "los verhaal";
+  c.text = "Geen respondent, één zin.";
+  AddStory(project, c);
+  Code motivatie;
+  motivatie.name = "motivatie";
+  motivatie.codable = false;
+  motivatie.colour = "#336699";
+  motivatie.description = "Moeten of willen samenwerken";
+  const int64_t m = AddCode(project, motivatie);
+  Code willen;
+  willen.name = "willen";
+  willen.parent_id = m;
+  const int64_t wi = AddCode(project, willen);
+  Code moeten;
+  moeten.name = "moeten";
+  moeten.parent_id = m;
+  const int64_t mo = AddCode(project, moeten);
+  Code stijl;
+  stijl.name = "aanmoedigend";
+  const int64_t st = AddCode(project, stijl);
+  const int64_t anna = EnsureCoder(project, "anna");
+  const int64_t bram = EnsureCoder(project, "bram");
+  auto code = [&](int64_t story, int64_t code_id, int64_t coder, int64_t start, int64_t end) {
+    Coding coding;
+    coding.story_id = story;
+    coding.code_id = code_id;
+    coding.coder_id = coder;
+    coding.start = start;
+    coding.end = end;
+    coding.created = "2025-03-0" + std::to_string(1 + start % 8) + "T09:30:00Z";
+    AddCoding(project, coding);
+  };
+  code(story_a, mo, anna, 23, 30);  // "je moet"
+  code(story_a, wi, anna, 32, 53);  // "Ik wíl juist werken 😀"
+  code(story_a, wi, bram, 32, 53);
+  code(story_a, st, bram, 0, 71);   // the whole story
+  code(story_b, st, anna, 0, 18);
+  Memo memo;
+  memo.story_id = story_a;
+  memo.start = 32;
+  memo.end = 53;
+  memo.author = "anna";
+  memo.title = "kern";
+  memo.text = "Hier zit de omslag.";
+  AddMemo(project, memo);
+  Memo on_code;
+  on_code.code_id = wi;
+  on_code.text = "Let op intrinsieke motivatie.";
+  AddMemo(project, on_code);
+  transaction.Commit();
+}
+
+TEST(RefiExportTest, ExportValidatesAgainstBothSchemas) {
+  VERHAAL_REQUIRE_SHARED(shared);
+  if (std::system("xmllint --version > /dev/null 2>&1") != 0) GTEST_SKIP() << "no xmllint";
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "Statushouders");
+  FillStudy(project);
+  const RefiExportFiles files = BuildRefiProject(project);
+  ASSERT_EQ(files.entries.front().name, "project.qde");
+  const auto qde = dir.Write("project.qde", files.entries.front().bytes);
+  const auto qdc = dir.Write("codes.qdc", BuildRefiCodebook(project));
+  for (const auto& [xml, schema] : {std::pair{qde, shared / "refi/Project.xsd"},
+                                    std::pair{qdc, shared / "refi/Codebook.xsd"}}) {
+    const std::string command = "xmllint --noout --schema '" + schema.string() + "' '" +
+                                xml.string() + "' > '" + (dir / "lint.txt").string() + "' 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0)
+        << xml << ":\n" << testing::ReadFile(dir / "lint.txt");
+  }
+}
+
+TEST(RefiExportTest, GuidsAreStableAcrossExportsAndCodesKeepTheirs) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  FillStudy(project);
+  const RefiExportFiles first = BuildRefiProject(project);
+  const RefiExportFiles second = BuildRefiProject(project);
+  ASSERT_EQ(first.entries.size(), 4u);  // project.qde and three sources
+  for (size_t i = 0; i < first.entries.size(); ++i) {
+    EXPECT_EQ(first.entries[i].name, second.entries[i].name);
+    EXPECT_EQ(first.entries[i].bytes, second.entries[i].bytes);
+  }
+  const std::string guid = FindCodeByPath(project, "motivatie/willen")->guid;
+  EXPECT_NE(first.entries[0].bytes.find("guid=\"" + guid + "\" name=\"willen\""),
+            std::string::npos);
+  EXPECT_EQ(StableGuid("story", "SH-07-1"), StableGuid("story", "SH-07-1"));
+  EXPECT_NE(StableGuid("story", "SH-07-1"), StableGuid("story", "SH-07-2"));
+  EXPECT_EQ(StableGuid("story", "SH-07-1").size(), 36u);
+  EXPECT_EQ(first.counts.codings, 5);
+  EXPECT_EQ(first.counts.selections, 4);
+  EXPECT_EQ(first.counts.memos, 2);
+}
+
+TEST(RefiExportTest, RoundTripKeepsStoriesCodesCodersAttributesAndCodings) {
+  TempDir dir;
+  Project original = Project::Create(dir / "a.verhaal", "a");
+  FillStudy(original);
+  ExportRefiProject(original, dir / "studie.qdpx");
+  Project copy = Project::Create(dir / "b.verhaal", "b");
+  {
+    Transaction transaction(copy);
+    const auto report = ImportRefi(copy, dir / "studie.qdpx");
+    EXPECT_TRUE(report.skipped.empty());
+    transaction.Commit();
+  }
+  const auto stories_a = ListStories(original);
+  const auto stories_b = ListStories(copy);
+  ASSERT_EQ(stories_a.size(), stories_b.size());
+  for (size_t i = 0; i < stories_a.size(); ++i) {
+    const Story& a = stories_a[i];
+    const Story& b = stories_b[i];
+    EXPECT_EQ(a.key, b.key);
+    EXPECT_EQ(a.text, b.text) << a.key;
+    EXPECT_EQ(a.hash, b.hash) << a.key;
+    EXPECT_EQ(a.title, b.title) << a.key;
+    EXPECT_EQ(a.kind, b.kind) << a.key;
+    EXPECT_EQ(a.wave, b.wave) << a.key;
+    EXPECT_EQ(a.date, b.date) << a.key;
+    EXPECT_EQ(a.language, b.language) << a.key;
+    EXPECT_EQ(a.respondent_key, b.respondent_key) << a.key;
+    EXPECT_EQ(a.role, b.role) << a.key;
+    EXPECT_EQ(StoryValues(original, a.id), StoryValues(copy, b.id)) << a.key;
+  }
+  const auto codes_a = ListCodes(original);
+  const auto codes_b = ListCodes(copy);
+  ASSERT_EQ(codes_a.size(), codes_b.size());
+  for (size_t i = 0; i < codes_a.size(); ++i) {
+    EXPECT_EQ(codes_a[i].path, codes_b[i].path);
+    EXPECT_EQ(codes_a[i].guid, codes_b[i].guid);
+    EXPECT_EQ(codes_a[i].colour, codes_b[i].colour);
+    EXPECT_EQ(codes_a[i].description, codes_b[i].description);
+    EXPECT_EQ(codes_a[i].codable, codes_b[i].codable);
+  }
+  const auto coders_a = ListCoders(original);
+  const auto coders_b = ListCoders(copy);
+  ASSERT_EQ(coders_a.size(), coders_b.size());
+  for (size_t i = 0; i < coders_a.size(); ++i) EXPECT_EQ(coders_a[i].name, coders_b[i].name);
+  const auto respondents_a = ListRespondents(original);
+  const auto respondents_b = ListRespondents(copy);
+  ASSERT_EQ(respondents_a.size(), respondents_b.size());
+  for (size_t i = 0; i < respondents_a.size(); ++i) {
+    EXPECT_EQ(respondents_a[i].key, respondents_b[i].key);
+    EXPECT_EQ(respondents_a[i].role, respondents_b[i].role);
+    EXPECT_EQ(RespondentValues(original, respondents_a[i].id),
+              RespondentValues(copy, respondents_b[i].id))
+        << respondents_a[i].key;
+  }
+  for (const Variable& v : ListVariables(original)) {
+    const auto found = FindVariable(copy, v.subject, v.name);
+    ASSERT_TRUE(found) << v.name;
+    EXPECT_EQ(found->type, v.type) << v.name;
+  }
+  const auto codings_a = ListCodings(original);
+  const auto codings_b = ListCodings(copy);
+  ASSERT_EQ(codings_a.size(), codings_b.size());
+  for (size_t i = 0; i < codings_a.size(); ++i) {
+    const Coding& a = codings_a[i];
+    const Coding& b = codings_b[i];
+    EXPECT_EQ(a.story_key, b.story_key);
+    EXPECT_EQ(a.code_path, b.code_path);
+    EXPECT_EQ(a.coder, b.coder);
+    EXPECT_EQ(a.start, b.start);
+    EXPECT_EQ(a.end, b.end);
+    EXPECT_EQ(a.created, b.created);
+  }
+  const auto memos = ListMemos(copy);
+  ASSERT_EQ(memos.size(), 2u);
+  // And exporting the copy gives the same project.qde (same GUIDs).
+  EXPECT_EQ(BuildRefiProject(original).entries[1].bytes, BuildRefiProject(copy).entries[1].bytes);
+}
+
+TEST(RefiExportTest, CodebookOfAnEmptyProjectIsRefused) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  try {
+    BuildRefiCodebook(project);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.message(),
+              "the project has no codes, and a REFI-QDA codebook needs at least one; load a "
+              "codebook first");
+  }
+}
+
+}  // namespace
+}  // namespace verhaal
