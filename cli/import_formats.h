@@ -26,6 +26,8 @@ std::span<const ImportFormat> ImportFormats();
 int ImportCsvCommand(CommandContext& context);
 int ImportFolderCommand(CommandContext& context);
 int ImportTranscriptCommand(CommandContext& context);
+// cli/import_refi.cc: a REFI-QDA .qdpx/.qde project or .qdc codebook.
+int ImportRefiCommand(CommandContext& context);
 
 // What the handlers share (cli/cmd_import.cc): --update and --dry-run.
 void AddImportOptions(CommandOptions& options);

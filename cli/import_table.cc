@@ -12,6 +12,8 @@ std::span<const ImportFormat> ImportFormats() {
                    ImportFolderCommand},
       ImportFormat{"transcript", "a plain-text interview with speaker turns",
                    ImportTranscriptCommand},
+      ImportFormat{"refi", "a REFI-QDA project (.qdpx, .qde) or codebook (.qdc)",
+                   ImportRefiCommand},
   };
   return kFormats;
 }
