@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/command.h"
+#include "cli/import_formats.h"
 #include "corpus/error.h"
 #include "importers/refi_qda.h"
 
