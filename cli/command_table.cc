@@ -11,6 +11,8 @@ std::span<const Command> Commands() {
       Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
       Command{"search", "full-text search in the stories", RunSearch},
       Command{"matrix", "cross-tabulate stories by two dimensions, with tests", RunMatrix},
+      Command{"scatter", "plot stories on two sliders, with counts per quadrant", RunScatter},
+      Command{"summary", "code frequencies, signifier statistics, co-occurrence", RunSummary},
       Command{"export", "write the project in another format (REFI-QDA, ...)", RunExport},
       Command{"import", "import stories: CSV/TSV with a mapping, story folders, transcripts",
               RunImport},

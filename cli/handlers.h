@@ -17,6 +17,8 @@ int RunQuotes(CommandContext& context);
 int RunShow(CommandContext& context);
 int RunMemo(CommandContext& context);
 int RunMatrix(CommandContext& context);
+int RunScatter(CommandContext& context);
+int RunSummary(CommandContext& context);
 int RunExport(CommandContext& context);
 int RunImport(CommandContext& context);
 int RunCodebook(CommandContext& context);

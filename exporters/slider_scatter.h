@@ -1,0 +1,68 @@
+// The story scatter: each story a point on two sliders (dyads or a stone's x
+// and y), with quadrant lines at the cut points and counts per quadrant, as
+// SenseMaker-style reports show them. See docs/matrix.md, "verhaal scatter".
+#ifndef VERHAAL_EXPORTERS_SLIDER_SCATTER_H_
+#define VERHAAL_EXPORTERS_SLIDER_SCATTER_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "coding/dimension.h"
+#include "corpus/project.h"
+#include "corpus/stories.h"
+#include "exporters/table.h"
+
+namespace verhaal {
+
+struct SliderPoint {
+  std::string story;  // the story key
+  double x = 0;
+  double y = 0;
+  int group = -1;  // index into SliderScatter::groups; -1 without --colour or level
+};
+
+// One slider axis: its title, poles and cut point.
+struct SliderAxis {
+  std::string title;
+  std::string low;
+  std::string high;
+  double cut = 0.5;
+};
+
+struct SliderScatter {
+  SliderAxis x;
+  SliderAxis y;
+  std::string colour;               // title of the colour dimension, or empty
+  std::vector<std::string> groups;  // its levels
+  std::vector<SliderPoint> points;  // in story order
+  // Stories not plotted, by reason ("dyad:stijl: N/A" -> 1).
+  std::map<std::string, int64_t> left_out;
+  // Points per quadrant: 0 low x / low y, 1 high x / low y, 2 low x / high y,
+  // 3 high x / high y; a value at a cut point counts as high.
+  std::array<int64_t, 4> quadrants = {0, 0, 0, 0};
+};
+
+// Places `stories` on the sliders `x` and `y` (dyad:KEY[@CUT] or
+// stone-x:/stone-y:KEY/STONE[@CUT]; one cut point each). `colour` may be
+// null. Throws kUsage for another kind of DIM or more than one cut, kMissing
+// for an unknown signifier or stone.
+SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const DimensionSpec& y,
+                     const std::vector<Story>& stories, const ResolvedDimension* colour);
+
+// The quadrant counts as a table (quadrant, x level, y level, stories, %).
+Table SliderQuadrantTable(const SliderScatter& scatter);
+
+// The points as a table (story, x, y, colour level).
+Table SliderPointsTable(const SliderScatter& scatter);
+
+// A self-contained, deterministic SVG: the unit square with the points
+// (coloured by group, with a legend), dashed quadrant lines, pole labels on
+// the axes and the count in each quadrant. Never throws.
+std::string SliderScatterSvg(const SliderScatter& scatter);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_SLIDER_SCATTER_H_
