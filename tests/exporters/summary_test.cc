@@ -1,0 +1,196 @@
+// Tests of exporters/summary.h and slider_scatter.h on a small project with
+// known counts.
+#include "exporters/summary.h"
+
+#include <gtest/gtest.h>
+
+#include "corpus/codes.h"
+#include "corpus/codings.h"
+#include "corpus/error.h"
+#include "corpus/respondents.h"
+#include "corpus/signifiers.h"
+#include "exporters/slider_scatter.h"
+#include "tests/support/test_support.h"
+
+namespace verhaal {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// Four stories of three respondents (two roles). Codes motivatie/{moeten,
+// willen} and taal; dyad stijl; triad belang; list hulp.
+class SummaryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    project_ = std::make_unique<Project>(Project::Create(dir_ / "p.verhaal", "t"));
+    Project& p = *project_;
+    const int64_t a = EnsureRespondent(p, "SH-01", "statushouder");
+    const int64_t b = EnsureRespondent(p, "SH-02", "statushouder");
+    const int64_t k = EnsureRespondent(p, "KM-1", "klantmanager");
+    const int64_t owner[] = {a, a, b, k};
+    for (int i = 0; i < 4; ++i) {
+      Story story;
+      story.key = "S" + std::to_string(i + 1);
+      story.respondent_id = owner[i];
+      story.text = "Een verhaal over werk en taal.";
+      ids_.push_back(AddStory(p, story));
+    }
+    const int64_t motivatie = Add("motivatie", std::nullopt);
+    moeten_ = Add("moeten", motivatie);
+    willen_ = Add("willen", motivatie);
+    taal_ = Add("taal", std::nullopt);
+    const int64_t coder = EnsureCoder(p, "anna");
+    // S1: moeten, willen, taal; S2: moeten; S3: willen, taal; S4: nothing.
+    const std::pair<int, int64_t> codings[] = {
+        {0, moeten_}, {0, willen_}, {0, taal_}, {1, moeten_}, {2, willen_}, {2, taal_}};
+    for (const auto& [story, code] : codings) {
+      Coding coding;
+      coding.story_id = ids_[story];
+      coding.code_id = code;
+      coding.coder_id = coder;
+      coding.start = 0;
+      coding.end = 3;
+      AddCoding(p, coding);
+    }
+    stories_ = ListStories(p);
+  }
+
+  int64_t Add(const std::string& name, std::optional<int64_t> parent) {
+    Code code;
+    code.name = name;
+    code.parent_id = parent;
+    return AddCode(*project_, code);
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Project> project_;
+  std::vector<int64_t> ids_;
+  std::vector<Story> stories_;
+  int64_t moeten_ = 0, willen_ = 0, taal_ = 0;
+};
+
+TEST_F(SummaryTest, CodeFrequenciesAggregateParentsOncePerStory) {
+  const SummaryGroups all = MakeSummaryGroups(stories_, nullptr);
+  const Table table = CodeFrequencyTable(*project_, stories_, all);
+  EXPECT_EQ(table.columns,
+            (std::vector<std::string>{"code", "all stories", "all respondents", "all %"}));
+  EXPECT_EQ(table.rows, (Rows{{"motivatie", "3", "2", "75.0"},
+                              {"motivatie/moeten", "2", "1", "50.0"},
+                              {"motivatie/willen", "2", "2", "50.0"},
+                              {"taal", "2", "2", "50.0"}}));
+
+  const auto role = ResolveDimension(*project_, ParseDimension("role"), stories_);
+  const SummaryGroups by_role = MakeSummaryGroups(stories_, &role);
+  const Table grouped = CodeFrequencyTable(*project_, stories_, by_role);
+  EXPECT_EQ(grouped.rows[0], (std::vector<std::string>{"motivatie", "0", "0", "0.0", "3", "2",
+                                                       "100.0"}));
+  EXPECT_EQ(grouped.columns[1], "klantmanager stories");
+}
+
+TEST_F(SummaryTest, CooccurrenceWithJaccard) {
+  const Table table = CooccurrenceTable(*project_, stories_);
+  // motivatie & taal: S1, S3 both; either: S1, S2, S3 -> 2/3.
+  EXPECT_EQ(table.rows, (Rows{{"motivatie", "taal", "2", "3", "0.667"},
+                              {"motivatie/willen", "taal", "2", "2", "1.000"},
+                              {"motivatie/moeten", "motivatie/willen", "1", "3", "0.333"},
+                              {"motivatie/moeten", "taal", "1", "3", "0.333"}}));
+}
+
+TEST_F(SummaryTest, SignifierStatistics) {
+  Project& p = *project_;
+  Signifier stijl;
+  stijl.key = "stijl";
+  stijl.type = SignifierType::kDyad;
+  stijl.id = EnsureSignifier(p, stijl);
+  const double xs[] = {0.1, 0.3, 0.9};
+  for (int i = 0; i < 3; ++i) {
+    SignifierValue value;
+    value.x = xs[i];
+    SetSignifierValue(p, stijl, ids_[i], value);
+  }
+  SignifierValue na;
+  na.not_applicable = true;
+  SetSignifierValue(p, stijl, ids_[3], na);
+  Signifier belang;
+  belang.key = "belang";
+  belang.type = SignifierType::kTriad;
+  belang.options = {{"t", "taal"}, {"g", "gezondheid"}, {"w", "werk"}};
+  belang.id = EnsureSignifier(p, belang);
+  SignifierValue t1;
+  t1.triad = {0.8, 0.2, 0};
+  SetSignifierValue(p, belang, ids_[0], t1);
+  SignifierValue t2;
+  t2.triad = {0.2, 0.2, 0.6};
+  SetSignifierValue(p, belang, ids_[1], t2);
+  Signifier hulp;
+  hulp.key = "hulp";
+  hulp.type = SignifierType::kList;
+  hulp.multiple = true;
+  hulp.options = {{"1", "taalles"}, {"2", "stage"}};
+  hulp.id = EnsureSignifier(p, hulp);
+  SignifierValue h1;
+  h1.items = {0, 1};
+  SetSignifierValue(p, hulp, ids_[0], h1);
+  SignifierValue h2;
+  h2.items = {1};
+  SetSignifierValue(p, hulp, ids_[1], h2);
+
+  const SummaryGroups all = MakeSummaryGroups(stories_, nullptr);
+  // mean 0.433, median 0.3, sd = sqrt(((-.333)^2 + (-.133)^2 + .467^2) / 2) = 0.416;
+  // type 7 quartiles: 0.2 and 0.6.
+  EXPECT_EQ(DyadSummaryTable(p, all).rows,
+            (Rows{{"stijl", "all", "3", "1", "0", "0.433", "0.300", "0.416", "0.200", "0.600",
+                   "1", "1", "0", "0", "1"}}));
+  const Table triads = TriadSummaryTable(p, all);
+  ASSERT_EQ(triads.rows.size(), 1u);
+  // one zero replaced; zones: top (0.8) and right (0.6)
+  EXPECT_EQ(triads.rows[0][2], "2");
+  EXPECT_EQ(triads.rows[0][4], "2");
+  EXPECT_EQ(triads.rows[0][8], "1");
+  EXPECT_EQ(std::vector<std::string>(triads.rows[0].begin() + 9, triads.rows[0].end()),
+            (std::vector<std::string>{"1", "0", "1", "0", "0", "0", "0"}));
+  EXPECT_EQ(ListSummaryTable(p, all).rows,
+            (Rows{{"hulp", "all", "taalles", "1", "50.0"}, {"hulp", "all", "stage", "2", "100.0"}}));
+}
+
+TEST_F(SummaryTest, SliderScatterQuadrants) {
+  Project& p = *project_;
+  Signifier x;
+  x.key = "motivatie";
+  x.type = SignifierType::kDyad;
+  x.x_low = "moeten";
+  x.x_high = "willen";
+  x.id = EnsureSignifier(p, x);
+  Signifier y = x;
+  y.key = "stijl";
+  y.x_low = "dwingend";
+  y.x_high = "aanmoedigend";
+  y.id = EnsureSignifier(p, y);
+  const double values[][2] = {{0.1, 0.2}, {0.5, 0.9}, {0.9, 0.8}};
+  for (int i = 0; i < 3; ++i) {
+    SignifierValue vx, vy;
+    vx.x = values[i][0];
+    vy.x = values[i][1];
+    SetSignifierValue(p, x, ids_[i], vx);
+    SetSignifierValue(p, y, ids_[i], vy);
+  }
+  const SliderScatter scatter = BuildSliderScatter(p, ParseDimension("dyad:motivatie"),
+                                                   ParseDimension("dyad:stijl@0.85"), stories_,
+                                                   nullptr);
+  EXPECT_EQ(scatter.points.size(), 3u);
+  EXPECT_EQ(scatter.left_out, (std::map<std::string, int64_t>{{"dyad:motivatie: no answer", 1}}));
+  // (0.1, 0.2) bottom-left; (0.5, 0.9) top-right (0.5 is high); (0.9, 0.8) bottom-right.
+  EXPECT_EQ(scatter.quadrants, (std::array<int64_t, 4>{1, 1, 0, 1}));
+  EXPECT_EQ(SliderQuadrantTable(scatter).rows[3],
+            (std::vector<std::string>{"top-right", "willen", "aanmoedigend", "1", "33.3"}));
+  const std::string svg = SliderScatterSvg(scatter);
+  EXPECT_EQ(svg, SliderScatterSvg(scatter));
+  EXPECT_NE(svg.find(">n = 1 (33%)</text>"), std::string::npos);
+  EXPECT_NE(svg.find(">dwingend</text>"), std::string::npos);
+  EXPECT_THROW(BuildSliderScatter(p, ParseDimension("role"), ParseDimension("dyad:stijl"),
+                                  stories_, nullptr),
+               Error);
+}
+
+}  // namespace
+}  // namespace verhaal
