@@ -8,6 +8,7 @@ namespace verhaal {
 std::span<const Command> Commands() {
   static constexpr std::array kCommands = {
       Command{"init", "create a new project file", RunInit},
+      Command{"run", "carry out a study manifest: import, code, export, report", RunRun},
       Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
       Command{"search", "full-text search in the stories", RunSearch},
       Command{"matrix", "cross-tabulate stories by two dimensions, with tests", RunMatrix},
@@ -28,6 +29,7 @@ std::span<const Command> Commands() {
               RunExportForCoder},
       Command{"merge", "merge coders' copies into a team project", RunMerge},
       Command{"agreement", "inter-coder agreement per code and coder pair", RunAgreement},
+      Command{"report", "one self-contained HTML report of the study", RunReport},
   };
   return kCommands;
 }

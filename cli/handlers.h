@@ -23,6 +23,8 @@ int RunExport(CommandContext& context);
 int RunImport(CommandContext& context);
 int RunCodebook(CommandContext& context);
 int RunAutocode(CommandContext& context);
+int RunRun(CommandContext& context);
+int RunReport(CommandContext& context);
 int RunMerge(CommandContext& context);
 int RunExportForCoder(CommandContext& context);
 int RunAgreement(CommandContext& context);

@@ -1,0 +1,71 @@
+// `verhaal report -o report.html --rows DIM --cols DIM [...]`.
+#include <ostream>
+#include <sstream>
+
+#include "cli/command.h"
+#include "cli/handlers.h"
+#include "cli/story_filter_options.h"
+#include "corpus/error.h"
+#include "corpus/files.h"
+#include "exporters/report.h"
+
+namespace po = boost::program_options;
+
+namespace verhaal {
+
+int RunReport(CommandContext& context) {
+  CommandOptions options(
+      context, "verhaal report -o FILE.html --rows DIM --cols DIM [--by DIM] [options]",
+      "Writes one self-contained HTML page (no network) about the project: who\n"
+      "told the stories, the matrix of --rows against --cols (per --by group) with\n"
+      "its statistics in plain words, the story scatter, code frequencies,\n"
+      "signifier charts, agreement between coders, and for each matrix cell and\n"
+      "each code a few quotes behind the numbers. DIM as for `verhaal matrix`\n"
+      "(docs/matrix.md). See docs/report.md.",
+      "  verhaal report -o report.html --rows dyad:motivatie --cols dyad:stijl "
+      "--by var:gemeente --role statushouder\n"
+      "  verhaal report -o codes.html --rows code:motivatie@anna --cols "
+      "code:communicatiestijl@anna --coders anna,bram");
+  options.add()("output,o", po::value<std::string>()->value_name("FILE"), "the HTML file")(
+      "rows", po::value<std::string>(), "the matrix's row dimension (DIM)")(
+      "cols", po::value<std::string>(), "the matrix's column dimension (DIM)")(
+      "by", po::value<std::string>(), "one matrix per level of this dimension")(
+      "x", po::value<std::string>(), "scatter: the dyad across (default: the --cols dyad)")(
+      "y", po::value<std::string>(), "scatter: the dyad up (default: the --rows dyad)")(
+      "coders", po::value<std::string>(), "agreement between these coders (a,b; default: all "
+                                          "who coded by hand)")(
+      "title", po::value<std::string>(), "the page title (default: the project's name)")(
+      "quotes", po::value<int>()->default_value(3), "stories quoted per matrix cell and code");
+  AddStoryFilterOptions(options);
+  if (!options.Parse()) return 0;
+  if (!options.Has("output")) throw UsageError("report needs -o FILE.html");
+  if (!options.Has("rows") || !options.Has("cols")) {
+    throw UsageError("report needs --rows and --cols; e.g. `verhaal report -o report.html "
+                     "--rows dyad:motivatie --cols dyad:stijl`");
+  }
+  ReportOptions report;
+  report.rows = options.Get<std::string>("rows");
+  report.cols = options.Get<std::string>("cols");
+  report.by = options.Optional<std::string>("by").value_or("");
+  report.x = options.Optional<std::string>("x").value_or("");
+  report.y = options.Optional<std::string>("y").value_or("");
+  report.title = options.Optional<std::string>("title").value_or("");
+  report.quotes = options.Get<int>("quotes");
+  if (report.quotes < 0) throw UsageError("--quotes must be 0 or more");
+  report.filter = StoryFilterFrom(options);
+  if (options.Has("coders")) {
+    std::stringstream list(options.Get<std::string>("coders"));
+    std::string coder;
+    while (std::getline(list, coder, ',')) {
+      if (!coder.empty()) report.coders.push_back(coder);
+    }
+  }
+  Project project = options.OpenProject();
+  const std::string html = BuildReport(project, report);
+  const std::string file = options.Get<std::string>("output");
+  WriteWholeFile(file, html);
+  context.err << "wrote " << file << " (" << html.size() / 1024 << " KiB)\n";
+  return 0;
+}
+
+}  // namespace verhaal

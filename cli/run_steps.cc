@@ -1,0 +1,377 @@
+#include "cli/run_steps.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <system_error>
+
+#include "coding/autocode.h"
+#include "coding/codebook.h"
+#include "coding/codebook_sync.h"
+#include "coding/dimension.h"
+#include "corpus/error.h"
+#include "corpus/files.h"
+#include "corpus/stories.h"
+#include "exporters/agreement_summary.h"
+#include "exporters/codings_shape.h"
+#include "exporters/csv_export.h"
+#include "exporters/matrix.h"
+#include "exporters/matrix_report.h"
+#include "exporters/refi_qda.h"
+#include "exporters/report.h"
+#include "exporters/respondents_shape.h"
+#include "exporters/spss_stata.h"
+#include "exporters/stories_shape.h"
+#include "exporters/story_scatter.h"
+#include "exporters/svg_heatmap.h"
+#include "exporters/table.h"
+#include "exporters/xlsx_export.h"
+#include "importers/byte_source.h"
+#include "importers/codings_csv.h"
+#include "importers/csv_import.h"
+#include "importers/csv_reader.h"
+#include "importers/mapping.h"
+
+namespace verhaal {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The error of a step: its kind and location, its name before the message.
+Error InStep(const std::string& step, const Error& e, const Location& fallback = {}) {
+  return Error(e.kind(), "step '" + step + "' failed: " + e.message(),
+               e.location().file.empty() ? fallback : e.location());
+}
+
+template <typename Function>
+StepOutcome RunStep(const std::string& step, std::ostream& log, Function&& function) {
+  StepOutcome outcome{step, "", false};
+  try {
+    function(outcome);
+  } catch (const Error& e) {
+    throw InStep(step, e);
+  }
+  log << step << ": " << outcome.summary << "\n";
+  return outcome;
+}
+
+// The working copy beside the project (same folder, so the rename is atomic).
+fs::path WorkingCopy(const fs::path& project) {
+  return project.parent_path() / ("." + project.filename().string() + ".run");
+}
+
+void RemoveDatabase(const fs::path& file) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    fs::remove(file.string() + suffix, ignored);
+  }
+}
+
+// Removes the working copy unless it became the project.
+class WorkingCopyGuard {
+ public:
+  explicit WorkingCopyGuard(fs::path file) : file_(std::move(file)) { RemoveDatabase(file_); }
+  WorkingCopyGuard(const WorkingCopyGuard&) = delete;
+  WorkingCopyGuard& operator=(const WorkingCopyGuard&) = delete;
+  ~WorkingCopyGuard() {
+    if (!kept_) RemoveDatabase(file_);
+  }
+  void Keep() { kept_ = true; }
+
+ private:
+  fs::path file_;
+  bool kept_ = false;
+};
+
+void ImportSource(Project& project, const StudySource& source, StepOutcome& outcome,
+                  std::ostream& log) {
+  const ImportMapping mapping = LoadMapping(source.mapping);
+  CsvOptions csv;
+  csv.delimiter = mapping.delimiter;
+  csv.encoding = mapping.encoding;
+  CsvReader reader(OpenFileSource(source.file), source.file.string(), csv);
+  ImportOptions options;
+  options.update = true;  // the source files are the truth: edited stories are replaced
+  Transaction transaction(project);
+  const ImportReport report = ImportCsv(project, reader, mapping, options);
+  transaction.Commit();
+  for (const auto& warning : report.warnings) log << "verhaal: warning: " << warning << "\n";
+  outcome.changed = report.changed();
+  outcome.summary = report.Summary(source.file.filename().string(), false);
+  const std::string prefix = source.file.filename().string() + ": ";
+  if (outcome.summary.rfind(prefix, 0) == 0) outcome.summary.erase(0, prefix.size());
+}
+
+void LoadCodebook(Project& project, const fs::path& file, StepOutcome& outcome) {
+  const Codebook codebook = ReadCodebookFile(file);
+  Transaction transaction(project);
+  const std::vector<CodebookChange> changes = SyncCodebook(project, codebook);
+  transaction.Commit();
+  outcome.changed = !changes.empty();
+  if (changes.empty()) {
+    outcome.summary = "unchanged";
+    return;
+  }
+  std::map<std::string, int> kinds;
+  for (const auto& change : changes) kinds[std::string(CodebookChangeName(change.kind))]++;
+  for (const auto& [kind, n] : kinds) {
+    outcome.summary += (outcome.summary.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+  }
+}
+
+void RunAutocode(Project& project, const StudyAutocode& autocode, StepOutcome& outcome) {
+  AutocodeOptions options;
+  options.coder = autocode.coder;
+  options.code_paths = autocode.codes;
+  const AutocodeReport report = Autocode(project, options);
+  int64_t hits = 0, added = 0, removed = 0, codes = 0;
+  for (const auto& code : report.codes) {
+    hits += code.hits;
+    added += code.added;
+    removed += code.removed;
+    codes += code.hits > 0;
+  }
+  outcome.changed = added + removed > 0;
+  outcome.summary = std::to_string(hits) + " segments of " + std::to_string(codes) + " codes in " +
+                    std::to_string(report.stories) + " stories; " +
+                    (outcome.changed ? std::to_string(added) + " codings added, " +
+                                           std::to_string(removed) + " removed"
+                                     : "codings unchanged");
+}
+
+void ApplyCodings(Project& project, const StudyCodings& codings, StepOutcome& outcome) {
+  CodingsCsvOptions options;
+  options.default_coder = codings.coder;
+  Transaction transaction(project);
+  const CodingsCsvResult result =
+      ImportCodingsCsv(project, OpenFileSource(codings.file), codings.file.string(), options);
+  transaction.Commit();
+  outcome.changed = result.added > 0;
+  outcome.summary = std::to_string(result.rows) + " rows: " + std::to_string(result.added) +
+                    " codings added, " + std::to_string(result.duplicates) + " already there";
+}
+
+// --- outputs ---------------------------------------------------------------
+
+// Puts `bytes` at `file` unless it already holds exactly them.
+OutputState CommitText(const fs::path& file, const std::string& bytes) {
+  std::error_code ec;
+  if (fs::exists(file, ec) && ReadWholeFile(file) == bytes) return OutputState::kUnchanged;
+  WriteWholeFile(file, bytes);
+  return OutputState::kWritten;
+}
+
+// Moves a freshly written `staging` file to `file` unless the bytes are the same.
+OutputState CommitStaged(const fs::path& staging, const fs::path& file) {
+  std::error_code ec;
+  if (fs::exists(file, ec) && ReadWholeFile(file) == ReadWholeFile(staging)) {
+    fs::remove(staging, ec);
+    return OutputState::kUnchanged;
+  }
+  fs::rename(staging, file, ec);
+  if (ec) {
+    fs::remove(staging, ec);
+    throw Error(ErrorKind::kCannotCreate, "cannot write " + file.string() + ": " + ec.message());
+  }
+  return OutputState::kWritten;
+}
+
+TableFormat FormatOf(const fs::path& file) {
+  const std::string extension = file.extension().string();
+  if (extension == ".csv") return TableFormat::kCsv;
+  if (extension == ".json") return TableFormat::kJson;
+  if (extension == ".md") return TableFormat::kMarkdown;
+  return TableFormat::kText;
+}
+
+std::vector<int64_t> IdsOf(const std::vector<Story>& stories) {
+  std::vector<int64_t> ids;
+  for (const auto& story : stories) ids.push_back(story.id);
+  return ids;
+}
+
+std::string MatrixOutput(Project& project, const StudyExport& out) {
+  const std::vector<Story> stories = ListStories(project, out.filter);
+  if (stories.empty()) throw DataError("no stories match this export's role, kind or wave");
+  const ResolvedDimension rows = ResolveDimension(project, ParseDimension(out.rows), stories);
+  const ResolvedDimension cols = ResolveDimension(project, ParseDimension(out.cols), stories);
+  std::optional<ResolvedDimension> by;
+  if (!out.by.empty()) by = ResolveDimension(project, ParseDimension(out.by), stories);
+  const Matrix matrix = BuildMatrix(IdsOf(stories), rows, cols, by ? &*by : nullptr);
+  if (out.file.extension() == ".svg") return MatrixHeatmapSvg(matrix);
+  std::ostringstream text;
+  WriteMatrix(text, matrix, FormatOf(out.file));
+  return text.str();
+}
+
+std::string ScatterOutput(Project& project, const StudyExport& out) {
+  const std::vector<Story> stories = ListStories(project, out.filter);
+  std::optional<ResolvedDimension> by;
+  if (!out.by.empty()) by = ResolveDimension(project, ParseDimension(out.by), stories);
+  return ScatterSvg(BuildScatter(project, out.x, out.y, stories, by ? &*by : nullptr));
+}
+
+OutputState DataOutput(ExportSource& source, const fs::path& file, const fs::path& staging,
+                       std::ostream& log) {
+  const std::string extension = file.extension().string();
+  if (extension == ".csv") {
+    std::string bytes;
+    WriteCsvExport(source, {}, [&](std::string_view chunk) { bytes.append(chunk); });
+    return CommitText(file, bytes);
+  }
+  if (extension == ".xlsx") {
+    WriteXlsx({&source}, staging, log);
+  } else {
+    WriteStatFile(source, extension == ".sav" ? StatFormat::kSav : StatFormat::kDta, staging, log);
+  }
+  return CommitStaged(staging, file);
+}
+
+OutputState WriteOutput(Project& project, const StudyManifest& study, const StudyExport& out,
+                        std::ostream& log) {
+  const fs::path staging = out.file.parent_path() / (".tmp-" + out.file.filename().string());
+  switch (out.type) {
+    case StudyExportType::kMatrix:
+      return CommitText(out.file, MatrixOutput(project, out));
+    case StudyExportType::kScatter:
+      return CommitText(out.file, ScatterOutput(project, out));
+    case StudyExportType::kStories: {
+      StoriesShapeOptions options;
+      options.filter = out.filter;
+      return DataOutput(*MakeStoriesShape(project, options), out.file, staging, log);
+    }
+    case StudyExportType::kCodings:
+      return DataOutput(*MakeCodingsShape(project), out.file, staging, log);
+    case StudyExportType::kRespondents:
+      return DataOutput(*MakeRespondentsShape(project), out.file, staging, log);
+    case StudyExportType::kCodebookTable:
+      return DataOutput(*MakeCodebookShape(project), out.file, staging, log);
+    case StudyExportType::kWorkbook: {
+      auto stories = MakeStoriesShape(project, {});
+      auto codings = MakeCodingsShape(project);
+      auto respondents = MakeRespondentsShape(project);
+      auto codebook = MakeCodebookShape(project);
+      WriteXlsx({stories.get(), codings.get(), respondents.get(), codebook.get()}, staging, log);
+      return CommitStaged(staging, out.file);
+    }
+    case StudyExportType::kRefi:
+      ExportRefiProject(project, staging);
+      return CommitStaged(staging, out.file);
+    case StudyExportType::kAgreement: {
+      std::ostringstream text;
+      WriteTable(text, SummarizeAgreement(project, out.coders).table, FormatOf(out.file));
+      return CommitText(out.file, text.str());
+    }
+    case StudyExportType::kReport: {
+      ReportOptions options;
+      options.title = out.title.empty() ? study.name : out.title;
+      options.rows = out.rows;
+      options.cols = out.cols;
+      options.by = out.by;
+      options.x = out.x;
+      options.y = out.y;
+      options.filter = out.filter;
+      options.coders = out.coders;
+      return CommitText(out.file, BuildReport(project, options));
+    }
+  }
+  return OutputState::kUnchanged;
+}
+
+}  // namespace
+
+StudyRunReport RunProjectSteps(const StudyManifest& study, std::ostream& log) {
+  StudyRunReport report;
+  const fs::path work = WorkingCopy(study.project);
+  WorkingCopyGuard guard(work);
+  std::optional<Project> project;
+  std::error_code ec;
+  if (fs::exists(study.project, ec)) {
+    // Opening migrates the file and, on closing, folds its WAL into it.
+    { Project existing = Project::Open(study.project); }
+    fs::copy_file(study.project, work, ec);
+    if (ec) {
+      throw Error(ErrorKind::kCannotCreate, "cannot copy " + study.project.string() + " to " +
+                                                work.string() + ": " + ec.message() +
+                                                "; check the disk space and permissions");
+    }
+    project.emplace(Project::Open(work));
+  } else {
+    if (!study.project.parent_path().empty()) fs::create_directories(study.project.parent_path(), ec);
+    if (ec) {
+      throw Error(ErrorKind::kCannotCreate, "cannot create the folder of " +
+                                                study.project.string() + ": " + ec.message());
+    }
+    project.emplace(Project::Create(work, study.name));
+    report.project_created = true;
+    log << "create " << study.project.string() << "\n";
+  }
+  for (const StudySource& source : study.sources) {
+    report.steps.push_back(RunStep("import " + source.file.filename().string(), log,
+                                   [&](StepOutcome& o) { ImportSource(*project, source, o, log); }));
+  }
+  if (study.codebook) {
+    report.steps.push_back(RunStep("codebook " + study.codebook->filename().string(), log,
+                                   [&](StepOutcome& o) { LoadCodebook(*project, *study.codebook, o); }));
+  }
+  if (study.autocode) {
+    report.steps.push_back(RunStep("autocode", log, [&](StepOutcome& o) {
+      RunAutocode(*project, *study.autocode, o);
+    }));
+  }
+  for (const StudyCodings& codings : study.codings) {
+    report.steps.push_back(RunStep("codings " + codings.file.filename().string(), log,
+                                   [&](StepOutcome& o) { ApplyCodings(*project, codings, o); }));
+  }
+  project.reset();  // closes the working copy, folding its WAL into the file
+  const bool changed =
+      report.project_created ||
+      std::any_of(report.steps.begin(), report.steps.end(), [](const auto& s) { return s.changed; });
+  if (changed) {
+    fs::rename(work, study.project, ec);
+    if (ec) {
+      throw IoError("cannot replace " + study.project.string() + " with its updated copy " +
+                    work.string() + ": " + ec.message() + "; the project was not changed");
+    }
+    guard.Keep();
+    report.project_changed = true;
+  }
+  return report;
+}
+
+void WriteStudyOutputs(const StudyManifest& study, StudyRunReport& report, std::ostream& log) {
+  std::error_code ec;
+  fs::create_directories(study.output_folder, ec);
+  if (ec) {
+    throw Error(ErrorKind::kCannotCreate, "cannot create the output folder " +
+                                              study.output_folder.string() + ": " + ec.message());
+  }
+  const fs::file_time_type inputs =
+      std::max(fs::last_write_time(study.file), fs::last_write_time(study.project));
+  Project project = Project::Open(study.project);
+  for (const StudyExport& out : study.exports) {
+    const std::string step = "export " + out.file.filename().string();
+    OutputState state = OutputState::kUpToDate;
+    if (report.project_changed || !fs::exists(out.file, ec) ||
+        fs::last_write_time(out.file, ec) <= inputs) {
+      try {
+        state = WriteOutput(project, study, out, log);
+      } catch (const Error& e) {
+        throw InStep(step, e, out.where);
+      }
+      if (state == OutputState::kUnchanged) {
+        fs::last_write_time(out.file, fs::file_time_type::clock::now(), ec);
+      }
+    }
+    log << step << ": "
+        << (state == OutputState::kWritten ? "written"
+                                           : state == OutputState::kUnchanged ? "unchanged"
+                                                                              : "up to date")
+        << "\n";
+    report.outputs.push_back(OutputOutcome{out.file, state});
+  }
+}
+
+}  // namespace verhaal

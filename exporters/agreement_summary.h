@@ -1,0 +1,32 @@
+// Inter-coder agreement of a whole project in one table: per dimension (one
+// unit per story, the level each coder chose) and per code (one unit per
+// story, whether each coder used it), with percent agreement, Cohen's kappa
+// (two coders) and Krippendorff's alpha (nominal). Used by the HTML report
+// and the `agreement` export of `verhaal run`; `verhaal agreement` has the
+// full set of coefficients and units.
+#ifndef VERHAAL_EXPORTERS_AGREEMENT_SUMMARY_H_
+#define VERHAAL_EXPORTERS_AGREEMENT_SUMMARY_H_
+
+#include <string>
+#include <vector>
+
+#include "corpus/project.h"
+#include "exporters/table.h"
+
+namespace verhaal {
+
+struct AgreementSummary {
+  std::vector<std::string> coders;    // compared, in order
+  Table table;                        // code, unit, stories, % agreement, kappa, alpha
+  std::vector<std::string> problems;  // data problems, one line each
+};
+
+// Compares `coders` (empty: every coder with codings by hand, i.e. origin
+// "manual" or "import:..."). Throws the kData Errors of
+// ForEachCodeReliability (coding/reliability.h), e.g. when fewer than two
+// coders remain.
+AgreementSummary SummarizeAgreement(Project& project, const std::vector<std::string>& coders);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_AGREEMENT_SUMMARY_H_

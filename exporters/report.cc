@@ -1,0 +1,213 @@
+// The report page: reading the project once, the page frame with its CSS,
+// and the helpers the sections share (report_html.h).
+#include "exporters/report.h"
+
+#include <algorithm>
+
+#include "corpus/error.h"
+#include "corpus/text.h"
+#include "exporters/report_html.h"
+
+namespace verhaal {
+namespace {
+
+constexpr size_t kOpeningCodePoints = 280;  // a quote without a coding: the story's opening
+
+constexpr std::string_view kCss = R"(
+:root { --ink: #222; --muted: #666; --line: #ddd; --accent: #0072B2; }
+* { box-sizing: border-box; }
+body { font: 16px/1.5 "DejaVu Sans", Arial, Helvetica, sans-serif; color: var(--ink);
+       max-width: 1100px; margin: 0 auto; padding: 24px 32px 64px; }
+h1 { font-size: 1.9em; margin: 0 0 4px; }
+h2 { font-size: 1.35em; border-bottom: 2px solid var(--accent); padding-bottom: 4px;
+     margin-top: 2.2em; }
+h3 { font-size: 1.1em; margin: 1.4em 0 0.4em; }
+p.lead, p.note { color: var(--muted); }
+nav { margin: 12px 0 24px; padding: 8px 12px; background: #f4f7fa; border-radius: 6px; }
+nav a { margin-right: 14px; color: var(--accent); text-decoration: none; }
+table { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.92em; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left;
+         vertical-align: top; }
+th { background: #f4f7fa; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+svg { max-width: 100%; height: auto; }
+figure { margin: 12px 0 20px; }
+figcaption { color: var(--muted); font-size: 0.9em; }
+.bar { display: inline-block; height: 0.8em; background: var(--accent); vertical-align: middle;
+       border-radius: 2px; }
+details { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px;
+          margin: 8px 0; }
+summary { cursor: pointer; font-weight: bold; }
+blockquote { margin: 10px 0 10px 4px; padding: 4px 12px; border-left: 4px solid var(--accent);
+             background: #fafafa; }
+blockquote p { margin: 0 0 4px; }
+blockquote footer { color: var(--muted); font-size: 0.88em; }
+.words { background: #f4f7fa; padding: 8px 12px; border-radius: 6px; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  nav { display: none; }
+  section, figure, table, blockquote { break-inside: avoid; }
+  details { border: none; padding: 0; }
+}
+)";
+
+// Opens every <details> before printing, so the quotes are on paper too.
+constexpr std::string_view kScript =
+    "window.addEventListener('beforeprint', function () {"
+    " document.querySelectorAll('details').forEach(function (d) { d.open = true; }); });";
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string HtmlTable(const Table& table, std::string_view css_class) {
+  auto numeric = [&](size_t c) { return c < table.numeric.size() && table.numeric[c]; };
+  std::string out = "<table" + (css_class.empty() ? std::string() : " class=\"" +
+                                                                     std::string(css_class) + "\"") +
+                    "><thead><tr>";
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    out += std::string(numeric(c) ? "<th class=\"num\">" : "<th>") + HtmlEscape(table.columns[c]) +
+           "</th>";
+  }
+  out += "</tr></thead><tbody>\n";
+  for (const auto& row : table.rows) {
+    out += "<tr>";
+    for (size_t c = 0; c < row.size(); ++c) {
+      out += std::string(numeric(c) ? "<td class=\"num\">" : "<td>") + HtmlEscape(row[c]) +
+             "</td>";
+    }
+    out += "</tr>\n";
+  }
+  return out + "</tbody></table>\n";
+}
+
+std::string InlineSvg(const std::string& svg) {
+  const size_t start = svg.find("<svg");
+  return start == std::string::npos ? svg : svg.substr(start);
+}
+
+bool IsManual(const Coding& coding) {
+  return coding.origin == "manual" || coding.origin.rfind("import:", 0) == 0;
+}
+
+std::vector<const Story*> PickStories(const ReportData& data, const std::vector<int64_t>& ids,
+                                      int count) {
+  std::vector<const Story*> stories;
+  for (int64_t id : ids) {
+    const auto it = data.by_id.find(id);
+    if (it != data.by_id.end()) stories.push_back(it->second);
+  }
+  auto coded = [&](const Story* story) {
+    const auto it = data.codings_of.find(story->id);
+    if (it == data.codings_of.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(),
+                       [](const Coding* c) { return IsManual(*c); });
+  };
+  std::stable_sort(stories.begin(), stories.end(), [&](const Story* a, const Story* b) {
+    const bool ca = coded(a);
+    const bool cb = coded(b);
+    if (ca != cb) return ca;
+    return a->key < b->key;
+  });
+  if (stories.size() > static_cast<size_t>(count)) stories.resize(count);
+  return stories;
+}
+
+std::string QuoteHtml(const ReportData& data, const Story& story,
+                      const std::vector<std::string>& prefer) {
+  const Coding* best = nullptr;
+  int best_rank = 3;  // a rule coding of another code is not a quote
+  const auto it = data.codings_of.find(story.id);
+  if (it != data.codings_of.end()) {
+    for (const Coding* coding : it->second) {
+      if (coding->end <= coding->start) continue;
+      // Preferred codes first (by people, then by rules), then other manual codings.
+      bool preferred = false;
+      for (const auto& path : prefer) {
+        const std::string& code = coding->code_path;
+        if (code == path || code.rfind(path + "/", 0) == 0) preferred = true;
+      }
+      const int rank = (preferred ? 0 : 2) + (IsManual(*coding) ? 0 : 1);
+      if (rank < best_rank) {
+        best = coding;
+        best_rank = rank;
+      }
+    }
+  }
+  std::string text;
+  std::string source;
+  if (best != nullptr) {
+    text = std::string(SliceCodePoints(story.text, static_cast<size_t>(best->start),
+                                       static_cast<size_t>(best->end)));
+    source = best->code_path + ", coded by " + best->coder;
+  } else {
+    const size_t length = CodePointCount(story.text);
+    text = std::string(SliceCodePoints(story.text, 0, std::min(length, kOpeningCodePoints)));
+    if (length > kOpeningCodePoints) text += " \u2026";
+    source = "opening of the story";
+  }
+  std::string paragraphs;
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    size_t end = text.find("\n\n", begin);
+    if (end == std::string::npos) end = text.size();
+    if (end > begin) paragraphs += "<p>" + HtmlEscape(text.substr(begin, end - begin)) + "</p>";
+    begin = end + 2;
+  }
+  const std::string who = story.respondent_key.empty()
+                              ? std::string("no respondent")
+                              : story.respondent_key + (story.role.empty() ? "" : ", " + story.role);
+  return "<blockquote>" + paragraphs + "<footer>" + HtmlEscape(who) + " \u2014 story " +
+         HtmlEscape(story.key) + (story.title.empty() ? "" : " \u201c" + HtmlEscape(story.title) + "\u201d") +
+         " \u00b7 " + HtmlEscape(source) + "</footer></blockquote>\n";
+}
+
+std::string BuildReport(Project& project, const ReportOptions& options) {
+  ReportData data;
+  data.all_stories = ListStories(project);
+  for (const Story& story : data.all_stories) data.by_id[story.id] = &story;
+  data.stories = ListStories(project, options.filter);
+  if (data.stories.empty()) {
+    throw DataError("no stories for the report; import stories first, or loosen its role, kind "
+                    "or wave filter");
+  }
+  data.codings = ListCodings(project);
+  for (const Coding& coding : data.codings) data.codings_of[coding.story_id].push_back(&coding);
+
+  const std::string title = options.title.empty() ? project.name() : options.title;
+  std::string body;
+  body += OverviewSection(project, data);
+  body += MatrixSection(project, data, options);
+  body += ScatterSection(project, data, options);
+  body += CodesSection(project, data, options);
+  body += SignifierSection(project, data);
+  body += AgreementSection(project, options);
+
+  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                     "<title>" + HtmlEscape(title) + "</title>\n<style>" + std::string(kCss) +
+                     "</style>\n<script>" + std::string(kScript) + "</script>\n</head>\n<body>\n";
+  page += "<header><h1>" + HtmlEscape(title) + "</h1><p class=\"lead\">A verhaal report of " +
+          HtmlEscape(project.file().filename().string()) + ": " +
+          std::to_string(data.all_stories.size()) + " stories, " +
+          std::to_string(data.codings.size()) + " codings.</p></header>\n";
+  page += "<nav><a href=\"#overview\">Overview</a><a href=\"#matrix\">Matrix</a>"
+          "<a href=\"#scatter\">Scatter</a><a href=\"#codes\">Codes</a>"
+          "<a href=\"#signifiers\">Signifiers</a><a href=\"#agreement\">Agreement</a></nav>\n";
+  return page + body + "</body>\n</html>\n";
+}
+
+}  // namespace verhaal

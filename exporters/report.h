@@ -1,0 +1,42 @@
+// The HTML report of a study (`verhaal report`, and the `report` export of
+// `verhaal run`): one self-contained page (inline CSS and SVG, no network,
+// readable on a laptop and in print) with the study overview, the matrix
+// per group with its statistics in plain words, the story scatter, code
+// frequencies, signifier charts, inter-coder agreement, and for each cell
+// of the matrix and each code a few of the stories behind the numbers,
+// expandable. See docs/report.md.
+#ifndef VERHAAL_EXPORTERS_REPORT_H_
+#define VERHAAL_EXPORTERS_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "corpus/project.h"
+#include "corpus/stories.h"
+
+namespace verhaal {
+
+struct ReportOptions {
+  std::string title;  // the page title; empty: the project's name
+  std::string rows;   // the matrix's row dimension (docs/matrix.md), required
+  std::string cols;   // its column dimension, required
+  std::string by;     // one matrix per level of this dimension; may be empty
+  // The scatter's dyads; empty: the keys of rows and cols when they are
+  // dyad dimensions (no scatter otherwise).
+  std::string x;
+  std::string y;
+  StoryFilter filter;  // which stories the matrix and scatter count
+  // The coders whose agreement is shown; empty: every coder with manual
+  // codings (origin "manual" or "import:...").
+  std::vector<std::string> coders;
+  int quotes = 3;  // stories quoted per matrix cell and per code
+};
+
+// Builds the page from the project (read only). Throws the errors of
+// ParseDimension / ResolveDimension (kUsage, kMissing) for a bad dimension,
+// kData when no story passes the filter.
+std::string BuildReport(Project& project, const ReportOptions& options);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_REPORT_H_

@@ -1,0 +1,73 @@
+// Pieces the report's sections share (report.cc, report_sections.cc,
+// report_charts.cc): HTML escaping, tables, number formatting and the
+// quotes behind the numbers. Internal to the report.
+#ifndef VERHAAL_EXPORTERS_REPORT_HTML_H_
+#define VERHAAL_EXPORTERS_REPORT_HTML_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/codings.h"
+#include "corpus/project.h"
+#include "corpus/signifiers.h"
+#include "corpus/stories.h"
+#include "exporters/matrix.h"
+#include "exporters/report.h"
+#include "exporters/table.h"
+
+namespace verhaal {
+
+// Escapes &, <, >, " for HTML text and attributes.
+std::string HtmlEscape(std::string_view text);
+
+// `table` as an HTML <table> (numeric columns right-aligned).
+std::string HtmlTable(const Table& table, std::string_view css_class = "");
+
+// An SVG document for inline use: without the XML declaration.
+std::string InlineSvg(const std::string& svg);
+
+// What the report reads once and its sections share.
+struct ReportData {
+  std::vector<Story> all_stories;              // every story, by id
+  std::vector<Story> stories;                  // those passing the filter
+  std::map<int64_t, const Story*> by_id;       // into all_stories
+  std::vector<Coding> codings;                 // every coding
+  std::map<int64_t, std::vector<const Coding*>> codings_of;  // story id -> codings
+};
+
+// A quote: a manual coding's segment of the story (preferring codes whose
+// path starts with one of `prefer`), else the story's opening words, as a
+// <blockquote> with the story key, respondent key and role, and title.
+std::string QuoteHtml(const ReportData& data, const Story& story,
+                      const std::vector<std::string>& prefer);
+
+// Up to `count` stories of `ids`: those with manual codings first, then by
+// key.
+std::vector<const Story*> PickStories(const ReportData& data, const std::vector<int64_t>& ids,
+                                      int count);
+
+// True for codings made by people (origin "manual" or "import:...").
+bool IsManual(const Coding& coding);
+
+// The sections, each an HTML <section> with an id.
+std::string OverviewSection(Project& project, const ReportData& data);
+std::string MatrixSection(Project& project, const ReportData& data, const ReportOptions& options);
+std::string ScatterSection(Project& project, const ReportData& data, const ReportOptions& options);
+std::string CodesSection(Project& project, const ReportData& data, const ReportOptions& options);
+std::string SignifierSection(Project& project, const ReportData& data);
+std::string AgreementSection(Project& project, const ReportOptions& options);
+
+// Plain-words sentence about one cross table's tests.
+std::string TestsInWords(const CrossTab& tab);
+
+// Charts of one signifier's answers among `stories`: a histogram (dyad), a
+// ternary plot (triad) or bars (list). Empty for other types.
+std::string SignifierChartSvg(Project& project, const Signifier& signifier,
+                              const std::vector<Story>& stories);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_REPORT_HTML_H_

@@ -1,0 +1,317 @@
+// Parsing the study manifest (docs/study.md). yaml-cpp exceptions are
+// translated here into located verhaal::Errors.
+#include "exporters/study.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "coding/closest_name.h"
+#include "coding/dimension.h"
+#include "corpus/files.h"
+
+namespace verhaal {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExportKind {
+  StudyExportType type;
+  std::string_view name;
+  std::vector<std::string> extensions;
+};
+
+const std::vector<ExportKind>& ExportKinds() {
+  static const std::vector<ExportKind> kinds = {
+      {StudyExportType::kMatrix, "matrix", {".txt", ".csv", ".json", ".md", ".svg"}},
+      {StudyExportType::kScatter, "scatter", {".svg"}},
+      {StudyExportType::kStories, "stories", {".csv", ".sav", ".dta", ".xlsx"}},
+      {StudyExportType::kCodings, "codings", {".csv", ".sav", ".dta", ".xlsx"}},
+      {StudyExportType::kRespondents, "respondents", {".csv", ".sav", ".dta", ".xlsx"}},
+      {StudyExportType::kCodebookTable, "codebook-table", {".csv", ".sav", ".dta", ".xlsx"}},
+      {StudyExportType::kWorkbook, "workbook", {".xlsx"}},
+      {StudyExportType::kRefi, "refi", {".qdpx"}},
+      {StudyExportType::kAgreement, "agreement", {".txt", ".csv", ".json", ".md"}},
+      {StudyExportType::kReport, "report", {".html"}},
+  };
+  return kinds;
+}
+
+std::string LineOf(std::string_view source, int line) {
+  size_t begin = 0;
+  for (int i = 0; i < line; ++i) {
+    const size_t next = source.find('\n', begin);
+    if (next == std::string_view::npos) return "";
+    begin = next + 1;
+  }
+  size_t end = source.find('\n', begin);
+  if (end == std::string_view::npos) end = source.size();
+  std::string out(source.substr(begin, end - begin));
+  if (!out.empty() && out.back() == '\r') out.pop_back();
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& word : words) out += (out.empty() ? "" : ", ") + word;
+  return out;
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, const fs::path& file)
+      : text_(text), file_(file), name_(file.string()), base_(file.parent_path()) {}
+
+  StudyManifest Parse() {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(text_));
+    } catch (const YAML::Exception& e) {
+      throw DataError("the study manifest is not valid YAML: " + e.msg,
+                      Location{name_, e.mark.line + 1, e.mark.column + 1,
+                               LineOf(text_, e.mark.line)});
+    }
+    if (!root.IsMap()) {
+      throw DataError("a study manifest is a map with 'project:', 'sources:', 'codebook:', ... "
+                      "see docs/study.md",
+                      root.IsDefined() && !root.IsNull() ? At(root) : Location{name_, 1, 1, ""});
+    }
+    StudyManifest study;
+    study.file = file_;
+    CheckKeys(root, {"name", "project", "sources", "codebook", "autocode", "codings", "outputs"},
+              "the top of the manifest");
+    if (!root["project"]) {
+      throw DataError("the manifest names no project file; add e.g. 'project: study.verhaal'",
+                      At(root));
+    }
+    study.project = PathOf(root["project"], "project");
+    study.name = root["name"] ? ScalarOf(root["name"], "name") : study.project.stem().string();
+    if (const YAML::Node sources = root["sources"]) {
+      for (const auto& node : ListOf(sources, "sources")) study.sources.push_back(Source(node));
+    }
+    if (const YAML::Node codebook = root["codebook"]) {
+      study.codebook = PathOf(codebook, "codebook");
+      study.codebook_where = At(codebook);
+    }
+    if (const YAML::Node autocode = root["autocode"]) study.autocode = Autocode(autocode);
+    if (const YAML::Node codings = root["codings"]) {
+      for (const auto& node : ListOf(codings, "codings")) study.codings.push_back(Codings(node));
+    }
+    study.output_folder = base_;
+    if (const YAML::Node outputs = root["outputs"]) Outputs(outputs, study);
+    return study;
+  }
+
+ private:
+  Location At(const YAML::Node& node) const {
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null()) return Location{name_, 0, 0, ""};
+    return Location{name_, mark.line + 1, mark.column + 1, LineOf(text_, mark.line)};
+  }
+
+  void CheckKeys(const YAML::Node& map, const std::vector<std::string>& keys,
+                 const std::string& where) const {
+    for (const auto& item : map) {
+      const std::string key = item.first.Scalar();
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+      const std::string best = ClosestName(key, keys);
+      throw DataError("unknown key '" + key + "' in " + where + "; " +
+                          (best.empty() ? "" : "did you mean '" + best + "'? ") +
+                          "the keys here are " + Join(keys) + " (docs/study.md)",
+                      At(item.first));
+    }
+  }
+
+  std::string ScalarOf(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsScalar() || node.Scalar().empty()) {
+      throw DataError("'" + key + "' needs a single non-empty value", At(node));
+    }
+    return node.Scalar();
+  }
+
+  fs::path PathOf(const YAML::Node& node, const std::string& key) const {
+    const fs::path path = ScalarOf(node, key);
+    return (path.is_absolute() ? path : base_ / path).lexically_normal();
+  }
+
+  std::vector<YAML::Node> ListOf(const YAML::Node& node, const std::string& key) const {
+    if (!node.IsSequence()) {
+      throw DataError("'" + key + "' is a list; write each entry on its own line after '- '",
+                      At(node));
+    }
+    return std::vector<YAML::Node>(node.begin(), node.end());
+  }
+
+  StudySource Source(const YAML::Node& node) const {
+    if (!node.IsMap()) {
+      throw DataError("a source is a map: '- file: stories.csv' with 'mapping: stories.mapping.yaml'",
+                      At(node));
+    }
+    CheckKeys(node, {"file", "mapping"}, "a source");
+    if (!node["file"]) throw DataError("this source names no 'file:' to import", At(node));
+    if (!node["mapping"]) {
+      throw DataError("source " + node["file"].Scalar() +
+                          " has no 'mapping:'; write one (docs/import-mapping.md), or let "
+                          "`verhaal import csv FILE --text COLUMN` print a first version",
+                      At(node));
+    }
+    return StudySource{PathOf(node["file"], "file"), PathOf(node["mapping"], "mapping"), At(node)};
+  }
+
+  StudyAutocode Autocode(const YAML::Node& node) const {
+    StudyAutocode autocode;
+    autocode.where = At(node);
+    if (node.IsScalar()) {
+      if (node.Scalar() == "true" || node.Scalar() == "yes") return autocode;
+      throw DataError("'autocode' is 'true' or a map with 'coder:' and 'codes:'", At(node));
+    }
+    if (!node.IsMap()) {
+      throw DataError("'autocode' is 'true' or a map with 'coder:' and 'codes:'", At(node));
+    }
+    CheckKeys(node, {"coder", "codes"}, "autocode");
+    if (node["coder"]) autocode.coder = ScalarOf(node["coder"], "coder");
+    if (node["codes"]) {
+      for (const auto& code : ListOf(node["codes"], "codes")) {
+        autocode.codes.push_back(ScalarOf(code, "codes"));
+      }
+    }
+    return autocode;
+  }
+
+  StudyCodings Codings(const YAML::Node& node) const {
+    if (node.IsScalar()) return StudyCodings{PathOf(node, "codings"), "", At(node)};
+    if (!node.IsMap()) {
+      throw DataError("a codings entry is a file name or a map with 'file:' and 'coder:'",
+                      At(node));
+    }
+    CheckKeys(node, {"file", "coder"}, "a codings entry");
+    if (!node["file"]) throw DataError("this codings entry names no 'file:'", At(node));
+    StudyCodings codings{PathOf(node["file"], "file"), "", At(node)};
+    if (node["coder"]) codings.coder = ScalarOf(node["coder"], "coder");
+    return codings;
+  }
+
+  void Outputs(const YAML::Node& node, StudyManifest& study) const {
+    if (!node.IsMap()) {
+      throw DataError("'outputs' is a map with 'folder:' and 'exports:'", At(node));
+    }
+    CheckKeys(node, {"folder", "exports"}, "outputs");
+    if (node["folder"]) study.output_folder = PathOf(node["folder"], "folder");
+    if (!node["exports"]) return;
+    std::map<fs::path, Location> seen;
+    for (const auto& entry : ListOf(node["exports"], "exports")) {
+      StudyExport out = Export(entry, study.output_folder);
+      const auto [it, added] = seen.emplace(out.file, out.where);
+      if (!added) {
+        throw DataError("two exports write " + out.file.filename().string() + " (the first at line " +
+                            std::to_string(it->second.line) + "); give each its own file",
+                        out.where);
+      }
+      study.exports.push_back(std::move(out));
+    }
+  }
+
+  StudyExport Export(const YAML::Node& node, const fs::path& folder) const {
+    if (!node.IsMap()) {
+      throw DataError("an export is a map such as '{type: stories, file: stories.sav}'", At(node));
+    }
+    CheckKeys(node, {"type", "file", "rows", "cols", "by", "x", "y", "coders", "role", "kind",
+                     "wave", "title"},
+              "an export");
+    StudyExport out;
+    out.where = At(node);
+    if (!node["type"]) throw DataError("this export has no 'type:'", At(node));
+    const std::string type = ScalarOf(node["type"], "type");
+    std::vector<std::string> names;
+    const ExportKind* kind = nullptr;
+    for (const auto& k : ExportKinds()) {
+      names.emplace_back(k.name);
+      if (k.name == type) kind = &k;
+    }
+    if (kind == nullptr) {
+      const std::string best = ClosestName(type, names);
+      throw DataError("unknown export type '" + type + "'; " +
+                          (best.empty() ? "" : "did you mean '" + best + "'? ") +
+                          "the types are " + Join(names),
+                      At(node["type"]));
+    }
+    out.type = kind->type;
+    if (!node["file"]) throw DataError("this " + type + " export has no 'file:'", At(node));
+    const std::string file = ScalarOf(node["file"], "file");
+    out.file = (folder / file).lexically_normal();
+    const std::string extension = fs::path(file).extension().string();
+    if (std::find(kind->extensions.begin(), kind->extensions.end(), extension) ==
+        kind->extensions.end()) {
+      throw DataError("a " + type + " export cannot write '" + file + "'; name a file ending in " +
+                          Join(kind->extensions),
+                      At(node["file"]));
+    }
+    for (auto [key, field] : {std::pair{"rows", &out.rows}, std::pair{"cols", &out.cols},
+                              std::pair{"by", &out.by}}) {
+      if (!node[key]) continue;
+      *field = ScalarOf(node[key], key);
+      try {
+        ParseDimension(*field);
+      } catch (const Error& e) {
+        throw DataError(e.message(), At(node[key]));
+      }
+    }
+    for (auto [key, field] : {std::pair{"x", &out.x}, std::pair{"y", &out.y},
+                              std::pair{"title", &out.title}}) {
+      if (node[key]) *field = ScalarOf(node[key], key);
+    }
+    if (node["coders"]) {
+      for (const auto& coder : ListOf(node["coders"], "coders")) {
+        out.coders.push_back(ScalarOf(coder, "coders"));
+      }
+    }
+    if (node["role"]) out.filter.role = ScalarOf(node["role"], "role");
+    if (node["kind"]) out.filter.kind = ScalarOf(node["kind"], "kind");
+    if (node["wave"]) {
+      try {
+        out.filter.wave = node["wave"].as<int>();
+      } catch (const YAML::Exception&) {
+        throw DataError("'wave' is a whole number", At(node["wave"]));
+      }
+    }
+    const bool needs_dims =
+        out.type == StudyExportType::kMatrix || out.type == StudyExportType::kReport;
+    if (needs_dims && (out.rows.empty() || out.cols.empty())) {
+      throw DataError("a " + type + " export needs 'rows:' and 'cols:' dimensions, e.g. "
+                          "'rows: dyad:motivatie' and 'cols: dyad:stijl' (docs/matrix.md)",
+                      out.where);
+    }
+    if (out.type == StudyExportType::kScatter && (out.x.empty() || out.y.empty())) {
+      throw DataError("a scatter export needs 'x:' and 'y:', the keys of two dyads", out.where);
+    }
+    return out;
+  }
+
+  std::string_view text_;
+  fs::path file_;
+  std::string name_;
+  fs::path base_;
+};
+
+}  // namespace
+
+std::string_view StudyExportTypeName(StudyExportType type) {
+  for (const auto& kind : ExportKinds()) {
+    if (kind.type == type) return kind.name;
+  }
+  return "?";
+}
+
+StudyManifest ParseStudyManifest(std::string_view yaml, const fs::path& file) {
+  return Parser(yaml, file).Parse();
+}
+
+StudyManifest LoadStudyManifest(const fs::path& file) {
+  return ParseStudyManifest(ReadWholeFile(file), file);
+}
+
+}  // namespace verhaal

@@ -1,0 +1,102 @@
+// The study manifest (`study.yaml`, docs/study.md): which project file a
+// study lives in, which sources to import with which mappings, the
+// codebook, the autocoding step, the manual codings, and the outputs to
+// write. `verhaal run study.yaml` carries it out (cli/run_steps.h). Paths in
+// the file are relative to the manifest's folder; the parser makes them
+// absolute and keeps where each entry was written, so every later complaint
+// about an entry can point at file:line:col.
+#ifndef VERHAAL_EXPORTERS_STUDY_H_
+#define VERHAAL_EXPORTERS_STUDY_H_
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/error.h"
+#include "corpus/stories.h"
+
+namespace verhaal {
+
+// A CSV/TSV file imported with an import mapping (docs/import-mapping.md).
+struct StudySource {
+  std::filesystem::path file;
+  std::filesystem::path mapping;
+  Location where;
+};
+
+// The autocoding step: the codebook's rules applied by `coder`.
+struct StudyAutocode {
+  std::string coder = "rules";
+  std::vector<std::string> codes;  // only these code paths; empty: every code with rules
+  Location where;
+};
+
+// A CSV of manual codings (docs/codings-csv.md).
+struct StudyCodings {
+  std::filesystem::path file;
+  std::string coder;  // for rows without a coder column; may be empty
+  Location where;
+};
+
+// What an output entry writes.
+enum class StudyExportType {
+  kMatrix,         // exporters/matrix.h; .txt .csv .json .md or .svg (heat map)
+  kScatter,        // two dyads of each story as an SVG scatter plot
+  kStories,        // the wide stories shape; .csv .sav .dta .xlsx
+  kCodings,        // the long codings shape; same formats
+  kRespondents,    // the respondents shape; same formats
+  kCodebookTable,  // the codebook shape; same formats
+  kWorkbook,       // stories, codings, respondents and codebook sheets; .xlsx
+  kRefi,           // REFI-QDA project; .qdpx
+  kAgreement,      // agreement per code between coders; .txt .csv .json .md
+  kReport,         // the HTML report (exporters/report.h); .html
+};
+
+// "matrix", "scatter", "stories", ... as written in the manifest.
+std::string_view StudyExportTypeName(StudyExportType type);
+
+// One entry of `outputs: exports:`.
+struct StudyExport {
+  StudyExportType type = StudyExportType::kMatrix;
+  std::filesystem::path file;  // absolute: the output folder / the entry's file
+  std::string rows;            // matrix, report: the row dimension (docs/matrix.md)
+  std::string cols;            // matrix, report: the column dimension
+  std::string by;              // matrix, report: one matrix per group (optional)
+  std::string x;               // scatter, report: the dyad on the x axis
+  std::string y;               // scatter, report: the dyad on the y axis
+  std::vector<std::string> coders;  // agreement, report: the coders compared
+  StoryFilter filter;          // role, kind, wave: which stories count
+  std::string title;           // report: the page title (default: the study name)
+  Location where;
+};
+
+struct StudyManifest {
+  std::filesystem::path file;  // the manifest itself
+  std::string name;            // the study's name (project name when created)
+  std::filesystem::path project;
+  std::vector<StudySource> sources;
+  std::optional<std::filesystem::path> codebook;
+  Location codebook_where;
+  std::optional<StudyAutocode> autocode;
+  std::vector<StudyCodings> codings;
+  std::filesystem::path output_folder;
+  std::vector<StudyExport> exports;
+};
+
+// Parses manifest YAML; `file` is the manifest's path (relative paths in it
+// are taken from its folder). Throws kData Errors located at the offending
+// node (FILE:LINE:COL with the line and a caret): malformed YAML, an unknown
+// key (with the closest valid one), a missing `project`, a source without
+// `mapping`, an unknown export type, a file extension the export cannot
+// write, a malformed dimension, or two exports writing the same file. Does
+// not check that input files exist: the run step that reads them does.
+StudyManifest ParseStudyManifest(std::string_view yaml, const std::filesystem::path& file);
+
+// Reads and parses `file` (kMissing when absent, kIo when unreadable).
+StudyManifest LoadStudyManifest(const std::filesystem::path& file);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_EXPORTERS_STUDY_H_

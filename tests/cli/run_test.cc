@@ -1,0 +1,253 @@
+// End-to-end tests of `verhaal run` on the example study and of `verhaal
+// report`: the outputs' key figures, running twice changes nothing, a
+// failing step leaves the project as it was, and the report renders in a
+// real browser (headless Chromium, skipped when absent).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include "corpus/codings.h"
+#include "corpus/project.h"
+#include "corpus/respondents.h"
+#include "corpus/stories.h"
+#include "tests/support/test_support.h"
+
+namespace verhaal {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::ReadFile;
+using testing::RunVerhaal;
+using testing::TempDir;
+
+fs::path ExampleManifest() { return testing::SourceDir() / "examples/statushouders/study.yaml"; }
+
+size_t Occurrences(const std::string& text, const std::string& word) {
+  size_t n = 0;
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) ++n;
+  return n;
+}
+
+// A copy of the example study in `dir`, to break on purpose.
+void CopyExample(const fs::path& dir) {
+  for (const auto& entry : fs::directory_iterator(ExampleManifest().parent_path())) {
+    if (entry.is_regular_file()) fs::copy_file(entry.path(), dir / entry.path().filename());
+  }
+}
+
+class RunStudyTest : public ::testing::Test {
+ protected:
+  // The example study, run once for the whole suite (it takes a few seconds).
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    first_ = new testing::RunResult(
+        RunVerhaal({"run", ExampleManifest().string(), "--out", "out"}, dir_->path()));
+  }
+  static void TearDownTestSuite() {
+    delete first_;
+    delete dir_;
+  }
+  static fs::path Out(const std::string& name) { return dir_->path() / "out" / name; }
+
+  static TempDir* dir_;
+  static testing::RunResult* first_;
+};
+
+TempDir* RunStudyTest::dir_ = nullptr;
+testing::RunResult* RunStudyTest::first_ = nullptr;
+
+TEST_F(RunStudyTest, FirstRunCreatesTheProjectAndSaysWhereTheOutputsAre) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  EXPECT_EQ(first_->out,
+            "study: Statushouders op weg naar werk\n"
+            "project: out/statushouders.verhaal (created)\n"
+            "outputs: out/ (15 of 15 written)\n"
+            "open out/report.html in a browser\n");
+  EXPECT_NE(first_->err.find("import statushouders.csv: added 38 stories"), std::string::npos)
+      << first_->err;
+  EXPECT_NE(first_->err.find("codings codings.csv: 136 rows: 136 codings added, 0 already there"),
+            std::string::npos)
+      << first_->err;
+  for (const char* name : {"matrix.txt", "matrix.csv", "matrix-gemeente.md", "matrix-gemeente.svg",
+                           "matrix-codes.txt", "scatter.svg", "agreement.csv", "stories.csv",
+                           "stories.sav", "stories.dta", "codings.csv", "respondents.csv",
+                           "statushouders.xlsx", "statushouders.qdpx", "report.html"}) {
+    EXPECT_TRUE(fs::exists(Out(name))) << name;
+    EXPECT_GT(fs::file_size(Out(name)), 100u) << name;
+  }
+  // No working copy or temporary file is left behind.
+  for (const auto& entry : fs::directory_iterator(dir_->path() / "out")) {
+    EXPECT_NE(entry.path().filename().string().front(), '.') << entry.path();
+  }
+}
+
+TEST_F(RunStudyTest, ProjectHoldsTheStudy) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  Project project = Project::Open(Out("statushouders.verhaal"));
+  EXPECT_EQ(project.name(), "Statushouders op weg naar werk");
+  StoryFilter statushouders;
+  statushouders.role = "statushouder";
+  EXPECT_EQ(ListStories(project, statushouders).size(), 38u);
+  CodingFilter anna;
+  anna.coder = "anna";
+  EXPECT_EQ(ListCodings(project, anna).size(), 68u);
+  CodingFilter rules;
+  rules.coder = "rules";
+  EXPECT_GT(ListCodings(project, rules).size(), 0u);
+}
+
+TEST_F(RunStudyTest, MatrixHasTheDesignedPattern) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  // motivatie x stijl cut at 0.5 (examples/statushouders/README.md): the
+  // diagonal 13 + 14, off-diagonal 5 + 4, 36 stories with both sliders.
+  const std::string csv = ReadFile(Out("matrix.csv"));
+  EXPECT_NE(csv.find(",13,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",14,"), std::string::npos) << csv;
+  const std::string text = ReadFile(Out("matrix.txt"));
+  EXPECT_NE(text.find("36"), std::string::npos) << text;
+  const std::string by = ReadFile(Out("matrix-gemeente.md"));
+  for (const char* gemeente : {"Ermelo", "Harderwijk", "Zeewolde"}) {
+    EXPECT_NE(by.find(gemeente), std::string::npos) << gemeente;
+  }
+}
+
+TEST_F(RunStudyTest, AgreementAndDataFiles) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const std::string agreement = ReadFile(Out("agreement.csv"));
+  EXPECT_EQ(agreement.rfind("code,unit,stories,% agreement,Cohen's kappa,Krippendorff's alpha\n", 0),
+            0u)
+      << agreement;
+  EXPECT_NE(agreement.find("motivatie,dimension,"), std::string::npos) << agreement;
+  // One header line plus one line per story (texts hold line breaks, so count keys).
+  const std::string stories = ReadFile(Out("stories.csv"));
+  EXPECT_EQ(Occurrences(stories, "\nSH-"), 38u);
+  const std::string respondents = ReadFile(Out("respondents.csv"));
+  EXPECT_EQ(Occurrences(respondents, "\nSH-"), 38u);
+}
+
+TEST_F(RunStudyTest, ReportHasTheMatrixQuotesAndNoNetwork) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const std::string html = ReadFile(Out("report.html"));
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<h2>Matrix: "), std::string::npos);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_GE(Occurrences(html, "<details>"), 4u + 13u);  // 4 cells, 13 codes
+  EXPECT_GE(Occurrences(html, "<blockquote>"), 12u);
+  EXPECT_NE(html.find("SH-01, statushouder"), std::string::npos);
+  EXPECT_NE(html.find("Cram\u00e9r's V"), std::string::npos);
+  // Self-contained: nothing is fetched (the SVG namespace URI is only a name).
+  for (const char* fetch : {"src=", "href=\"http", "<link", "@import", "url("}) {
+    EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
+  }
+}
+
+TEST_F(RunStudyTest, SecondRunChangesNothingAndSaysSo) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const fs::path project = Out("statushouders.verhaal");
+  const std::string before = ReadFile(project);
+  const auto project_time = fs::last_write_time(project);
+  const auto report_time = fs::last_write_time(Out("report.html"));
+  auto again = RunVerhaal({"run", ExampleManifest().string(), "--out", "out"}, dir_->path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.out,
+            "study: Statushouders op weg naar werk\n"
+            "project: out/statushouders.verhaal (unchanged)\n"
+            "outputs: out/ (0 of 15 written; nothing changed)\n"
+            "open out/report.html in a browser\n");
+  EXPECT_NE(again.err.find("import statushouders.csv: nothing changed"), std::string::npos)
+      << again.err;
+  EXPECT_NE(again.err.find("autocode: "), std::string::npos);
+  EXPECT_NE(again.err.find("codings unchanged"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("export report.html: up to date"), std::string::npos) << again.err;
+  EXPECT_EQ(ReadFile(project), before);
+  EXPECT_EQ(fs::last_write_time(project), project_time);
+  EXPECT_EQ(fs::last_write_time(Out("report.html")), report_time);
+}
+
+TEST(RunStudyFailureTest, FailingStepNamesItAndLeavesTheProjectAsItWas) {
+  TempDir dir;
+  CopyExample(dir.path());
+  const fs::path manifest = dir / "study.yaml";
+  auto good = RunVerhaal({"run", manifest.string()}, dir.path());
+  ASSERT_EQ(good.exit_code, 0) << good.err;
+  const fs::path project = dir / "out/statushouders.verhaal";
+  const std::string before = ReadFile(project);
+
+  // A new story (the import step would add it) and a coding of a code that
+  // does not exist (the codings step fails after the import).
+  {
+    std::ofstream csv(dir / "statushouders.csv", std::ios::app);
+    csv << "SH-39-E,SH-39,Ermelo,28-40,Overig,2025-11-05,nl,Nieuw,\"Een nieuw verhaal over "
+           "werk.\",0.60,0.70,0.20,0.10,0.70\n";
+    std::ofstream codings(dir / "codings.csv", std::ios::app);
+    codings << "SH-01-E,motivatie/wil,anna,Ik doe het omdat ik weer iemand wil zijn die iets "
+               "kan.,\n";
+  }
+  auto bad = RunVerhaal({"run", manifest.string()}, dir.path());
+  EXPECT_EQ(bad.exit_code, 65);
+  EXPECT_NE(bad.err.find("import statushouders.csv: added 1 story"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("codings.csv:138:"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("step 'codings codings.csv' failed: "), std::string::npos) << bad.err;
+  EXPECT_EQ(bad.out, "");
+  EXPECT_EQ(ReadFile(project), before);
+  for (const auto& entry : fs::directory_iterator(dir / "out")) {
+    EXPECT_NE(entry.path().filename().string().front(), '.') << entry.path();
+  }
+  Project opened = Project::Open(project);
+  EXPECT_FALSE(FindStory(opened, "SH-39-E").has_value());
+}
+
+TEST(RunStudyFailureTest, MissingManifestAndBadManifest) {
+  TempDir dir;
+  auto none = RunVerhaal({"run"}, dir.path());
+  EXPECT_EQ(none.exit_code, 66);
+  EXPECT_EQ(none.err,
+            "verhaal: error: no study.yaml in the current folder; name the manifest, e.g. "
+            "`verhaal run examples/statushouders/study.yaml`\n");
+  dir.Write("study.yaml", "project: s.verhaal\nsources:\n  - file: a.csv\n    maping: a.yaml\n");
+  auto bad = RunVerhaal({"run", "study.yaml"}, dir.path());
+  EXPECT_EQ(bad.exit_code, 65);
+  EXPECT_EQ(bad.err,
+            "verhaal: error: study.yaml:4:5: unknown key 'maping' in a source; did you mean "
+            "'mapping'? the keys here are file, mapping (docs/study.md)\n"
+            "    maping: a.yaml\n    ^\n");
+  EXPECT_FALSE(fs::exists(dir / "s.verhaal"));
+}
+
+// The report in a real browser: headless Chromium renders it; the rendered
+// text holds the matrix and the quotes, and a screenshot is taken.
+TEST_F(RunStudyTest, ReportRendersInHeadlessChromium) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  std::string chromium;
+  for (const char* name : {"/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
+    if (fs::exists(name)) chromium = name;
+  }
+  if (chromium.empty()) GTEST_SKIP() << "chromium is absent; `scripts/bootstrap --tests` installs it";
+  const fs::path profile = dir_->path() / "chromium-profile";
+  const fs::path png = dir_->path() / "report.png";
+  const fs::path dom = dir_->path() / "report.dom";
+  const std::string flags =
+      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+      " --disable-background-networking --disable-component-update --disable-sync"
+      " --user-data-dir=" + profile.string() + " ";
+  const std::string url = "file://" + Out("report.html").string();
+  const std::string shot = chromium + flags + "--screenshot=" + png.string() +
+                           " --window-size=1280,2000 " + url + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(shot.c_str()), 0) << shot;
+  EXPECT_GT(fs::file_size(png), 20000u);
+  const std::string dump = chromium + flags + "--dump-dom " + url + " >" + dom.string() +
+                           " 2>/dev/null";
+  ASSERT_EQ(std::system(dump.c_str()), 0) << dump;
+  const std::string rendered = ReadFile(dom);
+  EXPECT_NE(rendered.find("Matrix: "), std::string::npos);
+  EXPECT_NE(rendered.find("The stories behind the numbers"), std::string::npos);
+  EXPECT_NE(rendered.find("<blockquote>"), std::string::npos);
+  EXPECT_NE(rendered.find("SH-01, statushouder"), std::string::npos);
+  if (const char* keep = std::getenv("VERHAAL_KEEP_SCREENSHOT")) fs::copy_file(png, keep, fs::copy_options::overwrite_existing);
+}
+
+}  // namespace
+}  // namespace verhaal

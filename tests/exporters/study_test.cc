@@ -1,0 +1,147 @@
+// Tests of exporters/study.{h,cc}: the study manifest parser, its paths and
+// its located errors.
+#include "exporters/study.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kStudy = R"(name: Voorbeeld
+project: out/voorbeeld.verhaal
+sources:
+  - file: verhalen.csv
+    mapping: verhalen.mapping.yaml
+codebook: codebook.yaml
+autocode: {coder: regels, codes: [motivatie]}
+codings:
+  - codings.csv
+  - {file: extra.csv, coder: anna}
+outputs:
+  folder: out
+  exports:
+    - {type: matrix, file: matrix.md, rows: dyad:motivatie, cols: dyad:stijl, role: statushouder}
+    - {type: stories, file: data/stories.sav}
+    - {type: report, file: report.html, rows: dyad:motivatie, cols: dyad:stijl, by: var:gemeente, coders: [anna, bram], wave: 2}
+)";
+
+TEST(StudyTest, ParsesEveryPartWithPathsFromTheManifestFolder) {
+  const StudyManifest study = ParseStudyManifest(kStudy, "/studie/study.yaml");
+  EXPECT_EQ(study.name, "Voorbeeld");
+  EXPECT_EQ(study.project, fs::path("/studie/out/voorbeeld.verhaal"));
+  ASSERT_EQ(study.sources.size(), 1u);
+  EXPECT_EQ(study.sources[0].file, fs::path("/studie/verhalen.csv"));
+  EXPECT_EQ(study.sources[0].mapping, fs::path("/studie/verhalen.mapping.yaml"));
+  EXPECT_EQ(study.sources[0].where.line, 4);
+  EXPECT_EQ(study.codebook, fs::path("/studie/codebook.yaml"));
+  ASSERT_TRUE(study.autocode.has_value());
+  EXPECT_EQ(study.autocode->coder, "regels");
+  EXPECT_EQ(study.autocode->codes, std::vector<std::string>{"motivatie"});
+  ASSERT_EQ(study.codings.size(), 2u);
+  EXPECT_EQ(study.codings[0].file, fs::path("/studie/codings.csv"));
+  EXPECT_EQ(study.codings[1].coder, "anna");
+  EXPECT_EQ(study.output_folder, fs::path("/studie/out"));
+  ASSERT_EQ(study.exports.size(), 3u);
+  EXPECT_EQ(study.exports[0].type, StudyExportType::kMatrix);
+  EXPECT_EQ(study.exports[0].file, fs::path("/studie/out/matrix.md"));
+  EXPECT_EQ(study.exports[0].filter.role, "statushouder");
+  EXPECT_EQ(study.exports[1].file, fs::path("/studie/out/data/stories.sav"));
+  EXPECT_EQ(study.exports[2].type, StudyExportType::kReport);
+  EXPECT_EQ(study.exports[2].by, "var:gemeente");
+  EXPECT_EQ(study.exports[2].coders, (std::vector<std::string>{"anna", "bram"}));
+  EXPECT_EQ(study.exports[2].filter.wave, 2);
+  EXPECT_EQ(StudyExportTypeName(study.exports[1].type), "stories");
+}
+
+TEST(StudyTest, DefaultsWhenOnlyTheProjectIsNamed) {
+  const StudyManifest study = ParseStudyManifest("project: a.verhaal\n", "s/study.yaml");
+  EXPECT_EQ(study.name, "a");
+  EXPECT_EQ(study.project, fs::path("s/a.verhaal"));
+  EXPECT_EQ(study.output_folder, fs::path("s"));
+  EXPECT_FALSE(study.autocode.has_value());
+  EXPECT_FALSE(study.codebook.has_value());
+  EXPECT_TRUE(study.exports.empty());
+}
+
+TEST(StudyTest, AutocodeTrueUsesTheRulesCoder) {
+  const StudyManifest study = ParseStudyManifest("project: a.verhaal\nautocode: true\n", "s.yaml");
+  ASSERT_TRUE(study.autocode.has_value());
+  EXPECT_EQ(study.autocode->coder, "rules");
+}
+
+TEST(StudyTest, ErrorsAreLocatedAndSayWhatToDo) {
+  struct Case {
+    std::string yaml;
+    std::string described;  // Error::Describe()
+  };
+  const Case cases[] = {
+      {"project: a.verhaal\nsorces: []\n",
+       "s.yaml:2:1: unknown key 'sorces' in the top of the manifest; did you mean 'sources'? the "
+       "keys here are name, project, sources, codebook, autocode, codings, outputs "
+       "(docs/study.md)\nsorces: []\n^"},
+      {"name: x\n",
+       "s.yaml:1:1: the manifest names no project file; add e.g. 'project: study.verhaal'\n"
+       "name: x\n^"},
+      {"project: a.verhaal\nsources:\n  - file: a.csv\n",
+       "s.yaml:3:5: source a.csv has no 'mapping:'; write one (docs/import-mapping.md), or let "
+       "`verhaal import csv FILE --text COLUMN` print a first version\n  - file: a.csv\n    ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: matrx, file: m.md}\n",
+       "s.yaml:4:14: unknown export type 'matrx'; did you mean 'matrix'? the types are matrix, "
+       "scatter, stories, codings, respondents, codebook-table, workbook, refi, agreement, "
+       "report\n    - {type: matrx, file: m.md}\n             ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: stories, file: s.pdf}\n",
+       "s.yaml:4:29: a stories export cannot write 's.pdf'; name a file ending in .csv, .sav, "
+       ".dta, .xlsx\n    - {type: stories, file: s.pdf}\n                            ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: matrix, file: m.md, rows: dyad:a}\n",
+       "s.yaml:4:7: a matrix export needs 'rows:' and 'cols:' dimensions, e.g. 'rows: "
+       "dyad:motivatie' and 'cols: dyad:stijl' (docs/matrix.md)\n"
+       "    - {type: matrix, file: m.md, rows: dyad:a}\n      ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: stories, file: s.csv}\n"
+       "    - {type: stories, file: s.csv}\n",
+       "s.yaml:5:7: two exports write s.csv (the first at line 4); give each its own file\n"
+       "    - {type: stories, file: s.csv}\n      ^"},
+      {"project: [a\n",
+       "s.yaml:2:1: the study manifest is not valid YAML: end of sequence flow not found\n\n^"},
+  };
+  for (const auto& c : cases) {
+    try {
+      ParseStudyManifest(c.yaml, "s.yaml");
+      ADD_FAILURE() << "no error for:\n" << c.yaml;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::kData) << c.yaml;
+      EXPECT_EQ(e.Describe(), c.described) << c.yaml;
+    }
+  }
+}
+
+TEST(StudyTest, BadDimensionIsLocatedAtItsValue) {
+  try {
+    ParseStudyManifest(
+        "project: a.verhaal\noutputs:\n  exports:\n"
+        "    - {type: matrix, file: m.md, rows: 'dyad:x@2', cols: role}\n",
+        "s.yaml");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.location().line, 4);
+    EXPECT_EQ(e.location().column, 42);
+  }
+}
+
+TEST(StudyTest, MissingManifestIsKMissing) {
+  try {
+    LoadStudyManifest("/nonexistent/study.yaml");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kMissing);
+  }
+}
+
+}  // namespace
+}  // namespace verhaal
