@@ -137,7 +137,7 @@ std::string SignifierSection(Project& project, const ReportData& data) {
            std::string(SignifierTypeName(signifier.type)) + ")</small></h3>\n<figure>" +
            InlineSvg(svg) + "<figcaption>" + std::to_string(counts.answered) + " answered, " +
            std::to_string(counts.not_applicable) + " not applicable, " +
-           std::to_string(counts.skipped) + " skipped.</figcaption></figure>\n";
+           std::to_string(counts.skipped) + " skipped or not asked.</figcaption></figure>\n";
   }
   return out + "</section>\n";
 }

@@ -75,10 +75,10 @@ std::string ScatterSvg(const Scatter& scatter) {
   const double height = kTop + kPlot + 70;
   const std::string title = scatter.x.key + " x " + scatter.y.key;
   SvgDocument svg(width, height, title);
-  svg.Text(kLeft + kPlot / 2, 28, (scatter.x.title.empty() ? scatter.x.key : scatter.x.title) +
-                                     " / " +
-                                     (scatter.y.title.empty() ? scatter.y.key : scatter.y.title),
-           13, "middle", true);
+  svg.Text(10, 24, "across: " + (scatter.x.title.empty() ? scatter.x.key : scatter.x.title), 12,
+           "start", true);
+  svg.Text(10, 42, "up: " + (scatter.y.title.empty() ? scatter.y.key : scatter.y.title), 12,
+           "start", true);
   svg.Rect(kLeft, kTop, kPlot, kPlot, "#FAFAFA", "#888888");
   svg.Line(kLeft + kPlot / 2, kTop, kLeft + kPlot / 2, kTop + kPlot, "#999999", 1, true);
   svg.Line(kLeft, kTop + kPlot / 2, kLeft + kPlot, kTop + kPlot / 2, "#999999", 1, true);
