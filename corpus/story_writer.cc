@@ -1,5 +1,9 @@
 #include "corpus/story_writer.h"
 
+#include <sqlite3.h>
+
+#include <exception>
+
 #include "corpus/error.h"
 
 namespace verhaal {
@@ -66,6 +70,42 @@ StoryWriter::StoryWriter(Project& project)
           "ON CONFLICT (respondent_id, variable_id) DO UPDATE SET value = excluded.value"),
       clear_respondent_value_(
           project.db(), "DELETE FROM respondent_value WHERE respondent_id = ? AND variable_id = ?") {
+  SQLite::Statement trigger(project.db(),
+                            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                            "name = 'story_fts_insert'");
+  // Only inside a transaction: otherwise the DROP would be committed at once.
+  const bool in_transaction = sqlite3_get_autocommit(project.db().getHandle()) == 0;
+  if (in_transaction && trigger.executeStep()) fts_trigger_ = trigger.getColumn(0).getString();
+  if (!fts_trigger_.empty()) {
+    last_id_before_ =
+        project.db().execAndGet("SELECT coalesce(max(id), 0) FROM story").getInt64();
+    project.db().exec("DROP TRIGGER story_fts_insert");
+  }
+}
+
+StoryWriter::~StoryWriter() {
+  if (finished_ || std::uncaught_exceptions() > 0) return;
+  try {
+    Finish();
+  } catch (...) {
+    // The caller's transaction fails to commit or rolls back; nothing to add.
+  }
+}
+
+void StoryWriter::Finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (fts_trigger_.empty()) return;
+  try {
+    SQLite::Statement index(project_.db(),
+                            "INSERT INTO story_fts(rowid, title, text) "
+                            "SELECT id, title, text FROM story WHERE id > ?");
+    index.bind(1, last_id_before_);
+    index.exec();
+    project_.db().exec(fts_trigger_);
+  } catch (const SQLite::Exception& e) {
+    throw IoError(std::string("cannot update the full-text index: ") + e.what());
+  }
 }
 
 std::optional<StoredStory> StoryWriter::Find(std::string_view key) {

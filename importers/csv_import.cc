@@ -57,7 +57,7 @@ class CsvImport {
         importer_.options().progress(reader_.bytes_read(), reader_.input_size());
       }
     }
-    return importer_.report();
+    return importer_.Finish();
   }
 
  private:

@@ -156,7 +156,7 @@ ImportReport ImportStoryFolder(Project& project, const std::filesystem::path& fo
     }
     if (options.progress && ++done % 256 == 0) options.progress(done, files.size());
   }
-  return importer.report();
+  return importer.Finish();
 }
 
 }  // namespace verhaal

@@ -77,6 +77,13 @@ class StoryImporter {
   // UTF-8, a respondent with two roles.
   Result Add(IncomingStory incoming);
 
+  // Completes the import (the full-text index, see StoryWriter::Finish);
+  // call it before committing. Returns the report.
+  const ImportReport& Finish() {
+    writer_.Finish();
+    return report_;
+  }
+
   StoryWriter& writer() { return writer_; }
   ImportReport& report() { return report_; }
   const ImportOptions& options() const { return options_; }

@@ -164,7 +164,7 @@ ImportReport ImportTranscript(Project& project, const std::filesystem::path& fil
   StoryImporter importer(project, options);
   const auto result = importer.Add(std::move(in));
   if (result.write_values()) ReplaceSpeakerTurns(project, result.story_id, turns);
-  return importer.report();
+  return importer.Finish();
 }
 
 }  // namespace verhaal

@@ -8,6 +8,7 @@
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/respondents.h"
+#include "corpus/search.h"
 #include "corpus/signifiers.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
@@ -196,6 +197,21 @@ TEST_F(CsvImportTest, ErrorsSayWhereAndWhatToDo) {
   for (const auto& c : cases) {
     EXPECT_EQ(ErrorOf(c.csv, c.mapping), c.expected) << c.name;
   }
+}
+
+TEST_F(CsvImportTest, ImportedStoriesAreInTheFullTextIndex) {
+  // A dry run first: rolling back must bring the index trigger back too.
+  Import(std::string(kHeader) + "S0,R1,1,,Eerst proberen,Ede,,,,,,,\n", kMapping, false, false);
+  Import(std::string(kHeader) + "S1,R1,1,,Over de taalschool,Ede,,,,,,,\n");
+  Story later;
+  later.key = "S2";
+  later.text = "Ook over de taalschool";
+  AddStory(project_, later);
+  const auto hits = SearchStories(project_, "taalschool", 10);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].story_key, "S1");
+  EXPECT_EQ(hits[1].story_key, "S2");
+  EXPECT_TRUE(SearchStories(project_, "proberen", 10).empty());
 }
 
 TEST_F(CsvImportTest, AFailedImportWritesNothing) {
