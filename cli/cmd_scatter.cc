@@ -48,7 +48,8 @@ int RunScatter(CommandContext& context) {
   }
   std::optional<ResolvedDimension> colour;
   if (colour_spec) colour = ResolveDimension(project, *colour_spec, stories);
-  const SliderScatter scatter = BuildSliderScatter(project, x, y, stories, colour ? &*colour : nullptr);
+  const SliderScatter scatter =
+      BuildSliderScatter(project, x, y, stories, colour ? &*colour : nullptr);
   WriteTable(context.out, SliderQuadrantTable(scatter), format);
   int64_t left = 0;
   std::string reasons;

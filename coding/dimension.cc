@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <functional>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -222,8 +222,8 @@ void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vecto
   const bool y = spec.source == DimensionSource::kStoneY;
   result.levels = CutLevels(spec.cuts, y ? signifier.y_low : signifier.x_low,
                             y ? signifier.y_high : signifier.x_high);
-  result.title = spec.name + (dyad ? "" : "/" + spec.stone) + " (" + result.levels.front() +
-                 " / " + result.levels.back() + ")";
+  result.title = spec.name + (dyad ? "" : "/" + spec.stone) + " (" + result.levels.front() + " / " +
+                 result.levels.back() + ")";
   const auto values = ValuesOf(project, signifier);
   for (const auto& story : stories) {
     const auto it = values.find(story.id);
@@ -252,8 +252,8 @@ void ResolveTriadZone(Project& project, const DimensionSpec& spec,
     const auto& option = signifier.options.at(i);
     anchor.push_back(option.label.empty() ? option.key : option.label);
   }
-  const TriadZone zones[] = {TriadZone::kTop,      TriadZone::kLeft,     TriadZone::kRight,
-                             TriadZone::kTopLeft,  TriadZone::kTopRight, TriadZone::kLeftRight,
+  const TriadZone zones[] = {TriadZone::kTop,     TriadZone::kLeft,     TriadZone::kRight,
+                             TriadZone::kTopLeft, TriadZone::kTopRight, TriadZone::kLeftRight,
                              TriadZone::kCentre};
   result.levels = {anchor[0],
                    anchor[1],
@@ -282,8 +282,8 @@ void ResolveTriadZone(Project& project, const DimensionSpec& spec,
   }
 }
 
-void ResolveVariable(Project& project, const DimensionSpec& spec,
-                     const std::vector<Story>& stories, ResolvedDimension& result) {
+void ResolveVariable(Project& project, const DimensionSpec& spec, const std::vector<Story>& stories,
+                     ResolvedDimension& result) {
   auto variable = FindVariable(project, VariableSubject::kStory, spec.name);
   if (!variable) variable = FindVariable(project, VariableSubject::kRespondent, spec.name);
   if (!variable) {
@@ -328,9 +328,12 @@ DimensionSpec ParseDimension(std::string_view text) {
   const std::string_view prefix = colon == text.npos ? text : text.substr(0, colon);
   std::string_view rest = colon == text.npos ? std::string_view() : text.substr(colon + 1);
   static const std::map<std::string_view, DimensionSource> kPrefixed = {
-      {"code", DimensionSource::kCode},         {"dyad", DimensionSource::kDyad},
-      {"stone-x", DimensionSource::kStoneX},    {"stone-y", DimensionSource::kStoneY},
-      {"triad-zone", DimensionSource::kTriadZone}, {"var", DimensionSource::kVariable}};
+      {"code", DimensionSource::kCode},
+      {"dyad", DimensionSource::kDyad},
+      {"stone-x", DimensionSource::kStoneX},
+      {"stone-y", DimensionSource::kStoneY},
+      {"triad-zone", DimensionSource::kTriadZone},
+      {"var", DimensionSource::kVariable}};
   const auto it = kPrefixed.find(prefix);
   if (colon == text.npos || it == kPrefixed.end() || rest.empty()) {
     throw UsageError("unknown dimension '" + std::string(text) + "'; " + std::string(kForms));
@@ -339,10 +342,9 @@ DimensionSpec ParseDimension(std::string_view text) {
   const size_t at = rest.find('@');
   const std::string_view suffix = at == rest.npos ? std::string_view() : rest.substr(at + 1);
   spec.name = std::string(rest.substr(0, at));
-  const bool takes_at = spec.source == DimensionSource::kCode ||
-                        spec.source == DimensionSource::kDyad ||
-                        spec.source == DimensionSource::kStoneX ||
-                        spec.source == DimensionSource::kStoneY;
+  const bool takes_at =
+      spec.source == DimensionSource::kCode || spec.source == DimensionSource::kDyad ||
+      spec.source == DimensionSource::kStoneX || spec.source == DimensionSource::kStoneY;
   if (spec.name.empty() || (at != rest.npos && (suffix.empty() || !takes_at))) {
     throw UsageError("malformed dimension '" + std::string(text) + "'; " + std::string(kForms));
   }

@@ -34,10 +34,10 @@ enum class DimensionSource {
 // A parsed DIM argument.
 struct DimensionSpec {
   DimensionSource source = DimensionSource::kRole;
-  std::string text;                 // as written, for headings
-  std::string name;                 // code path, signifier key or variable name
-  std::string stone;                // kStoneX/kStoneY: the stone's key
-  std::vector<std::string> coders;  // kCode: empty = all codings
+  std::string text;                  // as written, for headings
+  std::string name;                  // code path, signifier key or variable name
+  std::string stone;                 // kStoneX/kStoneY: the stone's key
+  std::vector<std::string> coders;   // kCode: empty = all codings
   std::vector<double> cuts = {0.5};  // kDyad, kStone*: ascending, in (0, 1)
 };
 
@@ -63,10 +63,10 @@ inline constexpr std::string_view kNoZone = "no zone";
 
 // A dimension applied to a set of stories.
 struct ResolvedDimension {
-  std::string label;                // the DIM text
-  std::string title;                // e.g. "motivatie (moeten / willen)"
-  std::vector<std::string> levels;  // in report order
-  std::map<int64_t, int> level_of;  // story id -> index into levels
+  std::string label;                        // the DIM text
+  std::string title;                        // e.g. "motivatie (moeten / willen)"
+  std::vector<std::string> levels;          // in report order
+  std::map<int64_t, int> level_of;          // story id -> index into levels
   std::map<int64_t, std::string> left_out;  // story id -> reason (kNoCoding, ...)
 };
 

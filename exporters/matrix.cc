@@ -116,9 +116,9 @@ Matrix BuildMatrix(const std::vector<int64_t>& stories, const ResolvedDimension&
       const auto it = by->level_of.find(id);
       if (it == by->level_of.end()) {
         const auto reason = by->left_out.find(id);
-        ++matrix.left_out_by[by->label + ": " +
-                             (reason == by->left_out.end() ? std::string(kNoValue)
-                                                           : reason->second)];
+        ++matrix
+              .left_out_by[by->label + ": " +
+                           (reason == by->left_out.end() ? std::string(kNoValue) : reason->second)];
         continue;
       }
       group = static_cast<size_t>(it->second);
@@ -138,8 +138,7 @@ Matrix BuildMatrix(const std::vector<int64_t>& stories, const ResolvedDimension&
     }
   }
   for (size_t g = 0; g < groups.size(); ++g) {
-    matrix.tables.push_back(
-        MakeCrossTab(groups[g], rows.levels, cols.levels, counts[g], options));
+    matrix.tables.push_back(MakeCrossTab(groups[g], rows.levels, cols.levels, counts[g], options));
     matrix.tables.back().left_out = left_out[g];
   }
   if (by && groups.size() >= 2) {

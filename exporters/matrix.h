@@ -36,7 +36,7 @@ struct MatrixCell {
   double col_percent = 0;
   double total_percent = 0;
   double expected = 0;
-  double residual = 0;  // adjusted standardised residual; NaN in an empty row or column
+  double residual = 0;   // adjusted standardised residual; NaN in an empty row or column
   bool flagged = false;  // |residual| >= kResidualFlag
 };
 

@@ -1,10 +1,8 @@
 #include "exporters/matrix_report.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstdio>
-
+#include <nlohmann/json.hpp>
 
 namespace verhaal {
 namespace {
@@ -146,15 +144,21 @@ Table CrossTabGrid(const CrossTab& tab) {
     };
     const int64_t n = tab.row_totals[r];
     const double share = tab.total == 0 ? NAN : 100.0 * n / tab.total;
-    line(tab.row_levels[r], "count", [](const MatrixCell& c) { return Count(c.count); }, Count(n));
-    line("", "row %", [](const MatrixCell& c) { return FormatFixed(c.row_percent, 1); },
-         n == 0 ? "-" : "100.0");
-    line("", "col %", [](const MatrixCell& c) { return FormatFixed(c.col_percent, 1); },
-         FormatFixed(share, 1));
-    line("", "total %", [](const MatrixCell& c) { return FormatFixed(c.total_percent, 1); },
-         FormatFixed(share, 1));
-    line("", "expected", [](const MatrixCell& c) { return FormatFixed(c.expected, 2); }, "");
-    line("", "residual", [](const MatrixCell& c) { return Residual(c); }, "");
+    line(
+        tab.row_levels[r], "count", [](const MatrixCell& c) { return Count(c.count); }, Count(n));
+    line(
+        "", "row %", [](const MatrixCell& c) { return FormatFixed(c.row_percent, 1); },
+        n == 0 ? "-" : "100.0");
+    line(
+        "", "col %", [](const MatrixCell& c) { return FormatFixed(c.col_percent, 1); },
+        FormatFixed(share, 1));
+    line(
+        "", "total %", [](const MatrixCell& c) { return FormatFixed(c.total_percent, 1); },
+        FormatFixed(share, 1));
+    line(
+        "", "expected", [](const MatrixCell& c) { return FormatFixed(c.expected, 2); }, "");
+    line(
+        "", "residual", [](const MatrixCell& c) { return Residual(c); }, "");
   }
   std::vector<std::string> counts = {"total", "count"}, percents = {"", "total %"};
   for (int64_t n : tab.col_totals) {
@@ -179,7 +183,8 @@ Table CrossTabTests(const CrossTab& tab) {
   const auto& chi = tests.chi_square;
   table.AddRow({chi.yates_corrected ? "chi-square (Yates)" : "chi-square",
                 "X2 = " + FormatFixed(chi.statistic, 3) + ", df = " + std::to_string(chi.df) +
-                    ", p = " + FormatP(chi.p_value) + (chi.note.empty() ? "" : " (" + chi.note + ")")});
+                    ", p = " + FormatP(chi.p_value) +
+                    (chi.note.empty() ? "" : " (" + chi.note + ")")});
   const auto& fisher = tests.fisher;
   std::string method = fisher.method == stats::FisherMethod::kExact
                            ? "exact"

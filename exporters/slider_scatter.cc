@@ -51,9 +51,8 @@ AxisValues ReadAxis(Project& project, const DimensionSpec& spec,
   result.axis.high = stone_y ? signifier->y_high : signifier->x_high;
   result.axis.title = spec.name + (dyad ? "" : "/" + spec.stone);
   std::map<int64_t, SignifierValue> values;
-  ForEachSignifierValue(project, *signifier, [&](int64_t id, const SignifierValue& value) {
-    values[id] = value;
-  });
+  ForEachSignifierValue(project, *signifier,
+                        [&](int64_t id, const SignifierValue& value) { values[id] = value; });
   for (const auto& story : stories) {
     const auto it = values.find(story.id);
     const std::string prefix = spec.text + ": ";
@@ -83,7 +82,8 @@ std::string Pole(const SliderAxis& axis, bool high) {
 }  // namespace
 
 SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const DimensionSpec& y,
-                     const std::vector<Story>& stories, const ResolvedDimension* colour) {
+                                 const std::vector<Story>& stories,
+                                 const ResolvedDimension* colour) {
   const AxisValues xs = ReadAxis(project, x, stories);
   const AxisValues ys = ReadAxis(project, y, stories);
   SliderScatter scatter;

@@ -50,7 +50,8 @@ struct SliderScatter {
 // null. Throws kUsage for another kind of DIM or more than one cut, kMissing
 // for an unknown signifier or stone.
 SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const DimensionSpec& y,
-                     const std::vector<Story>& stories, const ResolvedDimension* colour);
+                                 const std::vector<Story>& stories,
+                                 const ResolvedDimension* colour);
 
 // The quadrant counts as a table (quadrant, x level, y level, stories, %).
 Table SliderQuadrantTable(const SliderScatter& scatter);

@@ -15,9 +15,8 @@ namespace {
 
 std::map<int64_t, SignifierValue> ValuesOf(Project& project, const Signifier& signifier) {
   std::map<int64_t, SignifierValue> values;
-  ForEachSignifierValue(project, signifier, [&](int64_t id, const SignifierValue& value) {
-    values[id] = value;
-  });
+  ForEachSignifierValue(project, signifier,
+                        [&](int64_t id, const SignifierValue& value) { values[id] = value; });
   return values;
 }
 
@@ -49,11 +48,11 @@ std::string F3(double value) { return FormatFixed(value, 3); }
 }  // namespace
 
 Table DyadSummaryTable(Project& project, const SummaryGroups& groups) {
-  Table table{{"dyad", "group", "n", "N/A", "no answer", "mean", "median", "sd", "q1", "q3",
-               "bin 1", "bin 2", "bin 3", "bin 4", "bin 5"},
-              {},
-              {false, false, true, true, true, true, true, true, true, true, true, true, true,
-               true, true}};
+  Table table{
+      {"dyad", "group", "n", "N/A", "no answer", "mean", "median", "sd", "q1", "q3", "bin 1",
+       "bin 2", "bin 3", "bin 4", "bin 5"},
+      {},
+      {false, false, true, true, true, true, true, true, true, true, true, true, true, true, true}};
   for (const auto& signifier : ListSignifiers(project)) {
     if (signifier.type != SignifierType::kDyad) continue;
     const auto values = ValuesOf(project, signifier);
@@ -63,12 +62,16 @@ Table DyadSummaryTable(Project& project, const SummaryGroups& groups) {
       for (const auto* value : answers.answered) xs.push_back(value->x);
       const stats::Summary summary = stats::Describe(xs);
       const stats::Histogram histogram = stats::UnitIntervalHistogram(xs, 5);
-      std::vector<std::string> row = {
-          signifier.key,          groups.names[g],
-          std::to_string(xs.size()), std::to_string(answers.not_applicable),
-          std::to_string(answers.no_answer), F3(summary.mean),
-          F3(summary.median),     F3(summary.sd),
-          F3(summary.q1),         F3(summary.q3)};
+      std::vector<std::string> row = {signifier.key,
+                                      groups.names[g],
+                                      std::to_string(xs.size()),
+                                      std::to_string(answers.not_applicable),
+                                      std::to_string(answers.no_answer),
+                                      F3(summary.mean),
+                                      F3(summary.median),
+                                      F3(summary.sd),
+                                      F3(summary.q1),
+                                      F3(summary.q3)};
       for (int64_t count : histogram.counts) row.push_back(std::to_string(count));
       table.AddRow(std::move(row));
     }
@@ -77,14 +80,14 @@ Table DyadSummaryTable(Project& project, const SummaryGroups& groups) {
 }
 
 Table TriadSummaryTable(Project& project, const SummaryGroups& groups) {
-  Table table{{"triad", "group", "n", "N/A", "no answer", "mean top", "mean left", "mean right",
-               "zeros replaced", "top", "left", "right", "top-left", "top-right", "left-right",
-               "centre"},
-              {},
-              {false, false, true, true, true, true, true, true, true, true, true, true, true,
-               true, true, true}};
-  const TriadZone zones[] = {TriadZone::kTop,      TriadZone::kLeft,     TriadZone::kRight,
-                             TriadZone::kTopLeft,  TriadZone::kTopRight, TriadZone::kLeftRight,
+  Table table{
+      {"triad", "group", "n", "N/A", "no answer", "mean top", "mean left", "mean right",
+       "zeros replaced", "top", "left", "right", "top-left", "top-right", "left-right", "centre"},
+      {},
+      {false, false, true, true, true, true, true, true, true, true, true, true, true, true, true,
+       true}};
+  const TriadZone zones[] = {TriadZone::kTop,     TriadZone::kLeft,     TriadZone::kRight,
+                             TriadZone::kTopLeft, TriadZone::kTopRight, TriadZone::kLeftRight,
                              TriadZone::kCentre};
   for (const auto& signifier : ListSignifiers(project)) {
     if (signifier.type != SignifierType::kTriad) continue;
@@ -115,9 +118,8 @@ Table TriadSummaryTable(Project& project, const SummaryGroups& groups) {
 }
 
 Table ListSummaryTable(Project& project, const SummaryGroups& groups) {
-  Table table{{"list", "group", "item", "stories", "% of answered"},
-              {},
-              {false, false, false, true, true}};
+  Table table{
+      {"list", "group", "item", "stories", "% of answered"}, {}, {false, false, false, true, true}};
   for (const auto& signifier : ListSignifiers(project)) {
     if (signifier.type != SignifierType::kList) continue;
     const auto values = ValuesOf(project, signifier);

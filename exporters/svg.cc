@@ -24,12 +24,23 @@ std::string SvgEscape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -72,19 +83,16 @@ void SvgDocument::Line(double x1, double y1, double x2, double y2, std::string_v
 
 void SvgDocument::Circle(double cx, double cy, double r, std::string_view fill,
                          std::string_view stroke) {
-  body_ += "<circle cx=\"" + Num(cx) + "\" cy=\"" + Num(cy) + "\" r=\"" + Num(r) +
-           "\" fill=\"" + std::string(fill) + "\" stroke=\"" + std::string(stroke) +
-           "\" fill-opacity=\"0.8\"/>\n";
+  body_ += "<circle cx=\"" + Num(cx) + "\" cy=\"" + Num(cy) + "\" r=\"" + Num(r) + "\" fill=\"" +
+           std::string(fill) + "\" stroke=\"" + std::string(stroke) + "\" fill-opacity=\"0.8\"/>\n";
 }
 
 void SvgDocument::Text(double x, double y, std::string_view text, double size,
-                       std::string_view anchor, bool bold, double rotate,
-                       std::string_view fill) {
+                       std::string_view anchor, bool bold, double rotate, std::string_view fill) {
   body_ += "<text x=\"" + Num(x) + "\" y=\"" + Num(y) + "\" font-size=\"" + Num(size) +
            "\" text-anchor=\"" + std::string(anchor) + "\" fill=\"" + std::string(fill) + "\"" +
            (bold ? " font-weight=\"bold\"" : "") +
-           (rotate != 0 ? " transform=\"rotate(" + Num(rotate) + " " + Num(x) + " " + Num(y) +
-                              ")\""
+           (rotate != 0 ? " transform=\"rotate(" + Num(rotate) + " " + Num(x) + " " + Num(y) + ")\""
                         : "") +
            ">" + SvgEscape(text) + "</text>\n";
 }
@@ -93,8 +101,7 @@ std::string SvgDocument::Finish() const {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
          Num(width_) + "\" height=\"" + Num(height_) + "\" viewBox=\"0 0 " + Num(width_) + " " +
-         Num(height_) +
-         "\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\">\n<title>" +
+         Num(height_) + "\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\">\n<title>" +
          SvgEscape(title_) + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n" +
          body_ + "</svg>\n";
 }
@@ -102,8 +109,8 @@ std::string SvgDocument::Finish() const {
 void WriteSvgFile(const std::filesystem::path& file, const std::string& svg) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   if (!out) {
-    throw Error(ErrorKind::kCannotCreate,
-                "cannot write '" + file.string() + "'; check that the folder exists and is writable");
+    throw Error(ErrorKind::kCannotCreate, "cannot write '" + file.string() +
+                                              "'; check that the folder exists and is writable");
   }
   out << svg;
   out.close();

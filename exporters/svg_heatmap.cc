@@ -21,11 +21,12 @@ std::string MatrixHeatmapSvg(const Matrix& matrix) {
   const size_t rows = matrix.tables.front().row_levels.size();
   const size_t cols = matrix.tables.front().col_levels.size();
   const double panel_width = kLabelWidth + kCellWidth * cols;
-  const double width = 30 + matrix.tables.size() * panel_width + (matrix.tables.size() - 1) * kGap + 20;
+  const double width =
+      30 + matrix.tables.size() * panel_width + (matrix.tables.size() - 1) * kGap + 20;
   const double grid_height = kCellHeight * rows;
   const double height = kTop + grid_height + 90;
-  const std::string title = matrix.rows + " x " + matrix.cols +
-                            (matrix.by.empty() ? "" : " by " + matrix.by);
+  const std::string title =
+      matrix.rows + " x " + matrix.cols + (matrix.by.empty() ? "" : " by " + matrix.by);
   SvgDocument svg(width, height, title);
   svg.Text(width / 2, 26, title, 16, "middle", true);
   for (size_t p = 0; p < matrix.tables.size(); ++p) {
@@ -35,10 +36,8 @@ std::string MatrixHeatmapSvg(const Matrix& matrix) {
     std::string heading = tab.group.empty() ? "all stories" : matrix.by + " = " + tab.group;
     heading += " (n = " + std::to_string(tab.total) + ")";
     svg.Text(grid_left + kCellWidth * cols / 2, 54, heading, 13, "middle", true);
-    svg.Text(grid_left + kCellWidth * cols / 2, 76, matrix.cols, 12, "middle", false, 0,
-             "#555555");
-    svg.Text(left + 12, kTop + grid_height / 2, matrix.rows, 12, "middle", false, -90,
-             "#555555");
+    svg.Text(grid_left + kCellWidth * cols / 2, 76, matrix.cols, 12, "middle", false, 0, "#555555");
+    svg.Text(left + 12, kTop + grid_height / 2, matrix.rows, 12, "middle", false, -90, "#555555");
     for (size_t c = 0; c < cols; ++c) {
       svg.Text(grid_left + kCellWidth * (c + 0.5), kTop - 10, tab.col_levels[c], 12, "middle",
                true);

@@ -22,8 +22,8 @@ std::string SliderScatterSvg(const SliderScatter& scatter) {
   const bool legend = !scatter.groups.empty();
   const double width = kLeft + kSide + (legend ? 220 : 40);
   const double height = kTop + kSide + 80;
-  const std::string title = scatter.x.title + " x " + scatter.y.title + " (n = " +
-                            std::to_string(scatter.points.size()) + ")";
+  const std::string title = scatter.x.title + " x " + scatter.y.title +
+                            " (n = " + std::to_string(scatter.points.size()) + ")";
   SvgDocument svg(width, height, title);
   svg.Text(kLeft + kSide / 2, 30, title, 16, "middle", true);
   svg.Rect(kLeft, kTop, kSide, kSide, "#FAFAFA", "#888888");
@@ -46,10 +46,10 @@ std::string SliderScatterSvg(const SliderScatter& scatter) {
                  {kLeft + 8, kTop + 20, "start"},
                  {kLeft + kSide - 8, kTop + 20, "end"}};
   for (int q = 0; q < 4; ++q) {
-    svg.Text(corners[q].x, corners[q].y,
-             "n = " + std::to_string(scatter.quadrants[q]) + " (" + percent(scatter.quadrants[q]) +
-                 ")",
-             12, corners[q].anchor, true, 0, "#555555");
+    svg.Text(
+        corners[q].x, corners[q].y,
+        "n = " + std::to_string(scatter.quadrants[q]) + " (" + percent(scatter.quadrants[q]) + ")",
+        12, corners[q].anchor, true, 0, "#555555");
   }
   for (const auto& point : scatter.points) {
     const std::string fill = point.group < 0 ? "#0072B2" : SvgPaletteColour(point.group);

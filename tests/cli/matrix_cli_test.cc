@@ -103,8 +103,8 @@ TEST(MatrixCliTest, CsvCellsAndTests) {
 TEST(MatrixCliTest, ByRoleGivesOneMatrixPerGroupAndAComparison) {
   TempDir dir;
   MakeProject(dir / "p.verhaal");
-  auto r = RunVerhaal({"matrix", "--rows", "code:motivatie", "--cols", "dyad:stijl", "--by",
-                       "role", "--svg", "m.svg"},
+  auto r = RunVerhaal({"matrix", "--rows", "code:motivatie", "--cols", "dyad:stijl", "--by", "role",
+                       "--svg", "m.svg"},
                       dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("role = klantmanager: motivatie (rows) x stijl (dwingend / aanmoedigend) "
@@ -133,8 +133,8 @@ TEST(MatrixCliTest, MixedAsALevel) {
     coding.end = 8;
     AddCoding(p, coding);
   }
-  auto r = RunVerhaal({"matrix", "--rows", "code:motivatie", "--cols", "role", "--mixed",
-                       "level", "--format", "json"},
+  auto r = RunVerhaal({"matrix", "--rows", "code:motivatie", "--cols", "role", "--mixed", "level",
+                       "--format", "json"},
                       dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"row_levels\": [\n        \"moeten\",\n        \"willen\",\n        "

@@ -25,8 +25,8 @@ void ImportExample(const TempDir& dir) {
 TEST(ExampleStudyTest, MatrixOfMotivationAndStyleByRole) {
   TempDir dir;
   ImportExample(dir);
-  auto r = RunVerhaal({"matrix", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--by",
-                       "role", "--format", "csv"},
+  auto r = RunVerhaal({"matrix", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--by", "role",
+                       "--format", "csv"},
                       dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // As the example data were designed: willen goes with aanmoedigend.
@@ -45,8 +45,8 @@ TEST(ExampleStudyTest, MatrixOfMotivationAndStyleByRole) {
 TEST(ExampleStudyTest, ScatterQuadrantsAndPoints) {
   TempDir dir;
   ImportExample(dir);
-  auto r = RunVerhaal({"scatter", "--x", "dyad:motivatie", "--y", "dyad:stijl", "--colour",
-                       "role", "--format", "csv", "--csv", "punten.csv", "--svg", "s.svg"},
+  auto r = RunVerhaal({"scatter", "--x", "dyad:motivatie", "--y", "dyad:stijl", "--colour", "role",
+                       "--format", "csv", "--csv", "punten.csv", "--svg", "s.svg"},
                       dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
@@ -70,12 +70,12 @@ TEST(ExampleStudyTest, ScatterQuadrantsAndPoints) {
 TEST(ExampleStudyTest, SummaryOfDyadsByRole) {
   TempDir dir;
   ImportExample(dir);
-  auto r = RunVerhaal({"summary", "--only", "dyads", "--by", "role", "--format", "csv"},
-                      dir.path());
+  auto r =
+      RunVerhaal({"summary", "--only", "dyads", "--by", "role", "--format", "csv"}, dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find(
-                "motivatie,statushouder,37,1,0,0.506,0.600,0.299,0.200,0.780,7,10,1,10,9\r\n"),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find("motivatie,statushouder,37,1,0,0.506,0.600,0.299,0.200,0.780,7,10,1,10,9\r\n"),
+      std::string::npos)
       << r.out;
   auto bad = RunVerhaal({"summary", "--only", "codes,grafiek"}, dir.path());
   EXPECT_EQ(bad.exit_code, 2);

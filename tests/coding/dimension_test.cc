@@ -153,15 +153,15 @@ TEST_F(ResolveTest, CodeLevelsAgreementAndMixed) {
   const auto team = Resolve("code:motivatie@anna+bram");
   EXPECT_EQ(team.level_of, (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}}));
   EXPECT_EQ(team.left_out, (std::map<int64_t, std::string>{{ids_[2], "coders disagree"},
-                                                          {ids_[3], "no coding"},
-                                                          {ids_[4], "no coding"},
-                                                          {ids_[5], "no coding"}}));
+                                                           {ids_[3], "no coding"},
+                                                           {ids_[4], "no coding"},
+                                                           {ids_[5], "no coding"}}));
 
   const auto anna = Resolve("code:motivatie@anna", MixedPolicy::kLevel);
   EXPECT_EQ(anna.levels, (std::vector<std::string>{"moeten", "willen", "mixed"}));
-  EXPECT_EQ(anna.level_of, (std::map<int64_t, int>{
-                               {ids_[0], 0}, {ids_[1], 1}, {ids_[2], 0}, {ids_[3], 0},
-                               {ids_[4], 2}}));
+  EXPECT_EQ(anna.level_of,
+            (std::map<int64_t, int>{
+                {ids_[0], 0}, {ids_[1], 1}, {ids_[2], 0}, {ids_[3], 0}, {ids_[4], 2}}));
 }
 
 TEST_F(ResolveTest, CodeErrors) {
@@ -209,15 +209,15 @@ TEST_F(ResolveTest, DyadCutsAndNotApplicable) {
   EXPECT_EQ(half.title, "stijl (dwingend / aanmoedigend)");
   EXPECT_EQ(half.levels, (std::vector<std::string>{"dwingend", "aanmoedigend"}));
   // A value at the cut point goes to the upper level.
-  EXPECT_EQ(half.level_of, (std::map<int64_t, int>{
-                               {ids_[0], 0}, {ids_[1], 1}, {ids_[2], 0}, {ids_[3], 1}}));
+  EXPECT_EQ(half.level_of,
+            (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}, {ids_[2], 0}, {ids_[3], 1}}));
   EXPECT_EQ(half.left_out,
             (std::map<int64_t, std::string>{{ids_[4], "N/A"}, {ids_[5], "no answer"}}));
 
   const auto thirds = Resolve("dyad:stijl@0.3,0.7");
   EXPECT_EQ(thirds.levels, (std::vector<std::string>{"dwingend", "0.3-0.7", "aanmoedigend"}));
-  EXPECT_EQ(thirds.level_of, (std::map<int64_t, int>{
-                                 {ids_[0], 0}, {ids_[1], 1}, {ids_[2], 1}, {ids_[3], 2}}));
+  EXPECT_EQ(thirds.level_of,
+            (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}, {ids_[2], 1}, {ids_[3], 2}}));
   EXPECT_THROW(Resolve("triad-zone:stijl"), Error);
 }
 
@@ -234,11 +234,11 @@ TEST_F(ResolveTest, TriadZones) {
     SetSignifierValue(*project_, triad, ids_[i], value);
   }
   const auto zones = Resolve("triad-zone:belang");
-  EXPECT_EQ(zones.levels, (std::vector<std::string>{"taal", "gezondheid", "werk",
-                                                    "taal + gezondheid", "taal + werk",
-                                                    "gezondheid + werk", "centre"}));
-  EXPECT_EQ(zones.level_of, (std::map<int64_t, int>{
-                                {ids_[0], 0}, {ids_[1], 2}, {ids_[2], 3}, {ids_[3], 6}}));
+  EXPECT_EQ(zones.levels,
+            (std::vector<std::string>{"taal", "gezondheid", "werk", "taal + gezondheid",
+                                      "taal + werk", "gezondheid + werk", "centre"}));
+  EXPECT_EQ(zones.level_of,
+            (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 2}, {ids_[2], 3}, {ids_[3], 6}}));
 }
 
 TEST_F(ResolveTest, VariablesRoleAndWave) {

@@ -18,8 +18,8 @@ namespace {
 stats::ContingencyTable Designed() { return stats::ContingencyTable({{14, 4}, {5, 13}}); }
 
 TEST(MatrixTest, EveryFigureOfATwoByTwo) {
-  const CrossTab tab = MakeCrossTab("", {"moeten", "willen"}, {"dwingend", "aanmoedigend"},
-                                    Designed());
+  const CrossTab tab =
+      MakeCrossTab("", {"moeten", "willen"}, {"dwingend", "aanmoedigend"}, Designed());
   EXPECT_EQ(tab.total, 36);
   EXPECT_EQ(tab.row_totals, (std::vector<int64_t>{18, 18}));
   EXPECT_EQ(tab.col_totals, (std::vector<int64_t>{19, 17}));
@@ -71,8 +71,8 @@ TEST(MatrixTest, YatesOnRequestAndOnlyFor2x2) {
   EXPECT_TRUE(tab.tests.chi_square.yates_corrected);
   EXPECT_NEAR(tab.tests.chi_square.statistic, 7.133127, 1e-6);
   EXPECT_NEAR(tab.tests.chi_square.p_value, 0.0075673, 1e-6);
-  const CrossTab wide = MakeCrossTab(
-      "", {"a", "b"}, {"x", "y", "z"}, stats::ContingencyTable({{5, 3, 2}, {1, 4, 6}}), options);
+  const CrossTab wide = MakeCrossTab("", {"a", "b"}, {"x", "y", "z"},
+                                     stats::ContingencyTable({{5, 3, 2}, {1, 4, 6}}), options);
   EXPECT_FALSE(wide.tests.chi_square.yates_corrected);
   EXPECT_EQ(wide.tests.note, "Yates' correction applies to 2x2 tables only; not applied");
   EXPECT_FALSE(wide.tests.odds_ratio.has_value());
@@ -86,8 +86,8 @@ TEST(MatrixTest, EmptyRowsAreShownButNotTested) {
   ASSERT_TRUE(tab.tests.computed);
   EXPECT_NEAR(tab.tests.chi_square.statistic, 9.027864, 1e-6);  // as without the row
   EXPECT_TRUE(std::isnan(tab.cells[1][0].row_percent));
-  const CrossTab single = MakeCrossTab("", {"a", "b"}, {"x", "y"},
-                                       stats::ContingencyTable({{3, 0}, {2, 0}}));
+  const CrossTab single =
+      MakeCrossTab("", {"a", "b"}, {"x", "y"}, stats::ContingencyTable({{3, 0}, {2, 0}}));
   EXPECT_FALSE(single.tests.computed);
   EXPECT_EQ(single.tests.note, "no tests: fewer than two rows or columns have stories");
 }
@@ -106,13 +106,12 @@ ResolvedDimension Dim(std::string label, std::vector<std::string> levels,
 
 TEST(MatrixTest, BuildCountsLeftOutAndGroups) {
   // Stories 1..8: rows/cols levels; 7 is N/A on rows, 8 has no coding on cols.
-  const auto rows = Dim("r", {"a", "b"}, {{1, 0}, {2, 0}, {3, 1}, {4, 1}, {5, 0}, {6, 1}, {8, 0}},
-                        {{7, "N/A"}});
+  const auto rows =
+      Dim("r", {"a", "b"}, {{1, 0}, {2, 0}, {3, 1}, {4, 1}, {5, 0}, {6, 1}, {8, 0}}, {{7, "N/A"}});
   const auto cols = Dim("c", {"x", "y"}, {{1, 0}, {2, 1}, {3, 1}, {4, 1}, {5, 0}, {6, 0}, {7, 0}},
                         {{8, "no coding"}});
-  const auto by = Dim("role", {"km", "sh"}, {{1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 0}, {6, 0},
-                                            {7, 1}},
-                      {{8, "no value"}});
+  const auto by = Dim("role", {"km", "sh"},
+                      {{1, 1}, {2, 1}, {3, 1}, {4, 1}, {5, 0}, {6, 0}, {7, 1}}, {{8, "no value"}});
   const std::vector<int64_t> ids = {1, 2, 3, 4, 5, 6, 7, 8};
   const Matrix all = BuildMatrix(ids, rows, cols, nullptr);
   ASSERT_EQ(all.tables.size(), 1u);
@@ -173,20 +172,24 @@ TEST(MatrixReportTest, TextReportGolden) {
             "        total %    50.0   50.0  100.0\n"
             "\n"
             "statistic            value\n"
-            "-------------------  " + std::string(cochran.size(), '-') + "\n"
-            "chi-square           X2 = 1.333, df = 1, p = 0.2482\n"
-            "Fisher's exact test  p = 1 (exact)\n"
-            "Cramér's V           0.577\n"
-            // Haldane: cells 2.5 1.5 / 0.5 1.5, SE = sqrt(3.7333) = 1.9322
-            "odds ratio           5.000, 95% CI 0.113 to 220.621 (0.5 added to every cell)\n"
-            "Cochran's rule       " + cochran + "\n"
-            "\n"
-            "* |adjusted residual| >= 1.96 (5% level)\n");
+            "-------------------  " +
+                std::string(cochran.size(), '-') +
+                "\n"
+                "chi-square           X2 = 1.333, df = 1, p = 0.2482\n"
+                "Fisher's exact test  p = 1 (exact)\n"
+                "Cramér's V           0.577\n"
+                // Haldane: cells 2.5 1.5 / 0.5 1.5, SE = sqrt(3.7333) = 1.9322
+                "odds ratio           5.000, 95% CI 0.113 to 220.621 (0.5 added to every cell)\n"
+                "Cochran's rule       " +
+                cochran +
+                "\n"
+                "\n"
+                "* |adjusted residual| >= 1.96 (5% level)\n");
 }
 
 TEST(MatrixReportTest, CsvAndJsonCarryEveryCell) {
-  const CrossTab tab = MakeCrossTab("", {"moeten", "willen"}, {"dwingend", "aanmoedigend"},
-                                    Designed());
+  const CrossTab tab =
+      MakeCrossTab("", {"moeten", "willen"}, {"dwingend", "aanmoedigend"}, Designed());
   Matrix matrix;
   matrix.rows = "motivatie";
   matrix.cols = "stijl";
@@ -224,8 +227,8 @@ TEST(MatrixReportTest, HeatmapIsDeterministicAndLabelled) {
   matrix.rows = "motivatie";
   matrix.cols = "stijl";
   matrix.by = "role";
-  matrix.tables = {MakeCrossTab("statushouder", {"moeten", "willen"},
-                                {"dwingend", "aanmoedigend"}, Designed())};
+  matrix.tables = {
+      MakeCrossTab("statushouder", {"moeten", "willen"}, {"dwingend", "aanmoedigend"}, Designed())};
   const std::string svg = MatrixHeatmapSvg(matrix);
   EXPECT_EQ(svg, MatrixHeatmapSvg(matrix));
   EXPECT_NE(svg.find("<title>motivatie x stijl by role</title>"), std::string::npos);

@@ -41,8 +41,8 @@ class SummaryTest : public ::testing::Test {
     taal_ = Add("taal", std::nullopt);
     const int64_t coder = EnsureCoder(p, "anna");
     // S1: moeten, willen, taal; S2: moeten; S3: willen, taal; S4: nothing.
-    const std::pair<int, int64_t> codings[] = {
-        {0, moeten_}, {0, willen_}, {0, taal_}, {1, moeten_}, {2, willen_}, {2, taal_}};
+    const std::pair<int, int64_t> codings[] = {{0, moeten_}, {0, willen_}, {0, taal_},
+                                               {1, moeten_}, {2, willen_}, {2, taal_}};
     for (const auto& [story, code] : codings) {
       Coding coding;
       coding.story_id = ids_[story];
@@ -82,8 +82,8 @@ TEST_F(SummaryTest, CodeFrequenciesAggregateParentsOncePerStory) {
   const auto role = ResolveDimension(*project_, ParseDimension("role"), stories_);
   const SummaryGroups by_role = MakeSummaryGroups(stories_, &role);
   const Table grouped = CodeFrequencyTable(*project_, stories_, by_role);
-  EXPECT_EQ(grouped.rows[0], (std::vector<std::string>{"motivatie", "0", "0", "0.0", "3", "2",
-                                                       "100.0"}));
+  EXPECT_EQ(grouped.rows[0],
+            (std::vector<std::string>{"motivatie", "0", "0", "0.0", "3", "2", "100.0"}));
   EXPECT_EQ(grouped.columns[1], "klantmanager stories");
 }
 
@@ -139,8 +139,8 @@ TEST_F(SummaryTest, SignifierStatistics) {
   // mean 0.433, median 0.3, sd = sqrt(((-.333)^2 + (-.133)^2 + .467^2) / 2) = 0.416;
   // type 7 quartiles: 0.2 and 0.6.
   EXPECT_EQ(DyadSummaryTable(p, all).rows,
-            (Rows{{"stijl", "all", "3", "1", "0", "0.433", "0.300", "0.416", "0.200", "0.600",
-                   "1", "1", "0", "0", "1"}}));
+            (Rows{{"stijl", "all", "3", "1", "0", "0.433", "0.300", "0.416", "0.200", "0.600", "1",
+                   "1", "0", "0", "1"}}));
   const Table triads = TriadSummaryTable(p, all);
   ASSERT_EQ(triads.rows.size(), 1u);
   // one zero replaced; zones: top (0.8) and right (0.6)
@@ -149,8 +149,8 @@ TEST_F(SummaryTest, SignifierStatistics) {
   EXPECT_EQ(triads.rows[0][8], "1");
   EXPECT_EQ(std::vector<std::string>(triads.rows[0].begin() + 9, triads.rows[0].end()),
             (std::vector<std::string>{"1", "0", "1", "0", "0", "0", "0"}));
-  EXPECT_EQ(ListSummaryTable(p, all).rows,
-            (Rows{{"hulp", "all", "taalles", "1", "50.0"}, {"hulp", "all", "stage", "2", "100.0"}}));
+  EXPECT_EQ(ListSummaryTable(p, all).rows, (Rows{{"hulp", "all", "taalles", "1", "50.0"},
+                                                 {"hulp", "all", "stage", "2", "100.0"}}));
 }
 
 TEST_F(SummaryTest, SliderScatterQuadrants) {
@@ -174,9 +174,8 @@ TEST_F(SummaryTest, SliderScatterQuadrants) {
     SetSignifierValue(p, x, ids_[i], vx);
     SetSignifierValue(p, y, ids_[i], vy);
   }
-  const SliderScatter scatter = BuildSliderScatter(p, ParseDimension("dyad:motivatie"),
-                                                   ParseDimension("dyad:stijl@0.85"), stories_,
-                                                   nullptr);
+  const SliderScatter scatter = BuildSliderScatter(
+      p, ParseDimension("dyad:motivatie"), ParseDimension("dyad:stijl@0.85"), stories_, nullptr);
   EXPECT_EQ(scatter.points.size(), 3u);
   EXPECT_EQ(scatter.left_out, (std::map<std::string, int64_t>{{"dyad:motivatie: no answer", 1}}));
   // (0.1, 0.2) bottom-left; (0.5, 0.9) top-right (0.5 is high); (0.9, 0.8) bottom-right.
@@ -187,8 +186,8 @@ TEST_F(SummaryTest, SliderScatterQuadrants) {
   EXPECT_EQ(svg, SliderScatterSvg(scatter));
   EXPECT_NE(svg.find(">n = 1 (33%)</text>"), std::string::npos);
   EXPECT_NE(svg.find(">dwingend</text>"), std::string::npos);
-  EXPECT_THROW(BuildSliderScatter(p, ParseDimension("role"), ParseDimension("dyad:stijl"),
-                                  stories_, nullptr),
+  EXPECT_THROW(BuildSliderScatter(p, ParseDimension("role"), ParseDimension("dyad:stijl"), stories_,
+                                  nullptr),
                Error);
 }
 
