@@ -45,7 +45,8 @@ int RunCode(CommandContext& context) {
     Transaction transaction(project);
     const CodingsCsvResult result = ImportCodingsCsv(project, OpenFileSource(*file), *file, csv);
     transaction.Commit();
-    context.out << "applied " << *file << ": " << result.added << " codings added";
+    context.out << "applied " << *file << ": " << result.added
+                << (result.added == 1 ? " coding added" : " codings added");
     if (result.duplicates > 0) context.out << ", " << result.duplicates << " already there";
     context.out << "\n";
     return 0;
