@@ -30,8 +30,9 @@ int RunReport(CommandContext& context) {
       "rows", po::value<std::string>(), "the matrix's row dimension (DIM)")(
       "cols", po::value<std::string>(), "the matrix's column dimension (DIM)")(
       "by", po::value<std::string>(), "one matrix per level of this dimension")(
-      "x", po::value<std::string>(), "scatter: the dyad across (default: the --cols dyad)")(
-      "y", po::value<std::string>(), "scatter: the dyad up (default: the --rows dyad)")(
+      "x", po::value<std::string>(),
+      "scatter: the slider across, a dyad key or DIM (default: --cols)")(
+      "y", po::value<std::string>(), "scatter: the slider up (default: --rows)")(
       "coders", po::value<std::string>(), "agreement between these coders (a,b; default: all "
                                           "who coded by hand)")(
       "title", po::value<std::string>(), "the page title (default: the project's name)")(

@@ -24,7 +24,8 @@
 #include "exporters/respondents_shape.h"
 #include "exporters/spss_stata.h"
 #include "exporters/stories_shape.h"
-#include "exporters/story_scatter.h"
+#include "exporters/slider_scatter.h"
+#include "exporters/summary.h"
 #include "exporters/svg_heatmap.h"
 #include "exporters/table.h"
 #include "exporters/xlsx_export.h"
@@ -210,7 +211,43 @@ std::string ScatterOutput(Project& project, const StudyExport& out) {
   const std::vector<Story> stories = ListStories(project, out.filter);
   std::optional<ResolvedDimension> by;
   if (!out.by.empty()) by = ResolveDimension(project, ParseDimension(out.by), stories);
-  return ScatterSvg(BuildScatter(project, out.x, out.y, stories, by ? &*by : nullptr));
+  const SliderScatter scatter =
+      BuildSliderScatter(project, ParseDimension(SliderDimension(out.x)),
+                         ParseDimension(SliderDimension(out.y)), stories, by ? &*by : nullptr);
+  if (out.file.extension() == ".svg") return SliderScatterSvg(scatter);
+  std::ostringstream text;
+  WriteTable(text, SliderQuadrantTable(scatter), FormatOf(out.file));
+  return text.str();
+}
+
+// Code frequencies and the dyad, triad and list summaries, one table after
+// the other (CSV: separated by a blank line).
+std::string SummaryOutput(Project& project, const StudyExport& out) {
+  const std::vector<Story> stories = ListStories(project, out.filter);
+  if (stories.empty()) throw DataError("no stories match this export's role, kind or wave");
+  std::optional<ResolvedDimension> by;
+  if (!out.by.empty()) by = ResolveDimension(project, ParseDimension(out.by), stories);
+  const SummaryGroups groups = MakeSummaryGroups(stories, by ? &*by : nullptr);
+  const TableFormat format = FormatOf(out.file);
+  const std::pair<const char*, Table> sections[] = {
+      {"codes", CodeFrequencyTable(project, stories, groups)},
+      {"dyads", DyadSummaryTable(project, groups)},
+      {"triads", TriadSummaryTable(project, groups)},
+      {"lists", ListSummaryTable(project, groups)},
+  };
+  std::ostringstream text;
+  bool first = true;
+  for (const auto& [name, table] : sections) {
+    if (format == TableFormat::kCsv) {
+      if (!first) text << "\r\n";
+    } else {
+      text << (first ? "" : "\n") << (format == TableFormat::kMarkdown ? "### " : "== ") << name
+           << (format == TableFormat::kMarkdown ? "\n\n" : "\n");
+    }
+    WriteTable(text, table, format);
+    first = false;
+  }
+  return text.str();
 }
 
 OutputState DataOutput(ExportSource& source, const fs::path& file, const fs::path& staging,
@@ -237,6 +274,8 @@ OutputState WriteOutput(Project& project, const StudyManifest& study, const Stud
       return CommitText(out.file, MatrixOutput(project, out));
     case StudyExportType::kScatter:
       return CommitText(out.file, ScatterOutput(project, out));
+    case StudyExportType::kSummary:
+      return CommitText(out.file, SummaryOutput(project, out));
     case StudyExportType::kStories: {
       StoriesShapeOptions options;
       options.filter = out.filter;

@@ -175,6 +175,11 @@ std::string QuoteHtml(const ReportData& data, const Story& story,
          " \u00b7 " + HtmlEscape(source) + "</footer></blockquote>\n";
 }
 
+std::string SliderDimension(std::string_view text) {
+  if (text.find(':') != std::string_view::npos) return std::string(text);
+  return "dyad:" + std::string(text);
+}
+
 std::string BuildReport(Project& project, const ReportOptions& options) {
   ReportData data;
   data.all_stories = ListStories(project);

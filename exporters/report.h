@@ -9,6 +9,7 @@
 #define VERHAAL_EXPORTERS_REPORT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus/project.h"
@@ -21,8 +22,8 @@ struct ReportOptions {
   std::string rows;   // the matrix's row dimension (docs/matrix.md), required
   std::string cols;   // its column dimension, required
   std::string by;     // one matrix per level of this dimension; may be empty
-  // The scatter's dyads; empty: the keys of rows and cols when they are
-  // dyad dimensions (no scatter otherwise).
+  // The scatter's sliders (see SliderDimension); empty: rows and cols when
+  // they are dyad dimensions (no scatter otherwise).
   std::string x;
   std::string y;
   StoryFilter filter;  // which stories the matrix and scatter count
@@ -31,6 +32,10 @@ struct ReportOptions {
   std::vector<std::string> coders;
   int quotes = 3;  // stories quoted per matrix cell and per code
 };
+
+// A scatter axis as a DIM (docs/matrix.md): "dyad:KEY[@CUT]" and
+// "stone-x:..."/"stone-y:..." stay as they are; a bare KEY means "dyad:KEY".
+std::string SliderDimension(std::string_view text);
 
 // Builds the page from the project (read only). Throws the errors of
 // ParseDimension / ResolveDimension (kUsage, kMissing) for a bad dimension,

@@ -5,7 +5,9 @@
 #include <cmath>
 #include <map>
 
+#include "coding/dimension.h"
 #include "exporters/report_html.h"
+#include "exporters/summary.h"
 #include "exporters/svg.h"
 
 namespace verhaal {
@@ -139,6 +141,14 @@ std::string SignifierSection(Project& project, const ReportData& data) {
            std::to_string(counts.not_applicable) + " not applicable, " +
            std::to_string(counts.skipped) + " skipped or not asked.</figcaption></figure>\n";
   }
+  // The figures behind the charts, per role (exporters/summary.h).
+  const ResolvedDimension roles =
+      ResolveDimension(project, ParseDimension("role"), data.all_stories);
+  const SummaryGroups groups = MakeSummaryGroups(data.all_stories, &roles);
+  out += "<details><summary>Dyads, triads and lists in figures, per role</summary>" +
+         HtmlTable(DyadSummaryTable(project, groups)) +
+         HtmlTable(TriadSummaryTable(project, groups)) +
+         HtmlTable(ListSummaryTable(project, groups)) + "</details>\n";
   return out + "</section>\n";
 }
 

@@ -14,7 +14,7 @@
 #include "exporters/agreement_summary.h"
 #include "exporters/matrix_report.h"
 #include "exporters/report_html.h"
-#include "exporters/story_scatter.h"
+#include "exporters/slider_scatter.h"
 #include "exporters/svg_heatmap.h"
 
 namespace verhaal {
@@ -239,18 +239,21 @@ std::string ScatterSection(Project& project, const ReportData& data,
     const DimensionSpec rows = ParseDimension(options.rows);
     const DimensionSpec cols = ParseDimension(options.cols);
     if (rows.source != DimensionSource::kDyad || cols.source != DimensionSource::kDyad) return "";
-    x = cols.name;  // the matrix's columns run left to right
-    y = rows.name;
+    x = options.cols;  // the matrix's columns run left to right
+    y = options.rows;
   }
   std::optional<ResolvedDimension> groups;
   if (!options.by.empty()) {
     groups = ResolveDimension(project, ParseDimension(options.by), data.stories);
   }
-  const Scatter scatter = BuildScatter(project, x, y, data.stories, groups ? &*groups : nullptr);
+  const SliderScatter scatter = BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
+                                                   ParseDimension(SliderDimension(y)),
+                                                   data.stories, groups ? &*groups : nullptr);
   return "<section id=\"scatter\"><h2>Story scatter</h2>\n<figure>" +
-         InlineSvg(ScatterSvg(scatter)) + "<figcaption>Each dot is one story, placed by its " +
-         "storyteller on both sliders" + (groups ? ", coloured by " + HtmlEscape(groups->title) : "") +
-         ".</figcaption></figure>\n</section>\n";
+         InlineSvg(SliderScatterSvg(scatter)) + "<figcaption>Each dot is one story, placed by " +
+         "its storyteller on both sliders" +
+         (groups ? ", coloured by " + HtmlEscape(groups->title) : std::string()) +
+         ".</figcaption></figure>\n" + HtmlTable(SliderQuadrantTable(scatter)) + "</section>\n";
 }
 
 std::string CodesSection(Project& project, const ReportData& data, const ReportOptions& options) {

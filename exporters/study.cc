@@ -13,6 +13,7 @@
 #include "coding/closest_name.h"
 #include "coding/dimension.h"
 #include "corpus/files.h"
+#include "exporters/report.h"
 
 namespace verhaal {
 namespace {
@@ -28,7 +29,8 @@ struct ExportKind {
 const std::vector<ExportKind>& ExportKinds() {
   static const std::vector<ExportKind> kinds = {
       {StudyExportType::kMatrix, "matrix", {".txt", ".csv", ".json", ".md", ".svg"}},
-      {StudyExportType::kScatter, "scatter", {".svg"}},
+      {StudyExportType::kScatter, "scatter", {".svg", ".txt", ".csv", ".json", ".md"}},
+      {StudyExportType::kSummary, "summary", {".txt", ".csv", ".md"}},
       {StudyExportType::kStories, "stories", {".csv", ".sav", ".dta", ".xlsx"}},
       {StudyExportType::kCodings, "codings", {".csv", ".sav", ".dta", ".xlsx"}},
       {StudyExportType::kRespondents, "respondents", {".csv", ".sav", ".dta", ".xlsx"}},
@@ -264,6 +266,14 @@ class Parser {
                               std::pair{"title", &out.title}}) {
       if (node[key]) *field = ScalarOf(node[key], key);
     }
+    for (auto [key, field] : {std::pair{"x", &out.x}, std::pair{"y", &out.y}}) {
+      if (field->empty()) continue;
+      try {
+        ParseDimension(SliderDimension(*field));
+      } catch (const Error& e) {
+        throw DataError(e.message(), At(node[key]));
+      }
+    }
     if (node["coders"]) {
       for (const auto& coder : ListOf(node["coders"], "coders")) {
         out.coders.push_back(ScalarOf(coder, "coders"));
@@ -286,7 +296,9 @@ class Parser {
                       out.where);
     }
     if (out.type == StudyExportType::kScatter && (out.x.empty() || out.y.empty())) {
-      throw DataError("a scatter export needs 'x:' and 'y:', the keys of two dyads", out.where);
+      throw DataError("a scatter export needs 'x:' and 'y:', two dyads (e.g. 'x: stijl') or "
+                      "stones' axes (docs/matrix.md)",
+                      out.where);
     }
     return out;
   }

@@ -43,7 +43,8 @@ struct StudyCodings {
 // What an output entry writes.
 enum class StudyExportType {
   kMatrix,         // exporters/matrix.h; .txt .csv .json .md or .svg (heat map)
-  kScatter,        // two dyads of each story as an SVG scatter plot
+  kScatter,        // exporters/slider_scatter.h; .svg, or the quadrant counts as a table
+  kSummary,        // exporters/summary.h: codes, dyads, triads, lists; .txt .csv .md
   kStories,        // the wide stories shape; .csv .sav .dta .xlsx
   kCodings,        // the long codings shape; same formats
   kRespondents,    // the respondents shape; same formats
@@ -63,9 +64,9 @@ struct StudyExport {
   std::filesystem::path file;  // absolute: the output folder / the entry's file
   std::string rows;            // matrix, report: the row dimension (docs/matrix.md)
   std::string cols;            // matrix, report: the column dimension
-  std::string by;              // matrix, report: one matrix per group (optional)
-  std::string x;               // scatter, report: the dyad on the x axis
-  std::string y;               // scatter, report: the dyad on the y axis
+  std::string by;              // matrix, report, summary: per group; scatter: colour (optional)
+  std::string x;               // scatter, report: the slider across (SliderDimension)
+  std::string y;               // scatter, report: the slider up
   std::vector<std::string> coders;  // agreement, report: the coders compared
   StoryFilter filter;          // role, kind, wave: which stories count
   std::string title;           // report: the page title (default: the study name)

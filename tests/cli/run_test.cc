@@ -64,7 +64,7 @@ TEST_F(RunStudyTest, FirstRunCreatesTheProjectAndSaysWhereTheOutputsAre) {
   EXPECT_EQ(first_->out,
             "study: Statushouders op weg naar werk\n"
             "project: out/statushouders.verhaal (created)\n"
-            "outputs: out/ (15 of 15 written)\n"
+            "outputs: out/ (16 of 16 written)\n"
             "open out/report.html in a browser\n");
   EXPECT_NE(first_->err.find("import statushouders.csv: added 38 stories"), std::string::npos)
       << first_->err;
@@ -72,7 +72,7 @@ TEST_F(RunStudyTest, FirstRunCreatesTheProjectAndSaysWhereTheOutputsAre) {
             std::string::npos)
       << first_->err;
   for (const char* name : {"matrix.txt", "matrix.csv", "matrix-gemeente.md", "matrix-gemeente.svg",
-                           "matrix-codes.txt", "scatter.svg", "agreement.csv", "stories.csv",
+                           "matrix-codes.txt", "scatter.svg", "summary.md", "agreement.csv", "stories.csv",
                            "stories.sav", "stories.dta", "codings.csv", "respondents.csv",
                            "statushouders.xlsx", "statushouders.qdpx", "report.html"}) {
     EXPECT_TRUE(fs::exists(Out(name))) << name;
@@ -155,7 +155,7 @@ TEST_F(RunStudyTest, SecondRunChangesNothingAndSaysSo) {
   EXPECT_EQ(again.out,
             "study: Statushouders op weg naar werk\n"
             "project: out/statushouders.verhaal (unchanged)\n"
-            "outputs: out/ (0 of 15 written; nothing changed)\n"
+            "outputs: out/ (0 of 16 written; nothing changed)\n"
             "open out/report.html in a browser\n");
   EXPECT_NE(again.err.find("import statushouders.csv: nothing changed"), std::string::npos)
       << again.err;
@@ -215,6 +215,51 @@ TEST(RunStudyFailureTest, MissingManifestAndBadManifest) {
             "'mapping'? the keys here are file, mapping (docs/study.md)\n"
             "    maping: a.yaml\n    ^\n");
   EXPECT_FALSE(fs::exists(dir / "s.verhaal"));
+}
+
+TEST_F(RunStudyTest, ReportCommandWritesThePageAndRefusesBadInput) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const std::string project = Out("statushouders.verhaal").string();
+  auto r = RunVerhaal({"-p", project, "report", "-o", "codes.html", "--rows",
+                       "code:motivatie@anna+bram", "--cols", "code:communicatiestijl@anna+bram",
+                       "--title", "Codes van anna en bram", "--quotes", "1"},
+                      dir_->path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.rfind("wrote codes.html (", 0), 0u) << r.err;
+  const std::string html = ReadFile(dir_->path() / "codes.html");
+  EXPECT_NE(html.find("<title>Codes van anna en bram</title>"), std::string::npos);
+  EXPECT_NE(html.find("moeten \u00d7 dwingend: 4 stories"), std::string::npos);
+  // Code dimensions have no scatter.
+  EXPECT_EQ(html.find("id=\"scatter\""), std::string::npos);
+
+  struct Case {
+    std::vector<std::string> args;
+    int exit_code;
+    std::string err;
+  };
+  const Case cases[] = {
+      {{"report", "-o", "x.html", "--rows", "dyad:motivatie"},
+       2,
+       "verhaal: error: report needs --rows and --cols; e.g. `verhaal report -o report.html "
+       "--rows dyad:motivatie --cols dyad:stijl`\n"},
+      {{"report", "-o", "x.html", "--rows", "dyad:motivatie", "--cols", "dyad:stil"},
+       66,
+       ""},
+      {{"report", "-o", "x.html", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--role",
+        "wethouder"},
+       65,
+       "verhaal: error: no stories for the report; import stories first, or loosen its role, "
+       "kind or wave filter\n"},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"-p", project};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    auto bad = RunVerhaal(args, dir_->path());
+    EXPECT_EQ(bad.exit_code, c.exit_code) << bad.err;
+    if (!c.err.empty()) EXPECT_EQ(bad.err, c.err);
+    EXPECT_FALSE(fs::exists(dir_->path() / "x.html"));
+  }
 }
 
 // The report in a real browser: headless Chromium renders it; the rendered

@@ -1,0 +1,56 @@
+// Tests of the HTML report's pieces (exporters/report_html.h): the tests of
+// a matrix in plain words, HTML escaping and tables.
+#include <gtest/gtest.h>
+
+#include "exporters/matrix.h"
+#include "exporters/report_html.h"
+
+namespace verhaal {
+namespace {
+
+TEST(ReportTest, TestsInPlainWords) {
+  struct Case {
+    std::vector<std::vector<int64_t>> counts;
+    std::string words;
+  };
+  const Case cases[] = {
+      // The example study's design: a strong, clear association.
+      {{{13, 5}, {4, 14}},
+       "<p class=\"words\">Of these 36 stories, the pattern is unlikely to be chance (Fisher's "
+       "exact test p = 0.00671; chi-square(1) = 9.03, p = 0.002659). Cram\u00e9r's V = 0.50: a "
+       "strong association. The odds ratio is 9.1 (95% CI 2.0\u201341.4). More stories than "
+       "expected: a \u00d7 x (13, expected 8.5), b \u00d7 y (14, expected 9.5). Fewer than "
+       "expected: a \u00d7 y (5, expected 9.5), b \u00d7 x (4, expected 8.5).</p>\n"},
+      // No association, small counts.
+      {{{2, 2}, {2, 2}},
+       "<p class=\"words\">Of these 8 stories, the pattern could well be chance (Fisher's exact "
+       "test p = 1; chi-square(1) = 0.00, p = 1). Cram\u00e9r's V = 0.00: a negligible "
+       "association. The odds ratio is 1.0 (95% CI 0.1\u201313.9). Expected counts are small, "
+       "so trust Fisher's test over chi-square.</p>\n"},
+  };
+  for (const auto& c : cases) {
+    const CrossTab tab =
+        MakeCrossTab("", {"a", "b"}, {"x", "y"}, stats::ContingencyTable(c.counts));
+    EXPECT_EQ(TestsInWords(tab), c.words);
+  }
+}
+
+TEST(ReportTest, NoTestWhenALevelIsEmpty) {
+  const CrossTab tab =
+      MakeCrossTab("", {"a", "b"}, {"x", "y"}, stats::ContingencyTable({{3, 0}, {0, 0}}));
+  EXPECT_EQ(TestsInWords(tab).rfind("<p class=\"words\">No test: ", 0), 0u);
+}
+
+TEST(ReportTest, EscapesAndTables) {
+  EXPECT_EQ(HtmlEscape("<b> & \"x\""), "&lt;b&gt; &amp; &quot;x&quot;");
+  Table table{{"code", "n"}, {}, {false, true}};
+  table.AddRow({"taal<barri\u00e8re>", "3"});
+  EXPECT_EQ(HtmlTable(table),
+            "<table><thead><tr><th>code</th><th class=\"num\">n</th></tr></thead><tbody>\n"
+            "<tr><td>taal&lt;barri\u00e8re&gt;</td><td class=\"num\">3</td></tr>\n"
+            "</tbody></table>\n");
+  EXPECT_EQ(InlineSvg("<?xml version=\"1.0\"?>\n<svg a=\"1\"/>"), "<svg a=\"1\"/>");
+}
+
+}  // namespace
+}  // namespace verhaal
