@@ -1,6 +1,7 @@
 // The .qdpx project export (see refi_qda.h). Builds project.qde with pugixml
 // in the order Project.xsd requires: Users, CodeBook, Variables, Cases,
 // Sources, Notes, then the project's NoteRefs.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -144,7 +145,13 @@ class ProjectExport {
     for (const Respondent& r : ListRespondents(project_)) any_role |= !r.role.empty();
     if (any_role) AddVariable(list, "respondent:role", "role", VariableType::kText);
     std::set<std::string> story_names;
-    for (const Variable& v : ListVariables(project_)) {
+    // By subject and name, so that a project imported from this export
+    // exports the same file again.
+    std::vector<Variable> variables = ListVariables(project_);
+    std::sort(variables.begin(), variables.end(), [](const Variable& a, const Variable& b) {
+      return std::tie(a.subject, a.name) < std::tie(b.subject, b.name);
+    });
+    for (const Variable& v : variables) {
       const std::string subject(VariableSubjectName(v.subject));
       if (v.subject == VariableSubject::kRespondent && v.name == "role") continue;
       if (v.subject == VariableSubject::kStory) story_names.insert(v.name);
