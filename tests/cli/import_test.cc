@@ -1,0 +1,138 @@
+// End-to-end tests of `verhaal import`: the real binary, its exit codes,
+// output, and the project afterwards.
+#include <gtest/gtest.h>
+
+#include "corpus/project.h"
+#include "corpus/stories.h"
+#include "tests/support/test_support.h"
+
+namespace verhaal {
+namespace {
+
+using testing::RunVerhaal;
+using testing::TempDir;
+
+class ImportCliTest : public ::testing::Test {
+ protected:
+  ImportCliTest() {
+    const auto init = RunVerhaal({"init", "t.verhaal"}, dir_.path());
+    EXPECT_EQ(init.exit_code, 0) << init.err;
+  }
+  int64_t Stories() {
+    Project project = Project::Open(dir_ / "t.verhaal");
+    return CountStories(project);
+  }
+  TempDir dir_;
+};
+
+TEST_F(ImportCliTest, HelpListsTheFormats) {
+  const auto r = RunVerhaal({"import", "--help"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("  csv         a CSV/TSV spreadsheet"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("  transcript  a plain-text interview"), std::string::npos);
+  const auto csv = RunVerhaal({"import", "csv", "--help"}, dir_.path());
+  EXPECT_EQ(csv.exit_code, 0);
+  EXPECT_NE(csv.out.find("usage: verhaal import csv FILE"), std::string::npos);
+  EXPECT_NE(csv.out.find("example:\n  verhaal import csv"), std::string::npos);
+  const auto typo = RunVerhaal({"import", "cvs", "x.csv"}, dir_.path());
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_EQ(typo.err.rfind("verhaal: error: unknown import format 'cvs'; did you mean 'csv'?", 0),
+            0u)
+      << typo.err;
+}
+
+TEST_F(ImportCliTest, CsvWithTextPrintsTheMappingAndIsIdempotent) {
+  dir_.Write("v.csv", "story;respondent;gemeente;text\nS1;R1;Ede;\"Een; twee\"\nS2;R2;Epe;Drie\n");
+  const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "# verhaal import mapping (see docs/import-mapping.md)\nstory: story\n"
+            "respondent: respondent\ntext: text\nstory_variables:\n  gemeente: {type: text}\n");
+  EXPECT_EQ(r.err,
+            "v.csv: added 2 stories, updated 0, 0 unchanged; 2 new respondents, 1 new "
+            "variable, 0 new signifiers\n");
+  EXPECT_EQ(Stories(), 2);
+  const auto again = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_EQ(again.err, "v.csv: nothing to change; all 2 stories are already in the project\n");
+}
+
+TEST_F(ImportCliTest, DryRunWritesNothing) {
+  dir_.Write("v.csv", "story,text\nS1,Een\n");
+  const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text", "--dry-run"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err,
+            "dry run of v.csv: would add 1 story, would update 0, 0 unchanged; 0 new "
+            "respondents, 0 new variables, 0 new signifiers; nothing was written\n");
+  EXPECT_EQ(Stories(), 0);
+}
+
+TEST_F(ImportCliTest, AFailingImportLeavesTheProjectUnchanged) {
+  dir_.Write("v.csv", "story,text\nS1,Een\nS1,Twee\n");
+  const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_NE(r.err.find("verhaal: error: v.csv:3:1: story key 'S1' appears twice in this import "
+                       "(first at v.csv:2); give every story its own key\n  S1,Twee\n  ^\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Stories(), 0);
+}
+
+TEST_F(ImportCliTest, ChangedStoryNeedsUpdate) {
+  dir_.Write("v.csv", "story,text\nS1,Een\n");
+  ASSERT_EQ(RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path()).exit_code, 0);
+  dir_.Write("v.csv", "story,text\nS1,Een en meer\n");
+  const auto kept = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
+  EXPECT_EQ(kept.exit_code, 0);
+  EXPECT_NE(kept.err.find("verhaal: warning: story S1 (v.csv:2) differs from the one in the "
+                          "project; kept the stored one (import with --update to replace it)\n"),
+            std::string::npos)
+      << kept.err;
+  const auto updated =
+      RunVerhaal({"import", "csv", "v.csv", "--text", "text", "--update"}, dir_.path());
+  EXPECT_EQ(updated.exit_code, 0);
+  Project project = Project::Open(dir_ / "t.verhaal");
+  EXPECT_EQ(FindStory(project, "S1")->text, "Een en meer");
+}
+
+TEST_F(ImportCliTest, MappingErrorsAreLocated) {
+  dir_.Write("v.csv", "story,tekst\nS1,Een\n");
+  dir_.Write("m.yaml", "story: story\ntext: text\n");
+  const auto r = RunVerhaal({"import", "csv", "v.csv", "--mapping", "m.yaml"}, dir_.path());
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_EQ(r.err,
+            "verhaal: error: m.yaml:2:7: column 'text' is not in v.csv; did you mean 'tekst'? "
+            "(its columns: story, tekst)\n  text: text\n        ^\n");
+}
+
+TEST_F(ImportCliTest, FolderAndTranscript) {
+  std::filesystem::create_directory(dir_ / "verhalen");
+  dir_.Write("verhalen/a.txt", "---\nrespondent: SH-01\n---\nVerhaal A\n");
+  dir_.Write("verhalen/b.md", "Verhaal B\n");
+  const auto folder =
+      RunVerhaal({"import", "folder", "verhalen", "--role", "statushouder"}, dir_.path());
+  ASSERT_EQ(folder.exit_code, 0) << folder.err;
+  dir_.Write("gesprek.txt", "Interviewer: Vraag?\nR: Antwoord.\n");
+  const auto transcript =
+      RunVerhaal({"import", "transcript", "gesprek.txt", "--respondent", "SH-01"}, dir_.path());
+  ASSERT_EQ(transcript.exit_code, 0) << transcript.err;
+  EXPECT_EQ(transcript.err,
+            "gesprek.txt: added 1 story, updated 0, 0 unchanged; 0 new respondents, 0 new "
+            "variables, 0 new signifiers\n");
+  EXPECT_EQ(Stories(), 3);
+}
+
+TEST_F(ImportCliTest, TheExampleStudyImportsCleanly) {
+  const auto examples = testing::SourceDir() / "examples" / "statushouders";
+  for (const std::string name : {"statushouders", "klantmanagers"}) {
+    const auto r = RunVerhaal({"import", "csv", (examples / (name + ".csv")).string(), "--mapping",
+                               (examples / (name + ".mapping.yaml")).string()},
+                              dir_.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
+  }
+  EXPECT_GT(Stories(), 40);
+}
+
+}  // namespace
+}  // namespace verhaal
