@@ -25,7 +25,7 @@ TEST(ReportTest, TestsInPlainWords) {
       {{{2, 2}, {2, 2}},
        "<p class=\"words\">Of these 8 stories, the pattern could well be chance (Fisher's exact "
        "test p = 1; chi-square(1) = 0.00, p = 1). Cram\u00e9r's V = 0.00: a negligible "
-       "association. The odds ratio is 1.0 (95% CI 0.1\u201313.9). Expected counts are small, "
+       "association. The odds ratio is 1.0 (95% CI 0.1\u201316.0). Expected counts are small, "
        "so trust Fisher's test over chi-square.</p>\n"},
   };
   for (const auto& c : cases) {
