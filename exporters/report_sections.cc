@@ -15,7 +15,7 @@
 #include "exporters/matrix_report.h"
 #include "exporters/report_html.h"
 #include "exporters/slider_scatter.h"
-#include "exporters/svg_heatmap.h"
+#include "exporters/svg.h"
 
 namespace verhaal {
 namespace {
@@ -49,6 +49,32 @@ std::vector<std::string> PreferredCodes(const DimensionSpec& rows, const Dimensi
     if (!spec->name.empty()) prefer.push_back(spec->name);
   }
   return prefer;
+}
+
+// One cross table as an HTML heat table: each cell shaded by its row
+// percentage, with its count (* when flagged) and row %; totals at the edges.
+std::string CrossTabHtml(const CrossTab& tab, const std::string& heading,
+                         const std::string& rows_title, const std::string& cols_title) {
+  std::string out = "<table class=\"heat\"><caption>" + HtmlEscape(heading) +
+                    "</caption><thead><tr><th>" + HtmlEscape(rows_title) + " \u2193 / " +
+                    HtmlEscape(cols_title) + " \u2192</th>";
+  for (const auto& level : tab.col_levels) out += "<th class=\"num\">" + HtmlEscape(level) + "</th>";
+  out += "<th class=\"num\">total</th></tr></thead><tbody>\n";
+  for (size_t r = 0; r < tab.row_levels.size(); ++r) {
+    out += "<tr><th>" + HtmlEscape(tab.row_levels[r]) + "</th>";
+    for (size_t c = 0; c < tab.col_levels.size(); ++c) {
+      const MatrixCell& cell = tab.cells[r][c];
+      const double share = std::isfinite(cell.row_percent) ? cell.row_percent / 100 : 0;
+      out += "<td class=\"num\" style=\"background:" + SvgBlueScale(share) +
+             (share > 0.55 ? ";color:#fff" : "") + "\"><b>" + std::to_string(cell.count) +
+             (cell.flagged ? "*" : "") + "</b><br><small>" + FormatFixed(cell.row_percent, 1) +
+             "% of row</small></td>";
+    }
+    out += "<td class=\"num\">" + std::to_string(tab.row_totals[r]) + "</td></tr>\n";
+  }
+  out += "<tr><th>total</th>";
+  for (int64_t total : tab.col_totals) out += "<td class=\"num\">" + std::to_string(total) + "</td>";
+  return out + "<td class=\"num\">" + std::to_string(tab.total) + "</td></tr></tbody></table>\n";
 }
 
 }  // namespace
@@ -177,13 +203,17 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
   const ResolvedDimension cols = ResolveDimension(project, col_spec, data.stories);
   const Matrix overall = BuildMatrix(ids, rows, cols, nullptr);
   const CrossTab& all = overall.tables.front();
+  // The corner of each table names the dimensions briefly ("motivatie", "stijl").
+  const std::string rows_name = row_spec.name.empty() ? rows.label : row_spec.name;
+  const std::string cols_name = col_spec.name.empty() ? cols.label : col_spec.name;
 
   std::string out = "<section id=\"matrix\"><h2>Matrix: " + HtmlEscape(rows.title) + " \u00d7 " +
                     HtmlEscape(cols.title) + "</h2>\n";
-  out += "<figure>" + InlineSvg(MatrixHeatmapSvg(overall)) +
-         "<figcaption>Each cell: number of stories and share of its row; * marks a cell "
-         "with clearly more or fewer stories than expected (|adjusted residual| \u2265 1.96)."
-         "</figcaption></figure>\n";
+  out += "<figure>" + CrossTabHtml(all, "all stories (n = " + std::to_string(all.total) + ")",
+                                   rows_name, cols_name) +
+         "<figcaption>Each cell: number of stories and share of its row, shaded by that share; "
+         "* marks a cell with clearly more or fewer stories than expected (|adjusted residual| "
+         "\u2265 1.96).</figcaption></figure>\n";
   out += TestsInWords(all);
   if (!all.left_out.empty()) {
     out += "<p class=\"note\">Left out: " + HtmlEscape(LeftOutWords(all.left_out)) + ".</p>\n";
@@ -195,10 +225,13 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
     const DimensionSpec by_spec = ParseDimension(options.by);
     const ResolvedDimension by = ResolveDimension(project, by_spec, data.stories);
     const Matrix grouped = BuildMatrix(ids, rows, cols, &by);
-    out += "<h3>Per " + HtmlEscape(by.title) + "</h3>\n<figure>" +
-           InlineSvg(MatrixHeatmapSvg(grouped)) + "</figure>\n";
+    out += "<h3>Per " + HtmlEscape(by.title) + "</h3>\n";
     for (const CrossTab& tab : grouped.tables) {
-      out += "<h3>" + HtmlEscape(by.title + " = " + tab.group) + "</h3>\n" + TestsInWords(tab);
+      out += "<div class=\"group\">" +
+             CrossTabHtml(tab, by.title + " = " + tab.group + " (n = " + std::to_string(tab.total) +
+                                   ")",
+                          rows_name, cols_name) +
+             TestsInWords(tab) + "</div>\n";
     }
     if (grouped.comparison) {
       out += "<h3>Do the groups differ?</h3>\n<p>The groups against the matrix cells:</p>\n" +
