@@ -8,7 +8,10 @@
 #include <unicode/utext.h>
 
 #include <array>
+#include <utility>
+#include <vector>
 
+#include "coding/latin_breaks.h"
 #include "corpus/error.h"
 
 namespace verhaal {
@@ -53,6 +56,10 @@ struct TextPreparer::State {
   icu::UnicodeString scratch;
   icu::UnicodeString decomposed;
   std::string folded;
+  std::unique_ptr<LatinBreaks> latin;  // built once ICU is up
+  LatinBreaks::Scratch latin_scratch;
+  std::vector<std::pair<uint32_t, uint32_t>> raw_sentences;
+  std::vector<WordSpan> words_found;
 
   ~State() {
     for (sb_stemmer* stemmer : stemmers) {
@@ -109,6 +116,11 @@ TextPreparer::TextPreparer() : state_(std::make_unique<State>()) {
       throw Error(ErrorKind::kInternal, "Snowball has no Dutch or English stemmer");
     }
   }
+  state_->latin = std::make_unique<LatinBreaks>([this](std::string_view character) {
+    std::string folded;
+    state_->Fold(character, folded);
+    return folded;
+  });
 }
 
 TextPreparer::~TextPreparer() = default;
@@ -123,12 +135,7 @@ std::string TextPreparer::Stem(std::string_view folded_word, StemLanguage langua
                      static_cast<size_t>(sb_stemmer_length(stemmer)));
 }
 
-void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage language,
-                           PreparedText& out) {
-  out.buffer.clear();
-  out.tokens.clear();
-  out.sentences.clear();
-  out.paragraphs.clear();
+void TextPreparer::BreakWithIcu(std::string_view text, PreparedText& out) {
   State& s = *state_;
   UErrorCode status = U_ZERO_ERROR;
   s.utext = utext_openUTF8(s.utext, text.data(), static_cast<int64_t>(text.size()), &status);
@@ -138,7 +145,6 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
     throw Error(ErrorKind::kInternal,
                 std::string("ICU could not read a story: ") + u_errorName(status));
   }
-
   // Sentences, without trailing white space.
   {
     CodePointCursor cursor(text);
@@ -151,6 +157,42 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
       uint32_t a = cursor.At(start);
       out.sentences.push_back(Span{a, cursor.At(trimmed)});
     }
+  }
+  // Word-like segments (letters, numbers).
+  s.words_found.clear();
+  CodePointCursor cursor(text);
+  int32_t start = s.words->first();
+  for (int32_t end = s.words->next(); end != icu::BreakIterator::DONE;
+       start = end, end = s.words->next()) {
+    if (s.words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+    uint32_t a = cursor.At(start);
+    s.words_found.push_back(WordSpan{a, cursor.At(end), static_cast<uint32_t>(start),
+                                     static_cast<uint32_t>(end)});
+  }
+}
+
+void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage language,
+                           PreparedText& out) {
+  out.buffer.clear();
+  out.tokens.clear();
+  out.sentences.clear();
+  out.paragraphs.clear();
+  State& s = *state_;
+  used_fast_path_ =
+      fast_path_ && s.latin->Segment(text, s.latin_scratch, s.raw_sentences, s.words_found);
+  if (used_fast_path_) {
+    // Sentences, without trailing white space.
+    const std::vector<uint32_t>& code_points = s.latin_scratch.code_points;
+    for (const auto& [start, end] : s.raw_sentences) {
+      uint32_t trimmed = end;
+      while (trimmed > start && code_points[trimmed - 1] < 0x80 &&
+             IsSpace(static_cast<char>(code_points[trimmed - 1]))) {
+        --trimmed;
+      }
+      if (trimmed > start) out.sentences.push_back(Span{start, trimmed});
+    }
+  } else {
+    BreakWithIcu(text, out);
   }
   // Paragraphs: non-empty lines.
   {
@@ -169,16 +211,12 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
     }
   }
   // Words, folded, into the first half.
-  CodePointCursor cursor(text);
   out.buffer += '\n';
   size_t sentence = 0;
-  int32_t start = s.words->first();
-  for (int32_t end = s.words->next(); end != icu::BreakIterator::DONE;
-       start = end, end = s.words->next()) {
-    if (s.words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
+  for (const WordSpan& word : s.words_found) {
     PreparedToken token;
-    token.start = cursor.At(start);
-    token.end = cursor.At(end);
+    token.start = word.start;
+    token.end = word.end;
     while (sentence + 1 < out.sentences.size() && token.start >= out.sentences[sentence].end) {
       ++sentence;
     }
@@ -187,13 +225,28 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
       out.buffer += out.tokens.back().sentence == token.sentence ? ' ' : '\n';
     }
     token.folded_start = static_cast<uint32_t>(out.buffer.size());
-    s.Fold(text.substr(start, end - start), out.buffer);
+    if (used_fast_path_) {
+      for (uint32_t c = word.start; c < word.end; ++c) {
+        const uint32_t code_point = s.latin_scratch.code_points[c];
+        if (code_point < 0x80) {
+          out.buffer += (code_point >= 'A' && code_point <= 'Z')
+                            ? static_cast<char>(code_point + 32)
+                            : static_cast<char>(code_point);
+        } else {
+          s.latin->AppendFolded(code_point, out.buffer);
+        }
+      }
+    } else {
+      s.Fold(text.substr(word.byte_start, word.byte_end - word.byte_start), out.buffer);
+    }
     token.folded_end = static_cast<uint32_t>(out.buffer.size());
     out.tokens.push_back(token);
   }
   out.buffer += '\n';
   out.folded_size = static_cast<uint32_t>(out.buffer.size());
-  out.code_points = cursor.At(text.size());
+  out.code_points = used_fast_path_
+                        ? static_cast<uint32_t>(s.latin_scratch.code_points.size())
+                        : CodePointCursor(text).At(text.size());
 
   if (!with_stems) return;
   const char word_separator = kStemWordSeparator[static_cast<int>(language)];

@@ -6,7 +6,8 @@
 // are wanted, a second half follows with each word's Snowball stem, separated
 // by kStemWordSeparator / kStemSentenceSeparator of the story's language, so
 // stem patterns can only match there. Each token keeps its code-point span in
-// the stored text, which maps matches back to codings.
+// the stored text, which maps matches back to codings. Stories of Latin
+// characters take a fast path with the same result (coding/latin_breaks.h).
 #ifndef VERHAAL_CODING_RULES_TEXT_H_
 #define VERHAAL_CODING_RULES_TEXT_H_
 
@@ -76,9 +77,21 @@ class TextPreparer {
   // The Snowball stem of a folded word.
   std::string Stem(std::string_view folded_word, StemLanguage language);
 
+  // Whether Prepare() may take the fast path for Latin text (coding/latin_breaks.h;
+  // on by default). Off, every text goes through ICU: tests compare the two.
+  void set_fast_path(bool enabled) { fast_path_ = enabled; }
+
+  // Whether the last Prepare() took the fast path.
+  bool used_fast_path() const { return used_fast_path_; }
+
  private:
+  // Sentences into `out`, words into the state, by ICU's break iterators.
+  void BreakWithIcu(std::string_view text, PreparedText& out);
+
   struct State;
   std::unique_ptr<State> state_;
+  bool fast_path_ = true;
+  bool used_fast_path_ = false;
 };
 
 }  // namespace verhaal

@@ -1,0 +1,132 @@
+// The fast path of text preparation (coding/latin_breaks.h) must give exactly
+// what ICU gives: the same folded and stemmed buffer, tokens, sentences and
+// paragraphs. Compared on Dutch sentences written for this test and on many
+// random texts, and checked that other scripts are left to ICU.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "coding/rules_text.h"
+
+namespace verhaal {
+namespace {
+
+// Everything Prepare() produced, one line per item, for readable diffs.
+std::string Dump(const PreparedText& p) {
+  std::ostringstream out;
+  out << "buffer [" << p.buffer << "] folded " << p.folded_size << " code points "
+      << p.code_points << "\n";
+  for (const PreparedToken& t : p.tokens) {
+    out << "token " << t.start << "-" << t.end << " folded " << t.folded_start << "-"
+        << t.folded_end << " stem " << t.stem_start << "-" << t.stem_end << " sentence "
+        << t.sentence << "\n";
+  }
+  for (const Span& s : p.sentences) out << "sentence " << s.start << "-" << s.end << "\n";
+  for (const Span& s : p.paragraphs) out << "paragraph " << s.start << "-" << s.end << "\n";
+  return out.str();
+}
+
+struct Both {
+  std::string fast;
+  std::string icu;
+  bool took_fast_path = false;
+};
+
+Both PrepareBoth(TextPreparer& fast, TextPreparer& icu, const std::string& text,
+                 StemLanguage language = StemLanguage::kDutch) {
+  PreparedText a;
+  PreparedText b;
+  fast.Prepare(text, true, language, a);
+  icu.Prepare(text, true, language, b);
+  return Both{Dump(a), Dump(b), fast.used_fast_path()};
+}
+
+class LatinBreaksTest : public ::testing::Test {
+ protected:
+  LatinBreaksTest() { icu_.set_fast_path(false); }
+  TextPreparer fast_;
+  TextPreparer icu_;
+};
+
+TEST_F(LatinBreaksTest, DutchSentencesGiveWhatIcuGives) {
+  const std::vector<std::string> texts = {
+      "De coöperatie helpt. Ik wil mijn eigen regie!",
+      "'s Avonds ga ik naar de taalles. Zo'n cursus is fijn.",
+      "Ik leer 's avonds Nederlands, zo’n drie uur per week.",
+      "Mijn taal-coach zegt: \"Oefen elke dag.\" Dat doe ik.",
+      "Café, crèche, reünie, geïnteresseerd, ruïne, financiële zaken; één keer.",
+      "Ik heb 3.5 jaar gewacht, 1,000 euro betaald en 12 formulieren ingevuld.",
+      "Hij zei: “Kom maar.” En ik kwam… Toen was het 10 uur.",
+      "Wat nu? Ik weet het niet! Misschien morgen.",
+      "Dhr. Jansen belde. hij was boos. De U.S. is ver weg.",
+      "Eerste regel\nTweede regel\r\nDerde regel.\n\nNieuwe alinea (met haakjes). Klaar.",
+      "Het kan (zei ze.) Daarna: niets. - Een streep – en nog een — klaar.",
+      "Ÿvonne, Œuvre, Łódź en İstanbul; straße; ĳs.",
+      "  Spaties vooraf en achteraf.   \n  ",
+      "",
+      "!!! ... ???",
+      "e.g. dit is een test.Zonder spatie.En nog een zin? ja.",
+      "Ze werkt bij 'De Zon' en noemt het 'werk'.",
+      "Klantmanager_2 schreef: het_ging goed.",  // '_' goes to ICU
+  };
+  for (const std::string& text : texts) {
+    Both both = PrepareBoth(fast_, icu_, text);
+    EXPECT_EQ(both.fast, both.icu) << text;
+  }
+}
+
+TEST_F(LatinBreaksTest, OtherScriptsAndCombiningMarksTakeTheIcuPath) {
+  const std::vector<std::string> texts = {
+      "Я живу в Амстердаме. Это хорошо.",
+      "Ik kom uit Ελλάδα en spreek Grieks.",
+      "Cafe\xCC\x81 met een losse accent.",  // e + U+0301
+      "Een zachte af\xC2\xAD" "breking.", // soft hyphen U+00AD
+      "أنا أتعلم اللغة الهولندية.",
+  };
+  for (const std::string& text : texts) {
+    Both both = PrepareBoth(fast_, icu_, text);
+    EXPECT_FALSE(both.took_fast_path) << text;
+    EXPECT_EQ(both.fast, both.icu) << text;
+  }
+  PrepareBoth(fast_, icu_, "Gewone Nederlandse tekst.");
+  EXPECT_TRUE(fast_.used_fast_path());
+}
+
+TEST_F(LatinBreaksTest, EnglishStemsAreTheSame) {
+  Both both =
+      PrepareBoth(fast_, icu_, "I was working with my caseworker. It's going well.",
+                  StemLanguage::kEnglish);
+  EXPECT_TRUE(both.took_fast_path);
+  EXPECT_EQ(both.fast, both.icu);
+}
+
+// Random texts over the characters where the two could disagree: letters of
+// both cases with and without diacritics, digits, every kind of punctuation
+// the sentence and word rules treat specially, and white space.
+TEST_F(LatinBreaksTest, RandomTextsGiveWhatIcuGives) {
+  const std::vector<std::string> alphabet = {
+      "a", "b", "e", "i", "s", "z", "A", "B", "E", "S", "Z", "é", "ë", "ï", "ö", "É",
+      "Ö", "ß", "ĳ", "Ĳ", "ø", "Ł", "ł", "ſ", "ŉ", "İ", "ı", "ǰ", "ª", "µ", "0", "1",
+      "7", ".", ".", "!", "?", ",", ";", ":", "'", "'", "’", "‘", "\"", "“", "”", "„",
+      "(", ")", "[", "-", "–", "—", "…", "/", "&", "%", "€", "\xC2\xA0", " ", " ", " ",
+      " ", "\n", "\r\n", "\t", "×", "·", "¿", "¡", "«", "»", "§", "#",
+  };
+  std::mt19937 random(20261123);
+  std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+  std::uniform_int_distribution<int> length(0, 40);
+  int fast_paths = 0;
+  for (int i = 0; i < 20000; ++i) {
+    std::string text;
+    for (int n = length(random); n > 0; --n) text += alphabet[pick(random)];
+    Both both = PrepareBoth(fast_, icu_, text);
+    fast_paths += both.took_fast_path ? 1 : 0;
+    ASSERT_EQ(both.fast, both.icu) << "text: [" << text << "]";
+  }
+  EXPECT_GT(fast_paths, 10000);  // most random texts are Latin
+}
+
+}  // namespace
+}  // namespace verhaal
