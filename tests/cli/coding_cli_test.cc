@@ -124,9 +124,9 @@ TEST_F(CodingCliTest, DroppingAUsedCodeIsRefusedAndChangesNothing) {
   EXPECT_EQ(Run({"codebook", "show", "--format", "csv"}).out, before);
   auto diff = Run({"codebook", "diff", "cb2.yaml", "--format", "csv"});
   EXPECT_EQ(diff.out,
-            "change,code,codings,detail\n"
-            "refuse,taal,1,not in the codebook but still used; load needs --retire\n"
-            "add,nieuw,0,\n");
+            "change,code,codings,detail\r\n"
+            "refuse,taal,1,not in the codebook but still used; load needs --retire\r\n"
+            "add,nieuw,0,\r\n");
   EXPECT_EQ(Run({"codebook", "show", "--format", "csv"}).out, before);
   // Merging instead keeps the coding.
   dir_.Write("cb3.yaml",
@@ -135,7 +135,9 @@ TEST_F(CodingCliTest, DroppingAUsedCodeIsRefusedAndChangesNothing) {
              "  - name: taal\n    merge_into: nieuw\n");
   r = Run({"codebook", "load", "cb3.yaml", "--format", "csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, "change,code,codings,detail\nadd,nieuw,0,\nmerge,taal,1,codings now in nieuw\n");
+  // CSV output has RFC 4180 record ends.
+  EXPECT_EQ(r.out,
+            "change,code,codings,detail\r\nadd,nieuw,0,\r\nmerge,taal,1,codings now in nieuw\r\n");
   EXPECT_NE(Run({"quotes", "--code", "nieuw", "--format", "csv"}).out.find("S2,R2"),
             std::string::npos);
 }
