@@ -8,6 +8,7 @@
 #include <unicode/utext.h>
 
 #include <array>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,17 @@ class CodePointCursor {
   uint32_t code_point_ = 0;
 };
 
+// Hashes std::string and std::string_view alike, for lookups without a copy.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
+};
+
+// Stems of the words seen so far, per language; cleared when it grows past
+// kStemCacheWords, so memory stays bounded on any vocabulary.
+using StemCache = std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>;
+constexpr size_t kStemCacheWords = 1 << 18;
+
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 }  // namespace
@@ -60,6 +72,7 @@ struct TextPreparer::State {
   LatinBreaks::Scratch latin_scratch;
   std::vector<std::pair<uint32_t, uint32_t>> raw_sentences;
   std::vector<WordSpan> words_found;
+  std::array<StemCache, kStemLanguages> stem_cache;
 
   ~State() {
     for (sb_stemmer* stemmer : stemmers) {
@@ -252,6 +265,7 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
   const char word_separator = kStemWordSeparator[static_cast<int>(language)];
   const char sentence_separator = kStemSentenceSeparator[static_cast<int>(language)];
   sb_stemmer* stemmer = s.stemmers[static_cast<int>(language)];
+  StemCache& cache = s.stem_cache[static_cast<int>(language)];
   out.buffer += sentence_separator;
   for (size_t i = 0; i < out.tokens.size(); ++i) {
     PreparedToken& token = out.tokens[i];
@@ -259,13 +273,23 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
       out.buffer +=
           out.tokens[i - 1].sentence == token.sentence ? word_separator : sentence_separator;
     }
-    const sb_symbol* stem = sb_stemmer_stem(
-        stemmer, reinterpret_cast<const sb_symbol*>(out.buffer.data() + token.folded_start),
-        static_cast<int>(token.folded_end - token.folded_start));
-    if (stem == nullptr) throw Error(ErrorKind::kInternal, "Snowball ran out of memory");
+    std::string_view word(out.buffer.data() + token.folded_start,
+                          token.folded_end - token.folded_start);
+    auto cached = cache.find(word);
+    if (cached == cache.end()) {
+      const sb_symbol* stem =
+          sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
+                          static_cast<int>(word.size()));
+      if (stem == nullptr) throw Error(ErrorKind::kInternal, "Snowball ran out of memory");
+      if (cache.size() >= kStemCacheWords) cache.clear();
+      cached = cache
+                   .emplace(std::string(word),
+                            std::string(reinterpret_cast<const char*>(stem),
+                                        static_cast<size_t>(sb_stemmer_length(stemmer))))
+                   .first;
+    }
     token.stem_start = static_cast<uint32_t>(out.buffer.size());
-    out.buffer.append(reinterpret_cast<const char*>(stem),
-                      static_cast<size_t>(sb_stemmer_length(stemmer)));
+    out.buffer += cached->second;
     token.stem_end = static_cast<uint32_t>(out.buffer.size());
   }
   out.buffer += sentence_separator;

@@ -55,7 +55,8 @@ struct PreparedText {
   uint32_t code_points = 0;      // of the stored text
 };
 
-// Prepares texts and terms. Holds ICU break iterators and Snowball stemmers,
+// Prepares texts and terms. Holds ICU break iterators, Snowball stemmers and a
+// bounded cache of the stems seen so far (per language),
 // which are not thread-safe: use one TextPreparer per thread. Construction
 // fails with a kInternal Error when ICU or Snowball cannot start.
 class TextPreparer {
