@@ -22,6 +22,14 @@ namespace {
 constexpr size_t kBatchBytes = 8 << 20;
 constexpr size_t kBatchStories = 4096;
 
+// Stories read from the project and the hits the workers found in them.
+struct Batch {
+  std::vector<Story> stories;  // the first `count` are this batch's
+  size_t count = 0;
+  size_t bytes = 0;
+  std::vector<std::vector<RuleHit>> results;  // per story
+};
+
 bool InSubtree(const std::string& path, const std::string& root) {
   return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
                           path[root.size()] == '/');
@@ -44,6 +52,64 @@ std::vector<Code> SelectedCodes(Project& project, const std::vector<std::string>
   }
   return selected;
 }
+
+// Matches a batch of stories on worker threads, one RuleMatcher each, in the
+// background until Wait(). The destructor waits, so an error on the calling
+// thread never leaves workers running.
+class BatchMatcher {
+ public:
+  explicit BatchMatcher(std::vector<std::unique_ptr<RuleMatcher>>& matchers)
+      : matchers_(matchers) {}
+  ~BatchMatcher() { Join(); }
+  BatchMatcher(const BatchMatcher&) = delete;  // owns threads
+  BatchMatcher& operator=(const BatchMatcher&) = delete;
+
+  // Starts matching `batch` (which must stay alive until Wait()).
+  void Start(Batch& batch) {
+    if (batch.results.size() < batch.count) batch.results.resize(batch.count);
+    batch_ = &batch;
+    next_ = 0;
+    failure_ = nullptr;
+    const size_t workers = std::min<size_t>(matchers_.size(), batch.count);
+    for (size_t t = 0; t < workers; ++t) {
+      pool_.emplace_back([this, t] { Run(*matchers_[t]); });
+    }
+  }
+
+  // Waits for the batch; rethrows the first error of a worker.
+  void Wait() {
+    Join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  void Run(RuleMatcher& matcher) {
+    try {
+      Batch& batch = *batch_;
+      for (size_t i = next_++; i < batch.count; i = next_++) {
+        const Story& story = batch.stories[i];
+        const std::vector<RuleHit>& hits =
+            matcher.Match({story.text, story.role, story.kind, story.language});
+        batch.results[i].assign(hits.begin(), hits.end());
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(failure_mutex_);
+      if (!failure_) failure_ = std::current_exception();
+      next_ = batch_->count;
+    }
+  }
+  void Join() {
+    for (std::thread& thread : pool_) thread.join();
+    pool_.clear();
+  }
+
+  std::vector<std::unique_ptr<RuleMatcher>>& matchers_;
+  std::vector<std::thread> pool_;
+  Batch* batch_ = nullptr;
+  std::atomic<size_t> next_{0};
+  std::exception_ptr failure_;
+  std::mutex failure_mutex_;
+};
 
 }  // namespace
 
@@ -103,48 +169,17 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     matchers.push_back(std::make_unique<RuleMatcher>(rules.compiled));
   }
 
-  std::vector<Story> batch;
-  std::vector<std::vector<RuleHit>> results;
-  size_t count = 0;
-  size_t bytes = 0;
+  // Two batches in a pipeline: worker threads match one while this thread
+  // writes the other's codings (in story order) and reads the next stories.
+  Batch batches[2];
+  BatchMatcher matcher_pool(matchers);
+  int current = 0;
+  Batch* matching = nullptr;  // the batch the workers have, if any
 
-  auto match_range = [&](RuleMatcher& matcher, std::atomic<size_t>& next) {
-    for (size_t i = next++; i < count; i = next++) {
-      const Story& story = batch[i];
-      const std::vector<RuleHit>& hits =
-          matcher.Match({story.text, story.role, story.kind, story.language});
-      results[i].assign(hits.begin(), hits.end());
-    }
-  };
-
-  auto flush = [&] {
-    if (count == 0) return;
-    if (results.size() < count) results.resize(count);
-    std::atomic<size_t> next{0};
-    const int workers = static_cast<int>(std::min<size_t>(threads, count));
-    if (workers <= 1) {
-      match_range(*matchers[0], next);
-    } else {
-      std::vector<std::thread> pool;
-      std::exception_ptr failure;
-      std::mutex failure_mutex;
-      for (int t = 0; t < workers; ++t) {
-        pool.emplace_back([&, t] {
-          try {
-            match_range(*matchers[t], next);
-          } catch (...) {
-            std::lock_guard<std::mutex> lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = count;
-          }
-        });
-      }
-      for (std::thread& thread : pool) thread.join();
-      if (failure) std::rethrow_exception(failure);
-    }
-    for (size_t i = 0; i < count; ++i) {
-      const Story& story = batch[i];
-      for (const RuleHit& hit : results[i]) {
+  auto write = [&](Batch& batch) {
+    for (size_t i = 0; i < batch.count; ++i) {
+      const Story& story = batch.stories[i];
+      for (const RuleHit& hit : batch.results[i]) {
         const int64_t code_id = rules.code_ids[hit.rule];
         const size_t c = code_index[code_id];
         AutocodeCount& counts = report.codes[c];
@@ -166,19 +201,35 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
         }
       }
     }
-    count = 0;
-    bytes = 0;
+    batch.count = 0;
+    batch.bytes = 0;
+  };
+
+  // Hands the current batch to the workers and writes the one they had.
+  auto flush = [&] {
+    Batch& full = batches[current];
+    Batch* previous = matching;
+    if (previous != nullptr) matcher_pool.Wait();
+    matching = nullptr;
+    if (full.count > 0) {
+      matcher_pool.Start(full);
+      matching = &full;
+    }
+    if (previous != nullptr) write(*previous);
+    current = 1 - current;
   };
 
   ForEachStory(project, StoryFilter{}, [&](const Story& story) {
-    if (batch.size() <= count) batch.resize(count + 1);
-    batch[count++] = story;
-    bytes += story.text.size();
+    Batch& batch = batches[current];
+    if (batch.stories.size() <= batch.count) batch.stories.resize(batch.count + 1);
+    batch.stories[batch.count++] = story;
+    batch.bytes += story.text.size();
     ++report.stories;
     report.text_bytes += static_cast<int64_t>(story.text.size());
-    if (count >= kBatchStories || bytes >= kBatchBytes) flush();
+    if (batch.count >= kBatchStories || batch.bytes >= kBatchBytes) flush();
   });
-  flush();
+  flush();  // the last, partial batch
+  flush();  // its codings
 
   if (writer) {
     for (size_t i = 0; i < existing.size(); ++i) {
