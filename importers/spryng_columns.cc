@@ -153,15 +153,27 @@ class HeaderParser {
         group.marbles.push_back({parts[1]});
         marble = group.marbles.end() - 1;
       }
-      (token == "x" ? marble->x : marble->y) = column;
+      Claim(token == "x" ? marble->x : marble->y, column);
       return true;
     }
     Group& group = GroupOf(parts[0]);
-    if (token == "x") group.x = column;
-    else if (token == "y") group.y = column;
-    else if (token == "na") group.na = column;
+    if (token == "x") Claim(group.x, column);
+    else if (token == "y") Claim(group.y, column);
+    else if (token == "na") Claim(group.na, column);
     else group.anchors.emplace_back(parts[1], column);
     return true;
+  }
+
+  // Sets `slot` to `column`; kData when another column (differing only in
+  // the case of X, Y or NA) already holds it.
+  void Claim(int& slot, int column) const {
+    if (slot >= 0) {
+      throw DataError("column '" + names_[static_cast<size_t>(column)] + "' means the same as "
+                          "column " + std::to_string(slot + 1) + " ('" +
+                          names_[static_cast<size_t>(slot)] + "'); give every column its own name",
+                      At(column));
+    }
+    slot = column;
   }
 
   void Resolve(const Group& g) {

@@ -247,6 +247,10 @@ TEST(SpryngImportTest, HeadersOfUnknownShapeAreErrors) {
        1, 288},
       {"Gemeente\n", "Datum\n", "column 'Datum' appears twice (also column 3); give every column "
                                 "its own name", 1, 463},
+      {"Gemeente\n", "Samenwerken voelde als - x\n",
+       "column 'Samenwerken voelde als - x' means the same as column 11 ('Samenwerken voelde als "
+       "- X'); give every column its own name",
+       1, 463},
       {"Verhaal,", "Vertelling,",
        "found no story text column (Story, Verhaal, Text, Tekst or Narrative); name the column "
        "so or give --text COLUMN",
