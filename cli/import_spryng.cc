@@ -35,16 +35,17 @@ int ImportSpryngCommand(CommandContext& context) {
                 "the column with the story text")(
       "key", po::value<std::string>()->value_name("COLUMN"), "the column with the story key")(
       "respondent", po::value<std::string>()->value_name("COLUMN"),
-      "the column with the respondent key")(
-      "language", po::value<std::string>()->value_name("CODE"),
-      "the stories' language (ISO 639-1, e.g. nl)")(
+      "the column with the respondent key")("language",
+                                            po::value<std::string>()->value_name("CODE"),
+                                            "the stories' language (ISO 639-1, e.g. nl)")(
       "encoding", po::value<std::string>()->value_name("NAME"),
       "utf-8 (default), windows-1252, latin-1, ...");
   options.Positional("file");
   if (!options.Parse()) return 0;
   if (!options.Has("file")) {
-    throw UsageError("import spryng needs FILE.csv; e.g. `verhaal import spryng "
-                     "spryng-export.csv`");
+    throw UsageError(
+        "import spryng needs FILE.csv; e.g. `verhaal import spryng "
+        "spryng-export.csv`");
   }
   const std::string file = options.Get<std::vector<std::string>>("file").front();
   SpryngOptions import_options;

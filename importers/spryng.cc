@@ -120,7 +120,8 @@ class SpryngImport {
                    const Signifier& signifier) {
     SignifierValue value;
     const CsvField* first = nullptr;  // the answer's first cell, for errors
-    if (q.na >= 0 && ParseCellTick(Cell(record, q.na).value, data_.LocationOf(Cell(record, q.na)))) {
+    if (q.na >= 0 &&
+        ParseCellTick(Cell(record, q.na).value, data_.LocationOf(Cell(record, q.na)))) {
       value.not_applicable = true;
       first = &Cell(record, q.na);
     } else if (q.type == SignifierType::kDyad) {
@@ -174,8 +175,8 @@ class SpryngImport {
       }
       percent[i] = Number(cell);
       if (!InRange(percent[i], 100)) {
-        throw DataError("triangle '" + q.question + "' has " + Short(percent[i]) +
-                            " for anchor '" + q.options[i] +
+        throw DataError("triangle '" + q.question + "' has " + Short(percent[i]) + " for anchor '" +
+                            q.options[i] +
                             "', outside 0–100; triangle anchors are percentages from 0 to 100",
                         data_.LocationOf(cell));
       }
@@ -184,7 +185,8 @@ class SpryngImport {
     if (std::abs(sum - 100) > 100 * kTriadSumTolerance) {
       throw DataError("triangle '" + q.question + "' has anchors " + Short(percent[0]) + ", " +
                           Short(percent[1]) + ", " + Short(percent[2]) + " that sum to " +
-                          Short(sum) + ", not 100; give the three anchors as percentages "
+                          Short(sum) +
+                          ", not 100; give the three anchors as percentages "
                           "summing to 100",
                       data_.LocationOf(*first));
     }

@@ -13,7 +13,8 @@ constexpr std::string_view kSeparator = " - ";
 
 std::string Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return std::string(s);
 }
 
@@ -58,12 +59,13 @@ class HeaderParser {
 
   SpryngColumns Run() {
     CheckRepeats();
-    columns_.text = Special(options_.text_column, "--text",
-                            {"story", "verhaal", "text", "tekst", "narrative"});
+    columns_.text =
+        Special(options_.text_column, "--text", {"story", "verhaal", "text", "tekst", "narrative"});
     if (columns_.text < 0) {
-      throw DataError("found no story text column (Story, Verhaal, Text, Tekst or Narrative); "
-                      "name the column so or give --text COLUMN",
-                      reader_.LocationOfRecord());
+      throw DataError(
+          "found no story text column (Story, Verhaal, Text, Tekst or Narrative); "
+          "name the column so or give --text COLUMN",
+          reader_.LocationOfRecord());
     }
     columns_.key = Special(options_.key_column, "--key", {"id", "story id", "response id"});
     columns_.respondent =
@@ -92,8 +94,7 @@ class HeaderParser {
       const auto [it, added] = seen.emplace(names_[i], i);
       if (!added) {
         throw DataError("column '" + names_[i] + "' appears twice (also column " +
-                            std::to_string(it->second + 1) +
-                            "); give every column its own name",
+                            std::to_string(it->second + 1) + "); give every column its own name",
                         At(static_cast<int>(i)));
       }
     }
@@ -116,9 +117,9 @@ class HeaderParser {
       const std::string lower = Lower(names_[i]);
       if (std::find(names.begin(), names.end(), lower) == names.end()) continue;
       if (found >= 0) {
-        throw DataError("columns '" + names_[static_cast<size_t>(found)] + "' and '" +
-                            names_[i] + "' could both be meant; choose one with " +
-                            std::string(flag) + " COLUMN",
+        throw DataError("columns '" + names_[static_cast<size_t>(found)] + "' and '" + names_[i] +
+                            "' could both be meant; choose one with " + std::string(flag) +
+                            " COLUMN",
                         At(static_cast<int>(i)));
       }
       found = static_cast<int>(i);
@@ -157,10 +158,14 @@ class HeaderParser {
       return true;
     }
     Group& group = GroupOf(parts[0]);
-    if (token == "x") Claim(group.x, column);
-    else if (token == "y") Claim(group.y, column);
-    else if (token == "na") Claim(group.na, column);
-    else group.anchors.emplace_back(parts[1], column);
+    if (token == "x")
+      Claim(group.x, column);
+    else if (token == "y")
+      Claim(group.y, column);
+    else if (token == "na")
+      Claim(group.na, column);
+    else
+      group.anchors.emplace_back(parts[1], column);
     return true;
   }
 
@@ -168,9 +173,11 @@ class HeaderParser {
   // the case of X, Y or NA) already holds it.
   void Claim(int& slot, int column) const {
     if (slot >= 0) {
-      throw DataError("column '" + names_[static_cast<size_t>(column)] + "' means the same as "
-                          "column " + std::to_string(slot + 1) + " ('" +
-                          names_[static_cast<size_t>(slot)] + "'); give every column its own name",
+      throw DataError("column '" + names_[static_cast<size_t>(column)] +
+                          "' means the same as "
+                          "column " +
+                          std::to_string(slot + 1) + " ('" + names_[static_cast<size_t>(slot)] +
+                          "'); give every column its own name",
                       At(column));
     }
     slot = column;
@@ -196,10 +203,11 @@ class HeaderParser {
       q.type = SignifierType::kStones;
       for (const Group::Marble& m : g.marbles) {
         if (m.x < 0 || m.y < 0) {
-          throw DataError("marble '" + m.name + "' of question " + name + " has " +
-                              (m.x < 0 ? "a Y column but no X column" : "an X column but no Y column") +
-                              "; export both coordinates of every marble",
-                          At(m.x < 0 ? m.y : m.x));
+          throw DataError(
+              "marble '" + m.name + "' of question " + name + " has " +
+                  (m.x < 0 ? "a Y column but no X column" : "an X column but no Y column") +
+                  "; export both coordinates of every marble",
+              At(m.x < 0 ? m.y : m.x));
         }
         q.options.push_back(m.name);
         q.marbles.push_back({m.x, m.y});
@@ -229,12 +237,14 @@ class HeaderParser {
       q.type = SignifierType::kDyad;
       q.x = g.x;
     } else if (g.y >= 0) {
-      throw DataError("question " + name + " has a Y column but no X column; export the X "
-                      "column too",
+      throw DataError("question " + name +
+                          " has a Y column but no X column; export the X "
+                          "column too",
                       At(g.y));
     } else if (g.na >= 0) {
-      throw DataError("question " + name + " has an NA column but no X column; NA belongs to a "
-                      "slider, triangle or marbles question",
+      throw DataError("question " + name +
+                          " has an NA column but no X column; NA belongs to a "
+                          "slider, triangle or marbles question",
                       At(g.na));
     } else {
       // Anchors alone (e.g. the options of a multiple-choice question).

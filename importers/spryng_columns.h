@@ -18,7 +18,7 @@ namespace verhaal {
 
 // One question's columns (indices into the record; -1 when absent).
 struct SpryngQuestion {
-  std::string question;  // the header text before the first " - "
+  std::string question;                       // the header text before the first " - "
   SignifierType type = SignifierType::kDyad;  // kTriad, kDyad or kStones
   int na = -1;
   int x = -1;  // slider: the position; triangle: derived, not read
@@ -31,8 +31,8 @@ struct SpryngQuestion {
 
 struct SpryngColumns {
   int text = -1;
-  int key = -1;         // -1: keys are generated from the record number
-  int respondent = -1;  // -1: no respondents
+  int key = -1;                           // -1: keys are generated from the record number
+  int respondent = -1;                    // -1: no respondents
   std::vector<SpryngQuestion> questions;  // in the order of their first column
   // Columns kept as text story variables: plain columns and those of no
   // known shape.

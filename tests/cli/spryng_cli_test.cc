@@ -91,8 +91,9 @@ TEST(SpryngCliTest, HelpHasAnExampleAndMissingFileIsAUsageError) {
   ASSERT_EQ(RunVerhaal({"init", "p.verhaal"}, dir.path()).exit_code, 0);
   const auto run = RunVerhaal({"import", "spryng"}, dir.path());
   EXPECT_EQ(run.exit_code, 2);
-  EXPECT_EQ(run.err, "verhaal: error: import spryng needs FILE.csv; e.g. `verhaal import spryng "
-                     "spryng-export.csv`\n");
+  EXPECT_EQ(run.err,
+            "verhaal: error: import spryng needs FILE.csv; e.g. `verhaal import spryng "
+            "spryng-export.csv`\n");
 }
 
 }  // namespace

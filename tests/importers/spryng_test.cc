@@ -103,7 +103,8 @@ TEST(SpryngImportTest, InlineExportGivesStoriesAndValues) {
   };
   for (const Counts& c : {Counts{kTriangle, 2, 1, 0}, Counts{kSlider, 2, 1, 0},
                           Counts{kSecondSlider, 2, 0, 1}, Counts{kMarbles, 2, 0, 1}}) {
-    const SignifierCounts counts = CountSignifierValues(project, *FindSignifier(project, c.signifier));
+    const SignifierCounts counts =
+        CountSignifierValues(project, *FindSignifier(project, c.signifier));
     EXPECT_EQ(counts.answered, c.answered) << c.signifier;
     EXPECT_EQ(counts.not_applicable, c.not_applicable) << c.signifier;
     EXPECT_EQ(counts.skipped, c.skipped) << c.signifier;
@@ -132,8 +133,9 @@ TEST(SpryngImportTest, ChangedAnswerIsUpdatedAndChangedTextIsAnError) {
     Import(project, std::string(kHeader) + rows);
     FAIL() << "no error for a changed text";
   } catch (const Error& e) {
-    EXPECT_EQ(e.message(), "story S-02 is already in the project with another text; give it "
-                           "another key or import into a new project");
+    EXPECT_EQ(e.message(),
+              "story S-02 is already in the project with another text; give it "
+              "another key or import into a new project");
     EXPECT_EQ(e.location().line, 4);
     EXPECT_EQ(e.location().column, 23);
   }
@@ -218,8 +220,7 @@ TEST(SpryngImportTest, BadCellsAreLocatedAndNothingIsWritten) {
       {",,1,0.65,", ",,ja,0.65,", "'ja' is not a tick; use 1 for ticked or leave it empty", 4, 85},
       {"S-02,", ",", "this record has no ID; every story needs its key", 4, 1},
       {"Mijn klantmanager vroeg wat ik zelf wilde.", "",
-       "story S-02 has no text; give the story in column 'Verhaal' or leave the record out", 4,
-       23},
+       "story S-02 has no text; give the story in column 'Verhaal' or leave the record out", 4, 23},
   };
   for (const BadCase& c : cases) ExpectErrorAndNothingWritten(c);
 }
@@ -235,8 +236,8 @@ TEST(SpryngImportTest, HeadersOfUnknownShapeAreErrors) {
        "export both coordinates of every marble",
        1, 356},
       {"De klantmanager was - X", "De klantmanager was - Y",
-       "question 'De klantmanager was' has a Y column but no X column; export the X column too",
-       1, 288},
+       "question 'De klantmanager was' has a Y column but no X column; export the X column too", 1,
+       288},
       {"Samenwerken voelde als - X,", "Samenwerken - X,",
        "question 'Samenwerken voelde als' has an NA column but no X column; NA belongs to a "
        "slider, triangle or marbles question",
@@ -245,8 +246,10 @@ TEST(SpryngImportTest, HeadersOfUnknownShapeAreErrors) {
        "column 'Waar sta je? - X' does not fit question 'Waar sta je?', whose other columns are "
        "marbles (QUESTION - MARBLE - X and Y); rename the column or remove it",
        1, 288},
-      {"Gemeente\n", "Datum\n", "column 'Datum' appears twice (also column 3); give every column "
-                                "its own name", 1, 463},
+      {"Gemeente\n", "Datum\n",
+       "column 'Datum' appears twice (also column 3); give every column "
+       "its own name",
+       1, 463},
       {"Gemeente\n", "Samenwerken voelde als - x\n",
        "column 'Samenwerken voelde als - x' means the same as column 11 ('Samenwerken voelde als "
        "- X'); give every column its own name",
@@ -256,14 +259,15 @@ TEST(SpryngImportTest, HeadersOfUnknownShapeAreErrors) {
        "so or give --text COLUMN",
        1, 0},
       {"Gemeente\n", "Text\n",
-       "columns 'Verhaal' and 'Text' could both be meant; choose one with --text COLUMN", 1,
-       463},
+       "columns 'Verhaal' and 'Text' could both be meant; choose one with --text COLUMN", 1, 463},
   };
   for (const BadCase& c : cases) ExpectErrorAndNothingWritten(c);
   SpryngOptions options;
   options.text_column = "Story";
-  ExpectErrorAndNothingWritten({"", "", "there is no column 'Story' (--text); give the name of "
-                                        "a column of the header line", 1, 0},
+  ExpectErrorAndNothingWritten({"", "",
+                                "there is no column 'Story' (--text); give the name of "
+                                "a column of the header line",
+                                1, 0},
                                options);
 }
 
