@@ -169,6 +169,9 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     matchers.push_back(std::make_unique<RuleMatcher>(rules.compiled));
   }
 
+  std::vector<std::string> origins;  // "rule:NAME" per rule
+  for (const Rule& rule : rule_list) origins.push_back("rule:" + rule.name);
+
   // Two batches in a pipeline: worker threads match one while this thread
   // writes the other's codings (in story order) and reads the next stories.
   Batch batches[2];
@@ -196,7 +199,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
             [](const RuleCodingRow& row, const SegmentKey& k) { return row.key < k; });
         if (found != existing.end() && found->key == key) {
           kept[found - existing.begin()] = 1;
-        } else if (writer->Insert(key, "rule:" + rule_list[hit.rule].name)) {
+        } else if (writer->Insert(key, origins[hit.rule])) {
           ++counts.added;
         }
       }

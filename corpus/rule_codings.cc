@@ -42,19 +42,29 @@ std::vector<RuleCodingRow> ListRuleCodings(Project& project, int64_t coder_id,
 CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
     : coder_id_(coder_id),
       insert_(project.db(),
-              "INSERT OR IGNORE INTO coding(story_id, code_id, coder_id, start, end, origin) "
-              "VALUES (?, ?, ?, ?, ?, ?)"),
-      delete_(project.db(), "DELETE FROM coding WHERE id = ?") {}
+              "INSERT OR IGNORE INTO coding(story_id, code_id, coder_id, start, end, origin, "
+              "created) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      delete_(project.db(), "DELETE FROM coding WHERE id = ?") {
+  try {
+    // One time stamp for the run (the column's default, computed once):
+    // bindings outlive reset(), so the coder and the time are bound once.
+    created_ =
+        project.db().execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").getString();
+    insert_.bind(3, coder_id_);
+    insert_.bindNoCopy(7, created_);
+  } catch (const SQLite::Exception& e) {
+    throw IoError(std::string("cannot prepare writing codings: ") + e.what());
+  }
+}
 
-bool CodingBulkWriter::Insert(const SegmentKey& key, std::string_view origin) {
+bool CodingBulkWriter::Insert(const SegmentKey& key, const std::string& origin) {
   try {
     insert_.reset();
     insert_.bind(1, key.story_id);
     insert_.bind(2, key.code_id);
-    insert_.bind(3, coder_id_);
     insert_.bind(4, key.start);
     insert_.bind(5, key.end);
-    insert_.bind(6, std::string(origin));
+    insert_.bindNoCopy(6, origin);
     return insert_.exec() > 0;
   } catch (const SQLite::Exception& e) {
     throw IoError(std::string("cannot write a coding: ") + e.what());

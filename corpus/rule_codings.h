@@ -40,16 +40,20 @@ std::vector<RuleCodingRow> ListRuleCodings(Project& project, int64_t coder_id,
 class CodingBulkWriter {
  public:
   CodingBulkWriter(Project& project, int64_t coder_id);
+  CodingBulkWriter(const CodingBulkWriter&) = delete;  // insert_ points into created_
+  CodingBulkWriter& operator=(const CodingBulkWriter&) = delete;
 
   // Inserts a coding; false when the same story, code, coder and segment
-  // exists already (then nothing changes).
-  bool Insert(const SegmentKey& key, std::string_view origin);
+  // exists already (then nothing changes). All codings of one writer get the
+  // time stamp of its construction.
+  bool Insert(const SegmentKey& key, const std::string& origin);
 
   // Deletes the coding with this id.
   void Delete(int64_t coding_id);
 
  private:
   int64_t coder_id_;
+  std::string created_;  // bound to every insert
   SQLite::Statement insert_;
   SQLite::Statement delete_;
 };
