@@ -37,6 +37,8 @@ ImportOptions ImportOptionsFrom(const CommandOptions& options, CommandContext& c
 // Prints the warnings and the one-line summary to stderr.
 void PrintImportReport(CommandContext& context, const ImportReport& report,
                        const std::string& source, bool dry_run);
+// cli/import_sensemaker.cc: a SenseMaker data CSV with its definition JSON.
+int ImportSenseMakerCommand(CommandContext& context);
 // cli/import_spryng.cc: a Spryng.io export CSV.
 int ImportSpryngCommand(CommandContext& context);
 

@@ -12,6 +12,8 @@ std::span<const ImportFormat> ImportFormats() {
                    ImportFolderCommand},
       ImportFormat{"transcript", "a plain-text interview with speaker turns",
                    ImportTranscriptCommand},
+      ImportFormat{"sensemaker", "a SenseMaker export: data CSV with its definition JSON",
+                   ImportSenseMakerCommand},
       ImportFormat{"spryng", "a Spryng.io export CSV: triangles, sliders and marbles",
                    ImportSpryngCommand},
       ImportFormat{"refi", "a REFI-QDA project (.qdpx, .qde) or codebook (.qdc)",
