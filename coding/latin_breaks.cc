@@ -254,14 +254,16 @@ void LatinBreaks::AppendFolded(uint32_t c, std::string& out) const {
 bool LatinBreaks::Segment(std::string_view text, Scratch& scratch,
                           std::vector<std::pair<uint32_t, uint32_t>>& sentences,
                           std::vector<WordSpan>& words) const {
-  scratch.code_points.clear();
-  scratch.bytes.clear();
-  scratch.word.clear();
-  scratch.sentence.clear();
   const auto* data = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t size = static_cast<int32_t>(text.size());
+  // At most one code point per byte: size once, fill by index.
+  scratch.code_points.resize(text.size());
+  scratch.bytes.resize(text.size() + 1);
+  scratch.word.resize(text.size());
+  scratch.sentence.resize(text.size());
+  size_t n = 0;
   for (int32_t at = 0; at < size;) {
-    scratch.bytes.push_back(static_cast<uint32_t>(at));
+    const uint32_t byte = static_cast<uint32_t>(at);
     UChar32 c = data[at];
     if (c < 0x80) {
       ++at;
@@ -271,12 +273,24 @@ bool LatinBreaks::Segment(std::string_view text, Scratch& scratch,
     }
     uint8_t word = 0;
     uint8_t sentence = 0;
-    if (!Classes(static_cast<uint32_t>(c), word, sentence)) return false;
-    scratch.code_points.push_back(static_cast<uint32_t>(c));
-    scratch.word.push_back(word);
-    scratch.sentence.push_back(sentence);
+    if (static_cast<uint32_t>(c) < kTableSize) {
+      word = word_[c];
+      sentence = sentence_[c];
+      if (word == 0) return false;  // kWordRejected
+    } else if (!Classes(static_cast<uint32_t>(c), word, sentence)) {
+      return false;
+    }
+    scratch.bytes[n] = byte;
+    scratch.code_points[n] = static_cast<uint32_t>(c);
+    scratch.word[n] = word;
+    scratch.sentence[n] = sentence;
+    ++n;
   }
-  scratch.bytes.push_back(static_cast<uint32_t>(size));
+  scratch.bytes[n] = static_cast<uint32_t>(size);
+  scratch.code_points.resize(n);
+  scratch.bytes.resize(n + 1);
+  scratch.word.resize(n);
+  scratch.sentence.resize(n);
   sentences.clear();
   words.clear();
   SentenceSpans(scratch.sentence, sentences);

@@ -128,13 +128,22 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
   near_.clear();
   excluded_.clear();
   const std::vector<Rule>& rules = rules_.rules();
-  active_.assign(rules.size(), 0);
-  bool any = false;
-  for (size_t r = 0; r < rules.size(); ++r) {
-    active_[r] = Applies(rules[r], story) ? 1 : 0;
-    any = any || active_[r];
+  // Stories in a row mostly share role, kind and language: reuse the rules
+  // that apply.
+  if (!have_context_ || story.role != last_role_ || story.kind != last_kind_ ||
+      story.language != last_language_) {
+    active_.assign(rules.size(), 0);
+    any_active_ = false;
+    for (size_t r = 0; r < rules.size(); ++r) {
+      active_[r] = Applies(rules[r], story) ? 1 : 0;
+      any_active_ = any_active_ || active_[r];
+    }
+    last_role_.assign(story.role);
+    last_kind_.assign(story.kind);
+    last_language_.assign(story.language);
+    have_context_ = true;
   }
-  if (!any || rules_.database() == nullptr) return hits_;
+  if (!any_active_ || rules_.database() == nullptr) return hits_;
 
   preparer_.Prepare(story.text, rules_.needs_stems(), StemLanguageFor(story.language),
                     prepared_);

@@ -6,6 +6,7 @@
 #define VERHAAL_CODING_RULES_MATCH_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -79,7 +80,12 @@ class RuleMatcher {
   TextPreparer preparer_;
   PreparedText prepared_;
   std::vector<Event> events_;
-  std::vector<char> active_;
+  std::vector<char> active_;  // per rule, for the story context below
+  bool any_active_ = false;
+  bool have_context_ = false;
+  std::string last_role_;
+  std::string last_kind_;
+  std::string last_language_;
   std::vector<Occurrence> near_;
   std::vector<std::pair<int, uint32_t>> excluded_;  // (rule, sentence)
   std::vector<RuleHit> hits_;
