@@ -30,7 +30,8 @@ int RunRun(CommandContext& context) {
       "(matrix, scatter, CSV/SPSS/Stata/XLSX, REFI-QDA, agreement, HTML report).\n"
       "The project steps run on a copy that replaces the project only when all of\n"
       "them succeed, so a failing step leaves the project as it was. Running it\n"
-      "again changes nothing and says so. Without STUDY.yaml: ./study.yaml.",
+      "again changes nothing and says so. Without STUDY.yaml: ./study.yaml; with\n"
+      "-p FILE: that project file instead of the manifest's.",
       "  verhaal run examples/statushouders/study.yaml\n"
       "  verhaal run examples/statushouders/study.yaml --out out/statushouders\n"
       "  verhaal run   # the study.yaml in the current folder");
@@ -54,6 +55,12 @@ int RunRun(CommandContext& context) {
       entry.file = out / entry.file.lexically_relative(study.output_folder);
     }
     study.output_folder = out;
+  }
+  // -p (before or after the command) names another project file.
+  if (options.Has("project")) {
+    study.project = options.Get<std::string>("project");
+  } else if (context.global_project) {
+    study.project = *context.global_project;
   }
   StudyRunReport report = RunProjectSteps(study, context.err);
   WriteStudyOutputs(study, report, context.err);

@@ -209,6 +209,17 @@ TEST(RunStudyFailureTest, FailingStepNamesItAndLeavesTheProjectAsItWas) {
   EXPECT_FALSE(FindStory(opened, "SH-39-E").has_value());
 }
 
+TEST(RunStudyOptionsTest, ProjectOptionNamesAnotherProjectFile) {
+  TempDir dir;
+  auto r = RunVerhaal({"-p", "mijn.verhaal", "run", ExampleManifest().string(), "--out", "o"},
+                      dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("project: mijn.verhaal (created)\n"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(dir / "mijn.verhaal"));
+  EXPECT_FALSE(fs::exists(dir / "o/statushouders.verhaal"));
+  EXPECT_TRUE(fs::exists(dir / "o/report.html"));
+}
+
 TEST(RunStudyFailureTest, MissingManifestAndBadManifest) {
   TempDir dir;
   auto none = RunVerhaal({"run"}, dir.path());
