@@ -10,24 +10,23 @@ namespace verhaal {
 int RunInit(CommandContext& context);
 int RunInfo(CommandContext& context);
 int RunSearch(CommandContext& context);
+int RunImport(CommandContext& context);
+int RunExport(CommandContext& context);
+int RunMatrix(CommandContext& context);
+int RunScatter(CommandContext& context);
+int RunSummary(CommandContext& context);
 int RunCodebook(CommandContext& context);
 int RunCode(CommandContext& context);
 int RunUncode(CommandContext& context);
 int RunQuotes(CommandContext& context);
 int RunShow(CommandContext& context);
 int RunMemo(CommandContext& context);
-int RunMatrix(CommandContext& context);
-int RunScatter(CommandContext& context);
-int RunSummary(CommandContext& context);
-int RunExport(CommandContext& context);
-int RunImport(CommandContext& context);
-int RunCodebook(CommandContext& context);
-int RunAutocode(CommandContext& context);
-int RunRun(CommandContext& context);
-int RunReport(CommandContext& context);
 int RunMerge(CommandContext& context);
 int RunExportForCoder(CommandContext& context);
 int RunAgreement(CommandContext& context);
+int RunAutocode(CommandContext& context);
+int RunRun(CommandContext& context);
+int RunReport(CommandContext& context);
 
 }  // namespace verhaal
 
