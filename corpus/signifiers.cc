@@ -143,6 +143,10 @@ SignifierValue Canonical(const Signifier& s, SignifierValue v) {
 
 }  // namespace
 
+SignifierValue CanonicalSignifierValue(const Signifier& signifier, SignifierValue value) {
+  return Canonical(signifier, std::move(value));
+}
+
 std::string_view SignifierTypeName(SignifierType type) {
   for (auto [t, name] : kTypes) {
     if (t == type) return name;

@@ -112,6 +112,10 @@ inline constexpr double kTriadSumTolerance = 0.01;
 // what to do; the caller adds the location of the cell.
 void CheckSignifierValue(const Signifier& signifier, const SignifierValue& value);
 
+// `value` in its stored form: stones padded to the option count, list items
+// sorted without duplicates, unused members cleared. Does not check it.
+SignifierValue CanonicalSignifierValue(const Signifier& signifier, SignifierValue value);
+
 // Stores `value` as the story's answer to `signifier` (after
 // CheckSignifierValue), replacing any earlier answer. Returns whether the
 // stored answer changed (false when it was already exactly this).

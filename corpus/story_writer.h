@@ -9,11 +9,14 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "corpus/project.h"
+#include "corpus/signifiers.h"
 #include "corpus/stories.h"
 
 namespace verhaal {
@@ -36,9 +39,15 @@ struct StoredStory {
 // more than half of an import, so the writer suspends that trigger and
 // indexes all inserted stories in one statement in Finish(). Call Finish()
 // before committing; if the transaction rolls back instead, the trigger
-// comes back with it (SQLite DDL is transactional).
+// comes back with it (SQLite DDL is transactional). For its lifetime the
+// connection's page cache is raised to kImportCacheKiB (restored after), and
+// respondent values it wrote are remembered so that a respondent's many
+// stories do not rewrite the same value.
 class StoryWriter {
  public:
+  // The page cache during an import, in KiB (SQLite's default is 2,000).
+  static constexpr int kImportCacheKiB = 64 * 1024;
+
   // Must run inside a Transaction (it changes the schema until Finish()).
   explicit StoryWriter(Project& project);
   StoryWriter(const StoryWriter&) = delete;
@@ -66,6 +75,12 @@ class StoryWriter {
   // Returns the id, and whether it was added.
   std::pair<int64_t, bool> EnsureRespondent(std::string_view key, std::string_view role);
 
+  // Stores `value` as the answer of story `story_id`, which this writer
+  // inserted (so it has no answer yet), like SetSignifierValue in
+  // signifiers.h: the same kData Error from CheckSignifierValue, the same
+  // rows. SQLite failures surface as kIo Errors.
+  void AddSignifierValue(int64_t story_id, const Signifier& signifier, const SignifierValue& value);
+
   // Sets one canonical value (see variables.h); an empty value clears it.
   void SetStoryValue(int64_t story_id, int64_t variable_id, std::string_view value);
   void SetRespondentValue(int64_t respondent_id, int64_t variable_id, std::string_view value);
@@ -85,6 +100,10 @@ class StoryWriter {
   SQLite::Statement clear_story_value_;
   SQLite::Statement set_respondent_value_;
   SQLite::Statement clear_respondent_value_;
+  SQLite::Statement insert_signifier_value_;
+  int cache_size_before_ = 0;
+  // (respondent id, variable id) -> the value this writer stored.
+  std::map<std::pair<int64_t, int64_t>, std::string> respondent_values_;
   std::string last_respondent_key_;
   std::string last_respondent_role_;
   int64_t last_respondent_id_ = 0;

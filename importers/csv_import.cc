@@ -213,7 +213,12 @@ class CsvImport {
       }
     }
     for (size_t i = 0; i < signifiers_.size(); ++i) {
-      if (answers[i]) {
+      if (result.outcome == StoryImporter::Outcome::kAdded) {
+        // A new story has no answers yet: insert without looking.
+        if (answers[i]) {
+          writer.AddSignifierValue(result.story_id, signifiers_[i].signifier, *answers[i]);
+        }
+      } else if (answers[i]) {
         SetSignifierValue(project_, signifiers_[i].signifier, result.story_id, *answers[i]);
       } else {
         ClearSignifierValue(project_, signifiers_[i].signifier, result.story_id);
