@@ -67,20 +67,47 @@ uint8_t WordClassOf(UChar32 c) {
 // Returns false for classes the fast path does not handle.
 bool SentenceClassOf(UChar32 c, uint8_t& out) {
   switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
-    case U_SB_OTHER: out = kSentenceOther; return true;
-    case U_SB_CR: out = kSentenceCr; return true;
-    case U_SB_LF: out = kSentenceLf; return true;
-    case U_SB_SEP: out = kSentenceSep; return true;
-    case U_SB_SP: out = kSentenceSp; return true;
-    case U_SB_LOWER: out = kSentenceLower; return true;
-    case U_SB_UPPER: out = kSentenceUpper; return true;
-    case U_SB_OLETTER: out = kSentenceOLetter; return true;
-    case U_SB_NUMERIC: out = kSentenceNumeric; return true;
-    case U_SB_ATERM: out = kSentenceATerm; return true;
-    case U_SB_STERM: out = kSentenceSTerm; return true;
-    case U_SB_CLOSE: out = kSentenceClose; return true;
-    case U_SB_SCONTINUE: out = kSentenceSContinue; return true;
-    default: return false;  // Extend, Format
+    case U_SB_OTHER:
+      out = kSentenceOther;
+      return true;
+    case U_SB_CR:
+      out = kSentenceCr;
+      return true;
+    case U_SB_LF:
+      out = kSentenceLf;
+      return true;
+    case U_SB_SEP:
+      out = kSentenceSep;
+      return true;
+    case U_SB_SP:
+      out = kSentenceSp;
+      return true;
+    case U_SB_LOWER:
+      out = kSentenceLower;
+      return true;
+    case U_SB_UPPER:
+      out = kSentenceUpper;
+      return true;
+    case U_SB_OLETTER:
+      out = kSentenceOLetter;
+      return true;
+    case U_SB_NUMERIC:
+      out = kSentenceNumeric;
+      return true;
+    case U_SB_ATERM:
+      out = kSentenceATerm;
+      return true;
+    case U_SB_STERM:
+      out = kSentenceSTerm;
+      return true;
+    case U_SB_CLOSE:
+      out = kSentenceClose;
+      return true;
+    case U_SB_SCONTINUE:
+      out = kSentenceSContinue;
+      return true;
+    default:
+      return false;  // Extend, Format
   }
 }
 
@@ -197,8 +224,8 @@ void WordSpans(const std::vector<uint8_t>& wb, const std::vector<uint32_t>& byte
       break;
     }
     ++i;
-    words.push_back(WordSpan{static_cast<uint32_t>(start), static_cast<uint32_t>(i),
-                             bytes[start], bytes[i]});
+    words.push_back(
+        WordSpan{static_cast<uint32_t>(start), static_cast<uint32_t>(i), bytes[start], bytes[i]});
   }
 }
 
@@ -215,8 +242,9 @@ LatinBreaks::LatinBreaks(const std::function<std::string(std::string_view)>& fol
   }
   for (uint32_t c : kExtraCodePoints) {
     uint8_t sentence = 0;
-    const uint8_t word =
-        SentenceClassOf(static_cast<UChar32>(c), sentence) ? WordClassOf(c) : uint8_t{kWordRejected};
+    const uint8_t word = SentenceClassOf(static_cast<UChar32>(c), sentence)
+                             ? WordClassOf(c)
+                             : uint8_t{kWordRejected};
     if (word == kWordRejected) continue;
     extras_.push_back(Extra{c, word, sentence, fold(Utf8(static_cast<UChar32>(c)))});
   }

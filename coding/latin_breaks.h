@@ -38,7 +38,7 @@ class LatinBreaks {
   // Reusable per-thread decoding space.
   struct Scratch {
     std::vector<uint32_t> code_points;
-    std::vector<uint32_t> bytes;  // byte offset of each code point, plus the end
+    std::vector<uint32_t> bytes;    // byte offset of each code point, plus the end
     std::vector<uint8_t> word;      // word class of each code point
     std::vector<uint8_t> sentence;  // sentence class of each code point
   };

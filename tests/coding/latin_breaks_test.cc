@@ -17,8 +17,8 @@ namespace {
 // Everything Prepare() produced, one line per item, for readable diffs.
 std::string Dump(const PreparedText& p) {
   std::ostringstream out;
-  out << "buffer [" << p.buffer << "] folded " << p.folded_size << " code points "
-      << p.code_points << "\n";
+  out << "buffer [" << p.buffer << "] folded " << p.folded_size << " code points " << p.code_points
+      << "\n";
   for (const PreparedToken& t : p.tokens) {
     out << "token " << t.start << "-" << t.end << " folded " << t.folded_start << "-"
         << t.folded_end << " stem " << t.stem_start << "-" << t.stem_end << " sentence "
@@ -83,7 +83,8 @@ TEST_F(LatinBreaksTest, OtherScriptsAndCombiningMarksTakeTheIcuPath) {
       "Я живу в Амстердаме. Это хорошо.",
       "Ik kom uit Ελλάδα en spreek Grieks.",
       "Cafe\xCC\x81 met een losse accent.",  // e + U+0301
-      "Een zachte af\xC2\xAD" "breking.", // soft hyphen U+00AD
+      "Een zachte af\xC2\xAD"
+      "breking.",  // soft hyphen U+00AD
       "أنا أتعلم اللغة الهولندية.",
   };
   for (const std::string& text : texts) {
@@ -96,9 +97,8 @@ TEST_F(LatinBreaksTest, OtherScriptsAndCombiningMarksTakeTheIcuPath) {
 }
 
 TEST_F(LatinBreaksTest, EnglishStemsAreTheSame) {
-  Both both =
-      PrepareBoth(fast_, icu_, "I was working with my caseworker. It's going well.",
-                  StemLanguage::kEnglish);
+  Both both = PrepareBoth(fast_, icu_, "I was working with my caseworker. It's going well.",
+                          StemLanguage::kEnglish);
   EXPECT_TRUE(both.took_fast_path);
   EXPECT_EQ(both.fast, both.icu);
 }
@@ -108,11 +108,11 @@ TEST_F(LatinBreaksTest, EnglishStemsAreTheSame) {
 // the sentence and word rules treat specially, and white space.
 TEST_F(LatinBreaksTest, RandomTextsGiveWhatIcuGives) {
   const std::vector<std::string> alphabet = {
-      "a", "b", "e", "i", "s", "z", "A", "B", "E", "S", "Z", "é", "ë", "ï", "ö", "É",
-      "Ö", "ß", "ĳ", "Ĳ", "ø", "Ł", "ł", "ſ", "ŉ", "İ", "ı", "ǰ", "ª", "µ", "0", "1",
-      "7", ".", ".", "!", "?", ",", ";", ":", "'", "'", "’", "‘", "\"", "“", "”", "„",
-      "(", ")", "[", "-", "–", "—", "…", "/", "&", "%", "€", "\xC2\xA0", " ", " ", " ",
-      " ", "\n", "\r\n", "\t", "×", "·", "¿", "¡", "«", "»", "§", "#",
+      "a", "b", "e", "i", "s",  "z",    "A",  "B", "E", "S", "Z", "é", "ë", "ï", "ö",
+      "É", "Ö", "ß", "ĳ", "Ĳ",  "ø",    "Ł",  "ł", "ſ", "ŉ", "İ", "ı", "ǰ", "ª", "µ",
+      "0", "1", "7", ".", ".",  "!",    "?",  ",", ";", ":", "'", "'", "’", "‘", "\"",
+      "“", "”", "„", "(", ")",  "[",    "-",  "–", "—", "…", "/", "&", "%", "€", "\xC2\xA0",
+      " ", " ", " ", " ", "\n", "\r\n", "\t", "×", "·", "¿", "¡", "«", "»", "§", "#",
   };
   std::mt19937 random(20261123);
   std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
