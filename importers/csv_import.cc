@@ -15,6 +15,10 @@ namespace {
 
 constexpr int kUnmapped = -1;
 
+// Stand-ins for the line text of the key's and the text's cell (see Place).
+constexpr const char* kKeyLine = "\x01key line";
+constexpr const char* kTextLine = "\x01text line";
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
@@ -153,6 +157,27 @@ class CsvImport {
     return reader_.LocationOf(r.fields[static_cast<size_t>(column)]);
   }
 
+  // The cell's place with a stand-in for the text of its line, so that a
+  // row that imports fine copies no line; Add() puts the real text into an
+  // error that carries the stand-in.
+  Location Place(const CsvRecord& r, int column, const char* stand_in) const {
+    if (column == kUnmapped) return Location{reader_.file_name(), r.line, 0, stand_in};
+    const CsvField& field = r.fields[static_cast<size_t>(column)];
+    return Location{reader_.file_name(), field.line, field.column, stand_in};
+  }
+
+  StoryImporter::Result Add(IncomingStory in, const CsvRecord& r) {
+    try {
+      return importer_.Add(std::move(in));
+    } catch (const Error& e) {
+      const Location& at = e.location();
+      if (at.text != kKeyLine && at.text != kTextLine) throw;
+      Location located = at;
+      located.text = At(r, at.text == kKeyLine ? story_ : text_).text;
+      throw Error(e.kind(), e.message(), located);
+    }
+  }
+
   std::string Checked(VariableType type, const std::string& raw, const CsvRecord& r, int column,
                       const std::string& what) const {
     try {
@@ -170,7 +195,7 @@ class CsvImport {
       s.key = std::filesystem::path(reader_.file_name()).stem().string() + "-" +
               std::to_string(r.line);
     }
-    in.key_at = At(r, story_);
+    in.key_at = Place(r, story_, kKeyLine);
     in.respondent_key = Value(r, respondent_, mapping_.respondent);
     in.role = Value(r, role_, mapping_.role);
     s.kind = Value(r, kind_, mapping_.kind);
@@ -187,7 +212,7 @@ class CsvImport {
     s.language = Value(r, language_, mapping_.language);
     s.title = Value(r, title_, mapping_.title);
     s.text = r[static_cast<size_t>(text_)];
-    in.text_at = At(r, text_);
+    in.text_at = Place(r, text_, kTextLine);
     s.source_file = reader_.file_name();
     s.source_line = r.line;
 
@@ -201,7 +226,7 @@ class CsvImport {
     std::vector<std::optional<SignifierValue>> answers;
     for (const auto& s : signifiers_) answers.push_back(Answer(r, s));
 
-    const StoryImporter::Result result = importer_.Add(std::move(in));
+    const StoryImporter::Result result = Add(std::move(in), r);
     if (!result.write_values()) return;
     StoryWriter& writer = importer_.writer();
     for (size_t i = 0; i < variables_.size(); ++i) {

@@ -199,6 +199,26 @@ TEST_F(CsvImportTest, ErrorsSayWhereAndWhatToDo) {
   }
 }
 
+// Errors found while storing a story show the line of the cell they point
+// at, also when a record spans several lines.
+TEST_F(CsvImportTest, StoringErrorsShowTheLineOfTheirCell) {
+  const std::string mapping =
+      "story: story\nrespondent: respondent\nrole: role\ntitle: title\ntext: text\n";
+  const std::string header = "story,respondent,role,title,text\n";
+  const std::vector<ErrorCase> cases = {
+      {"role conflict",
+       header + "S1,R1,statushouder,,Tekst\nS2,R1,klantmanager,\"Twee\nregels\",Tekst\n", mapping,
+       "in.csv:3:1: respondent R1 has role statushouder, not klantmanager; use one role per "
+       "respondent\n  S2,R1,klantmanager,\"Twee\n  ^"},
+      {"empty text after a two-line title", header + "S1,R1,,\"Twee\nregels\",  \n", mapping,
+       "in.csv:3:9: story S1 has no text; fill it in or leave the story out\n"
+       "  regels\",  \n          ^"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(ErrorOf(c.csv, c.mapping), c.expected) << c.name;
+  }
+}
+
 TEST_F(CsvImportTest, ImportedStoriesAreInTheFullTextIndex) {
   // A dry run first: rolling back must bring the index trigger back too.
   Import(std::string(kHeader) + "S0,R1,1,,Eerst proberen,Ede,,,,,,,\n", kMapping, false, false);
