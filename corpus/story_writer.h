@@ -9,10 +9,10 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "corpus/project.h"
@@ -103,7 +103,12 @@ class StoryWriter {
   SQLite::Statement insert_signifier_value_;
   int cache_size_before_ = 0;
   // (respondent id, variable id) -> the value this writer stored.
-  std::map<std::pair<int64_t, int64_t>, std::string> respondent_values_;
+  struct CellHash {
+    size_t operator()(const std::pair<int64_t, int64_t>& cell) const {
+      return std::hash<int64_t>()(cell.first * 1000003 + cell.second);
+    }
+  };
+  std::unordered_map<std::pair<int64_t, int64_t>, std::string, CellHash> respondent_values_;
   std::string last_respondent_key_;
   std::string last_respondent_role_;
   int64_t last_respondent_id_ = 0;

@@ -255,7 +255,11 @@ class CsvImport {
     std::string cell(Trim(r[static_cast<size_t>(column)]));
     // Dutch Excel writes 0,25.
     if (cell.find('.') == std::string::npos) std::replace(cell.begin(), cell.end(), ',', '.');
-    return ParseCellNumber(cell, At(r, column));
+    try {
+      return ParseCellNumber(cell, Location{});
+    } catch (const Error& e) {
+      throw DataError(e.message(), At(r, column));  // the line is copied only here
+    }
   }
 
   std::optional<SignifierValue> Answer(const CsvRecord& r, const BoundSignifier& b) const {

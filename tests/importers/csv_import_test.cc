@@ -210,6 +210,10 @@ TEST_F(CsvImportTest, StoringErrorsShowTheLineOfTheirCell) {
        header + "S1,R1,statushouder,,Tekst\nS2,R1,klantmanager,\"Twee\nregels\",Tekst\n", mapping,
        "in.csv:3:1: respondent R1 has role statushouder, not klantmanager; use one role per "
        "respondent\n  S2,R1,klantmanager,\"Twee\n  ^"},
+      {"dyad not a number", "story,text,motivatie\nS1,Tekst,veel\n",
+       "story: story\ntext: text\nsignifiers:\n  motivatie: {type: dyad}\n",
+       "in.csv:2:10: 'veel' is not a number; write numbers like 0.25\n  S1,Tekst,veel\n"
+       "           ^"},
       {"empty text after a two-line title", header + "S1,R1,,\"Twee\nregels\",  \n", mapping,
        "in.csv:3:9: story S1 has no text; fill it in or leave the story out\n"
        "  regels\",  \n          ^"},
