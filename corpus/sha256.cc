@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdint>
 
+#include "corpus/sha256_x86.h"
+
 namespace verhaal {
 namespace {
 
@@ -46,6 +48,17 @@ void Compress(std::array<uint32_t, 8>& h, const uint8_t* block) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
+// Compresses `blocks` 64-byte blocks, with SHA-NI when the processor has it
+// (about five times faster: the hash is a tenth of an import otherwise).
+void CompressBlocks(std::array<uint32_t, 8>& h, const uint8_t* data, size_t blocks) {
+  static const bool kHardware = HasSha256Instructions();
+  if (kHardware) {
+    CompressSha256Blocks(h.data(), data, blocks);
+    return;
+  }
+  for (size_t i = 0; i < blocks; ++i) Compress(h, data + 64 * i);
+}
+
 }  // namespace
 
 std::string Sha256Hex(std::string_view data) {
@@ -53,7 +66,7 @@ std::string Sha256Hex(std::string_view data) {
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* bytes = reinterpret_cast<const uint8_t*>(data.data());
   size_t full = data.size() / 64;
-  for (size_t i = 0; i < full; ++i) Compress(h, bytes + 64 * i);
+  CompressBlocks(h, bytes, full);
   std::array<uint8_t, 128> tail{};
   const size_t rest = data.size() % 64;
   for (size_t i = 0; i < rest; ++i) tail[i] = bytes[64 * full + i];
@@ -61,8 +74,7 @@ std::string Sha256Hex(std::string_view data) {
   const size_t tail_size = rest < 56 ? 64 : 128;
   const uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<uint8_t>(bits >> (8 * i));
-  Compress(h, tail.data());
-  if (tail_size == 128) Compress(h, tail.data() + 64);
+  CompressBlocks(h, tail.data(), tail_size / 64);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);
