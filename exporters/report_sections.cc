@@ -194,6 +194,22 @@ std::string OverviewSection(Project& project, const ReportData& data) {
   return out + "</section>\n";
 }
 
+namespace {
+
+// Which stories a table counts, in words: "all stories" or "stories with role
+// statushouder", so a reader knows a filtered matrix is not the whole study.
+std::string StoriesInWords(const StoryFilter& filter) {
+  std::string words;
+  auto add = [&](const std::string& part) { words += (words.empty() ? "" : ", ") + part; };
+  if (filter.role) add("role " + *filter.role);
+  if (filter.kind) add("kind " + *filter.kind);
+  if (filter.wave) add("wave " + std::to_string(*filter.wave));
+  if (filter.language) add("language " + *filter.language);
+  return words.empty() ? "all stories" : "stories with " + words;
+}
+
+}  // namespace
+
 std::string MatrixSection(Project& project, const ReportData& data, const ReportOptions& options) {
   const DimensionSpec row_spec = ParseDimension(options.rows);
   const DimensionSpec col_spec = ParseDimension(options.cols);
@@ -209,7 +225,9 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
 
   std::string out = "<section id=\"matrix\"><h2>Matrix: " + HtmlEscape(rows.title) + " \u00d7 " +
                     HtmlEscape(cols.title) + "</h2>\n";
-  out += "<figure>" + CrossTabHtml(all, "all stories (n = " + std::to_string(all.total) + ")",
+  out += "<figure>" + CrossTabHtml(all,
+                                   StoriesInWords(options.filter) + " (n = " +
+                                       std::to_string(all.total) + ")",
                                    rows_name, cols_name) +
          "<figcaption>Each cell: number of stories and share of its row, shaded by that share; "
          "* marks a cell with clearly more or fewer stories than expected (|adjusted residual| "

@@ -140,6 +140,9 @@ TEST_F(RunStudyTest, ReportHasTheMatrixQuotesAndNoNetwork) {
   EXPECT_GE(Occurrences(html, "<blockquote>"), 12u);
   EXPECT_NE(html.find("SH-01, statushouder"), std::string::npos);
   EXPECT_NE(html.find("Cram\u00e9r's V"), std::string::npos);
+  // The manifest restricts the matrix to statushouders, and the table says so.
+  EXPECT_NE(html.find("stories with role statushouder (n = 36)"), std::string::npos);
+  EXPECT_EQ(html.find("all stories (n = "), std::string::npos);
   // Self-contained: nothing is fetched (the SVG namespace URI is only a name).
   for (const char* fetch : {"src=", "href=\"http", "<link", "@import", "url("}) {
     EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
