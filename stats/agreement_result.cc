@@ -32,4 +32,29 @@ AgreementParts ComputeAgreementParts(const CategoryCounts& counts) {
   return parts;
 }
 
+AgreementResult ChanceCorrected(const AgreementParts& parts, double chance_agreement) {
+  AgreementResult result;
+  result.observed_agreement = parts.observed_agreement;
+  result.chance_agreement = chance_agreement;
+  result.units = parts.units;
+  result.rated_units = parts.rated_units;
+  result.ratings = parts.ratings;
+  result.categories = static_cast<int>(parts.shares.size());
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  if (parts.units == 0) {
+    result.value = kNaN;
+    result.note = "no unit has two or more ratings; agreement is undefined";
+    return result;
+  }
+  if (chance_agreement >= 1) {
+    result.value = kNaN;
+    result.note =
+        "all ratings fall in one category; chance agreement is 1 and "
+        "the coefficient is undefined";
+    return result;
+  }
+  result.value = (result.observed_agreement - chance_agreement) / (1 - chance_agreement);
+  return result;
+}
+
 }  // namespace verhaal::stats

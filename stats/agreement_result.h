@@ -43,6 +43,12 @@ struct AgreementParts {
 // CheckCategoryCounts does.
 AgreementParts ComputeAgreementParts(const CategoryCounts& counts);
 
+// The chance-corrected coefficient (p_a - p_e) / (1 - p_e) from its parts and
+// the chance agreement p_e of a coefficient's chance model, with the counts
+// filled in. The value is NaN, with a note saying why, when no unit has two
+// or more ratings or when p_e is 1.
+AgreementResult ChanceCorrected(const AgreementParts& parts, double chance_agreement);
+
 }  // namespace verhaal::stats
 
 #endif  // VERHAAL_STATS_AGREEMENT_RESULT_H_
