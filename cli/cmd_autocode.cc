@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/handlers.h"
+#include "cli/progress.h"
 #include "coding/autocode.h"
 #include "corpus/error.h"
 #include "corpus/text.h"
@@ -92,8 +93,10 @@ int RunAutocode(CommandContext& context) {
                    std::to_string(h.hit.end), KeywordInContext(h.story->text, h.hit)});
     };
   }
+  autocode.progress = ProgressBar(context);
   const auto started = std::chrono::steady_clock::now();
   const AutocodeReport report = Autocode(project, autocode);
+  ClearProgressBar(context);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

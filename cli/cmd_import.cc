@@ -7,6 +7,7 @@
 #include "cli/edit_distance.h"
 #include "cli/handlers.h"
 #include "cli/import_formats.h"
+#include "cli/progress.h"
 #include "corpus/error.h"
 
 namespace verhaal {
@@ -41,22 +42,13 @@ void AddImportOptions(CommandOptions& options) {
 ImportOptions ImportOptionsFrom(const CommandOptions& options, CommandContext& context) {
   ImportOptions out;
   out.update = options.Has("update");
-  if (context.progress) {
-    out.progress = [&context](uint64_t done, uint64_t total) {
-      if (total == 0) return;
-      const int percent = static_cast<int>(done * 100 / total);
-      const int filled = percent / 5;
-      context.err << "\r[" << std::string(static_cast<size_t>(filled), '#')
-                  << std::string(static_cast<size_t>(20 - filled), ' ') << "] " << percent
-                  << "%" << std::flush;
-    };
-  }
+  out.progress = ProgressBar(context);
   return out;
 }
 
 void PrintImportReport(CommandContext& context, const ImportReport& report,
                        const std::string& source, bool dry_run) {
-  if (context.progress) context.err << "\r" << std::string(28, ' ') << "\r";
+  ClearProgressBar(context);
   for (const auto& warning : report.warnings) context.err << "verhaal: warning: " << warning << '\n';
   if (dry_run) {
     for (const auto& v : report.new_variables) context.err << "new variable: " << v << '\n';

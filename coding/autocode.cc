@@ -179,6 +179,9 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   int current = 0;
   Batch* matching = nullptr;  // the batch the workers have, if any
 
+  const uint64_t total_stories =
+      options.progress ? static_cast<uint64_t>(CountStories(project)) : 0;
+  uint64_t stories_done = 0;
   auto write = [&](Batch& batch) {
     for (size_t i = 0; i < batch.count; ++i) {
       const Story& story = batch.stories[i];
@@ -204,6 +207,8 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
         }
       }
     }
+    stories_done += batch.count;
+    if (options.progress) options.progress(stories_done, total_stories);
     batch.count = 0;
     batch.bytes = 0;
   };

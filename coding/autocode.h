@@ -43,6 +43,9 @@ struct AutocodeOptions {
   int threads = 0;                      // 0: every core
   // Called for each hit in story order (may be empty).
   std::function<void(const AutocodeHit&)> on_hit;
+  // Called on the calling thread after each batch of stories with the
+  // stories done so far and in all (may be empty; for a progress bar).
+  std::function<void(uint64_t done, uint64_t total)> progress;
 };
 
 // Per code: hits now, and (unless a dry run) how the stored codings changed.

@@ -2,8 +2,11 @@
 // inline, checking exit codes, output and the codings stored afterwards.
 #include <gtest/gtest.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "cli/command.h"
 
 #include "corpus/codes.h"
 #include "corpus/codings.h"
@@ -102,6 +105,27 @@ TEST(AutocodeCliTest, WritesRuleCodingsAndIsIdempotent) {
   auto after = Codings(dir / "s.verhaal");
   std::sort(after.begin(), after.end());
   EXPECT_EQ(after, expected);
+}
+
+TEST(AutocodeCliTest, ShowsAProgressBarOnlyOnATerminal) {
+  TempDir dir;
+  MakeProject(dir / "s.verhaal");
+  const std::string file = (dir / "s.verhaal").string();
+  std::ostringstream out;
+  std::ostringstream terminal;
+  ASSERT_EQ(RunCli({"verhaal", "autocode", "-p", file, "--dry-run", "--count"}, out, terminal,
+                   /*progress=*/true),
+            0);
+  const std::string err = terminal.str();
+  EXPECT_NE(err.find("\r[####################] 100%"), std::string::npos) << err;
+  // The bar is wiped before the summary line.
+  EXPECT_NE(err.find("\r" + std::string(28, ' ') + "\rfound 6 segments in 2 stories"),
+            std::string::npos)
+      << err;
+
+  std::ostringstream piped;
+  ASSERT_EQ(RunCli({"verhaal", "autocode", "-p", file}, out, piped, /*progress=*/false), 0);
+  EXPECT_EQ(piped.str(), "coded 6 segments in 2 stories\n");
 }
 
 TEST(AutocodeCliTest, ChangedRulesReplaceOnlyRuleCodings) {
