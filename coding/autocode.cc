@@ -21,6 +21,9 @@ namespace {
 // Stories are matched in batches of about this much text, in parallel.
 constexpr size_t kBatchBytes = 8 << 20;
 constexpr size_t kBatchStories = 4096;
+// A first run over at least this many stories rebuilds the coding indexes
+// after writing instead of updating them row by row (CodingBulkWriter).
+constexpr int64_t kBulkStories = 10000;
 
 // Stories read from the project and the hits the workers found in them.
 struct Batch {
@@ -143,11 +146,13 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   }
   std::vector<int64_t> last_story(report.codes.size(), 0);
 
+  std::optional<ForeignKeysOff> foreign_keys_off;  // declared first: outlives the transaction
   std::optional<Transaction> transaction;
   std::optional<CodingBulkWriter> writer;
   std::vector<RuleCodingRow> existing;
   std::vector<char> kept;
   if (!options.dry_run) {
+    foreign_keys_off.emplace(project);
     transaction.emplace(project);
     const int64_t coder_id = EnsureCoder(project, options.coder);
     std::vector<int64_t> selected_ids;
@@ -158,7 +163,10 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     }
     existing = ListRuleCodings(project, coder_id, selected_ids);
     kept.assign(existing.size(), 0);
-    writer.emplace(project, coder_id);
+    // A first run over many stories writes mostly new codings: faster with
+    // the indexes built afterwards. A re-run keeps most codings: not.
+    const bool bulk = existing.empty() && CountStories(project) >= kBulkStories;
+    writer.emplace(project, coder_id, bulk);
   }
 
   int threads = options.threads > 0 ? options.threads
@@ -252,6 +260,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
       }
       ++report.codes[c->second].removed;
     }
+    writer->Finish();
     transaction->Commit();
   }
   return report;

@@ -3,7 +3,9 @@
 #include <SQLiteCpp/Exception.h>
 
 #include <algorithm>
+#include <exception>
 #include <string>
+#include <utility>
 
 #include "corpus/error.h"
 
@@ -39,8 +41,25 @@ std::vector<RuleCodingRow> ListRuleCodings(Project& project, int64_t coder_id,
   return rows;
 }
 
-CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
-    : coder_id_(coder_id),
+ForeignKeysOff::ForeignKeysOff(Project& project) : project_(project) {
+  try {
+    project_.db().exec("PRAGMA foreign_keys = OFF");
+  } catch (const SQLite::Exception& e) {
+    throw IoError(std::string("cannot prepare writing codings: ") + e.what());
+  }
+}
+
+ForeignKeysOff::~ForeignKeysOff() {
+  try {
+    project_.db().exec("PRAGMA foreign_keys = ON");
+  } catch (...) {
+    // Fails only when the connection is unusable, which then checks nothing.
+  }
+}
+
+CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id, bool rebuild_indexes)
+    : project_(project),
+      coder_id_(coder_id),
       insert_(project.db(),
               "INSERT OR IGNORE INTO coding(story_id, code_id, coder_id, start, end, origin, "
               "created) VALUES (?, ?, ?, ?, ?, ?, ?)"),
@@ -52,8 +71,42 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
         project.db().execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").getString();
     insert_.bind(3, coder_id_);
     insert_.bindNoCopy(7, created_);
+    if (!rebuild_indexes) return;
+    // The secondary indexes (the UNIQUE constraint's own index has no SQL and
+    // stays: INSERT OR IGNORE needs it).
+    std::vector<std::pair<std::string, std::string>> indexes;  // name, CREATE statement
+    SQLite::Statement query(project.db(),
+                            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                            "tbl_name = 'coding' AND sql IS NOT NULL ORDER BY name");
+    while (query.executeStep()) {
+      indexes.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getString());
+    }
+    query.reset();
+    for (const auto& [name, sql] : indexes) {
+      project.db().exec("DROP INDEX \"" + name + "\"");
+      dropped_.push_back(sql);
+    }
   } catch (const SQLite::Exception& e) {
     throw IoError(std::string("cannot prepare writing codings: ") + e.what());
+  }
+}
+
+CodingBulkWriter::~CodingBulkWriter() {
+  if (std::uncaught_exceptions() > 0) return;
+  try {
+    Finish();
+  } catch (...) {
+    // Finish() is called explicitly before a commit; here only a transaction
+    // that rolls back anyway is left.
+  }
+}
+
+void CodingBulkWriter::Finish() {
+  try {
+    for (const std::string& sql : dropped_) project_.db().exec(sql);
+    dropped_.clear();
+  } catch (const SQLite::Exception& e) {
+    throw IoError(std::string("cannot index the codings: ") + e.what());
   }
 }
 

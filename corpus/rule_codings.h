@@ -8,6 +8,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,12 +35,39 @@ struct RuleCodingRow {
 std::vector<RuleCodingRow> ListRuleCodings(Project& project, int64_t coder_id,
                                            const std::vector<int64_t>& code_ids);
 
+// Switches the project's foreign key checks off for its lifetime, for a bulk
+// write of codings whose story, code and coder the caller has just read in
+// the same transaction (nothing references a coding, so nothing else goes
+// unchecked): the three parent lookups per row are a quarter of the writing
+// time. Make it before the Transaction and let it outlive it; SQLite ignores
+// the switch inside a transaction (then checks stay on). Errors are kIo.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(Project& project);
+  ~ForeignKeysOff();  // checks on again
+  ForeignKeysOff(const ForeignKeysOff&) = delete;  // restores the setting once
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  Project& project_;
+};
+
 // Inserts and deletes codings of one coder with statements prepared once.
 // The caller checks segments and holds a Transaction; errors are kIo. Tied
 // to the project it was made for, which must outlive it.
+//
+// A large bulk write is faster without the coding table's secondary indexes
+// (about a sixth less time for 1.7 million codings): with `rebuild_indexes`
+// the writer drops them at once, inside the caller's transaction (SQLite
+// cannot drop an index while a statement of the connection still reads, so
+// it must be now), and Finish() creates them again from their stored SQL.
+// Call Finish() before committing; on rollback SQLite restores them itself.
 class CodingBulkWriter {
  public:
-  CodingBulkWriter(Project& project, int64_t coder_id);
+  CodingBulkWriter(Project& project, int64_t coder_id, bool rebuild_indexes = false);
+  // Runs Finish() unless an exception is on its way (then the transaction
+  // rolls back, indexes included).
+  ~CodingBulkWriter();
   CodingBulkWriter(const CodingBulkWriter&) = delete;  // insert_ points into created_
   CodingBulkWriter& operator=(const CodingBulkWriter&) = delete;
 
@@ -51,11 +79,19 @@ class CodingBulkWriter {
   // Deletes the coding with this id.
   void Delete(int64_t coding_id);
 
+  // Creates the dropped indexes again (nothing when none were dropped).
+  void Finish();
+
+  // Whether the secondary indexes are dropped now (for tests).
+  bool indexes_dropped() const { return !dropped_.empty(); }
+
  private:
+  Project& project_;
   int64_t coder_id_;
   std::string created_;  // bound to every insert
   SQLite::Statement insert_;
   SQLite::Statement delete_;
+  std::vector<std::string> dropped_;  // CREATE statements of the dropped indexes
 };
 
 }  // namespace verhaal
