@@ -145,6 +145,8 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     }
   }
   std::vector<int64_t> last_story(report.codes.size(), 0);
+  std::vector<size_t> count_of_rule;  // rule -> report.codes
+  for (int64_t code_id : rules.code_ids) count_of_rule.push_back(code_index[code_id]);
 
   std::optional<ForeignKeysOff> foreign_keys_off;  // declared first: outlives the transaction
   std::optional<Transaction> transaction;
@@ -195,7 +197,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
       const Story& story = batch.stories[i];
       for (const RuleHit& hit : batch.results[i]) {
         const int64_t code_id = rules.code_ids[hit.rule];
-        const size_t c = code_index[code_id];
+        const size_t c = count_of_rule[hit.rule];
         AutocodeCount& counts = report.codes[c];
         ++counts.hits;
         if (last_story[c] != story.id) {

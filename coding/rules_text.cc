@@ -8,7 +8,7 @@
 #include <unicode/utext.h>
 
 #include <array>
-#include <unordered_map>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -39,16 +39,55 @@ class CodePointCursor {
   uint32_t code_point_ = 0;
 };
 
-// Hashes std::string and std::string_view alike, for lookups without a copy.
-struct WordHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view word) const { return std::hash<std::string_view>{}(word); }
-};
+// Stems of the words seen so far, for one language: a direct-mapped table
+// (each word has one slot, by hash; a new word takes the slot over), so a
+// lookup is one hash and one cache line, and memory stays bounded on any
+// vocabulary. Words longer than a slot holds are stemmed every time.
+class StemCache {
+ public:
+  static constexpr size_t kMaxLength = 30;  // bytes of a cached word or stem
 
-// Stems of the words seen so far, per language; cleared when it grows past
-// kStemCacheWords, so memory stays bounded on any vocabulary.
-using StemCache = std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>;
-constexpr size_t kStemCacheWords = 1 << 18;
+  // The cached stem of `word`, or nullptr.
+  const std::string_view* Find(std::string_view word) {
+    if (word.size() > kMaxLength) return nullptr;
+    Slot& slot = SlotOf(word);
+    if (slot.word_length != word.size() ||
+        std::memcmp(slot.word, word.data(), word.size()) != 0 || slot.stem_length == 0) {
+      return nullptr;
+    }
+    found_ = std::string_view(slot.stem, slot.stem_length - 1);
+    return &found_;
+  }
+
+  // Remembers the stem of `word` (when both fit a slot).
+  void Put(std::string_view word, std::string_view stem) {
+    if (word.size() > kMaxLength || stem.size() > kMaxLength) return;
+    Slot& slot = SlotOf(word);
+    slot.word_length = static_cast<uint8_t>(word.size());
+    slot.stem_length = static_cast<uint8_t>(stem.size() + 1);
+    std::memcpy(slot.word, word.data(), word.size());
+    std::memcpy(slot.stem, stem.data(), stem.size());
+  }
+
+ private:
+  struct Slot {  // one cache line
+    uint8_t word_length = 0;
+    uint8_t stem_length = 0;  // stem bytes + 1; 0: empty slot
+    char word[kMaxLength];
+    char stem[kMaxLength + 2];
+  };
+  static constexpr size_t kSlots = size_t{1} << 14;  // 1 MiB
+
+  Slot& SlotOf(std::string_view word) {
+    if (slots_.empty()) slots_.resize(kSlots);
+    uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a
+    for (char c : word) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return slots_[(hash ^ (hash >> 29)) & (kSlots - 1)];
+  }
+
+  std::vector<Slot> slots_;  // allocated on first use
+  std::string_view found_;
+};
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
@@ -275,21 +314,20 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
     }
     std::string_view word(out.buffer.data() + token.folded_start,
                           token.folded_end - token.folded_start);
-    auto cached = cache.find(word);
-    if (cached == cache.end()) {
+    std::string_view stem_text;
+    if (const std::string_view* cached = cache.Find(word)) {
+      stem_text = *cached;
+    } else {
       const sb_symbol* stem =
           sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
                           static_cast<int>(word.size()));
       if (stem == nullptr) throw Error(ErrorKind::kInternal, "Snowball ran out of memory");
-      if (cache.size() >= kStemCacheWords) cache.clear();
-      cached = cache
-                   .emplace(std::string(word),
-                            std::string(reinterpret_cast<const char*>(stem),
-                                        static_cast<size_t>(sb_stemmer_length(stemmer))))
-                   .first;
+      stem_text = std::string_view(reinterpret_cast<const char*>(stem),
+                                   static_cast<size_t>(sb_stemmer_length(stemmer)));
+      cache.Put(word, stem_text);
     }
     token.stem_start = static_cast<uint32_t>(out.buffer.size());
-    out.buffer += cached->second;
+    out.buffer += stem_text;
     token.stem_end = static_cast<uint32_t>(out.buffer.size());
   }
   out.buffer += sentence_separator;
