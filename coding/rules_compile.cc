@@ -35,7 +35,8 @@ struct Half {
 
 struct TermExpression {
   std::string expression;
-  int words = 0;  // 0 when the term has gaps
+  int words = 0;            // 0 when the term has gaps
+  std::string single_word;  // the (stemmed) word of a one-word term without wildcard
 };
 
 }  // namespace
@@ -51,15 +52,22 @@ class RulesCompiler {
     result.rules_ = std::move(rules_);
     result.patterns_ = std::move(patterns_);
     result.needs_stems_ = needs_stems_;
-    if (result.patterns_.empty()) return result;
     std::vector<const char*> expressions;
     std::vector<unsigned> flags;
     std::vector<unsigned> ids;
     for (size_t i = 0; i < result.patterns_.size(); ++i) {
+      const CompiledPattern& pattern = result.patterns_[i];
+      if (!pattern.stem_word.empty()) {
+        result.stem_lookup_[static_cast<int>(pattern.language)].emplace(pattern.stem_word,
+                                                                        static_cast<int>(i));
+        continue;
+      }
+      result.needs_stem_half_ = result.needs_stem_half_ || pattern.stem_half;
       expressions.push_back(result.patterns_[i].expression.c_str());
       flags.push_back(result.patterns_[i].flags);
       ids.push_back(static_cast<unsigned>(i));
     }
+    if (expressions.empty()) return result;
     hs_compile_error_t* error = nullptr;
     const unsigned mode = HS_MODE_BLOCK;
     if (hs_compile_multi(expressions.data(), flags.data(), ids.data(),
@@ -112,7 +120,13 @@ class RulesCompiler {
         }
         break;
       case RuleKind::kRegex:
-        Add(rule.regex, HS_FLAG_UTF8 | HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST, 0, false,
+        Add(CompiledPattern{rule.regex,
+                            HS_FLAG_UTF8 | HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST,
+                            0,
+                            false,
+                            {},
+                            {},
+                            StemLanguage::kDutch},
             PatternTarget{r, PatternRole::kHit, 0});
         break;
     }
@@ -156,29 +170,38 @@ class RulesCompiler {
         std::string word = words[w];
         if (half.stem && !last_wildcard) word = preparer_.Stem(word, half.language);
         AppendEscaped(out.expression, word);
+        if (!last_wildcard) out.single_word = word;
         if (last_wildcard) out.expression += std::string(kWordByte) + "*";
         ++out.words;
       }
     }
     out.expression += boundary;
     if (gaps) out.words = 0;
+    if (out.words != 1) out.single_word.clear();
     return out;
   }
 
-  void AddTerm(const Rule& rule, const std::string& term, const Half& half,
-               PatternTarget target) {
+  void AddTerm(const Rule& rule, const std::string& term, const Half& half, PatternTarget target) {
     TermExpression expression = Expression(rule, term, half);
     unsigned flags = expression.words == 0 ? HS_FLAG_SOM_LEFTMOST : 0u;
-    Add(expression.expression, flags, expression.words, half.stem, target);
+    // A stemmed single word is looked up, not scanned (an empty stem cannot be).
+    std::string stem_word = half.stem ? expression.single_word : std::string();
+    Add(CompiledPattern{expression.expression,
+                        flags,
+                        expression.words,
+                        half.stem,
+                        {},
+                        std::move(stem_word),
+                        half.language},
+        target);
   }
 
-  void Add(const std::string& expression, unsigned flags, int words, bool stem_half,
-           PatternTarget target) {
-    auto key = std::make_pair(expression, flags);
+  void Add(CompiledPattern pattern, PatternTarget target) {
+    auto key = std::make_pair(pattern.expression, pattern.flags);
     auto found = index_.find(key);
     if (found == index_.end()) {
       found = index_.emplace(key, patterns_.size()).first;
-      patterns_.push_back(CompiledPattern{expression, flags, words, stem_half, {}});
+      patterns_.push_back(std::move(pattern));
     }
     std::vector<PatternTarget>& targets = patterns_[found->second].targets;
     for (const PatternTarget& t : targets) {
@@ -218,7 +241,9 @@ CompiledRules::CompiledRules(CompiledRules&& other) noexcept
     : rules_(std::move(other.rules_)),
       patterns_(std::move(other.patterns_)),
       database_(std::exchange(other.database_, nullptr)),
-      needs_stems_(other.needs_stems_) {}
+      needs_stems_(other.needs_stems_),
+      needs_stem_half_(other.needs_stem_half_),
+      stem_lookup_(std::move(other.stem_lookup_)) {}
 
 CompiledRules& CompiledRules::operator=(CompiledRules&& other) noexcept {
   if (this != &other) {
@@ -227,6 +252,8 @@ CompiledRules& CompiledRules::operator=(CompiledRules&& other) noexcept {
     patterns_ = std::move(other.patterns_);
     database_ = std::exchange(other.database_, nullptr);
     needs_stems_ = other.needs_stems_;
+    needs_stem_half_ = other.needs_stem_half_;
+    stem_lookup_ = std::move(other.stem_lookup_);
   }
   return *this;
 }
@@ -267,6 +294,7 @@ std::string CompiledRules::Explain() const {
         out << (patterns_[p].stem_half ? " stems " : " words ")
             << Printable(patterns_[p].expression);
         if (patterns_[p].flags & HS_FLAG_SOM_LEFTMOST) out << "  (start of match)";
+        if (!patterns_[p].stem_word.empty()) out << "  (stem looked up)";
         out << "\n";
       }
     }

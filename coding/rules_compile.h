@@ -4,8 +4,12 @@
 #ifndef VERHAAL_CODING_RULES_COMPILE_H_
 #define VERHAAL_CODING_RULES_COMPILE_H_
 
+#include <array>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coding/rules_parse.h"
@@ -29,13 +33,17 @@ struct PatternTarget {
 };
 
 // One Hyperscan expression (its id is its index). Identical expressions of
-// several rules share one pattern with several targets.
+// several rules share one pattern with several targets. A stemmed single
+// word (no wildcard) is not given to Hyperscan: the matcher looks each word's
+// stem up instead (CompiledRules::StemPattern), which needs no stem half.
 struct CompiledPattern {
   std::string expression;
   unsigned flags = 0;
-  int words = 0;             // fixed number of words matched; 0: variable (uses SOM)
-  bool stem_half = false;    // matches in the stem half of the buffer
+  int words = 0;           // fixed number of words matched; 0: variable (uses SOM)
+  bool stem_half = false;  // matches in the stem half of the buffer
   std::vector<PatternTarget> targets;
+  std::string stem_word;  // non-empty: the stem looked up (then not in the database)
+  StemLanguage language = StemLanguage::kDutch;  // of a stem pattern
 };
 
 // The compiled rules of a codebook. Owns the Hyperscan database; move-only
@@ -48,10 +56,18 @@ class CompiledRules {
 
   const std::vector<Rule>& rules() const { return rules_; }
   const std::vector<CompiledPattern>& patterns() const { return patterns_; }
-  // The database, or nullptr when there are no rules.
+  // The database, or nullptr when no pattern needs Hyperscan.
   const hs_database* database() const { return database_; }
-  // Whether any pattern needs the stem half of the prepared text.
+  // Whether any rule is stemmed (the matcher then needs each word's stem).
   bool needs_stems() const { return needs_stems_; }
+  // Whether a pattern in the database needs the stem half of the prepared text.
+  bool needs_stem_half() const { return needs_stem_half_; }
+  // The pattern that looks up `stem` in `language`, or -1.
+  int StemPattern(StemLanguage language, std::string_view stem) const {
+    const auto& lookup = stem_lookup_[static_cast<int>(language)];
+    auto found = lookup.find(stem);
+    return found == lookup.end() ? -1 : found->second;
+  }
 
   // A readable dump: each rule with its options and the expressions it
   // compiled to (separators shown as \x.. escapes).
@@ -65,6 +81,8 @@ class CompiledRules {
   std::vector<CompiledPattern> patterns_;
   hs_database* database_ = nullptr;
   bool needs_stems_ = false;
+  bool needs_stem_half_ = false;
+  std::array<std::map<std::string, int, std::less<>>, kStemLanguages> stem_lookup_;
 };
 
 // Compiles rules into one database. Throws a kData Error at the rule's

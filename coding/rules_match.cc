@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <string>
 
@@ -10,11 +11,10 @@
 
 namespace verhaal {
 
-int OnRuleMatch(unsigned id, unsigned long long from, unsigned long long to,
-                unsigned /*flags*/, void* context) {
+int OnRuleMatch(unsigned id, unsigned long long from, unsigned long long to, unsigned /*flags*/,
+                void* context) {
   auto* events = static_cast<std::vector<RuleMatcher::Event>*>(context);
-  events->push_back(
-      RuleMatcher::Event{id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
+  events->push_back(RuleMatcher::Event{id, static_cast<uint32_t>(from), static_cast<uint32_t>(to)});
   return 0;
 }
 
@@ -57,16 +57,14 @@ bool RuleMatcher::Applies(const Rule& rule, const StoryContext& story) const {
          Allowed(rule.languages, story.language);
 }
 
-bool RuleMatcher::TokenRange(const CompiledPattern& pattern, const Event& event,
-                             uint32_t& first, uint32_t& last) const {
+bool RuleMatcher::TokenRange(const CompiledPattern& pattern, const Event& event, uint32_t& first,
+                             uint32_t& last) const {
   const std::vector<PreparedToken>& tokens = prepared_.tokens;
   if (tokens.empty()) return false;
   const bool stem = pattern.stem_half;
   if (!stem && event.from >= prepared_.folded_size) return false;  // regex in stem half
   auto end_of = [stem](const PreparedToken& t) { return stem ? t.stem_end : t.folded_end; };
-  auto start_of = [stem](const PreparedToken& t) {
-    return stem ? t.stem_start : t.folded_start;
-  };
+  auto start_of = [stem](const PreparedToken& t) { return stem ? t.stem_start : t.folded_start; };
   if (pattern.words > 0) {
     // The match ends just after the separator that follows its last word.
     uint32_t word_end = event.to - 1;
@@ -122,6 +120,28 @@ void RuleMatcher::AddHit(int rule_index, uint32_t first, uint32_t last) {
   hits_.push_back(hit);
 }
 
+int RuleMatcher::StemPatternOfWord(std::string_view folded_word, StemLanguage language) {
+  constexpr size_t kSlots = size_t{1} << 14;
+  constexpr size_t kMaxLength = sizeof(WordSlot::word);
+  auto look_up = [&] {
+    return rules_.StemPattern(language, preparer_.CachedStem(folded_word, language));
+  };
+  if (folded_word.size() > kMaxLength) return look_up();
+  if (word_patterns_.empty()) word_patterns_.resize(kSlots);
+  uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a
+  for (char c : folded_word) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  WordSlot& slot = word_patterns_[(hash ^ (hash >> 29)) & (kSlots - 1)];
+  const auto language_byte = static_cast<uint8_t>(language);
+  if (slot.length != folded_word.size() || slot.language != language_byte ||
+      std::memcmp(slot.word, folded_word.data(), folded_word.size()) != 0) {
+    slot.pattern = look_up();
+    slot.length = static_cast<uint8_t>(folded_word.size());
+    slot.language = language_byte;
+    std::memcpy(slot.word, folded_word.data(), folded_word.size());
+  }
+  return slot.pattern;
+}
+
 const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
   hits_.clear();
   events_.clear();
@@ -143,36 +163,72 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
     last_language_.assign(story.language);
     have_context_ = true;
   }
-  if (!any_active_ || rules_.database() == nullptr) return hits_;
+  if (!any_active_ || (rules_.database() == nullptr && !rules_.needs_stems())) return hits_;
 
-  preparer_.Prepare(story.text, rules_.needs_stems(), StemLanguageFor(story.language),
-                    prepared_);
+  const StemLanguage language = StemLanguageFor(story.language);
+  preparer_.Prepare(story.text, rules_.needs_stem_half(), language, prepared_);
   if (prepared_.tokens.empty()) return hits_;
-  if (hs_scan(rules_.database(), prepared_.buffer.data(),
-              static_cast<unsigned>(prepared_.buffer.size()), 0, scratch_, OnRuleMatch,
-              &events_) != HS_SUCCESS) {
+  if (rules_.database() != nullptr && hs_scan(rules_.database(), prepared_.buffer.data(),
+                                              static_cast<unsigned>(prepared_.buffer.size()), 0,
+                                              scratch_, OnRuleMatch, &events_) != HS_SUCCESS) {
     throw Error(ErrorKind::kInternal, "Hyperscan failed to scan a story");
   }
 
-  // Exclusions first, so hits can be checked against them.
+  // What Hyperscan found, in the order it reports (end of match in the
+  // buffer: the folded half's patterns, then the stem half's), with the
+  // looked-up stems merged in by word as if scanned in the stem half.
   const std::vector<CompiledPattern>& patterns = rules_.patterns();
+  found_.clear();
+  for (const Event& event : events_) {
+    uint32_t first = 0;
+    uint32_t last = 0;
+    if (TokenRange(patterns[event.pattern], event, first, last)) {
+      found_.push_back(Found{static_cast<int>(event.pattern), first, last});
+    }
+  }
+  if (rules_.needs_stems()) {
+    looked_up_.clear();
+    for (uint32_t t = 0; t < prepared_.tokens.size(); ++t) {
+      const PreparedToken& token = prepared_.tokens[t];
+      const int pattern =
+          rules_.needs_stem_half()
+              ? rules_.StemPattern(language,
+                                   std::string_view(prepared_.buffer.data() + token.stem_start,
+                                                    token.stem_end - token.stem_start))
+              : StemPatternOfWord(std::string_view(prepared_.buffer.data() + token.folded_start,
+                                                   token.folded_end - token.folded_start),
+                                  language);
+      if (pattern >= 0) looked_up_.push_back(Found{pattern, t, t});
+    }
+    if (!looked_up_.empty()) {
+      auto stem_part = std::find_if(found_.begin(), found_.end(),
+                                    [&](const Found& f) { return patterns[f.pattern].stem_half; });
+      const size_t split = static_cast<size_t>(stem_part - found_.begin());
+      found_.insert(found_.end(), looked_up_.begin(), looked_up_.end());
+      std::inplace_merge(found_.begin() + static_cast<std::ptrdiff_t>(split),
+                         found_.end() - static_cast<std::ptrdiff_t>(looked_up_.size()),
+                         found_.end(),
+                         [](const Found& x, const Found& y) { return x.last < y.last; });
+    }
+  }
+
+  // Exclusions first, so hits can be checked against them.
   struct Pending {
     int rule;
     uint32_t first;
     uint32_t last;
   };
   std::vector<Pending> pending;
-  for (const Event& event : events_) {
-    const CompiledPattern& pattern = patterns[event.pattern];
-    uint32_t first = 0;
-    uint32_t last = 0;
-    if (!TokenRange(pattern, event, first, last)) continue;
+  for (const Found& f : found_) {
+    const CompiledPattern& pattern = patterns[f.pattern];
+    const uint32_t first = f.first;
+    const uint32_t last = f.last;
     for (const PatternTarget& target : pattern.targets) {
       if (!active_[target.rule]) continue;
       switch (target.role) {
         case PatternRole::kExclusion:
-          for (uint32_t s = prepared_.tokens[first].sentence;
-               s <= prepared_.tokens[last].sentence; ++s) {
+          for (uint32_t s = prepared_.tokens[first].sentence; s <= prepared_.tokens[last].sentence;
+               ++s) {
             excluded_.emplace_back(target.rule, s);
           }
           break;

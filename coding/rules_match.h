@@ -61,6 +61,11 @@ class RuleMatcher {
     uint32_t from;
     uint32_t to;
   };
+  struct Found {  // a pattern found on tokens [first, last]
+    int pattern;
+    uint32_t first;
+    uint32_t last;
+  };
   struct Occurrence {
     int rule;
     int element;
@@ -80,7 +85,19 @@ class RuleMatcher {
   TextPreparer preparer_;
   PreparedText prepared_;
   std::vector<Event> events_;
-  std::vector<char> active_;  // per rule, for the story context below
+  std::vector<Found> found_;
+  std::vector<Found> looked_up_;
+  // The stem pattern of each folded word seen (-1: none), direct-mapped by
+  // hash like the stem cache, so most words cost one hash and one compare.
+  struct WordSlot {
+    uint8_t length = 0;  // 0: empty
+    uint8_t language = 0;
+    char word[22] = {};
+    int32_t pattern = -1;
+  };
+  int StemPatternOfWord(std::string_view folded_word, StemLanguage language);
+  std::vector<WordSlot> word_patterns_;  // allocated on first use
+  std::vector<char> active_;             // per rule, for the story context below
   bool any_active_ = false;
   bool have_context_ = false;
   std::string last_role_;

@@ -51,8 +51,8 @@ class StemCache {
   const std::string_view* Find(std::string_view word) {
     if (word.size() > kMaxLength) return nullptr;
     Slot& slot = SlotOf(word);
-    if (slot.word_length != word.size() ||
-        std::memcmp(slot.word, word.data(), word.size()) != 0 || slot.stem_length == 0) {
+    if (slot.word_length != word.size() || std::memcmp(slot.word, word.data(), word.size()) != 0 ||
+        slot.stem_length == 0) {
       return nullptr;
     }
     found_ = std::string_view(slot.stem, slot.stem_length - 1);
@@ -152,8 +152,7 @@ struct TextPreparer::State {
 TextPreparer::TextPreparer() : state_(std::make_unique<State>()) {
   UErrorCode status = U_ZERO_ERROR;
   state_->words.reset(icu::BreakIterator::createWordInstance(icu::Locale("nl"), status));
-  state_->sentences.reset(
-      icu::BreakIterator::createSentenceInstance(icu::Locale("nl"), status));
+  state_->sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("nl"), status));
   state_->nfd = icu::Normalizer2::getNFDInstance(status);
   state_->nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) {
@@ -161,8 +160,7 @@ TextPreparer::TextPreparer() : state_(std::make_unique<State>()) {
                 std::string("ICU could not start its break iterators: ") + u_errorName(status));
   }
   state_->stemmers[static_cast<int>(StemLanguage::kDutch)] = sb_stemmer_new("dutch", "UTF_8");
-  state_->stemmers[static_cast<int>(StemLanguage::kEnglish)] =
-      sb_stemmer_new("english", "UTF_8");
+  state_->stemmers[static_cast<int>(StemLanguage::kEnglish)] = sb_stemmer_new("english", "UTF_8");
   for (sb_stemmer* stemmer : state_->stemmers) {
     if (stemmer == nullptr) {
       throw Error(ErrorKind::kInternal, "Snowball has no Dutch or English stemmer");
@@ -179,12 +177,26 @@ TextPreparer::~TextPreparer() = default;
 
 std::string TextPreparer::Stem(std::string_view folded_word, StemLanguage language) {
   sb_stemmer* stemmer = state_->stemmers[static_cast<int>(language)];
-  const sb_symbol* stem = sb_stemmer_stem(
-      stemmer, reinterpret_cast<const sb_symbol*>(folded_word.data()),
-      static_cast<int>(folded_word.size()));
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded_word.data()),
+                      static_cast<int>(folded_word.size()));
   if (stem == nullptr) throw Error(ErrorKind::kInternal, "Snowball ran out of memory");
   return std::string(reinterpret_cast<const char*>(stem),
                      static_cast<size_t>(sb_stemmer_length(stemmer)));
+}
+
+std::string_view TextPreparer::CachedStem(std::string_view folded_word, StemLanguage language) {
+  StemCache& cache = state_->stem_cache[static_cast<int>(language)];
+  if (const std::string_view* cached = cache.Find(folded_word)) return *cached;
+  sb_stemmer* stemmer = state_->stemmers[static_cast<int>(language)];
+  const sb_symbol* stem =
+      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded_word.data()),
+                      static_cast<int>(folded_word.size()));
+  if (stem == nullptr) throw Error(ErrorKind::kInternal, "Snowball ran out of memory");
+  const std::string_view stem_text(reinterpret_cast<const char*>(stem),
+                                   static_cast<size_t>(sb_stemmer_length(stemmer)));
+  cache.Put(folded_word, stem_text);
+  return stem_text;
 }
 
 void TextPreparer::BreakWithIcu(std::string_view text, PreparedText& out) {
@@ -218,8 +230,8 @@ void TextPreparer::BreakWithIcu(std::string_view text, PreparedText& out) {
        start = end, end = s.words->next()) {
     if (s.words->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
     uint32_t a = cursor.At(start);
-    s.words_found.push_back(WordSpan{a, cursor.At(end), static_cast<uint32_t>(start),
-                                     static_cast<uint32_t>(end)});
+    s.words_found.push_back(
+        WordSpan{a, cursor.At(end), static_cast<uint32_t>(start), static_cast<uint32_t>(end)});
   }
 }
 
@@ -296,15 +308,12 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
   }
   out.buffer += '\n';
   out.folded_size = static_cast<uint32_t>(out.buffer.size());
-  out.code_points = used_fast_path_
-                        ? static_cast<uint32_t>(s.latin_scratch.code_points.size())
-                        : CodePointCursor(text).At(text.size());
+  out.code_points = used_fast_path_ ? static_cast<uint32_t>(s.latin_scratch.code_points.size())
+                                    : CodePointCursor(text).At(text.size());
 
   if (!with_stems) return;
   const char word_separator = kStemWordSeparator[static_cast<int>(language)];
   const char sentence_separator = kStemSentenceSeparator[static_cast<int>(language)];
-  sb_stemmer* stemmer = s.stemmers[static_cast<int>(language)];
-  StemCache& cache = s.stem_cache[static_cast<int>(language)];
   out.buffer += sentence_separator;
   for (size_t i = 0; i < out.tokens.size(); ++i) {
     PreparedToken& token = out.tokens[i];
@@ -312,20 +321,10 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
       out.buffer +=
           out.tokens[i - 1].sentence == token.sentence ? word_separator : sentence_separator;
     }
-    std::string_view word(out.buffer.data() + token.folded_start,
-                          token.folded_end - token.folded_start);
-    std::string_view stem_text;
-    if (const std::string_view* cached = cache.Find(word)) {
-      stem_text = *cached;
-    } else {
-      const sb_symbol* stem =
-          sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(word.data()),
-                          static_cast<int>(word.size()));
-      if (stem == nullptr) throw Error(ErrorKind::kInternal, "Snowball ran out of memory");
-      stem_text = std::string_view(reinterpret_cast<const char*>(stem),
-                                   static_cast<size_t>(sb_stemmer_length(stemmer)));
-      cache.Put(word, stem_text);
-    }
+    const std::string_view stem_text =
+        CachedStem(std::string_view(out.buffer.data() + token.folded_start,
+                                    token.folded_end - token.folded_start),
+                   language);
     token.stem_start = static_cast<uint32_t>(out.buffer.size());
     out.buffer += stem_text;
     token.stem_end = static_cast<uint32_t>(out.buffer.size());
@@ -338,8 +337,8 @@ std::vector<std::string> TextPreparer::FoldWords(std::string_view term) {
   Prepare(term, false, StemLanguage::kDutch, prepared);
   std::vector<std::string> words;
   for (const PreparedToken& token : prepared.tokens) {
-    words.emplace_back(prepared.buffer.substr(token.folded_start,
-                                              token.folded_end - token.folded_start));
+    words.emplace_back(
+        prepared.buffer.substr(token.folded_start, token.folded_end - token.folded_start));
   }
   return words;
 }

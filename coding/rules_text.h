@@ -47,7 +47,7 @@ struct Span {
 
 // A prepared story. Reused from story to story (clear keeps capacity).
 struct PreparedText {
-  std::string buffer;  // folded half, then (optionally) the stem half
+  std::string buffer;        // folded half, then (optionally) the stem half
   uint32_t folded_size = 0;  // bytes of the folded half
   std::vector<PreparedToken> tokens;
   std::vector<Span> sentences;   // ICU sentences, in order
@@ -68,8 +68,7 @@ class TextPreparer {
 
   // Fills `out` from stored text (valid UTF-8, NFC). Adds the stem half in
   // `language` when `with_stems`.
-  void Prepare(std::string_view text, bool with_stems, StemLanguage language,
-               PreparedText& out);
+  void Prepare(std::string_view text, bool with_stems, StemLanguage language, PreparedText& out);
 
   // The folded words of a term or phrase as the buffer would hold them
   // ("Eigen Regie!" -> {"eigen", "regie"}).
@@ -77,6 +76,9 @@ class TextPreparer {
 
   // The Snowball stem of a folded word.
   std::string Stem(std::string_view folded_word, StemLanguage language);
+
+  // The same, through the cache: the view holds until the next call.
+  std::string_view CachedStem(std::string_view folded_word, StemLanguage language);
 
   // Whether Prepare() may take the fast path for Latin text (coding/latin_breaks.h;
   // on by default). Off, every text goes through ICU: tests compare the two.

@@ -60,6 +60,15 @@ const std::vector<Case> kCases = {
     {"stemmed", "- {name: samen, terms: [samenwerken], stem: true, scope: match}",
      "We gaan samenwerken. Zij werkt samen? Samenwerking!",
      {"samen: samenwerken", "samen: Samenwerking"}},
+    // A stemmed single word is looked up per word; with a stemmed phrase in
+    // the same rules the stem half is scanned too: both find the same words.
+    {"stemmed_word_and_phrase",
+     "- {name: samen, terms: [samenwerken, eigen regie], stem: true, scope: match}",
+     "We gaan samenwerken met eigen regie. Samenwerking!",
+     {"samen: samenwerken", "samen: eigen regie", "samen: Samenwerking"}},
+    {"stemmed_near", "- {name: n, near: [klantmanagers, vertrouwen], stem: true, scope: match}",
+     "De klantmanager won mijn vertrouwen. Vertrouwen alleen is niet genoeg.",
+     {"n: klantmanager won mijn vertrouwen"}},
     {"wildcard", "- {name: plicht, terms: [verplicht*], scope: match}",
      "Het is verplicht. Verplichtingen zijn zwaar. Onverplicht niet.",
      {"plicht: verplicht", "plicht: Verplichtingen"}},
@@ -150,6 +159,26 @@ TEST(RuleCompileTest, ExplainShowsExpressions) {
             "  #0 hit words [\\x20\\x0a]eigen\\x20regie[\\x20\\x0a]\n"
             "  #1 hit words [\\x20\\x0a]verplicht[^\\x00-\\x20]*[\\x20\\x0a]\n"
             "  #2 not words [\\x20\\x0a]niet[\\x20\\x0a]\n");
+}
+
+TEST(RuleCompileTest, StemmedSingleWordsAreLookedUpNotScanned) {
+  CompiledRules compiled = CompileRules(ParseRulesText(
+      "- {name: s, terms: [samenwerken, eigen regie], stem: true}", "motivatie/willen", "c"));
+  EXPECT_EQ(compiled.Explain(),
+            "rule s -> motivatie/willen (terms, scope sentence, stemmed, within 3)\n"
+            "  #0 hit stems [\\x1f\\x1e]samenwerk[\\x1f\\x1e]  (stem looked up)\n"
+            "  #1 hit stems [\\x1f\\x1e]eig\\x1fregie[\\x1f\\x1e]\n"
+            "  #2 hit stems [\\x1d\\x1c]samenwerken[\\x1d\\x1c]  (stem looked up)\n"
+            "  #3 hit stems [\\x1d\\x1c]eigen\\x1dregi[\\x1d\\x1c]\n");
+  EXPECT_TRUE(compiled.needs_stem_half());
+  EXPECT_EQ(compiled.StemPattern(StemLanguage::kDutch, "samenwerk"), 0);
+  EXPECT_EQ(compiled.StemPattern(StemLanguage::kEnglish, "samenwerken"), 2);
+  EXPECT_EQ(compiled.StemPattern(StemLanguage::kDutch, "regie"), -1);
+
+  CompiledRules words_only = CompileRules(
+      ParseRulesText("- {name: s, terms: [samenwerken], stem: true}", "motivatie/willen", "c"));
+  EXPECT_FALSE(words_only.needs_stem_half());
+  EXPECT_EQ(words_only.database(), nullptr);
 }
 
 }  // namespace
