@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
 #include <array>
 
 #include "corpus/error.h"
@@ -103,9 +104,12 @@ std::optional<Story> FindStoryById(Project& project, int64_t id) {
   return Read(find);
 }
 
-void ForEachStory(Project& project, const StoryFilter& filter,
-                  const std::function<void(const Story&)>& visit) {
-  std::string sql = std::string(kSelect) + " WHERE 1";
+namespace {
+
+// `select` (over story s and respondent r) restricted to the stories passing
+// `filter`, ordered by id, with the filter's values bound.
+SQLite::Statement FilteredStories(Project& project, std::string sql, const StoryFilter& filter) {
+  sql += " WHERE 1";
   if (filter.role) sql += " AND coalesce(r.role, '') = :role";
   if (filter.kind) sql += " AND s.kind = :kind";
   if (filter.wave) sql += " AND s.wave = :wave";
@@ -124,7 +128,38 @@ void ForEachStory(Project& project, const StoryFilter& filter,
   int index = 1 + (filter.role ? 1 : 0) + (filter.kind ? 1 : 0) + (filter.wave ? 1 : 0) +
               (filter.language ? 1 : 0);
   for (const auto& key : filter.keys) query.bind(index++, key);
+  return query;
+}
+
+}  // namespace
+
+void ForEachStory(Project& project, const StoryFilter& filter,
+                  const std::function<void(const Story&)>& visit) {
+  SQLite::Statement query = FilteredStories(project, kSelect, filter);
   while (query.executeStep()) visit(Read(query));
+}
+
+std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) {
+  const bool all = !filter.role && !filter.kind && !filter.wave && !filter.language &&
+                   filter.keys.empty();
+  // Unfiltered, SQLite reads the small respondent index instead of the
+  // stories with their text; the ids then need sorting here.
+  SQLite::Statement query =
+      all ? SQLite::Statement(project.db(), "SELECT id, respondent_id FROM story")
+          : FilteredStories(project,
+                            "SELECT s.id, s.respondent_id FROM story s "
+                            "LEFT JOIN respondent r ON r.id = s.respondent_id",
+                            filter);
+  std::vector<StoryOwner> owners;
+  while (query.executeStep()) {
+    StoryOwner owner;
+    owner.id = query.getColumn(0).getInt64();
+    if (!query.getColumn(1).isNull()) owner.respondent_id = query.getColumn(1).getInt64();
+    owners.push_back(owner);
+  }
+  std::sort(owners.begin(), owners.end(),
+            [](const StoryOwner& a, const StoryOwner& b) { return a.id < b.id; });
+  return owners;
 }
 
 std::vector<Story> ListStories(Project& project, const StoryFilter& filter) {

@@ -1,0 +1,65 @@
+#include "corpus/coding_scan.h"
+
+#include <sqlite3.h>
+
+#include <string>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+
+CodingScan::CodingScan(Project& project) : db_(project.db().getHandle()) {
+  const char* file = sqlite3_db_filename(db_, "main");
+  if (file == nullptr || *file == '\0' || sqlite3_get_autocommit(db_) == 0) return;
+  if (sqlite3_open_v2(file, &own_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+      SQLITE_OK) {
+    const std::string why = own_ ? sqlite3_errmsg(own_) : "out of memory";
+    sqlite3_close(own_);
+    throw Error(ErrorKind::kIo, std::string("cannot open '") + file + "' to read the codings: " +
+                                    why);
+  }
+  sqlite3_busy_timeout(own_, 5000);
+  db_ = own_;
+}
+
+CodingScan::~CodingScan() { sqlite3_close(own_); }
+
+void CodingScan::Visit(const char* sql, bool with_segment,
+                       const std::function<void(const CodingSpan&)>& visit) {
+  sqlite3_stmt* prepared = nullptr;
+  if (sqlite3_prepare_v2(db_, sql, -1, &prepared, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(prepared);
+    throw Error(ErrorKind::kIo, std::string("cannot read the codings: ") + sqlite3_errmsg(db_));
+  }
+  // SQLiteCpp's Column objects would cost more than the scan at millions of
+  // rows, hence the C API.
+  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> row(prepared, sqlite3_finalize);
+  CodingSpan span;
+  int status;
+  while ((status = sqlite3_step(row.get())) == SQLITE_ROW) {
+    span.story_id = sqlite3_column_int64(row.get(), 0);
+    span.code_id = sqlite3_column_int64(row.get(), 1);
+    if (with_segment) {
+      span.start = sqlite3_column_int64(row.get(), 2);
+      span.end = sqlite3_column_int64(row.get(), 3);
+    }
+    visit(span);
+  }
+  if (status != SQLITE_DONE) {
+    throw Error(ErrorKind::kIo, std::string("reading the codings failed: ") + sqlite3_errmsg(db_));
+  }
+}
+
+// Both read the UNIQUE constraint's index, which covers these columns in
+// this order, without touching the table.
+void CodingScan::ForEachCodingSpan(const std::function<void(const CodingSpan&)>& visit) {
+  Visit("SELECT story_id, code_id, start, end FROM coding "
+        "ORDER BY story_id, code_id, coder_id, start, end",
+        true, visit);
+}
+
+void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit) {
+  Visit("SELECT story_id, code_id FROM coding ORDER BY story_id, code_id", false, visit);
+}
+
+}  // namespace verhaal
