@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <filesystem>
 #include <functional>
 #include <ostream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include "coding/dimension.h"
 #include "corpus/error.h"
 #include "exporters/summary.h"
+#include "exporters/svg.h"
 
 namespace verhaal {
 
@@ -16,7 +18,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr const char* kSections[] = {"codes", "dyads", "triads", "lists", "cooccurrence"};
+constexpr auto kSections = kSummarySections;
 
 std::vector<std::string> ParseSections(const std::string& text) {
   std::vector<std::string> sections;
@@ -32,22 +34,45 @@ std::vector<std::string> ParseSections(const std::string& text) {
   return sections;
 }
 
+// Creates `dir` (and its parents) for the charts; kCannotCreate when it is a
+// file or cannot be made.
+void MakeChartFolder(const std::filesystem::path& dir) {
+  std::error_code error;
+  if (std::filesystem::exists(dir, error) && !std::filesystem::is_directory(dir, error)) {
+    throw Error(ErrorKind::kCannotCreate,
+                "'" + dir.string() + "' is a file, not a folder; give --svg a folder for the charts");
+  }
+  std::filesystem::create_directories(dir, error);
+  if (error) {
+    throw Error(ErrorKind::kCannotCreate, "cannot create the folder '" + dir.string() +
+                                              "': " + error.message() +
+                                              "; check the path and its permissions");
+  }
+}
+
 }  // namespace
 
 int RunSummary(CommandContext& context) {
   CommandOptions options(
-      context, "verhaal summary [--by DIM] [--only SECTIONS] [options]",
+      context, "verhaal summary [--by DIM] [--only SECTIONS] [--svg DIR] [options]",
       "Quantitative summaries: code frequencies over the code tree (stories and\n"
       "respondents per code; parents count each story once), dyads (n, N/A, mean,\n"
       "median, sd, quartiles, five bins), triads (closed geometric mean, zones),\n"
-      "lists (answer frequencies) and code co-occurrence (Jaccard). --by gives the\n"
+      "lists (answer frequencies) and code co-occurrence (Jaccard) in stories or,\n"
+      "with --cooccurrence segments, in overlapping coded segments. --by gives the\n"
       "figures per group of a dimension: --by wave is the longitudinal view, --by\n"
-      "respondent follows repeated storytellers (docs/summary.md).",
+      "respondent follows repeated storytellers. --svg DIR also writes a chart per\n"
+      "code tree, dyad, triad and list (docs/summary.md).",
       "  verhaal summary --by role\n"
-      "  verhaal summary --role klantmanager --by wave --only codes,dyads --format csv");
+      "  verhaal summary --role klantmanager --by wave --only codes,dyads --format csv\n"
+      "  verhaal summary --only cooccurrence --cooccurrence segments\n"
+      "  verhaal summary --by role --svg charts/");
   options.add()("by", po::value<std::string>(), "the figures per level of this dimension (DIM)")(
       "only", po::value<std::string>(),
       "these sections: codes,dyads,triads,lists,cooccurrence (default: all)")(
+      "cooccurrence", po::value<std::string>()->default_value("stories"),
+      "count co-occurrence in stories or in overlapping segments")(
+      "svg", po::value<std::string>(), "also write SVG charts into this folder (made if missing)")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddStoryFilterOptions(options);
   if (!options.Parse()) return 0;
@@ -55,31 +80,49 @@ int RunSummary(CommandContext& context) {
   const std::vector<std::string> sections =
       options.Has("only") ? ParseSections(options.Get<std::string>("only"))
                           : std::vector<std::string>(std::begin(kSections), std::end(kSections));
+  const std::string unit_name = options.Get<std::string>("cooccurrence");
+  if (unit_name != "stories" && unit_name != "segments") {
+    throw UsageError("--cooccurrence takes 'stories' or 'segments', not '" + unit_name + "'");
+  }
+  const CooccurrenceUnit unit =
+      unit_name == "segments" ? CooccurrenceUnit::kSegments : CooccurrenceUnit::kStories;
   std::optional<DimensionSpec> by_spec;
   if (options.Has("by")) by_spec = ParseDimension(options.Get<std::string>("by"));
   Project project = options.OpenProject();
-  const std::vector<Story> stories = ListStories(project, StoryFilterFrom(options));
-  if (stories.empty()) {
-    throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
+  const StoryFilter filter = StoryFilterFrom(options);
+  SummaryStories stories;
+  if (by_spec) {
+    // Dimensions need the stories' fields, but not their text.
+    std::vector<Story> listed;
+    ForEachStory(project, filter, [&](const Story& story) {
+      listed.push_back(story);
+      listed.back().text = std::string();
+    });
+    if (listed.empty()) {
+      throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
+    }
+    const ResolvedDimension by = ResolveDimension(project, *by_spec, listed);
+    context.err << listed.size() << " stories; " << by.left_out.size() << " without a level of "
+                << by.label << "\n";
+    stories = SummaryStoriesOf(listed, &by);
+  } else {
+    stories = SummaryStoriesOf(ListStoryOwners(project, filter));
+    if (stories.ids.empty()) {
+      throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
+    }
   }
-  std::optional<ResolvedDimension> by;
-  if (by_spec) by = ResolveDimension(project, *by_spec, stories);
-  const SummaryGroups groups = MakeSummaryGroups(stories, by ? &*by : nullptr);
-  if (by) {
-    context.err << stories.size() << " stories; " << by->left_out.size() << " without a level of "
-                << by->label << "\n";
+  std::optional<std::filesystem::path> svg_dir;
+  if (options.Has("svg")) {
+    svg_dir = options.Get<std::string>("svg");
+    MakeChartFolder(*svg_dir);  // before any output, so a bad folder fails early
   }
-  const std::map<std::string, std::function<Table()>> make = {
-      {"codes", [&] { return CodeFrequencyTable(project, stories, groups); }},
-      {"dyads", [&] { return DyadSummaryTable(project, groups); }},
-      {"triads", [&] { return TriadSummaryTable(project, groups); }},
-      {"lists", [&] { return ListSummaryTable(project, groups); }},
-      {"cooccurrence", [&] { return CooccurrenceTable(project, stories); }},
-  };
+  Summary summary(project, std::move(stories), unit);
+  const std::vector<Table> tables = summary.SectionTables(sections);
   bool first = true;
   if (format == TableFormat::kJson) context.out << "{\n";
-  for (const auto& section : sections) {
-    const Table table = make.at(section)();
+  for (size_t i = 0; i < sections.size(); ++i) {
+    const std::string& section = sections[i];
+    const Table& table = tables[i];
     if (format == TableFormat::kJson) {
       context.out << (first ? "" : ",\n") << "\"" << section << "\": ";
       std::ostringstream json;
@@ -103,6 +146,15 @@ int RunSummary(CommandContext& context) {
     first = false;
   }
   if (format == TableFormat::kJson) context.out << "\n}\n";
+  if (svg_dir) {
+    const std::filesystem::path& dir = *svg_dir;
+    for (const auto& section : sections) {
+      for (const SummaryChart& chart : summary.SectionCharts(section)) {
+        WriteSvgFile(dir / chart.file, chart.svg);
+        context.err << "wrote " << (dir / chart.file).string() << "\n";
+      }
+    }
+  }
   return 0;
 }
 

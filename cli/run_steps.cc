@@ -227,13 +227,13 @@ std::string SummaryOutput(Project& project, const StudyExport& out) {
   if (stories.empty()) throw DataError("no stories match this export's role, kind or wave");
   std::optional<ResolvedDimension> by;
   if (!out.by.empty()) by = ResolveDimension(project, ParseDimension(out.by), stories);
-  const SummaryGroups groups = MakeSummaryGroups(stories, by ? &*by : nullptr);
+  Summary summary(project, SummaryStoriesOf(stories, by ? &*by : nullptr));
   const TableFormat format = FormatOf(out.file);
   const std::pair<const char*, Table> sections[] = {
-      {"codes", CodeFrequencyTable(project, stories, groups)},
-      {"dyads", DyadSummaryTable(project, groups)},
-      {"triads", TriadSummaryTable(project, groups)},
-      {"lists", ListSummaryTable(project, groups)},
+      {"codes", summary.SectionTable("codes")},
+      {"dyads", summary.SectionTable("dyads")},
+      {"triads", summary.SectionTable("triads")},
+      {"lists", summary.SectionTable("lists")},
   };
   std::ostringstream text;
   bool first = true;

@@ -1,52 +1,223 @@
 // Quantitative summaries of a project: code frequencies over the code tree,
 // descriptive statistics of the self-signification (dyads, triads, lists)
-// and code co-occurrence, for all stories or per group of a dimension (--by
-// wave gives the longitudinal view). See docs/summary.md.
+// and code co-occurrence (in stories or in overlapping segments), for all
+// stories or per group of a dimension (--by wave gives the longitudinal
+// view), as tables and as SVG charts. See docs/summary.md.
+//
+// Built to count over a million stories: stories are held as ids and
+// respondents (no text), codings are streamed once in story order into
+// compact per-story code sets, signifier values are streamed per signifier.
 #ifndef VERHAAL_EXPORTERS_SUMMARY_H_
 #define VERHAAL_EXPORTERS_SUMMARY_H_
 
+#include <array>
+#include <cstdint>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "coding/dimension.h"
+#include "corpus/codes.h"
+#include "corpus/coding_scan.h"
 #include "corpus/project.h"
+#include "corpus/signifiers.h"
 #include "corpus/stories.h"
 #include "exporters/table.h"
+#include "stats/compositional.h"
+#include "stats/descriptive.h"
 
 namespace verhaal {
 
-// Story groups for a summary: all `stories` as one group "all", or, with
-// `by`, one group per level (stories without a level are left out).
-struct SummaryGroups {
-  std::vector<std::string> names;
-  std::vector<std::vector<int64_t>> stories;  // story ids per group
+// The stories a summary counts, in groups: all of them in the group "all",
+// or, with a dimension, one group per level (stories without a level are in
+// no group but still count for co-occurrence).
+struct SummaryStories {
+  std::vector<int64_t> ids;          // ascending
+  std::vector<int64_t> respondents;  // per story; 0 = no respondent
+  std::vector<int> group;            // per story: index into `groups`, -1 = none
+  std::vector<std::string> groups;   // group names in report order
+
+  // The number of stories in group `g`.
+  int64_t GroupSize(int g) const;
+  // The position of story `id` in `ids`, or -1. Fast after IndexIds().
+  int IndexOf(int64_t id) const;
+  // Builds the lookup behind IndexOf (an array by id when ids are dense).
+  void IndexIds();
+
+ private:
+  std::vector<int32_t> index_of_;  // by story id; -1 = not selected
 };
 
-SummaryGroups MakeSummaryGroups(const std::vector<Story>& stories, const ResolvedDimension* by);
+// All `owners` in one group "all".
+SummaryStories SummaryStoriesOf(const std::vector<StoryOwner>& owners);
+// `stories` grouped by `by` (nullptr: one group "all").
+SummaryStories SummaryStoriesOf(const std::vector<Story>& stories, const ResolvedDimension* by);
+
+// The code figures of a summary, counted in one pass over the codings in
+// story order (CodingScan::ForEachStoryCode) without holding them: a story
+// counts for a code when it has a coding of the code or any descendant.
+// Codes are numbered by their position in `codes` (tree order).
+struct CodeCounts {
+  std::vector<Code> codes;                          // ListCodes order, retired ones too
+  std::vector<std::vector<int>> ancestors;          // per code: its ancestors' numbers
+  std::vector<int64_t> group_sizes;                 // stories per group
+  std::vector<std::vector<int64_t>> stories;        // [group][code]
+  std::vector<std::vector<int64_t>> respondents;    // [group][code]
+  std::vector<int64_t> single;                      // [code]: over all the stories
+  std::vector<int64_t> both;                        // [a * codes + b], a < b; with pairs
+
+  // Whether code `a` is an ancestor of code `b` (numbers).
+  bool IsAncestor(int a, int b) const;
+};
+
+// Counts `stories`' codes, and with `pairs` the stories per pair of codes.
+CodeCounts CountCodes(Project& project, const SummaryStories& stories, bool pairs = true);
+// The same from codes read before (ListCodes) and a scan, which may run on
+// another thread when scan.concurrent().
+CodeCounts CountCodes(std::vector<Code> codes, CodingScan& scan, const SummaryStories& stories,
+                      bool pairs);
 
 // Per code in tree order: the stories and respondents with a coding of the
 // code or any descendant (a parent counts each story once), and the
 // percentage of the group's stories. Columns: code, then per group
-// "<group> stories", "<group> respondents", "<group> %".
-Table CodeFrequencyTable(Project& project, const std::vector<Story>& stories,
-                         const SummaryGroups& groups);
-
-// Per dyad and group: n answered, N/A, no answer, mean, median, sd, q1, q3
-// and the counts of five bins of width 0.2 (the last closed).
-Table DyadSummaryTable(Project& project, const SummaryGroups& groups);
-
-// Per triad and group: n, N/A, no answer, the closed geometric mean of the
-// three anchors (zeros replaced by 0.001, see docs/statistics.md), the
-// number of zeros replaced and the stories in each of the seven zones.
-Table TriadSummaryTable(Project& project, const SummaryGroups& groups);
-
-// Per list, group and item: how many stories chose it, and the percentage of
-// the stories that answered the list.
-Table ListSummaryTable(Project& project, const SummaryGroups& groups);
+// "<group> stories", "<group> respondents", "<group> %". Retired codes are
+// left out.
+Table CodeFrequencyTable(const SummaryStories& stories, const CodeCounts& counts);
 
 // Per pair of codes (neither an ancestor of the other) that meet in at least
 // one story: the stories with both, with either, and Jaccard = both / either;
-// over all `stories`, ordered by stories with both (descending), then paths.
-Table CooccurrenceTable(Project& project, const std::vector<Story>& stories);
+// over all the stories (not per group), ordered by stories with both
+// (descending), then paths. Needs CountCodes(..., pairs = true).
+Table CooccurrenceTable(const CodeCounts& counts);
+
+// The same per pair of codes whose segments overlap (same story, the spans
+// [start, end) share at least one code point; touching spans do not): the
+// segments (distinct spans) of either code that overlap a segment of the
+// other, the segments of either code, and Jaccard = both / either.
+Table SegmentCooccurrenceTable(Project& project, const SummaryStories& stories);
+
+// One dyad's figures for one group.
+struct DyadGroup {
+  std::vector<double> xs;  // the answered positions
+  int64_t not_applicable = 0;
+  int64_t no_answer = 0;
+  stats::Summary summary;
+  stats::Histogram histogram;  // five bins of width 0.2, the last closed
+};
+
+// One triad's figures for one group.
+struct TriadGroup {
+  int64_t not_applicable = 0;
+  int64_t no_answer = 0;
+  std::vector<std::array<double, 3>> points;  // top, left, right
+  stats::TriadMean mean;                      // zeros replaced by 0.001
+  std::array<int64_t, 7> zones = {};          // top .. centre (TriadZone order)
+};
+
+// One list's figures for one group.
+struct ListGroup {
+  int64_t not_applicable = 0;
+  int64_t no_answer = 0;
+  int64_t answered = 0;
+  std::vector<int64_t> chosen;  // per option
+};
+
+// A signifier with its figures per group (SummaryStories::groups).
+template <typename Group>
+struct SignifierSummary {
+  Signifier signifier;
+  std::vector<Group> groups;
+};
+
+std::vector<SignifierSummary<DyadGroup>> SummarizeDyads(Project& project,
+                                                       const SummaryStories& stories);
+std::vector<SignifierSummary<TriadGroup>> SummarizeTriads(Project& project,
+                                                         const SummaryStories& stories);
+std::vector<SignifierSummary<ListGroup>> SummarizeLists(Project& project,
+                                                       const SummaryStories& stories);
+
+// Per dyad and group: n answered, N/A, no answer, mean, median, sd, q1, q3
+// and the counts of the five bins.
+Table DyadSummaryTable(const SummaryStories& stories,
+                       const std::vector<SignifierSummary<DyadGroup>>& dyads);
+
+// Per triad and group: n, N/A, no answer, the closed geometric mean of the
+// three anchors (see docs/statistics.md), the number of zeros replaced and
+// the stories in each of the seven zones.
+Table TriadSummaryTable(const SummaryStories& stories,
+                        const std::vector<SignifierSummary<TriadGroup>>& triads);
+
+// Per list, group and item: how many stories chose it, and the percentage of
+// the stories that answered the list.
+Table ListSummaryTable(const SummaryStories& stories,
+                       const std::vector<SignifierSummary<ListGroup>>& lists);
+
+// A chart file: its name in the --svg folder and the SVG document.
+struct SummaryChart {
+  std::string file;
+  std::string svg;
+};
+
+// Grouped bars of the stories per code (codes.svg).
+SummaryChart CodeFrequencyChart(const SummaryStories& stories, const CodeCounts& counts);
+// A five-bin histogram per dyad, bars side by side per group
+// (dyad-KEY.svg).
+std::vector<SummaryChart> DyadCharts(const SummaryStories& stories,
+                                     const std::vector<SignifierSummary<DyadGroup>>& dyads);
+// A ternary plot per triad: the stories as points and the closed geometric
+// mean as a ringed marker, a colour per group (triad-KEY.svg).
+std::vector<SummaryChart> TriadCharts(const SummaryStories& stories,
+                                      const std::vector<SignifierSummary<TriadGroup>>& triads);
+// Bars per list item, per group (list-KEY.svg).
+std::vector<SummaryChart> ListCharts(const SummaryStories& stories,
+                                     const std::vector<SignifierSummary<ListGroup>>& lists);
+
+// What a co-occurrence counts in.
+enum class CooccurrenceUnit { kStories, kSegments };
+
+// The sections of `verhaal summary`, in the order printed.
+inline constexpr std::array<const char*, 5> kSummarySections = {"codes", "dyads", "triads",
+                                                                "lists", "cooccurrence"};
+
+// The summary of one set of stories, section by section, computing each
+// input once however many sections and charts use it.
+class Summary {
+ public:
+  // `project` must outlive the Summary.
+  Summary(Project& project, SummaryStories stories,
+          CooccurrenceUnit unit = CooccurrenceUnit::kStories);
+
+  // The tables of `sections`, in that order. The codings are read on another
+  // thread (when CodingScan::concurrent()) while this one reads the
+  // signifiers.
+  std::vector<Table> SectionTables(const std::vector<std::string>& sections);
+  // The table of a section of kSummarySections.
+  Table SectionTable(const std::string& section);
+  // The charts of a section (none for "cooccurrence").
+  std::vector<SummaryChart> SectionCharts(const std::string& section);
+
+ private:
+  bool NeedsCodeCounts(const std::string& section) const;
+  void Prefetch(const std::vector<std::string>& sections);
+  bool PairsNeeded() const;
+  const CodeCounts& Counts();
+  const std::vector<SignifierSummary<DyadGroup>>& Dyads();
+  const std::vector<SignifierSummary<TriadGroup>>& Triads();
+  const std::vector<SignifierSummary<ListGroup>>& Lists();
+
+  Project& project_;
+  SummaryStories stories_;
+  CooccurrenceUnit unit_;
+  bool pairs_wanted_ = false;  // count pairs of codes (co-occurrence in stories)
+  std::unique_ptr<CodingScan> scan_;            // outlives pending_counts_
+  std::future<CodeCounts> pending_counts_;      // from Prefetch
+  std::optional<CodeCounts> counts_;
+  std::optional<std::vector<SignifierSummary<DyadGroup>>> dyads_;
+  std::optional<std::vector<SignifierSummary<TriadGroup>>> triads_;
+  std::optional<std::vector<SignifierSummary<ListGroup>>> lists_;
+};
 
 }  // namespace verhaal
 

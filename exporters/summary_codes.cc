@@ -1,126 +1,230 @@
-// Code frequencies and co-occurrence (exporters/summary.h).
+// Code frequencies and co-occurrence in stories (exporters/summary.h).
 #include <algorithm>
+#include <bit>
 #include <cmath>
-#include <map>
-#include <optional>
-#include <set>
+#include <numeric>
 #include <tuple>
+#include <unordered_map>
 
-#include "corpus/codes.h"
-#include "corpus/codings.h"
+#include "corpus/error.h"
 #include "exporters/matrix_report.h"
 #include "exporters/summary.h"
 
 namespace verhaal {
 namespace {
 
-// story id -> the codes it has codings of, with all their ancestors.
-std::map<int64_t, std::set<int64_t>> CodesPerStory(Project& project,
-                                                   const std::vector<Code>& codes) {
-  std::map<int64_t, std::optional<int64_t>> parent;
-  for (const auto& code : codes) parent[code.id] = code.parent_id;
-  std::map<int64_t, std::set<int64_t>> per_story;
-  for (const auto& coding : ListCodings(project)) {
-    auto& set = per_story[coding.story_id];
-    std::optional<int64_t> id = coding.code_id;
-    while (id && set.insert(*id).second) id = parent[*id];
+// Respondents per (group, code) as bits: each (group, respondent) with
+// stories gets a slot, the slots of a group are consecutive, and a code's
+// bit in a slot is set when one of those stories has the code.
+class RespondentBits {
+ public:
+  RespondentBits(const SummaryStories& stories, size_t codes) : codes_(codes) {
+    std::vector<uint32_t> order;
+    for (size_t i = 0; i < stories.ids.size(); ++i) {
+      if (stories.group[i] >= 0 && stories.respondents[i] != 0) {
+        order.push_back(static_cast<uint32_t>(i));
+      }
+    }
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return std::tie(stories.group[a], stories.respondents[a], a) <
+             std::tie(stories.group[b], stories.respondents[b], b);
+    });
+    slot_.assign(stories.ids.size(), kNoSlot);
+    group_begin_.assign(stories.groups.size() + 1, 0);
+    uint32_t slots = 0;
+    for (size_t k = 0; k < order.size(); ++k) {
+      const uint32_t i = order[k];
+      if (k == 0 || stories.group[order[k - 1]] != stories.group[i] ||
+          stories.respondents[order[k - 1]] != stories.respondents[i]) {
+        ++slots;
+      }
+      slot_[i] = slots - 1;
+    }
+    // group_begin_[g]: the first slot of group g (groups in order).
+    std::vector<uint32_t> first(stories.groups.size() + 1, slots);
+    for (size_t k = order.size(); k-- > 0;) {
+      first[static_cast<size_t>(stories.group[order[k]])] = slot_[order[k]];
+    }
+    for (size_t g = stories.groups.size(); g-- > 0;) first[g] = std::min(first[g], first[g + 1]);
+    group_begin_ = first;
+    words_ = (static_cast<size_t>(slots) + 63) / 64;
+    bits_.assign(words_ * codes_, 0);
   }
-  return per_story;
-}
 
-bool IsAncestor(const std::map<int64_t, std::optional<int64_t>>& parent, int64_t ancestor,
-                int64_t code) {
-  for (auto id = parent.at(code); id; id = parent.at(*id)) {
-    if (*id == ancestor) return true;
+  void Set(size_t story, uint16_t code) {
+    const uint32_t slot = slot_[story];
+    if (slot == kNoSlot) return;
+    bits_[code * words_ + slot / 64] |= uint64_t{1} << (slot % 64);
   }
-  return false;
-}
+
+  // The slots set for `code` among group g's.
+  int64_t Count(size_t g, size_t code) const {
+    const uint64_t* row = bits_.data() + code * words_;
+    const uint32_t begin = group_begin_[g], end = group_begin_[g + 1];
+    int64_t n = 0;
+    for (uint32_t slot = begin; slot < end;) {
+      const uint32_t word = slot / 64, offset = slot % 64;
+      const uint32_t take = std::min<uint32_t>(64 - offset, end - slot);
+      const uint64_t mask = take == 64 ? ~uint64_t{0} : ((uint64_t{1} << take) - 1) << offset;
+      n += std::popcount(row[word] & mask);
+      slot += take;
+    }
+    return n;
+  }
+
+ private:
+  static constexpr uint32_t kNoSlot = UINT32_MAX;
+  size_t codes_;
+  size_t words_ = 0;
+  std::vector<uint32_t> slot_;         // per story
+  std::vector<uint32_t> group_begin_;  // per group + 1
+  std::vector<uint64_t> bits_;         // [code][word]
+};
 
 }  // namespace
 
-SummaryGroups MakeSummaryGroups(const std::vector<Story>& stories, const ResolvedDimension* by) {
-  SummaryGroups groups;
-  if (!by) {
-    groups.names = {"all"};
-    groups.stories.emplace_back();
-    for (const auto& story : stories) groups.stories[0].push_back(story.id);
-    return groups;
-  }
-  groups.names = by->levels;
-  groups.stories.resize(by->levels.size());
-  for (const auto& story : stories) {
-    const auto it = by->level_of.find(story.id);
-    if (it != by->level_of.end()) groups.stories[it->second].push_back(story.id);
-  }
-  return groups;
+bool CodeCounts::IsAncestor(int a, int b) const {
+  const auto& up = ancestors[static_cast<size_t>(b)];
+  return std::find(up.begin(), up.end(), a) != up.end();
 }
 
-Table CodeFrequencyTable(Project& project, const std::vector<Story>& stories,
-                         const SummaryGroups& groups) {
-  const std::vector<Code> codes = ListCodes(project);
-  const auto per_story = CodesPerStory(project, codes);
-  std::map<int64_t, std::optional<int64_t>> respondent;
-  for (const auto& story : stories) respondent[story.id] = story.respondent_id;
+CodeCounts CountCodes(Project& project, const SummaryStories& stories, bool pairs) {
+  CodingScan scan(project);
+  return CountCodes(ListCodes(project), scan, stories, pairs);
+}
+
+CodeCounts CountCodes(std::vector<Code> codes, CodingScan& scan, const SummaryStories& stories,
+                      bool pairs) {
+  CodeCounts counts;
+  counts.codes = std::move(codes);
+  const size_t n_codes = counts.codes.size();
+  if (n_codes > 65535) {
+    throw DataError("a summary counts at most 65,535 codes; this project has " +
+                    std::to_string(n_codes));
+  }
+  std::unordered_map<int64_t, int> number;
+  int64_t largest_id = 0;
+  for (size_t c = 0; c < n_codes; ++c) {
+    number[counts.codes[c].id] = static_cast<int>(c);
+    largest_id = std::max(largest_id, counts.codes[c].id);
+  }
+  counts.ancestors.resize(n_codes);
+  for (size_t c = 0; c < n_codes; ++c) {
+    auto& up = counts.ancestors[c];
+    for (auto parent = counts.codes[c].parent_id; parent;) {
+      const auto it = number.find(*parent);
+      // A cycle would be a corrupt project; do not loop forever.
+      if (it == number.end() || std::find(up.begin(), up.end(), it->second) != up.end()) break;
+      up.push_back(it->second);
+      parent = counts.codes[static_cast<size_t>(it->second)].parent_id;
+    }
+  }
+  // Code id -> number as an array for the millions of codings (-1: none).
+  std::vector<int> number_of(static_cast<size_t>(largest_id) + 1, -1);
+  for (const auto& [id, c] : number) number_of[static_cast<size_t>(id)] = c;
+
+  const size_t groups = stories.groups.size();
+  counts.group_sizes.assign(groups, 0);
+  for (int g : stories.group) {
+    if (g >= 0) ++counts.group_sizes[static_cast<size_t>(g)];
+  }
+  counts.stories.assign(groups, std::vector<int64_t>(n_codes, 0));
+  counts.single.assign(n_codes, 0);
+  if (pairs) counts.both.assign(n_codes * n_codes, 0);
+  RespondentBits respondents(stories, n_codes);
+
+  // The codes of the story being read, with their ancestors, once each.
+  std::vector<uint16_t> current;
+  std::vector<uint32_t> seen(n_codes, UINT32_MAX);  // per code: the story index last added
+  auto close_story = [&](size_t i) {
+    const int g = stories.group[i];
+    for (uint16_t c : current) {
+      ++counts.single[c];
+      if (g >= 0) ++counts.stories[static_cast<size_t>(g)][c];
+      respondents.Set(i, c);
+    }
+    if (pairs) {
+      std::sort(current.begin(), current.end());
+      for (size_t a = 0; a < current.size(); ++a) {
+        int64_t* row = counts.both.data() + static_cast<size_t>(current[a]) * n_codes;
+        for (size_t b = a + 1; b < current.size(); ++b) ++row[current[b]];
+      }
+    }
+    current.clear();
+  };
+  // Codings come ordered by story, as the stories are: walk both together.
+  const size_t n = stories.ids.size();
+  size_t at = 0;
+  bool open = false;  // `at` is a selected story being read
+  int64_t story_id = -1;
+  scan.ForEachStoryCode([&](const CodingSpan& span) {
+    if (span.story_id != story_id) {
+      if (open) close_story(at);
+      story_id = span.story_id;
+      while (at < n && stories.ids[at] < story_id) ++at;
+      open = at < n && stories.ids[at] == story_id;
+    }
+    if (!open || span.code_id < 0 || span.code_id > largest_id) return;
+    const int code = number_of[static_cast<size_t>(span.code_id)];
+    if (code < 0) return;
+    const uint32_t story = static_cast<uint32_t>(at);
+    if (seen[static_cast<size_t>(code)] == story) return;
+    seen[static_cast<size_t>(code)] = story;
+    current.push_back(static_cast<uint16_t>(code));
+    for (int up : counts.ancestors[static_cast<size_t>(code)]) {
+      if (seen[static_cast<size_t>(up)] == story) continue;
+      seen[static_cast<size_t>(up)] = story;
+      current.push_back(static_cast<uint16_t>(up));
+    }
+  });
+  if (open) close_story(at);
+  counts.respondents.assign(groups, std::vector<int64_t>(n_codes, 0));
+  for (size_t g = 0; g < groups; ++g) {
+    for (size_t c = 0; c < n_codes; ++c) counts.respondents[g][c] = respondents.Count(g, c);
+  }
+  return counts;
+}
+
+Table CodeFrequencyTable(const SummaryStories& stories, const CodeCounts& counts) {
   Table table{{"code"}, {}, {false}};
-  for (const auto& name : groups.names) {
+  for (const auto& name : stories.groups) {
     for (const char* what : {" stories", " respondents", " %"}) {
       table.columns.push_back(name + what);
       table.numeric.push_back(true);
     }
   }
-  for (const auto& code : codes) {
-    if (code.retired) continue;
-    std::vector<std::string> row = {code.path};
-    for (const auto& ids : groups.stories) {
-      int64_t with = 0;
-      std::set<int64_t> people;
-      for (int64_t id : ids) {
-        const auto it = per_story.find(id);
-        if (it == per_story.end() || !it->second.count(code.id)) continue;
-        ++with;
-        if (respondent[id]) people.insert(*respondent[id]);
-      }
+  for (size_t c = 0; c < counts.codes.size(); ++c) {
+    if (counts.codes[c].retired) continue;
+    std::vector<std::string> row = {counts.codes[c].path};
+    for (size_t g = 0; g < stories.groups.size(); ++g) {
+      const int64_t with = counts.stories[g][c], size = counts.group_sizes[g];
       row.push_back(std::to_string(with));
-      row.push_back(std::to_string(people.size()));
-      row.push_back(
-          FormatFixed(ids.empty() ? NAN : 100.0 * static_cast<double>(with) / ids.size(), 1));
+      row.push_back(std::to_string(counts.respondents[g][c]));
+      row.push_back(FormatFixed(size == 0 ? NAN : 100.0 * static_cast<double>(with) / size, 1));
     }
     table.AddRow(std::move(row));
   }
   return table;
 }
 
-Table CooccurrenceTable(Project& project, const std::vector<Story>& stories) {
-  const std::vector<Code> codes = ListCodes(project);
-  std::map<int64_t, std::optional<int64_t>> parent;
-  std::map<int64_t, std::string> path;
-  for (const auto& code : codes) {
-    parent[code.id] = code.parent_id;
-    path[code.id] = code.path;
-  }
-  const auto per_story = CodesPerStory(project, codes);
-  std::map<int64_t, int64_t> single;
-  std::map<std::pair<int64_t, int64_t>, int64_t> both;
-  for (const auto& story : stories) {
-    const auto it = per_story.find(story.id);
-    if (it == per_story.end()) continue;
-    const std::vector<int64_t> ids(it->second.begin(), it->second.end());
-    for (size_t i = 0; i < ids.size(); ++i) {
-      ++single[ids[i]];
-      for (size_t j = i + 1; j < ids.size(); ++j) ++both[{ids[i], ids[j]}];
-    }
-  }
+Table CooccurrenceTable(const CodeCounts& counts) {
+  const size_t codes = counts.codes.size();
   struct Pair {
     std::string a, b;
     int64_t both, either;
   };
   std::vector<Pair> pairs;
-  for (const auto& [key, n] : both) {
-    const auto [a, b] = key;
-    if (IsAncestor(parent, a, b) || IsAncestor(parent, b, a)) continue;
-    std::string pa = path[a], pb = path[b];
-    if (pb < pa) std::swap(pa, pb);
-    pairs.push_back({pa, pb, n, single[a] + single[b] - n});
+  for (size_t a = 0; a < codes && !counts.both.empty(); ++a) {
+    for (size_t b = a + 1; b < codes; ++b) {
+      const int64_t n = counts.both[a * codes + b];
+      if (n == 0 || counts.IsAncestor(static_cast<int>(a), static_cast<int>(b)) ||
+          counts.IsAncestor(static_cast<int>(b), static_cast<int>(a))) {
+        continue;
+      }
+      std::string pa = counts.codes[a].path, pb = counts.codes[b].path;
+      if (pb < pa) std::swap(pa, pb);
+      pairs.push_back({pa, pb, n, counts.single[a] + counts.single[b] - n});
+    }
   }
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
     if (x.both != y.both) return x.both > y.both;

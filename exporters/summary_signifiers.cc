@@ -1,142 +1,201 @@
 // Summaries of the self-signification (exporters/summary.h).
 #include <array>
 #include <cmath>
-#include <map>
+#include <type_traits>
 
-#include "corpus/signifiers.h"
+#include "corpus/signifier_scan.h"
 #include "corpus/zones.h"
 #include "exporters/matrix_report.h"
 #include "exporters/summary.h"
 #include "stats/compositional.h"
-#include "stats/descriptive.h"
 
 namespace verhaal {
 namespace {
 
-std::map<int64_t, SignifierValue> ValuesOf(Project& project, const Signifier& signifier) {
-  std::map<int64_t, SignifierValue> values;
-  ForEachSignifierValue(project, signifier,
-                        [&](int64_t id, const SignifierValue& value) { values[id] = value; });
+// One signifier's rows gathered per story (SummaryStories order): whether
+// the story has a value, whether it is N/A, and the last row's numbers.
+struct StoryValues {
+  std::vector<uint8_t> state;  // kNone, kAnswered or kNotApplicable
+  std::vector<std::array<double, 3>> numbers;
+  std::vector<std::vector<int64_t>> chosen;  // lists: [group][item]
+};
+
+constexpr uint8_t kNone = 0, kAnswered = 1, kNotApplicable = 2;
+
+StoryValues GatherValues(Project& project, const Signifier& signifier,
+                         const SummaryStories& stories) {
+  const bool list = signifier.type == SignifierType::kList;
+  StoryValues values;
+  values.state.assign(stories.ids.size(), kNone);
+  if (!list) values.numbers.resize(stories.ids.size());
+  if (list) {
+    values.chosen.assign(stories.groups.size(),
+                         std::vector<int64_t>(signifier.options.size(), 0));
+  }
+  ForEachSignifierRow(project, signifier, [&](const SignifierRow& row) {
+    const int i = stories.IndexOf(row.story_id);
+    if (i < 0) return;
+    uint8_t& state = values.state[static_cast<size_t>(i)];
+    if (row.not_applicable) state = kNotApplicable;
+    if (state == kNone) state = kAnswered;
+    if (!list) {
+      values.numbers[static_cast<size_t>(i)] = {row.a, row.b, row.c};
+    } else if (const int g = stories.group[static_cast<size_t>(i)];
+               g >= 0 && row.option >= 0 &&
+               static_cast<size_t>(row.option) < signifier.options.size()) {
+      ++values.chosen[static_cast<size_t>(g)][static_cast<size_t>(row.option)];
+    }
+  });
   return values;
 }
 
-// The group's answered values, and its N/A and no-answer counts.
-struct GroupAnswers {
-  std::vector<const SignifierValue*> answered;
-  int64_t not_applicable = 0;
-  int64_t no_answer = 0;
-};
-
-GroupAnswers Answers(const std::map<int64_t, SignifierValue>& values,
-                     const std::vector<int64_t>& ids) {
-  GroupAnswers answers;
-  for (int64_t id : ids) {
-    const auto it = values.find(id);
-    if (it == values.end()) {
-      ++answers.no_answer;
-    } else if (it->second.not_applicable) {
-      ++answers.not_applicable;
-    } else {
-      answers.answered.push_back(&it->second);
+// For each signifier of `type`: its groups' N/A and no-answer counts, and
+// `add(group, numbers)` for each answered story in story order.
+template <typename Group, typename Add>
+std::vector<SignifierSummary<Group>> Summarize(Project& project, const SummaryStories& stories,
+                                               SignifierType type, Add add) {
+  std::vector<SignifierSummary<Group>> out;
+  for (const auto& signifier : ListSignifiers(project)) {
+    if (signifier.type != type) continue;
+    SignifierSummary<Group> summary{signifier, std::vector<Group>(stories.groups.size())};
+    StoryValues values = GatherValues(project, signifier, stories);
+    for (size_t i = 0; i < stories.ids.size(); ++i) {
+      if (stories.group[i] < 0) continue;
+      Group& group = summary.groups[static_cast<size_t>(stories.group[i])];
+      switch (values.state[i]) {
+        case kNone: ++group.no_answer; break;
+        case kNotApplicable: ++group.not_applicable; break;
+        default: add(group, values.numbers.empty() ? std::array<double, 3>{} : values.numbers[i]);
+      }
     }
+    if constexpr (std::is_same_v<Group, ListGroup>) {
+      for (size_t g = 0; g < summary.groups.size(); ++g) {
+        summary.groups[g].chosen = std::move(values.chosen[g]);
+      }
+    }
+    out.push_back(std::move(summary));
   }
-  return answers;
+  return out;
 }
 
 std::string F3(double value) { return FormatFixed(value, 3); }
 
+constexpr TriadZone kZones[] = {TriadZone::kTop,     TriadZone::kLeft,     TriadZone::kRight,
+                                TriadZone::kTopLeft, TriadZone::kTopRight, TriadZone::kLeftRight,
+                                TriadZone::kCentre};
+
 }  // namespace
 
-Table DyadSummaryTable(Project& project, const SummaryGroups& groups) {
+std::vector<SignifierSummary<DyadGroup>> SummarizeDyads(Project& project,
+                                                       const SummaryStories& stories) {
+  auto out = Summarize<DyadGroup>(
+      project, stories, SignifierType::kDyad,
+      [](DyadGroup& group, const std::array<double, 3>& numbers) {
+        group.xs.push_back(numbers[0]);
+      });
+  for (auto& dyad : out) {
+    for (auto& group : dyad.groups) {
+      group.summary = stats::Describe(group.xs);
+      group.histogram = stats::UnitIntervalHistogram(group.xs, 5);
+    }
+  }
+  return out;
+}
+
+std::vector<SignifierSummary<TriadGroup>> SummarizeTriads(Project& project,
+                                                         const SummaryStories& stories) {
+  auto out = Summarize<TriadGroup>(
+      project, stories, SignifierType::kTriad,
+      [](TriadGroup& group, const std::array<double, 3>& numbers) {
+        group.points.push_back(numbers);
+        const TriadZone zone = ClassifyTriad({numbers[0], numbers[1], numbers[2]});
+        for (size_t z = 0; z < std::size(kZones); ++z) {
+          if (kZones[z] == zone) ++group.zones[z];
+        }
+      });
+  for (auto& triad : out) {
+    for (auto& group : triad.groups) group.mean = stats::ClosedGeometricMean(group.points);
+  }
+  return out;
+}
+
+std::vector<SignifierSummary<ListGroup>> SummarizeLists(Project& project,
+                                                       const SummaryStories& stories) {
+  return Summarize<ListGroup>(
+      project, stories, SignifierType::kList,
+      [](ListGroup& group, const std::array<double, 3>&) { ++group.answered; });
+}
+
+Table DyadSummaryTable(const SummaryStories& stories,
+                       const std::vector<SignifierSummary<DyadGroup>>& dyads) {
   Table table{
       {"dyad", "group", "n", "N/A", "no answer", "mean", "median", "sd", "q1", "q3", "bin 1",
        "bin 2", "bin 3", "bin 4", "bin 5"},
       {},
       {false, false, true, true, true, true, true, true, true, true, true, true, true, true, true}};
-  for (const auto& signifier : ListSignifiers(project)) {
-    if (signifier.type != SignifierType::kDyad) continue;
-    const auto values = ValuesOf(project, signifier);
-    for (size_t g = 0; g < groups.names.size(); ++g) {
-      const GroupAnswers answers = Answers(values, groups.stories[g]);
-      std::vector<double> xs;
-      for (const auto* value : answers.answered) xs.push_back(value->x);
-      const stats::Summary summary = stats::Describe(xs);
-      const stats::Histogram histogram = stats::UnitIntervalHistogram(xs, 5);
-      std::vector<std::string> row = {signifier.key,
-                                      groups.names[g],
-                                      std::to_string(xs.size()),
-                                      std::to_string(answers.not_applicable),
-                                      std::to_string(answers.no_answer),
+  for (const auto& dyad : dyads) {
+    for (size_t g = 0; g < stories.groups.size(); ++g) {
+      const DyadGroup& group = dyad.groups[g];
+      const stats::Summary& summary = group.summary;
+      std::vector<std::string> row = {dyad.signifier.key,
+                                      stories.groups[g],
+                                      std::to_string(summary.n),
+                                      std::to_string(group.not_applicable),
+                                      std::to_string(group.no_answer),
                                       F3(summary.mean),
                                       F3(summary.median),
                                       F3(summary.sd),
                                       F3(summary.q1),
                                       F3(summary.q3)};
-      for (int64_t count : histogram.counts) row.push_back(std::to_string(count));
+      for (int64_t count : group.histogram.counts) row.push_back(std::to_string(count));
       table.AddRow(std::move(row));
     }
   }
   return table;
 }
 
-Table TriadSummaryTable(Project& project, const SummaryGroups& groups) {
+Table TriadSummaryTable(const SummaryStories& stories,
+                        const std::vector<SignifierSummary<TriadGroup>>& triads) {
   Table table{
       {"triad", "group", "n", "N/A", "no answer", "mean top", "mean left", "mean right",
        "zeros replaced", "top", "left", "right", "top-left", "top-right", "left-right", "centre"},
       {},
       {false, false, true, true, true, true, true, true, true, true, true, true, true, true, true,
        true}};
-  const TriadZone zones[] = {TriadZone::kTop,     TriadZone::kLeft,     TriadZone::kRight,
-                             TriadZone::kTopLeft, TriadZone::kTopRight, TriadZone::kLeftRight,
-                             TriadZone::kCentre};
-  for (const auto& signifier : ListSignifiers(project)) {
-    if (signifier.type != SignifierType::kTriad) continue;
-    const auto values = ValuesOf(project, signifier);
-    for (size_t g = 0; g < groups.names.size(); ++g) {
-      const GroupAnswers answers = Answers(values, groups.stories[g]);
-      std::vector<std::array<double, 3>> triads;
-      std::map<TriadZone, int64_t> in_zone;
-      for (const auto* value : answers.answered) {
-        triads.push_back({value->triad.top, value->triad.left, value->triad.right});
-        ++in_zone[ClassifyTriad(value->triad)];
-      }
-      const stats::TriadMean mean = stats::ClosedGeometricMean(triads);
-      std::vector<std::string> row = {signifier.key,
-                                      groups.names[g],
-                                      std::to_string(triads.size()),
-                                      std::to_string(answers.not_applicable),
-                                      std::to_string(answers.no_answer),
-                                      F3(mean.mean[0]),
-                                      F3(mean.mean[1]),
-                                      F3(mean.mean[2]),
-                                      std::to_string(mean.replaced_zeros)};
-      for (TriadZone zone : zones) row.push_back(std::to_string(in_zone[zone]));
+  for (const auto& triad : triads) {
+    for (size_t g = 0; g < stories.groups.size(); ++g) {
+      const TriadGroup& group = triad.groups[g];
+      std::vector<std::string> row = {triad.signifier.key,
+                                      stories.groups[g],
+                                      std::to_string(group.points.size()),
+                                      std::to_string(group.not_applicable),
+                                      std::to_string(group.no_answer),
+                                      F3(group.mean.mean[0]),
+                                      F3(group.mean.mean[1]),
+                                      F3(group.mean.mean[2]),
+                                      std::to_string(group.mean.replaced_zeros)};
+      for (int64_t count : group.zones) row.push_back(std::to_string(count));
       table.AddRow(std::move(row));
     }
   }
   return table;
 }
 
-Table ListSummaryTable(Project& project, const SummaryGroups& groups) {
+Table ListSummaryTable(const SummaryStories& stories,
+                       const std::vector<SignifierSummary<ListGroup>>& lists) {
   Table table{
       {"list", "group", "item", "stories", "% of answered"}, {}, {false, false, false, true, true}};
-  for (const auto& signifier : ListSignifiers(project)) {
-    if (signifier.type != SignifierType::kList) continue;
-    const auto values = ValuesOf(project, signifier);
-    for (size_t g = 0; g < groups.names.size(); ++g) {
-      const GroupAnswers answers = Answers(values, groups.stories[g]);
-      std::vector<int64_t> chosen(signifier.options.size(), 0);
-      for (const auto* value : answers.answered) {
-        for (int item : value->items) {
-          if (item >= 0 && item < static_cast<int>(chosen.size())) ++chosen[item];
-        }
-      }
-      const double answered = static_cast<double>(answers.answered.size());
-      for (size_t i = 0; i < chosen.size(); ++i) {
+  for (const auto& list : lists) {
+    const Signifier& signifier = list.signifier;
+    for (size_t g = 0; g < stories.groups.size(); ++g) {
+      const ListGroup& group = list.groups[g];
+      const double answered = static_cast<double>(group.answered);
+      for (size_t i = 0; i < signifier.options.size(); ++i) {
         const auto& option = signifier.options[i];
-        table.AddRow({signifier.key, groups.names[g],
-                      option.label.empty() ? option.key : option.label, std::to_string(chosen[i]),
-                      FormatFixed(answered == 0 ? NAN : 100.0 * chosen[i] / answered, 1)});
+        const int64_t chosen = i < group.chosen.size() ? group.chosen[i] : 0;
+        table.AddRow({signifier.key, stories.groups[g],
+                      option.label.empty() ? option.key : option.label, std::to_string(chosen),
+                      FormatFixed(answered == 0 ? NAN : 100.0 * chosen / answered, 1)});
       }
     }
   }

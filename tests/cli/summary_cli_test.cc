@@ -2,6 +2,9 @@
 // matrix on the example study (examples/statushouders).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+
 #include "tests/support/test_support.h"
 
 namespace verhaal {
@@ -82,6 +85,69 @@ TEST(ExampleStudyTest, SummaryOfDyadsByRole) {
   EXPECT_EQ(bad.err,
             "verhaal: error: unknown section 'grafiek'; use codes, dyads, triads, lists or "
             "cooccurrence (comma-separated)\n");
+}
+
+TEST(ExampleStudyTest, SummaryChartsPerRole) {
+  TempDir dir;
+  ImportExample(dir);
+  auto r = RunVerhaal({"summary", "--by", "role", "--only", "codes,dyads,triads,lists", "--svg",
+                       "grafieken/per-rol"},
+                      dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string files[] = {"dyad-motivatie.svg", "dyad-stijl.svg", "triad-belang.svg"};
+  for (const auto& file : files) {
+    EXPECT_NE(r.err.find("wrote grafieken/per-rol/" + file + "\n"), std::string::npos) << r.err;
+  }
+  const auto charts = dir / "grafieken" / "per-rol";
+  const std::string motivatie = testing::ReadFile(charts / "dyad-motivatie.svg");
+  // The five bins per role, as the dyads table has them (7, 10, 1, 10, 9 for
+  // the statushouders), the poles and a legend.
+  for (const std::string text :
+       {">7</text>", ">10</text>", ">9</text>", ">moeten samenwerken</text>",
+        ">willen samenwerken</text>", ">statushouder</text>", ">klantmanager</text>",
+        ">stories</text>", "statushouder: n 37, mean 0.51"}) {
+    EXPECT_NE(motivatie.find(text), std::string::npos) << text;
+  }
+  const std::string belang = testing::ReadFile(charts / "triad-belang.svg");
+  EXPECT_NE(belang.find(">closed geometric mean</text>"), std::string::npos);
+  if (std::system("xmllint --version > /dev/null 2>&1") == 0) {
+    for (const auto& entry : std::filesystem::directory_iterator(charts)) {
+      const std::string command = "xmllint --noout '" + entry.path().string() + "' 2>&1";
+      EXPECT_EQ(std::system(command.c_str()), 0) << entry.path();
+    }
+  }
+  // The same bytes again.
+  auto again = RunVerhaal({"summary", "--by", "role", "--only", "codes,dyads,triads,lists",
+                           "--svg", "nog-eens"},
+                          dir.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  for (const auto& entry : std::filesystem::directory_iterator(charts)) {
+    EXPECT_EQ(testing::ReadFile(entry.path()),
+              testing::ReadFile(dir / "nog-eens" / entry.path().filename()))
+        << entry.path();
+  }
+}
+
+TEST(ExampleStudyTest, SummaryChartFolderThatCannotBeMade) {
+  TempDir dir;
+  ImportExample(dir);
+  dir.Write("bestand.txt", "x");
+  auto file = RunVerhaal({"summary", "--svg", "bestand.txt"}, dir.path());
+  EXPECT_EQ(file.exit_code, 73);
+  EXPECT_EQ(file.err,
+            "verhaal: error: 'bestand.txt' is a file, not a folder; give --svg a folder for the "
+            "charts\n");
+  EXPECT_EQ(file.out, "");
+  auto under = RunVerhaal({"summary", "--svg", "bestand.txt/grafieken"}, dir.path());
+  EXPECT_EQ(under.exit_code, 73);
+  EXPECT_EQ(under.err.rfind("verhaal: error: cannot create the folder 'bestand.txt/grafieken': ",
+                            0),
+            0u)
+      << under.err;
+  auto unit = RunVerhaal({"summary", "--cooccurrence", "zinnen"}, dir.path());
+  EXPECT_EQ(unit.exit_code, 2);
+  EXPECT_EQ(unit.err,
+            "verhaal: error: --cooccurrence takes 'stories' or 'segments', not 'zinnen'\n");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
@@ -70,8 +72,8 @@ class SummaryTest : public ::testing::Test {
 };
 
 TEST_F(SummaryTest, CodeFrequenciesAggregateParentsOncePerStory) {
-  const SummaryGroups all = MakeSummaryGroups(stories_, nullptr);
-  const Table table = CodeFrequencyTable(*project_, stories_, all);
+  const SummaryStories all = SummaryStoriesOf(stories_, nullptr);
+  const Table table = CodeFrequencyTable(all, CountCodes(*project_, all));
   EXPECT_EQ(table.columns,
             (std::vector<std::string>{"code", "all stories", "all respondents", "all %"}));
   EXPECT_EQ(table.rows, (Rows{{"motivatie", "3", "2", "75.0"},
@@ -80,20 +82,77 @@ TEST_F(SummaryTest, CodeFrequenciesAggregateParentsOncePerStory) {
                               {"taal", "2", "2", "50.0"}}));
 
   const auto role = ResolveDimension(*project_, ParseDimension("role"), stories_);
-  const SummaryGroups by_role = MakeSummaryGroups(stories_, &role);
-  const Table grouped = CodeFrequencyTable(*project_, stories_, by_role);
+  const SummaryStories by_role = SummaryStoriesOf(stories_, &role);
+  const Table grouped = CodeFrequencyTable(by_role, CountCodes(*project_, by_role));
   EXPECT_EQ(grouped.rows[0],
             (std::vector<std::string>{"motivatie", "0", "0", "0.0", "3", "2", "100.0"}));
   EXPECT_EQ(grouped.columns[1], "klantmanager stories");
 }
 
 TEST_F(SummaryTest, CooccurrenceWithJaccard) {
-  const Table table = CooccurrenceTable(*project_, stories_);
+  const SummaryStories all = SummaryStoriesOf(stories_, nullptr);
+  const Table table = CooccurrenceTable(CountCodes(*project_, all));
   // motivatie & taal: S1, S3 both; either: S1, S2, S3 -> 2/3.
   EXPECT_EQ(table.rows, (Rows{{"motivatie", "taal", "2", "3", "0.667"},
                               {"motivatie/willen", "taal", "2", "2", "1.000"},
                               {"motivatie/moeten", "motivatie/willen", "1", "3", "0.333"},
                               {"motivatie/moeten", "taal", "1", "3", "0.333"}}));
+}
+
+TEST_F(SummaryTest, SegmentCooccurrenceCountsOverlapsNotNeighbours) {
+  Project& p = *project_;
+  // S5: moeten [0, 5) and taal [5, 10) touch but do not overlap; willen
+  // [8, 12) overlaps taal. S1..S3 have every coding on [0, 3).
+  Story story;
+  story.key = "S5";
+  story.text = "Een verhaal over werk en taal.";
+  const int64_t s5 = AddStory(p, story);
+  const int64_t coder = EnsureCoder(p, "anna");
+  const std::tuple<int64_t, int64_t, int64_t> spans[] = {
+      {moeten_, 0, 5}, {taal_, 5, 10}, {willen_, 8, 12}};
+  for (const auto& [code, start, end] : spans) {
+    Coding coding;
+    coding.story_id = s5;
+    coding.code_id = code;
+    coding.coder_id = coder;
+    coding.start = start;
+    coding.end = end;
+    AddCoding(p, coding);
+  }
+  const SummaryStories all = SummaryStoriesOf(ListStories(p), nullptr);
+  // Segments: S1 [0,3) {motivatie, moeten, willen, taal}; S2 [0,3) {motivatie,
+  // moeten}; S3 [0,3) {motivatie, willen, taal}; S5 a [0,5) {motivatie,
+  // moeten}, b [5,10) {taal}, c [8,12) {motivatie, willen}.
+  // motivatie & taal: S1, S3, b, c overlap the other code (4) of 5 + 3 - 2 = 6.
+  // moeten & taal: only S1; a and b touch at 5 and do not count.
+  EXPECT_EQ(SegmentCooccurrenceTable(p, all).rows,
+            (Rows{{"motivatie", "taal", "4", "6", "0.667"},
+                  {"motivatie/willen", "taal", "4", "4", "1.000"},
+                  {"motivatie/moeten", "motivatie/willen", "1", "5", "0.200"},
+                  {"motivatie/moeten", "taal", "1", "5", "0.200"}}));
+  // In stories, S5 has moeten with taal.
+  EXPECT_EQ(CooccurrenceTable(CountCodes(p, all)).rows[3],
+            (std::vector<std::string>{"motivatie/moeten", "taal", "2", "4", "0.500"}));
+}
+
+TEST_F(SummaryTest, ChartsNameTheirFigures) {
+  const SummaryStories all = SummaryStoriesOf(stories_, nullptr);
+  const SummaryChart codes = CodeFrequencyChart(all, CountCodes(*project_, all));
+  EXPECT_EQ(codes.file, "codes.svg");
+  EXPECT_EQ(codes.svg.rfind("<?xml", 0), 0u);
+  for (const std::string text : {"<title>Code frequencies</title>", ">motivatie/moeten</text>",
+                                 ">stories</text>", ">3</text>", "(4 stories)"}) {
+    EXPECT_NE(codes.svg.find(text), std::string::npos) << text << "\n" << codes.svg;
+  }
+  // By role: a bar per role in each row, a legend, percentages.
+  const auto role = ResolveDimension(*project_, ParseDimension("role"), stories_);
+  const SummaryStories by_role = SummaryStoriesOf(stories_, &role);
+  const SummaryChart grouped = CodeFrequencyChart(by_role, CountCodes(*project_, by_role));
+  for (const std::string text : {">klantmanager</text>", ">statushouder</text>",
+                                 ">% of the group&#39;s stories</text>", ">66.7</text>"}) {
+    EXPECT_NE(grouped.svg.find(text), std::string::npos) << text << "\n" << grouped.svg;
+  }
+  EXPECT_EQ(grouped.svg, CodeFrequencyChart(by_role, CountCodes(*project_, by_role)).svg);
 }
 
 TEST_F(SummaryTest, SignifierStatistics) {
@@ -135,13 +194,13 @@ TEST_F(SummaryTest, SignifierStatistics) {
   h2.items = {1};
   SetSignifierValue(p, hulp, ids_[1], h2);
 
-  const SummaryGroups all = MakeSummaryGroups(stories_, nullptr);
+  const SummaryStories all = SummaryStoriesOf(stories_, nullptr);
   // mean 0.433, median 0.3, sd = sqrt(((-.333)^2 + (-.133)^2 + .467^2) / 2) = 0.416;
   // type 7 quartiles: 0.2 and 0.6.
-  EXPECT_EQ(DyadSummaryTable(p, all).rows,
+  EXPECT_EQ(DyadSummaryTable(all, SummarizeDyads(p, all)).rows,
             (Rows{{"stijl", "all", "3", "1", "0", "0.433", "0.300", "0.416", "0.200", "0.600", "1",
                    "1", "0", "0", "1"}}));
-  const Table triads = TriadSummaryTable(p, all);
+  const Table triads = TriadSummaryTable(all, SummarizeTriads(p, all));
   ASSERT_EQ(triads.rows.size(), 1u);
   // one zero replaced; zones: top (0.8) and right (0.6)
   EXPECT_EQ(triads.rows[0][2], "2");
@@ -149,8 +208,26 @@ TEST_F(SummaryTest, SignifierStatistics) {
   EXPECT_EQ(triads.rows[0][8], "1");
   EXPECT_EQ(std::vector<std::string>(triads.rows[0].begin() + 9, triads.rows[0].end()),
             (std::vector<std::string>{"1", "0", "1", "0", "0", "0", "0"}));
-  EXPECT_EQ(ListSummaryTable(p, all).rows, (Rows{{"hulp", "all", "taalles", "1", "50.0"},
-                                                 {"hulp", "all", "stage", "2", "100.0"}}));
+  EXPECT_EQ(ListSummaryTable(all, SummarizeLists(p, all)).rows,
+            (Rows{{"hulp", "all", "taalles", "1", "50.0"}, {"hulp", "all", "stage", "2", "100.0"}}));
+
+  const auto dyads = DyadCharts(all, SummarizeDyads(p, all));
+  ASSERT_EQ(dyads.size(), 1u);
+  EXPECT_EQ(dyads[0].file, "dyad-stijl.svg");
+  for (const std::string text : {"<title>stijl</title>", "n 3, mean 0.43", ">0.2</text>"}) {
+    EXPECT_NE(dyads[0].svg.find(text), std::string::npos) << text << "\n" << dyads[0].svg;
+  }
+  const auto ternary = TriadCharts(all, SummarizeTriads(p, all));
+  ASSERT_EQ(ternary.size(), 1u);
+  EXPECT_EQ(ternary[0].file, "triad-belang.svg");
+  for (const std::string text : {">taal</text>", ">gezondheid</text>", ">werk</text>",
+                                 ">all (2)</text>", ">closed geometric mean</text>"}) {
+    EXPECT_NE(ternary[0].svg.find(text), std::string::npos) << text << "\n" << ternary[0].svg;
+  }
+  const auto lists = ListCharts(all, SummarizeLists(p, all));
+  ASSERT_EQ(lists.size(), 1u);
+  EXPECT_EQ(lists[0].file, "list-hulp.svg");
+  EXPECT_NE(lists[0].svg.find("(2 answered)"), std::string::npos) << lists[0].svg;
 }
 
 TEST_F(SummaryTest, SliderScatterQuadrants) {
