@@ -176,13 +176,7 @@ TextPreparer::TextPreparer() : state_(std::make_unique<State>()) {
 TextPreparer::~TextPreparer() = default;
 
 std::string TextPreparer::Stem(std::string_view folded_word, StemLanguage language) {
-  sb_stemmer* stemmer = state_->stemmers[static_cast<int>(language)];
-  const sb_symbol* stem =
-      sb_stemmer_stem(stemmer, reinterpret_cast<const sb_symbol*>(folded_word.data()),
-                      static_cast<int>(folded_word.size()));
-  if (stem == nullptr) throw Error(ErrorKind::kInternal, "Snowball ran out of memory");
-  return std::string(reinterpret_cast<const char*>(stem),
-                     static_cast<size_t>(sb_stemmer_length(stemmer)));
+  return std::string(CachedStem(folded_word, language));
 }
 
 std::string_view TextPreparer::CachedStem(std::string_view folded_word, StemLanguage language) {
