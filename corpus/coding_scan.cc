@@ -24,7 +24,7 @@ CodingScan::CodingScan(Project& project) : db_(project.db().getHandle()) {
 
 CodingScan::~CodingScan() { sqlite3_close(own_); }
 
-void CodingScan::Visit(const char* sql, bool with_segment,
+void CodingScan::Visit(const char* sql, bool with_segment, int64_t from, int64_t to,
                        const std::function<void(const CodingSpan&)>& visit) {
   sqlite3_stmt* prepared = nullptr;
   if (sqlite3_prepare_v2(db_, sql, -1, &prepared, nullptr) != SQLITE_OK) {
@@ -34,6 +34,8 @@ void CodingScan::Visit(const char* sql, bool with_segment,
   // SQLiteCpp's Column objects would cost more than the scan at millions of
   // rows, hence the C API.
   const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> row(prepared, sqlite3_finalize);
+  sqlite3_bind_int64(row.get(), 1, from);
+  sqlite3_bind_int64(row.get(), 2, to);
   CodingSpan span;
   int status;
   while ((status = sqlite3_step(row.get())) == SQLITE_ROW) {
@@ -53,13 +55,16 @@ void CodingScan::Visit(const char* sql, bool with_segment,
 // Both read the UNIQUE constraint's index, which covers these columns in
 // this order, without touching the table.
 void CodingScan::ForEachCodingSpan(const std::function<void(const CodingSpan&)>& visit) {
-  Visit("SELECT story_id, code_id, start, end FROM coding "
+  Visit("SELECT story_id, code_id, start, end FROM coding WHERE story_id BETWEEN ?1 AND ?2 "
         "ORDER BY story_id, code_id, coder_id, start, end",
-        true, visit);
+        true, INT64_MIN, INT64_MAX, visit);
 }
 
-void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit) {
-  Visit("SELECT story_id, code_id FROM coding ORDER BY story_id, code_id", false, visit);
+void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit,
+                                  int64_t from, int64_t to) {
+  Visit("SELECT story_id, code_id FROM coding WHERE story_id >= ?1 AND story_id < ?2 "
+        "ORDER BY story_id, code_id",
+        false, from, to, visit);
 }
 
 }  // namespace verhaal

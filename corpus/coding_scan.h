@@ -6,6 +6,7 @@
 #define VERHAAL_CORPUS_CODING_SCAN_H_
 
 #include <cstdint>
+#include <climits>
 #include <functional>
 #include <memory>
 
@@ -43,11 +44,13 @@ class CodingScan {
   // segment, from the (story, code, coder, start, end) index alone:
   // constant memory at any size. kIo when reading fails.
   void ForEachCodingSpan(const std::function<void(const CodingSpan&)>& visit);
-  // The same without the segment: a third cheaper per coding.
-  void ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit);
+  // The same without the segment (a third cheaper per coding), for the
+  // stories with ids in [from, to).
+  void ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit,
+                        int64_t from = INT64_MIN, int64_t to = INT64_MAX);
 
  private:
-  void Visit(const char* sql, bool with_segment,
+  void Visit(const char* sql, bool with_segment, int64_t from, int64_t to,
              const std::function<void(const CodingSpan&)>& visit);
 
   sqlite3* own_ = nullptr;

@@ -8,7 +8,6 @@
 #include <functional>
 
 #include "corpus/project.h"
-#include "corpus/signifiers.h"
 
 namespace verhaal {
 
@@ -18,6 +17,7 @@ namespace verhaal {
 // one per placed stone. A not-applicable value is one row with
 // not_applicable set. Missing numbers read as 0.
 struct SignifierRow {
+  int64_t signifier_id = 0;
   int64_t story_id = 0;
   int option = -1;
   bool not_applicable = false;
@@ -26,11 +26,11 @@ struct SignifierRow {
   double c = 0;
 };
 
-// Calls `visit` for every stored row of `signifier`'s values, in no
-// particular order, through the C API (no sort, no per-row objects). kIo
-// when reading fails.
-void ForEachSignifierRow(Project& project, const Signifier& signifier,
-                         const std::function<void(const SignifierRow&)>& visit);
+// Calls `visit` for every stored row of every signifier's values, in no
+// particular order, in one pass over the table through the C API (no sort,
+// no index lookups, no per-row objects: at a million stories several times
+// faster than reading signifier by signifier). kIo when reading fails.
+void ForEachSignifierRow(Project& project, const std::function<void(const SignifierRow&)>& visit);
 
 }  // namespace verhaal
 
