@@ -15,6 +15,7 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -74,10 +75,11 @@ struct CodeCounts {
 
 // Counts `stories`' codes, and with `pairs` the stories per pair of codes.
 CodeCounts CountCodes(Project& project, const SummaryStories& stories, bool pairs = true);
-// The same from codes read before (ListCodes) and a scan, which may run on
-// another thread when scan.concurrent().
-CodeCounts CountCodes(std::vector<Code> codes, CodingScan& scan, const SummaryStories& stories,
-                      bool pairs);
+// The same from codes read before (ListCodes) and scans (at least one),
+// which may run on another thread when concurrent(); with two concurrent
+// scans, each reads half the stories on a thread of its own.
+CodeCounts CountCodes(std::vector<Code> codes, const std::vector<CodingScan*>& scans,
+                      const SummaryStories& stories, bool pairs);
 
 // Per code in tree order: the stories and respondents with a coding of the
 // code or any descendant (a parent counts each story once), and the
@@ -131,6 +133,18 @@ struct SignifierSummary {
   std::vector<Group> groups;
 };
 
+// The dyads, triads and lists (those of `types`), read in one pass.
+struct SignifierSummaries {
+  std::vector<SignifierSummary<DyadGroup>> dyads;
+  std::vector<SignifierSummary<TriadGroup>> triads;
+  std::vector<SignifierSummary<ListGroup>> lists;
+};
+
+SignifierSummaries SummarizeSignifiers(
+    Project& project, const SummaryStories& stories,
+    const std::set<SignifierType>& types = {SignifierType::kDyad, SignifierType::kTriad,
+                                            SignifierType::kList});
+// One kind alone.
 std::vector<SignifierSummary<DyadGroup>> SummarizeDyads(Project& project,
                                                        const SummaryStories& stories);
 std::vector<SignifierSummary<TriadGroup>> SummarizeTriads(Project& project,
@@ -203,20 +217,16 @@ class Summary {
   void Prefetch(const std::vector<std::string>& sections);
   bool PairsNeeded() const;
   const CodeCounts& Counts();
-  const std::vector<SignifierSummary<DyadGroup>>& Dyads();
-  const std::vector<SignifierSummary<TriadGroup>>& Triads();
-  const std::vector<SignifierSummary<ListGroup>>& Lists();
+  const SignifierSummaries& Signifiers();
 
   Project& project_;
   SummaryStories stories_;
   CooccurrenceUnit unit_;
   bool pairs_wanted_ = false;  // count pairs of codes (co-occurrence in stories)
-  std::unique_ptr<CodingScan> scan_;            // outlives pending_counts_
+  std::vector<std::unique_ptr<CodingScan>> scans_;  // outlive pending_counts_
   std::future<CodeCounts> pending_counts_;      // from Prefetch
   std::optional<CodeCounts> counts_;
-  std::optional<std::vector<SignifierSummary<DyadGroup>>> dyads_;
-  std::optional<std::vector<SignifierSummary<TriadGroup>>> triads_;
-  std::optional<std::vector<SignifierSummary<ListGroup>>> lists_;
+  std::optional<SignifierSummaries> signifiers_;
 };
 
 }  // namespace verhaal

@@ -1,7 +1,9 @@
 // Code frequencies and co-occurrence in stories (exporters/summary.h).
 #include <algorithm>
 #include <bit>
+#include <climits>
 #include <cmath>
+#include <future>
 #include <numeric>
 #include <tuple>
 #include <unordered_map>
@@ -16,9 +18,9 @@ namespace {
 // Respondents per (group, code) as bits: each (group, respondent) with
 // stories gets a slot, the slots of a group are consecutive, and a code's
 // bit in a slot is set when one of those stories has the code.
-class RespondentBits {
+class RespondentSlots {
  public:
-  RespondentBits(const SummaryStories& stories, size_t codes) : codes_(codes) {
+  explicit RespondentSlots(const SummaryStories& stories) {
     std::vector<uint32_t> order;
     for (size_t i = 0; i < stories.ids.size(); ++i) {
       if (stories.group[i] >= 0 && stories.respondents[i] != 0) {
@@ -30,7 +32,6 @@ class RespondentBits {
              std::tie(stories.group[b], stories.respondents[b], b);
     });
     slot_.assign(stories.ids.size(), kNoSlot);
-    group_begin_.assign(stories.groups.size() + 1, 0);
     uint32_t slots = 0;
     for (size_t k = 0; k < order.size(); ++k) {
       const uint32_t i = order[k];
@@ -41,25 +42,30 @@ class RespondentBits {
       slot_[i] = slots - 1;
     }
     // group_begin_[g]: the first slot of group g (groups in order).
-    std::vector<uint32_t> first(stories.groups.size() + 1, slots);
+    group_begin_.assign(stories.groups.size() + 1, slots);
     for (size_t k = order.size(); k-- > 0;) {
-      first[static_cast<size_t>(stories.group[order[k]])] = slot_[order[k]];
+      group_begin_[static_cast<size_t>(stories.group[order[k]])] = slot_[order[k]];
     }
-    for (size_t g = stories.groups.size(); g-- > 0;) first[g] = std::min(first[g], first[g + 1]);
-    group_begin_ = first;
+    for (size_t g = stories.groups.size(); g-- > 0;) {
+      group_begin_[g] = std::min(group_begin_[g], group_begin_[g + 1]);
+    }
     words_ = (static_cast<size_t>(slots) + 63) / 64;
-    bits_.assign(words_ * codes_, 0);
   }
 
-  void Set(size_t story, uint16_t code) {
+  // Bits for `codes` codes, all clear.
+  std::vector<uint64_t> NewBits(size_t codes) const {
+    return std::vector<uint64_t>(words_ * codes, 0);
+  }
+
+  void Set(std::vector<uint64_t>& bits, size_t story, uint16_t code) const {
     const uint32_t slot = slot_[story];
     if (slot == kNoSlot) return;
-    bits_[code * words_ + slot / 64] |= uint64_t{1} << (slot % 64);
+    bits[code * words_ + slot / 64] |= uint64_t{1} << (slot % 64);
   }
 
   // The slots set for `code` among group g's.
-  int64_t Count(size_t g, size_t code) const {
-    const uint64_t* row = bits_.data() + code * words_;
+  int64_t Count(const std::vector<uint64_t>& bits, size_t g, size_t code) const {
+    const uint64_t* row = bits.data() + code * words_;
     const uint32_t begin = group_begin_[g], end = group_begin_[g + 1];
     int64_t n = 0;
     for (uint32_t slot = begin; slot < end;) {
@@ -74,12 +80,97 @@ class RespondentBits {
 
  private:
   static constexpr uint32_t kNoSlot = UINT32_MAX;
-  size_t codes_;
   size_t words_ = 0;
   std::vector<uint32_t> slot_;         // per story
   std::vector<uint32_t> group_begin_;  // per group + 1
-  std::vector<uint64_t> bits_;         // [code][word]
 };
+
+// What the counting of one range of stories needs to know, shared.
+struct CountingSetup {
+  const SummaryStories& stories;
+  const CodeCounts& counts;  // codes and ancestors
+  const std::vector<int>& number_of;  // code id -> number, -1 none
+  const RespondentSlots& slots;
+  bool pairs;
+};
+
+// The counts of one range of stories, added up afterwards.
+struct Tally {
+  std::vector<std::vector<int64_t>> stories;  // [group][code]
+  std::vector<int64_t> single;
+  std::vector<int64_t> both;
+  std::vector<uint64_t> bits;
+};
+
+// Counts the stories at positions [first, last) of setup.stories.
+Tally CountRange(const CountingSetup& setup, CodingScan& scan, size_t first, size_t last) {
+  const SummaryStories& stories = setup.stories;
+  const size_t n_codes = setup.counts.codes.size();
+  Tally tally;
+  tally.stories.assign(stories.groups.size(), std::vector<int64_t>(n_codes, 0));
+  tally.single.assign(n_codes, 0);
+  if (setup.pairs) tally.both.assign(n_codes * n_codes, 0);
+  tally.bits = setup.slots.NewBits(n_codes);
+  if (first >= last) return tally;
+
+  // The codes of the story being read, with their ancestors, once each.
+  std::vector<uint16_t> current;
+  std::vector<uint32_t> seen(n_codes, UINT32_MAX);  // per code: the story index last added
+  auto close_story = [&](size_t i) {
+    const int g = stories.group[i];
+    for (uint16_t c : current) {
+      ++tally.single[c];
+      if (g >= 0) ++tally.stories[static_cast<size_t>(g)][c];
+      setup.slots.Set(tally.bits, i, c);
+    }
+    if (setup.pairs) {
+      std::sort(current.begin(), current.end());
+      for (size_t a = 0; a < current.size(); ++a) {
+        int64_t* row = tally.both.data() + static_cast<size_t>(current[a]) * n_codes;
+        for (size_t b = a + 1; b < current.size(); ++b) ++row[current[b]];
+      }
+    }
+    current.clear();
+  };
+  // Codings come ordered by story, as the stories are: walk both together.
+  const int64_t largest_id = static_cast<int64_t>(setup.number_of.size()) - 1;
+  size_t at = first;
+  bool open = false;  // `at` is a selected story being read
+  int64_t story_id = -1;
+  scan.ForEachStoryCode(
+      [&](const CodingSpan& span) {
+        if (span.story_id != story_id) {
+          if (open) close_story(at);
+          story_id = span.story_id;
+          while (at < last && stories.ids[at] < story_id) ++at;
+          open = at < last && stories.ids[at] == story_id;
+        }
+        if (!open || span.code_id < 0 || span.code_id > largest_id) return;
+        const int code = setup.number_of[static_cast<size_t>(span.code_id)];
+        if (code < 0) return;
+        const uint32_t story = static_cast<uint32_t>(at);
+        if (seen[static_cast<size_t>(code)] == story) return;
+        seen[static_cast<size_t>(code)] = story;
+        current.push_back(static_cast<uint16_t>(code));
+        for (int up : setup.counts.ancestors[static_cast<size_t>(code)]) {
+          if (seen[static_cast<size_t>(up)] == story) continue;
+          seen[static_cast<size_t>(up)] = story;
+          current.push_back(static_cast<uint16_t>(up));
+        }
+      },
+      stories.ids[first], last < stories.ids.size() ? stories.ids[last] : INT64_MAX);
+  if (open) close_story(at);
+  return tally;
+}
+
+void AddTally(Tally& into, const Tally& from) {
+  for (size_t g = 0; g < into.stories.size(); ++g) {
+    for (size_t c = 0; c < into.stories[g].size(); ++c) into.stories[g][c] += from.stories[g][c];
+  }
+  for (size_t c = 0; c < into.single.size(); ++c) into.single[c] += from.single[c];
+  for (size_t k = 0; k < into.both.size(); ++k) into.both[k] += from.both[k];
+  for (size_t k = 0; k < into.bits.size(); ++k) into.bits[k] |= from.bits[k];
+}
 
 }  // namespace
 
@@ -90,11 +181,11 @@ bool CodeCounts::IsAncestor(int a, int b) const {
 
 CodeCounts CountCodes(Project& project, const SummaryStories& stories, bool pairs) {
   CodingScan scan(project);
-  return CountCodes(ListCodes(project), scan, stories, pairs);
+  return CountCodes(ListCodes(project), {&scan}, stories, pairs);
 }
 
-CodeCounts CountCodes(std::vector<Code> codes, CodingScan& scan, const SummaryStories& stories,
-                      bool pairs) {
+CodeCounts CountCodes(std::vector<Code> codes, const std::vector<CodingScan*>& scans,
+                      const SummaryStories& stories, bool pairs) {
   CodeCounts counts;
   counts.codes = std::move(codes);
   const size_t n_codes = counts.codes.size();
@@ -122,65 +213,31 @@ CodeCounts CountCodes(std::vector<Code> codes, CodingScan& scan, const SummarySt
   // Code id -> number as an array for the millions of codings (-1: none).
   std::vector<int> number_of(static_cast<size_t>(largest_id) + 1, -1);
   for (const auto& [id, c] : number) number_of[static_cast<size_t>(id)] = c;
+  const RespondentSlots slots(stories);
+  const CountingSetup setup{stories, counts, number_of, slots, pairs};
 
-  const size_t groups = stories.groups.size();
-  counts.group_sizes.assign(groups, 0);
+  // Two scans on two threads, each over half the stories, when there are
+  // enough stories for it to pay.
+  const size_t n = stories.ids.size();
+  Tally tally;
+  if (scans.size() >= 2 && scans[1]->concurrent() && n >= 20000) {
+    auto first_half = std::async(std::launch::async,
+                                 [&] { return CountRange(setup, *scans[1], 0, n / 2); });
+    tally = CountRange(setup, *scans[0], n / 2, n);
+    AddTally(tally, first_half.get());
+  } else {
+    tally = CountRange(setup, *scans.at(0), 0, n);
+  }
+  counts.group_sizes.assign(stories.groups.size(), 0);
   for (int g : stories.group) {
     if (g >= 0) ++counts.group_sizes[static_cast<size_t>(g)];
   }
-  counts.stories.assign(groups, std::vector<int64_t>(n_codes, 0));
-  counts.single.assign(n_codes, 0);
-  if (pairs) counts.both.assign(n_codes * n_codes, 0);
-  RespondentBits respondents(stories, n_codes);
-
-  // The codes of the story being read, with their ancestors, once each.
-  std::vector<uint16_t> current;
-  std::vector<uint32_t> seen(n_codes, UINT32_MAX);  // per code: the story index last added
-  auto close_story = [&](size_t i) {
-    const int g = stories.group[i];
-    for (uint16_t c : current) {
-      ++counts.single[c];
-      if (g >= 0) ++counts.stories[static_cast<size_t>(g)][c];
-      respondents.Set(i, c);
-    }
-    if (pairs) {
-      std::sort(current.begin(), current.end());
-      for (size_t a = 0; a < current.size(); ++a) {
-        int64_t* row = counts.both.data() + static_cast<size_t>(current[a]) * n_codes;
-        for (size_t b = a + 1; b < current.size(); ++b) ++row[current[b]];
-      }
-    }
-    current.clear();
-  };
-  // Codings come ordered by story, as the stories are: walk both together.
-  const size_t n = stories.ids.size();
-  size_t at = 0;
-  bool open = false;  // `at` is a selected story being read
-  int64_t story_id = -1;
-  scan.ForEachStoryCode([&](const CodingSpan& span) {
-    if (span.story_id != story_id) {
-      if (open) close_story(at);
-      story_id = span.story_id;
-      while (at < n && stories.ids[at] < story_id) ++at;
-      open = at < n && stories.ids[at] == story_id;
-    }
-    if (!open || span.code_id < 0 || span.code_id > largest_id) return;
-    const int code = number_of[static_cast<size_t>(span.code_id)];
-    if (code < 0) return;
-    const uint32_t story = static_cast<uint32_t>(at);
-    if (seen[static_cast<size_t>(code)] == story) return;
-    seen[static_cast<size_t>(code)] = story;
-    current.push_back(static_cast<uint16_t>(code));
-    for (int up : counts.ancestors[static_cast<size_t>(code)]) {
-      if (seen[static_cast<size_t>(up)] == story) continue;
-      seen[static_cast<size_t>(up)] = story;
-      current.push_back(static_cast<uint16_t>(up));
-    }
-  });
-  if (open) close_story(at);
-  counts.respondents.assign(groups, std::vector<int64_t>(n_codes, 0));
-  for (size_t g = 0; g < groups; ++g) {
-    for (size_t c = 0; c < n_codes; ++c) counts.respondents[g][c] = respondents.Count(g, c);
+  counts.stories = std::move(tally.stories);
+  counts.single = std::move(tally.single);
+  counts.both = std::move(tally.both);
+  counts.respondents.assign(stories.groups.size(), std::vector<int64_t>(n_codes, 0));
+  for (size_t g = 0; g < stories.groups.size(); ++g) {
+    for (size_t c = 0; c < n_codes; ++c) counts.respondents[g][c] = slots.Count(tally.bits, g, c);
   }
   return counts;
 }

@@ -18,10 +18,13 @@ void Summary::Prefetch(const std::vector<std::string>& sections) {
     pairs_wanted_ |= section == "cooccurrence";
   }
   if (!codings || counts_ || pending_counts_.valid()) return;
-  scan_ = std::make_unique<CodingScan>(project_);
-  if (!scan_->concurrent()) return;
+  for (int i = 0; i < 2; ++i) {
+    scans_.push_back(std::make_unique<CodingScan>(project_));
+    if (!scans_.back()->concurrent()) return;
+  }
   pending_counts_ = std::async(std::launch::async, [this, codes = ListCodes(project_)]() mutable {
-    return CountCodes(std::move(codes), *scan_, stories_, PairsNeeded());
+    return CountCodes(std::move(codes), {scans_[0].get(), scans_[1].get()}, stories_,
+                      PairsNeeded());
   });
 }
 
@@ -40,19 +43,9 @@ const CodeCounts& Summary::Counts() {
   return *counts_;
 }
 
-const std::vector<SignifierSummary<DyadGroup>>& Summary::Dyads() {
-  if (!dyads_) dyads_ = SummarizeDyads(project_, stories_);
-  return *dyads_;
-}
-
-const std::vector<SignifierSummary<TriadGroup>>& Summary::Triads() {
-  if (!triads_) triads_ = SummarizeTriads(project_, stories_);
-  return *triads_;
-}
-
-const std::vector<SignifierSummary<ListGroup>>& Summary::Lists() {
-  if (!lists_) lists_ = SummarizeLists(project_, stories_);
-  return *lists_;
+const SignifierSummaries& Summary::Signifiers() {
+  if (!signifiers_) signifiers_ = SummarizeSignifiers(project_, stories_);
+  return *signifiers_;
 }
 
 std::vector<Table> Summary::SectionTables(const std::vector<std::string>& sections) {
@@ -70,9 +63,9 @@ std::vector<Table> Summary::SectionTables(const std::vector<std::string>& sectio
 
 Table Summary::SectionTable(const std::string& section) {
   if (section == "codes") return CodeFrequencyTable(stories_, Counts());
-  if (section == "dyads") return DyadSummaryTable(stories_, Dyads());
-  if (section == "triads") return TriadSummaryTable(stories_, Triads());
-  if (section == "lists") return ListSummaryTable(stories_, Lists());
+  if (section == "dyads") return DyadSummaryTable(stories_, Signifiers().dyads);
+  if (section == "triads") return TriadSummaryTable(stories_, Signifiers().triads);
+  if (section == "lists") return ListSummaryTable(stories_, Signifiers().lists);
   if (section == "cooccurrence") {
     if (unit_ == CooccurrenceUnit::kSegments) return SegmentCooccurrenceTable(project_, stories_);
     pairs_wanted_ = true;
@@ -87,9 +80,9 @@ Table Summary::SectionTable(const std::string& section) {
 
 std::vector<SummaryChart> Summary::SectionCharts(const std::string& section) {
   if (section == "codes") return {CodeFrequencyChart(stories_, Counts())};
-  if (section == "dyads") return DyadCharts(stories_, Dyads());
-  if (section == "triads") return TriadCharts(stories_, Triads());
-  if (section == "lists") return ListCharts(stories_, Lists());
+  if (section == "dyads") return DyadCharts(stories_, Signifiers().dyads);
+  if (section == "triads") return TriadCharts(stories_, Signifiers().triads);
+  if (section == "lists") return ListCharts(stories_, Signifiers().lists);
   return {};
 }
 

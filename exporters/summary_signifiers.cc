@@ -1,6 +1,9 @@
 // Summaries of the self-signification (exporters/summary.h).
 #include <array>
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 #include <type_traits>
 
 #include "corpus/signifier_scan.h"
@@ -13,59 +16,87 @@ namespace verhaal {
 namespace {
 
 // One signifier's rows gathered per story (SummaryStories order): whether
-// the story has a value, whether it is N/A, and the last row's numbers.
+// the story has a value, whether it is N/A, and the last row's numbers
+// (`stride` of them: 1 for a dyad, 3 for a triad, none for a list).
 struct StoryValues {
+  size_t stride = 0;
+  size_t options = 0;  // lists: the number of items
   std::vector<uint8_t> state;  // kNone, kAnswered or kNotApplicable
-  std::vector<std::array<double, 3>> numbers;
+  std::vector<double> numbers;
   std::vector<std::vector<int64_t>> chosen;  // lists: [group][item]
 };
 
 constexpr uint8_t kNone = 0, kAnswered = 1, kNotApplicable = 2;
 
-StoryValues GatherValues(Project& project, const Signifier& signifier,
-                         const SummaryStories& stories) {
-  const bool list = signifier.type == SignifierType::kList;
-  StoryValues values;
-  values.state.assign(stories.ids.size(), kNone);
-  if (!list) values.numbers.resize(stories.ids.size());
-  if (list) {
-    values.chosen.assign(stories.groups.size(),
-                         std::vector<int64_t>(signifier.options.size(), 0));
+// The values of the signifiers of `types`, in one pass over all stored rows.
+std::map<int64_t, StoryValues> GatherValues(Project& project,
+                                            const std::vector<Signifier>& signifiers,
+                                            const std::set<SignifierType>& types,
+                                            const SummaryStories& stories) {
+  std::map<int64_t, StoryValues> by_id;
+  for (const auto& signifier : signifiers) {
+    if (!types.count(signifier.type)) continue;
+    StoryValues& values = by_id[signifier.id];
+    values.stride = signifier.type == SignifierType::kDyad    ? 1
+                    : signifier.type == SignifierType::kTriad ? 3
+                                                              : 0;
+    values.state.assign(stories.ids.size(), kNone);
+    values.numbers.resize(stories.ids.size() * values.stride);
+    if (signifier.type == SignifierType::kList) {
+      values.options = signifier.options.size();
+      values.chosen.assign(stories.groups.size(),
+                           std::vector<int64_t>(signifier.options.size(), 0));
+    }
   }
-  ForEachSignifierRow(project, signifier, [&](const SignifierRow& row) {
+  if (by_id.empty()) return by_id;
+  int64_t cached_id = -1;
+  StoryValues* values = nullptr;
+  ForEachSignifierRow(project, [&](const SignifierRow& row) {
+    if (row.signifier_id != cached_id) {
+      cached_id = row.signifier_id;
+      const auto it = by_id.find(row.signifier_id);
+      values = it == by_id.end() ? nullptr : &it->second;
+    }
+    if (!values) return;
     const int i = stories.IndexOf(row.story_id);
     if (i < 0) return;
-    uint8_t& state = values.state[static_cast<size_t>(i)];
+    const size_t at = static_cast<size_t>(i);
+    uint8_t& state = values->state[at];
     if (row.not_applicable) state = kNotApplicable;
     if (state == kNone) state = kAnswered;
-    if (!list) {
-      values.numbers[static_cast<size_t>(i)] = {row.a, row.b, row.c};
-    } else if (const int g = stories.group[static_cast<size_t>(i)];
+    if (values->stride > 0) {
+      const double numbers[3] = {row.a, row.b, row.c};
+      std::copy(numbers, numbers + values->stride, values->numbers.begin() + at * values->stride);
+    } else if (const int g = stories.group[at];
                g >= 0 && row.option >= 0 &&
-               static_cast<size_t>(row.option) < signifier.options.size()) {
-      ++values.chosen[static_cast<size_t>(g)][static_cast<size_t>(row.option)];
+               static_cast<size_t>(row.option) < values->options) {
+      ++values->chosen[static_cast<size_t>(g)][static_cast<size_t>(row.option)];
     }
   });
-  return values;
+  return by_id;
 }
 
 // For each signifier of `type`: its groups' N/A and no-answer counts, and
 // `add(group, numbers)` for each answered story in story order.
 template <typename Group, typename Add>
-std::vector<SignifierSummary<Group>> Summarize(Project& project, const SummaryStories& stories,
-                                               SignifierType type, Add add) {
+std::vector<SignifierSummary<Group>> Summarize(const std::vector<Signifier>& signifiers,
+                                               std::map<int64_t, StoryValues>& gathered,
+                                               const SummaryStories& stories, SignifierType type,
+                                               Add add) {
   std::vector<SignifierSummary<Group>> out;
-  for (const auto& signifier : ListSignifiers(project)) {
-    if (signifier.type != type) continue;
+  for (const auto& signifier : signifiers) {
+    const auto it = gathered.find(signifier.id);
+    if (signifier.type != type || it == gathered.end()) continue;  // not of the types asked
     SignifierSummary<Group> summary{signifier, std::vector<Group>(stories.groups.size())};
-    StoryValues values = GatherValues(project, signifier, stories);
+    StoryValues values = std::move(it->second);
+    gathered.erase(it);
     for (size_t i = 0; i < stories.ids.size(); ++i) {
       if (stories.group[i] < 0) continue;
       Group& group = summary.groups[static_cast<size_t>(stories.group[i])];
       switch (values.state[i]) {
         case kNone: ++group.no_answer; break;
         case kNotApplicable: ++group.not_applicable; break;
-        default: add(group, values.numbers.empty() ? std::array<double, 3>{} : values.numbers[i]);
+        default: add(group, values.numbers.data() + i * values.stride);
       }
     }
     if constexpr (std::is_same_v<Group, ListGroup>) {
@@ -86,44 +117,50 @@ constexpr TriadZone kZones[] = {TriadZone::kTop,     TriadZone::kLeft,     Triad
 
 }  // namespace
 
-std::vector<SignifierSummary<DyadGroup>> SummarizeDyads(Project& project,
-                                                       const SummaryStories& stories) {
-  auto out = Summarize<DyadGroup>(
-      project, stories, SignifierType::kDyad,
-      [](DyadGroup& group, const std::array<double, 3>& numbers) {
-        group.xs.push_back(numbers[0]);
-      });
-  for (auto& dyad : out) {
+SignifierSummaries SummarizeSignifiers(Project& project, const SummaryStories& stories,
+                                       const std::set<SignifierType>& types) {
+  const std::vector<Signifier> signifiers = ListSignifiers(project);
+  auto gathered = GatherValues(project, signifiers, types, stories);
+  SignifierSummaries out;
+  out.dyads = Summarize<DyadGroup>(signifiers, gathered, stories, SignifierType::kDyad,
+                                   [](DyadGroup& group, const double* x) {
+                                     group.xs.push_back(x[0]);
+                                   });
+  for (auto& dyad : out.dyads) {
     for (auto& group : dyad.groups) {
       group.summary = stats::Describe(group.xs);
       group.histogram = stats::UnitIntervalHistogram(group.xs, 5);
     }
   }
-  return out;
-}
-
-std::vector<SignifierSummary<TriadGroup>> SummarizeTriads(Project& project,
-                                                         const SummaryStories& stories) {
-  auto out = Summarize<TriadGroup>(
-      project, stories, SignifierType::kTriad,
-      [](TriadGroup& group, const std::array<double, 3>& numbers) {
-        group.points.push_back(numbers);
-        const TriadZone zone = ClassifyTriad({numbers[0], numbers[1], numbers[2]});
+  out.triads = Summarize<TriadGroup>(
+      signifiers, gathered, stories, SignifierType::kTriad, [](TriadGroup& group, const double* p) {
+        group.points.push_back({p[0], p[1], p[2]});
+        const TriadZone zone = ClassifyTriad({p[0], p[1], p[2]});
         for (size_t z = 0; z < std::size(kZones); ++z) {
           if (kZones[z] == zone) ++group.zones[z];
         }
       });
-  for (auto& triad : out) {
+  for (auto& triad : out.triads) {
     for (auto& group : triad.groups) group.mean = stats::ClosedGeometricMean(group.points);
   }
+  out.lists = Summarize<ListGroup>(signifiers, gathered, stories, SignifierType::kList,
+                                   [](ListGroup& group, const double*) { ++group.answered; });
   return out;
+}
+
+std::vector<SignifierSummary<DyadGroup>> SummarizeDyads(Project& project,
+                                                       const SummaryStories& stories) {
+  return SummarizeSignifiers(project, stories, {SignifierType::kDyad}).dyads;
+}
+
+std::vector<SignifierSummary<TriadGroup>> SummarizeTriads(Project& project,
+                                                         const SummaryStories& stories) {
+  return SummarizeSignifiers(project, stories, {SignifierType::kTriad}).triads;
 }
 
 std::vector<SignifierSummary<ListGroup>> SummarizeLists(Project& project,
                                                        const SummaryStories& stories) {
-  return Summarize<ListGroup>(
-      project, stories, SignifierType::kList,
-      [](ListGroup& group, const std::array<double, 3>&) { ++group.answered; });
+  return SummarizeSignifiers(project, stories, {SignifierType::kList}).lists;
 }
 
 Table DyadSummaryTable(const SummaryStories& stories,
