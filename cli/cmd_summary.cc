@@ -54,20 +54,23 @@ void MakeChartFolder(const std::filesystem::path& dir) {
 
 int RunSummary(CommandContext& context) {
   CommandOptions options(
-      context, "verhaal summary [--by DIM] [--only SECTIONS] [--svg DIR] [options]",
+      context, "verhaal summary [--by DIM [--by DIM]] [--only SECTIONS] [--svg DIR] [options]",
       "Quantitative summaries: code frequencies over the code tree (stories and\n"
       "respondents per code; parents count each story once), dyads (n, N/A, mean,\n"
       "median, sd, quartiles, five bins), triads (closed geometric mean, zones),\n"
       "lists (answer frequencies) and code co-occurrence (Jaccard) in stories or,\n"
       "with --cooccurrence segments, in overlapping coded segments. --by gives the\n"
       "figures per group of a dimension: --by wave is the longitudinal view, --by\n"
-      "respondent follows repeated storytellers. --svg DIR also writes a chart per\n"
+      "respondent follows repeated storytellers, --by respondent --by wave each of\n"
+      "them over time. --svg DIR also writes a chart per\n"
       "code tree, dyad, triad and list (docs/summary.md).",
       "  verhaal summary --by role\n"
       "  verhaal summary --role klantmanager --by wave --only codes,dyads --format csv\n"
       "  verhaal summary --only cooccurrence --cooccurrence segments\n"
-      "  verhaal summary --by role --svg charts/");
-  options.add()("by", po::value<std::string>(), "the figures per level of this dimension (DIM)")(
+      "  verhaal summary --by role --svg charts/\n"
+      "  verhaal summary --role klantmanager --by respondent --by wave --only codes,dyads");
+  options.add()("by", po::value<std::vector<std::string>>()->composing(),
+                "the figures per level of this dimension (DIM); twice: per pair of levels")(
       "only", po::value<std::string>(),
       "these sections: codes,dyads,triads,lists,cooccurrence (default: all)")(
       "cooccurrence", po::value<std::string>()->default_value("stories"),
@@ -86,12 +89,19 @@ int RunSummary(CommandContext& context) {
   }
   const CooccurrenceUnit unit =
       unit_name == "segments" ? CooccurrenceUnit::kSegments : CooccurrenceUnit::kStories;
-  std::optional<DimensionSpec> by_spec;
-  if (options.Has("by")) by_spec = ParseDimension(options.Get<std::string>("by"));
+  std::vector<DimensionSpec> by_specs;
+  if (options.Has("by")) {
+    for (const auto& text : options.Get<std::vector<std::string>>("by")) {
+      by_specs.push_back(ParseDimension(text));
+    }
+    if (by_specs.size() > 2) {
+      throw UsageError("--by at most twice (e.g. --by respondent --by wave)");
+    }
+  }
   Project project = options.OpenProject();
   const StoryFilter filter = StoryFilterFrom(options);
   SummaryStories stories;
-  if (by_spec) {
+  if (!by_specs.empty()) {
     // Dimensions need the stories' fields, but not their text.
     std::vector<Story> listed;
     ForEachStory(project, filter, [&](const Story& story) {
@@ -101,7 +111,10 @@ int RunSummary(CommandContext& context) {
     if (listed.empty()) {
       throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
     }
-    const ResolvedDimension by = ResolveDimension(project, *by_spec, listed);
+    ResolvedDimension by = ResolveDimension(project, by_specs[0], listed);
+    if (by_specs.size() == 2) {
+      by = CrossDimensions(by, ResolveDimension(project, by_specs[1], listed), listed);
+    }
     context.err << listed.size() << " stories; " << by.left_out.size() << " without a level of "
                 << by.label << "\n";
     stories = SummaryStoriesOf(listed, &by);
@@ -132,7 +145,15 @@ int RunSummary(CommandContext& context) {
       context.out << text;
     } else if (format == TableFormat::kCsv) {
       if (!first) context.out << "\r\n";
-      WriteTable(context.out, table, format);
+      // Undefined numbers are empty cells in CSV (docs/summary.md), not a
+      // "-" that the CSV writer would quote as a formula.
+      Table cells = table;
+      for (auto& row : cells.rows) {
+        for (auto& cell : row) {
+          if (cell == "-") cell.clear();
+        }
+      }
+      WriteTable(context.out, cells, format);
     } else {
       if (!first) context.out << '\n';
       context.out << (format == TableFormat::kMarkdown ? "### " : "== ") << section

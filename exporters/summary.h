@@ -51,6 +51,12 @@ struct SummaryStories {
   std::vector<int32_t> index_of_;  // by story id; -1 = not selected
 };
 
+// Two dimensions crossed: a level "A / B" for each pair of levels that some
+// of `stories` have (in A's order, then B's), e.g. respondent by wave. A
+// story without a level of A or B is left out with that reason.
+ResolvedDimension CrossDimensions(const ResolvedDimension& a, const ResolvedDimension& b,
+                                  const std::vector<Story>& stories);
+
 // All `owners` in one group "all".
 SummaryStories SummaryStoriesOf(const std::vector<StoryOwner>& owners);
 // `stories` grouped by `by` (nullptr: one group "all").

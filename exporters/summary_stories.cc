@@ -1,5 +1,6 @@
 // The stories of a summary, in groups (exporters/summary.h).
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "exporters/summary.h"
@@ -8,6 +9,39 @@ namespace verhaal {
 
 int64_t SummaryStories::GroupSize(int g) const {
   return std::count(group.begin(), group.end(), g);
+}
+
+ResolvedDimension CrossDimensions(const ResolvedDimension& a, const ResolvedDimension& b,
+                                  const std::vector<Story>& stories) {
+  ResolvedDimension out;
+  out.label = a.label + ", " + b.label;
+  out.title = (a.title.empty() ? a.label : a.title) + " by " + (b.title.empty() ? b.label : b.title);
+  std::map<std::pair<int, int>, int> pairs;  // (a level, b level) -> new level, in order
+  for (const Story& story : stories) {
+    const auto la = a.level_of.find(story.id);
+    const auto lb = b.level_of.find(story.id);
+    if (la == a.level_of.end() || lb == b.level_of.end()) continue;
+    pairs.emplace(std::pair{la->second, lb->second}, 0);
+  }
+  for (auto& [levels, index] : pairs) {
+    index = static_cast<int>(out.levels.size());
+    out.levels.push_back(a.levels[static_cast<size_t>(levels.first)] + " / " +
+                         b.levels[static_cast<size_t>(levels.second)]);
+  }
+  for (const Story& story : stories) {
+    const auto la = a.level_of.find(story.id);
+    const auto lb = b.level_of.find(story.id);
+    if (la == a.level_of.end()) {
+      const auto why = a.left_out.find(story.id);
+      out.left_out[story.id] = a.label + ": " + (why == a.left_out.end() ? "no level" : why->second);
+    } else if (lb == b.level_of.end()) {
+      const auto why = b.left_out.find(story.id);
+      out.left_out[story.id] = b.label + ": " + (why == b.left_out.end() ? "no level" : why->second);
+    } else {
+      out.level_of[story.id] = pairs.at({la->second, lb->second});
+    }
+  }
+  return out;
 }
 
 int SummaryStories::IndexOf(int64_t id) const {

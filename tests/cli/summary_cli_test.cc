@@ -128,6 +128,24 @@ TEST(ExampleStudyTest, SummaryChartsPerRole) {
   }
 }
 
+TEST(ExampleStudyTest, SummaryPerKlantmanagerOverWaves) {
+  TempDir dir;
+  ImportExample(dir);
+  auto r = RunVerhaal({"summary", "--role", "klantmanager", "--by", "respondent", "--by", "wave",
+                       "--only", "dyads", "--format", "csv"},
+                      dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "40 stories; 0 without a level of respondent, wave\n");
+  // KM-1's motivatie in waves 1 and 2; one story each, so no sd (empty).
+  for (const std::string line : {"motivatie,KM-1 / 1,1,0,0,0.350,0.350,,0.350,0.350,0,1,0,0,0\r\n",
+                                 "motivatie,KM-1 / 2,1,0,0,0.400,0.400,,0.400,0.400,0,0,1,0,0\r\n"}) {
+    EXPECT_NE(r.out.find(line), std::string::npos) << line << r.out;
+  }
+  auto thrice = RunVerhaal({"summary", "--by", "role", "--by", "wave", "--by", "kind"}, dir.path());
+  EXPECT_EQ(thrice.exit_code, 2);
+  EXPECT_EQ(thrice.err, "verhaal: error: --by at most twice (e.g. --by respondent --by wave)\n");
+}
+
 TEST(ExampleStudyTest, SummaryChartFolderThatCannotBeMade) {
   TempDir dir;
   ImportExample(dir);
