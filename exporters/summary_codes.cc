@@ -11,6 +11,7 @@
 #include "corpus/error.h"
 #include "exporters/matrix_report.h"
 #include "exporters/summary.h"
+#include "exporters/summary_pairs.h"
 
 namespace verhaal {
 namespace {
@@ -264,13 +265,30 @@ Table CodeFrequencyTable(const SummaryStories& stories, const CodeCounts& counts
   return table;
 }
 
+CodePair MakeCodePair(std::string a, std::string b, int64_t both, int64_t either) {
+  if (b < a) std::swap(a, b);
+  return {std::move(a), std::move(b), both, either};
+}
+
+Table CooccurrencePairTable(std::vector<CodePair> pairs, const std::string& unit) {
+  std::sort(pairs.begin(), pairs.end(), [](const CodePair& x, const CodePair& y) {
+    if (x.both != y.both) return x.both > y.both;
+    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  Table table{{"code", "with code", unit + " with both", unit + " with either", "jaccard"},
+              {},
+              {false, false, true, true, true}};
+  for (const auto& pair : pairs) {
+    table.AddRow({pair.a, pair.b, std::to_string(pair.both), std::to_string(pair.either),
+                  FormatFixed(static_cast<double>(pair.both) / static_cast<double>(pair.either),
+                              3)});
+  }
+  return table;
+}
+
 Table CooccurrenceTable(const CodeCounts& counts) {
   const size_t codes = counts.codes.size();
-  struct Pair {
-    std::string a, b;
-    int64_t both, either;
-  };
-  std::vector<Pair> pairs;
+  std::vector<CodePair> pairs;
   for (size_t a = 0; a < codes && !counts.both.empty(); ++a) {
     for (size_t b = a + 1; b < codes; ++b) {
       const int64_t n = counts.both[a * codes + b];
@@ -278,23 +296,11 @@ Table CooccurrenceTable(const CodeCounts& counts) {
           counts.IsAncestor(static_cast<int>(b), static_cast<int>(a))) {
         continue;
       }
-      std::string pa = counts.codes[a].path, pb = counts.codes[b].path;
-      if (pb < pa) std::swap(pa, pb);
-      pairs.push_back({pa, pb, n, counts.single[a] + counts.single[b] - n});
+      pairs.push_back(MakeCodePair(counts.codes[a].path, counts.codes[b].path, n,
+                                   counts.single[a] + counts.single[b] - n));
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
-    if (x.both != y.both) return x.both > y.both;
-    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
-  });
-  Table table{{"code", "with code", "stories with both", "stories with either", "jaccard"},
-              {},
-              {false, false, true, true, true}};
-  for (const auto& pair : pairs) {
-    table.AddRow({pair.a, pair.b, std::to_string(pair.both), std::to_string(pair.either),
-                  FormatFixed(static_cast<double>(pair.both) / pair.either, 3)});
-  }
-  return table;
+  return CooccurrencePairTable(std::move(pairs), "stories");
 }
 
 }  // namespace verhaal

@@ -4,8 +4,8 @@
 #include <unordered_map>
 
 #include "corpus/coding_scan.h"
-#include "exporters/matrix_report.h"
 #include "exporters/summary.h"
+#include "exporters/summary_pairs.h"
 
 namespace verhaal {
 namespace {
@@ -142,32 +142,16 @@ Table SegmentCooccurrenceTable(Project& project, const SummaryStories& stories) 
   auto is_ancestor = [&](size_t a, size_t b) {
     return std::find(lineage[b].begin() + 1, lineage[b].end(), a) != lineage[b].end();
   };
-  struct Pair {
-    std::string a, b;
-    int64_t both, either;
-  };
-  std::vector<Pair> pairs;
+  std::vector<CodePair> pairs;
   for (size_t a = 0; a < codes.size(); ++a) {
     for (size_t b = a + 1; b < codes.size(); ++b) {
       const int64_t both = counter.Both(a, b);
       if (both == 0 || is_ancestor(a, b) || is_ancestor(b, a)) continue;
-      std::string pa = codes[a].path, pb = codes[b].path;
-      if (pb < pa) std::swap(pa, pb);
-      pairs.push_back({pa, pb, both, counter.Single(a) + counter.Single(b) - counter.Same(a, b)});
+      pairs.push_back(MakeCodePair(codes[a].path, codes[b].path, both,
+                                   counter.Single(a) + counter.Single(b) - counter.Same(a, b)));
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
-    if (x.both != y.both) return x.both > y.both;
-    return std::tie(x.a, x.b) < std::tie(y.a, y.b);
-  });
-  Table table{{"code", "with code", "segments with both", "segments with either", "jaccard"},
-              {},
-              {false, false, true, true, true}};
-  for (const auto& pair : pairs) {
-    table.AddRow({pair.a, pair.b, std::to_string(pair.both), std::to_string(pair.either),
-                  FormatFixed(static_cast<double>(pair.both) / pair.either, 3)});
-  }
-  return table;
+  return CooccurrencePairTable(std::move(pairs), "segments");
 }
 
 }  // namespace verhaal
