@@ -226,8 +226,12 @@ std::string TernaryPlotSvg(const TernaryChart& chart) {
                              ? (points.size() + chart.max_points - 1) / chart.max_points
                              : 1;
     const std::string colour = SvgPaletteColour(static_cast<int>(s));
+    // Dense clouds get small dots without a rim, so the means stay visible.
+    const bool dense = points.size() / every > 300;
     for (size_t i = 0; i < points.size(); i += every) {
-      if (const auto at = place(points[i])) svg.Circle(at->x, at->y, 3.5, colour, "#FFFFFF");
+      if (const auto at = place(points[i])) {
+        svg.Circle(at->x, at->y, dense ? 1.6 : 3.5, colour, dense ? "none" : "#FFFFFF");
+      }
     }
   }
   for (size_t s = 0; s < chart.series.size(); ++s) {
