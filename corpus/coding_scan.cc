@@ -8,28 +8,13 @@
 
 namespace verhaal {
 
-CodingScan::CodingScan(Project& project) : db_(project.db().getHandle()) {
-  const char* file = sqlite3_db_filename(db_, "main");
-  if (file == nullptr || *file == '\0' || sqlite3_get_autocommit(db_) == 0) return;
-  if (sqlite3_open_v2(file, &own_, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
-      SQLITE_OK) {
-    const std::string why = own_ ? sqlite3_errmsg(own_) : "out of memory";
-    sqlite3_close(own_);
-    throw Error(ErrorKind::kIo, std::string("cannot open '") + file + "' to read the codings: " +
-                                    why);
-  }
-  sqlite3_busy_timeout(own_, 5000);
-  db_ = own_;
-}
-
-CodingScan::~CodingScan() { sqlite3_close(own_); }
-
 void CodingScan::Visit(const char* sql, bool with_segment, int64_t from, int64_t to,
                        const std::function<void(const CodingSpan&)>& visit) {
+  sqlite3* db = connection_.get();
   sqlite3_stmt* prepared = nullptr;
-  if (sqlite3_prepare_v2(db_, sql, -1, &prepared, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db, sql, -1, &prepared, nullptr) != SQLITE_OK) {
     sqlite3_finalize(prepared);
-    throw Error(ErrorKind::kIo, std::string("cannot read the codings: ") + sqlite3_errmsg(db_));
+    throw Error(ErrorKind::kIo, std::string("cannot read the codings: ") + sqlite3_errmsg(db));
   }
   // SQLiteCpp's Column objects would cost more than the scan at millions of
   // rows, hence the C API.
@@ -48,7 +33,7 @@ void CodingScan::Visit(const char* sql, bool with_segment, int64_t from, int64_t
     visit(span);
   }
   if (status != SQLITE_DONE) {
-    throw Error(ErrorKind::kIo, std::string("reading the codings failed: ") + sqlite3_errmsg(db_));
+    throw Error(ErrorKind::kIo, std::string("reading the codings failed: ") + sqlite3_errmsg(db));
   }
 }
 

@@ -11,8 +11,7 @@
 #include <memory>
 
 #include "corpus/project.h"
-
-struct sqlite3;
+#include "corpus/read_connection.h"
 
 namespace verhaal {
 
@@ -30,15 +29,11 @@ class CodingScan {
   // scan): its own connection when the project is a file without an open
   // transaction (whose codings another connection would not see), else the
   // project's. kIo when the file cannot be opened.
-  explicit CodingScan(Project& project);
-  ~CodingScan();
-  // Owns a connection; a copy would share it.
-  CodingScan(const CodingScan&) = delete;
-  CodingScan& operator=(const CodingScan&) = delete;
+  explicit CodingScan(Project& project) : connection_(project) {}
 
   // Whether the scan reads through its own connection, so that it may run on
   // another thread (one at a time) while the Project is used on this one.
-  bool concurrent() const { return own_ != nullptr; }
+  bool concurrent() const { return connection_.own(); }
 
   // Calls `visit` for every coding, ordered by story, then code, coder and
   // segment, from the (story, code, coder, start, end) index alone:
@@ -53,8 +48,7 @@ class CodingScan {
   void Visit(const char* sql, bool with_segment, int64_t from, int64_t to,
              const std::function<void(const CodingSpan&)>& visit);
 
-  sqlite3* own_ = nullptr;
-  sqlite3* db_ = nullptr;  // own_ or the project's
+  ReadConnection connection_;
 };
 
 }  // namespace verhaal

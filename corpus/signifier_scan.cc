@@ -6,12 +6,14 @@
 #include <string>
 
 #include "corpus/error.h"
+#include "corpus/read_connection.h"
 
 namespace verhaal {
 
 void ForEachSignifierRow(Project& project,
                          const std::function<void(const SignifierRow&)>& visit) {
-  sqlite3* db = project.db().getHandle();
+  const ReadConnection connection(project);
+  sqlite3* db = connection.get();
   sqlite3_stmt* prepared = nullptr;
   if (sqlite3_prepare_v2(db,
                          "SELECT signifier_id, story_id, option, not_applicable, a, b, c "

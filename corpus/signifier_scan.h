@@ -27,9 +27,10 @@ struct SignifierRow {
 };
 
 // Calls `visit` for every stored row of every signifier's values, in no
-// particular order, in one pass over the table through the C API (no sort,
-// no index lookups, no per-row objects: at a million stories several times
-// faster than reading signifier by signifier). kIo when reading fails.
+// particular order, in one pass over the table through the C API and a
+// ReadConnection (no sort, no index lookups, no per-row objects or mutex: at
+// a million stories several times faster than reading signifier by
+// signifier). kIo when reading fails.
 void ForEachSignifierRow(Project& project, const std::function<void(const SignifierRow&)>& visit);
 
 }  // namespace verhaal
