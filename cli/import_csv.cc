@@ -73,8 +73,11 @@ int ImportCsvCommand(CommandContext& context) {
     context.out << MappingToYaml(mapping);
   }
   const bool dry_run = options.Has("dry-run");
+  BulkWrite bulk(project);
   Transaction transaction(project);
-  const ImportReport report = ImportCsv(project, reader, mapping, ImportOptionsFrom(options, context));
+  const ImportReport report =
+      ImportCsv(project, reader, mapping, ImportOptionsFrom(options, context),
+                [&] { return std::make_unique<CsvReader>(OpenFileSource(file), file, csv); });
   if (!dry_run) transaction.Commit();
   PrintImportReport(context, report, file, dry_run);
   return 0;

@@ -38,6 +38,7 @@ int ImportFolderCommand(CommandContext& context) {
   defaults.encoding = options.Get<std::string>("encoding");
   const bool dry_run = options.Has("dry-run");
   Project project = options.OpenProject();
+  BulkWrite bulk(project);
   Transaction transaction(project);
   const ImportReport report =
       ImportStoryFolder(project, folder, defaults, ImportOptionsFrom(options, context));

@@ -95,8 +95,11 @@ void ImportSource(Project& project, const StudySource& source, StepOutcome& outc
   CsvReader reader(OpenFileSource(source.file), source.file.string(), csv);
   ImportOptions options;
   options.update = true;  // the source files are the truth: edited stories are replaced
+  BulkWrite bulk(project);
   Transaction transaction(project);
-  const ImportReport report = ImportCsv(project, reader, mapping, options);
+  const ImportReport report = ImportCsv(project, reader, mapping, options, [&] {
+    return std::make_unique<CsvReader>(OpenFileSource(source.file), source.file.string(), csv);
+  });
   transaction.Commit();
   for (const auto& warning : report.warnings) log << "verhaal: warning: " << warning << "\n";
   outcome.changed = report.changed();

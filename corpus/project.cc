@@ -14,6 +14,17 @@ namespace {
 // How long a command waits for another process that holds the write lock.
 constexpr int kBusyTimeoutMs = 30000;
 
+// SQLite's memory statistics take a global mutex on every allocation;
+// verhaal never reads them. Only possible before SQLite initialises, so this
+// runs once, before the first connection opens.
+void ConfigureSqliteOnce() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // SQLITE_MISUSE if too late: harmless
+    return true;
+  }();
+  (void)done;
+}
+
 void Configure(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
   db.exec("PRAGMA journal_mode = WAL");
@@ -38,6 +49,7 @@ Project Project::CreateAtVersion(const std::filesystem::path& file, std::string_
     throw Error(ErrorKind::kCannotCreate,
                 Show(file) + " already exists; choose another name or open it with -p");
   }
+  ConfigureSqliteOnce();
   std::unique_ptr<SQLite::Database> db;
   try {
     db = std::make_unique<SQLite::Database>(file.string(),
@@ -75,6 +87,7 @@ Project Project::Open(const std::filesystem::path& file) {
   if (std::filesystem::is_directory(file, ec)) {
     throw DataError(Show(file) + " is a folder, not a verhaal project file");
   }
+  ConfigureSqliteOnce();
   std::unique_ptr<SQLite::Database> db;
   int version = 0;
   try {
@@ -147,6 +160,23 @@ void Transaction::Commit() {
   } catch (const SQLite::Exception& e) {
     throw IoError("cannot write " + project_.file().string() + ": " + e.what() +
                   "; nothing was changed");
+  }
+}
+
+BulkWrite::BulkWrite(Project& project) : project_(project) {
+  try {
+    active_ = project_.db().execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+  } catch (const SQLite::Exception&) {
+    active_ = false;  // busy: another connection reads; stay in WAL mode
+  }
+}
+
+BulkWrite::~BulkWrite() {
+  if (!active_) return;
+  try {
+    project_.db().exec("PRAGMA journal_mode = WAL");
+  } catch (...) {
+    // The next Open switches to WAL mode again.
   }
 }
 

@@ -69,6 +69,30 @@ class Transaction {
   bool done_ = false;
 };
 
+// For a command that writes a lot at once (a large import): while it lives,
+// the project uses SQLite's rollback journal instead of the write-ahead log.
+// SQLite journals only the pages that existed before the transaction, so
+// data appended to the file is written once instead of twice (to the log,
+// then again at the checkpoint). The transaction is just as atomic. The
+// destructor puts the project back in WAL mode (Open does so too, should the
+// process die first). When another connection has the project open, the
+// switch cannot be made and the command simply runs in WAL mode.
+// Create it before the Transaction, so that it outlives it.
+class BulkWrite {
+ public:
+  explicit BulkWrite(Project& project);
+  BulkWrite(const BulkWrite&) = delete;
+  BulkWrite& operator=(const BulkWrite&) = delete;
+  ~BulkWrite();
+
+  // True when the project is in rollback-journal mode now.
+  bool active() const { return active_; }
+
+ private:
+  Project& project_;
+  bool active_ = false;
+};
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_PROJECT_H_

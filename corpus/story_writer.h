@@ -47,6 +47,8 @@ class StoryWriter {
  public:
   // The page cache during an import, in KiB (SQLite's default is 2,000).
   static constexpr int kImportCacheKiB = 64 * 1024;
+  // The full-text index's buffer of new terms, in bytes (see Finish()).
+  static constexpr int kFtsBufferBytes = 16 * 1024 * 1024;
 
   // Must run inside a Transaction (it changes the schema until Finish()).
   explicit StoryWriter(Project& project);
@@ -66,6 +68,11 @@ class StoryWriter {
   // (NormalizeText) and its hash set; the caller checked kind, key and text.
   // Returns the new id. SQLite failures surface as kIo Errors.
   int64_t Insert(const Story& story);
+
+  // Like Insert, but returns nothing when a story with this key is stored
+  // already (instead of an Error), so that an importer into a project that
+  // had no stories can skip looking each key up first.
+  std::optional<int64_t> TryInsert(const Story& story);
 
   // Overwrites every field of story `id` with `story` (same preconditions).
   void Update(int64_t id, const Story& story);

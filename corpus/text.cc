@@ -6,17 +6,33 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "corpus/sha256.h"
 
 namespace verhaal {
 
-void ValidateUtf8(std::string_view bytes, const Location& where, size_t base_offset) {
+namespace {
+
+// Checks that `bytes` is UTF-8 (kData Error as ValidateUtf8 documents) and
+// returns its largest code point (0 when empty).
+UChar32 ScanUtf8(std::string_view bytes, const Location& where, size_t base_offset) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   const int32_t length = static_cast<int32_t>(bytes.size());
+  UChar32 largest = 0;
   int32_t i = 0;
   while (i < length) {
-    if (s[i] < 0x80) {  // ASCII fast path
+    // ASCII fast path, eight bytes at a time.
+    if (i + 8 <= length) {
+      uint64_t block;
+      std::memcpy(&block, s + i, sizeof block);
+      if ((block & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (s[i] < 0x80) {
+      largest = std::max<UChar32>(largest, s[i]);
       ++i;
       continue;
     }
@@ -36,26 +52,40 @@ void ValidateUtf8(std::string_view bytes, const Location& where, size_t base_off
                           "--encoding windows-1252",
                       at);
     }
+    largest = std::max(largest, c);
   }
+  return largest;
+}
+
+// Every character below U+0300 (where the combining marks begin) has
+// NFC_Quick_Check = Yes and canonical combining class 0, so text made of
+// them only is NFC as it stands (tests/corpus/text_test.cc checks this
+// against ICU for each of them).
+constexpr UChar32 kFirstCombiningMark = 0x300;
+
+}  // namespace
+
+void ValidateUtf8(std::string_view bytes, const Location& where, size_t base_offset) {
+  ScanUtf8(bytes, where, base_offset);
 }
 
 std::string NormalizeText(std::string_view bytes, const Location& where) {
-  ValidateUtf8(bytes, where);
+  const UChar32 largest = ScanUtf8(bytes, where, 0);
   std::string unified;
-  unified.reserve(bytes.size());
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    if (bytes[i] == '\r') {
-      unified += '\n';
-      if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
-    } else {
-      unified += bytes[i];
+  if (bytes.find('\r') == std::string_view::npos) {
+    unified.assign(bytes);
+  } else {
+    unified.reserve(bytes.size());
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      if (bytes[i] == '\r') {
+        unified += '\n';
+        if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+      } else {
+        unified += bytes[i];
+      }
     }
   }
-  // Pure ASCII is always NFC.
-  if (std::all_of(unified.begin(), unified.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return unified;
-  }
+  if (largest < kFirstCombiningMark) return unified;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw Error(ErrorKind::kInternal, "ICU NFC normaliser unavailable");

@@ -1,13 +1,17 @@
 #include "importers/csv_import.h"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
+#include <thread>
 
 #include "coding/closest_name.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"
+#include "importers/bounded_queue.h"
 #include "importers/signification_import.h"
 
 namespace verhaal {
@@ -41,8 +45,12 @@ struct BoundSignifier {
 class CsvImport {
  public:
   CsvImport(Project& project, CsvReader& reader, const ImportMapping& mapping,
-            const ImportOptions& options)
-      : project_(project), reader_(reader), mapping_(mapping), importer_(project, options) {}
+            const ImportOptions& options, CsvReopen reopen)
+      : project_(project),
+        reader_(reader),
+        mapping_(mapping),
+        importer_(project, options),
+        reopen_(std::move(reopen)) {}
 
   ImportReport Run() {
     const CsvRecord* header = reader_.Next();
@@ -54,13 +62,22 @@ class CsvImport {
       header_.push_back(std::string(Trim((*header)[i])));
     }
     Bind();
-    int64_t records = 0;
-    while (const CsvRecord* record = reader_.Next()) {
-      ImportRecord(*record);
-      if (++records % 4096 == 0 && importer_.options().progress) {
-        importer_.options().progress(reader_.bytes_read(), reader_.input_size());
+    // Two threads: one reads and checks the rows (CSV, UTF-8, NFC, hashes,
+    // typed values), this one writes them, in file order, so a row's error
+    // still comes after everything before it was stored.
+    BoundedQueue<Batch> queue(kQueuedBatches);
+    std::thread reader([&] { Produce(queue); });
+    try {
+      while (std::optional<Batch> batch = queue.Pop()) {
+        for (PreparedRow& row : batch->rows) Store(row);
+        if (batch->error) std::rethrow_exception(batch->error);
       }
+    } catch (...) {
+      queue.Cancel();
+      reader.join();
+      throw;
     }
+    reader.join();
     return importer_.Finish();
   }
 
@@ -166,18 +183,6 @@ class CsvImport {
     return Location{reader_.file_name(), field.line, field.column, stand_in};
   }
 
-  StoryImporter::Result Add(IncomingStory in, const CsvRecord& r) {
-    try {
-      return importer_.Add(std::move(in));
-    } catch (const Error& e) {
-      const Location& at = e.location();
-      if (at.text != kKeyLine && at.text != kTextLine) throw;
-      Location located = at;
-      located.text = At(r, at.text == kKeyLine ? story_ : text_).text;
-      throw Error(e.kind(), e.message(), located);
-    }
-  }
-
   std::string Checked(VariableType type, const std::string& raw, const CsvRecord& r, int column,
                       const std::string& what) const {
     try {
@@ -187,8 +192,45 @@ class CsvImport {
     }
   }
 
-  void ImportRecord(const CsvRecord& r) {
+  // One row, checked and ready to store.
+  struct PreparedRow {
     IncomingStory in;
+    std::vector<std::string> values;                   // per variables_
+    std::vector<std::optional<SignifierValue>> answers;  // per signifiers_
+  };
+  struct Batch {
+    std::vector<PreparedRow> rows;
+    std::exception_ptr error;  // after `rows`: the error that ended the input
+  };
+  static constexpr size_t kBatchRows = 256;
+  static constexpr size_t kQueuedBatches = 8;
+
+  // The reading thread: reads, prepares and hands on rows until the end of
+  // the input, an error (passed on in its place) or a cancel.
+  void Produce(BoundedQueue<Batch>& queue) {
+    Batch batch;
+    try {
+      int64_t records = 0;
+      while (const CsvRecord* record = reader_.Next()) {
+        batch.rows.push_back(Prepare(*record));
+        if (batch.rows.size() == kBatchRows) {
+          if (!queue.Push(std::move(batch))) return;
+          batch = Batch{};
+        }
+        if (++records % 4096 == 0 && importer_.options().progress) {
+          importer_.options().progress(reader_.bytes_read(), reader_.input_size());
+        }
+      }
+    } catch (...) {
+      batch.error = std::current_exception();
+    }
+    if (queue.Push(std::move(batch))) queue.Close();
+  }
+
+  // Everything that does not need the project: runs on the reading thread.
+  PreparedRow Prepare(const CsvRecord& r) const {
+    PreparedRow row;
+    IncomingStory& in = row.in;
     Story& s = in.story;
     s.key = Value(r, story_, mapping_.story);
     if (story_ == kUnmapped && mapping_.story.constant.empty()) {
@@ -217,38 +259,79 @@ class CsvImport {
     s.source_line = r.line;
 
     // Check every value before storing, so a dry run finds all errors.
-    std::vector<std::string> values;
-    values.reserve(variables_.size());
+    row.values.reserve(variables_.size());
     for (const auto& v : variables_) {
-      values.push_back(Checked(v.variable.type, std::string(Trim(r[static_cast<size_t>(v.column)])),
-                               r, v.column, v.variable.name));
+      row.values.push_back(Checked(v.variable.type,
+                                   std::string(Trim(r[static_cast<size_t>(v.column)])), r,
+                                   v.column, v.variable.name));
     }
-    std::vector<std::optional<SignifierValue>> answers;
-    for (const auto& s : signifiers_) answers.push_back(Answer(r, s));
+    for (const auto& b : signifiers_) row.answers.push_back(Answer(r, b));
+    try {
+      StoryImporter::Prepare(in);
+    } catch (const Error& e) {
+      throw WithLineText(e, [&](const Location& at) {
+        return At(r, at.text == kKeyLine ? story_ : text_).text;
+      });
+    }
+    return row;
+  }
 
-    const StoryImporter::Result result = Add(std::move(in), r);
+  // Writes a prepared row: runs on this (the project's) thread.
+  void Store(PreparedRow& row) {
+    StoryImporter::Result result;
+    try {
+      result = importer_.Store(std::move(row.in));
+    } catch (const Error& e) {
+      throw WithLineText(e, [&](const Location& at) { return LineAgain(at.line); });
+    }
     if (!result.write_values()) return;
     StoryWriter& writer = importer_.writer();
     for (size_t i = 0; i < variables_.size(); ++i) {
       const Variable& v = variables_[i].variable;
       if (v.subject == VariableSubject::kStory) {
-        writer.SetStoryValue(result.story_id, v.id, values[i]);
-      } else if (result.respondent_id && !values[i].empty()) {
-        writer.SetRespondentValue(*result.respondent_id, v.id, values[i]);
+        writer.SetStoryValue(result.story_id, v.id, row.values[i]);
+      } else if (result.respondent_id && !row.values[i].empty()) {
+        writer.SetRespondentValue(*result.respondent_id, v.id, row.values[i]);
       }
     }
     for (size_t i = 0; i < signifiers_.size(); ++i) {
+      const auto& answer = row.answers[i];
       if (result.outcome == StoryImporter::Outcome::kAdded) {
         // A new story has no answers yet: insert without looking.
-        if (answers[i]) {
-          writer.AddSignifierValue(result.story_id, signifiers_[i].signifier, *answers[i]);
-        }
-      } else if (answers[i]) {
-        SetSignifierValue(project_, signifiers_[i].signifier, result.story_id, *answers[i]);
+        if (answer) writer.AddSignifierValue(result.story_id, signifiers_[i].signifier, *answer);
+      } else if (answer) {
+        SetSignifierValue(project_, signifiers_[i].signifier, result.story_id, *answer);
       } else {
         ClearSignifierValue(project_, signifiers_[i].signifier, result.story_id);
       }
     }
+  }
+
+  // `e` with the text of its line in place of a stand-in (see Place), from
+  // `line_text`; other errors as they are.
+  template <typename LineText>
+  static Error WithLineText(const Error& e, LineText line_text) {
+    const Location& at = e.location();
+    if (at.text != kKeyLine && at.text != kTextLine) return e;
+    Location located = at;
+    located.text = line_text(at);
+    return Error(e.kind(), e.message(), located);
+  }
+
+  // The text of `line` of the input, read again (the reading thread is past
+  // it by now); empty when the input cannot be read again. Only for errors.
+  std::string LineAgain(int line) const {
+    if (!reopen_) return "";
+    try {
+      std::unique_ptr<CsvReader> again = reopen_();
+      while (const CsvRecord* record = again->Next()) {
+        if (record->line == line) return again->LocationOfRecord().text;
+        if (record->line > line) break;
+      }
+    } catch (const Error&) {
+      // The input changed or went away: the message goes without its line.
+    }
+    return "";
   }
 
   double Number(const CsvRecord& r, int column) const {
@@ -315,6 +398,7 @@ class CsvImport {
   CsvReader& reader_;
   const ImportMapping& mapping_;
   StoryImporter importer_;
+  CsvReopen reopen_;
   std::vector<std::string> header_;
   int story_ = kUnmapped, respondent_ = kUnmapped, role_ = kUnmapped, kind_ = kUnmapped,
       wave_ = kUnmapped, date_ = kUnmapped, language_ = kUnmapped, title_ = kUnmapped,
@@ -326,8 +410,8 @@ class CsvImport {
 }  // namespace
 
 ImportReport ImportCsv(Project& project, CsvReader& reader, const ImportMapping& mapping,
-                       const ImportOptions& options) {
-  return CsvImport(project, reader, mapping, options).Run();
+                       const ImportOptions& options, CsvReopen reopen) {
+  return CsvImport(project, reader, mapping, options, std::move(reopen)).Run();
 }
 
 }  // namespace verhaal

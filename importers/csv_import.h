@@ -5,6 +5,9 @@
 #ifndef VERHAAL_IMPORTERS_CSV_IMPORT_H_
 #define VERHAAL_IMPORTERS_CSV_IMPORT_H_
 
+#include <functional>
+#include <memory>
+
 #include "corpus/project.h"
 #include "importers/csv_reader.h"
 #include "importers/mapping.h"
@@ -17,8 +20,17 @@ namespace verhaal {
 // the CSV or the mapping: a mapped column that is not in the header (with the
 // closest one), a duplicate story key, empty text, an invalid wave, date,
 // typed value or signifier answer, plus the reader's own errors.
+// Opens the same input again from its start, for the text of a line that an
+// error names after the reader has gone past it.
+using CsvReopen = std::function<std::unique_ptr<CsvReader>()>;
+
+// Imports the records of `reader` (its header line first) as `mapping` says,
+// within the caller's transaction. Reading and checking the rows runs on a
+// second thread while this one writes them. `reopen`, when given, lets errors
+// found while writing (a key given twice, a respondent with two roles) show
+// their line.
 ImportReport ImportCsv(Project& project, CsvReader& reader, const ImportMapping& mapping,
-                       const ImportOptions& options);
+                       const ImportOptions& options, CsvReopen reopen = nullptr);
 
 }  // namespace verhaal
 

@@ -46,7 +46,7 @@ StoryImporter::StoryImporter(Project& project, ImportOptions options)
   last_id_before_ = project.db().execAndGet("SELECT coalesce(max(id), 0) FROM story").getInt64();
 }
 
-StoryImporter::Result StoryImporter::Add(IncomingStory in) {
+void StoryImporter::Prepare(IncomingStory& in) {
   Story& story = in.story;
   if (story.key.empty()) throw DataError("this story has no key; fill in its key", in.key_at);
   if (!IsStoryKind(story.kind)) {
@@ -61,7 +61,10 @@ StoryImporter::Result StoryImporter::Add(IncomingStory in) {
   }
   story.title = NormalizeText(story.title, in.key_at);
   story.hash = ContentHash(story.text);
+}
 
+StoryImporter::Result StoryImporter::Store(IncomingStory in) {
+  Story& story = in.story;
   Result result;
   if (!in.respondent_key.empty()) {
     try {
@@ -74,6 +77,16 @@ StoryImporter::Result StoryImporter::Add(IncomingStory in) {
     story.respondent_id = result.respondent_id;
   }
 
+  if (last_id_before_ == 0) {
+    // The project had no stories: every key is new unless this import gave
+    // it twice, which the key's unique index tells us.
+    if (const auto id = writer_.TryInsert(story)) {
+      result.story_id = *id;
+      result.outcome = Outcome::kAdded;
+      ++report_.stories_added;
+      return result;
+    }
+  }
   const auto stored = writer_.Find(story.key);
   if (stored && (stored->id > last_id_before_ || !existing_seen_.insert(stored->id).second)) {
     throw DataError("story key '" + story.key + "' appears twice in this import (first at " +

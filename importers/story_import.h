@@ -75,7 +75,17 @@ class StoryImporter {
   // Stores `incoming` as described above. kData Errors (located at the
   // cells): a key twice in this import, an unknown kind, empty text, invalid
   // UTF-8, a respondent with two roles.
-  Result Add(IncomingStory incoming);
+  Result Add(IncomingStory incoming) {
+    Prepare(incoming);
+    return Store(std::move(incoming));
+  }
+
+  // The two halves of Add. Prepare checks the key and kind and turns the raw
+  // text and title into stored text with its hash; it does not touch the
+  // project, so an importer may run it on another thread. Store writes a
+  // prepared story.
+  static void Prepare(IncomingStory& incoming);
+  Result Store(IncomingStory prepared);
 
   // Completes the import (the full-text index, see StoryWriter::Finish);
   // call it before committing. Returns the report.

@@ -210,5 +210,69 @@ TEST(CodingsTest, SegmentsAreCheckedAndDuplicatesReported) {
   EXPECT_EQ(CountProject(p).codings_by_coder.at("anna"), 1);
 }
 
+
+std::string JournalMode(Project& p) {
+  return p.db().execAndGet("PRAGMA journal_mode").getString();
+}
+
+Story AStory(const std::string& key) {
+  Story story;
+  story.key = key;
+  story.text = "Een verhaal over werk.";
+  return story;
+}
+
+TEST(BulkWriteTest, WritesWithTheRollbackJournalThenReturnsToWal) {
+  TempDir dir;
+  Project p = Project::Create(dir / "a.verhaal", "a");
+  {
+    BulkWrite bulk(p);
+    EXPECT_TRUE(bulk.active());
+    EXPECT_EQ(JournalMode(p), "delete");
+    Transaction transaction(p);
+    AddStory(p, AStory("S1"));
+    transaction.Commit();
+  }
+  EXPECT_EQ(JournalMode(p), "wal");
+  Project again = Project::Open(dir / "a.verhaal");
+  EXPECT_EQ(CountStories(again), 1);
+  EXPECT_EQ(SearchStories(again, "werk", 10).size(), 1u);
+}
+
+TEST(BulkWriteTest, ARolledBackBulkWriteLeavesTheProjectAsItWas) {
+  TempDir dir;
+  Project p = Project::Create(dir / "a.verhaal", "a");
+  {
+    Transaction transaction(p);
+    AddStory(p, AStory("S1"));
+    transaction.Commit();
+  }
+  {
+    BulkWrite bulk(p);
+    Transaction transaction(p);
+    AddStory(p, AStory("S2"));
+    // no Commit: an error ended the command
+  }
+  EXPECT_EQ(JournalMode(p), "wal");
+  Project again = Project::Open(dir / "a.verhaal");
+  EXPECT_EQ(CountStories(again), 1);
+}
+
+TEST(BulkWriteTest, StaysInWalModeWhileAnotherConnectionReads) {
+  TempDir dir;
+  Project p = Project::Create(dir / "a.verhaal", "a");
+  Project reader = Project::Open(dir / "a.verhaal");
+  EXPECT_EQ(CountStories(reader), 0);
+  {
+    BulkWrite bulk(p);
+    EXPECT_FALSE(bulk.active());
+    EXPECT_EQ(JournalMode(p), "wal");
+    Transaction transaction(p);
+    AddStory(p, AStory("S1"));
+    transaction.Commit();
+  }
+  EXPECT_EQ(CountStories(reader), 1);
+}
+
 }  // namespace
 }  // namespace verhaal

@@ -1,6 +1,8 @@
 #include "corpus/text.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include "corpus/error.h"
 
@@ -17,6 +19,22 @@ TEST(NormalizeTextTest, ComposesDecomposedDiacriticsToNfc) {
   EXPECT_EQ(CodePointCount(NormalizeText("coo\xCC\x88peratie")), 10u);
 }
 
+// NormalizeText returns text whose characters all lie below U+0300 without
+// asking ICU; that is only right if ICU agrees each of them is NFC as it
+// stands and never reorders or composes with what follows.
+TEST(NormalizeTextTest, EveryCharacterBelowTheCombiningMarksIsNfcAsItStands) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  ASSERT_TRUE(U_SUCCESS(status));
+  for (UChar32 c = 1; c < 0x300; ++c) {
+    EXPECT_EQ(nfc->getCombiningClass(c), 0) << std::hex << c;
+    EXPECT_EQ(nfc->quickCheck(icu::UnicodeString(c), status), UNORM_YES) << std::hex << c;
+  }
+  // And the fast path leaves such text alone while a mark after it composes.
+  EXPECT_EQ(NormalizeText("\xC3\xA9\xC5\x82\xC8\xA7"), "\xC3\xA9\xC5\x82\xC8\xA7");
+  EXPECT_EQ(NormalizeText("caf\xC3\xA9 e\xCC\x81"), "caf\xC3\xA9 \xC3\xA9");
+}
+
 TEST(NormalizeTextTest, InvalidUtf8NamesTheByteOffsetLineAndColumn) {
   try {
     NormalizeText("regel een\ntwee \xE9\xE9n", Location{"verhalen.csv", 0, 0, ""});
@@ -26,6 +44,22 @@ TEST(NormalizeTextTest, InvalidUtf8NamesTheByteOffsetLineAndColumn) {
     EXPECT_EQ(std::string(e.what()),
               "verhalen.csv:2:6: invalid UTF-8: byte 0xE9 at byte offset 15; if the file is "
               "Windows-1252 or Latin-1, say so with --encoding windows-1252");
+  }
+}
+
+TEST(NormalizeTextTest, InvalidUtf8AfterLongAsciiRunsIsFoundAtItsOffset) {
+  // The scan takes eight ASCII bytes at a time; a bad byte anywhere in or
+  // after such a block must still be found, with its own offset.
+  for (size_t prefix = 0; prefix < 20; ++prefix) {
+    const std::string text = std::string(prefix, 'a') + "\xC3\xA9" + "\xC3" + "bcdefghijk";
+    try {
+      ValidateUtf8(text, Location{});
+      FAIL() << prefix;
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("at byte offset " + std::to_string(prefix + 2) + ";"),
+                std::string::npos)
+          << e.what();
+    }
   }
 }
 

@@ -49,7 +49,9 @@ class CsvImportTest : public ::testing::Test {
     Transaction transaction(project_);
     ImportOptions options;
     options.update = update;
-    ImportReport report = ImportCsv(project_, reader, m, options);
+    ImportReport report = ImportCsv(project_, reader, m, options, [csv] {
+      return std::make_unique<CsvReader>(StringSource(csv), "in.csv");
+    });
     if (commit) transaction.Commit();
     return report;
   }
@@ -299,6 +301,53 @@ TEST(MappingTest, DefaultMappingRoundTripsThroughYaml) {
               "--text text: there is no such column; did you mean 'tekst'? The columns are: "
               "id, tekst.");
   }
+}
+
+
+// Rows are read and checked on a second thread while this one stores them,
+// in batches; errors must still come in file order and roll everything back.
+std::string ManyRows(int n, int duplicate_at, int bad_date_at) {
+  std::string csv = kHeader;
+  for (int i = 1; i <= n; ++i) {
+    const std::string key = i == duplicate_at ? "S1" : "S" + std::to_string(i);
+    const std::string date = i == bad_date_at ? "2025-13-01" : "2025-03-01";
+    csv += key + ",R" + std::to_string(i % 50) + ",1," + date + ",Verhaal nummer " +
+           std::to_string(i) + ",Ede,2,,,,,,\n";
+  }
+  return csv;
+}
+
+TEST_F(CsvImportTest, AnEarlierKeyGivenTwiceIsReportedBeforeALaterBadValue) {
+  // The duplicate (found while storing) is 1,700 rows before the bad date
+  // (found while reading), many batches apart.
+  const std::string csv = ManyRows(5000, 300, 2000);
+  EXPECT_EQ(ErrorOf(csv),
+            "in.csv:301:1: story key 'S1' appears twice in this import (first at in.csv:2); give "
+            "every story its own key\n  S1,R0,1,2025-03-01,Verhaal nummer 300,Ede,2,,,,,,\n  ^");
+  EXPECT_EQ(CountStories(project_), 0);
+}
+
+TEST_F(CsvImportTest, ABadValueFarIntoTheFileStopsTheImportAndStoresNothing) {
+  const std::string csv = ManyRows(5000, 0, 4321);
+  EXPECT_EQ(ErrorOf(csv),
+            "in.csv:4322:13: '2025-13-01' is not a date; write dates as YYYY-MM-DD (the date)\n"
+            "  S4321,R21,1,2025-13-01,Verhaal nummer 4321,Ede,2,,,,,,\n              ^");
+  EXPECT_EQ(CountStories(project_), 0);
+  EXPECT_TRUE(ListRespondents(project_).empty());
+}
+
+TEST_F(CsvImportTest, ManyRowsArriveInFileOrderWithTheirValues) {
+  const auto report = Import(ManyRows(3000, 0, 0));
+  EXPECT_EQ(report.stories_added, 3000);
+  EXPECT_EQ(report.respondents_added, 50);
+  const std::vector<Story> stories = ListStories(project_);
+  ASSERT_EQ(stories.size(), 3000u);
+  for (size_t i = 0; i < stories.size(); ++i) {
+    ASSERT_EQ(stories[i].key, "S" + std::to_string(i + 1));
+    ASSERT_EQ(stories[i].text, "Verhaal nummer " + std::to_string(i + 1));
+    ASSERT_EQ(stories[i].source_line, static_cast<int>(i) + 2);
+  }
+  EXPECT_EQ(SearchStories(project_, "nummer", 10000).size(), 3000u);
 }
 
 }  // namespace
