@@ -99,7 +99,7 @@ struct CountingSetup {
 struct Tally {
   std::vector<std::vector<int64_t>> stories;  // [group][code]
   std::vector<int64_t> single;
-  std::vector<int64_t> both;
+  std::vector<uint32_t> both;  // a range has fewer than 2^32 stories; half the cache of int64
   std::vector<uint64_t> bits;
 };
 
@@ -127,7 +127,7 @@ Tally CountRange(const CountingSetup& setup, CodingScan& scan, size_t first, siz
     if (setup.pairs) {
       std::sort(current.begin(), current.end());
       for (size_t a = 0; a < current.size(); ++a) {
-        int64_t* row = tally.both.data() + static_cast<size_t>(current[a]) * n_codes;
+        uint32_t* row = tally.both.data() + static_cast<size_t>(current[a]) * n_codes;
         for (size_t b = a + 1; b < current.size(); ++b) ++row[current[b]];
       }
     }
@@ -235,7 +235,7 @@ CodeCounts CountCodes(std::vector<Code> codes, const std::vector<CodingScan*>& s
   }
   counts.stories = std::move(tally.stories);
   counts.single = std::move(tally.single);
-  counts.both = std::move(tally.both);
+  counts.both.assign(tally.both.begin(), tally.both.end());
   counts.respondents.assign(stories.groups.size(), std::vector<int64_t>(n_codes, 0));
   for (size_t g = 0; g < stories.groups.size(); ++g) {
     for (size_t c = 0; c < n_codes; ++c) counts.respondents[g][c] = slots.Count(tally.bits, g, c);
