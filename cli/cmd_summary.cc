@@ -62,8 +62,8 @@ int RunSummary(CommandContext& context) {
       "with --cooccurrence segments, in overlapping coded segments. --by gives the\n"
       "figures per group of a dimension: --by wave is the longitudinal view, --by\n"
       "respondent follows repeated storytellers, --by respondent --by wave each of\n"
-      "them over time. --svg DIR also writes a chart per\n"
-      "code tree, dyad, triad and list (docs/summary.md).",
+      "them over time. --svg DIR also writes a chart per code tree, dyad, triad\n"
+      "and list (docs/summary.md).",
       "  verhaal summary --by role\n"
       "  verhaal summary --role klantmanager --by wave --only codes,dyads --format csv\n"
       "  verhaal summary --only cooccurrence --cooccurrence segments\n"
