@@ -31,7 +31,8 @@ int ImportCsvCommand(CommandContext& context) {
       "columns hold the story key, respondent, role, kind, wave, date, language,\n"
       "title and text, which are typed variables and which are signifiers. With\n"
       "--text instead, columns named story, respondent, role, kind, wave, date,\n"
-      "language and title are used as such, the others become story variables,\n"
+      "language and title are used as such, the others become story variables\n"
+      "(typed integer, float, date or boolean when all their values are),\n"
       "and the mapping used is printed to stdout to save and edit.",
       "  verhaal import csv statushouders.csv --mapping statushouders.mapping.yaml\n"
       "  verhaal import csv export.csv --text verhaal --encoding windows-1252 --dry-run");
@@ -70,6 +71,9 @@ int ImportCsvCommand(CommandContext& context) {
     std::vector<std::string> names;
     for (const auto& f : header->fields) names.push_back(f.value);
     mapping = DefaultMapping(names, options.Get<std::string>("text"));
+    mapping.delimiter = peek.delimiter();
+    mapping.encoding = csv.encoding;
+    GuessVariableTypes(mapping, peek, names);
     context.out << MappingToYaml(mapping);
   }
   const bool dry_run = options.Has("dry-run");

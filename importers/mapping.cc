@@ -361,6 +361,59 @@ ImportMapping DefaultMapping(const std::vector<std::string>& header,
   return m;
 }
 
+void GuessVariableTypes(ImportMapping& mapping, CsvReader& reader,
+                        const std::vector<std::string>& header) {
+  // The types a column may still have, in order of preference; a value
+  // that CheckVariableValue refuses rules the type out. Boolean only for
+  // words (ja/nee, true/false): a column of 0 and 1 stays an integer.
+  constexpr VariableType kCandidates[] = {VariableType::kInteger, VariableType::kFloat,
+                                          VariableType::kDate, VariableType::kBoolean};
+  struct Column {
+    size_t index = 0;
+    std::array<bool, 4> possible = {true, true, true, true};
+    bool any_value = false;
+  };
+  std::vector<Column> columns;
+  for (const auto& v : mapping.variables) {
+    const auto at = std::find(header.begin(), header.end(), v.column);
+    if (at == header.end() || v.variable.type != VariableType::kText) {
+      columns.push_back(Column{0, {false, false, false, false}, false});
+    } else {
+      columns.push_back(Column{static_cast<size_t>(at - header.begin())});
+    }
+  }
+  while (const CsvRecord* record = reader.Next()) {
+    for (auto& column : columns) {
+      if (column.index >= record->size()) continue;
+      const std::string& raw = (*record)[column.index];
+      if (raw.find_first_not_of(" \t") == std::string::npos) continue;
+      column.any_value = true;
+      for (size_t t = 0; t < std::size(kCandidates); ++t) {
+        if (!column.possible[t]) continue;
+        try {
+          const std::string value = CheckVariableValue(kCandidates[t], raw);
+          if (kCandidates[t] == VariableType::kBoolean &&
+              value.find_first_not_of("0123456789") == std::string::npos &&
+              raw.find_first_of("0123456789") != std::string::npos) {
+            column.possible[t] = false;
+          }
+        } catch (const Error&) {
+          column.possible[t] = false;
+        }
+      }
+    }
+  }
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (!columns[i].any_value) continue;
+    for (size_t t = 0; t < std::size(kCandidates); ++t) {
+      if (columns[i].possible[t]) {
+        mapping.variables[i].variable.type = kCandidates[t];
+        break;
+      }
+    }
+  }
+}
+
 std::string MappingToYaml(const ImportMapping& m) {
   std::string out = "# verhaal import mapping (see docs/import-mapping.md)\n";
   if (m.delimiter != 0) {
@@ -401,11 +454,36 @@ std::string MappingToYaml(const ImportMapping& m) {
       out += "}\n";
     }
   }
-  if (!m.ignore.empty()) {
-    out += "ignore: [";
-    for (size_t i = 0; i < m.ignore.size(); ++i) out += (i ? ", " : "") + Quote(m.ignore[i]);
-    out += "]\n";
+  const auto list = [](const std::vector<std::string>& items) {
+    std::string text = "[";
+    for (size_t i = 0; i < items.size(); ++i) text += (i ? ", " : "") + Quote(items[i]);
+    return text + "]";
+  };
+  if (!m.signifiers.empty()) out += "signifiers:\n";
+  for (const auto& s : m.signifiers) {
+    const Signifier& sig = s.signifier;
+    out += "  " + Quote(sig.key) + ": {type: " + std::string(SignifierTypeName(sig.type));
+    if (s.columns.size() == 1 && s.columns[0] != sig.key) out += ", column: " + Quote(s.columns[0]);
+    if (s.columns.size() > 1) out += ", columns: " + list(s.columns);
+    if (!sig.title.empty() && sig.title != sig.key) out += ", title: " + Quote(sig.title);
+    if (!sig.x_low.empty()) out += ", low: " + Quote(sig.x_low);
+    if (!sig.x_high.empty()) out += ", high: " + Quote(sig.x_high);
+    std::vector<std::string> labels;
+    for (const auto& option : sig.options) labels.push_back(option.label);
+    if (sig.type == SignifierType::kTriad && labels != s.columns) {
+      out += ", labels: " + list(labels);
+    }
+    if (sig.type == SignifierType::kList) {
+      out += ", items: " + list(labels);
+      if (sig.multiple) out += ", multiple: true";
+      if (s.separator != "|") out += ", separator: " + Quote(s.separator);
+    }
+    out += "}\n";
   }
+  if (m.not_applicable != "NA") out += "not_applicable: " + Quote(m.not_applicable) + "\n";
+  if (!m.ignore.empty()) out += "ignore: " + list(m.ignore) + "\n";
+  if (m.other_columns == OtherColumns::kRespondentVariables) out += "other_columns: respondent\n";
+  if (m.other_columns == OtherColumns::kIgnore) out += "other_columns: ignore\n";
   return out;
 }
 

@@ -15,6 +15,7 @@
 #include "corpus/error.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"
+#include "importers/csv_reader.h"
 
 namespace verhaal {
 
@@ -82,6 +83,15 @@ ImportMapping LoadMapping(const std::filesystem::path& file);
 // closest column).
 ImportMapping DefaultMapping(const std::vector<std::string>& header,
                              std::string_view text_column);
+
+// Gives each text variable of `mapping` the type all its values in the rest
+// of `reader` (after the header line `header`) have: integer, float (a
+// decimal comma is fine), date (YYYY-MM-DD) or boolean (ja/nee, true/false);
+// text when the values are mixed or the column is empty. For the mapping
+// used without --mapping: the whole input is read, so the guess holds for
+// every row. Errors of the reader (malformed CSV) come through.
+void GuessVariableTypes(ImportMapping& mapping, CsvReader& reader,
+                        const std::vector<std::string>& header);
 
 // The mapping as YAML that ParseMapping reads back, for the researcher to
 // save and edit.

@@ -46,8 +46,9 @@ TEST_F(ImportCliTest, CsvWithTextPrintsTheMappingAndIsIdempotent) {
   const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
-            "# verhaal import mapping (see docs/import-mapping.md)\nstory: story\n"
-            "respondent: respondent\ntext: text\nstory_variables:\n  gemeente: {type: text}\n");
+            "# verhaal import mapping (see docs/import-mapping.md)\ndelimiter: \";\"\n"
+            "story: story\nrespondent: respondent\ntext: text\nstory_variables:\n"
+            "  gemeente: {type: text}\n");
   EXPECT_EQ(r.err,
             "v.csv: added 2 stories, updated 0, 0 unchanged; 2 new respondents, 1 new "
             "variable, 0 new signifiers\n");
@@ -55,6 +56,35 @@ TEST_F(ImportCliTest, CsvWithTextPrintsTheMappingAndIsIdempotent) {
   const auto again = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_EQ(again.err, "v.csv: nothing to change; all 2 stories are already in the project\n");
+}
+
+TEST_F(ImportCliTest, CsvWithTextTypesNumericDateAndYesNoColumnsAndItsMappingImportsAgain) {
+  dir_.Write("v.csv",
+             "id,leeftijd,cijfer,ingevuld,werkt,gemeente,tekst\n"
+             "S1,34,\"7,5\",2025-03-01,ja,Ede,Eerste verhaal\n"
+             "S2,,8,2025-04-11,nee,Epe,Tweede verhaal\n"
+             "S3,51,6.25,,Ja,12,Derde verhaal\n");
+  const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "tekst"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "# verhaal import mapping (see docs/import-mapping.md)\ndelimiter: \",\"\n"
+            "story: id\ntext: tekst\nstory_variables:\n  leeftijd: {type: integer}\n"
+            "  cijfer: {type: float}\n  ingevuld: {type: date}\n  werkt: {type: boolean}\n"
+            "  gemeente: {type: text}\n");
+  // The printed mapping, saved as it is, imports the file into a new project.
+  dir_.Write("v.mapping.yaml", r.out);
+  ASSERT_EQ(RunVerhaal({"init", "u.verhaal"}, dir_.path()).exit_code, 0);
+  const auto again =
+      RunVerhaal({"-p", "u.verhaal", "import", "csv", "v.csv", "--mapping", "v.mapping.yaml"},
+                 dir_.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err,
+            "v.csv: added 3 stories, updated 0, 0 unchanged; 0 new respondents, 5 new "
+            "variables, 0 new signifiers\n");
+  const auto sav = RunVerhaal({"-p", "u.verhaal", "export", "stories", "--format", "csv"},
+                              dir_.path());
+  ASSERT_EQ(sav.exit_code, 0) << sav.err;
+  EXPECT_NE(sav.out.find("7.5"), std::string::npos) << sav.out;  // a number, not the text "7,5"
 }
 
 TEST_F(ImportCliTest, DryRunWritesNothing) {

@@ -350,5 +350,42 @@ TEST_F(CsvImportTest, ManyRowsArriveInFileOrderWithTheirValues) {
   EXPECT_EQ(SearchStories(project_, "nummer", 10000).size(), 3000u);
 }
 
+
+TEST(MappingTest, AMappingWithSignifiersRoundTripsThroughYaml) {
+  const ImportMapping m = ParseMapping(kMapping, "map.yaml");
+  const std::string yaml = MappingToYaml(m);
+  const ImportMapping back = ParseMapping(yaml, "back.yaml");
+  EXPECT_EQ(MappingToYaml(back), yaml);
+  ASSERT_EQ(back.signifiers.size(), 2u);
+  EXPECT_EQ(back.signifiers[0].signifier.x_low, "moeten");
+  EXPECT_EQ(back.signifiers[0].signifier.x_high, "willen");
+  EXPECT_EQ(back.signifiers[1].columns, (std::vector<std::string>{"taal", "gezondheid", "werk"}));
+  EXPECT_EQ(back.ignore, std::vector<std::string>{"opmerking"});
+  EXPECT_NE(yaml.find("  belang: {type: triad, columns: [taal, gezondheid, werk]}\n"),
+            std::string::npos)
+      << yaml;
+}
+
+TEST(MappingTest, GuessedTypesFollowEveryValueOfTheColumn) {
+  const std::vector<std::string> header = {"id", "a", "b", "c", "d", "e", "f", "tekst"};
+  ImportMapping m = DefaultMapping(header, "tekst");
+  CsvReader reader(StringSource("id,a,b,c,d,e,f,tekst\n"
+                                "1,0,\"0,5\",2024-02-29,nee,,x,t\n"
+                                "2,1,2,2024-03-01,TRUE,,1,t\n"
+                                "3,,-3.5,,,,2,t\n"),
+                   "in.csv");
+  reader.Next();
+  GuessVariableTypes(m, reader, header);
+  std::vector<std::pair<std::string, VariableType>> types;
+  for (const auto& v : m.variables) types.emplace_back(v.column, v.variable.type);
+  EXPECT_EQ(types, (std::vector<std::pair<std::string, VariableType>>{
+                       {"a", VariableType::kInteger},  // 0 and 1 stay numbers
+                       {"b", VariableType::kFloat},    // decimal comma and point
+                       {"c", VariableType::kDate},
+                       {"d", VariableType::kBoolean},
+                       {"e", VariableType::kText},     // no values at all
+                       {"f", VariableType::kText}}));  // mixed
+}
+
 }  // namespace
 }  // namespace verhaal
