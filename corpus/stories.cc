@@ -16,6 +16,12 @@ constexpr const char* kSelect =
     "s.hash, s.source_file, s.source_line, coalesce(r.key, ''), coalesce(r.role, '') "
     "FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id";
 
+// kSelect with '' for the text and hash (same columns, so Read reads both).
+constexpr const char* kSelectHead =
+    "SELECT s.id, s.key, s.respondent_id, s.kind, s.wave, s.date, s.language, s.title, '', "
+    "'', s.source_file, s.source_line, coalesce(r.key, ''), coalesce(r.role, '') "
+    "FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id";
+
 Story Read(SQLite::Statement& row) {
   Story s;
   s.id = row.getColumn(0).getInt64();
@@ -160,6 +166,24 @@ std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& fil
   std::sort(owners.begin(), owners.end(),
             [](const StoryOwner& a, const StoryOwner& b) { return a.id < b.id; });
   return owners;
+}
+
+void ForEachStoryHead(Project& project, const StoryFilter& filter,
+                      const std::function<void(const Story&)>& visit) {
+  SQLite::Statement query = FilteredStories(project, kSelectHead, filter);
+  while (query.executeStep()) visit(Read(query));
+}
+
+std::vector<Story> ListStoryHeads(Project& project, const StoryFilter& filter) {
+  std::vector<Story> out;
+  ForEachStoryHead(project, filter, [&](const Story& s) { out.push_back(s); });
+  return out;
+}
+
+std::vector<int64_t> ListStoryIds(Project& project, const StoryFilter& filter) {
+  std::vector<int64_t> ids;
+  for (const StoryOwner& owner : ListStoryOwners(project, filter)) ids.push_back(owner.id);
+  return ids;
 }
 
 std::vector<Story> ListStories(Project& project, const StoryFilter& filter) {

@@ -77,6 +77,19 @@ struct StoryOwner {
 // (from the respondent index alone when nothing filters): 16 bytes a story.
 std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter = {});
 
+// Like ForEachStory without the text and its hash: `text` and `hash` stay
+// empty. For commands that need a story's key, respondent, role, kind, wave
+// or date but not what it says; no text is copied.
+void ForEachStoryHead(Project& project, const StoryFilter& filter,
+                      const std::function<void(const Story&)>& visit);
+
+// Convenience over ForEachStoryHead.
+std::vector<Story> ListStoryHeads(Project& project, const StoryFilter& filter = {});
+
+// The ids of the stories passing `filter`, ascending (ListStoryOwners
+// without the respondents: 8 bytes a story).
+std::vector<int64_t> ListStoryIds(Project& project, const StoryFilter& filter = {});
+
 int64_t CountStories(Project& project);
 
 }  // namespace verhaal
