@@ -59,16 +59,14 @@ int RunMatrix(CommandContext& context) {
   if (matrix_options.fisher.draws < 1) throw UsageError("--draws must be at least 1");
 
   Project project = options.OpenProject();
-  const std::vector<Story> stories = ListStories(project, StoryFilterFrom(options));
-  if (stories.empty()) {
+  const std::vector<int64_t> ids = ListStoryIds(project, StoryFilterFrom(options));
+  if (ids.empty()) {
     throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
   }
-  std::vector<int64_t> ids;
-  for (const auto& story : stories) ids.push_back(story.id);
-  const ResolvedDimension rows = ResolveDimension(project, row_spec, stories, mixed);
-  const ResolvedDimension cols = ResolveDimension(project, col_spec, stories, mixed);
+  const ResolvedDimension rows = ResolveDimension(project, row_spec, ids, mixed);
+  const ResolvedDimension cols = ResolveDimension(project, col_spec, ids, mixed);
   std::optional<ResolvedDimension> by;
-  if (by_spec) by = ResolveDimension(project, *by_spec, stories, mixed);
+  if (by_spec) by = ResolveDimension(project, *by_spec, ids, mixed);
   const Matrix matrix = BuildMatrix(ids, rows, cols, by ? &*by : nullptr, matrix_options);
   WriteMatrix(context.out, matrix, format);
   for (const auto& tab : matrix.tables) {

@@ -42,7 +42,7 @@ int RunScatter(CommandContext& context) {
   std::optional<DimensionSpec> colour_spec;
   if (options.Has("colour")) colour_spec = ParseDimension(options.Get<std::string>("colour"));
   Project project = options.OpenProject();
-  const std::vector<Story> stories = ListStories(project, StoryFilterFrom(options));
+  const std::vector<Story> stories = ListStoryHeads(project, StoryFilterFrom(options));
   if (stories.empty()) {
     throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
   }

@@ -1,6 +1,9 @@
 #include "coding/dimension.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cstdio>
 #include <functional>
@@ -85,28 +88,98 @@ int CutLevel(const std::vector<double>& cuts, double x) {
   return static_cast<int>(std::upper_bound(cuts.begin(), cuts.end(), x) - cuts.begin());
 }
 
-// Fills levels and level_of from one optional value per story, sorting the
-// distinct values.
-void AssignValues(ResolvedDimension& result, const std::vector<Story>& stories,
-                  const std::function<std::optional<std::string>(const Story&)>& value_of) {
-  std::map<int64_t, std::string> values;
-  std::set<std::string> distinct;
-  for (const auto& story : stories) {
-    auto value = value_of(story);
-    if (!value || value->empty()) {
-      result.left_out[story.id] = std::string(kNoValue);
-      continue;
-    }
-    distinct.insert(*value);
-    values[story.id] = *value;
+// A dimension being resolved: one slot per story, in the order of the
+// (ascending) story ids. A slot holds a level (>= 0) or a reason (kUnset
+// until a value arrives). Compact: 4 bytes a story.
+class Slots {
+ public:
+  explicit Slots(const std::vector<int64_t>& ids) : ids_(ids), slots_(ids.size(), kUnset) {}
+
+  // The position of story `id`, or -1 when it is not among the stories.
+  int64_t IndexOf(int64_t id) const {
+    const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    return it != ids_.end() && *it == id ? it - ids_.begin() : -1;
   }
-  result.levels.assign(distinct.begin(), distinct.end());
+  size_t size() const { return ids_.size(); }
+  int32_t& operator[](size_t i) { return slots_[i]; }
+  int32_t operator[](size_t i) const { return slots_[i]; }
+  void SetReason(size_t i, std::string_view reason) { slots_[i] = -2 - ReasonIndex(reason); }
+  bool HasReason(size_t i, std::string_view reason) const {
+    return slots_[i] == -2 - ReasonIndex(reason);
+  }
+
+  // Every slot still unset gets `reason`; then the slots become level_of
+  // and left_out.
+  void Finish(std::string_view unset_reason, ResolvedDimension& result) const {
+    const int32_t unset = -2 - ReasonIndex(unset_reason);
+    for (size_t i = 0; i < ids_.size(); ++i) {
+      const int32_t slot = slots_[i] == kUnset ? unset : slots_[i];
+      if (slot >= 0) {
+        result.level_of.Append(ids_[i], slot);
+      } else {
+        result.left_out.Append(ids_[i], kReasons[static_cast<size_t>(-2 - slot)]);
+      }
+    }
+  }
+
+  static constexpr int32_t kUnset = -1;
+
+ private:
+  static constexpr std::string_view kReasons[] = {kNoCoding, kCodersDisagree, kMixed,
+                                                  kNotApplicable, kNoAnswer, kNoValue,
+                                                  kNoZone};
+  static int32_t ReasonIndex(std::string_view reason) {
+    for (size_t r = 0; r < std::size(kReasons); ++r) {
+      if (kReasons[r] == reason) return static_cast<int32_t>(r);
+    }
+    throw Error(ErrorKind::kInternal, "unknown reason '" + std::string(reason) + "'");
+  }
+
+  const std::vector<int64_t>& ids_;
+  std::vector<int32_t> slots_;
+};
+
+// Gives each story the level of its value from `sql` (rows: story id, value
+// as text); stories without a row or with an empty or NULL value get
+// kNoValue. Levels are the distinct values sorted by LevelLess.
+void AssignValues(Project& project, const std::string& sql,
+                  const std::function<void(SQLite::Statement&)>& bind,
+                  const std::vector<int64_t>& ids, ResolvedDimension& result) {
+  Slots slots(ids);
+  std::map<std::string, int32_t, std::less<>> value_index;  // value -> first-seen index
+  SQLite::Statement rows(project.db(), sql);
+  bind(rows);
+  while (rows.executeStep()) {
+    const int64_t at = slots.IndexOf(rows.getColumn(0).getInt64());
+    if (at < 0) continue;
+    const SQLite::Column column = rows.getColumn(1);
+    if (column.isNull()) continue;
+    const std::string_view value(static_cast<const char*>(column.getText()),
+                                 static_cast<size_t>(column.getBytes()));
+    if (value.empty()) continue;
+    auto it = value_index.find(value);
+    if (it == value_index.end()) {
+      it = value_index.emplace(std::string(value), static_cast<int32_t>(value_index.size())).first;
+    }
+    slots[static_cast<size_t>(at)] = it->second;
+  }
+  // The same order as sorting the distinct values (ascending as text) by
+  // LevelLess: std::sort sees the same input, so ties fall the same way.
+  result.levels.clear();
+  for (const auto& [value, index] : value_index) result.levels.push_back(value);
   std::sort(result.levels.begin(), result.levels.end(), LevelLess);
-  for (const auto& [id, value] : values) {
-    result.level_of[id] = static_cast<int>(
+  std::vector<int32_t> renumber(value_index.size());
+  for (const auto& [value, index] : value_index) {
+    renumber[static_cast<size_t>(index)] = static_cast<int32_t>(
         std::find(result.levels.begin(), result.levels.end(), value) - result.levels.begin());
   }
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i] >= 0) slots[i] = renumber[static_cast<size_t>(slots[i])];
+  }
+  slots.Finish(kNoValue, result);
 }
+
+void NoBinding(SQLite::Statement&) {}
 
 Signifier RequireSignifier(Project& project, const DimensionSpec& spec, SignifierType type) {
   auto signifier = FindSignifier(project, spec.name);
@@ -124,15 +197,75 @@ Signifier RequireSignifier(Project& project, const DimensionSpec& spec, Signifie
   return *signifier;
 }
 
-std::map<int64_t, SignifierValue> ValuesOf(Project& project, const Signifier& signifier) {
-  std::map<int64_t, SignifierValue> values;
-  ForEachSignifierValue(project, signifier, [&](int64_t story_id, const SignifierValue& value) {
-    values[story_id] = value;
-  });
-  return values;
+// One stored row of a signifier's answers: a dyad or triad has one a story,
+// a stones canvas one a placed stone; not_applicable marks them all.
+struct SignifierRow {
+  int64_t story_id = 0;
+  int option = -1;
+  bool not_applicable = false;
+  double a = 0, b = 0, c = 0;  // NULL reads as 0, as GetSignifierValue does
+};
+
+// Calls `visit` for each stored row of `signifier`'s answers in no
+// particular order (no sort: callers place rows by story id).
+void ForEachSignifierRow(Project& project, const Signifier& signifier,
+                         const std::function<void(const SignifierRow&)>& visit) {
+  SQLite::Statement rows(project.db(),
+                         "SELECT story_id, option, not_applicable, a, b, c FROM signifier_value "
+                         "WHERE signifier_id = ?");
+  rows.bind(1, signifier.id);
+  SignifierRow row;
+  auto number = [&](int i) { return rows.getColumn(i).isNull() ? 0.0 : rows.getColumn(i).getDouble(); };
+  while (rows.executeStep()) {
+    row.story_id = rows.getColumn(0).getInt64();
+    row.option = rows.getColumn(1).getInt();
+    row.not_applicable = rows.getColumn(2).getInt() != 0;
+    row.a = number(3);
+    row.b = number(4);
+    row.c = number(5);
+    visit(row);
+  }
 }
 
-void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<Story>& stories,
+// Levels a story's codings give, one bit a level, `words` 64-bit words a
+// story (a code group with more than 64 children takes more words).
+class LevelBits {
+ public:
+  LevelBits(size_t stories, size_t levels)
+      : words_((levels + 63) / 64), bits_(stories * words_, 0) {}
+  void Set(size_t story, int level) {
+    bits_[story * words_ + static_cast<size_t>(level) / 64] |= uint64_t{1}
+                                                               << (static_cast<size_t>(level) % 64);
+  }
+  bool Empty(size_t story) const {
+    for (size_t w = 0; w < words_; ++w) {
+      if (bits_[story * words_ + w]) return false;
+    }
+    return true;
+  }
+  bool Equal(size_t story, const LevelBits& other) const {
+    return std::equal(bits_.begin() + static_cast<std::ptrdiff_t>(story * words_),
+                      bits_.begin() + static_cast<std::ptrdiff_t>((story + 1) * words_),
+                      other.bits_.begin() + static_cast<std::ptrdiff_t>(story * words_));
+  }
+  // The only level set, -1 for none, -2 for two or more.
+  int Single(size_t story) const {
+    int found = -1;
+    for (size_t w = 0; w < words_; ++w) {
+      const uint64_t word = bits_[story * words_ + w];
+      if (!word) continue;
+      if (found >= 0 || (word & (word - 1))) return -2;
+      found = static_cast<int>(w * 64) + std::countr_zero(word);
+    }
+    return found;
+  }
+
+ private:
+  size_t words_;
+  std::vector<uint64_t> bits_;
+};
+
+void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
                  MixedPolicy mixed, ResolvedDimension& result) {
   const auto group = FindCodeByPath(project, spec.name);
   if (!group) {
@@ -160,52 +293,84 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
     }
     coder_ids.push_back(coder->id);
   }
-  CodingFilter filter;
-  for (const auto& [id, level] : level_of_code) filter.code_ids.push_back(id);
-  // story -> coder -> levels
-  std::map<int64_t, std::map<int64_t, std::set<int>>> coded;
-  for (const auto& coding : ListCodings(project, filter)) {
-    coded[coding.story_id][coding.coder_id].insert(level_of_code.at(coding.code_id));
+  // With coders named, one set of bits each (a name given twice shares
+  // one); without, one set for all coders together.
+  std::vector<int64_t> distinct_coders = coder_ids;
+  std::sort(distinct_coders.begin(), distinct_coders.end());
+  distinct_coders.erase(std::unique(distinct_coders.begin(), distinct_coders.end()),
+                        distinct_coders.end());
+  const size_t sets = coder_ids.empty() ? 1 : distinct_coders.size();
+  std::vector<LevelBits> bits(sets, LevelBits(ids.size(), result.levels.size()));
+  Slots slots(ids);
+  std::string sql = "SELECT story_id, code_id, coder_id FROM coding WHERE code_id IN (";
+  bool first = true;
+  for (const auto& [id, level] : level_of_code) {
+    sql += (first ? "" : ", ") + std::to_string(id);
+    first = false;
+  }
+  sql += ")";
+  if (!coder_ids.empty()) {
+    sql += " AND coder_id IN (";
+    for (size_t i = 0; i < distinct_coders.size(); ++i) {
+      sql += (i ? ", " : "") + std::to_string(distinct_coders[i]);
+    }
+    sql += ")";
+  }
+  SQLite::Statement rows(project.db(), sql);
+  while (rows.executeStep()) {
+    const int64_t at = slots.IndexOf(rows.getColumn(0).getInt64());
+    if (at < 0) continue;
+    size_t set = 0;
+    if (!coder_ids.empty()) {
+      const int64_t coder = rows.getColumn(2).getInt64();
+      set = static_cast<size_t>(
+          std::lower_bound(distinct_coders.begin(), distinct_coders.end(), coder) -
+          distinct_coders.begin());
+    }
+    bits[set].Set(static_cast<size_t>(at), level_of_code.at(rows.getColumn(1).getInt64()));
+  }
+  std::vector<size_t> set_of_coder;  // spec.coders order -> set
+  for (int64_t coder : coder_ids) {
+    set_of_coder.push_back(static_cast<size_t>(
+        std::lower_bound(distinct_coders.begin(), distinct_coders.end(), coder) -
+        distinct_coders.begin()));
   }
   if (mixed == MixedPolicy::kLevel) result.levels.emplace_back(kMixed);
-  for (const auto& story : stories) {
-    const auto& by_coder = coded[story.id];
-    std::set<int> levels;
-    if (coder_ids.empty()) {
-      for (const auto& [coder, set] : by_coder) levels.insert(set.begin(), set.end());
-    } else {
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const LevelBits& levels = bits[coder_ids.empty() ? 0 : set_of_coder.front()];
+    if (!coder_ids.empty()) {
       bool complete = true, agree = true;
-      for (size_t i = 0; i < coder_ids.size(); ++i) {
-        const auto it = by_coder.find(coder_ids[i]);
-        if (it == by_coder.end()) {
+      for (size_t set : set_of_coder) {
+        if (bits[set].Empty(i)) {
           complete = false;
           break;
         }
-        if (i == 0) levels = it->second;
-        if (it->second != levels) agree = false;
+        if (!bits[set].Equal(i, levels)) agree = false;
       }
       if (!complete) {
-        result.left_out[story.id] = std::string(kNoCoding);
+        slots.SetReason(i, kNoCoding);
         continue;
       }
       if (!agree) {
-        result.left_out[story.id] = std::string(kCodersDisagree);
+        slots.SetReason(i, kCodersDisagree);
         continue;
       }
     }
-    if (levels.empty()) {
-      result.left_out[story.id] = std::string(kNoCoding);
-    } else if (levels.size() == 1) {
-      result.level_of[story.id] = *levels.begin();
+    const int single = levels.Single(i);
+    if (single == -1) {
+      slots.SetReason(i, kNoCoding);
+    } else if (single >= 0) {
+      slots[i] = single;
     } else if (mixed == MixedPolicy::kLevel) {
-      result.level_of[story.id] = static_cast<int>(result.levels.size()) - 1;
+      slots[i] = static_cast<int32_t>(result.levels.size()) - 1;
     } else {
-      result.left_out[story.id] = std::string(kMixed);
+      slots.SetReason(i, kMixed);
     }
   }
+  slots.Finish(kNoCoding, result);
 }
 
-void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vector<Story>& stories,
+void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
                    ResolvedDimension& result) {
   const bool dyad = spec.source == DimensionSource::kDyad;
   const Signifier signifier =
@@ -224,28 +389,28 @@ void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vecto
                             y ? signifier.y_high : signifier.x_high);
   result.title = spec.name + (dyad ? "" : "/" + spec.stone) + " (" + result.levels.front() + " / " +
                  result.levels.back() + ")";
-  const auto values = ValuesOf(project, signifier);
-  for (const auto& story : stories) {
-    const auto it = values.find(story.id);
-    if (it == values.end()) {
-      result.left_out[story.id] = std::string(kNoAnswer);
-    } else if (it->second.not_applicable) {
-      result.left_out[story.id] = std::string(kNotApplicable);
+  // A story's rows may come in any order: N/A on any row wins; a stone
+  // not placed leaves the story unset (no answer).
+  Slots slots(ids);
+  ForEachSignifierRow(project, signifier, [&](const SignifierRow& row) {
+    const int64_t at = slots.IndexOf(row.story_id);
+    if (at < 0) return;
+    const auto i = static_cast<size_t>(at);
+    if (row.not_applicable) {
+      slots.SetReason(i, kNotApplicable);
+    } else if (slots.HasReason(i, kNotApplicable)) {
+      return;
     } else if (dyad) {
-      result.level_of[story.id] = CutLevel(spec.cuts, it->second.x);
-    } else {
-      const auto& stones = it->second.stones;
-      if (stone >= static_cast<int>(stones.size()) || !stones[stone]) {
-        result.left_out[story.id] = std::string(kNoAnswer);
-      } else {
-        result.level_of[story.id] = CutLevel(spec.cuts, y ? stones[stone]->y : stones[stone]->x);
-      }
+      slots[i] = CutLevel(spec.cuts, row.a);
+    } else if (row.option == stone) {
+      slots[i] = CutLevel(spec.cuts, y ? row.b : row.a);
     }
-  }
+  });
+  slots.Finish(kNoAnswer, result);
 }
 
 void ResolveTriadZone(Project& project, const DimensionSpec& spec,
-                      const std::vector<Story>& stories, ResolvedDimension& result) {
+                      const std::vector<int64_t>& ids, ResolvedDimension& result) {
   const Signifier signifier = RequireSignifier(project, spec, SignifierType::kTriad);
   std::vector<std::string> anchor;
   for (int i = 0; i < 3; ++i) {
@@ -263,26 +428,28 @@ void ResolveTriadZone(Project& project, const DimensionSpec& spec,
                    anchor[1] + " + " + anchor[2],
                    "centre"};
   result.title = spec.name + " zones";
-  const auto values = ValuesOf(project, signifier);
-  for (const auto& story : stories) {
-    const auto it = values.find(story.id);
-    if (it == values.end()) {
-      result.left_out[story.id] = std::string(kNoAnswer);
-    } else if (it->second.not_applicable) {
-      result.left_out[story.id] = std::string(kNotApplicable);
-    } else {
-      const TriadZone zone = ClassifyTriad(it->second.triad);
-      const auto at = std::find(std::begin(zones), std::end(zones), zone);
-      if (at == std::end(zones)) {
-        result.left_out[story.id] = std::string(kNoZone);
-      } else {
-        result.level_of[story.id] = static_cast<int>(at - std::begin(zones));
-      }
+  Slots slots(ids);
+  ForEachSignifierRow(project, signifier, [&](const SignifierRow& row) {
+    const int64_t at = slots.IndexOf(row.story_id);
+    if (at < 0) return;
+    const auto i = static_cast<size_t>(at);
+    if (row.not_applicable) {
+      slots.SetReason(i, kNotApplicable);
+      return;
     }
-  }
+    if (slots.HasReason(i, kNotApplicable)) return;
+    const TriadZone zone = ClassifyTriad(Triad{row.a, row.b, row.c});
+    const auto found = std::find(std::begin(zones), std::end(zones), zone);
+    if (found == std::end(zones)) {
+      slots.SetReason(i, kNoZone);
+    } else {
+      slots[i] = static_cast<int32_t>(found - std::begin(zones));
+    }
+  });
+  slots.Finish(kNoAnswer, result);
 }
 
-void ResolveVariable(Project& project, const DimensionSpec& spec, const std::vector<Story>& stories,
+void ResolveVariable(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
                      ResolvedDimension& result) {
   auto variable = FindVariable(project, VariableSubject::kStory, spec.name);
   if (!variable) variable = FindVariable(project, VariableSubject::kRespondent, spec.name);
@@ -291,17 +458,12 @@ void ResolveVariable(Project& project, const DimensionSpec& spec, const std::vec
                        spec.name + "' in the project; check the name in the import mapping");
   }
   const bool of_story = variable->subject == VariableSubject::kStory;
-  AssignValues(result, stories, [&](const Story& story) -> std::optional<std::string> {
-    std::map<std::string, std::string> values;
-    if (of_story) {
-      values = StoryValues(project, story.id);
-    } else if (story.respondent_id) {
-      values = RespondentValues(project, *story.respondent_id);
-    }
-    const auto it = values.find(spec.name);
-    if (it == values.end()) return std::nullopt;
-    return it->second;
-  });
+  const int64_t variable_id = variable->id;
+  AssignValues(project,
+               of_story ? "SELECT story_id, value FROM story_value WHERE variable_id = ?"
+                        : "SELECT s.id, v.value FROM story s JOIN respondent_value v ON "
+                          "v.respondent_id = s.respondent_id AND v.variable_id = ?",
+               [&](SQLite::Statement& rows) { rows.bind(1, variable_id); }, ids, result);
   // Show value labels (1 -> "laag") in the order of the values.
   for (auto& level : result.levels) {
     const auto label = variable->value_labels.find(level);
@@ -372,42 +534,58 @@ DimensionSpec ParseDimension(std::string_view text) {
 }
 
 ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
-                                   const std::vector<Story>& stories, MixedPolicy mixed) {
+                                   const std::vector<int64_t>& story_ids, MixedPolicy mixed) {
+  if (!std::is_sorted(story_ids.begin(), story_ids.end())) {
+    std::vector<int64_t> sorted = story_ids;
+    std::sort(sorted.begin(), sorted.end());
+    return ResolveDimension(project, spec, sorted, mixed);
+  }
   ResolvedDimension result;
   result.label = spec.text;
   result.title = spec.name.empty() ? spec.text : spec.name;
+  // Role, kind, wave and respondent: one column of the story or its
+  // respondent; the respondent index covers the join, so no text is read.
+  constexpr const char* kRespondentJoin =
+      " FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id";
   switch (spec.source) {
     case DimensionSource::kCode:
-      ResolveCode(project, spec, stories, mixed, result);
+      ResolveCode(project, spec, story_ids, mixed, result);
       break;
     case DimensionSource::kDyad:
     case DimensionSource::kStoneX:
     case DimensionSource::kStoneY:
-      ResolveSlider(project, spec, stories, result);
+      ResolveSlider(project, spec, story_ids, result);
       break;
     case DimensionSource::kTriadZone:
-      ResolveTriadZone(project, spec, stories, result);
+      ResolveTriadZone(project, spec, story_ids, result);
       break;
     case DimensionSource::kRole:
-      AssignValues(result, stories, [](const Story& s) { return s.role; });
+      AssignValues(project, std::string("SELECT s.id, r.role") + kRespondentJoin, NoBinding,
+                   story_ids, result);
       break;
     case DimensionSource::kKind:
-      AssignValues(result, stories, [](const Story& s) { return s.kind; });
+      AssignValues(project, "SELECT id, kind FROM story", NoBinding, story_ids, result);
       break;
     case DimensionSource::kRespondent:
-      AssignValues(result, stories, [](const Story& s) { return s.respondent_key; });
+      AssignValues(project, std::string("SELECT s.id, r.key") + kRespondentJoin, NoBinding,
+                   story_ids, result);
       break;
     case DimensionSource::kWave:
-      AssignValues(result, stories, [](const Story& s) -> std::optional<std::string> {
-        if (!s.wave) return std::nullopt;
-        return std::to_string(*s.wave);
-      });
+      AssignValues(project, "SELECT id, wave FROM story", NoBinding, story_ids, result);
       break;
     case DimensionSource::kVariable:
-      ResolveVariable(project, spec, stories, result);
+      ResolveVariable(project, spec, story_ids, result);
       break;
   }
   return result;
+}
+
+ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
+                                   const std::vector<Story>& stories, MixedPolicy mixed) {
+  std::vector<int64_t> ids;
+  ids.reserve(stories.size());
+  for (const auto& story : stories) ids.push_back(story.id);
+  return ResolveDimension(project, spec, ids, mixed);
 }
 
 }  // namespace verhaal

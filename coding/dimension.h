@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coding/story_map.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 
@@ -61,19 +62,27 @@ inline constexpr std::string_view kNoAnswer = "no answer";
 inline constexpr std::string_view kNoValue = "no value";
 inline constexpr std::string_view kNoZone = "no zone";
 
-// A dimension applied to a set of stories.
+// A dimension applied to a set of stories. Each story is in exactly one of
+// level_of and left_out.
 struct ResolvedDimension {
-  std::string label;                        // the DIM text
-  std::string title;                        // e.g. "motivatie (moeten / willen)"
-  std::vector<std::string> levels;          // in report order
-  std::map<int64_t, int> level_of;          // story id -> index into levels
-  std::map<int64_t, std::string> left_out;  // story id -> reason (kNoCoding, ...)
+  std::string label;                          // the DIM text
+  std::string title;                          // e.g. "motivatie (moeten / willen)"
+  std::vector<std::string> levels;            // in report order
+  StoryMap<int> level_of;                     // story id -> index into levels
+  StoryMap<std::string_view> left_out;        // story id -> reason (kNoCoding, ...)
 };
 
-// Gives each of `stories` a level or a reason it has none. Throws kMissing
+// Gives each of `story_ids` (ascending, as ListStoryIds returns them) a level
+// or a reason it has none. Reads only the columns the dimension needs, in a
+// few whole-table queries, so it suits millions of stories. Throws kMissing
 // when the code, coder, signifier, stone or variable does not exist (the
 // message says how to list what does), kUsage when the code has no child
 // codes or the signifier is of another type.
+ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
+                                   const std::vector<int64_t>& story_ids,
+                                   MixedPolicy mixed = MixedPolicy::kExclude);
+
+// The same for `stories` (in id order, as ListStories returns them).
 ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
                                    const std::vector<Story>& stories,
                                    MixedPolicy mixed = MixedPolicy::kExclude);

@@ -1,7 +1,9 @@
 #include "exporters/matrix.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "corpus/error.h"
 #include "stats/adjusted_residuals.h"
@@ -57,6 +59,38 @@ MatrixTests RunTests(const std::vector<std::string>& row_levels,
   return tests;
 }
 
+// A dimension's level of each story, for stories asked in ascending id
+// order (a walk along the maps) or in any order (a lookup each).
+class DimensionCursor {
+ public:
+  DimensionCursor(const ResolvedDimension& dimension, bool ascending)
+      : dimension_(dimension),
+        ascending_(ascending),
+        level_(dimension.level_of.begin()),
+        left_(dimension.left_out.begin()) {}
+
+  // The level of story `id`, or -1 with `reason` set.
+  int Level(int64_t id, std::string_view& reason) {
+    if (!ascending_) {
+      level_ = dimension_.level_of.find(id);
+      left_ = dimension_.left_out.find(id);
+    }
+    const auto level_end = dimension_.level_of.end();
+    while (level_ != level_end && level_->first < id) ++level_;
+    if (level_ != level_end && level_->first == id) return level_->second;
+    const auto left_end = dimension_.left_out.end();
+    while (left_ != left_end && left_->first < id) ++left_;
+    reason = left_ != left_end && left_->first == id ? left_->second : kNoValue;
+    return -1;
+  }
+
+ private:
+  const ResolvedDimension& dimension_;
+  bool ascending_;
+  StoryMap<int>::const_iterator level_;
+  StoryMap<std::string_view>::const_iterator left_;
+};
+
 }  // namespace
 
 CrossTab MakeCrossTab(std::string group, std::vector<std::string> row_levels,
@@ -109,37 +143,49 @@ Matrix BuildMatrix(const std::vector<int64_t>& stories, const ResolvedDimension&
   std::vector<stats::ContingencyTable> counts(
       groups.size(), stats::ContingencyTable(static_cast<int>(rows.levels.size()),
                                              static_cast<int>(cols.levels.size())));
-  std::vector<std::map<std::string, int64_t>> left_out(groups.size());
+  // Reasons are counted by (dimension, reason) and named at the end, so a
+  // million left-out stories cost no strings.
+  using ReasonCounts = std::map<std::pair<const ResolvedDimension*, std::string_view>, int64_t>;
+  std::vector<ReasonCounts> left_out(groups.size());
+  ReasonCounts left_out_by;
+  const bool ascending = std::is_sorted(stories.begin(), stories.end());
+  DimensionCursor row_of(rows, ascending), col_of(cols, ascending);
+  std::optional<DimensionCursor> group_of;
+  if (by) group_of.emplace(*by, ascending);
   for (int64_t id : stories) {
     size_t group = 0;
-    if (by) {
-      const auto it = by->level_of.find(id);
-      if (it == by->level_of.end()) {
-        const auto reason = by->left_out.find(id);
-        ++matrix
-              .left_out_by[by->label + ": " +
-                           (reason == by->left_out.end() ? std::string(kNoValue) : reason->second)];
+    std::string_view reason;
+    if (group_of) {
+      const int level = group_of->Level(id, reason);
+      if (level < 0) {
+        ++left_out_by[{by, reason}];
         continue;
       }
-      group = static_cast<size_t>(it->second);
+      group = static_cast<size_t>(level);
     }
-    const auto row = rows.level_of.find(id);
-    const auto col = cols.level_of.find(id);
-    if (row == rows.level_of.end()) {
-      const auto reason = rows.left_out.find(id);
-      ++left_out[group][rows.label + ": " +
-                        (reason == rows.left_out.end() ? std::string(kNoValue) : reason->second)];
-    } else if (col == cols.level_of.end()) {
-      const auto reason = cols.left_out.find(id);
-      ++left_out[group][cols.label + ": " +
-                        (reason == cols.left_out.end() ? std::string(kNoValue) : reason->second)];
-    } else {
-      counts[group].Add(row->second, col->second);
+    const int row = row_of.Level(id, reason);
+    if (row < 0) {
+      ++left_out[group][{&rows, reason}];
+      continue;
     }
+    const int col = col_of.Level(id, reason);
+    if (col < 0) {
+      ++left_out[group][{&cols, reason}];
+      continue;
+    }
+    counts[group].Add(row, col);
   }
+  auto named = [](const ReasonCounts& counts) {
+    std::map<std::string, int64_t> out;
+    for (const auto& [key, n] : counts) {
+      out[key.first->label + ": " + std::string(key.second)] += n;
+    }
+    return out;
+  };
+  matrix.left_out_by = named(left_out_by);
   for (size_t g = 0; g < groups.size(); ++g) {
     matrix.tables.push_back(MakeCrossTab(groups[g], rows.levels, cols.levels, counts[g], options));
-    matrix.tables.back().left_out = left_out[g];
+    matrix.tables.back().left_out = named(left_out[g]);
   }
   if (by && groups.size() >= 2) {
     std::vector<std::string> cells;

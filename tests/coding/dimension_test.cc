@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <type_traits>
+
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
@@ -25,6 +28,14 @@ std::string UsageMessage(std::string_view text) {
     return e.message();
   }
   return "no error";
+}
+
+// A resolved dimension's story map as a std::map, to compare with a table.
+template <typename V>
+auto AsMap(const StoryMap<V>& map) {
+  std::map<int64_t, std::conditional_t<std::is_same_v<V, std::string_view>, std::string, V>> out;
+  for (const auto& [id, value] : map) out.emplace(id, value);
+  return out;
 }
 
 TEST(DimensionTest, ParsesEveryForm) {
@@ -146,22 +157,71 @@ TEST_F(ResolveTest, CodeLevelsAgreementAndMixed) {
 
   const auto all = Resolve("code:motivatie");
   EXPECT_EQ(all.levels, (std::vector<std::string>{"moeten", "willen"}));
-  EXPECT_EQ(all.level_of, (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}, {ids_[3], 0}}));
-  EXPECT_EQ(all.left_out, (std::map<int64_t, std::string>{
+  EXPECT_EQ(AsMap(all.level_of), (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}, {ids_[3], 0}}));
+  EXPECT_EQ(AsMap(all.left_out), (std::map<int64_t, std::string>{
                               {ids_[2], "mixed"}, {ids_[4], "mixed"}, {ids_[5], "no coding"}}));
 
   const auto team = Resolve("code:motivatie@anna+bram");
-  EXPECT_EQ(team.level_of, (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}}));
-  EXPECT_EQ(team.left_out, (std::map<int64_t, std::string>{{ids_[2], "coders disagree"},
+  EXPECT_EQ(AsMap(team.level_of), (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}}));
+  EXPECT_EQ(AsMap(team.left_out), (std::map<int64_t, std::string>{{ids_[2], "coders disagree"},
                                                            {ids_[3], "no coding"},
                                                            {ids_[4], "no coding"},
                                                            {ids_[5], "no coding"}}));
 
   const auto anna = Resolve("code:motivatie@anna", MixedPolicy::kLevel);
   EXPECT_EQ(anna.levels, (std::vector<std::string>{"moeten", "willen", "mixed"}));
-  EXPECT_EQ(anna.level_of,
+  EXPECT_EQ(AsMap(anna.level_of),
             (std::map<int64_t, int>{
                 {ids_[0], 0}, {ids_[1], 1}, {ids_[2], 0}, {ids_[3], 0}, {ids_[4], 2}}));
+}
+
+TEST_F(ResolveTest, OnlyTheGivenStoriesAndTheSameFromIdsOrStories) {
+  CodeStory(1, moeten_, "anna");
+  CodeStory(2, deep_, "anna");
+  CodeStory(3, moeten_, "anna");
+  const auto subset =
+      ResolveDimension(*project_, ParseDimension("code:motivatie"), {ids_[1], ids_[3]});
+  EXPECT_EQ(AsMap(subset.level_of), (std::map<int64_t, int>{{ids_[1], 1}}));
+  EXPECT_EQ(AsMap(subset.left_out), (std::map<int64_t, std::string>{{ids_[3], "no coding"}}));
+  for (const char* dim : {"code:motivatie", "role", "wave", "kind", "respondent"}) {
+    SCOPED_TRACE(dim);
+    const auto from_stories = Resolve(dim);
+    const auto from_ids =
+        ResolveDimension(*project_, ParseDimension(dim), ListStoryIds(*project_));
+    EXPECT_EQ(from_ids.levels, from_stories.levels);
+    EXPECT_EQ(from_ids.level_of, from_stories.level_of);
+    EXPECT_EQ(from_ids.left_out, from_stories.left_out);
+  }
+}
+
+TEST_F(ResolveTest, AGroupWithMoreThanSixtyFourLevels) {
+  Code wide;
+  wide.name = "gemeente";
+  const int64_t group = AddCode(*project_, wide);
+  std::vector<int64_t> children;
+  for (int i = 0; i < 70; ++i) {
+    Code child;
+    child.name = "g" + std::to_string(i);
+    child.parent_id = group;
+    child.position = i;
+    children.push_back(AddCode(*project_, child));
+  }
+  CodeStory(1, children[66], "anna");
+  CodeStory(2, children[1], "anna");
+  CodeStory(2, children[68], "anna", 5);  // two levels: mixed
+  CodeStory(3, children[69], "anna");
+  CodeStory(3, children[69], "bram");
+  CodeStory(4, children[64], "anna");
+  CodeStory(4, children[65], "bram");
+  const auto all = Resolve("code:gemeente");
+  EXPECT_EQ(all.levels.size(), 70u);
+  EXPECT_EQ(AsMap(all.level_of), (std::map<int64_t, int>{{ids_[0], 66}, {ids_[2], 69}}));
+  EXPECT_EQ(all.left_out.at(ids_[1]), "mixed");
+  EXPECT_EQ(all.left_out.at(ids_[3]), "mixed");
+  const auto team = Resolve("code:gemeente@anna+bram");
+  EXPECT_EQ(AsMap(team.level_of), (std::map<int64_t, int>{{ids_[2], 69}}));
+  EXPECT_EQ(team.left_out.at(ids_[3]), "coders disagree");
+  EXPECT_EQ(team.left_out.at(ids_[0]), "no coding");
 }
 
 TEST_F(ResolveTest, CodeErrors) {
@@ -209,14 +269,14 @@ TEST_F(ResolveTest, DyadCutsAndNotApplicable) {
   EXPECT_EQ(half.title, "stijl (dwingend / aanmoedigend)");
   EXPECT_EQ(half.levels, (std::vector<std::string>{"dwingend", "aanmoedigend"}));
   // A value at the cut point goes to the upper level.
-  EXPECT_EQ(half.level_of,
+  EXPECT_EQ(AsMap(half.level_of),
             (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}, {ids_[2], 0}, {ids_[3], 1}}));
-  EXPECT_EQ(half.left_out,
+  EXPECT_EQ(AsMap(half.left_out),
             (std::map<int64_t, std::string>{{ids_[4], "N/A"}, {ids_[5], "no answer"}}));
 
   const auto thirds = Resolve("dyad:stijl@0.3,0.7");
   EXPECT_EQ(thirds.levels, (std::vector<std::string>{"dwingend", "0.3-0.7", "aanmoedigend"}));
-  EXPECT_EQ(thirds.level_of,
+  EXPECT_EQ(AsMap(thirds.level_of),
             (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}, {ids_[2], 1}, {ids_[3], 2}}));
   EXPECT_THROW(Resolve("triad-zone:stijl"), Error);
 }
@@ -237,7 +297,7 @@ TEST_F(ResolveTest, TriadZones) {
   EXPECT_EQ(zones.levels,
             (std::vector<std::string>{"taal", "gezondheid", "werk", "taal + gezondheid",
                                       "taal + werk", "gezondheid + werk", "centre"}));
-  EXPECT_EQ(zones.level_of,
+  EXPECT_EQ(AsMap(zones.level_of),
             (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 2}, {ids_[2], 3}, {ids_[3], 6}}));
 }
 

@@ -94,7 +94,7 @@ TEST(MatrixTest, EmptyRowsAreShownButNotTested) {
 
 ResolvedDimension Dim(std::string label, std::vector<std::string> levels,
                       std::map<int64_t, int> level_of,
-                      std::map<int64_t, std::string> left_out = {}) {
+                      std::map<int64_t, std::string_view> left_out = {}) {
   ResolvedDimension dim;
   dim.label = label;
   dim.title = label;
