@@ -26,16 +26,48 @@ std::vector<double> LogFactorials(std::int64_t n) {
   return table;
 }
 
-// Uniform integer in [0, bound) from a 64-bit generator, by rejection, so the
-// sequence is the same with every standard library.
-std::uint64_t UniformBelow(std::mt19937_64& rng, std::uint64_t bound) {
-  const std::uint64_t limit =
-      std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
-  std::uint64_t x;
-  do {
-    x = rng();
-  } while (x >= limit);
-  return x % bound;
+// A uniform double in [0, 1) from the top 53 bits of a draw.
+double Uniform01(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+// The number of successes in `k` draws without replacement from `good`
+// successes and `bad` failures: inversion of the hypergeometric
+// distribution, walking out from its mode (steps ~ its standard
+// deviation). `lf` holds log-factorials up to good + bad.
+std::int64_t Hypergeometric(std::mt19937_64& rng, std::int64_t good, std::int64_t bad,
+                            std::int64_t k, const std::vector<double>& lf) {
+  const std::int64_t lo = std::max<std::int64_t>(0, k - bad);
+  const std::int64_t hi = std::min(k, good);
+  if (lo >= hi) return lo;
+  const std::int64_t n = good + bad;
+  auto lfact = [&lf](std::int64_t x) { return lf[static_cast<std::size_t>(x)]; };
+  const auto mode = std::clamp<std::int64_t>(
+      static_cast<std::int64_t>((static_cast<double>(k + 1) * static_cast<double>(good + 1)) /
+                                static_cast<double>(n + 2)),
+      lo, hi);
+  const double p_mode =
+      std::exp(lfact(good) - lfact(mode) - lfact(good - mode) + lfact(bad) - lfact(k - mode) -
+               lfact(bad - k + mode) - (lfact(n) - lfact(k) - lfact(n - k)));
+  double u = Uniform01(rng) - p_mode;
+  if (u <= 0) return mode;
+  double p_up = p_mode, p_down = p_mode;
+  std::int64_t up = mode, down = mode;
+  while (up < hi || down > lo) {
+    if (up < hi) {
+      p_up *= static_cast<double>(good - up) * static_cast<double>(k - up) /
+              (static_cast<double>(up + 1) * static_cast<double>(bad - k + up + 1));
+      ++up;
+      u -= p_up;
+      if (u <= 0) return up;
+    }
+    if (down > lo) {
+      p_down *= static_cast<double>(down) * static_cast<double>(bad - k + down) /
+                (static_cast<double>(good - down + 1) * static_cast<double>(k - down + 1));
+      --down;
+      u -= p_down;
+      if (u <= 0) return down;
+    }
+  }
+  return mode;  // rounding left u a hair above 0
 }
 
 // Sum of lf[x] over an allocation of `total` to cells with the given
@@ -263,29 +295,34 @@ FisherExactResult FisherExact(const ContingencyTable& table, const FisherExactOp
                    "by Monte Carlo";
   }
 
-  // Monte Carlo with fixed margins: shuffle the row labels of the N
-  // observations and deal them to the columns in blocks.
+  // Monte Carlo with fixed margins: each random table is dealt column by
+  // column, each cell a hypergeometric draw given what its row and column
+  // have left (the same distribution as shuffling the N observations, at a
+  // cost per table that does not grow with N).
   result.method = FisherMethod::kMonteCarlo;
   result.draws = options.draws;
   result.seed = options.seed;
-  std::vector<int> labels;
-  labels.reserve(static_cast<std::size_t>(result.n));
-  for (std::size_t r = 0; r < row_totals.size(); ++r) {
-    labels.insert(labels.end(), static_cast<std::size_t>(row_totals[r]), static_cast<int>(r));
-  }
   std::mt19937_64 rng(options.seed);
-  std::vector<std::int64_t> cells(row_totals.size() * col_totals.size());
+  const std::size_t n_rows = row_totals.size(), n_cols = col_totals.size();
+  std::vector<std::int64_t> cells(n_rows * n_cols);
+  std::vector<std::int64_t> row_left(n_rows);
   std::int64_t hits = 0;
   for (int draw = 0; draw < options.draws; ++draw) {
-    for (std::size_t i = labels.size() - 1; i > 0; --i) {
-      std::swap(labels[i], labels[UniformBelow(rng, i + 1)]);
-    }
-    std::fill(cells.begin(), cells.end(), 0);
-    std::size_t position = 0;
-    for (std::size_t c = 0; c < col_totals.size(); ++c) {
-      for (std::int64_t k = 0; k < col_totals[c]; ++k) {
-        ++cells[static_cast<std::size_t>(labels[position++]) * col_totals.size() + c];
+    row_left = row_totals;
+    std::int64_t total_left = result.n;
+    for (std::size_t c = 0; c < n_cols; ++c) {
+      std::int64_t column_left = col_totals[c];
+      std::int64_t rows_after = total_left;  // observations left in rows r..end
+      for (std::size_t r = 0; r < n_rows; ++r) {
+        rows_after -= row_left[r];
+        const std::int64_t x =
+            r + 1 == n_rows ? column_left
+                            : Hypergeometric(rng, row_left[r], rows_after, column_left, lf);
+        cells[r * n_cols + c] = x;
+        row_left[r] -= x;
+        column_left -= x;
       }
+      total_left -= col_totals[c];
     }
     double log_p = log_constant;
     for (std::int64_t x : cells) log_p -= lfact(x);

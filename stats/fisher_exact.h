@@ -46,9 +46,10 @@ struct FisherExactResult {
 // exactly (2x2: the hypergeometric sum; r x c: column by column, with
 // network-algorithm-style bounds that add or skip whole sub-trees) unless that
 // takes more than options.max_enumeration_steps steps; then Monte Carlo with
-// fixed margins is used: a random permutation of the row labels of the N
-// observations is cut into column blocks (std::mt19937_64 with our own
-// unbiased bounded draw, so a seed gives the same p on every platform).
+// fixed margins is used: each random table is dealt cell by cell from
+// hypergeometric draws (the distribution of shuffling the N observations,
+// at a cost independent of N; std::mt19937_64 and our own inversion, so a
+// seed gives the same p on every platform).
 // Throws std::invalid_argument if the table has fewer than 2 rows or 2
 // columns or options.draws < 1. An empty table gives NaN with a note.
 FisherExactResult FisherExact(const ContingencyTable& table,
