@@ -13,6 +13,7 @@
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
+#include "corpus/signifier_scan.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"
 #include "corpus/zones.h"
@@ -197,36 +198,6 @@ Signifier RequireSignifier(Project& project, const DimensionSpec& spec, Signifie
   return *signifier;
 }
 
-// One stored row of a signifier's answers: a dyad or triad has one a story,
-// a stones canvas one a placed stone; not_applicable marks them all.
-struct SignifierRow {
-  int64_t story_id = 0;
-  int option = -1;
-  bool not_applicable = false;
-  double a = 0, b = 0, c = 0;  // NULL reads as 0, as GetSignifierValue does
-};
-
-// Calls `visit` for each stored row of `signifier`'s answers in no
-// particular order (no sort: callers place rows by story id).
-void ForEachSignifierRow(Project& project, const Signifier& signifier,
-                         const std::function<void(const SignifierRow&)>& visit) {
-  SQLite::Statement rows(project.db(),
-                         "SELECT story_id, option, not_applicable, a, b, c FROM signifier_value "
-                         "WHERE signifier_id = ?");
-  rows.bind(1, signifier.id);
-  SignifierRow row;
-  auto number = [&](int i) { return rows.getColumn(i).isNull() ? 0.0 : rows.getColumn(i).getDouble(); };
-  while (rows.executeStep()) {
-    row.story_id = rows.getColumn(0).getInt64();
-    row.option = rows.getColumn(1).getInt();
-    row.not_applicable = rows.getColumn(2).getInt() != 0;
-    row.a = number(3);
-    row.b = number(4);
-    row.c = number(5);
-    visit(row);
-  }
-}
-
 // Levels a story's codings give, one bit a level, `words` 64-bit words a
 // story (a code group with more than 64 children takes more words).
 class LevelBits {
@@ -392,7 +363,8 @@ void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vecto
   // A story's rows may come in any order: N/A on any row wins; a stone
   // not placed leaves the story unset (no answer).
   Slots slots(ids);
-  ForEachSignifierRow(project, signifier, [&](const SignifierRow& row) {
+  ForEachSignifierRow(project, [&](const SignifierRow& row) {
+    if (row.signifier_id != signifier.id) return;
     const int64_t at = slots.IndexOf(row.story_id);
     if (at < 0) return;
     const auto i = static_cast<size_t>(at);
@@ -429,7 +401,8 @@ void ResolveTriadZone(Project& project, const DimensionSpec& spec,
                    "centre"};
   result.title = spec.name + " zones";
   Slots slots(ids);
-  ForEachSignifierRow(project, signifier, [&](const SignifierRow& row) {
+  ForEachSignifierRow(project, [&](const SignifierRow& row) {
+    if (row.signifier_id != signifier.id) return;
     const int64_t at = slots.IndexOf(row.story_id);
     if (at < 0) return;
     const auto i = static_cast<size_t>(at);
