@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <map>
 
 #include "corpus/error.h"
 
@@ -394,6 +395,49 @@ SignifierCounts CountSignifierValues(Project& project, const Signifier& signifie
   out.answered = with_value - out.not_applicable;
   out.skipped = count.getColumn(2).getInt64() - with_value;
   return out;
+}
+
+struct SignifierValueCursor::State {
+  State(Project& project, const std::vector<Signifier>& list)
+      : signifiers(list),
+        rows(project.db(),
+             "SELECT option, not_applicable, a, b, c, text, story_id, signifier_id "
+             "FROM signifier_value ORDER BY story_id, signifier_id, option") {
+    for (size_t i = 0; i < signifiers.size(); ++i) index[signifiers[i].id] = i;
+    has_row = rows.executeStep();
+  }
+  std::vector<Signifier> signifiers;
+  std::map<int64_t, size_t> index;  // signifier id -> position
+  SQLite::Statement rows;
+  bool has_row = false;
+};
+
+SignifierValueCursor::SignifierValueCursor(Project& project,
+                                           const std::vector<Signifier>& signifiers)
+    : state_(std::make_unique<State>(project, signifiers)) {}
+
+SignifierValueCursor::~SignifierValueCursor() = default;
+
+std::vector<std::optional<SignifierValue>> SignifierValueCursor::ValuesOf(int64_t story_id) {
+  State& s = *state_;
+  std::vector<std::optional<SignifierValue>> values(s.signifiers.size());
+  while (s.has_row && s.rows.getColumn(6).getInt64() < story_id) s.has_row = s.rows.executeStep();
+  while (s.has_row && s.rows.getColumn(6).getInt64() == story_id) {
+    const int64_t signifier_id = s.rows.getColumn(7).getInt64();
+    const auto found = s.index.find(signifier_id);
+    if (found == s.index.end()) {
+      s.has_row = s.rows.executeStep();
+      continue;
+    }
+    ValueBuilder builder(s.signifiers[found->second]);
+    while (s.has_row && s.rows.getColumn(6).getInt64() == story_id &&
+           s.rows.getColumn(7).getInt64() == signifier_id) {
+      builder.Add(s.rows);
+      s.has_row = s.rows.executeStep();
+    }
+    values[found->second] = builder.Take();
+  }
+  return values;
 }
 
 }  // namespace verhaal

@@ -16,6 +16,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -134,6 +135,27 @@ std::optional<SignifierValue> GetSignifierValue(Project& project, const Signifie
 void ForEachSignifierValue(
     Project& project, const Signifier& signifier,
     const std::function<void(int64_t story_id, const SignifierValue& value)>& visit);
+
+// The values of several signifiers, story by story in ascending id order,
+// from one query over all of them: for exports that walk every story
+// (GetSignifierValue per story and signifier costs a query each). Not
+// copyable: it owns an open statement.
+class SignifierValueCursor {
+ public:
+  SignifierValueCursor(Project& project, const std::vector<Signifier>& signifiers);
+  SignifierValueCursor(const SignifierValueCursor&) = delete;
+  SignifierValueCursor& operator=(const SignifierValueCursor&) = delete;
+  ~SignifierValueCursor();
+
+  // Story `story_id`'s value of each signifier, by position in
+  // `signifiers`, nullopt where there is none (as GetSignifierValue gives).
+  // Ids must not go down from one call to the next.
+  std::vector<std::optional<SignifierValue>> ValuesOf(int64_t story_id);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // How the project's stories answered one signifier. skipped counts the
 // stories with no value at all, so answered + not_applicable + skipped is the

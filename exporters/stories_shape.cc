@@ -1,5 +1,7 @@
 #include "exporters/stories_shape.h"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -60,9 +62,13 @@ class StoriesShape : public ExportSource {
  public:
   StoriesShape(Project& project, StoriesShapeOptions options)
       : project_(project), options_(std::move(options)) {
-    if (options_.coder && !FindCoder(project_, *options_.coder)) {
-      throw MissingError("no coder '" + *options_.coder +
-                         "' in the project; `verhaal info` lists the coders");
+    if (options_.coder) {
+      const auto coder = FindCoder(project_, *options_.coder);
+      if (!coder) {
+        throw MissingError("no coder '" + *options_.coder +
+                           "' in the project; `verhaal info` lists the coders");
+      }
+      coder_id_ = coder->id;
     }
     AddStoryColumns();
     AddVariableColumns();
@@ -73,26 +79,67 @@ class StoriesShape : public ExportSource {
   std::string name() const override { return "stories"; }
   const std::vector<ExportColumn>& columns() const override { return columns_; }
 
+  // One pass over the stories (without their text) with a cursor each over
+  // the story values, the signifier values and the codings, all in story
+  // id order and merged here: a handful of queries in all, not several a
+  // story. Respondent values are read once per respondent run.
   void ForEachRow(const std::function<void(const ExportRow&)>& visit) override {
     StoryContext context;
     std::optional<int64_t> cached_respondent;
     ExportRow row(columns_.size());
-    ForEachStory(project_, options_.filter, [&](const Story& story) {
+    SQLite::Statement story_values(project_.db(),
+                                   "SELECT x.story_id, v.name, x.value FROM story_value x "
+                                   "JOIN variable v ON v.id = x.variable_id ORDER BY x.story_id");
+    bool story_value_row = has_story_variables_ && story_values.executeStep();
+    SQLite::Statement respondent_values(project_.db(),
+                                        "SELECT v.name, x.value FROM respondent_value x JOIN "
+                                        "variable v ON v.id = x.variable_id "
+                                        "WHERE x.respondent_id = ?");
+    SignifierValueCursor signifier_values(project_, signifiers_);
+    std::optional<SQLite::Statement> codings;
+    bool coding_row = false;
+    if (options_.codes) {
+      codings.emplace(project_.db(),
+                      std::string("SELECT story_id, code_id, coder_id FROM coding") +
+                          (coder_id_ ? " WHERE coder_id = ?" : "") + " ORDER BY story_id");
+      if (coder_id_) codings->bind(1, *coder_id_);
+      coding_row = codings->executeStep();
+    }
+    ForEachStoryHead(project_, options_.filter, [&](const Story& story) {
       context.story = &story;
-      context.story_values = has_story_variables_ ? StoryValues(project_, story.id)
-                                                  : std::map<std::string, std::string>{};
+      context.story_values.clear();
+      while (story_value_row && story_values.getColumn(0).getInt64() < story.id) {
+        story_value_row = story_values.executeStep();
+      }
+      while (story_value_row && story_values.getColumn(0).getInt64() == story.id) {
+        context.story_values.emplace(story_values.getColumn(1).getString(),
+                                     story_values.getColumn(2).getString());
+        story_value_row = story_values.executeStep();
+      }
       if (story.respondent_id != cached_respondent) {
         cached_respondent = story.respondent_id;
         context.respondent_values.clear();
         if (story.respondent_id && has_respondent_variables_) {
-          context.respondent_values = RespondentValues(project_, *story.respondent_id);
+          respondent_values.reset();
+          respondent_values.bind(1, *story.respondent_id);
+          while (respondent_values.executeStep()) {
+            context.respondent_values.emplace(respondent_values.getColumn(0).getString(),
+                                              respondent_values.getColumn(1).getString());
+          }
         }
       }
-      context.signifier_values.clear();
-      for (const auto& signifier : signifiers_) {
-        context.signifier_values.push_back(GetSignifierValue(project_, signifier, story.id));
+      context.signifier_values = signifier_values.ValuesOf(story.id);
+      if (options_.codes) {
+        by_coder_.clear();
+        while (coding_row && codings->getColumn(0).getInt64() < story.id) {
+          coding_row = codings->executeStep();
+        }
+        while (coding_row && codings->getColumn(0).getInt64() == story.id) {
+          AddCoding(codings->getColumn(2).getInt64(), codings->getColumn(1).getInt64());
+          coding_row = codings->executeStep();
+        }
+        CountCodes(context.code_counts);
       }
-      if (options_.codes) CountCodes(story.id, context.code_counts);
       for (size_t c = 0; c < columns_.size(); ++c) row[c] = cells_[c](context);
       visit(row);
     });
@@ -377,28 +424,27 @@ class StoriesShape : public ExportSource {
     }
   }
 
-  void CountCodes(int64_t story_id, std::vector<int64_t>& counts) {
+  // One coding of the current story: its code and its ancestors count.
+  void AddCoding(int64_t coder_id, int64_t code_id) {
+    auto chain = ancestors_.find(code_id);
+    if (chain == ancestors_.end()) return;
+    auto& mine = by_coder_[coder_id];
+    mine.resize(codes_.size(), 0);
+    for (size_t c : chain->second) ++mine[c];
+  }
+
+  // The current story's count per code from by_coder_.
+  void CountCodes(std::vector<int64_t>& counts) const {
     counts.assign(codes_.size(), 0);
-    CodingFilter filter;
-    filter.story_id = story_id;
-    filter.coder = options_.coder;
-    std::map<int64_t, std::vector<int64_t>> by_coder;
-    for (const auto& coding : ListCodings(project_, filter)) {
-      auto chain = ancestors_.find(coding.code_id);
-      if (chain == ancestors_.end()) continue;
-      auto& mine = by_coder[coding.coder_id];
-      mine.resize(codes_.size(), 0);
-      for (size_t c : chain->second) ++mine[c];
-    }
-    if (options_.count == CodingCount::kAll || by_coder.empty()) {
-      for (const auto& [coder, theirs] : by_coder) {
+    if (options_.count == CodingCount::kAll || by_coder_.empty()) {
+      for (const auto& [coder, theirs] : by_coder_) {
         for (size_t c = 0; c < counts.size(); ++c) counts[c] += theirs[c];
       }
       return;
     }
     // Consensus: the fewest codings any coder of this story gave the code.
-    counts = by_coder.begin()->second;
-    for (const auto& [coder, theirs] : by_coder) {
+    counts = by_coder_.begin()->second;
+    for (const auto& [coder, theirs] : by_coder_) {
       for (size_t c = 0; c < counts.size(); ++c) counts[c] = std::min(counts[c], theirs[c]);
     }
   }
@@ -411,6 +457,8 @@ class StoriesShape : public ExportSource {
   std::vector<Signifier> signifiers_;
   std::vector<Code> codes_;
   std::unordered_map<int64_t, std::vector<size_t>> ancestors_;
+  std::optional<int64_t> coder_id_;                       // options_.coder's id
+  std::map<int64_t, std::vector<int64_t>> by_coder_;      // current story: coder -> counts
   bool has_story_variables_ = false;
   bool has_respondent_variables_ = false;
 };
