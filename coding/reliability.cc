@@ -4,6 +4,8 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <SQLiteCpp/Statement.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -133,50 +135,168 @@ std::vector<std::pair<int64_t, int64_t>> SentenceSpans(std::string_view text,
   return spans;
 }
 
+namespace {
+
+// A coding of a compared story by a selected coder: all the reliability
+// data needs of it. 24 bytes; only the stories two coders coded are kept.
+struct ComparedCoding {
+  int64_t code_id = 0;
+  int32_t story = 0;  // index into the compared stories
+  int32_t coder = 0;  // index into the selected coders
+  int64_t start = 0;
+  int64_t end = 0;
+};
+
+// Calls `visit(story id, coder id, code id, start, end)` for every coding,
+// in story id order, from the coding table's unique index (no table rows
+// are read).
+void ForEachCodingRow(Project& project,
+                      const std::function<void(int64_t, int64_t, int64_t, int64_t, int64_t)>& visit) {
+  SQLite::Statement rows(project.db(),
+                         "SELECT story_id, coder_id, code_id, start, end FROM coding "
+                         "ORDER BY story_id");
+  while (rows.executeStep()) {
+    visit(rows.getColumn(0).getInt64(), rows.getColumn(1).getInt64(),
+          rows.getColumn(2).getInt64(), rows.getColumn(3).getInt64(),
+          rows.getColumn(4).getInt64());
+  }
+}
+
+bool Unfiltered(const StoryFilter& filter) {
+  return !filter.role && !filter.kind && !filter.wave && !filter.language && filter.keys.empty();
+}
+
+// The stories two or more selected coders coded, with those coders'
+// codings, from one pass over the codings.
+struct ComparedStories {
+  std::vector<int64_t> ids;                    // ascending
+  std::vector<std::vector<bool>> coded;        // story -> coder: coded it at all
+  std::vector<ComparedCoding> codings;         // by code id, then story
+  std::set<int64_t> coded_codes;               // codes the coders used in the selection
+};
+
+}  // namespace
+
 void ForEachCodeReliability(Project& project, AgreementUnit unit,
                             const AgreementSelection& selection,
                             const std::function<void(const CodeReliability&)>& visit) {
-  const std::vector<Story> stories = ListStories(project, selection.stories);
-  std::unordered_map<int64_t, size_t> story_index;
-  for (size_t i = 0; i < stories.size(); ++i) story_index[stories[i].id] = i;
-
-  std::vector<Coding> codings;
+  const std::vector<int64_t> story_ids = ListStoryIds(project, selection.stories);
+  const bool all_stories = Unfiltered(selection.stories);
+  auto selected = [&](int64_t story_id) {
+    return all_stories || std::binary_search(story_ids.begin(), story_ids.end(), story_id);
+  };
+  std::map<int64_t, std::string> coder_names;
+  {
+    SQLite::Statement coders(project.db(), "SELECT id, name FROM coder");
+    while (coders.executeStep()) {
+      coder_names[coders.getColumn(0).getInt64()] = coders.getColumn(1).getString();
+    }
+  }
+  // Coders with codings in the selected stories.
   std::set<std::string> with_codings;
-  for (auto& coding : ListCodings(project)) {
-    if (!story_index.count(coding.story_id)) continue;
-    with_codings.insert(coding.coder);
-    codings.push_back(std::move(coding));
+  if (all_stories) {
+    SQLite::Statement any(project.db(), "SELECT 1 FROM coding WHERE coder_id = ? LIMIT 1");
+    for (const auto& [id, name] : coder_names) {
+      any.reset();
+      any.bind(1, id);
+      if (any.executeStep()) with_codings.insert(name);
+    }
+  } else {
+    std::set<int64_t> ids;
+    ForEachCodingRow(project, [&](int64_t story, int64_t coder, int64_t, int64_t, int64_t) {
+      if (selected(story)) ids.insert(coder);
+    });
+    for (int64_t id : ids) with_codings.insert(coder_names[id]);
   }
   const std::vector<std::string> coders = ChooseCoders(selection, with_codings);
-  std::map<std::string, size_t> coder_index;
-  for (size_t c = 0; c < coders.size(); ++c) coder_index[coders[c]] = c;
-
-  // Which coder coded which story (any code at all).
-  std::vector<std::vector<bool>> coded(stories.size(), std::vector<bool>(coders.size(), false));
-  std::set<int64_t> coded_codes;
-  std::erase_if(codings, [&](const Coding& c) { return !coder_index.count(c.coder); });
-  for (const auto& c : codings) {
-    coded[story_index[c.story_id]][coder_index[c.coder]] = true;
-    coded_codes.insert(c.code_id);
-  }
-  // Stories that two or more selected coders coded are the units' source.
-  std::vector<size_t> compared;
-  for (size_t s = 0; s < stories.size(); ++s) {
-    if (std::count(coded[s].begin(), coded[s].end(), true) >= 2) compared.push_back(s);
+  std::map<int64_t, int32_t> coder_index;  // coder id -> column
+  for (size_t c = 0; c < coders.size(); ++c) {
+    for (const auto& [id, name] : coder_names) {
+      if (name == coders[c]) coder_index[id] = static_cast<int32_t>(c);
+    }
   }
 
-  for (const Code& code : ChooseCodes(project, unit, selection, coded_codes)) {
+  // One pass, story by story: keep the stories two or more coders coded.
+  ComparedStories compared;
+  {
+    int64_t current = -1;
+    std::vector<bool> coded(coders.size(), false);
+    std::vector<ComparedCoding> pending;
+    auto finish = [&] {
+      if (std::count(coded.begin(), coded.end(), true) >= 2) {
+        const auto story = static_cast<int32_t>(compared.ids.size());
+        compared.ids.push_back(current);
+        compared.coded.push_back(coded);
+        for (auto& c : pending) {
+          c.story = story;
+          compared.codings.push_back(c);
+        }
+      }
+      std::fill(coded.begin(), coded.end(), false);
+      pending.clear();
+    };
+    ForEachCodingRow(project, [&](int64_t story, int64_t coder, int64_t code, int64_t start,
+                                  int64_t end) {
+      if (story != current) {
+        finish();
+        current = story;
+      }
+      if (!selected(story)) return;
+      const auto c = coder_index.find(coder);
+      if (c == coder_index.end()) return;
+      coded[static_cast<size_t>(c->second)] = true;
+      compared.coded_codes.insert(code);
+      pending.push_back({code, 0, c->second, start, end});
+    });
+    finish();
+    std::stable_sort(compared.codings.begin(), compared.codings.end(),
+                     [](const ComparedCoding& a, const ComparedCoding& b) {
+                       return a.code_id < b.code_id;
+                     });
+  }
+
+  // Keys and lengths of the compared stories; their text and sentences for
+  // the character and sentence units.
+  std::vector<std::string> keys;
+  std::vector<int64_t> lengths;
+  std::vector<std::vector<std::pair<int64_t, int64_t>>> sentences;
+  {
+    SQLite::Statement story(project.db(), "SELECT key, text, language FROM story WHERE id = ?");
+    for (int64_t id : compared.ids) {
+      story.reset();
+      story.bind(1, id);
+      if (!story.executeStep()) throw Error(ErrorKind::kInternal, "a coded story vanished");
+      keys.push_back(story.getColumn(0).getString());
+      const SQLite::Column text = story.getColumn(1);
+      const std::string_view view(static_cast<const char*>(text.getText()),
+                                  static_cast<size_t>(text.getBytes()));
+      lengths.push_back(static_cast<int64_t>(CodePointCount(view)));
+      if (unit == AgreementUnit::kSentence) {
+        sentences.push_back(SentenceSpans(view, story.getColumn(2).getString()));
+      }
+    }
+  }
+  const auto codings_of = [&](int64_t code_id) {
+    return std::equal_range(compared.codings.begin(), compared.codings.end(),
+                            ComparedCoding{code_id, 0, 0, 0, 0},
+                            [](const ComparedCoding& a, const ComparedCoding& b) {
+                              return a.code_id < b.code_id;
+                            });
+  };
+
+  const std::vector<Code> all_codes = ListCodes(project);
+  for (const Code& code : ChooseCodes(project, unit, selection, compared.coded_codes)) {
     CodeReliability result;
     result.code = code.path;
     result.coders = coders;
     // Which descendant counts as which value.
-    std::unordered_map<int64_t, int> value_of;
+    std::vector<std::pair<int64_t, int>> value_of;
     if (unit == AgreementUnit::kDimension) {
       int level = 0;
-      for (const Code& child : ListCodes(project)) {
+      for (const Code& child : all_codes) {
         if (child.parent_id != code.id) continue;
         result.categories.push_back(child.name);
-        for (int64_t id : CodeSubtree(project, child.id)) value_of[id] = level;
+        for (int64_t id : CodeSubtree(project, child.id)) value_of.emplace_back(id, level);
         ++level;
       }
       if (result.categories.empty()) {
@@ -185,83 +305,80 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
       }
     } else {
       result.categories = {"absent", "present"};
-      for (int64_t id : CodeSubtree(project, code.id)) value_of[id] = 1;
+      for (int64_t id : CodeSubtree(project, code.id)) value_of.emplace_back(id, 1);
     }
     for (size_t k = 0; k < result.categories.size(); ++k) {
       result.data.categories.push_back(static_cast<double>(k));
     }
-    // story -> coder -> segments (or levels) of this code.
-    std::map<size_t, std::vector<std::vector<std::pair<int64_t, int64_t>>>> segments;
-    std::map<size_t, std::vector<std::set<int>>> levels;
-    for (const auto& c : codings) {
-      const auto v = value_of.find(c.code_id);
-      if (v == value_of.end()) continue;
-      const size_t s = story_index[c.story_id];
-      auto& per_coder = segments[s];
-      per_coder.resize(coders.size());
-      per_coder[coder_index[c.coder]].emplace_back(c.start, c.end);
-      auto& level_sets = levels[s];
-      level_sets.resize(coders.size());
-      level_sets[coder_index[c.coder]].insert(v->second);
+    // This code's codings in the compared stories, by story.
+    std::vector<std::pair<int32_t, const ComparedCoding*>> mine;
+    std::map<int64_t, int> level_of_code;
+    for (const auto& [id, value] : value_of) {
+      level_of_code.emplace(id, value);
+      const auto [first, last] = codings_of(id);
+      for (auto it = first; it != last; ++it) mine.emplace_back(it->story, &*it);
     }
-    for (size_t s : compared) {
-      const Story& story = stories[s];
-      const auto found = segments.find(s);
-      auto segments_of = [&](size_t coder) -> const std::vector<std::pair<int64_t, int64_t>>* {
-        if (found == segments.end()) return nullptr;
-        return &found->second[coder];
-      };
+    std::stable_sort(mine.begin(), mine.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    size_t next = 0;
+    const size_t n_coders = coders.size();
+    std::vector<std::vector<std::pair<int64_t, int64_t>>> segments(n_coders);
+    std::vector<std::set<int>> levels(n_coders);
+    for (size_t s = 0; s < compared.ids.size(); ++s) {
+      for (size_t c = 0; c < n_coders; ++c) {
+        segments[c].clear();
+        levels[c].clear();
+      }
+      for (; next < mine.size() && mine[next].first == static_cast<int32_t>(s); ++next) {
+        const ComparedCoding& coding = *mine[next].second;
+        const auto c = static_cast<size_t>(coding.coder);
+        segments[c].emplace_back(coding.start, coding.end);
+        levels[c].insert(level_of_code.at(coding.code_id));
+      }
+      const std::vector<bool>& coded = compared.coded[s];
       if (unit == AgreementUnit::kPresence || unit == AgreementUnit::kDimension) {
-        const int64_t length = static_cast<int64_t>(CodePointCount(story.text));
-        std::vector<std::optional<double>> row(coders.size());
-        for (size_t c = 0; c < coders.size(); ++c) {
-          if (!coded[s][c]) continue;
+        std::vector<std::optional<double>> row(n_coders);
+        for (size_t c = 0; c < n_coders; ++c) {
+          if (!coded[c]) continue;
           if (unit == AgreementUnit::kPresence) {
-            const auto* mine = segments_of(c);
-            row[c] = (mine && !mine->empty()) ? 1.0 : 0.0;
+            row[c] = segments[c].empty() ? 0.0 : 1.0;
             continue;
           }
-          const auto lv = levels.find(s);
-          if (lv == levels.end() || lv->second[c].empty()) continue;
-          if (lv->second[c].size() > 1) {
+          if (levels[c].empty()) continue;
+          if (levels[c].size() > 1) {
             std::vector<std::string> names;
-            for (int l : lv->second[c]) names.push_back(result.categories[static_cast<size_t>(l)]);
-            result.problems.push_back(story.key + ": " + coders[c] + " assigned " +
+            for (int l : levels[c]) names.push_back(result.categories[static_cast<size_t>(l)]);
+            result.problems.push_back(keys[s] + ": " + coders[c] + " assigned " +
                                       std::to_string(names.size()) + " levels (" +
                                       JoinNames(names) + "); left out");
             continue;
           }
-          row[c] = static_cast<double>(*lv->second[c].begin());
+          row[c] = static_cast<double>(*levels[c].begin());
         }
         result.data.units.push_back(std::move(row));
-        result.units.push_back({story.id, story.key, 0, length});
+        result.units.push_back({compared.ids[s], keys[s], 0, lengths[s]});
         continue;
       }
-      std::vector<std::pair<int64_t, int64_t>> spans;
-      const int64_t length = static_cast<int64_t>(CodePointCount(story.text));
-      if (unit == AgreementUnit::kSentence) {
-        spans = SentenceSpans(story.text, story.language);
-      } else {
-        spans.reserve(static_cast<size_t>(length));
-        for (int64_t i = 0; i < length; ++i) spans.emplace_back(i, i + 1);
-      }
-      for (const auto& [start, end] : spans) {
-        std::vector<std::optional<double>> row(coders.size());
-        for (size_t c = 0; c < coders.size(); ++c) {
-          if (!coded[s][c]) continue;
+      auto add_unit = [&](int64_t start, int64_t end) {
+        std::vector<std::optional<double>> row(n_coders);
+        for (size_t c = 0; c < n_coders; ++c) {
+          if (!coded[c]) continue;
           bool inside = false;
-          if (const auto* mine = segments_of(c)) {
-            for (const auto& [a, b] : *mine) {
-              if (a < end && b > start) {
-                inside = true;
-                break;
-              }
+          for (const auto& [a, b] : segments[c]) {
+            if (a < end && b > start) {
+              inside = true;
+              break;
             }
           }
           row[c] = inside ? 1.0 : 0.0;
         }
         result.data.units.push_back(std::move(row));
-        result.units.push_back({story.id, story.key, start, end});
+        result.units.push_back({compared.ids[s], keys[s], start, end});
+      };
+      if (unit == AgreementUnit::kSentence) {
+        for (const auto& [start, end] : sentences[s]) add_unit(start, end);
+      } else {
+        for (int64_t i = 0; i < lengths[s]; ++i) add_unit(i, i + 1);
       }
     }
     visit(result);
