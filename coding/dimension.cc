@@ -118,7 +118,7 @@ class Slots {
       if (slot >= 0) {
         result.level_of.Append(ids_[i], slot);
       } else {
-        result.left_out.Append(ids_[i], kReasons[static_cast<size_t>(-2 - slot)]);
+        result.left_out.Append(ids_[i], std::string(kReasons[static_cast<size_t>(-2 - slot)]));
       }
     }
   }

@@ -69,7 +69,7 @@ struct ResolvedDimension {
   std::string title;                          // e.g. "motivatie (moeten / willen)"
   std::vector<std::string> levels;            // in report order
   StoryMap<int> level_of;                     // story id -> index into levels
-  StoryMap<std::string_view> left_out;        // story id -> reason (kNoCoding, ...)
+  StoryMap<std::string> left_out;             // story id -> reason (kNoCoding, ...)
 };
 
 // Gives each of `story_ids` (ascending, as ListStoryIds returns them) a level

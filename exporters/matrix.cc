@@ -88,7 +88,7 @@ class DimensionCursor {
   const ResolvedDimension& dimension_;
   bool ascending_;
   StoryMap<int>::const_iterator level_;
-  StoryMap<std::string_view>::const_iterator left_;
+  StoryMap<std::string>::const_iterator left_;
 };
 
 }  // namespace
