@@ -169,14 +169,15 @@ BulkWrite::BulkWrite(Project& project) : project_(project) {
   } catch (const SQLite::Exception&) {
     active_ = false;  // busy: another connection reads; stay in WAL mode
   }
+  project_.db().exec("PRAGMA foreign_keys = OFF");
 }
 
 BulkWrite::~BulkWrite() {
-  if (!active_) return;
   try {
-    project_.db().exec("PRAGMA journal_mode = WAL");
+    project_.db().exec("PRAGMA foreign_keys = ON");
+    if (active_) project_.db().exec("PRAGMA journal_mode = WAL");
   } catch (...) {
-    // The next Open switches to WAL mode again.
+    // The next Open switches both back.
   }
 }
 

@@ -77,6 +77,9 @@ class Transaction {
 // destructor puts the project back in WAL mode (Open does so too, should the
 // process die first). When another connection has the project open, the
 // switch cannot be made and the command simply runs in WAL mode.
+// It also turns foreign key checks off for its lifetime (two lookups per
+// signifier answer, one per story): a bulk writer must keep the references
+// right by construction, writing only ids it has just inserted or looked up.
 // Create it before the Transaction, so that it outlives it.
 class BulkWrite {
  public:

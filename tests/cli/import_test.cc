@@ -87,6 +87,27 @@ TEST_F(ImportCliTest, CsvWithTextTypesNumericDateAndYesNoColumnsAndItsMappingImp
   EXPECT_NE(sav.out.find("7.5"), std::string::npos) << sav.out;  // a number, not the text "7,5"
 }
 
+TEST_F(ImportCliTest, AnImportLeavesEveryReferenceIntact) {
+  // Imports write without foreign key checks (corpus/project.h BulkWrite):
+  // every id they write must still point at a row.
+  dir_.Write("v.csv",
+             "story,respondent,gemeente,motivatie,taal,werk,zorg,text\n"
+             "S1,R1,Ede,0.2,0.5,0.25,0.25,Een\nS2,R1,Ede,NA,,,,Twee\nS3,R2,Epe,0.9,0,1,0,Drie\n");
+  dir_.Write("m.yaml",
+             "story: story\nrespondent: respondent\ntext: text\n"
+             "respondent_variables:\n  gemeente: {type: text}\n"
+             "signifiers:\n  motivatie: {type: dyad, low: moeten, high: willen}\n"
+             "  belang: {type: triad, columns: [taal, werk, zorg]}\n");
+  const auto r = RunVerhaal({"import", "csv", "v.csv", "--mapping", "m.yaml"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  Project project = Project::Open(dir_ / "t.verhaal");
+  EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
+  EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM signifier_value").getInt(), 5);
+  EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM respondent_value").getInt(), 2);
+  EXPECT_EQ(project.db().execAndGet("PRAGMA foreign_keys").getInt(), 1);
+  EXPECT_EQ(project.db().execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
 TEST_F(ImportCliTest, DryRunWritesNothing) {
   dir_.Write("v.csv", "story,text\nS1,Een\n");
   const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text", "--dry-run"}, dir_.path());

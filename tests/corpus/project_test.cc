@@ -229,11 +229,13 @@ TEST(BulkWriteTest, WritesWithTheRollbackJournalThenReturnsToWal) {
     BulkWrite bulk(p);
     EXPECT_TRUE(bulk.active());
     EXPECT_EQ(JournalMode(p), "delete");
+    EXPECT_EQ(p.db().execAndGet("PRAGMA foreign_keys").getInt(), 0);
     Transaction transaction(p);
     AddStory(p, AStory("S1"));
     transaction.Commit();
   }
   EXPECT_EQ(JournalMode(p), "wal");
+  EXPECT_EQ(p.db().execAndGet("PRAGMA foreign_keys").getInt(), 1);
   Project again = Project::Open(dir / "a.verhaal");
   EXPECT_EQ(CountStories(again), 1);
   EXPECT_EQ(SearchStories(again, "werk", 10).size(), 1u);
