@@ -148,13 +148,17 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   std::vector<size_t> count_of_rule;  // rule -> report.codes
   for (int64_t code_id : rules.code_ids) count_of_rule.push_back(code_index[code_id]);
 
-  std::optional<ForeignKeysOff> foreign_keys_off;  // declared first: outlives the transaction
+  // Declared first: outlives the transaction. Foreign key checks off (the
+  // story, code and coder of each coding were just read in this transaction
+  // and nothing references a coding) and the rollback journal, so the new
+  // codings are written once (corpus/project.h).
+  std::optional<BulkWrite> bulk_write;
   std::optional<Transaction> transaction;
   std::optional<CodingBulkWriter> writer;
   std::vector<RuleCodingRow> existing;
   std::vector<char> kept;
   if (!options.dry_run) {
-    foreign_keys_off.emplace(project);
+    bulk_write.emplace(project);
     transaction.emplace(project);
     const int64_t coder_id = EnsureCoder(project, options.coder);
     std::vector<int64_t> selected_ids;

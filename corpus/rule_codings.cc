@@ -41,22 +41,6 @@ std::vector<RuleCodingRow> ListRuleCodings(Project& project, int64_t coder_id,
   return rows;
 }
 
-ForeignKeysOff::ForeignKeysOff(Project& project) : project_(project) {
-  try {
-    project_.db().exec("PRAGMA foreign_keys = OFF");
-  } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot prepare writing codings: ") + e.what());
-  }
-}
-
-ForeignKeysOff::~ForeignKeysOff() {
-  try {
-    project_.db().exec("PRAGMA foreign_keys = ON");
-  } catch (...) {
-    // Fails only when the connection is unusable, which then checks nothing.
-  }
-}
-
 CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id, bool rebuild_indexes)
     : project_(project),
       coder_id_(coder_id),

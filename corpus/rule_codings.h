@@ -35,23 +35,6 @@ struct RuleCodingRow {
 std::vector<RuleCodingRow> ListRuleCodings(Project& project, int64_t coder_id,
                                            const std::vector<int64_t>& code_ids);
 
-// Switches the project's foreign key checks off for its lifetime, for a bulk
-// write of codings whose story, code and coder the caller has just read in
-// the same transaction (nothing references a coding, so nothing else goes
-// unchecked): the three parent lookups per row are a quarter of the writing
-// time. Make it before the Transaction and let it outlive it; SQLite ignores
-// the switch inside a transaction (then checks stay on). Errors are kIo.
-class ForeignKeysOff {
- public:
-  explicit ForeignKeysOff(Project& project);
-  ~ForeignKeysOff();  // checks on again
-  ForeignKeysOff(const ForeignKeysOff&) = delete;  // restores the setting once
-  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
-
- private:
-  Project& project_;
-};
-
 // Inserts and deletes codings of one coder with statements prepared once.
 // The caller checks segments and holds a Transaction; errors are kIo. Tied
 // to the project it was made for, which must outlive it.

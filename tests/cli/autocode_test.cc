@@ -105,6 +105,11 @@ TEST(AutocodeCliTest, WritesRuleCodingsAndIsIdempotent) {
   auto after = Codings(dir / "s.verhaal");
   std::sort(after.begin(), after.end());
   EXPECT_EQ(after, expected);
+  // Written without foreign key checks and with the rollback journal
+  // (BulkWrite): every reference holds, and both settings are back.
+  Project project = Project::Open(dir / "s.verhaal");
+  EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
+  EXPECT_EQ(project.db().execAndGet("PRAGMA journal_mode").getString(), "wal");
 }
 
 TEST(AutocodeCliTest, ShowsAProgressBarOnlyOnATerminal) {

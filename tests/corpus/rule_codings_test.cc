@@ -96,15 +96,5 @@ TEST(CodingBulkWriterTest, RollbackKeepsTheIndexesAndWritesNothing) {
   EXPECT_TRUE(ListRuleCodings(project, ids.coder, {}).empty());
 }
 
-TEST(CodingBulkWriterTest, ForeignKeysAreOffOnlyWhileTheGuardLives) {
-  TempDir dir;
-  Project project = Project::Create(dir / "p.verhaal", "p");
-  {
-    ForeignKeysOff off(project);
-    EXPECT_EQ(project.db().execAndGet("PRAGMA foreign_keys").getInt(), 0);
-  }
-  EXPECT_EQ(project.db().execAndGet("PRAGMA foreign_keys").getInt(), 1);
-}
-
 }  // namespace
 }  // namespace verhaal
