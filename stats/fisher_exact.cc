@@ -273,7 +273,24 @@ FisherExactResult FisherExact(const ContingencyTable& table, const FisherExactOp
     return result;
   }
 
-  if (!options.force_monte_carlo) {
+  // An upper bound on the tables with these margins: each free cell (all
+  // but the last row and column) holds at most min(row, column) + 1 values.
+  // When even a millionth of it is beyond the step limit (large tables with
+  // thousands of stories), enumeration cannot finish: go to Monte Carlo at
+  // once instead of spending the whole step budget first.
+  double log_bound = 0;
+  for (std::size_t r = 0; r + 1 < row_totals.size(); ++r) {
+    for (std::size_t c = 0; c + 1 < col_totals.size(); ++c) {
+      log_bound += std::log(static_cast<double>(std::min(row_totals[r], col_totals[c]) + 1));
+    }
+  }
+  const bool hopeless =
+      log_bound > std::log(static_cast<double>(options.max_enumeration_steps)) + std::log(1e6);
+  if (!options.force_monte_carlo && hopeless) {
+    result.note += "far more than " + std::to_string(options.max_enumeration_steps) +
+                   " tables share these margins, so the p-value was estimated by Monte Carlo";
+  }
+  if (!options.force_monte_carlo && !hopeless) {
     // Enumerate with the largest column last (it is then determined) and the
     // smallest columns first, which keeps the tree narrow.
     std::vector<std::int64_t> cols = col_totals;
