@@ -296,31 +296,33 @@ void CheckSignifierValue(const Signifier& s, const SignifierValue& value) {
   }
 }
 
-bool SetSignifierValue(Project& project, const Signifier& signifier, int64_t story_id,
-                       SignifierValue value) {
-  CheckSignifierValue(signifier, value);
-  value = Canonical(signifier, std::move(value));
-  if (GetSignifierValue(project, signifier, story_id) == value) return false;
-  ClearSignifierValue(project, signifier, story_id);
-  SQLite::Statement put(project.db(),
-                        "INSERT INTO signifier_value(story_id, signifier_id, option, "
-                        "not_applicable, a, b, c, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+const char* const kInsertSignifierValueSql =
+    "INSERT INTO signifier_value(story_id, signifier_id, option, not_applicable, a, b, c, text) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+void InsertSignifierRows(SQLite::Statement& insert, int64_t story_id, const Signifier& signifier,
+                         const SignifierValue& value) {
   auto row = [&](int option, std::optional<double> a, std::optional<double> b,
                  std::optional<double> c, const std::string* text) {
-    put.bind(1, story_id);
-    put.bind(2, signifier.id);
-    put.bind(3, option);
-    put.bind(4, value.not_applicable ? 1 : 0);
-    a ? put.bind(5, *a) : put.bind(5);
-    b ? put.bind(6, *b) : put.bind(6);
-    c ? put.bind(7, *c) : put.bind(7);
-    text ? put.bind(8, *text) : put.bind(8);
-    put.exec();
-    put.reset();
+    insert.bind(1, story_id);
+    insert.bind(2, signifier.id);
+    insert.bind(3, option);
+    insert.bind(4, value.not_applicable ? 1 : 0);
+    a ? insert.bind(5, *a) : insert.bind(5);
+    b ? insert.bind(6, *b) : insert.bind(6);
+    c ? insert.bind(7, *c) : insert.bind(7);
+    text ? insert.bind(8, *text) : insert.bind(8);
+    try {
+      insert.exec();
+    } catch (const SQLite::Exception&) {
+      insert.tryReset();  // reset() would throw the same error again
+      throw;
+    }
+    insert.reset();
   };
   if (value.not_applicable) {
     row(-1, {}, {}, {}, nullptr);
-    return true;
+    return;
   }
   switch (signifier.type) {
     case SignifierType::kDyad: row(-1, value.x, {}, {}, nullptr); break;
@@ -329,7 +331,9 @@ bool SetSignifierValue(Project& project, const Signifier& signifier, int64_t sto
       break;
     case SignifierType::kStones:
       for (size_t i = 0; i < value.stones.size(); ++i) {
-        if (value.stones[i]) row(static_cast<int>(i), value.stones[i]->x, value.stones[i]->y, {}, nullptr);
+        if (value.stones[i]) {
+          row(static_cast<int>(i), value.stones[i]->x, value.stones[i]->y, {}, nullptr);
+        }
       }
       break;
     case SignifierType::kList:
@@ -337,6 +341,16 @@ bool SetSignifierValue(Project& project, const Signifier& signifier, int64_t sto
       break;
     case SignifierType::kFreetext: row(-1, {}, {}, {}, &value.text); break;
   }
+}
+
+bool SetSignifierValue(Project& project, const Signifier& signifier, int64_t story_id,
+                       SignifierValue value) {
+  CheckSignifierValue(signifier, value);
+  value = Canonical(signifier, std::move(value));
+  if (GetSignifierValue(project, signifier, story_id) == value) return false;
+  ClearSignifierValue(project, signifier, story_id);
+  SQLite::Statement insert(project.db(), kInsertSignifierValueSql);
+  InsertSignifierRows(insert, story_id, signifier, value);
   return true;
 }
 

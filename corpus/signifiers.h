@@ -24,6 +24,10 @@
 
 #include "corpus/project.h"
 
+namespace SQLite {
+class Statement;
+}  // namespace SQLite
+
 namespace verhaal {
 
 enum class SignifierType { kDyad, kTriad, kStones, kList, kFreetext };
@@ -116,6 +120,17 @@ void CheckSignifierValue(const Signifier& signifier, const SignifierValue& value
 // `value` in its stored form: stones padded to the option count, list items
 // sorted without duplicates, unused members cleared. Does not check it.
 SignifierValue CanonicalSignifierValue(const Signifier& signifier, SignifierValue value);
+
+// The statement InsertSignifierRows runs, for callers that prepare it once.
+extern const char* const kInsertSignifierValueSql;
+
+// Writes the rows that store `value` (checked and canonical) as the answer of
+// story `story_id`, which has none yet, with `insert` (prepared from
+// kInsertSignifierValueSql): one row for a dyad, triad, free text or N/A, one
+// per placed stone or chosen item. SQLite errors come through as
+// SQLite::Exception with the statement reset.
+void InsertSignifierRows(SQLite::Statement& insert, int64_t story_id, const Signifier& signifier,
+                         const SignifierValue& value);
 
 // Stores `value` as the story's answer to `signifier` (after
 // CheckSignifierValue), replacing any earlier answer. Returns whether the

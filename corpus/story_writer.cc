@@ -73,9 +73,7 @@ StoryWriter::StoryWriter(Project& project)
           "ON CONFLICT (respondent_id, variable_id) DO UPDATE SET value = excluded.value"),
       clear_respondent_value_(
           project.db(), "DELETE FROM respondent_value WHERE respondent_id = ? AND variable_id = ?"),
-      insert_signifier_value_(project.db(),
-                              "INSERT INTO signifier_value(story_id, signifier_id, option, "
-                              "not_applicable, a, b, c, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") {
+      insert_signifier_value_(project.db(), kInsertSignifierValueSql) {
   cache_size_before_ = project.db().execAndGet("PRAGMA cache_size").getInt();
   project.db().exec("PRAGMA cache_size = -" + std::to_string(kImportCacheKiB));
   SQLite::Statement trigger(project.db(),
@@ -219,40 +217,11 @@ void StoryWriter::SetStoryValue(int64_t story_id, int64_t variable_id, std::stri
 void StoryWriter::AddSignifierValue(int64_t story_id, const Signifier& signifier,
                                     const SignifierValue& answer) {
   CheckSignifierValue(signifier, answer);
-  const SignifierValue value = CanonicalSignifierValue(signifier, answer);
-  SQLite::Statement& put = insert_signifier_value_;
-  auto row = [&](int option, std::optional<double> a, std::optional<double> b,
-                 std::optional<double> c, const std::string* text) {
-    put.bind(1, story_id);
-    put.bind(2, signifier.id);
-    put.bind(3, option);
-    put.bind(4, value.not_applicable ? 1 : 0);
-    a ? put.bind(5, *a) : put.bind(5);
-    b ? put.bind(6, *b) : put.bind(6);
-    c ? put.bind(7, *c) : put.bind(7);
-    text ? put.bind(8, *text) : put.bind(8);
-    Run(put);
-  };
-  if (value.not_applicable) {
-    row(-1, {}, {}, {}, nullptr);
-    return;
-  }
-  switch (signifier.type) {
-    case SignifierType::kDyad: row(-1, value.x, {}, {}, nullptr); break;
-    case SignifierType::kTriad:
-      row(-1, value.triad.top, value.triad.left, value.triad.right, nullptr);
-      break;
-    case SignifierType::kStones:
-      for (size_t i = 0; i < value.stones.size(); ++i) {
-        if (value.stones[i]) {
-          row(static_cast<int>(i), value.stones[i]->x, value.stones[i]->y, {}, nullptr);
-        }
-      }
-      break;
-    case SignifierType::kList:
-      for (int item : value.items) row(item, {}, {}, {}, nullptr);
-      break;
-    case SignifierType::kFreetext: row(-1, {}, {}, {}, &value.text); break;
+  try {
+    InsertSignifierRows(insert_signifier_value_, story_id, signifier,
+                        CanonicalSignifierValue(signifier, answer));
+  } catch (const SQLite::Exception& e) {
+    throw IoError(std::string("cannot write the project: ") + e.what());
   }
 }
 
