@@ -21,9 +21,6 @@ namespace {
 // Stories are matched in batches of about this much text, in parallel.
 constexpr size_t kBatchBytes = 8 << 20;
 constexpr size_t kBatchStories = 4096;
-// A first run over at least this many stories rebuilds the coding indexes
-// after writing instead of updating them row by row (CodingBulkWriter).
-constexpr int64_t kBulkStories = 10000;
 
 // Stories read from the project and the hits the workers found in them.
 struct Batch {
@@ -155,7 +152,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   std::optional<BulkWrite> bulk_write;
   std::optional<Transaction> transaction;
   std::optional<CodingBulkWriter> writer;
-  std::vector<RuleCodingRow> existing;
+  std::vector<SegmentKey> existing;
   std::vector<char> kept;
   if (!options.dry_run) {
     bulk_write.emplace(project);
@@ -169,10 +166,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     }
     existing = ListRuleCodings(project, coder_id, selected_ids);
     kept.assign(existing.size(), 0);
-    // A first run over many stories writes mostly new codings: faster with
-    // the indexes built afterwards. A re-run keeps most codings: not.
-    const bool bulk = existing.empty() && CountStories(project) >= kBulkStories;
-    writer.emplace(project, coder_id, bulk);
+    writer.emplace(project, coder_id);
   }
 
   int threads = options.threads > 0 ? options.threads
@@ -183,8 +177,10 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     matchers.push_back(std::make_unique<RuleMatcher>(rules.compiled));
   }
 
-  std::vector<std::string> origins;  // "rule:NAME" per rule
-  for (const Rule& rule : rule_list) origins.push_back("rule:" + rule.name);
+  std::vector<int64_t> origins;  // the id of "rule:NAME" per rule
+  if (writer) {
+    for (const Rule& rule : rule_list) origins.push_back(writer->Origin("rule:" + rule.name));
+  }
 
   // Two batches in a pipeline: worker threads match one while this thread
   // writes the other's codings (in story order) and reads the next stories.
@@ -196,9 +192,18 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   const uint64_t total_stories =
       options.progress ? static_cast<uint64_t>(CountStories(project)) : 0;
   uint64_t stories_done = 0;
+  // A story's new codings, written in the table's key order (code, then
+  // segment): appended to the B-tree instead of inserted here and there.
+  struct NewCoding {
+    SegmentKey key;
+    int64_t origin_id;
+    size_t count;  // index into report.codes
+  };
+  std::vector<NewCoding> new_codings;
   auto write = [&](Batch& batch) {
     for (size_t i = 0; i < batch.count; ++i) {
       const Story& story = batch.stories[i];
+      new_codings.clear();
       for (const RuleHit& hit : batch.results[i]) {
         const int64_t code_id = rules.code_ids[hit.rule];
         const size_t c = count_of_rule[hit.rule];
@@ -211,14 +216,17 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
         if (options.on_hit) options.on_hit(AutocodeHit{&story, &rule_list[hit.rule], hit});
         if (!writer) continue;
         SegmentKey key{story.id, code_id, hit.start, hit.end};
-        auto found = std::lower_bound(
-            existing.begin(), existing.end(), key,
-            [](const RuleCodingRow& row, const SegmentKey& k) { return row.key < k; });
-        if (found != existing.end() && found->key == key) {
+        auto found = std::lower_bound(existing.begin(), existing.end(), key);
+        if (found != existing.end() && *found == key) {
           kept[found - existing.begin()] = 1;
-        } else if (writer->Insert(key, origins[hit.rule])) {
-          ++counts.added;
+        } else {
+          new_codings.push_back(NewCoding{key, origins[hit.rule], c});
         }
+      }
+      std::sort(new_codings.begin(), new_codings.end(),
+                [](const NewCoding& a, const NewCoding& b) { return a.key < b.key; });
+      for (const NewCoding& coding : new_codings) {
+        if (writer->Insert(coding.key, coding.origin_id)) ++report.codes[coding.count].added;
       }
     }
     stories_done += batch.count;
@@ -256,8 +264,8 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   if (writer) {
     for (size_t i = 0; i < existing.size(); ++i) {
       if (kept[i]) continue;
-      writer->Delete(existing[i].id);
-      const int64_t code_id = existing[i].key.code_id;
+      writer->Delete(existing[i]);
+      const int64_t code_id = existing[i].code_id;
       auto c = code_index.find(code_id);
       if (c == code_index.end()) {  // a code that has no rules any more
         std::optional<Code> code = FindCodeById(project, code_id);
@@ -266,7 +274,6 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
       }
       ++report.codes[c->second].removed;
     }
-    writer->Finish();
     transaction->Commit();
   }
   return report;

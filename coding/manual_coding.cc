@@ -153,9 +153,7 @@ CodingResult CodeSegment(Project& project, const CodingRequest& request) {
   coding.story_key = story.key;
   coding.code_path = code.path;
   coding.coder = request.coder;
-  const auto id = AddCoding(project, coding);
-  result.added = id.has_value();
-  if (id) coding.id = *id;
+  result.added = AddCoding(project, coding);
   return result;
 }
 

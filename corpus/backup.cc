@@ -52,6 +52,10 @@ TrimCounts KeepOnlyCoder(Project& project, std::string_view coder) {
   SQLite::Statement codings(project.db(), "DELETE FROM coding WHERE coder_id <> ?");
   codings.bind(1, keep);
   counts.codings = codings.exec();
+  // Origins and times only the removed codings had (which rules other
+  // coders ran, and when) go with them.
+  project.db().exec(
+      "DELETE FROM coding_origin WHERE id NOT IN (SELECT origin_id FROM coding)");
   SQLite::Statement coders(project.db(), "DELETE FROM coder WHERE id <> ?");
   coders.bind(1, keep);
   counts.coders = coders.exec();

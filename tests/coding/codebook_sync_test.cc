@@ -31,7 +31,7 @@ class CodebookSyncTest : public ::testing::Test {
     coding.coder_id = EnsureCoder(project_, coder);
     coding.start = start;
     coding.end = end;
-    ASSERT_TRUE(AddCoding(project_, coding).has_value());
+    ASSERT_TRUE(AddCoding(project_, coding));
   }
 
   // "path start:end coder" for each coding, in order.

@@ -131,7 +131,7 @@ class ResolveTest : public ::testing::Test {
     coding.coder_id = EnsureCoder(*project_, coder);
     coding.start = start;
     coding.end = start + 4;
-    ASSERT_TRUE(AddCoding(*project_, coding).has_value());
+    ASSERT_TRUE(AddCoding(*project_, coding));
   }
 
   ResolvedDimension Resolve(const std::string& dim, MixedPolicy mixed = MixedPolicy::kExclude) {

@@ -91,7 +91,7 @@ void MakeCopy(const std::filesystem::path& base, const std::filesystem::path& fi
     c.coder_id = coder_id;
     c.start = start;
     c.end = end;
-    ASSERT_TRUE(AddCoding(copy, c).has_value());
+    ASSERT_TRUE(AddCoding(copy, c));
   }
   t.Commit();
 }

@@ -92,6 +92,45 @@ TEST(ProjectTest, OpeningAVersionOneFileMigratesAndIndexesOldStories) {
   EXPECT_EQ(hits[0].story_key, "S1");
 }
 
+TEST(ProjectTest, OpeningAVersionThreeFileKeepsEveryCodingWithItsOriginMemoAndTime) {
+  TempDir dir;
+  {
+    Project old = Project::CreateAtVersion(dir / "old.verhaal", "oud", 3);
+    old.db().exec(
+        "INSERT INTO story(id, key, text, hash) VALUES (1, 'S1', 'Ik moest wel.', 'h');"
+        "INSERT INTO code(id, guid, name, path) VALUES (1, 'g1', 'moeten', 'moeten');"
+        "INSERT INTO coder(id, name) VALUES (1, 'anna'), (2, 'rules');"
+        "INSERT INTO coding(story_id, code_id, coder_id, start, end, origin, memo, created) "
+        "VALUES (1, 1, 1, 0, 8, 'manual', 'duidelijk', '2026-01-02T10:00:00Z'),"
+        "       (1, 1, 2, 3, 8, 'rule:moeten', '', '2026-01-03T11:00:00Z'),"
+        "       (1, 1, 2, 0, 2, 'rule:moeten', '', '2026-01-03T11:00:00Z');");
+  }
+  Project p = Project::Open(dir / "old.verhaal");
+  EXPECT_EQ(p.schema_version(), kSchemaVersion);
+  const std::vector<Coding> codings = ListCodings(p);
+  ASSERT_EQ(codings.size(), 3u);
+  EXPECT_EQ(codings[0].coder, "rules");
+  EXPECT_EQ(codings[0].start, 0);
+  EXPECT_EQ(codings[0].origin, "rule:moeten");
+  EXPECT_EQ(codings[0].created, "2026-01-03T11:00:00Z");
+  EXPECT_EQ(codings[1].coder, "anna");
+  EXPECT_EQ(codings[1].origin, "manual");
+  EXPECT_EQ(codings[1].memo, "duidelijk");
+  EXPECT_EQ(codings[1].created, "2026-01-02T10:00:00Z");
+  // Two origins for three codings; the view shows the rows as version 3 did.
+  EXPECT_EQ(p.db().execAndGet("SELECT count(*) FROM coding_origin").getInt(), 2);
+  EXPECT_EQ(p.db()
+                .execAndGet("SELECT group_concat(origin || ' ' || created || ' ' || memo, '; ') "
+                            "FROM (SELECT * FROM coding_detail ORDER BY coder_id, start)")
+                .getString(),
+            "manual 2026-01-02T10:00:00Z duidelijk; rule:moeten 2026-01-03T11:00:00Z ; "
+            "rule:moeten 2026-01-03T11:00:00Z ");
+  // A repeat of a migrated coding is still refused.
+  Coding again = codings[1];
+  again.created.clear();
+  EXPECT_FALSE(AddCoding(p, again));
+}
+
 TEST(TransactionTest, RollsBackWhenNotCommitted) {
   TempDir dir;
   Project p = Project::Create(dir / "t.verhaal", "t");
@@ -198,9 +237,9 @@ TEST(CodingsTest, SegmentsAreCheckedAndDuplicatesReported) {
   c.name = "vertrouwen";
   const int64_t code = AddCode(p, c);
   const int64_t coder = EnsureCoder(p, "anna");
-  Coding coding{0, story, code, coder, 4, 14};
-  EXPECT_TRUE(AddCoding(p, coding).has_value());
-  EXPECT_FALSE(AddCoding(p, coding).has_value());  // exact duplicate
+  Coding coding{story, code, coder, 4, 14};
+  EXPECT_TRUE(AddCoding(p, coding));
+  EXPECT_FALSE(AddCoding(p, coding));  // exact duplicate
   coding.end = 15;
   EXPECT_EQ(KindOf([&] { AddCoding(p, coding); }), ErrorKind::kData);
   auto listed = ListCodings(p, {.coder = "anna"});

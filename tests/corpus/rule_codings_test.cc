@@ -16,18 +16,6 @@ namespace {
 
 using testing::TempDir;
 
-// "name: sql" of the coding table's indexes.
-std::vector<std::string> CodingIndexes(Project& project) {
-  std::vector<std::string> out;
-  SQLite::Statement query(project.db(),
-                          "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = "
-                          "'index' AND tbl_name = 'coding' ORDER BY name");
-  while (query.executeStep()) {
-    out.push_back(query.getColumn(0).getString() + ": " + query.getColumn(1).getString());
-  }
-  return out;
-}
-
 struct Ids {
   int64_t story = 0;
   int64_t code = 0;
@@ -50,50 +38,73 @@ Ids MakeProject(Project& project) {
   return ids;
 }
 
-const std::vector<std::string> kIndexes = {
-    "coding_code: CREATE INDEX coding_code ON coding(code_id)",
-    "coding_coder: CREATE INDEX coding_coder ON coding(coder_id)",
-    "sqlite_autoindex_coding_1: ",
-};
-
-TEST(CodingBulkWriterTest, RebuildsTheIndexesItDroppedAndFindsCodingsByThem) {
+TEST(CodingBulkWriterTest, WritesCodingsWithOneOriginAndTimeAndRefusesRepeats) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
   const Ids ids = MakeProject(project);
-  ASSERT_EQ(CodingIndexes(project), kIndexes);
   {
     Transaction transaction(project);
-    CodingBulkWriter writer(project, ids.coder, /*rebuild_indexes=*/true);
-    EXPECT_TRUE(writer.indexes_dropped());
-    EXPECT_EQ(CodingIndexes(project), std::vector<std::string>{"sqlite_autoindex_coding_1: "});
-    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, "rule:moeten"));
-    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 10, 20}, "rule:moeten"));
-    // The UNIQUE index stays, so a repeated segment is still refused.
-    EXPECT_FALSE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, "rule:moeten"));
-    writer.Finish();
-    EXPECT_FALSE(writer.indexes_dropped());
+    CodingBulkWriter writer(project, ids.coder);
+    const int64_t origin = writer.Origin("rule:moeten");
+    EXPECT_EQ(writer.Origin("rule:moeten"), origin);
+    EXPECT_NE(writer.Origin("rule:willen"), origin);
+    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, origin));
+    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 10, 20}, origin));
+    // The primary key refuses a repeated segment.
+    EXPECT_FALSE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, origin));
     transaction.Commit();
   }
-  EXPECT_EQ(CodingIndexes(project), kIndexes);
-  EXPECT_EQ(project.db()
-                .execAndGet("SELECT count(*) FROM coding INDEXED BY coding_code WHERE code_id = " +
-                            std::to_string(ids.code))
-                .getInt(),
-            2);
-  EXPECT_EQ(ListRuleCodings(project, ids.coder, {}).size(), 2u);
+  EXPECT_EQ(ListRuleCodings(project, ids.coder, {}),
+            (std::vector<SegmentKey>{{ids.story, ids.code, 0, 9}, {ids.story, ids.code, 10, 20}}));
+  EXPECT_TRUE(ListRuleCodings(project, ids.coder, {ids.code + 1}).empty());
+  const std::vector<Coding> codings = ListCodings(project);
+  ASSERT_EQ(codings.size(), 2u);
+  EXPECT_EQ(codings[0].origin, "rule:moeten");
+  EXPECT_EQ(codings[0].created, codings[1].created);
+  EXPECT_EQ(codings[0].created.size(), 20u);  // 2026-11-23T17:00:00Z
 }
 
-TEST(CodingBulkWriterTest, RollbackKeepsTheIndexesAndWritesNothing) {
+TEST(CodingBulkWriterTest, DeletesOnlyItsCodersCodingWithTheKey) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  const Ids ids = MakeProject(project);
+  Coding manual;
+  manual.story_id = ids.story;
+  manual.code_id = ids.code;
+  manual.coder_id = EnsureCoder(project, "anna");
+  manual.start = 0;
+  manual.end = 9;
+  ASSERT_TRUE(AddCoding(project, manual));
+  {
+    Transaction transaction(project);
+    CodingBulkWriter writer(project, ids.coder);
+    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, writer.Origin("rule:x")));
+    transaction.Commit();
+  }
+  EXPECT_EQ(ListCodings(project).size(), 2u);
+  {
+    Transaction transaction(project);
+    CodingBulkWriter writer(project, ids.coder);
+    writer.Delete(SegmentKey{ids.story, ids.code, 0, 9});
+    transaction.Commit();
+  }
+  const std::vector<Coding> left = ListCodings(project);
+  ASSERT_EQ(left.size(), 1u);
+  EXPECT_EQ(left[0].coder, "anna");
+  EXPECT_TRUE(ListRuleCodings(project, ids.coder, {}).empty());
+}
+
+TEST(CodingBulkWriterTest, RollbackWritesNothing) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
   const Ids ids = MakeProject(project);
   {
     Transaction transaction(project);
-    CodingBulkWriter writer(project, ids.coder, /*rebuild_indexes=*/true);
-    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, "rule:moeten"));
+    CodingBulkWriter writer(project, ids.coder);
+    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, writer.Origin("rule:m")));
   }  // no commit
-  EXPECT_EQ(CodingIndexes(project), kIndexes);
   EXPECT_TRUE(ListRuleCodings(project, ids.coder, {}).empty());
+  EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM coding_origin").getInt(), 0);
 }
 
 }  // namespace

@@ -135,10 +135,10 @@ inline void BuildStudy(Project& project) {
   const int64_t mo = AddCode(project, moeten);
   const int64_t anna = EnsureCoder(project, "anna");
   const int64_t bram = EnsureCoder(project, "bram");
-  AddCoding(project, {0, s1, w, anna, 34, 54, "manual", "zélf", "", "", "", ""});
-  AddCoding(project, {0, s1, w, bram, 34, 54, "manual", "", "", "", "", ""});
-  AddCoding(project, {0, s1, w, anna, 0, 10, "manual", "", "", "", "", ""});
-  AddCoding(project, {0, s2, mo, anna, 0, 11, "rule:sum", "", "", "", "", ""});
+  AddCoding(project, {s1, w, anna, 34, 54, "manual", "zélf", "", "", "", ""});
+  AddCoding(project, {s1, w, bram, 34, 54, "manual", "", "", "", "", ""});
+  AddCoding(project, {s1, w, anna, 0, 10, "manual", "", "", "", "", ""});
+  AddCoding(project, {s2, mo, anna, 0, 11, "rule:sum", "", "", "", "", ""});
   transaction.Commit();
 }
 
