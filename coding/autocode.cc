@@ -152,7 +152,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   std::optional<BulkWrite> bulk_write;
   std::optional<Transaction> transaction;
   std::optional<CodingBulkWriter> writer;
-  std::vector<SegmentKey> existing;
+  std::vector<CoderCoding> existing;  // the coder's codings before this run
   std::vector<char> kept;
   if (!options.dry_run) {
     bulk_write.emplace(project);
@@ -164,7 +164,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
         selected_ids.push_back(code.id);
       }
     }
-    existing = ListRuleCodings(project, coder_id, selected_ids);
+    existing = ListCoderCodings(project, coder_id, selected_ids);
     kept.assign(existing.size(), 0);
     writer.emplace(project, coder_id);
   }
@@ -216,8 +216,12 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
         if (options.on_hit) options.on_hit(AutocodeHit{&story, &rule_list[hit.rule], hit});
         if (!writer) continue;
         SegmentKey key{story.id, code_id, hit.start, hit.end};
-        auto found = std::lower_bound(existing.begin(), existing.end(), key);
-        if (found != existing.end() && *found == key) {
+        auto found = std::lower_bound(
+            existing.begin(), existing.end(), key,
+            [](const CoderCoding& coding, const SegmentKey& k) { return coding.key < k; });
+        if (found != existing.end() && found->key == key) {
+          // Kept when a rule made it; one the coder made otherwise (by hand
+          // under the same name) is left as it is.
           kept[found - existing.begin()] = 1;
         } else {
           new_codings.push_back(NewCoding{key, origins[hit.rule], c});
@@ -226,7 +230,8 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
       std::sort(new_codings.begin(), new_codings.end(),
                 [](const NewCoding& a, const NewCoding& b) { return a.key < b.key; });
       for (const NewCoding& coding : new_codings) {
-        if (writer->Insert(coding.key, coding.origin_id)) ++report.codes[coding.count].added;
+        writer->Insert(coding.key, coding.origin_id);
+        ++report.codes[coding.count].added;
       }
     }
     stories_done += batch.count;
@@ -249,10 +254,18 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     current = 1 - current;
   };
 
-  ForEachStory(project, StoryFilter{}, [&](const Story& story) {
+  ForEachStoryText(project, [&](const StoryTextView& story) {
     Batch& batch = batches[current];
     if (batch.stories.size() <= batch.count) batch.stories.resize(batch.count + 1);
-    batch.stories[batch.count++] = story;
+    // Into the batch's Story objects, whose strings keep their capacity
+    // from batch to batch: no allocation per story once warm.
+    Story& slot = batch.stories[batch.count++];
+    slot.id = story.id;
+    slot.key.assign(story.key);
+    slot.text.assign(story.text);
+    slot.role.assign(story.role);
+    slot.kind.assign(story.kind);
+    slot.language.assign(story.language);
     batch.bytes += story.text.size();
     ++report.stories;
     report.text_bytes += static_cast<int64_t>(story.text.size());
@@ -262,10 +275,11 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   flush();  // its codings
 
   if (writer) {
+    writer->Flush();
     for (size_t i = 0; i < existing.size(); ++i) {
-      if (kept[i]) continue;
-      writer->Delete(existing[i]);
-      const int64_t code_id = existing[i].code_id;
+      if (kept[i] || !existing[i].by_rule) continue;
+      writer->Delete(existing[i].key);
+      const int64_t code_id = existing[i].key.code_id;
       auto c = code_index.find(code_id);
       if (c == code_index.end()) {  // a code that has no rules any more
         std::optional<Code> code = FindCodeById(project, code_id);

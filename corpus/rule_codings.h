@@ -1,6 +1,6 @@
-// Bulk access to the codings that autocoding rules made (origin "rule:..."),
-// for `verhaal autocode`: list one coder's rule codings, then insert and
-// delete many with prepared statements inside the caller's Transaction.
+// Bulk access to one coder's codings for `verhaal autocode`: list them, then
+// insert and delete many with prepared statements inside the caller's
+// Transaction.
 #ifndef VERHAAL_CORPUS_RULE_CODINGS_H_
 #define VERHAAL_CORPUS_RULE_CODINGS_H_
 
@@ -8,11 +8,14 @@
 
 #include <compare>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "corpus/project.h"
+
+struct sqlite3_stmt;
 
 namespace verhaal {
 
@@ -25,18 +28,27 @@ struct SegmentKey {
   auto operator<=>(const SegmentKey&) const = default;
 };
 
-// The codings of `coder_id` whose origin starts with "rule:" and whose code
-// is one of `code_ids` (all codes when empty), ordered.
-std::vector<SegmentKey> ListRuleCodings(Project& project, int64_t coder_id,
-                                        const std::vector<int64_t>& code_ids);
+// One of a coder's codings: by a rule (origin "rule:...") or not.
+struct CoderCoding {
+  SegmentKey key;
+  bool by_rule = false;
+  auto operator<=>(const CoderCoding&) const = default;
+};
 
-// Inserts and deletes codings of one coder with statements prepared once.
-// The caller checks segments and holds a Transaction; errors are kIo. Tied
-// to the project it was made for, which must outlive it. Writes fastest when
-// the keys come in order (the coding table is a B-tree on them).
+// The codings of `coder_id` whose code is one of `code_ids` (all codes when
+// empty), ordered by key: one pass over the coding table.
+std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
+                                          const std::vector<int64_t>& code_ids);
+
+// Inserts and deletes codings of one coder. Inserts are buffered and written
+// many rows per statement; the caller checks segments, passes only keys the
+// coder has no coding for (ListCoderCodings), in key order for speed, calls
+// Flush() before committing, and holds a Transaction. Errors are kIo. Tied to
+// the project it was made for, which must outlive it.
 class CodingBulkWriter {
  public:
   CodingBulkWriter(Project& project, int64_t coder_id);
+  ~CodingBulkWriter();
   CodingBulkWriter(const CodingBulkWriter&) = delete;  // holds prepared statements
   CodingBulkWriter& operator=(const CodingBulkWriter&) = delete;
 
@@ -44,17 +56,30 @@ class CodingBulkWriter {
   // time stamp of this writer's construction, which all its codings share.
   int64_t Origin(std::string_view origin);
 
-  // Inserts a coding with an id from Origin(); false when the same story,
-  // code, coder and segment exists already (then nothing changes).
-  bool Insert(const SegmentKey& key, int64_t origin_id);
+  // Adds a coding with an id from Origin(). A key the coder already has is an
+  // error (kIo, at Flush() or a later Insert()).
+  void Insert(const SegmentKey& key, int64_t origin_id);
+
+  // Writes the buffered codings.
+  void Flush();
 
   // Deletes this coder's coding with this key.
   void Delete(const SegmentKey& key);
 
  private:
+  struct Row {
+    SegmentKey key;
+    int64_t origin_id;
+  };
+  // Binds rows_[from, from + count) to `statement` and runs it.
+  void Write(sqlite3_stmt* statement, size_t from, size_t count);
+
   Project& project_;
+  int64_t coder_id_;
   std::string created_;  // the time stamp of every coding
-  SQLite::Statement insert_;
+  std::vector<Row> rows_;
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> insert_many_;  // kRowsPerInsert rows
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> insert_one_;
   SQLite::Statement delete_;
 };
 

@@ -63,6 +63,21 @@ struct StoryFilter {
 void ForEachStory(Project& project, const StoryFilter& filter,
                   const std::function<void(const Story&)>& visit);
 
+// What matching a story needs, as views into the row being read: valid
+// only during the call.
+struct StoryTextView {
+  int64_t id = 0;
+  std::string_view key;
+  std::string_view text;
+  std::string_view role;  // the respondent's, or empty
+  std::string_view kind;
+  std::string_view language;
+};
+
+// Every story, ordered by id, without copying anything: for passes over
+// millions of stories' text (autocoding).
+void ForEachStoryText(Project& project, const std::function<void(const StoryTextView&)>& visit);
+
 // Convenience over ForEachStory.
 std::vector<Story> ListStories(Project& project, const StoryFilter& filter = {});
 

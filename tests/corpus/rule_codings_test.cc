@@ -7,6 +7,7 @@
 
 #include "corpus/codes.h"
 #include "corpus/codings.h"
+#include "corpus/error.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
@@ -38,7 +39,7 @@ Ids MakeProject(Project& project) {
   return ids;
 }
 
-TEST(CodingBulkWriterTest, WritesCodingsWithOneOriginAndTimeAndRefusesRepeats) {
+TEST(CodingBulkWriterTest, WritesCodingsWithOneOriginAndTimeAndListsThem) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
   const Ids ids = MakeProject(project);
@@ -48,20 +49,59 @@ TEST(CodingBulkWriterTest, WritesCodingsWithOneOriginAndTimeAndRefusesRepeats) {
     const int64_t origin = writer.Origin("rule:moeten");
     EXPECT_EQ(writer.Origin("rule:moeten"), origin);
     EXPECT_NE(writer.Origin("rule:willen"), origin);
-    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, origin));
-    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 10, 20}, origin));
-    // The primary key refuses a repeated segment.
-    EXPECT_FALSE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, origin));
+    writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, origin);
+    writer.Insert(SegmentKey{ids.story, ids.code, 10, 20}, origin);
+    writer.Flush();
     transaction.Commit();
   }
-  EXPECT_EQ(ListRuleCodings(project, ids.coder, {}),
-            (std::vector<SegmentKey>{{ids.story, ids.code, 0, 9}, {ids.story, ids.code, 10, 20}}));
-  EXPECT_TRUE(ListRuleCodings(project, ids.coder, {ids.code + 1}).empty());
+  Coding manual;
+  manual.story_id = ids.story;
+  manual.code_id = ids.code;
+  manual.coder_id = ids.coder;
+  manual.start = 3;
+  manual.end = 9;
+  ASSERT_TRUE(AddCoding(project, manual));
+  EXPECT_EQ(ListCoderCodings(project, ids.coder, {}),
+            (std::vector<CoderCoding>{{{ids.story, ids.code, 0, 9}, true},
+                                      {{ids.story, ids.code, 3, 9}, false},
+                                      {{ids.story, ids.code, 10, 20}, true}}));
+  EXPECT_TRUE(ListCoderCodings(project, ids.coder, {ids.code + 1}).empty());
   const std::vector<Coding> codings = ListCodings(project);
-  ASSERT_EQ(codings.size(), 2u);
+  ASSERT_EQ(codings.size(), 3u);
   EXPECT_EQ(codings[0].origin, "rule:moeten");
-  EXPECT_EQ(codings[0].created, codings[1].created);
+  EXPECT_EQ(codings[1].origin, "manual");
+  EXPECT_EQ(codings[0].created, codings[2].created);
   EXPECT_EQ(codings[0].created.size(), 20u);  // 2026-11-23T17:00:00Z
+}
+
+TEST(CodingBulkWriterTest, WritesManyRowsPerStatementAndRefusesAKeyTheCoderHas) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  const Ids ids = MakeProject(project);
+  {
+    Transaction transaction(project);
+    CodingBulkWriter writer(project, ids.coder);
+    const int64_t origin = writer.Origin("rule:moeten");
+    // 300 rows: two full statements of many rows and a remainder of one each.
+    for (int64_t i = 0; i < 300; ++i) writer.Insert(SegmentKey{ids.story, ids.code, i, i + 1}, origin);
+    writer.Flush();
+    transaction.Commit();
+  }
+  const std::vector<CoderCoding> listed = ListCoderCodings(project, ids.coder, {});
+  ASSERT_EQ(listed.size(), 300u);
+  EXPECT_EQ(listed[299].key.start, 299);
+  Transaction transaction(project);
+  CodingBulkWriter writer(project, ids.coder);
+  writer.Insert(SegmentKey{ids.story, ids.code, 7, 8}, writer.Origin("rule:moeten"));
+  try {
+    writer.Flush();
+    ADD_FAILURE() << "a coding the coder has was written twice";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kIo);
+    EXPECT_NE(std::string(e.what()).find("UNIQUE constraint failed: coding.story_id"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(CodingBulkWriterTest, DeletesOnlyItsCodersCodingWithTheKey) {
@@ -78,7 +118,8 @@ TEST(CodingBulkWriterTest, DeletesOnlyItsCodersCodingWithTheKey) {
   {
     Transaction transaction(project);
     CodingBulkWriter writer(project, ids.coder);
-    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, writer.Origin("rule:x")));
+    writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, writer.Origin("rule:x"));
+    writer.Flush();
     transaction.Commit();
   }
   EXPECT_EQ(ListCodings(project).size(), 2u);
@@ -91,7 +132,7 @@ TEST(CodingBulkWriterTest, DeletesOnlyItsCodersCodingWithTheKey) {
   const std::vector<Coding> left = ListCodings(project);
   ASSERT_EQ(left.size(), 1u);
   EXPECT_EQ(left[0].coder, "anna");
-  EXPECT_TRUE(ListRuleCodings(project, ids.coder, {}).empty());
+  EXPECT_EQ(ListCoderCodings(project, ids.coder, {}).size(), 0u);
 }
 
 TEST(CodingBulkWriterTest, RollbackWritesNothing) {
@@ -101,9 +142,10 @@ TEST(CodingBulkWriterTest, RollbackWritesNothing) {
   {
     Transaction transaction(project);
     CodingBulkWriter writer(project, ids.coder);
-    EXPECT_TRUE(writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, writer.Origin("rule:m")));
+    writer.Insert(SegmentKey{ids.story, ids.code, 0, 9}, writer.Origin("rule:m"));
+    writer.Flush();
   }  // no commit
-  EXPECT_TRUE(ListRuleCodings(project, ids.coder, {}).empty());
+  EXPECT_TRUE(ListCoderCodings(project, ids.coder, {}).empty());
   EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM coding_origin").getInt(), 0);
 }
 
