@@ -33,6 +33,16 @@ void BindStory(SQLite::Statement& s, const Story& story) {
   s.bind(11, story.source_line);
 }
 
+// BindStory for insert_, which also takes the id (NULL: the next free one).
+void BindNewStory(SQLite::Statement& s, const Story& story) {
+  BindStory(s, story);
+  if (story.id != 0) {
+    s.bind(12, story.id);
+  } else {
+    s.bind(12);
+  }
+}
+
 // Runs a statement that returns no rows and readies it for the next use.
 void Run(SQLite::Statement& s) {
   try {
@@ -54,7 +64,7 @@ StoryWriter::StoryWriter(Project& project)
             "SELECT id, hash, title, text, source_file, source_line FROM story WHERE key = ?"),
       insert_(project.db(),
               "INSERT INTO story(key, respondent_id, kind, wave, date, language, title, text, "
-              "hash, source_file, source_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+              "hash, source_file, source_line, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
       update_(project.db(),
               "UPDATE story SET key = ?, respondent_id = ?, kind = ?, wave = ?, date = ?, "
               "language = ?, title = ?, text = ?, hash = ?, source_file = ?, source_line = ? "
@@ -126,6 +136,22 @@ void StoryWriter::Finish() {
   }
 }
 
+void StoryWriter::Finish(FtsSideIndex& side) {
+  if (finished_) return;
+  if (!CanAdoptIndex()) {
+    throw Error(ErrorKind::kInternal,
+                "the full-text index of an import into a project with stories cannot be "
+                "built beside it");
+  }
+  finished_ = true;
+  side.CopyInto(project_);
+  try {
+    project_.db().exec(fts_trigger_);
+  } catch (const SQLite::Exception& e) {
+    throw IoError(std::string("cannot update the full-text index: ") + e.what());
+  }
+}
+
 std::optional<StoredStory> StoryWriter::Find(std::string_view key) {
   find_.reset();
   find_.bind(1, std::string(key));
@@ -138,13 +164,13 @@ std::optional<StoredStory> StoryWriter::Find(std::string_view key) {
 }
 
 int64_t StoryWriter::Insert(const Story& story) {
-  BindStory(insert_, story);
+  BindNewStory(insert_, story);
   Run(insert_);
   return project_.db().getLastInsertRowid();
 }
 
 std::optional<int64_t> StoryWriter::TryInsert(const Story& story) {
-  BindStory(insert_, story);
+  BindNewStory(insert_, story);
   try {
     insert_.exec();
   } catch (const SQLite::Exception& e) {

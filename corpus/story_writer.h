@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "corpus/fts_side_index.h"
 #include "corpus/project.h"
 #include "corpus/signifiers.h"
 #include "corpus/stories.h"
@@ -37,8 +38,9 @@ struct StoredStory {
 //
 // Speed: indexing each inserted story through the full-text trigger costs
 // more than half of an import, so the writer suspends that trigger and
-// indexes all inserted stories in one statement in Finish(). Call Finish()
-// before committing; if the transaction rolls back instead, the trigger
+// indexes all inserted stories in one statement in Finish(), or, into a
+// project that had no stories, takes an index that another thread built
+// meanwhile (Finish(FtsSideIndex&)). Call Finish() before committing; if the transaction rolls back instead, the trigger
 // comes back with it (SQLite DDL is transactional). For its lifetime the
 // connection's page cache is raised to kImportCacheKiB (restored after), and
 // respondent values it wrote are remembered so that a respondent's many
@@ -61,11 +63,23 @@ class StoryWriter {
   // trigger. Idempotent. kIo when SQLite fails.
   void Finish();
 
+  // True when the project had no stories when this writer was made (and the
+  // writer suspended the trigger): then Finish(side) can take the whole
+  // index from `side`. Stories should then be inserted with their ids set,
+  // 1, 2, 3... in the order given to `side`.
+  bool CanAdoptIndex() const { return !fts_trigger_.empty() && last_id_before_ == 0; }
+
+  // Finish() for CanAdoptIndex(): replaces the project's full-text index
+  // with `side`, which must hold exactly the inserted stories (kInternal
+  // otherwise), and restores the trigger. kIo when SQLite fails.
+  void Finish(FtsSideIndex& side);
+
   // The stored story with `key`, if any.
   std::optional<StoredStory> Find(std::string_view key);
 
   // Inserts `story` as is: its text must already be stored text
   // (NormalizeText) and its hash set; the caller checked kind, key and text.
+  // Its id is story.id when that is set (not 0), else the next free one.
   // Returns the new id. SQLite failures surface as kIo Errors.
   int64_t Insert(const Story& story);
 

@@ -1,8 +1,8 @@
 // A queue between one producer thread and one consumer thread, holding at
 // most `capacity` items, so that a fast producer waits instead of filling
 // memory. Either side can end it: the producer Close()s when it has no more
-// items; the consumer Cancel()s when it stops early (an error), after which
-// Push returns false and the producer should return.
+// items; anyone Cancel()s when the work stops early (an error), after which
+// Push returns false (the producer should return) and Pop returns nothing.
 #ifndef VERHAAL_IMPORTERS_BOUNDED_QUEUE_H_
 #define VERHAAL_IMPORTERS_BOUNDED_QUEUE_H_
 
@@ -37,23 +37,25 @@ class BoundedQueue {
     ready_.notify_one();
   }
 
-  // The next item; nothing once the queue is closed and empty.
+  // The next item; nothing once the queue is closed and empty, or cancelled.
   std::optional<T> Pop() {
     std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return closed_ || !items_.empty(); });
-    if (items_.empty()) return std::nullopt;
+    ready_.wait(lock, [&] { return cancelled_ || closed_ || !items_.empty(); });
+    if (cancelled_ || items_.empty()) return std::nullopt;
     T item = std::move(items_.front());
     items_.pop_front();
     room_.notify_one();
     return item;
   }
 
-  // The consumer stops: drops what is queued and releases a waiting producer.
+  // The work stops: drops what is queued and releases a waiting producer
+  // and consumer. Any thread may call it.
   void Cancel() {
     std::lock_guard lock(mutex_);
     cancelled_ = true;
     items_.clear();
     room_.notify_all();
+    ready_.notify_all();
   }
 
  private:

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "coding/closest_name.h"
+#include "corpus/fts_side_index.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"
 #include "importers/bounded_queue.h"
@@ -64,20 +65,25 @@ class CsvImport {
     Bind();
     // Two threads: one reads and checks the rows (CSV, UTF-8, NFC, hashes,
     // typed values), this one writes them, in file order, so a row's error
-    // still comes after everything before it was stored.
-    BoundedQueue<Batch> queue(kQueuedBatches);
-    std::thread reader([&] { Produce(queue); });
-    try {
-      while (std::optional<Batch> batch = queue.Pop()) {
-        for (PreparedRow& row : batch->rows) Store(row);
-        if (batch->error) std::rethrow_exception(batch->error);
-      }
-    } catch (...) {
-      queue.Cancel();
-      reader.join();
-      throw;
+    // still comes after everything before it was stored. Into a project
+    // without stories, a third builds the full-text index beside it from
+    // the checked rows (the reading thread numbers them as they will be
+    // stored), which Finish copies in.
+    std::unique_ptr<FtsSideIndex> side;
+    StoryWriter& writer = importer_.writer();
+    if (writer.CanAdoptIndex()) {
+      side = std::make_unique<FtsSideIndex>(project_, StoryWriter::kFtsBufferBytes);
     }
-    reader.join();
+    Workers workers;
+    if (side) workers.indexer = std::thread([&] { workers.Index(*side); });
+    workers.reader = std::thread([&] { Produce(workers, side != nullptr); });
+    while (std::optional<Batch> batch = workers.rows.Pop()) {
+      for (PreparedRow& row : batch->rows) Store(row);
+      if (batch->error) std::rethrow_exception(batch->error);
+    }
+    workers.Join();
+    if (workers.index_error) std::rethrow_exception(workers.index_error);
+    if (side) writer.Finish(*side);
     return importer_.Finish();
   }
 
@@ -202,19 +208,72 @@ class CsvImport {
     std::vector<PreparedRow> rows;
     std::exception_ptr error;  // after `rows`: the error that ended the input
   };
+  // What the full-text index needs of a story: a copy, as the writing
+  // thread takes the row.
+  struct IndexedStory {
+    int64_t id = 0;
+    std::string title;
+    std::string text;
+  };
   static constexpr size_t kBatchRows = 256;
   static constexpr size_t kQueuedBatches = 8;
 
+  // The reading and indexing threads with their queues. Whatever way Run
+  // leaves, the destructor stops and joins them.
+  struct Workers {
+    BoundedQueue<Batch> rows{kQueuedBatches};
+    BoundedQueue<std::vector<IndexedStory>> to_index{kQueuedBatches};
+    std::thread reader;
+    std::thread indexer;
+    std::exception_ptr index_error;  // read after Join()
+
+    // The indexing thread: adds stories to `side` until the reader closes
+    // the queue; on an error, keeps it and stops taking stories.
+    void Index(FtsSideIndex& side) {
+      try {
+        while (std::optional<std::vector<IndexedStory>> stories = to_index.Pop()) {
+          for (const IndexedStory& s : *stories) side.Add(s.id, s.title, s.text);
+        }
+      } catch (...) {
+        index_error = std::current_exception();
+        to_index.Cancel();
+      }
+    }
+    void Join() {
+      if (reader.joinable()) reader.join();
+      if (indexer.joinable()) indexer.join();
+    }
+    Workers() = default;
+    Workers(const Workers&) = delete;  // the threads refer to its queues
+    Workers& operator=(const Workers&) = delete;
+    ~Workers() {
+      rows.Cancel();
+      to_index.Cancel();
+      Join();
+    }
+  };
+
   // The reading thread: reads, prepares and hands on rows until the end of
-  // the input, an error (passed on in its place) or a cancel.
-  void Produce(BoundedQueue<Batch>& queue) {
+  // the input, an error (passed on in its place) or a cancel; with `index`,
+  // numbers the stories from 1 and hands them to the indexing thread too.
+  void Produce(Workers& workers, bool index) {
     Batch batch;
+    std::vector<IndexedStory> indexed;
+    int64_t next_id = 1;
     try {
       int64_t records = 0;
       while (const CsvRecord* record = reader_.Next()) {
         batch.rows.push_back(Prepare(*record));
+        if (index) {
+          Story& story = batch.rows.back().in.story;
+          story.id = next_id++;
+          indexed.push_back(IndexedStory{story.id, story.title, story.text});
+        }
         if (batch.rows.size() == kBatchRows) {
-          if (!queue.Push(std::move(batch))) return;
+          // A refused index batch means the indexer failed: Run reports it.
+          if (index && !workers.to_index.Push(std::move(indexed))) index = false;
+          indexed.clear();
+          if (!workers.rows.Push(std::move(batch))) break;
           batch = Batch{};
         }
         if (++records % 4096 == 0 && importer_.options().progress) {
@@ -224,7 +283,8 @@ class CsvImport {
     } catch (...) {
       batch.error = std::current_exception();
     }
-    if (queue.Push(std::move(batch))) queue.Close();
+    if (index && workers.to_index.Push(std::move(indexed))) workers.to_index.Close();
+    if (workers.rows.Push(std::move(batch))) workers.rows.Close();
   }
 
   // Everything that does not need the project: runs on the reading thread.

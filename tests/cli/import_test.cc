@@ -2,6 +2,10 @@
 // output, and the project afterwards.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <set>
+#include <string>
+
 #include "corpus/project.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
@@ -106,6 +110,32 @@ TEST_F(ImportCliTest, AnImportLeavesEveryReferenceIntact) {
   EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM respondent_value").getInt(), 2);
   EXPECT_EQ(project.db().execAndGet("PRAGMA foreign_keys").getInt(), 1);
   EXPECT_EQ(project.db().execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+// The full-text index of a first import is built in a side file beside the
+// project (corpus/fts_side_index.h), which must not outlive the command.
+TEST_F(ImportCliTest, AFirstImportIsSearchableAndLeavesNoSideFile) {
+  const auto files = [&] {
+    std::set<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
+      names.insert(e.path().filename().string());
+    }
+    return names;
+  };
+  dir_.Write("bad.csv", "story,text\nS1,Over de taalschool\nS1,Nog een keer\n");
+  dir_.Write("v.csv", "story,text\nS1,Over de taalschool\nS2,Over het werk\n");
+  const std::set<std::string> before = files();
+  const auto bad = RunVerhaal({"import", "csv", "bad.csv", "--text", "text"}, dir_.path());
+  EXPECT_EQ(bad.exit_code, 65) << bad.err;
+  EXPECT_EQ(files(), before);
+  EXPECT_EQ(RunVerhaal({"search", "taalschool"}, dir_.path()).err, "0 stories match\n");
+  const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(files(), before);
+  const auto search = RunVerhaal({"search", "taalschool"}, dir_.path());
+  EXPECT_EQ(search.exit_code, 0);
+  EXPECT_NE(search.out.find("S1"), std::string::npos) << search.out;
+  EXPECT_EQ(search.out.find("S2"), std::string::npos) << search.out;
 }
 
 TEST_F(ImportCliTest, DryRunWritesNothing) {

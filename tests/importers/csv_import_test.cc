@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <utility>
+#include <vector>
+
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/respondents.h"
@@ -348,6 +352,93 @@ TEST_F(CsvImportTest, ManyRowsArriveInFileOrderWithTheirValues) {
     ASSERT_EQ(stories[i].source_line, static_cast<int>(i) + 2);
   }
   EXPECT_EQ(SearchStories(project_, "nummer", 10000).size(), 3000u);
+}
+
+// A first import builds the full-text index beside the project on another
+// thread and copies it in (corpus/fts_side_index.h); later imports index
+// their stories in the project.
+
+// (id, bm25) of the stories matching `query`, best first.
+std::vector<std::pair<int64_t, double>> Ranked(Project& project, const std::string& query) {
+  SQLite::Statement s(project.db(),
+                      "SELECT rowid, bm25(story_fts) FROM story_fts WHERE story_fts MATCH ? "
+                      "ORDER BY rank, rowid");
+  s.bind(1, query);
+  std::vector<std::pair<int64_t, double>> ranked;
+  while (s.executeStep()) ranked.emplace_back(s.getColumn(0).getInt64(), s.getColumn(1).getDouble());
+  return ranked;
+}
+
+void CheckIndexIntegrity(Project& project) {
+  project.db().exec("INSERT INTO story_fts(story_fts) VALUES ('integrity-check')");
+}
+
+bool SideFileBeside(const testing::TempDir& dir) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    if (entry.path().filename().string().find(".fts-side-") != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Rows with varied text: the story number in words, so that searches rank.
+std::string VariedRows(int first, int n) {
+  const char* words[] = {"taal", "werk", "gemeente", "school", "huis", "reis", "stage"};
+  std::string csv = kHeader;
+  for (int i = first; i < first + n; ++i) {
+    std::string text = "Verhaal";
+    for (int w = 0; w < 7; ++w) {
+      if ((i >> w) & 1) text += std::string(" ") + words[w] + (i % (w + 2) == 0 ? " en " : " ");
+    }
+    csv += "S" + std::to_string(i) + ",R" + std::to_string(i % 40) + ",1,," + text + " één,Ede,,,,,,,\n";
+  }
+  return csv;
+}
+
+TEST_F(CsvImportTest, AFirstImportsIndexAnswersLikeOneRebuiltFromTheStories) {
+  Import(VariedRows(1, 2000));
+  EXPECT_FALSE(SideFileBeside(dir_));
+  CheckIndexIntegrity(project_);
+  const char* queries[] = {"taal", "werk AND school", "een", "\"gemeente en\"", "huis OR reis",
+                           "sta*"};
+  std::vector<std::vector<std::pair<int64_t, double>>> before;
+  for (const char* query : queries) before.push_back(Ranked(project_, query));
+  // 'rebuild' indexes every story again from the story table, as a later
+  // import's Finish does.
+  project_.db().exec("INSERT INTO story_fts(story_fts) VALUES ('rebuild')");
+  for (size_t q = 0; q < std::size(queries); ++q) {
+    const auto after = Ranked(project_, queries[q]);
+    ASSERT_FALSE(after.empty()) << queries[q];
+    ASSERT_EQ(before[q].size(), after.size()) << queries[q];
+    for (size_t i = 0; i < after.size(); ++i) {
+      EXPECT_EQ(before[q][i].first, after[i].first) << queries[q] << " #" << i;
+      EXPECT_DOUBLE_EQ(before[q][i].second, after[i].second) << queries[q] << " #" << i;
+    }
+  }
+}
+
+TEST_F(CsvImportTest, AFailedFirstImportLeavesNoSideFileAndAnEmptyIndex) {
+  EXPECT_NE(ErrorOf(ManyRows(5000, 300, 0)), "no error");  // found while storing
+  EXPECT_NE(ErrorOf(ManyRows(5000, 0, 4321)), "no error");  // found while reading
+  EXPECT_NE(ErrorOf(ManyRows(5000, 0, 1)), "no error");     // in the first batch
+  EXPECT_FALSE(SideFileBeside(dir_));
+  EXPECT_EQ(CountStories(project_), 0);
+  CheckIndexIntegrity(project_);
+  EXPECT_EQ(project_.db().execAndGet("SELECT count(*) FROM story_fts_docsize").getInt(), 0);
+  // The project takes a first import as if nothing had happened.
+  Import(ManyRows(300, 0, 0));
+  CheckIndexIntegrity(project_);
+  EXPECT_EQ(SearchStories(project_, "nummer", 1000).size(), 300u);
+}
+
+TEST_F(CsvImportTest, ASecondImportAddsItsStoriesToTheFirstOnesIndex) {
+  Import(VariedRows(1, 1000));
+  Import(VariedRows(1001, 500));
+  Import(VariedRows(1, 1000));  // nothing new
+  EXPECT_FALSE(SideFileBeside(dir_));
+  CheckIndexIntegrity(project_);
+  EXPECT_EQ(SearchStories(project_, "verhaal", 10000).size(), 1500u);
+  const auto taal = Ranked(project_, "taal");
+  EXPECT_EQ(taal.size(), 750u);
 }
 
 
