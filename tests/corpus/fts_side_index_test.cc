@@ -12,11 +12,15 @@
 #include "corpus/search.h"
 #include "corpus/story_writer.h"
 #include "corpus/text.h"
+#include "tests/support/fts_checks.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {
 namespace {
 
+using testing::CheckFullTextIndex;
+using testing::HasSideIndexFile;
+using testing::RankedMatches;
 using testing::TempDir;
 
 const struct {
@@ -29,29 +33,6 @@ const struct {
     {"", "Mijn dochter leert de taal op school, sneller dan ik."},
     {"Stage", "Een stage bij de gemeente. De gemeente helpt met de taal en met werk."},
 };
-
-// (id, bm25) of the stories matching `query`, best first.
-std::vector<std::pair<int64_t, double>> Ranked(Project& project, const std::string& query) {
-  SQLite::Statement s(project.db(),
-                      "SELECT rowid, bm25(story_fts) FROM story_fts WHERE story_fts MATCH ? "
-                      "ORDER BY rank, rowid");
-  s.bind(1, query);
-  std::vector<std::pair<int64_t, double>> ranked;
-  while (s.executeStep())
-    ranked.emplace_back(s.getColumn(0).getInt64(), s.getColumn(1).getDouble());
-  return ranked;
-}
-
-void CheckIntegrity(Project& project) {
-  project.db().exec("INSERT INTO story_fts(story_fts) VALUES ('integrity-check')");
-}
-
-bool SideFileBeside(const TempDir& dir) {
-  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-    if (entry.path().filename().string().find(".fts-side-") != std::string::npos) return true;
-  }
-  return false;
-}
 
 class FtsSideIndexTest : public ::testing::Test {
  protected:
@@ -90,7 +71,7 @@ class FtsSideIndexTest : public ::testing::Test {
 TEST_F(FtsSideIndexTest, AnAdoptedIndexAnswersLikeOneBuiltInTheProject) {
   // The connection has read its (empty) index before: it must not answer
   // from what it remembers of it.
-  EXPECT_TRUE(Ranked(adopted_, "taal").empty());
+  EXPECT_TRUE(RankedMatches(adopted_, "taal").empty());
   {
     Transaction transaction(adopted_);
     FtsSideIndex side(adopted_, StoryWriter::kFtsBufferBytes);
@@ -102,13 +83,13 @@ TEST_F(FtsSideIndexTest, AnAdoptedIndexAnswersLikeOneBuiltInTheProject) {
     Write(usual_, nullptr);
     transaction.Commit();
   }
-  CheckIntegrity(adopted_);
+  CheckFullTextIndex(adopted_);
   const char* queries[] = {
       "taal", "een", "werk OR reis", "\"de gemeente\"", "title:reis", "een NOT gesprek", "taal*"};
   for (const char* query : queries) {
-    const auto expected = Ranked(usual_, query);
+    const auto expected = RankedMatches(usual_, query);
     ASSERT_FALSE(expected.empty()) << query;
-    const auto got = Ranked(adopted_, query);
+    const auto got = RankedMatches(adopted_, query);
     ASSERT_EQ(got.size(), expected.size()) << query;
     for (size_t i = 0; i < got.size(); ++i) {
       EXPECT_EQ(got[i].first, expected[i].first) << query << " #" << i;
@@ -125,7 +106,7 @@ TEST_F(FtsSideIndexTest, AnAdoptedIndexAnswersLikeOneBuiltInTheProject) {
   later.key = "S9";
   later.text = "Later nog een verhaal over de taalschool.";
   AddStory(adopted_, later);
-  CheckIntegrity(adopted_);
+  CheckFullTextIndex(adopted_);
   EXPECT_EQ(SearchStories(adopted_, "taalschool", 10).size(), 2u);
 }
 
@@ -137,7 +118,7 @@ TEST_F(FtsSideIndexTest, TheSideFileLivesBesideTheProjectAndGoesWithTheIndex) {
     EXPECT_TRUE(std::filesystem::exists(side.file()));
     Write(adopted_, &side);
   }
-  EXPECT_FALSE(SideFileBeside(dir_));
+  EXPECT_FALSE(HasSideIndexFile(dir_.path()));
   transaction.Commit();
   EXPECT_EQ(SearchStories(adopted_, "taal", 10).size(), 3u);
 }
@@ -150,7 +131,7 @@ TEST_F(FtsSideIndexTest, TheProjectsSettingsCarryOver) {
   transaction.Commit();
   EXPECT_EQ(
       adopted_.db().execAndGet("SELECT v FROM story_fts_config WHERE k = 'automerge'").getInt(), 2);
-  CheckIntegrity(adopted_);
+  CheckFullTextIndex(adopted_);
 }
 
 TEST_F(FtsSideIndexTest, AProjectWhoseStoriesWereDeletedTakesAFreshIndex) {
@@ -164,7 +145,7 @@ TEST_F(FtsSideIndexTest, AProjectWhoseStoriesWereDeletedTakesAFreshIndex) {
   FtsSideIndex side(adopted_, StoryWriter::kFtsBufferBytes);
   Write(adopted_, &side, 2);
   transaction.Commit();
-  CheckIntegrity(adopted_);
+  CheckFullTextIndex(adopted_);
   EXPECT_EQ(SearchStories(adopted_, "taalschool", 10).size(), 1u);
   EXPECT_EQ(SearchStories(adopted_, "gesprek", 10).size(), 1u);
   EXPECT_TRUE(SearchStories(adopted_, "stage", 10).empty());
@@ -186,8 +167,8 @@ TEST_F(FtsSideIndexTest, AnIndexOfOtherStoriesIsRefusedAndNothingChanges) {
                 "project 0 up to id 0; nothing was imported");
     }
   }  // rolled back
-  EXPECT_FALSE(SideFileBeside(dir_));
-  CheckIntegrity(adopted_);
+  EXPECT_FALSE(HasSideIndexFile(dir_.path()));
+  CheckFullTextIndex(adopted_);
   EXPECT_TRUE(SearchStories(adopted_, "verhaal", 10).empty());
 }
 

@@ -16,6 +16,7 @@
 #include "corpus/signifiers.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
+#include "tests/support/fts_checks.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {
@@ -357,28 +358,9 @@ TEST_F(CsvImportTest, ManyRowsArriveInFileOrderWithTheirValues) {
 // A first import builds the full-text index beside the project on another
 // thread and copies it in (corpus/fts_side_index.h); later imports index
 // their stories in the project.
-
-// (id, bm25) of the stories matching `query`, best first.
-std::vector<std::pair<int64_t, double>> Ranked(Project& project, const std::string& query) {
-  SQLite::Statement s(project.db(),
-                      "SELECT rowid, bm25(story_fts) FROM story_fts WHERE story_fts MATCH ? "
-                      "ORDER BY rank, rowid");
-  s.bind(1, query);
-  std::vector<std::pair<int64_t, double>> ranked;
-  while (s.executeStep()) ranked.emplace_back(s.getColumn(0).getInt64(), s.getColumn(1).getDouble());
-  return ranked;
-}
-
-void CheckIndexIntegrity(Project& project) {
-  project.db().exec("INSERT INTO story_fts(story_fts) VALUES ('integrity-check')");
-}
-
-bool SideFileBeside(const testing::TempDir& dir) {
-  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
-    if (entry.path().filename().string().find(".fts-side-") != std::string::npos) return true;
-  }
-  return false;
-}
+using testing::CheckFullTextIndex;
+using testing::HasSideIndexFile;
+using testing::RankedMatches;
 
 // Rows with varied text: the story number in words, so that searches rank.
 std::string VariedRows(int first, int n) {
@@ -389,24 +371,25 @@ std::string VariedRows(int first, int n) {
     for (int w = 0; w < 7; ++w) {
       if ((i >> w) & 1) text += std::string(" ") + words[w] + (i % (w + 2) == 0 ? " en " : " ");
     }
-    csv += "S" + std::to_string(i) + ",R" + std::to_string(i % 40) + ",1,," + text + " één,Ede,,,,,,,\n";
+    csv += "S" + std::to_string(i) + ",R" + std::to_string(i % 40) + ",1,," + text +
+           " één,Ede,,,,,,,\n";
   }
   return csv;
 }
 
 TEST_F(CsvImportTest, AFirstImportsIndexAnswersLikeOneRebuiltFromTheStories) {
   Import(VariedRows(1, 2000));
-  EXPECT_FALSE(SideFileBeside(dir_));
-  CheckIndexIntegrity(project_);
+  EXPECT_FALSE(HasSideIndexFile(dir_.path()));
+  CheckFullTextIndex(project_);
   const char* queries[] = {"taal", "werk AND school", "een", "\"gemeente en\"", "huis OR reis",
                            "sta*"};
   std::vector<std::vector<std::pair<int64_t, double>>> before;
-  for (const char* query : queries) before.push_back(Ranked(project_, query));
+  for (const char* query : queries) before.push_back(RankedMatches(project_, query));
   // 'rebuild' indexes every story again from the story table, as a later
   // import's Finish does.
   project_.db().exec("INSERT INTO story_fts(story_fts) VALUES ('rebuild')");
   for (size_t q = 0; q < std::size(queries); ++q) {
-    const auto after = Ranked(project_, queries[q]);
+    const auto after = RankedMatches(project_, queries[q]);
     ASSERT_FALSE(after.empty()) << queries[q];
     ASSERT_EQ(before[q].size(), after.size()) << queries[q];
     for (size_t i = 0; i < after.size(); ++i) {
@@ -420,13 +403,13 @@ TEST_F(CsvImportTest, AFailedFirstImportLeavesNoSideFileAndAnEmptyIndex) {
   EXPECT_NE(ErrorOf(ManyRows(5000, 300, 0)), "no error");  // found while storing
   EXPECT_NE(ErrorOf(ManyRows(5000, 0, 4321)), "no error");  // found while reading
   EXPECT_NE(ErrorOf(ManyRows(5000, 0, 1)), "no error");     // in the first batch
-  EXPECT_FALSE(SideFileBeside(dir_));
+  EXPECT_FALSE(HasSideIndexFile(dir_.path()));
   EXPECT_EQ(CountStories(project_), 0);
-  CheckIndexIntegrity(project_);
+  CheckFullTextIndex(project_);
   EXPECT_EQ(project_.db().execAndGet("SELECT count(*) FROM story_fts_docsize").getInt(), 0);
   // The project takes a first import as if nothing had happened.
   Import(ManyRows(300, 0, 0));
-  CheckIndexIntegrity(project_);
+  CheckFullTextIndex(project_);
   EXPECT_EQ(SearchStories(project_, "nummer", 1000).size(), 300u);
 }
 
@@ -434,10 +417,10 @@ TEST_F(CsvImportTest, ASecondImportAddsItsStoriesToTheFirstOnesIndex) {
   Import(VariedRows(1, 1000));
   Import(VariedRows(1001, 500));
   Import(VariedRows(1, 1000));  // nothing new
-  EXPECT_FALSE(SideFileBeside(dir_));
-  CheckIndexIntegrity(project_);
+  EXPECT_FALSE(HasSideIndexFile(dir_.path()));
+  CheckFullTextIndex(project_);
   EXPECT_EQ(SearchStories(project_, "verhaal", 10000).size(), 1500u);
-  const auto taal = Ranked(project_, "taal");
+  const auto taal = RankedMatches(project_, "taal");
   EXPECT_EQ(taal.size(), 750u);
 }
 
