@@ -89,8 +89,9 @@ FtsSideIndex::FtsSideIndex(Project& project, int hash_bytes) : file_(SideFile(pr
     const std::string definition = Definition(project);
     std::error_code ignored;
     std::filesystem::remove(file_, ignored);  // left by a killed process with the same id
-    db_ = std::make_unique<SQLite::Database>(file_.string(),
-                                             SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // One thread at a time (see the header): no mutex around every call.
+    db_ = std::make_unique<SQLite::Database>(
+        file_.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
     // A scratch file: no journal, no syncing, one transaction (FTS5 writes
     // its buffered terms at every commit).
     db_->exec("PRAGMA journal_mode = OFF");
