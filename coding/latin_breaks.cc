@@ -3,6 +3,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <cstring>
+
 namespace verhaal {
 namespace {
 
@@ -32,6 +35,13 @@ enum SentenceClass : uint8_t {
   kSentenceSTerm,
   kSentenceClose,
   kSentenceSContinue,
+};
+
+// What the one pass does with an ASCII character.
+enum AsciiKind : uint8_t {
+  kAsciiSpecial = 0,  // decoded and checked against every rule
+  kAsciiWord,         // a letter or digit that folds to one byte, no sentence rule
+  kAsciiOther,        // not in words (outside the mid-word punctuation), no sentence rule
 };
 
 // Characters above U+024F that Dutch and English stories often hold.
@@ -120,113 +130,21 @@ std::string Utf8(UChar32 c) {
 
 bool IsParaSep(uint8_t c) { return c == kSentenceCr || c == kSentenceLf || c == kSentenceSep; }
 bool IsSATerm(uint8_t c) { return c == kSentenceATerm || c == kSentenceSTerm; }
+// Whether a character of this sentence class may end a sentence (SB4, SB11).
+bool EndsSentences(uint8_t c) { return IsParaSep(c) || IsSATerm(c); }
+bool IsWordLike(uint8_t c) { return c == kWordLetter || c == kWordNumeric; }
+bool IsSpace(uint8_t c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-// The code point indexes after which a sentence ends (UAX #29 SB3-SB11; no
-// Extend or Format characters occur here, so SB5 has nothing to skip).
-void SentenceSpans(const std::vector<uint8_t>& sb,
-                   std::vector<std::pair<uint32_t, uint32_t>>& sentences) {
-  const size_t n = sb.size();
-  uint32_t start = 0;
-  auto end_at = [&](size_t end) {
-    sentences.emplace_back(start, static_cast<uint32_t>(end));
-    start = static_cast<uint32_t>(end);
-  };
-  size_t i = 0;
-  while (i < n) {
-    const uint8_t c = sb[i];
-    if (c == kSentenceCr) {  // SB3, SB4
-      if (i + 1 < n && sb[i + 1] == kSentenceLf) ++i;
-      end_at(i + 1);
-      ++i;
-      continue;
-    }
-    if (c == kSentenceLf || c == kSentenceSep) {  // SB4
-      end_at(i + 1);
-      ++i;
-      continue;
-    }
-    if (!IsSATerm(c)) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    if (c == kSentenceATerm && j < n) {
-      if (sb[j] == kSentenceNumeric) {  // SB6: "3.5"
-        i = j;
-        continue;
-      }
-      if (sb[j] == kSentenceUpper && i > 0 &&
-          (sb[i - 1] == kSentenceUpper || sb[i - 1] == kSentenceLower)) {  // SB7: "U.S."
-        i = j;
-        continue;
-      }
-    }
-    while (j < n && sb[j] == kSentenceClose) ++j;  // SB9
-    while (j < n && sb[j] == kSentenceSp) ++j;     // SB10
-    if (j >= n) break;
-    if (IsParaSep(sb[j])) {  // SB11 with ParaSep: the separator ends it
-      i = j;
-      continue;
-    }
-    if (c == kSentenceATerm) {  // SB8: a lower-case letter follows
-      size_t k = j;
-      while (k < n && sb[k] != kSentenceOLetter && sb[k] != kSentenceUpper &&
-             sb[k] != kSentenceLower && !IsParaSep(sb[k]) && !IsSATerm(sb[k])) {
-        ++k;
-      }
-      if (k < n && sb[k] == kSentenceLower) {
-        i = j;
-        continue;
-      }
-    }
-    if (sb[j] == kSentenceSContinue || IsSATerm(sb[j])) {  // SB8a
-      i = j;
-      continue;
-    }
-    end_at(j);  // SB11
-    i = j;
+// Whether `mid` between a word's last character (`last`) and `after` keeps
+// them one word (WB6, WB7, WB11, WB12).
+bool JoinsWord(uint8_t last, uint8_t mid, uint8_t after) {
+  if (last == kWordLetter && after == kWordLetter) {
+    return mid == kWordMidLetter || mid == kWordMidNumLet;
   }
-  if (start < n) end_at(n);
-}
-
-// Word-like segments (UAX #29 WB5-WB13 for letters, digits and the
-// punctuation inside words and numbers).
-void WordSpans(const std::vector<uint8_t>& wb, const std::vector<uint32_t>& bytes,
-               std::vector<WordSpan>& words) {
-  const size_t n = wb.size();
-  size_t i = 0;
-  while (i < n) {
-    if (wb[i] != kWordLetter && wb[i] != kWordNumeric) {
-      ++i;
-      continue;
-    }
-    const size_t start = i;
-    while (i + 1 < n) {
-      const uint8_t current = wb[i];
-      const uint8_t next = wb[i + 1];
-      if (next == kWordLetter || next == kWordNumeric) {  // WB5, WB8, WB9, WB10
-        ++i;
-        continue;
-      }
-      if (i + 2 < n) {
-        const uint8_t after = wb[i + 2];
-        if (current == kWordLetter && after == kWordLetter &&
-            (next == kWordMidLetter || next == kWordMidNumLet)) {  // WB6, WB7
-          i += 2;
-          continue;
-        }
-        if (current == kWordNumeric && after == kWordNumeric &&
-            (next == kWordMidNum || next == kWordMidNumLet)) {  // WB11, WB12
-          i += 2;
-          continue;
-        }
-      }
-      break;
-    }
-    ++i;
-    words.push_back(
-        WordSpan{static_cast<uint32_t>(start), static_cast<uint32_t>(i), bytes[start], bytes[i]});
+  if (last == kWordNumeric && after == kWordNumeric) {
+    return mid == kWordMidNum || mid == kWordMidNumLet;
   }
+  return false;
 }
 
 }  // namespace
@@ -248,6 +166,28 @@ LatinBreaks::LatinBreaks(const std::function<std::string(std::string_view)>& fol
     if (word == kWordRejected) continue;
     extras_.push_back(Extra{c, word, sentence, fold(Utf8(static_cast<UChar32>(c)))});
   }
+  auto expansion = [](uint32_t c, const std::string& folded) {
+    const size_t bytes = Utf8(static_cast<UChar32>(c)).size();
+    return (folded.size() + bytes - 1) / bytes;
+  };
+  for (uint32_t c = 0; c < kTableSize; ++c) {
+    max_folded_per_byte_ = std::max(max_folded_per_byte_, expansion(c, folded_[c]));
+  }
+  for (const Extra& extra : extras_) {
+    max_folded_per_byte_ =
+        std::max(max_folded_per_byte_, expansion(extra.code_point, extra.folded));
+  }
+  for (uint32_t c = 0; c < 0x80; ++c) {
+    const uint8_t word = word_[c];
+    if (IsWordLike(word) && folded_[c].size() == 1) {
+      ascii_kind_[c] = kAsciiWord;
+    } else if (word == kWordOther && !EndsSentences(sentence_[c]) && c != '\n') {
+      ascii_kind_[c] = kAsciiOther;
+    } else {
+      ascii_kind_[c] = kAsciiSpecial;
+    }
+    ascii_folded_[c] = folded_[c].size() == 1 ? folded_[c][0] : '\0';
+  }
 }
 
 bool LatinBreaks::Classes(uint32_t c, uint8_t& word, uint8_t& sentence) const {
@@ -266,64 +206,257 @@ bool LatinBreaks::Classes(uint32_t c, uint8_t& word, uint8_t& sentence) const {
   return false;
 }
 
-void LatinBreaks::AppendFolded(uint32_t c, std::string& out) const {
-  if (c < kTableSize) {
-    out += folded_[c];
-    return;
-  }
+std::string_view LatinBreaks::Folded(uint32_t c) const {
+  if (c < kTableSize) return folded_[c];
   for (const Extra& extra : extras_) {
-    if (extra.code_point == c) {
-      out += extra.folded;
-      return;
-    }
+    if (extra.code_point == c) return extra.folded;
   }
+  return {};
 }
 
-bool LatinBreaks::Segment(std::string_view text, Scratch& scratch,
-                          std::vector<std::pair<uint32_t, uint32_t>>& sentences,
-                          std::vector<WordSpan>& words) const {
+bool LatinBreaks::Decode(std::string_view text, size_t at, Char& out) const {
   const auto* data = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t size = static_cast<int32_t>(text.size());
-  // At most one code point per byte: size once, fill by index.
-  scratch.code_points.resize(text.size());
-  scratch.bytes.resize(text.size() + 1);
-  scratch.word.resize(text.size());
-  scratch.sentence.resize(text.size());
-  size_t n = 0;
-  for (int32_t at = 0; at < size;) {
-    const uint32_t byte = static_cast<uint32_t>(at);
-    UChar32 c = data[at];
-    if (c < 0x80) {
-      ++at;
-    } else {
-      U8_NEXT(data, at, size, c);
-      if (c < 0) return false;
+  if (data[at] < 0x80) {
+    const uint8_t c = data[at];
+    out = Char{c, 1, word_[c], sentence_[c]};
+    return out.word != kWordRejected;
+  }
+  int32_t next = static_cast<int32_t>(at);
+  UChar32 c = 0;
+  U8_NEXT(data, next, static_cast<int32_t>(text.size()), c);
+  if (c < 0) return false;
+  out.code_point = static_cast<uint32_t>(c);
+  out.length = static_cast<uint32_t>(next) - static_cast<uint32_t>(at);
+  return Classes(out.code_point, out.word, out.sentence);
+}
+
+// One Prepare(): walks the text once, character by character, building the
+// current word (folded straight into the buffer) and applying the sentence
+// rules wherever a character may end a sentence.
+class LatinBreaks::Pass {
+ public:
+  Pass(const LatinBreaks& tables, std::string_view text, PreparedText& out)
+      : tables_(tables),
+        text_(text),
+        data_(reinterpret_cast<const uint8_t*>(text.data())),
+        size_(text.size()),
+        out_(out) {}
+
+  bool Run() {
+    // Worst case: every byte folds to the most bytes, plus a separator per word.
+    out_.buffer.resize((tables_.max_folded_per_byte_ + 1) * size_ + 2);
+    base_ = out_.buffer.data();
+    write_ = base_;
+    *write_++ = '\n';
+    const uint8_t* const data = data_;
+    const uint8_t* const kinds = tables_.ascii_kind_.data();
+    const char* const folded = tables_.ascii_folded_.data();
+    auto kind_at = [&](size_t at) -> uint8_t {
+      return data[at] < 0x80 ? kinds[data[at]] : uint8_t{kAsciiSpecial};
+    };
+    while (at_ < size_) {
+      const uint8_t kind = kind_at(at_);
+      if (kind == kAsciiWord) {  // a run of ASCII letters and digits
+        if (!in_word_) StartWord();
+        size_t at = at_;
+        char* write = write_;
+        do {
+          *write++ = folded[data[at++]];
+        } while (at < size_ && kind_at(at) == kAsciiWord);
+        last_word_class_ = tables_.word_[data[at - 1]];
+        code_point_ += static_cast<uint32_t>(at - at_);
+        at_ = at;
+        write_ = write;
+        continue;
+      }
+      if (kind == kAsciiOther) {  // a run of spaces and punctuation without a rule
+        if (in_word_) EndWord();
+        size_t at = at_ + 1;
+        while (at < size_ && kind_at(at) == kAsciiOther) ++at;
+        code_point_ += static_cast<uint32_t>(at - at_);
+        at_ = at;
+        continue;
+      }
+      Char c;
+      if (!tables_.Decode(text_, at_, c) || !Step(c)) return false;
+      at_ += c.length;
+      ++code_point_;
     }
-    uint8_t word = 0;
-    uint8_t sentence = 0;
-    if (static_cast<uint32_t>(c) < kTableSize) {
-      word = word_[c];
-      sentence = sentence_[c];
-      if (word == 0) return false;  // kWordRejected
-    } else if (!Classes(static_cast<uint32_t>(c), word, sentence)) {
+    if (in_word_) EndWord();
+    if (sentence_start_ < code_point_) EndSentence(code_point_, size_);
+    EndLine(code_point_, size_);
+    *write_++ = '\n';
+    out_.buffer.resize(static_cast<size_t>(write_ - base_));
+    out_.folded_size = static_cast<uint32_t>(out_.buffer.size());
+    out_.code_points = code_point_;
+    return true;
+  }
+
+ private:
+  // A character that is not plain ASCII; false when the lookahead meets a
+  // character the fast path does not handle.
+  bool Step(const Char& c) {
+    if (IsWordLike(c.word)) {
+      if (!in_word_) StartWord();
+      Append(c.code_point);
+      last_word_class_ = c.word;
+    } else if (in_word_) {
+      bool joins = false;
+      if (at_ + c.length < size_ &&
+          (c.word == kWordMidLetter || c.word == kWordMidNumLet || c.word == kWordMidNum)) {
+        Char after;
+        if (!tables_.Decode(text_, at_ + c.length, after)) return false;
+        joins = JoinsWord(last_word_class_, c.word, after.word);
+      }
+      if (joins) {
+        Append(c.code_point);
+      } else {
+        EndWord();
+      }
+    }
+    if (EndsSentences(c.sentence) && code_point_ >= sentence_skip_ && !SentenceRules(c)) {
       return false;
     }
-    scratch.bytes[n] = byte;
-    scratch.code_points[n] = static_cast<uint32_t>(c);
-    scratch.word[n] = word;
-    scratch.sentence[n] = sentence;
-    ++n;
+    if (c.code_point == '\n') {
+      EndLine(code_point_, at_);
+      line_start_ = code_point_ + 1;
+    }
+    return true;
   }
-  scratch.bytes[n] = static_cast<uint32_t>(size);
-  scratch.code_points.resize(n);
-  scratch.bytes.resize(n + 1);
-  scratch.word.resize(n);
-  scratch.sentence.resize(n);
-  sentences.clear();
-  words.clear();
-  SentenceSpans(scratch.sentence, sentences);
-  WordSpans(scratch.word, scratch.bytes, words);
-  return true;
+
+  void Append(uint32_t code_point) {
+    const std::string_view folded = tables_.Folded(code_point);
+    std::memcpy(write_, folded.data(), folded.size());
+    write_ += folded.size();
+  }
+
+  // The word's token goes in at once and gets its end in EndWord().
+  void StartWord() {
+    std::vector<PreparedToken>& tokens = out_.tokens;
+    if (!tokens.empty()) *write_++ = tokens.back().sentence == sentences_ ? ' ' : '\n';
+    PreparedToken& token = tokens.emplace_back();
+    token.start = code_point_;
+    token.sentence = sentences_;
+    token.folded_start = static_cast<uint32_t>(write_ - base_);
+    in_word_ = true;
+  }
+
+  void EndWord() {
+    PreparedToken& token = out_.tokens.back();
+    token.end = code_point_;
+    token.folded_end = static_cast<uint32_t>(write_ - base_);
+    in_word_ = false;
+  }
+
+  // The sentence that started at sentence_start_ ends before code point
+  // `end` (byte `end_byte`); kept without trailing white space, if any is left.
+  void EndSentence(uint32_t end, size_t end_byte) {
+    uint32_t trimmed = end;
+    while (trimmed > sentence_start_ && IsSpace(data_[end_byte - (end - trimmed) - 1])) --trimmed;
+    if (trimmed > sentence_start_) {
+      out_.sentences.push_back(Span{sentence_start_, trimmed});
+      ++sentences_;
+    }
+    sentence_start_ = end;
+  }
+
+  // The line that started at line_start_ ends before `end`: a paragraph
+  // unless it is only white space.
+  void EndLine(uint32_t end, size_t end_byte) {
+    uint32_t trimmed = end;
+    while (trimmed > line_start_ && IsSpace(data_[end_byte - (end - trimmed) - 1])) --trimmed;
+    if (trimmed > line_start_) out_.paragraphs.push_back(Span{line_start_, trimmed});
+  }
+
+  // The sentence class of the character before the current one.
+  bool PreviousSentenceClass(uint8_t& out) const {
+    if (at_ == 0) return false;
+    size_t previous = at_ - 1;
+    while (previous > 0 && (data_[previous] & 0xC0) == 0x80) --previous;
+    Char c;
+    if (!tables_.Decode(text_, previous, c)) return false;
+    out = c.sentence;
+    return true;
+  }
+
+  // UAX #29 SB3-SB11 at a character that may end a sentence (ParaSep,
+  // ATerm, STerm); no Extend or Format characters occur here, so SB5 has
+  // nothing to skip. False when the lookahead meets an unhandled character.
+  bool SentenceRules(const Char& c) {
+    if (c.sentence == kSentenceCr) {  // SB3, SB4
+      if (at_ + 1 < size_ && data_[at_ + 1] == '\n') {
+        sentence_skip_ = code_point_ + 2;
+        EndSentence(code_point_ + 2, at_ + 2);
+      } else {
+        EndSentence(code_point_ + 1, at_ + 1);
+      }
+      return true;
+    }
+    if (c.sentence == kSentenceLf || c.sentence == kSentenceSep) {  // SB4
+      EndSentence(code_point_ + 1, at_ + c.length);
+      return true;
+    }
+    uint32_t end = code_point_ + 1;
+    size_t end_byte = at_ + c.length;
+    Char next;
+    if (c.sentence == kSentenceATerm && end_byte < size_) {
+      if (!tables_.Decode(text_, end_byte, next)) return false;
+      if (next.sentence == kSentenceNumeric) return true;  // SB6: "3.5"
+      uint8_t previous = 0;
+      if (next.sentence == kSentenceUpper && PreviousSentenceClass(previous) &&
+          (previous == kSentenceUpper || previous == kSentenceLower)) {
+        return true;  // SB7: "U.S."
+      }
+    }
+    for (const uint8_t skipped : {kSentenceClose, kSentenceSp}) {  // SB9, SB10
+      while (end_byte < size_) {
+        if (!tables_.Decode(text_, end_byte, next)) return false;
+        if (next.sentence != skipped) break;
+        end_byte += next.length;
+        ++end;
+      }
+    }
+    if (end_byte >= size_) return true;         // the text's end ends it
+    if (IsParaSep(next.sentence)) return true;  // SB11 with ParaSep: the separator ends it
+    if (c.sentence == kSentenceATerm) {         // SB8: a lower-case letter follows
+      size_t look = end_byte;
+      Char ahead = next;
+      for (;;) {
+        if (ahead.sentence == kSentenceOLetter || ahead.sentence == kSentenceUpper ||
+            ahead.sentence == kSentenceLower || IsParaSep(ahead.sentence) ||
+            IsSATerm(ahead.sentence)) {
+          break;
+        }
+        look += ahead.length;
+        if (look >= size_) break;
+        if (!tables_.Decode(text_, look, ahead)) return false;
+      }
+      if (look < size_ && ahead.sentence == kSentenceLower) return true;
+    }
+    if (next.sentence == kSentenceSContinue || IsSATerm(next.sentence)) return true;  // SB8a
+    EndSentence(end, end_byte);                                                       // SB11
+    return true;
+  }
+
+  const LatinBreaks& tables_;
+  std::string_view text_;
+  const uint8_t* data_;
+  size_t size_;
+  PreparedText& out_;
+  char* base_ = nullptr;
+  char* write_ = nullptr;
+  size_t at_ = 0;            // byte of the current character
+  uint32_t code_point_ = 0;  // its code point index
+  bool in_word_ = false;
+  uint8_t last_word_class_ = 0;  // of the current word's last character
+  uint32_t sentences_ = 0;       // non-empty sentences so far
+  uint32_t sentence_start_ = 0;
+  uint32_t sentence_skip_ = 0;  // no sentence ends at code points before this (CR LF)
+  uint32_t line_start_ = 0;
+};
+
+bool LatinBreaks::Prepare(std::string_view text, PreparedText& out) const {
+  return Pass(*this, text, out).Run();
 }
 
 }  // namespace verhaal

@@ -89,6 +89,14 @@ class StemCache {
   std::string_view found_;
 };
 
+// One word of a story: code points and bytes of the stored text.
+struct WordSpan {
+  uint32_t start = 0;  // code points
+  uint32_t end = 0;    // exclusive
+  uint32_t byte_start = 0;
+  uint32_t byte_end = 0;
+};
+
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 }  // namespace
@@ -108,8 +116,6 @@ struct TextPreparer::State {
   icu::UnicodeString decomposed;
   std::string folded;
   std::unique_ptr<LatinBreaks> latin;  // built once ICU is up
-  LatinBreaks::Scratch latin_scratch;
-  std::vector<std::pair<uint32_t, uint32_t>> raw_sentences;
   std::vector<WordSpan> words_found;
   std::array<StemCache, kStemLanguages> stem_cache;
 
@@ -229,29 +235,9 @@ void TextPreparer::BreakWithIcu(std::string_view text, PreparedText& out) {
   }
 }
 
-void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage language,
-                           PreparedText& out) {
-  out.buffer.clear();
-  out.tokens.clear();
-  out.sentences.clear();
-  out.paragraphs.clear();
+void TextPreparer::PrepareWithIcu(std::string_view text, PreparedText& out) {
   State& s = *state_;
-  used_fast_path_ =
-      fast_path_ && s.latin->Segment(text, s.latin_scratch, s.raw_sentences, s.words_found);
-  if (used_fast_path_) {
-    // Sentences, without trailing white space.
-    const std::vector<uint32_t>& code_points = s.latin_scratch.code_points;
-    for (const auto& [start, end] : s.raw_sentences) {
-      uint32_t trimmed = end;
-      while (trimmed > start && code_points[trimmed - 1] < 0x80 &&
-             IsSpace(static_cast<char>(code_points[trimmed - 1]))) {
-        --trimmed;
-      }
-      if (trimmed > start) out.sentences.push_back(Span{start, trimmed});
-    }
-  } else {
-    BreakWithIcu(text, out);
-  }
+  BreakWithIcu(text, out);
   // Paragraphs: non-empty lines.
   {
     CodePointCursor cursor(text);
@@ -283,28 +269,30 @@ void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage 
       out.buffer += out.tokens.back().sentence == token.sentence ? ' ' : '\n';
     }
     token.folded_start = static_cast<uint32_t>(out.buffer.size());
-    if (used_fast_path_) {
-      for (uint32_t c = word.start; c < word.end; ++c) {
-        const uint32_t code_point = s.latin_scratch.code_points[c];
-        if (code_point < 0x80) {
-          out.buffer += (code_point >= 'A' && code_point <= 'Z')
-                            ? static_cast<char>(code_point + 32)
-                            : static_cast<char>(code_point);
-        } else {
-          s.latin->AppendFolded(code_point, out.buffer);
-        }
-      }
-    } else {
-      s.Fold(text.substr(word.byte_start, word.byte_end - word.byte_start), out.buffer);
-    }
+    s.Fold(text.substr(word.byte_start, word.byte_end - word.byte_start), out.buffer);
     token.folded_end = static_cast<uint32_t>(out.buffer.size());
     out.tokens.push_back(token);
   }
   out.buffer += '\n';
   out.folded_size = static_cast<uint32_t>(out.buffer.size());
-  out.code_points = used_fast_path_ ? static_cast<uint32_t>(s.latin_scratch.code_points.size())
-                                    : CodePointCursor(text).At(text.size());
+  out.code_points = CodePointCursor(text).At(text.size());
+}
 
+void TextPreparer::Prepare(std::string_view text, bool with_stems, StemLanguage language,
+                           PreparedText& out) {
+  out.buffer.clear();
+  out.tokens.clear();
+  out.sentences.clear();
+  out.paragraphs.clear();
+  State& s = *state_;
+  used_fast_path_ = fast_path_ && s.latin->Prepare(text, out);
+  if (!used_fast_path_) {
+    out.buffer.clear();
+    out.tokens.clear();
+    out.sentences.clear();
+    out.paragraphs.clear();
+    PrepareWithIcu(text, out);
+  }
   if (!with_stems) return;
   const char word_separator = kStemWordSeparator[static_cast<int>(language)];
   const char sentence_separator = kStemSentenceSeparator[static_cast<int>(language)];

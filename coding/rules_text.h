@@ -90,6 +90,8 @@ class TextPreparer {
  private:
   // Sentences into `out`, words into the state, by ICU's break iterators.
   void BreakWithIcu(std::string_view text, PreparedText& out);
+  // The folded half of `out` by ICU, for any text.
+  void PrepareWithIcu(std::string_view text, PreparedText& out);
 
   struct State;
   std::unique_ptr<State> state_;

@@ -103,6 +103,62 @@ TEST_F(LatinBreaksTest, EnglishStemsAreTheSame) {
   EXPECT_EQ(both.fast, both.icu);
 }
 
+// The one pass reads runs of plain ASCII at once: words, mid-word
+// punctuation, diacritics, numbers and sentence ends must come out the same
+// at every offset (past the 16-, 32- and 64-byte blocks) and at the text's end.
+TEST_F(LatinBreaksTest, EveryOffsetGivesWhatIcuGives) {
+  const std::vector<std::string> pieces = {
+      "Werk", "zo'n",        "zo’n", "3.5",  "1,000", "coöperatie", "U.S.",  "taal-coach",
+      "Wat?", "ja!",         "\r\n", "\n\n", "“Kom”", "…",          "a",     "É",
+      "ĳs",   "Dhr. Jansen", "e.g.", "'s",   "x.",    "straße",     "12:30", "a\tb",
+  };
+  const std::string filler = "Ik zoek werk. Jij ook ";
+  int cases = 0;
+  for (size_t offset = 0; offset < 70; ++offset) {
+    std::string prefix;
+    while (prefix.size() < offset) prefix += filler;
+    prefix.resize(offset);
+    for (const std::string& piece : pieces) {
+      for (const std::string& suffix : {std::string(), std::string(" en dan. Nog een zin")}) {
+        const std::string text = prefix + piece + suffix;
+        Both both = PrepareBoth(fast_, icu_, text);
+        ASSERT_TRUE(both.took_fast_path) << "text: [" << text << "]";
+        ASSERT_EQ(both.fast, both.icu) << "text: [" << text << "]";
+        ++cases;
+      }
+    }
+  }
+  EXPECT_EQ(cases, 70 * 24 * 2);
+}
+
+TEST_F(LatinBreaksTest, TextsWithoutWords) {
+  for (const char* text :
+       {"", " ", "\n", "\n\n\n", "...", "?!", "— – …", " . \r\n . ", "“”‘’", "\t\t"}) {
+    Both both = PrepareBoth(fast_, icu_, text);
+    EXPECT_TRUE(both.took_fast_path) << "text: [" << text << "]";
+    EXPECT_EQ(both.fast, both.icu) << "text: [" << text << "]";
+  }
+  PreparedText prepared;
+  fast_.Prepare("...", true, StemLanguage::kDutch, prepared);
+  EXPECT_TRUE(prepared.tokens.empty());
+  EXPECT_EQ(prepared.buffer.substr(0, prepared.folded_size), "\n\n");
+}
+
+// A word longer than any block, and one wide character at every offset.
+TEST_F(LatinBreaksTest, LongWordsAndWideCharacters) {
+  std::string long_word(150, 'a');
+  long_word[70] = 'B';
+  Both both = PrepareBoth(fast_, icu_, "Het woord " + long_word + " is lang.");
+  EXPECT_EQ(both.fast, both.icu);
+  for (size_t offset = 0; offset < 70; ++offset) {
+    std::string text(offset, 'a');
+    text += "ë";
+    text += std::string(offset % 7, 'b') + ". Ça va";
+    both = PrepareBoth(fast_, icu_, text);
+    ASSERT_EQ(both.fast, both.icu) << "text: [" << text << "]";
+  }
+}
+
 // Random texts over the characters where the two could disagree: letters of
 // both cases with and without diacritics, digits, every kind of punctuation
 // the sentence and word rules treat specially, and white space.
