@@ -57,9 +57,10 @@ class RulesCompiler {
     std::vector<unsigned> ids;
     for (size_t i = 0; i < result.patterns_.size(); ++i) {
       const CompiledPattern& pattern = result.patterns_[i];
-      if (!pattern.stem_word.empty()) {
-        result.stem_lookup_[static_cast<int>(pattern.language)].emplace(pattern.stem_word,
-                                                                        static_cast<int>(i));
+      if (!pattern.lookup_word.empty()) {
+        auto& lookup = pattern.stem_half ? result.stem_lookup_[static_cast<int>(pattern.language)]
+                                         : result.word_lookup_;
+        lookup.emplace(pattern.lookup_word, static_cast<int>(i));
         continue;
       }
       result.needs_stem_half_ = result.needs_stem_half_ || pattern.stem_half;
@@ -184,14 +185,14 @@ class RulesCompiler {
   void AddTerm(const Rule& rule, const std::string& term, const Half& half, PatternTarget target) {
     TermExpression expression = Expression(rule, term, half);
     unsigned flags = expression.words == 0 ? HS_FLAG_SOM_LEFTMOST : 0u;
-    // A stemmed single word is looked up, not scanned (an empty stem cannot be).
-    std::string stem_word = half.stem ? expression.single_word : std::string();
+    // A single word, folded or stemmed, is looked up, not scanned (an empty
+    // stem cannot be).
     Add(CompiledPattern{expression.expression,
                         flags,
                         expression.words,
                         half.stem,
                         {},
-                        std::move(stem_word),
+                        expression.single_word,
                         half.language},
         target);
   }
@@ -243,7 +244,8 @@ CompiledRules::CompiledRules(CompiledRules&& other) noexcept
       database_(std::exchange(other.database_, nullptr)),
       needs_stems_(other.needs_stems_),
       needs_stem_half_(other.needs_stem_half_),
-      stem_lookup_(std::move(other.stem_lookup_)) {}
+      stem_lookup_(std::move(other.stem_lookup_)),
+      word_lookup_(std::move(other.word_lookup_)) {}
 
 CompiledRules& CompiledRules::operator=(CompiledRules&& other) noexcept {
   if (this != &other) {
@@ -254,6 +256,7 @@ CompiledRules& CompiledRules::operator=(CompiledRules&& other) noexcept {
     needs_stems_ = other.needs_stems_;
     needs_stem_half_ = other.needs_stem_half_;
     stem_lookup_ = std::move(other.stem_lookup_);
+    word_lookup_ = std::move(other.word_lookup_);
   }
   return *this;
 }
@@ -294,7 +297,9 @@ std::string CompiledRules::Explain() const {
         out << (patterns_[p].stem_half ? " stems " : " words ")
             << Printable(patterns_[p].expression);
         if (patterns_[p].flags & HS_FLAG_SOM_LEFTMOST) out << "  (start of match)";
-        if (!patterns_[p].stem_word.empty()) out << "  (stem looked up)";
+        if (!patterns_[p].lookup_word.empty()) {
+          out << (patterns_[p].stem_half ? "  (stem looked up)" : "  (word looked up)");
+        }
         out << "\n";
       }
     }

@@ -33,16 +33,19 @@ struct PatternTarget {
 };
 
 // One Hyperscan expression (its id is its index). Identical expressions of
-// several rules share one pattern with several targets. A stemmed single
-// word (no wildcard) is not given to Hyperscan: the matcher looks each word's
-// stem up instead (CompiledRules::StemPattern), which needs no stem half.
+// several rules share one pattern with several targets. A single word (no
+// wildcard), folded or stemmed, is not given to Hyperscan: the matcher looks
+// each word up instead (CompiledRules::WordPattern, StemPattern), which needs
+// no scan and no stem half.
 struct CompiledPattern {
   std::string expression;
   unsigned flags = 0;
   int words = 0;           // fixed number of words matched; 0: variable (uses SOM)
   bool stem_half = false;  // matches in the stem half of the buffer
   std::vector<PatternTarget> targets;
-  std::string stem_word;  // non-empty: the stem looked up (then not in the database)
+  // Non-empty: the folded word (or, in the stem half, the stem) looked up;
+  // the pattern is then not in the database.
+  std::string lookup_word;
   StemLanguage language = StemLanguage::kDutch;  // of a stem pattern
 };
 
@@ -68,6 +71,13 @@ class CompiledRules {
     auto found = lookup.find(stem);
     return found == lookup.end() ? -1 : found->second;
   }
+  // The pattern that looks up the folded word `word`, or -1.
+  int WordPattern(std::string_view word) const {
+    auto found = word_lookup_.find(word);
+    return found == word_lookup_.end() ? -1 : found->second;
+  }
+  // Whether any pattern is looked up per word (folded or stemmed).
+  bool has_word_lookups() const { return !word_lookup_.empty() || needs_stems_; }
 
   // A readable dump: each rule with its options and the expressions it
   // compiled to (separators shown as \x.. escapes).
@@ -83,6 +93,7 @@ class CompiledRules {
   bool needs_stems_ = false;
   bool needs_stem_half_ = false;
   std::array<std::map<std::string, int, std::less<>>, kStemLanguages> stem_lookup_;
+  std::map<std::string, int, std::less<>> word_lookup_;
 };
 
 // Compiles rules into one database. Throws a kData Error at the rule's

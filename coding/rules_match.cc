@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -120,26 +121,97 @@ void RuleMatcher::AddHit(int rule_index, uint32_t first, uint32_t last) {
   hits_.push_back(hit);
 }
 
-int RuleMatcher::StemPatternOfWord(std::string_view folded_word, StemLanguage language) {
-  constexpr size_t kSlots = size_t{1} << 14;
-  constexpr size_t kMaxLength = sizeof(WordSlot::word);
-  auto look_up = [&] {
-    return rules_.StemPattern(language, preparer_.CachedStem(folded_word, language));
-  };
-  if (folded_word.size() > kMaxLength) return look_up();
-  if (word_patterns_.empty()) word_patterns_.resize(kSlots);
-  uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a
-  for (char c : folded_word) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  WordSlot& slot = word_patterns_[(hash ^ (hash >> 29)) & (kSlots - 1)];
-  const auto language_byte = static_cast<uint8_t>(language);
-  if (slot.length != folded_word.size() || slot.language != language_byte ||
-      std::memcmp(slot.word, folded_word.data(), folded_word.size()) != 0) {
-    slot.pattern = look_up();
-    slot.length = static_cast<uint8_t>(folded_word.size());
-    slot.language = language_byte;
-    std::memcpy(slot.word, folded_word.data(), folded_word.size());
+namespace {
+
+constexpr int32_t kUnknown = -2;  // a stem pattern not looked up yet
+constexpr size_t kWordSlots = size_t{1} << 14;
+constexpr size_t kMaxKeyLength = 24;  // bytes of a word WordKey() holds
+
+uint64_t Load8(const char* p) {
+  uint64_t value = 0;
+  std::memcpy(&value, p, 8);
+  return value;
+}
+
+uint64_t Load4(const char* p) {
+  uint32_t value = 0;
+  std::memcpy(&value, p, 4);
+  return value;
+}
+
+// A word of at most kMaxKeyLength bytes as three numbers that, with its
+// length, determine it: overlapping loads of its first and last bytes, so
+// there is no loop over the bytes.
+void WordKey(std::string_view word, uint64_t key[3]) {
+  const char* p = word.data();
+  const size_t n = word.size();
+  if (n >= 8) {
+    key[0] = Load8(p);
+    key[1] = Load8(p + n - 8);
+    key[2] = n > 16 ? Load8(p + 8) : 0;
+  } else if (n >= 4) {
+    key[0] = Load4(p);
+    key[1] = Load4(p + n - 4);
+    key[2] = 0;
+  } else {
+    key[0] = n == 0 ? 0
+                    : static_cast<uint64_t>(static_cast<unsigned char>(p[0])) |
+                          static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                          static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16;
+    key[1] = 0;
+    key[2] = 0;
   }
-  return slot.pattern;
+}
+
+}  // namespace
+
+RuleMatcher::WordSlot& RuleMatcher::SlotOfWord(std::string_view folded_word) {
+  auto fill = [&](WordSlot& slot) -> WordSlot& {
+    slot.length = static_cast<uint32_t>(folded_word.size());
+    slot.word_pattern = rules_.WordPattern(folded_word);
+    for (int32_t& pattern : slot.stem_pattern) pattern = kUnknown;
+    return slot;
+  };
+  if (folded_word.size() > kMaxKeyLength || folded_word.empty()) return fill(uncached_word_);
+  uint64_t key[3];
+  WordKey(folded_word, key);
+  if (word_slots_.empty()) word_slots_.resize(kWordSlots);
+  uint64_t hash = (key[0] * 0x9E3779B97F4A7C15ULL) ^ (key[1] * 0xC2B2AE3D27D4EB4FULL) ^
+                  (key[2] * 0x165667B19E3779F9ULL) ^ folded_word.size();
+  hash ^= hash >> 29;
+  hash *= 0xBF58476D1CE4E5B9ULL;
+  WordSlot& slot = word_slots_[(hash >> 40) & (kWordSlots - 1)];
+  if (slot.length == folded_word.size() && slot.key[0] == key[0] && slot.key[1] == key[1] &&
+      slot.key[2] == key[2]) {
+    return slot;
+  }
+  slot.key[0] = key[0];
+  slot.key[1] = key[1];
+  slot.key[2] = key[2];
+  return fill(slot);
+}
+
+// Stories mostly come in a few contexts: the rules that apply are worked out
+// once per context (the most recent is checked first).
+const RuleMatcher::Context& RuleMatcher::ContextOf(const StoryContext& story) {
+  constexpr size_t kMaxContexts = 64;
+  for (auto it = contexts_.rbegin(); it != contexts_.rend(); ++it) {
+    if (it->role == story.role && it->kind == story.kind && it->language == story.language) {
+      return *it;
+    }
+  }
+  if (contexts_.size() >= kMaxContexts) contexts_.erase(contexts_.begin());
+  Context& context = contexts_.emplace_back();
+  context.role.assign(story.role);
+  context.kind.assign(story.kind);
+  context.language.assign(story.language);
+  const std::vector<Rule>& rules = rules_.rules();
+  context.active.assign(rules.size(), 0);
+  for (size_t r = 0; r < rules.size(); ++r) {
+    context.active[r] = Applies(rules[r], story) ? 1 : 0;
+    context.any_active = context.any_active || context.active[r];
+  }
+  return context;
 }
 
 const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
@@ -148,22 +220,10 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
   near_.clear();
   excluded_.clear();
   const std::vector<Rule>& rules = rules_.rules();
-  // Stories in a row mostly share role, kind and language: reuse the rules
-  // that apply.
-  if (!have_context_ || story.role != last_role_ || story.kind != last_kind_ ||
-      story.language != last_language_) {
-    active_.assign(rules.size(), 0);
-    any_active_ = false;
-    for (size_t r = 0; r < rules.size(); ++r) {
-      active_[r] = Applies(rules[r], story) ? 1 : 0;
-      any_active_ = any_active_ || active_[r];
-    }
-    last_role_.assign(story.role);
-    last_kind_.assign(story.kind);
-    last_language_.assign(story.language);
-    have_context_ = true;
-  }
-  if (!any_active_ || (rules_.database() == nullptr && !rules_.needs_stems())) return hits_;
+  const Context& context = ContextOf(story);
+  const std::vector<char>& active = context.active;
+  if (!context.any_active || (rules_.database() == nullptr && !rules_.has_word_lookups()))
+    return hits_;
 
   const StemLanguage language = StemLanguageFor(story.language);
   preparer_.Prepare(story.text, rules_.needs_stem_half(), language, prepared_);
@@ -186,45 +246,47 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
       found_.push_back(Found{static_cast<int>(event.pattern), first, last});
     }
   }
-  if (rules_.needs_stems()) {
+  // Single words, folded or stemmed, looked up per word and merged in by
+  // word as if scanned in their half.
+  if (rules_.has_word_lookups()) {
+    looked_up_words_.clear();
     looked_up_.clear();
+    const bool stems = rules_.needs_stems();
+    const int l = static_cast<int>(language);
     for (uint32_t t = 0; t < prepared_.tokens.size(); ++t) {
       const PreparedToken& token = prepared_.tokens[t];
-      const int pattern =
-          rules_.needs_stem_half()
-              ? rules_.StemPattern(language,
-                                   std::string_view(prepared_.buffer.data() + token.stem_start,
-                                                    token.stem_end - token.stem_start))
-              : StemPatternOfWord(std::string_view(prepared_.buffer.data() + token.folded_start,
-                                                   token.folded_end - token.folded_start),
-                                  language);
-      if (pattern >= 0) looked_up_.push_back(Found{pattern, t, t});
+      const std::string_view word(prepared_.buffer.data() + token.folded_start,
+                                  token.folded_end - token.folded_start);
+      WordSlot& slot = SlotOfWord(word);
+      if (slot.word_pattern >= 0) looked_up_words_.push_back(Found{slot.word_pattern, t, t});
+      if (!stems) continue;
+      if (slot.stem_pattern[l] == kUnknown) {
+        slot.stem_pattern[l] = rules_.StemPattern(language, preparer_.CachedStem(word, language));
+      }
+      if (slot.stem_pattern[l] >= 0) looked_up_.push_back(Found{slot.stem_pattern[l], t, t});
     }
-    if (!looked_up_.empty()) {
-      auto stem_part = std::find_if(found_.begin(), found_.end(),
-                                    [&](const Found& f) { return patterns[f.pattern].stem_half; });
-      const size_t split = static_cast<size_t>(stem_part - found_.begin());
-      found_.insert(found_.end(), looked_up_.begin(), looked_up_.end());
-      std::inplace_merge(found_.begin() + static_cast<std::ptrdiff_t>(split),
-                         found_.end() - static_cast<std::ptrdiff_t>(looked_up_.size()),
-                         found_.end(),
-                         [](const Found& x, const Found& y) { return x.last < y.last; });
+    if (!looked_up_words_.empty() || !looked_up_.empty()) {
+      const auto stem_part = std::find_if(found_.begin(), found_.end(), [&](const Found& f) {
+        return patterns[f.pattern].stem_half;
+      });
+      auto by_last = [](const Found& x, const Found& y) { return x.last < y.last; };
+      merged_.clear();
+      std::merge(found_.begin(), stem_part, looked_up_words_.begin(), looked_up_words_.end(),
+                 std::back_inserter(merged_), by_last);
+      std::merge(stem_part, found_.end(), looked_up_.begin(), looked_up_.end(),
+                 std::back_inserter(merged_), by_last);
+      found_.swap(merged_);
     }
   }
 
   // Exclusions first, so hits can be checked against them.
-  struct Pending {
-    int rule;
-    uint32_t first;
-    uint32_t last;
-  };
-  std::vector<Pending> pending;
+  pending_.clear();
   for (const Found& f : found_) {
     const CompiledPattern& pattern = patterns[f.pattern];
     const uint32_t first = f.first;
     const uint32_t last = f.last;
     for (const PatternTarget& target : pattern.targets) {
-      if (!active_[target.rule]) continue;
+      if (!active[target.rule]) continue;
       switch (target.role) {
         case PatternRole::kExclusion:
           for (uint32_t s = prepared_.tokens[first].sentence; s <= prepared_.tokens[last].sentence;
@@ -236,31 +298,30 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
           near_.push_back(Occurrence{target.rule, target.element, first, last});
           break;
         case PatternRole::kHit:
-          pending.push_back(Pending{target.rule, first, last});
+          pending_.push_back(Pending{target.rule, first, last});
           break;
       }
     }
   }
   std::sort(excluded_.begin(), excluded_.end());
-  for (const Pending& p : pending) AddHit(p.rule, p.first, p.last);
+  for (const Pending& p : pending_) AddHit(p.rule, p.first, p.last);
 
   // Near: every window of `within` words that holds all terms of a rule.
   std::sort(near_.begin(), near_.end(), [](const Occurrence& x, const Occurrence& y) {
     return x.rule != y.rule ? x.rule < y.rule : x.first < y.first;
   });
-  std::vector<char> seen;
   for (size_t i = 0; i < near_.size(); ++i) {
     const Rule& rule = rules[near_[i].rule];
     const size_t terms = rule.terms.size();
-    seen.assign(terms, 0);
+    seen_.assign(terms, 0);
     size_t found = 0;
     uint32_t last = near_[i].last;
     for (size_t j = i; j < near_.size() && near_[j].rule == near_[i].rule &&
                        near_[j].first <= near_[i].first + static_cast<uint32_t>(rule.within);
          ++j) {
       int e = near_[j].element;
-      if (seen[e]) continue;
-      seen[e] = 1;
+      if (seen_[e]) continue;
+      seen_[e] = 1;
       ++found;
       last = std::max(last, near_[j].last);
       if (found == terms) break;
@@ -276,7 +337,8 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
       return code_of_rule_[x.rule] < code_of_rule_[y.rule];
     }
     if (x.rule != y.rule) return x.rule < y.rule;
-    return x.match_start < y.match_start;
+    if (x.match_start != y.match_start) return x.match_start < y.match_start;
+    return x.match_end < y.match_end;  // a total order: the same hits in any order
   });
   hits_.erase(std::unique(hits_.begin(), hits_.end(),
                           [this](const RuleHit& x, const RuleHit& y) {

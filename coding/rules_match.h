@@ -87,22 +87,37 @@ class RuleMatcher {
   std::vector<Event> events_;
   std::vector<Found> found_;
   std::vector<Found> looked_up_;
-  // The stem pattern of each folded word seen (-1: none), direct-mapped by
-  // hash like the stem cache, so most words cost one hash and one compare.
+  // What each folded word seen looks up: its word pattern and, per language,
+  // its stem pattern (-1: none; kUnknown: not stemmed yet), direct-mapped by
+  // a hash of the word's bytes, so most words cost one hash and one compare.
   struct WordSlot {
-    uint8_t length = 0;  // 0: empty
-    uint8_t language = 0;
-    char word[22] = {};
-    int32_t pattern = -1;
+    uint64_t key[3] = {};  // the word's bytes (WordKey)
+    uint32_t length = 0;   // 0: empty
+    int32_t word_pattern = -1;
+    int32_t stem_pattern[kStemLanguages] = {};
   };
-  int StemPatternOfWord(std::string_view folded_word, StemLanguage language);
-  std::vector<WordSlot> word_patterns_;  // allocated on first use
-  std::vector<char> active_;             // per rule, for the story context below
-  bool any_active_ = false;
-  bool have_context_ = false;
-  std::string last_role_;
-  std::string last_kind_;
-  std::string last_language_;
+  WordSlot& SlotOfWord(std::string_view folded_word);
+  std::vector<WordSlot> word_slots_;  // allocated on first use
+  WordSlot uncached_word_;            // for words too long for a slot
+  std::vector<Found> looked_up_words_;
+  std::vector<Found> merged_;
+  // The rules that apply in each story context (role, kind, language) seen.
+  struct Context {
+    std::string role;
+    std::string kind;
+    std::string language;
+    std::vector<char> active;  // per rule
+    bool any_active = false;
+  };
+  const Context& ContextOf(const StoryContext& story);
+  std::vector<Context> contexts_;  // the most recent last
+  struct Pending {                 // a hit before `not:` and scope
+    int rule;
+    uint32_t first;
+    uint32_t last;
+  };
+  std::vector<Pending> pending_;
+  std::vector<char> seen_;
   std::vector<Occurrence> near_;
   std::vector<std::pair<int, uint32_t>> excluded_;  // (rule, sentence)
   std::vector<RuleHit> hits_;

@@ -1,12 +1,13 @@
 // Table-driven tests of the autocoding rule kinds (parse -> compile -> match)
 // on Dutch sentences written for these tests.
+#include "coding/rules_match.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
 #include "coding/rules_compile.h"
-#include "coding/rules_match.h"
 #include "coding/rules_parse.h"
 #include "corpus/text.h"
 
@@ -49,15 +50,20 @@ TEST_P(RuleKindTest, FindsExactlyTheExpectedSegments) {
 }
 
 const std::vector<Case> kCases = {
-    {"term_case_and_diacritics", "- {name: coop, terms: [coöperatie], scope: match}",
+    {"term_case_and_diacritics",
+     "- {name: coop, terms: [coöperatie], scope: match}",
      "De Cooperatie en de COÖPERATIE. Geen coöperaties.",
      {"coop: Cooperatie", "coop: COÖPERATIE"}},
-    {"term_word_boundaries", "- {name: taal, terms: [taal], scope: match}",
-     "Taalles is lastig, maar taal leren moet.", {"taal: taal"}},
-    {"phrase", "- {name: regie, terms: [eigen regie], scope: match}",
+    {"term_word_boundaries",
+     "- {name: taal, terms: [taal], scope: match}",
+     "Taalles is lastig, maar taal leren moet.",
+     {"taal: taal"}},
+    {"phrase",
+     "- {name: regie, terms: [eigen regie], scope: match}",
      "Ik wil eigen regie. Eigen  Regie! Mijn eigen plan.",
      {"regie: eigen regie", "regie: Eigen  Regie"}},
-    {"stemmed", "- {name: samen, terms: [samenwerken], stem: true, scope: match}",
+    {"stemmed",
+     "- {name: samen, terms: [samenwerken], stem: true, scope: match}",
      "We gaan samenwerken. Zij werkt samen? Samenwerking!",
      {"samen: samenwerken", "samen: Samenwerking"}},
     // A stemmed single word is looked up per word; with a stemmed phrase in
@@ -66,36 +72,57 @@ const std::vector<Case> kCases = {
      "- {name: samen, terms: [samenwerken, eigen regie], stem: true, scope: match}",
      "We gaan samenwerken met eigen regie. Samenwerking!",
      {"samen: samenwerken", "samen: eigen regie", "samen: Samenwerking"}},
-    {"stemmed_near", "- {name: n, near: [klantmanagers, vertrouwen], stem: true, scope: match}",
+    {"stemmed_near",
+     "- {name: n, near: [klantmanagers, vertrouwen], stem: true, scope: match}",
      "De klantmanager won mijn vertrouwen. Vertrouwen alleen is niet genoeg.",
      {"n: klantmanager won mijn vertrouwen"}},
-    {"wildcard", "- {name: plicht, terms: [verplicht*], scope: match}",
+    {"wildcard",
+     "- {name: plicht, terms: [verplicht*], scope: match}",
      "Het is verplicht. Verplichtingen zijn zwaar. Onverplicht niet.",
      {"plicht: verplicht", "plicht: Verplichtingen"}},
-    {"gap", "- {name: moet, terms: [moet ... van], within: 2, scope: match}",
+    {"gap",
+     "- {name: moet, terms: [moet ... van], within: 2, scope: match}",
      "Ik moet dat van hem. Ik moet het echt wel doen van hem.",
      {"moet: moet dat van"}},
-    {"sentence_scope", "- {name: werk, terms: [werk]}",
-     "Ik zoek werk. Ik wil ook leren.\nDat is alles.", {"werk: Ik zoek werk."}},
-    {"paragraph_scope", "- {name: werk, terms: [werk], scope: paragraph}",
+    {"sentence_scope",
+     "- {name: werk, terms: [werk]}",
+     "Ik zoek werk. Ik wil ook leren.\nDat is alles.",
+     {"werk: Ik zoek werk."}},
+    {"paragraph_scope",
+     "- {name: werk, terms: [werk], scope: paragraph}",
      "Eerst taal.\nIk zoek werk. Ik wil ook leren.\nDat is alles.",
      {"werk: Ik zoek werk. Ik wil ook leren."}},
-    {"story_scope", "- {name: werk, terms: [werk], scope: story}", "Werk. Nog meer werk.",
+    {"story_scope",
+     "- {name: werk, terms: [werk], scope: story}",
+     "Werk. Nog meer werk.",
      {"werk: Werk. Nog meer werk."}},
-    {"negation_in_sentence", "- {name: mot, terms: [gemotiveerd], not: [niet, geen]}",
-     "Ik ben niet gemotiveerd. Nu ben ik gemotiveerd!", {"mot: Nu ben ik gemotiveerd!"}},
-    {"near", "- {name: vertrouwen, near: [klantmanager, vertrouwen], within: 4, scope: match}",
+    {"negation_in_sentence",
+     "- {name: mot, terms: [gemotiveerd], not: [niet, geen]}",
+     "Ik ben niet gemotiveerd. Nu ben ik gemotiveerd!",
+     {"mot: Nu ben ik gemotiveerd!"}},
+    {"near",
+     "- {name: vertrouwen, near: [klantmanager, vertrouwen], within: 4, scope: match}",
      "De klantmanager gaf mij vertrouwen. Vertrouwen had ik niet, zei de klantmanager "
      "later na heel veel lange weken.",
      {"vertrouwen: klantmanager gaf mij vertrouwen"}},
-    {"regex", "- {name: uur, regex: '[0-9]+ uur', scope: match}",
-     "Ik werk 32 uur per week.", {"uur: 32 uur"}},
+    {"regex",
+     "- {name: uur, regex: '[0-9]+ uur', scope: match}",
+     "Ik werk 32 uur per week.",
+     {"uur: 32 uur"}},
+    // Single words are looked up per word, also past the cached length.
+    {"long_word", "- {name: lang, terms: [arbeidsmarktbemiddelingstrajecten], scope: match}",
+     "Het arbeidsmarktbemiddelingstrajecten-plan. Arbeidsmarktbemiddelingstraject niet.",
+     {"lang: arbeidsmarktbemiddelingstrajecten"}},
+    {"word_with_diacritics", "- {name: c, terms: [Coöperatie], not: [géén], scope: match}",
+     "De cooperatie. Geen coöperatie. Coöperaties.", {"c: cooperatie"}},
     {"overlapping_rules_same_code",
      "- {name: a, terms: [werk]}\n- {name: b, terms: [zoek werk]}",
-     "Ik zoek werk.", {"a: Ik zoek werk."}},
+     "Ik zoek werk.",
+     {"a: Ik zoek werk."}},
     {"overlapping_rules_match_scope",
      "- {name: a, terms: [werk], scope: match}\n- {name: b, terms: [zoek werk], scope: match}",
-     "Ik zoek werk.", {"b: zoek werk", "a: werk"}},
+     "Ik zoek werk.",
+     {"b: zoek werk", "a: werk"}},
 };
 
 INSTANTIATE_TEST_SUITE_P(Dutch, RuleKindTest, ::testing::ValuesIn(kCases),
@@ -107,11 +134,42 @@ TEST(RuleContextTest, RequiredRoleKindAndLanguage) {
   StoryMeta manager;
   manager.role = "klantmanager";
   EXPECT_EQ(Hits(rules, "werk", manager), std::vector<std::string>{"r: werk"});
-  const std::string english = "- {name: e, terms: [working], stem: true, language: en, scope: match}";
+  const std::string english =
+      "- {name: e, terms: [working], stem: true, language: en, scope: match}";
   StoryMeta en;
   en.language = "en";
   EXPECT_EQ(Hits(english, "She works hard.", en), std::vector<std::string>{"e: works"});
   EXPECT_TRUE(Hits(english, "She works hard.").empty());
+}
+
+// One matcher over stories in turn in Dutch and English (the word cache holds
+// a stem per language) finds what a new matcher finds for each story.
+TEST(RuleContextTest, OneMatcherOverLanguagesInTurn) {
+  CompiledRules compiled = CompileRules(ParseRulesText(
+      "- {name: s, terms: [working, werken, samenwerking], stem: true, scope: match}", "code",
+      "c"));
+  RuleMatcher reused(compiled);
+  const std::vector<std::pair<std::string, std::string>> stories = {
+      {"en", "She works and worked on working."},
+      {"nl", "Zij werkt, werken en works. Samenwerken."},
+      {"en", "Works, working, werken."},
+      {"nl", "Works, working, werken, samenwerking."},
+  };
+  int hits = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& [language, text] : stories) {
+      RuleMatcher fresh(compiled);
+      const std::vector<RuleHit> expected = fresh.Match({text, "", "", language});
+      const std::vector<RuleHit>& got = reused.Match({text, "", "", language});
+      ASSERT_EQ(got.size(), expected.size()) << language << ": " << text;
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].match_start, expected[i].match_start) << text;
+        EXPECT_EQ(got[i].match_end, expected[i].match_end) << text;
+      }
+      hits += static_cast<int>(got.size());
+    }
+  }
+  EXPECT_GE(hits, 2 * 8);
 }
 
 struct ErrorCase {
@@ -158,7 +216,7 @@ TEST(RuleCompileTest, ExplainShowsExpressions) {
             "rule w -> motivatie/willen (terms, scope sentence, within 3)\n"
             "  #0 hit words [\\x20\\x0a]eigen\\x20regie[\\x20\\x0a]\n"
             "  #1 hit words [\\x20\\x0a]verplicht[^\\x00-\\x20]*[\\x20\\x0a]\n"
-            "  #2 not words [\\x20\\x0a]niet[\\x20\\x0a]\n");
+            "  #2 not words [\\x20\\x0a]niet[\\x20\\x0a]  (word looked up)\n");
 }
 
 TEST(RuleCompileTest, StemmedSingleWordsAreLookedUpNotScanned) {
