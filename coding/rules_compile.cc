@@ -2,9 +2,11 @@
 
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <sstream>
+#include <tuple>
 #include <utility>
 
 namespace verhaal {
@@ -33,10 +35,16 @@ struct Half {
   StemLanguage language = StemLanguage::kDutch;
 };
 
+// A term: its expression over the prepared text, and its words with the
+// gaps before them.
 struct TermExpression {
   std::string expression;
-  int words = 0;            // 0 when the term has gaps
-  std::string single_word;  // the (stemmed) word of a one-word term without wildcard
+  struct Word {
+    std::string text;  // folded (and stemmed) word, or a wildcard's prefix
+    bool prefix = false;
+    int gap = 0;
+  };
+  std::vector<Word> words;
 };
 
 }  // namespace
@@ -50,24 +58,36 @@ class RulesCompiler {
   CompiledRules Run(CompiledRules result) {
     for (size_t r = 0; r < rules_.size(); ++r) AddRule(static_cast<int>(r));
     result.rules_ = std::move(rules_);
-    result.patterns_ = std::move(patterns_);
     result.needs_stems_ = needs_stems_;
+    result.atoms_ = std::move(atoms_);
+    result.ending_with_.resize(result.atoms_.size());
+    for (size_t a = 0; a < result.atoms_.size(); ++a) {
+      const WordAtom& atom = result.atoms_[a];
+      (atom.prefix ? result.prefixes_ : result.exact_)[atom.half].emplace(atom.text,
+                                                                          static_cast<int>(a));
+      std::vector<size_t>& lengths = result.prefix_lengths_[atom.half];
+      if (atom.prefix &&
+          std::find(lengths.begin(), lengths.end(), atom.text.size()) == lengths.end()) {
+        lengths.push_back(atom.text.size());
+      }
+    }
+    for (std::vector<size_t>& lengths : result.prefix_lengths_) {
+      std::sort(lengths.begin(), lengths.end());
+    }
     std::vector<const char*> expressions;
     std::vector<unsigned> flags;
     std::vector<unsigned> ids;
-    for (size_t i = 0; i < result.patterns_.size(); ++i) {
-      const CompiledPattern& pattern = result.patterns_[i];
-      if (!pattern.lookup_word.empty()) {
-        auto& lookup = pattern.stem_half ? result.stem_lookup_[static_cast<int>(pattern.language)]
-                                         : result.word_lookup_;
-        lookup.emplace(pattern.lookup_word, static_cast<int>(i));
+    for (size_t i = 0; i < patterns_.size(); ++i) {
+      const CompiledPattern& pattern = patterns_[i];
+      if (!pattern.steps.empty()) {
+        result.ending_with_[pattern.steps.back().atom].push_back(static_cast<int>(i));
         continue;
       }
-      result.needs_stem_half_ = result.needs_stem_half_ || pattern.stem_half;
-      expressions.push_back(result.patterns_[i].expression.c_str());
-      flags.push_back(result.patterns_[i].flags);
+      expressions.push_back(pattern.expression.c_str());
+      flags.push_back(pattern.flags);
       ids.push_back(static_cast<unsigned>(i));
     }
+    result.patterns_ = std::move(patterns_);
     if (expressions.empty()) return result;
     hs_compile_error_t* error = nullptr;
     const unsigned mode = HS_MODE_BLOCK;
@@ -79,8 +99,8 @@ class RulesCompiler {
       hs_free_compile_error(error);
       Location at;
       std::string name = "?";
-      if (index >= 0 && static_cast<size_t>(index) < result.patterns_.size()) {
-        const Rule& rule = result.rules_[result.patterns_[index].targets[0].rule];
+      if (index >= 0 && static_cast<size_t>(index) < expressions.size()) {
+        const Rule& rule = result.rules_[result.patterns_[ids[index]].targets[0].rule];
         at = rule.location;
         name = rule.name;
       }
@@ -123,7 +143,6 @@ class RulesCompiler {
       case RuleKind::kRegex:
         Add(CompiledPattern{rule.regex,
                             HS_FLAG_UTF8 | HS_FLAG_CASELESS | HS_FLAG_SOM_LEFTMOST,
-                            0,
                             false,
                             {},
                             {},
@@ -146,14 +165,14 @@ class RulesCompiler {
 
     TermExpression out;
     out.expression = boundary;
-    bool gaps = false;
     bool first = true;
+    int gap = 0;
     std::istringstream pieces(term);
     for (std::string piece; pieces >> piece;) {
       if (piece == "...") {
         out.expression += "(?:" + separator + std::string(kWordByte) + "+){0," +
                           std::to_string(rule.within) + "}";
-        gaps = true;
+        gap += rule.within;
         continue;
       }
       bool wildcard = piece.back() == '*';
@@ -171,29 +190,32 @@ class RulesCompiler {
         std::string word = words[w];
         if (half.stem && !last_wildcard) word = preparer_.Stem(word, half.language);
         AppendEscaped(out.expression, word);
-        if (!last_wildcard) out.single_word = word;
         if (last_wildcard) out.expression += std::string(kWordByte) + "*";
-        ++out.words;
+        out.words.push_back(TermExpression::Word{word, last_wildcard, gap});
+        gap = 0;
       }
     }
     out.expression += boundary;
-    if (gaps) out.words = 0;
-    if (out.words != 1) out.single_word.clear();
     return out;
+  }
+
+  // The atom of a word in a half, added when new.
+  int Atom(const std::string& text, bool prefix, int half) {
+    auto key = std::make_tuple(text, prefix, half);
+    auto found = atom_index_.find(key);
+    if (found != atom_index_.end()) return found->second;
+    atoms_.push_back(WordAtom{text, prefix, half});
+    return atom_index_.emplace(std::move(key), static_cast<int>(atoms_.size() - 1)).first->second;
   }
 
   void AddTerm(const Rule& rule, const std::string& term, const Half& half, PatternTarget target) {
     TermExpression expression = Expression(rule, term, half);
-    unsigned flags = expression.words == 0 ? HS_FLAG_SOM_LEFTMOST : 0u;
-    // A single word, folded or stemmed, is looked up, not scanned (an empty
-    // stem cannot be).
-    Add(CompiledPattern{expression.expression,
-                        flags,
-                        expression.words,
-                        half.stem,
-                        {},
-                        expression.single_word,
-                        half.language},
+    const int word_half = half.stem ? 1 + static_cast<int>(half.language) : 0;
+    std::vector<WordStep> steps;
+    for (const TermExpression::Word& word : expression.words) {
+      steps.push_back(WordStep{Atom(word.text, word.prefix, word_half), word.gap});
+    }
+    Add(CompiledPattern{expression.expression, 0, half.stem, {}, std::move(steps), half.language},
         target);
   }
 
@@ -216,6 +238,8 @@ class RulesCompiler {
   std::vector<Rule> rules_;
   std::vector<CompiledPattern> patterns_;
   std::map<std::pair<std::string, unsigned>, size_t> index_;
+  std::vector<WordAtom> atoms_;
+  std::map<std::tuple<std::string, bool, int>, int> atom_index_;
   bool needs_stems_ = false;
   TextPreparer preparer_;
 };
@@ -243,9 +267,11 @@ CompiledRules::CompiledRules(CompiledRules&& other) noexcept
       patterns_(std::move(other.patterns_)),
       database_(std::exchange(other.database_, nullptr)),
       needs_stems_(other.needs_stems_),
-      needs_stem_half_(other.needs_stem_half_),
-      stem_lookup_(std::move(other.stem_lookup_)),
-      word_lookup_(std::move(other.word_lookup_)) {}
+      atoms_(std::move(other.atoms_)),
+      ending_with_(std::move(other.ending_with_)),
+      exact_(std::move(other.exact_)),
+      prefixes_(std::move(other.prefixes_)),
+      prefix_lengths_(std::move(other.prefix_lengths_)) {}
 
 CompiledRules& CompiledRules::operator=(CompiledRules&& other) noexcept {
   if (this != &other) {
@@ -254,15 +280,30 @@ CompiledRules& CompiledRules::operator=(CompiledRules&& other) noexcept {
     patterns_ = std::move(other.patterns_);
     database_ = std::exchange(other.database_, nullptr);
     needs_stems_ = other.needs_stems_;
-    needs_stem_half_ = other.needs_stem_half_;
-    stem_lookup_ = std::move(other.stem_lookup_);
-    word_lookup_ = std::move(other.word_lookup_);
+    atoms_ = std::move(other.atoms_);
+    ending_with_ = std::move(other.ending_with_);
+    exact_ = std::move(other.exact_);
+    prefixes_ = std::move(other.prefixes_);
+    prefix_lengths_ = std::move(other.prefix_lengths_);
   }
   return *this;
 }
 
 CompiledRules::~CompiledRules() {
   if (database_ != nullptr) hs_free_database(database_);
+}
+
+void CompiledRules::AtomsOf(int half, std::string_view text, std::vector<uint32_t>& out) const {
+  const auto& exact = exact_[half];
+  if (!exact.empty()) {
+    auto found = exact.find(text);
+    if (found != exact.end()) out.push_back(static_cast<uint32_t>(found->second));
+  }
+  for (size_t length : prefix_lengths_[half]) {
+    if (length > text.size()) break;
+    auto found = prefixes_[half].find(text.substr(0, length));
+    if (found != prefixes_[half].end()) out.push_back(static_cast<uint32_t>(found->second));
+  }
 }
 
 CompiledRules CompileRules(std::vector<Rule> rules) {
@@ -296,10 +337,7 @@ std::string CompiledRules::Explain() const {
         if (target.role == PatternRole::kNearTerm) out << "[" << target.element << "]";
         out << (patterns_[p].stem_half ? " stems " : " words ")
             << Printable(patterns_[p].expression);
-        if (patterns_[p].flags & HS_FLAG_SOM_LEFTMOST) out << "  (start of match)";
-        if (!patterns_[p].lookup_word.empty()) {
-          out << (patterns_[p].stem_half ? "  (stem looked up)" : "  (word looked up)");
-        }
+        if (patterns_[p].steps.empty()) out << "  (scanned)";
         out << "\n";
       }
     }

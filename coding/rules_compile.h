@@ -1,10 +1,13 @@
-// Autocoding rules, stage 2 of 3: compilation. All rules of a codebook become
-// one Hyperscan database over the prepared text (rules_text.h), so a story is
-// scanned once for every rule. Explain() dumps what each rule compiled to.
+// Autocoding rules, stage 2 of 3: compilation. The terms of all rules of a
+// codebook become patterns matched word by word (each step a word, a
+// wildcard's prefix or a stem), and the regular expressions one Hyperscan
+// database over the prepared text (rules_text.h), so a story is looked at
+// once for every rule. Explain() dumps what each rule compiled to.
 #ifndef VERHAAL_CODING_RULES_COMPILE_H_
 #define VERHAAL_CODING_RULES_COMPILE_H_
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -32,21 +35,34 @@ struct PatternTarget {
   int element = 0;  // near: index of the term
 };
 
-// One Hyperscan expression (its id is its index). Identical expressions of
-// several rules share one pattern with several targets. A single word (no
-// wildcard), folded or stemmed, is not given to Hyperscan: the matcher looks
-// each word up instead (CompiledRules::WordPattern, StemPattern), which needs
-// no scan and no stem half.
+// A word a term's step looks for, in one half: the folded word, or (stem
+// halves) its Snowball stem; a wildcard's word is a prefix (never stemmed).
+struct WordAtom {
+  std::string text;
+  bool prefix = false;
+  int half = 0;  // 0: folded words; 1 + StemLanguage: stems in that language
+};
+inline constexpr int kWordHalves = 1 + kStemLanguages;
+
+// One step of a term matched word by word: the word `atom` after at most
+// `gap` other words of the same sentence (0: the very next word).
+struct WordStep {
+  int atom = 0;  // index into CompiledRules::atoms()
+  int gap = 0;
+};
+
+// One pattern (its id is its index): a term matched word by word (`steps`)
+// or a regular expression, which goes into the Hyperscan database. The
+// expression is what the pattern means over the prepared text (for
+// --explain; rules_text.h). Identical expressions of several rules share one
+// pattern with several targets.
 struct CompiledPattern {
   std::string expression;
-  unsigned flags = 0;
-  int words = 0;           // fixed number of words matched; 0: variable (uses SOM)
-  bool stem_half = false;  // matches in the stem half of the buffer
+  unsigned flags = 0;      // Hyperscan flags of a regular expression
+  bool stem_half = false;  // a term on stems
   std::vector<PatternTarget> targets;
-  // Non-empty: the folded word (or, in the stem half, the stem) looked up;
-  // the pattern is then not in the database.
-  std::string lookup_word;
-  StemLanguage language = StemLanguage::kDutch;  // of a stem pattern
+  std::vector<WordStep> steps;                   // empty for a regular expression
+  StemLanguage language = StemLanguage::kDutch;  // of a term on stems
 };
 
 // The compiled rules of a codebook. Owns the Hyperscan database; move-only
@@ -59,25 +75,18 @@ class CompiledRules {
 
   const std::vector<Rule>& rules() const { return rules_; }
   const std::vector<CompiledPattern>& patterns() const { return patterns_; }
-  // The database, or nullptr when no pattern needs Hyperscan.
+  const std::vector<WordAtom>& atoms() const { return atoms_; }
+  // The database of the regular expressions, or nullptr when there are none.
   const hs_database* database() const { return database_; }
-  // Whether any rule is stemmed (the matcher then needs each word's stem).
+  // Whether any term is stemmed (the matcher then needs each word's stem).
   bool needs_stems() const { return needs_stems_; }
-  // Whether a pattern in the database needs the stem half of the prepared text.
-  bool needs_stem_half() const { return needs_stem_half_; }
-  // The pattern that looks up `stem` in `language`, or -1.
-  int StemPattern(StemLanguage language, std::string_view stem) const {
-    const auto& lookup = stem_lookup_[static_cast<int>(language)];
-    auto found = lookup.find(stem);
-    return found == lookup.end() ? -1 : found->second;
-  }
-  // The pattern that looks up the folded word `word`, or -1.
-  int WordPattern(std::string_view word) const {
-    auto found = word_lookup_.find(word);
-    return found == word_lookup_.end() ? -1 : found->second;
-  }
-  // Whether any pattern is looked up per word (folded or stemmed).
-  bool has_word_lookups() const { return !word_lookup_.empty() || needs_stems_; }
+  // Whether any pattern is a term (matched word by word).
+  bool has_terms() const { return !atoms_.empty(); }
+  // Appends to `out` the atoms of `half` that `text` (a folded word, or in a
+  // stem half the word's stem) satisfies.
+  void AtomsOf(int half, std::string_view text, std::vector<uint32_t>& out) const;
+  // The terms whose last step looks for `atom`.
+  const std::vector<int>& PatternsEndingWith(int atom) const { return ending_with_[atom]; }
 
   // A readable dump: each rule with its options and the expressions it
   // compiled to (separators shown as \x.. escapes).
@@ -91,9 +100,11 @@ class CompiledRules {
   std::vector<CompiledPattern> patterns_;
   hs_database* database_ = nullptr;
   bool needs_stems_ = false;
-  bool needs_stem_half_ = false;
-  std::array<std::map<std::string, int, std::less<>>, kStemLanguages> stem_lookup_;
-  std::map<std::string, int, std::less<>> word_lookup_;
+  std::vector<WordAtom> atoms_;
+  std::vector<std::vector<int>> ending_with_;  // per atom
+  std::array<std::map<std::string, int, std::less<>>, kWordHalves> exact_;
+  std::array<std::map<std::string, int, std::less<>>, kWordHalves> prefixes_;
+  std::array<std::vector<size_t>, kWordHalves> prefix_lengths_;  // distinct, ascending
 };
 
 // Compiles rules into one database. Throws a kData Error at the rule's

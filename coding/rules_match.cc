@@ -58,31 +58,16 @@ bool RuleMatcher::Applies(const Rule& rule, const StoryContext& story) const {
          Allowed(rule.languages, story.language);
 }
 
-bool RuleMatcher::TokenRange(const CompiledPattern& pattern, const Event& event, uint32_t& first,
-                             uint32_t& last) const {
+bool RuleMatcher::TokenRange(const Event& event, uint32_t& first, uint32_t& last) const {
   const std::vector<PreparedToken>& tokens = prepared_.tokens;
-  if (tokens.empty()) return false;
-  const bool stem = pattern.stem_half;
-  if (!stem && event.from >= prepared_.folded_size) return false;  // regex in stem half
-  auto end_of = [stem](const PreparedToken& t) { return stem ? t.stem_end : t.folded_end; };
-  auto start_of = [stem](const PreparedToken& t) { return stem ? t.stem_start : t.folded_start; };
-  if (pattern.words > 0) {
-    // The match ends just after the separator that follows its last word.
-    uint32_t word_end = event.to - 1;
-    auto it = std::lower_bound(tokens.begin(), tokens.end(), word_end,
-                               [&](const PreparedToken& t, uint32_t v) { return end_of(t) < v; });
-    if (it == tokens.end() || end_of(*it) != word_end) return false;
-    last = static_cast<uint32_t>(it - tokens.begin());
-    if (last + 1 < static_cast<uint32_t>(pattern.words)) return false;
-    first = last + 1 - static_cast<uint32_t>(pattern.words);
-    return true;
-  }
+  if (tokens.empty() || event.from >= prepared_.folded_size) return false;
   // Start of match known: the tokens overlapping [from, to).
   auto lo = std::upper_bound(tokens.begin(), tokens.end(), event.from,
-                             [&](uint32_t v, const PreparedToken& t) { return v < end_of(t); });
-  if (lo == tokens.end() || start_of(*lo) >= event.to) return false;
-  auto hi = std::lower_bound(tokens.begin(), tokens.end(), event.to,
-                             [&](const PreparedToken& t, uint32_t v) { return start_of(t) < v; });
+                             [&](uint32_t v, const PreparedToken& t) { return v < t.folded_end; });
+  if (lo == tokens.end() || lo->folded_start >= event.to) return false;
+  auto hi =
+      std::lower_bound(tokens.begin(), tokens.end(), event.to,
+                       [&](const PreparedToken& t, uint32_t v) { return t.folded_start < v; });
   first = static_cast<uint32_t>(lo - tokens.begin());
   last = static_cast<uint32_t>(hi - tokens.begin()) - 1;
   return true;
@@ -123,7 +108,6 @@ void RuleMatcher::AddHit(int rule_index, uint32_t first, uint32_t last) {
 
 namespace {
 
-constexpr int32_t kUnknown = -2;  // a stem pattern not looked up yet
 constexpr size_t kWordSlots = size_t{1} << 14;
 constexpr size_t kMaxKeyLength = 24;  // bytes of a word WordKey() holds
 
@@ -168,8 +152,7 @@ void WordKey(std::string_view word, uint64_t key[3]) {
 RuleMatcher::WordSlot& RuleMatcher::SlotOfWord(std::string_view folded_word) {
   auto fill = [&](WordSlot& slot) -> WordSlot& {
     slot.length = static_cast<uint32_t>(folded_word.size());
-    slot.word_pattern = rules_.WordPattern(folded_word);
-    for (int32_t& pattern : slot.stem_pattern) pattern = kUnknown;
+    for (HalfAtoms& half : slot.halves) half.count = kAtomsUnknown;
     return slot;
   };
   if (folded_word.size() > kMaxKeyLength || folded_word.empty()) return fill(uncached_word_);
@@ -189,6 +172,62 @@ RuleMatcher::WordSlot& RuleMatcher::SlotOfWord(std::string_view folded_word) {
   slot.key[1] = key[1];
   slot.key[2] = key[2];
   return fill(slot);
+}
+
+void RuleMatcher::AppendAtoms(HalfAtoms& cached, int half, std::string_view text) {
+  if (cached.count == kAtomsUnknown) {
+    atom_scratch_.clear();
+    rules_.AtomsOf(half, text, atom_scratch_);
+    if (atom_scratch_.size() > kInlineAtoms) {
+      cached.count = kAtomsTooMany;
+    } else {
+      cached.count = static_cast<uint8_t>(atom_scratch_.size());
+      std::copy(atom_scratch_.begin(), atom_scratch_.end(), cached.atoms);
+    }
+  }
+  if (cached.count == kAtomsTooMany) {
+    rules_.AtomsOf(half, text, token_atoms_);
+  } else {
+    token_atoms_.insert(token_atoms_.end(), cached.atoms, cached.atoms + cached.count);
+  }
+}
+
+bool RuleMatcher::HasAtom(uint32_t token, uint32_t atom) const {
+  const uint32_t* begin = token_atoms_.data() + atoms_start_[token];
+  const uint32_t* end = token_atoms_.data() + atoms_start_[token + 1];
+  return std::find(begin, end, atom) != end;
+}
+
+// The first token of the leftmost match of term `pattern` that ends at token
+// `last` (whose atoms include the last step's), or false: each earlier step
+// on a token before the next step's, at most its gap words earlier, all in
+// one sentence.
+bool RuleMatcher::StartOfTerm(const CompiledPattern& pattern, uint32_t last, uint32_t& first) {
+  const std::vector<WordStep>& steps = pattern.steps;
+  const std::vector<PreparedToken>& tokens = prepared_.tokens;
+  const uint32_t sentence = tokens[last].sentence;
+  if (steps.size() == 1) {
+    first = last;
+    return true;
+  }
+  reach_.assign(1, last);  // tokens where steps[i..] can start, ascending
+  for (size_t i = steps.size() - 1; i > 0; --i) {
+    const uint32_t gap = static_cast<uint32_t>(steps[i].gap);
+    const uint32_t atom = static_cast<uint32_t>(steps[i - 1].atom);
+    next_reach_.clear();
+    for (const uint32_t at : reach_) {
+      // Tokens at - 1 - gap ... at - 1; ascending overall.
+      const uint32_t lowest = at > gap + 1 ? at - 1 - gap : 0;
+      for (uint32_t t = lowest; t < at; ++t) {
+        if (!next_reach_.empty() && next_reach_.back() >= t) continue;  // windows overlap
+        if (tokens[t].sentence == sentence && HasAtom(t, atom)) next_reach_.push_back(t);
+      }
+    }
+    if (next_reach_.empty()) return false;
+    reach_.swap(next_reach_);
+  }
+  first = reach_.front();
+  return true;
 }
 
 // Stories mostly come in a few contexts: the rules that apply are worked out
@@ -222,62 +261,77 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
   const std::vector<Rule>& rules = rules_.rules();
   const Context& context = ContextOf(story);
   const std::vector<char>& active = context.active;
-  if (!context.any_active || (rules_.database() == nullptr && !rules_.has_word_lookups()))
-    return hits_;
+  if (!context.any_active || (rules_.database() == nullptr && !rules_.has_terms())) return hits_;
 
   const StemLanguage language = StemLanguageFor(story.language);
-  preparer_.Prepare(story.text, rules_.needs_stem_half(), language, prepared_);
-  if (prepared_.tokens.empty()) return hits_;
-  if (rules_.database() != nullptr && hs_scan(rules_.database(), prepared_.buffer.data(),
-                                              static_cast<unsigned>(prepared_.buffer.size()), 0,
-                                              scratch_, OnRuleMatch, &events_) != HS_SUCCESS) {
-    throw Error(ErrorKind::kInternal, "Hyperscan failed to scan a story");
-  }
-
-  // What Hyperscan found, in the order it reports (end of match in the
-  // buffer: the folded half's patterns, then the stem half's), with the
-  // looked-up stems merged in by word as if scanned in the stem half.
+  preparer_.Prepare(story.text, false, language, prepared_);
+  const std::vector<PreparedToken>& tokens = prepared_.tokens;
+  if (tokens.empty()) return hits_;
   const std::vector<CompiledPattern>& patterns = rules_.patterns();
-  found_.clear();
-  for (const Event& event : events_) {
-    uint32_t first = 0;
-    uint32_t last = 0;
-    if (TokenRange(patterns[event.pattern], event, first, last)) {
-      found_.push_back(Found{static_cast<int>(event.pattern), first, last});
-    }
-  }
-  // Single words, folded or stemmed, looked up per word and merged in by
-  // word as if scanned in their half.
-  if (rules_.has_word_lookups()) {
-    looked_up_words_.clear();
-    looked_up_.clear();
+
+  // Terms, word by word: each word's atoms (folded, and stemmed in the
+  // story's language), then every term that ends on one of them.
+  term_found_[0].clear();
+  term_found_[1].clear();
+  if (rules_.has_terms()) {
+    token_atoms_.clear();
+    atoms_start_.clear();
     const bool stems = rules_.needs_stems();
-    const int l = static_cast<int>(language);
-    for (uint32_t t = 0; t < prepared_.tokens.size(); ++t) {
-      const PreparedToken& token = prepared_.tokens[t];
+    const int stem_half = 1 + static_cast<int>(language);
+    for (const PreparedToken& token : tokens) {
+      atoms_start_.push_back(static_cast<uint32_t>(token_atoms_.size()));
       const std::string_view word(prepared_.buffer.data() + token.folded_start,
                                   token.folded_end - token.folded_start);
       WordSlot& slot = SlotOfWord(word);
-      if (slot.word_pattern >= 0) looked_up_words_.push_back(Found{slot.word_pattern, t, t});
-      if (!stems) continue;
-      if (slot.stem_pattern[l] == kUnknown) {
-        slot.stem_pattern[l] = rules_.StemPattern(language, preparer_.CachedStem(word, language));
+      AppendAtoms(slot.halves[0], 0, word);
+      if (stems) {
+        HalfAtoms& cached = slot.halves[stem_half];
+        AppendAtoms(cached, stem_half,
+                    cached.count == kAtomsUnknown || cached.count == kAtomsTooMany
+                        ? preparer_.CachedStem(word, language)
+                        : std::string_view());
       }
-      if (slot.stem_pattern[l] >= 0) looked_up_.push_back(Found{slot.stem_pattern[l], t, t});
     }
-    if (!looked_up_words_.empty() || !looked_up_.empty()) {
-      const auto stem_part = std::find_if(found_.begin(), found_.end(), [&](const Found& f) {
-        return patterns[f.pattern].stem_half;
-      });
-      auto by_last = [](const Found& x, const Found& y) { return x.last < y.last; };
-      merged_.clear();
-      std::merge(found_.begin(), stem_part, looked_up_words_.begin(), looked_up_words_.end(),
-                 std::back_inserter(merged_), by_last);
-      std::merge(stem_part, found_.end(), looked_up_.begin(), looked_up_.end(),
-                 std::back_inserter(merged_), by_last);
-      found_.swap(merged_);
+    atoms_start_.push_back(static_cast<uint32_t>(token_atoms_.size()));
+    const std::vector<WordAtom>& atoms = rules_.atoms();
+    for (uint32_t t = 0; t < tokens.size(); ++t) {
+      for (uint32_t i = atoms_start_[t]; i < atoms_start_[t + 1]; ++i) {
+        const uint32_t atom = token_atoms_[i];
+        for (const int p : rules_.PatternsEndingWith(static_cast<int>(atom))) {
+          uint32_t first = 0;
+          if (StartOfTerm(patterns[p], t, first)) {
+            term_found_[atoms[atom].half > 0 ? 1 : 0].push_back(Found{p, first, t});
+          }
+        }
+      }
     }
   }
+
+  // Regular expressions: Hyperscan over the folded text.
+  found_.clear();
+  if (rules_.database() != nullptr) {
+    events_.clear();
+    if (hs_scan(rules_.database(), prepared_.buffer.data(),
+                static_cast<unsigned>(prepared_.buffer.size()), 0, scratch_, OnRuleMatch,
+                &events_) != HS_SUCCESS) {
+      throw Error(ErrorKind::kInternal, "Hyperscan failed to scan a story");
+    }
+    for (const Event& event : events_) {
+      uint32_t first = 0;
+      uint32_t last = 0;
+      if (TokenRange(event, first, last)) {
+        found_.push_back(Found{static_cast<int>(event.pattern), first, last});
+      }
+    }
+  }
+  // Everything found, by last word: the folded words' (regular expressions
+  // first), then the stems'.
+  auto by_last = [](const Found& x, const Found& y) { return x.last < y.last; };
+  merged_.clear();
+  std::merge(found_.begin(), found_.end(), term_found_[0].begin(), term_found_[0].end(),
+             std::back_inserter(merged_), by_last);
+  merged_.insert(merged_.end(), term_found_[1].begin(), term_found_[1].end());
+  found_.swap(merged_);
 
   // Exclusions first, so hits can be checked against them.
   pending_.clear();
@@ -308,7 +362,10 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
 
   // Near: every window of `within` words that holds all terms of a rule.
   std::sort(near_.begin(), near_.end(), [](const Occurrence& x, const Occurrence& y) {
-    return x.rule != y.rule ? x.rule < y.rule : x.first < y.first;
+    if (x.rule != y.rule) return x.rule < y.rule;
+    if (x.first != y.first) return x.first < y.first;
+    if (x.last != y.last) return x.last < y.last;  // a total order: the same
+    return x.element < y.element;                  // windows in any order
   });
   for (size_t i = 0; i < near_.size(); ++i) {
     const Rule& rule = rules[near_[i].rule];

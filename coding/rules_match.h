@@ -1,7 +1,9 @@
-// Autocoding rules, stage 3 of 3: matching. Scans one prepared story with the
-// compiled database and turns the raw matches into hits: applies each rule's
-// required context (role, kind, language), near windows, `not:` vetoes in the
-// same sentence, and scope (match, sentence, paragraph, story).
+// Autocoding rules, stage 3 of 3: matching. Finds the terms in one prepared
+// story word by word (each distinct word's atoms, folded and stemmed, are
+// cached) and the regular expressions with the compiled database, and turns
+// what it found into hits: applies each rule's required context (role, kind,
+// language), near windows, `not:` vetoes in the same sentence, and scope
+// (match, sentence, paragraph, story).
 #ifndef VERHAAL_CODING_RULES_MATCH_H_
 #define VERHAAL_CODING_RULES_MATCH_H_
 
@@ -37,8 +39,8 @@ struct RuleHit {
   uint32_t end = 0;
 };
 
-// Matches stories against compiled rules. Holds Hyperscan scratch space and a
-// TextPreparer, so it is not thread-safe: use one per thread. The rules must
+// Matches stories against compiled rules. Holds Hyperscan scratch space, a
+// TextPreparer and the word cache, so it is not thread-safe: use one per thread. The rules must
 // outlive it. Fails with kInternal when Hyperscan cannot allocate scratch.
 class RuleMatcher {
  public:
@@ -75,8 +77,7 @@ class RuleMatcher {
   friend int OnRuleMatch(unsigned id, unsigned long long from, unsigned long long to,
                          unsigned flags, void* context);
   bool Applies(const Rule& rule, const StoryContext& story) const;
-  bool TokenRange(const CompiledPattern& pattern, const Event& event, uint32_t& first,
-                  uint32_t& last) const;
+  bool TokenRange(const Event& event, uint32_t& first, uint32_t& last) const;
   void AddHit(int rule, uint32_t first, uint32_t last);
 
   const CompiledRules& rules_;
@@ -86,20 +87,34 @@ class RuleMatcher {
   PreparedText prepared_;
   std::vector<Event> events_;
   std::vector<Found> found_;
-  std::vector<Found> looked_up_;
-  // What each folded word seen looks up: its word pattern and, per language,
-  // its stem pattern (-1: none; kUnknown: not stemmed yet), direct-mapped by
-  // a hash of the word's bytes, so most words cost one hash and one compare.
+  // The atoms (rules_compile.h) each folded word seen satisfies, folded and
+  // per stem language, direct-mapped by a hash of the word's bytes, so most
+  // words cost one hash and one compare.
+  static constexpr size_t kInlineAtoms = 3;
+  static constexpr uint8_t kAtomsUnknown = 0xFF;  // not looked up yet
+  static constexpr uint8_t kAtomsTooMany = 0xFE;  // more than kInlineAtoms: looked up each time
+  struct HalfAtoms {
+    uint8_t count = kAtomsUnknown;
+    uint32_t atoms[kInlineAtoms] = {};
+  };
   struct WordSlot {
     uint64_t key[3] = {};  // the word's bytes (WordKey)
     uint32_t length = 0;   // 0: empty
-    int32_t word_pattern = -1;
-    int32_t stem_pattern[kStemLanguages] = {};
+    HalfAtoms halves[kWordHalves];
   };
   WordSlot& SlotOfWord(std::string_view folded_word);
+  // Appends the atoms of `text` in `half` to token_atoms_, through `cached`.
+  void AppendAtoms(HalfAtoms& cached, int half, std::string_view text);
+  bool HasAtom(uint32_t token, uint32_t atom) const;
+  bool StartOfTerm(const CompiledPattern& pattern, uint32_t last, uint32_t& first);
   std::vector<WordSlot> word_slots_;  // allocated on first use
   WordSlot uncached_word_;            // for words too long for a slot
-  std::vector<Found> looked_up_words_;
+  std::vector<uint32_t> atom_scratch_;
+  std::vector<uint32_t> token_atoms_;  // the atoms of each token of the story, in order
+  std::vector<uint32_t> atoms_start_;  // per token (and one past the last) into token_atoms_
+  std::vector<uint32_t> reach_;
+  std::vector<uint32_t> next_reach_;
+  std::vector<Found> term_found_[2];  // terms on folded words, on stems
   std::vector<Found> merged_;
   // The rules that apply in each story context (role, kind, language) seen.
   struct Context {

@@ -110,11 +110,37 @@ const std::vector<Case> kCases = {
      "Ik werk 32 uur per week.",
      {"uur: 32 uur"}},
     // Single words are looked up per word, also past the cached length.
-    {"long_word", "- {name: lang, terms: [arbeidsmarktbemiddelingstrajecten], scope: match}",
+    {"long_word",
+     "- {name: lang, terms: [arbeidsmarktbemiddelingstrajecten], scope: match}",
      "Het arbeidsmarktbemiddelingstrajecten-plan. Arbeidsmarktbemiddelingstraject niet.",
      {"lang: arbeidsmarktbemiddelingstrajecten"}},
-    {"word_with_diacritics", "- {name: c, terms: [Coöperatie], not: [géén], scope: match}",
-     "De cooperatie. Geen coöperatie. Coöperaties.", {"c: cooperatie"}},
+    {"word_with_diacritics",
+     "- {name: c, terms: [Coöperatie], not: [géén], scope: match}",
+     "De cooperatie. Geen coöperatie. Coöperaties.",
+     {"c: cooperatie"}},
+    // Terms are matched word by word: the leftmost start of a gap, never
+    // across sentences, wildcards inside phrases, prefixes of stems, a word
+    // with more atoms than the matcher caches per word.
+    {"gap_leftmost",
+     "- {name: moet, terms: [moet ... van], within: 2, scope: match}",
+     "Ik moet moet het van hem.",
+     {"moet: moet moet het van"}},
+    {"gap_within_one_sentence",
+     "- {name: moet, terms: [moet ... van], scope: match}",
+     "Ik moet. Het is van hem. Moet van.",
+     {"moet: Moet van"}},
+    {"wildcard_inside_phrase",
+     "- {name: w, terms: [verplicht* werk], scope: match}",
+     "Verplichte werk, verplicht werk en verplichting niet werk.",
+     {"w: Verplichte werk", "w: verplicht werk"}},
+    {"stemmed_wildcard",
+     "- {name: w, terms: [werk*], stem: true, scope: match}",
+     "Werken is werkzaam, bewerken niet.",
+     {"w: Werken", "w: werkzaam"}},
+    {"many_prefixes_of_one_word",
+     "- {name: p, terms: [a* x, ab* y, abc* z, abcd* w], scope: match}",
+     "Abcde x. Abcde y. Abcde z. Abcde w. Abcde v.",
+     {"p: Abcde x", "p: Abcde y", "p: Abcde z", "p: Abcde w"}},
     {"overlapping_rules_same_code",
      "- {name: a, terms: [werk]}\n- {name: b, terms: [zoek werk]}",
      "Ik zoek werk.",
@@ -210,33 +236,66 @@ TEST(RuleParseTest, ErrorsAreLocated) {
 }
 
 TEST(RuleCompileTest, ExplainShowsExpressions) {
-  CompiledRules compiled = CompileRules(ParseRulesText(
-      "- {name: w, terms: [Eigen regie, verplicht*], not: [niet]}", "motivatie/willen", "c"));
+  CompiledRules compiled = CompileRules(
+      ParseRulesText("- {name: w, terms: [Eigen regie, verplicht*, moet ... van], not: [niet]}\n"
+                     "- {name: r, regex: '[0-9]+ uur'}",
+                     "motivatie/willen", "c"));
   EXPECT_EQ(compiled.Explain(),
             "rule w -> motivatie/willen (terms, scope sentence, within 3)\n"
             "  #0 hit words [\\x20\\x0a]eigen\\x20regie[\\x20\\x0a]\n"
             "  #1 hit words [\\x20\\x0a]verplicht[^\\x00-\\x20]*[\\x20\\x0a]\n"
-            "  #2 not words [\\x20\\x0a]niet[\\x20\\x0a]  (word looked up)\n");
+            "  #2 hit words [\\x20\\x0a]moet(?:\\x20[^\\x00-\\x20]+){0,3}\\x20van[\\x20\\x0a]\n"
+            "  #3 not words [\\x20\\x0a]niet[\\x20\\x0a]\n"
+            "rule r -> motivatie/willen (regex, scope sentence)\n"
+            "  #4 hit words [0-9]+ uur  (scanned)\n");
+  EXPECT_NE(compiled.database(), nullptr);
 }
 
-TEST(RuleCompileTest, StemmedSingleWordsAreLookedUpNotScanned) {
-  CompiledRules compiled = CompileRules(ParseRulesText(
-      "- {name: s, terms: [samenwerken, eigen regie], stem: true}", "motivatie/willen", "c"));
-  EXPECT_EQ(compiled.Explain(),
-            "rule s -> motivatie/willen (terms, scope sentence, stemmed, within 3)\n"
-            "  #0 hit stems [\\x1f\\x1e]samenwerk[\\x1f\\x1e]  (stem looked up)\n"
-            "  #1 hit stems [\\x1f\\x1e]eig\\x1fregie[\\x1f\\x1e]\n"
-            "  #2 hit stems [\\x1d\\x1c]samenwerken[\\x1d\\x1c]  (stem looked up)\n"
-            "  #3 hit stems [\\x1d\\x1c]eigen\\x1dregi[\\x1d\\x1c]\n");
-  EXPECT_TRUE(compiled.needs_stem_half());
-  EXPECT_EQ(compiled.StemPattern(StemLanguage::kDutch, "samenwerk"), 0);
-  EXPECT_EQ(compiled.StemPattern(StemLanguage::kEnglish, "samenwerken"), 2);
-  EXPECT_EQ(compiled.StemPattern(StemLanguage::kDutch, "regie"), -1);
+// The steps of each term: "word", "prefix*" or "+N word" (after a gap of up
+// to N words), in the half "folded", "nl" or "en".
+std::vector<std::string> Steps(const CompiledRules& compiled) {
+  std::vector<std::string> out;
+  for (const CompiledPattern& pattern : compiled.patterns()) {
+    std::string line;
+    for (const WordStep& step : pattern.steps) {
+      const WordAtom& atom = compiled.atoms()[step.atom];
+      if (line.empty()) line = atom.half == 0 ? "folded:" : atom.half == 1 ? "nl:" : "en:";
+      line += " ";
+      if (step.gap > 0) line += "+" + std::to_string(step.gap) + " ";
+      line += atom.text + (atom.prefix ? "*" : "");
+    }
+    out.push_back(line);
+  }
+  return out;
+}
 
-  CompiledRules words_only = CompileRules(
-      ParseRulesText("- {name: s, terms: [samenwerken], stem: true}", "motivatie/willen", "c"));
-  EXPECT_FALSE(words_only.needs_stem_half());
-  EXPECT_EQ(words_only.database(), nullptr);
+TEST(RuleCompileTest, TermsAreMatchedWordByWord) {
+  CompiledRules compiled = CompileRules(ParseRulesText(
+      "- {name: s, terms: [samenwerken, eigen regie, verplicht* ... werk], stem: true, within: 2}\n"
+      "- {name: t, terms: [Coöperatie], not: [niet verplicht*]}",
+      "motivatie/willen", "c"));
+  EXPECT_EQ(Steps(compiled), (std::vector<std::string>{
+                                 "nl: samenwerk",
+                                 "nl: eig regie",
+                                 "nl: verplicht* +2 werk",
+                                 "en: samenwerken",
+                                 "en: eigen regi",
+                                 "en: verplicht* +2 werk",
+                                 "folded: cooperatie",
+                                 "folded: niet verplicht*",
+                             }));
+  EXPECT_EQ(compiled.database(), nullptr);  // no regular expression to scan
+  EXPECT_TRUE(compiled.needs_stems());
+  std::vector<uint32_t> atoms;
+  compiled.AtomsOf(1, "verplichting", atoms);  // a prefix, in Dutch stems
+  ASSERT_EQ(atoms.size(), 1u);
+  EXPECT_EQ(compiled.atoms()[atoms[0]].text, "verplicht");
+  atoms.clear();
+  compiled.AtomsOf(0, "verplichting", atoms);  // also among the folded words
+  EXPECT_EQ(atoms.size(), 1u);
+  atoms.clear();
+  compiled.AtomsOf(0, "samenwerken", atoms);  // only a stem term
+  EXPECT_TRUE(atoms.empty());
 }
 
 }  // namespace
