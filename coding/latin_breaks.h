@@ -64,6 +64,7 @@ class LatinBreaks {
   std::array<uint8_t, 128> ascii_kind_{};  // AsciiKind: how the pass treats it
   std::vector<Extra> extras_;              // the few handled characters above the table
   size_t max_folded_per_byte_ = 1;         // most folded bytes per byte of a character
+  bool ascii_blocks_ = false;              // words may be read 16 bytes at a time (SSE2)
 };
 
 }  // namespace verhaal
