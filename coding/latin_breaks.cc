@@ -303,7 +303,18 @@ class LatinBreaks::Pass {
                              _mm_or_si128(block, _mm_set1_epi8(0x20)));  // lower case
             at += run;
             write += run;
-            if (run < 16) break;
+            if (run == 16) continue;
+            // Most words end in one space and another word: go on with it here.
+            if (data[at] != ' ' || at + 1 >= size_ || kind_at(at + 1) != kAsciiWord) break;
+            code_point_ += static_cast<uint32_t>(at - at_);
+            at_ = at;
+            write_ = write;
+            EndWord();
+            ++at_;  // the space
+            ++code_point_;
+            StartWord();
+            at = at_;
+            write = write_;
           }
         }
 #endif
