@@ -150,6 +150,16 @@ TEST_F(LatinBreaksTest, LongWordsAndWideCharacters) {
   long_word[70] = 'B';
   Both both = PrepareBoth(fast_, icu_, "Het woord " + long_word + " is lang.");
   EXPECT_EQ(both.fast, both.icu);
+  // Words of 15, 16, 17 and 33 letters and digits, in both cases, at every offset.
+  const std::string mixed = "Ab3dEf7hIj0lMnOpQ9sTuVwXyZ1b2C4eF";
+  for (size_t length : {15u, 16u, 17u, 33u}) {
+    for (size_t offset = 0; offset < 40; ++offset) {
+      const std::string text = std::string(offset, 'x') + " " + mixed.substr(0, length) + " " +
+                               mixed.substr(0, length) + ". 12,5 en " + mixed.substr(1, length - 1);
+      both = PrepareBoth(fast_, icu_, text);
+      ASSERT_EQ(both.fast, both.icu) << "text: [" << text << "]";
+    }
+  }
   for (size_t offset = 0; offset < 70; ++offset) {
     std::string text(offset, 'a');
     text += "ë";
