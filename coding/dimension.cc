@@ -341,6 +341,24 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
   slots.Finish(kNoCoding, result);
 }
 
+// Calls `answer(slot, row)` for the rows of `signifier_id` of the stories in
+// `slots`, in any order, except N/A rows: those mark the story N/A, which
+// then wins over its other rows (which are skipped from then on).
+void ForEachAnswer(Project& project, int64_t signifier_id, Slots& slots,
+                   const std::function<void(size_t, const SignifierRow&)>& answer) {
+  ForEachSignifierRow(project, [&](const SignifierRow& row) {
+    if (row.signifier_id != signifier_id) return;
+    const int64_t at = slots.IndexOf(row.story_id);
+    if (at < 0) return;
+    const auto i = static_cast<size_t>(at);
+    if (row.not_applicable) {
+      slots.SetReason(i, kNotApplicable);
+    } else if (!slots.HasReason(i, kNotApplicable)) {
+      answer(i, row);
+    }
+  });
+}
+
 void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
                    ResolvedDimension& result) {
   const bool dyad = spec.source == DimensionSource::kDyad;
@@ -363,16 +381,8 @@ void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vecto
   // A story's rows may come in any order: N/A on any row wins; a stone
   // not placed leaves the story unset (no answer).
   Slots slots(ids);
-  ForEachSignifierRow(project, [&](const SignifierRow& row) {
-    if (row.signifier_id != signifier.id) return;
-    const int64_t at = slots.IndexOf(row.story_id);
-    if (at < 0) return;
-    const auto i = static_cast<size_t>(at);
-    if (row.not_applicable) {
-      slots.SetReason(i, kNotApplicable);
-    } else if (slots.HasReason(i, kNotApplicable)) {
-      return;
-    } else if (dyad) {
+  ForEachAnswer(project, signifier.id, slots, [&](size_t i, const SignifierRow& row) {
+    if (dyad) {
       slots[i] = CutLevel(spec.cuts, row.a);
     } else if (row.option == stone) {
       slots[i] = CutLevel(spec.cuts, y ? row.b : row.a);
@@ -401,16 +411,7 @@ void ResolveTriadZone(Project& project, const DimensionSpec& spec,
                    "centre"};
   result.title = spec.name + " zones";
   Slots slots(ids);
-  ForEachSignifierRow(project, [&](const SignifierRow& row) {
-    if (row.signifier_id != signifier.id) return;
-    const int64_t at = slots.IndexOf(row.story_id);
-    if (at < 0) return;
-    const auto i = static_cast<size_t>(at);
-    if (row.not_applicable) {
-      slots.SetReason(i, kNotApplicable);
-      return;
-    }
-    if (slots.HasReason(i, kNotApplicable)) return;
+  ForEachAnswer(project, signifier.id, slots, [&](size_t i, const SignifierRow& row) {
     const TriadZone zone = ClassifyTriad(Triad{row.a, row.b, row.c});
     const auto found = std::find(std::begin(zones), std::end(zones), zone);
     if (found == std::end(zones)) {
