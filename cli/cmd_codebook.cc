@@ -150,7 +150,8 @@ int RunCodebook(CommandContext& context) {
   if (sub == "load" || sub == "diff" || sub == "show" || sub == "export") {
     CommandContext inner{context.name + " " + sub,
                          std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project, context.out, context.err, context.progress};
+                         context.global_project, context.out, context.err, context.progress,
+                         context.opened_project};
     if (sub == "show") return Show(inner);
     if (sub == "export") return Export(inner);
     return Load(inner, sub == "diff");

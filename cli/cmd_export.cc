@@ -68,7 +68,8 @@ int RunExport(CommandContext& context) {
   }
   CommandContext inner{context.name + " " + format,
                        std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                       context.global_project, context.out, context.err, context.progress};
+                       context.global_project, context.out, context.err, context.progress,
+                       context.opened_project};
   return found->run(inner);
 }
 

@@ -82,7 +82,8 @@ int RunImport(CommandContext& context) {
   }
   CommandContext sub{context.name + " " + std::string(found->name),
                      std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                     context.global_project, context.out, context.err, context.progress};
+                     context.global_project, context.out, context.err, context.progress,
+                     context.opened_project};
   return found->run(sub);
 }
 

@@ -121,7 +121,8 @@ int RunMemo(CommandContext& context) {
   if (sub == "add" || sub == "list") {
     CommandContext inner{context.name + " " + sub,
                          std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project, context.out, context.err, context.progress};
+                         context.global_project, context.out, context.err, context.progress,
+                         context.opened_project};
     return sub == "add" ? Add(inner) : List(inner);
   }
   CommandOptions options(context, "verhaal memo add|list [options]",

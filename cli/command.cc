@@ -1,5 +1,7 @@
 #include "cli/command.h"
 
+#include <SQLiteCpp/Exception.h>
+
 #include <algorithm>
 #include <iostream>
 
@@ -42,6 +44,7 @@ int ExitCode(ErrorKind kind) { return static_cast<int>(kind); }
 int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
            bool progress) {
   std::optional<std::string> project;
+  std::string opened_project;
   size_t i = 1;
   try {
     for (; i < argv.size(); ++i) {
@@ -81,15 +84,34 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
                        (near.empty() ? "" : "; did you mean '" + near + "'?") +
                        " See `verhaal --help`.");
     }
-    CommandContext context{std::string(found->name),
-                           std::vector<std::string>(argv.begin() + static_cast<long>(i) + 1,
-                                                    argv.end()),
-                           project, out, err, progress};
+    CommandContext context{
+        std::string(found->name),
+        std::vector<std::string>(argv.begin() + static_cast<long>(i) + 1, argv.end()),
+        project,
+        out,
+        err,
+        progress,
+        &opened_project};
     return found->run(context);
   } catch (const Error& e) {
     out.flush();
     err << "verhaal: error: " << e.Describe() << '\n';
     return ExitCode(e.kind());
+  } catch (const SQLite::Exception& e) {
+    // An SQLite failure no command turned into a located error: a full disk,
+    // a lock, a damaged file; the command's transaction has rolled back.
+    out.flush();
+    const std::string file = !opened_project.empty() ? opened_project
+                             : project               ? *project
+                                                     : "the project file";
+    const Error error = SqliteFailure(e.getErrorCode(), e.what(), file);
+    if (error.kind() == ErrorKind::kInternal) {
+      err << "verhaal: internal error: " << e.what()
+          << "\n(this is a bug in verhaal; please report it with the command you ran)\n";
+    } else {
+      err << "verhaal: error: " << error.Describe() << '\n';
+    }
+    return ExitCode(error.kind());
   } catch (const std::invalid_argument& e) {
     out.flush();
     err << "verhaal: error: " << e.what() << '\n';
@@ -102,16 +124,16 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
   }
 }
 
-CommandOptions::CommandOptions(CommandContext& context, std::string usage,
-                               std::string description, std::string example)
+CommandOptions::CommandOptions(CommandContext& context, std::string usage, std::string description,
+                               std::string example)
     : context_(context),
       usage_(std::move(usage)),
       description_(std::move(description)),
       example_(std::move(example)),
       options_("options") {
   options_.add_options()("project,p", po::value<std::string>()->value_name("FILE"),
-                         "the project file (default: the one *.verhaal here)")(
-      "help,h", "show this help");
+                         "the project file (default: the one *.verhaal here)")("help,h",
+                                                                               "show this help");
 }
 
 void CommandOptions::Positional(const std::string& name, int max_count) {
@@ -122,13 +144,13 @@ void CommandOptions::Positional(const std::string& name, int max_count) {
 
 bool CommandOptions::Parse() {
   try {
-    po::store(po::command_line_parser(context_.args)
-                  .options(options_)
-                  .positional(positional_)
-                  .style(po::command_line_style::default_style &
-                         ~po::command_line_style::allow_guessing)
-                  .run(),
-              values_);
+    po::store(
+        po::command_line_parser(context_.args)
+            .options(options_)
+            .positional(positional_)
+            .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
+            .run(),
+        values_);
     if (values_.count("help")) {
       context_.out << "usage: " << usage_ << "\n\n" << description_ << "\n\n";
       // Hide positional placeholders from the option list.
@@ -163,7 +185,11 @@ std::filesystem::path CommandOptions::ProjectPath() const {
   return DefaultProjectPath();
 }
 
-Project CommandOptions::OpenProject() const { return Project::Open(ProjectPath()); }
+Project CommandOptions::OpenProject() const {
+  const std::filesystem::path path = ProjectPath();
+  if (context_.opened_project != nullptr) *context_.opened_project = path.string();
+  return Project::Open(path);
+}
 
 std::filesystem::path DefaultProjectPath() {
   std::vector<std::filesystem::path> found;

@@ -6,7 +6,6 @@
 #define VERHAAL_CLI_COMMAND_H_
 
 #include <boost/program_options.hpp>
-
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
@@ -27,6 +26,9 @@ struct CommandContext {
   std::ostream& out;
   std::ostream& err;
   bool progress = false;  // stderr is a terminal: show progress
+  // Where OpenProject() notes the file it opened, for messages about
+  // failures that surface outside a command (may be null).
+  std::string* opened_project = nullptr;
 };
 
 using CommandHandler = int (*)(CommandContext& context);
@@ -66,7 +68,9 @@ class CommandOptions {
 
   bool Has(const std::string& name) const { return values_.count(name) > 0; }
   template <typename T>
-  T Get(const std::string& name) const { return values_[name].as<T>(); }
+  T Get(const std::string& name) const {
+    return values_[name].as<T>();
+  }
   template <typename T>
   std::optional<T> Optional(const std::string& name) const {
     if (!Has(name)) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "corpus/error.h"
 
+#include <sqlite3.h>
+
 #include <utility>
 
 #include "corpus/text.h"
@@ -44,14 +46,39 @@ std::string Error::Describe() const {
 Error DataError(std::string message, Location location) {
   return Error(ErrorKind::kData, std::move(message), std::move(location));
 }
-Error UsageError(std::string message) {
-  return Error(ErrorKind::kUsage, std::move(message));
-}
+Error UsageError(std::string message) { return Error(ErrorKind::kUsage, std::move(message)); }
 Error MissingError(std::string message, Location location) {
   return Error(ErrorKind::kMissing, std::move(message), std::move(location));
 }
 Error IoError(std::string message, Location location) {
   return Error(ErrorKind::kIo, std::move(message), std::move(location));
+}
+
+Error SqliteFailure(int code, std::string_view message, std::string_view file) {
+  const std::string what = " (" + std::string(message) + ")";
+  const std::string name(file);
+  const std::string unchanged = "; the command changed nothing";
+  switch (code) {
+    case SQLITE_FULL:
+      return IoError("the disk is full: cannot write " + name + what +
+                     "; free some space and run the command again" + unchanged);
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return IoError("cannot read or write " + name + what +
+                     "; check the disk and the permissions of the file and its folder" + unchanged);
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return IoError(name + " is in use by another program" + what +
+                     "; wait until it is done and run the command again" + unchanged);
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return DataError(name + " is damaged" + what + "; restore it from a backup (`sqlite3 " +
+                       name + " 'PRAGMA integrity_check'` shows what is damaged)");
+    default:
+      return Error(ErrorKind::kInternal, std::string(message));
+  }
 }
 
 }  // namespace verhaal

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace verhaal {
 
@@ -53,6 +54,12 @@ Error DataError(std::string message, Location location = {});
 Error UsageError(std::string message);
 Error MissingError(std::string message, Location location = {});
 Error IoError(std::string message, Location location = {});
+
+// What to report when an SQLite call on `file` failed with `code` (its
+// primary result code) and no caller turned it into a located Error: a full
+// disk, an input/output failure, a lock held by another program or a
+// damaged file, each saying what to do; kInternal for anything else (a bug).
+Error SqliteFailure(int code, std::string_view message, std::string_view file);
 
 }  // namespace verhaal
 

@@ -106,6 +106,25 @@ TEST(CliTest, NotAProjectIsExit65) {
             "database)\n");
 }
 
+TEST(CliTest, ADamagedProjectSaysSoAndHowToCheckIt) {
+  TempDir dir;
+  ASSERT_EQ(RunVerhaal({"init", "d.verhaal"}, dir.path()).exit_code, 0);
+  // Break the page header of the respondent table's B-tree (page 4 of
+  // 4,096 bytes): SQLite then reports the file as malformed when it reads it.
+  {
+    std::fstream f(dir / "d.verhaal", std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(3 * 4096);
+    const std::string garbage(16, '\xff');
+    f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+  }
+  auto r = RunVerhaal({"info", "-p", "d.verhaal"}, dir.path());
+  EXPECT_EQ(r.exit_code, 65);
+  EXPECT_EQ(r.err,
+            "verhaal: error: d.verhaal is damaged (database disk image is malformed); restore it "
+            "from a backup (`sqlite3 d.verhaal 'PRAGMA integrity_check'` shows what is "
+            "damaged)\n");
+}
+
 TEST(CliTest, NewerSchemaIsExit65) {
   TempDir dir;
   ASSERT_EQ(RunVerhaal({"init", "n.verhaal"}, dir.path()).exit_code, 0);
