@@ -93,8 +93,7 @@ StoryWriter::StoryWriter(Project& project)
   const bool in_transaction = sqlite3_get_autocommit(project.db().getHandle()) == 0;
   if (in_transaction && trigger.executeStep()) fts_trigger_ = trigger.getColumn(0).getString();
   if (!fts_trigger_.empty()) {
-    last_id_before_ =
-        project.db().execAndGet("SELECT coalesce(max(id), 0) FROM story").getInt64();
+    last_id_before_ = project.db().execAndGet("SELECT coalesce(max(id), 0) FROM story").getInt64();
     project.db().exec("DROP TRIGGER story_fts_insert");
   }
 }
@@ -156,7 +155,7 @@ std::optional<StoredStory> StoryWriter::Find(std::string_view key) {
   find_.reset();
   find_.bind(1, std::string(key));
   if (!find_.executeStep()) return std::nullopt;
-  StoredStory s{find_.getColumn(0).getInt64(), find_.getColumn(1).getString(),
+  StoredStory s{find_.getColumn(0).getInt64(),  find_.getColumn(1).getString(),
                 find_.getColumn(2).getString(), find_.getColumn(3).getString(),
                 find_.getColumn(4).getString(), find_.getColumn(5).getInt()};
   find_.reset();
@@ -192,39 +191,39 @@ void StoryWriter::Update(int64_t id, const Story& story) {
 
 std::pair<int64_t, bool> StoryWriter::EnsureRespondent(std::string_view key,
                                                        std::string_view role) {
-  if (last_respondent_id_ != 0 && key == last_respondent_key_ &&
-      (role.empty() || role == last_respondent_role_)) {
-    return {last_respondent_id_, false};
-  }
-  find_respondent_.reset();
-  find_respondent_.bind(1, std::string(key));
-  std::pair<int64_t, bool> result{0, false};
-  std::string stored_role(role);
-  if (find_respondent_.executeStep()) {
-    result.first = find_respondent_.getColumn(0).getInt64();
-    stored_role = find_respondent_.getColumn(1).getString();
+  auto known = respondents_.find(key);
+  if (known == respondents_.end()) {
     find_respondent_.reset();
-    if (!role.empty() && stored_role != role) {
-      if (!stored_role.empty()) {
-        throw DataError("respondent " + std::string(key) + " has role " + stored_role + ", not " +
-                        std::string(role) + "; use one role per respondent");
-      }
-      set_role_.bind(1, std::string(role));
-      set_role_.bind(2, result.first);
-      Run(set_role_);
-      stored_role = role;
+    find_respondent_.bind(1, std::string(key));
+    KnownRespondent found;
+    const bool stored = find_respondent_.executeStep();
+    if (stored) {
+      found.id = find_respondent_.getColumn(0).getInt64();
+      found.role = find_respondent_.getColumn(1).getString();
     }
-  } else {
     find_respondent_.reset();
-    insert_respondent_.bind(1, std::string(key));
-    insert_respondent_.bind(2, std::string(role));
-    Run(insert_respondent_);
-    result = {project_.db().getLastInsertRowid(), true};
+    if (!stored) {
+      insert_respondent_.bind(1, std::string(key));
+      insert_respondent_.bind(2, std::string(role));
+      Run(insert_respondent_);
+      respondents_.emplace(key,
+                           KnownRespondent{project_.db().getLastInsertRowid(), std::string(role)});
+      return {project_.db().getLastInsertRowid(), true};
+    }
+    known = respondents_.emplace(key, std::move(found)).first;
   }
-  last_respondent_key_ = key;
-  last_respondent_role_ = stored_role;
-  last_respondent_id_ = result.first;
-  return result;
+  KnownRespondent& respondent = known->second;
+  if (!role.empty() && respondent.role != role) {
+    if (!respondent.role.empty()) {
+      throw DataError("respondent " + std::string(key) + " has role " + respondent.role + ", not " +
+                      std::string(role) + "; use one role per respondent");
+    }
+    set_role_.bind(1, std::string(role));
+    set_role_.bind(2, respondent.id);
+    Run(set_role_);
+    respondent.role = role;
+  }
+  return {respondent.id, false};
 }
 
 void StoryWriter::SetStoryValue(int64_t story_id, int64_t variable_id, std::string_view value) {

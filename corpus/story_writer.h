@@ -40,8 +40,8 @@ struct StoredStory {
 // more than half of an import, so the writer suspends that trigger and
 // indexes all inserted stories in one statement in Finish(), or, into a
 // project that had no stories, takes an index that another thread built
-// meanwhile (Finish(FtsSideIndex&)). Call Finish() before committing; if the transaction rolls back instead, the trigger
-// comes back with it (SQLite DDL is transactional). For its lifetime the
+// meanwhile (Finish(FtsSideIndex&)). Call Finish() before committing; if the transaction rolls back
+// instead, the trigger comes back with it (SQLite DDL is transactional). For its lifetime the
 // connection's page cache is raised to kImportCacheKiB (restored after), and
 // respondent values it wrote are remembered so that a respondent's many
 // stories do not rewrite the same value.
@@ -92,8 +92,9 @@ class StoryWriter {
   void Update(int64_t id, const Story& story);
 
   // Finds or adds a respondent, like EnsureRespondent in respondents.h (the
-  // same kData error for a conflicting role), remembering the last one.
-  // Returns the id, and whether it was added.
+  // same kData error for a conflicting role), remembering every respondent
+  // it met (tens of bytes each), so that only a respondent's first story
+  // looks it up. Returns the id, and whether it was added.
   std::pair<int64_t, bool> EnsureRespondent(std::string_view key, std::string_view role);
 
   // Stores `value` as the answer of story `story_id`, which this writer
@@ -108,8 +109,8 @@ class StoryWriter {
 
  private:
   Project& project_;
-  std::string fts_trigger_;       // the suspended trigger's SQL; empty when none
-  int64_t last_id_before_ = 0;    // stories after this id are not yet indexed
+  std::string fts_trigger_;     // the suspended trigger's SQL; empty when none
+  int64_t last_id_before_ = 0;  // stories after this id are not yet indexed
   bool finished_ = false;
   SQLite::Statement find_;
   SQLite::Statement insert_;
@@ -130,9 +131,16 @@ class StoryWriter {
     }
   };
   std::unordered_map<std::pair<int64_t, int64_t>, std::string, CellHash> respondent_values_;
-  std::string last_respondent_key_;
-  std::string last_respondent_role_;
-  int64_t last_respondent_id_ = 0;
+  // Respondent key -> (id, role), for every respondent this writer met.
+  struct KnownRespondent {
+    int64_t id = 0;
+    std::string role;
+  };
+  struct KeyHash {
+    using is_transparent = void;  // find() by string_view, without a copy
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>()(key); }
+  };
+  std::unordered_map<std::string, KnownRespondent, KeyHash, std::equal_to<>> respondents_;
 };
 
 }  // namespace verhaal

@@ -138,5 +138,41 @@ TEST_F(StoryWriterTest, RespondentValueLastWrittenWins) {
   transaction.Commit();
 }
 
+// The writer remembers every respondent it met: a role conflict is still
+// found when other respondents came in between, a missing role is still
+// filled in, and a respondent stored before is found, not added again.
+TEST_F(StoryWriterTest, RespondentsAreFoundAndCheckedAcrossOtherRespondents) {
+  EnsureRespondent(project_, "R0", "klantmanager");
+  Transaction transaction(project_);
+  StoryWriter writer(project_);
+  const auto r1 = writer.EnsureRespondent("R1", "statushouder");
+  const auto r2 = writer.EnsureRespondent("R2", "");
+  EXPECT_TRUE(r1.second);
+  EXPECT_TRUE(r2.second);
+  EXPECT_EQ(writer.EnsureRespondent("R0", ""),
+            std::make_pair(FindRespondent(project_, "R0")->id, false));
+  EXPECT_EQ(writer.EnsureRespondent("R1", ""), std::make_pair(r1.first, false));
+  EXPECT_EQ(writer.EnsureRespondent("R2", "klantmanager"), std::make_pair(r2.first, false));
+  EXPECT_EQ(FindRespondent(project_, "R2")->role, "klantmanager");
+  try {
+    writer.EnsureRespondent("R1", "klantmanager");
+    FAIL() << "a second role was taken";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.message(),
+              "respondent R1 has role statushouder, not klantmanager; use one role per respondent");
+  }
+  try {
+    writer.EnsureRespondent("R0", "statushouder");
+    FAIL() << "a second role was taken";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+  }
+  EXPECT_EQ(writer.EnsureRespondent("R1", "statushouder"), std::make_pair(r1.first, false));
+  EXPECT_EQ(ListRespondents(project_).size(), 3u);
+  writer.Finish();
+  transaction.Commit();
+}
+
 }  // namespace
 }  // namespace verhaal
