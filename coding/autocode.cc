@@ -254,6 +254,10 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     current = 1 - current;
   };
 
+  // The stories are read from the file mapped into memory rather than copied
+  // page by page through the kernel (SQLite caps the size at its build's
+  // maximum; the rest of a larger file is read as before).
+  project.db().exec("PRAGMA mmap_size = 2147418112");
   ForEachStoryText(project, [&](const StoryTextView& story) {
     Batch& batch = batches[current];
     if (batch.stories.size() <= batch.count) batch.stories.resize(batch.count + 1);
