@@ -278,23 +278,27 @@ const std::vector<RuleHit>& RuleMatcher::Match(const StoryContext& story) {
     atoms_start_.clear();
     const bool stems = rules_.needs_stems();
     const int stem_half = 1 + static_cast<int>(language);
-    for (const PreparedToken& token : tokens) {
-      atoms_start_.push_back(static_cast<uint32_t>(token_atoms_.size()));
+    with_atoms_.clear();
+    for (uint32_t t = 0; t < tokens.size(); ++t) {
+      const PreparedToken& token = tokens[t];
+      const uint32_t start = static_cast<uint32_t>(token_atoms_.size());
+      atoms_start_.push_back(start);
       const std::string_view word(prepared_.buffer.data() + token.folded_start,
                                   token.folded_end - token.folded_start);
       WordSlot& slot = SlotOfWord(word);
-      AppendAtoms(slot.halves[0], 0, word);
-      if (stems) {
+      if (slot.halves[0].count != 0) AppendAtoms(slot.halves[0], 0, word);
+      if (stems && slot.halves[stem_half].count != 0) {
         HalfAtoms& cached = slot.halves[stem_half];
         AppendAtoms(cached, stem_half,
                     cached.count == kAtomsUnknown || cached.count == kAtomsTooMany
                         ? preparer_.CachedStem(word, language)
                         : std::string_view());
       }
+      if (token_atoms_.size() > start) with_atoms_.push_back(t);
     }
     atoms_start_.push_back(static_cast<uint32_t>(token_atoms_.size()));
     const std::vector<WordAtom>& atoms = rules_.atoms();
-    for (uint32_t t = 0; t < tokens.size(); ++t) {
+    for (const uint32_t t : with_atoms_) {
       for (uint32_t i = atoms_start_[t]; i < atoms_start_[t + 1]; ++i) {
         const uint32_t atom = token_atoms_[i];
         for (const int p : rules_.PatternsEndingWith(static_cast<int>(atom))) {

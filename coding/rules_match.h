@@ -110,6 +110,7 @@ class RuleMatcher {
   std::vector<WordSlot> word_slots_;  // allocated on first use
   WordSlot uncached_word_;            // for words too long for a slot
   std::vector<uint32_t> atom_scratch_;
+  std::vector<uint32_t> with_atoms_;   // the tokens of the story with atoms
   std::vector<uint32_t> token_atoms_;  // the atoms of each token of the story, in order
   std::vector<uint32_t> atoms_start_;  // per token (and one past the last) into token_atoms_
   std::vector<uint32_t> reach_;
