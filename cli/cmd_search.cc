@@ -40,7 +40,9 @@ int RunSearch(CommandContext& context) {
     table.AddRow({hit.story_key, hit.respondent_key, hit.role, snippet});
   }
   WriteTable(context.out, table, format);
-  if (format == TableFormat::kText) context.err << hits.size() << " stories match\n";
+  if (format == TableFormat::kText) {
+    context.err << hits.size() << (hits.size() == 1 ? " story matches\n" : " stories match\n");
+  }
   return 0;
 }
 

@@ -136,6 +136,7 @@ TEST_F(ImportCliTest, AFirstImportIsSearchableAndLeavesNoSideFile) {
   EXPECT_EQ(search.exit_code, 0);
   EXPECT_NE(search.out.find("S1"), std::string::npos) << search.out;
   EXPECT_EQ(search.out.find("S2"), std::string::npos) << search.out;
+  EXPECT_EQ(search.err, "1 story matches\n");
 }
 
 TEST_F(ImportCliTest, DryRunWritesNothing) {
