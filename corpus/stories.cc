@@ -1,14 +1,13 @@
 #include "corpus/stories.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <array>
-#include <memory>
 #include <string>
 
 #include "corpus/error.h"
+#include "corpus/raw_rows.h"
 #include "corpus/text.h"
 
 namespace verhaal {
@@ -149,37 +148,27 @@ void ForEachStory(Project& project, const StoryFilter& filter,
 }
 
 void ForEachStoryText(Project& project, const std::function<void(const StoryTextView&)>& visit) {
-  sqlite3* db = project.db().getHandle();
-  sqlite3_stmt* prepared = nullptr;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT s.id, s.key, s.text, coalesce(r.role, ''), s.kind, s.language "
-                         "FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id "
-                         "ORDER BY s.id",
-                         -1, &prepared, nullptr) != SQLITE_OK) {
-    sqlite3_finalize(prepared);
-    throw IoError(std::string("cannot read the stories: ") + sqlite3_errmsg(db));
-  }
-  // SQLiteCpp's Column objects copy; views into SQLite's row do not.
-  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> row(prepared, sqlite3_finalize);
-  auto view = [&row](int column) {
-    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(row.get(), column));
-    return std::string_view(bytes == nullptr ? "" : bytes,
-                            static_cast<size_t>(sqlite3_column_bytes(row.get(), column)));
-  };
+  // Views into SQLite's row: SQLiteCpp's Column objects would copy.
   StoryTextView story;
-  int status;
-  while ((status = sqlite3_step(row.get())) == SQLITE_ROW) {
-    story.id = sqlite3_column_int64(row.get(), 0);
-    story.key = view(1);
-    story.text = view(2);
-    story.role = view(3);
-    story.kind = view(4);
-    story.language = view(5);
-    visit(story);
-  }
-  if (status != SQLITE_DONE) {
-    throw IoError(std::string("reading the stories failed: ") + sqlite3_errmsg(db));
-  }
+  ForEachRawRow(
+      project.db().getHandle(),
+      "SELECT s.id, s.key, s.text, coalesce(r.role, ''), s.kind, s.language "
+      "FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id ORDER BY s.id",
+      "the stories", [](sqlite3_stmt*) {},
+      [&](sqlite3_stmt* row) {
+        auto view = [row](int column) {
+          const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(row, column));
+          return std::string_view(bytes == nullptr ? "" : bytes,
+                                  static_cast<size_t>(sqlite3_column_bytes(row, column)));
+        };
+        story.id = sqlite3_column_int64(row, 0);
+        story.key = view(1);
+        story.text = view(2);
+        story.role = view(3);
+        story.kind = view(4);
+        story.language = view(5);
+        visit(story);
+      });
 }
 
 std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) {
