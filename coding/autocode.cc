@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
-#include <map>
+#include <condition_variable>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -13,6 +14,7 @@
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
+#include "corpus/read_connection.h"
 #include "corpus/rule_codings.h"
 
 namespace verhaal {
@@ -29,6 +31,30 @@ struct Batch {
   size_t bytes = 0;
   std::vector<std::vector<RuleHit>> results;  // per story
 };
+
+// Copies a story into the batch's next Story object, whose strings keep
+// their capacity from batch to batch: no allocation per story once warm.
+// Only the id unless `whole` (the text is needed later: to match it, or to
+// show the hits in context).
+void AddToBatch(Batch& batch, const StoryTextView& story, bool whole) {
+  if (batch.stories.size() <= batch.count) batch.stories.resize(batch.count + 1);
+  if (batch.results.size() <= batch.count) batch.results.resize(batch.count + 1);
+  Story& slot = batch.stories[batch.count++];
+  slot.id = story.id;
+  batch.bytes += story.text.size();
+  if (!whole) return;
+  slot.key.assign(story.key);
+  slot.text.assign(story.text);
+  slot.role.assign(story.role);
+  slot.kind.assign(story.kind);
+  slot.language.assign(story.language);
+}
+
+// Matches `story` with `matcher` into `hits`.
+void MatchStory(RuleMatcher& matcher, const StoryContext& story, std::vector<RuleHit>& hits) {
+  const std::vector<RuleHit>& found = matcher.Match(story);
+  hits.assign(found.begin(), found.end());
+}
 
 bool InSubtree(const std::string& path, const std::string& root) {
   return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
@@ -66,7 +92,6 @@ class BatchMatcher {
 
   // Starts matching `batch` (which must stay alive until Wait()).
   void Start(Batch& batch) {
-    if (batch.results.size() < batch.count) batch.results.resize(batch.count);
     batch_ = &batch;
     next_ = 0;
     failure_ = nullptr;
@@ -88,9 +113,8 @@ class BatchMatcher {
       Batch& batch = *batch_;
       for (size_t i = next_++; i < batch.count; i = next_++) {
         const Story& story = batch.stories[i];
-        const std::vector<RuleHit>& hits =
-            matcher.Match({story.text, story.role, story.kind, story.language});
-        batch.results[i].assign(hits.begin(), hits.end());
+        MatchStory(matcher, {story.text, story.role, story.kind, story.language},
+                   batch.results[i]);
       }
     } catch (...) {
       std::lock_guard<std::mutex> lock(failure_mutex_);
@@ -109,6 +133,134 @@ class BatchMatcher {
   std::atomic<size_t> next_{0};
   std::exception_ptr failure_;
   std::mutex failure_mutex_;
+};
+
+// Reads and matches all stories on worker threads, each with its own
+// read-only connection, so that no thread only reads: the stories' id range
+// is cut into batches that the workers take in turn; Run hands them to the
+// caller in id order. At most 2 batches per worker are held at once.
+class ParallelScan {
+ public:
+  // `connections` has one connection of its own (ReadConnection::own) per
+  // matcher; `roles` may be null (see ForEachStoryText); batches keep the
+  // stories' text when `keep_text`.
+  ParallelScan(std::vector<std::unique_ptr<RuleMatcher>>& matchers,
+               std::vector<std::unique_ptr<ReadConnection>>& connections,
+               const RespondentRoles* roles, std::pair<int64_t, int64_t> ids,
+               int64_t ids_per_batch, bool keep_text)
+      : matchers_(matchers),
+        connections_(connections),
+        roles_(roles),
+        keep_text_(keep_text),
+        first_(ids.first),
+        span_(std::max<int64_t>(1, ids_per_batch)),
+        batches_(ids.second < ids.first
+                     ? 0
+                     : static_cast<size_t>((ids.second - ids.first) / span_ + 1)),
+        last_(ids.second),
+        slots_(2 * matchers.size()),
+        ready_(slots_.size(), kNone) {}
+  ~ParallelScan() {
+    Stop();
+    for (std::thread& thread : pool_) thread.join();
+  }
+  ParallelScan(const ParallelScan&) = delete;  // owns threads
+  ParallelScan& operator=(const ParallelScan&) = delete;
+
+  // Calls `consume` with every batch, in id order, on this thread. Rethrows
+  // the first error of a worker.
+  void Run(const std::function<void(Batch&)>& consume) {
+    for (size_t t = 0; t < matchers_.size(); ++t) pool_.emplace_back([this, t] { Work(t); });
+    for (size_t k = 0; k < batches_; ++k) {
+      const size_t slot = k % slots_.size();
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        changed_.wait(lock, [&] { return ready_[slot] == k || failure_; });
+        if (failure_) break;
+      }
+      consume(slots_[slot]);
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ready_[slot] = kNone;
+        ++consumed_;
+      }
+      changed_.notify_all();
+    }
+    Stop();
+    for (std::thread& thread : pool_) thread.join();
+    pool_.clear();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+  }
+
+  void Work(size_t worker) {
+    try {
+      for (;;) {
+        size_t k;
+        {
+          // Batch k goes into slot k % slots once batch k - slots is consumed.
+          std::unique_lock<std::mutex> lock(mutex_);
+          changed_.wait(lock, [&] {
+            return stop_ || next_ >= batches_ || next_ < consumed_ + slots_.size();
+          });
+          if (stop_ || next_ >= batches_) return;
+          k = next_++;
+        }
+        Batch& batch = slots_[k % slots_.size()];
+        batch.count = 0;
+        batch.bytes = 0;
+        const int64_t from = first_ + static_cast<int64_t>(k) * span_;
+        const int64_t to = std::min(last_, from + (span_ - 1));
+        ForEachStoryText(connections_[worker]->get(), roles_, from, to,
+                         [&](const StoryTextView& story) {
+                           AddToBatch(batch, story, keep_text_);
+                           MatchStory(*matchers_[worker],
+                                      {story.text, story.role, story.kind, story.language},
+                                      batch.results[batch.count - 1]);
+                         });
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          ready_[k % slots_.size()] = k;
+        }
+        changed_.notify_all();
+      }
+    } catch (...) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!failure_) failure_ = std::current_exception();
+        stop_ = true;
+      }
+      changed_.notify_all();
+    }
+  }
+
+  std::vector<std::unique_ptr<RuleMatcher>>& matchers_;
+  std::vector<std::unique_ptr<ReadConnection>>& connections_;
+  const RespondentRoles* roles_;
+  const bool keep_text_;
+  const int64_t first_;
+  const int64_t span_;
+  const size_t batches_;
+  const int64_t last_;
+  std::vector<Batch> slots_;
+  std::vector<size_t> ready_;  // per slot: the batch it holds ready, or kNone
+  std::vector<std::thread> pool_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  size_t next_ = 0;      // the next batch to take
+  size_t consumed_ = 0;  // batches Run has handed on
+  bool stop_ = false;
+  std::exception_ptr failure_;
 };
 
 }  // namespace
@@ -255,28 +407,64 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   };
 
   // The stories are read from the file mapped into memory rather than copied
-  // page by page through the kernel (SQLite caps the size at its build's
-  // maximum; the rest of a larger file is read as before).
-  project.db().exec("PRAGMA mmap_size = 2147418112");
-  ForEachStoryText(project, [&](const StoryTextView& story) {
-    Batch& batch = batches[current];
-    if (batch.stories.size() <= batch.count) batch.stories.resize(batch.count + 1);
-    // Into the batch's Story objects, whose strings keep their capacity
-    // from batch to batch: no allocation per story once warm.
-    Story& slot = batch.stories[batch.count++];
-    slot.id = story.id;
-    slot.key.assign(story.key);
-    slot.text.assign(story.text);
-    slot.role.assign(story.role);
-    slot.kind.assign(story.kind);
-    slot.language.assign(story.language);
-    batch.bytes += story.text.size();
-    ++report.stories;
-    report.text_bytes += static_cast<int64_t>(story.text.size());
-    if (batch.count >= kBatchStories || batch.bytes >= kBatchBytes) flush();
-  });
-  flush();  // the last, partial batch
-  flush();  // its codings
+  // page by page through the kernel (MapFileIntoMemory).
+  // A dry run writes nothing, so the workers can read the stories themselves
+  // through connections of their own. A run that writes must read through the
+  // project's connection: another connection's read lock would keep SQLite
+  // from spilling the written pages to the file in the middle of the
+  // transaction (it needs the file to itself for that).
+  std::vector<std::unique_ptr<ReadConnection>> connections;
+  if (options.dry_run) {
+    for (size_t t = 0; t < matchers.size(); ++t) {
+      connections.push_back(std::make_unique<ReadConnection>(project));
+      if (!connections.back()->own()) {  // e.g. a project in memory
+        connections.clear();
+        break;
+      }
+      MapFileIntoMemory(connections.back()->get());
+    }
+  }
+  auto count_batch = [&](Batch& batch) {
+    report.text_bytes += static_cast<int64_t>(batch.bytes);
+    report.stories += static_cast<int64_t>(batch.count);
+  };
+  if (!connections.empty()) {
+    const std::pair<int64_t, int64_t> ids = StoryIdRange(project);
+    // Batches of about kBatchBytes of text, judged by the file's size per
+    // story (more than the text, so never larger), of kBatchStories at most.
+    const int64_t stories = std::max<int64_t>(1, CountStories(project));
+    const int64_t file_bytes =
+        project.db().execAndGet("PRAGMA page_count").getInt64() *
+        project.db().execAndGet("PRAGMA page_size").getInt64();
+    const int64_t per_batch = std::clamp<int64_t>(
+        static_cast<int64_t>(kBatchBytes) / std::max<int64_t>(1, file_bytes / stories), 16,
+        static_cast<int64_t>(kBatchStories));
+    // Roles only when a rule asks for one.
+    std::optional<RespondentRoles> roles;
+    if (std::any_of(rule_list.begin(), rule_list.end(),
+                    [](const Rule& rule) { return !rule.roles.empty(); })) {
+      roles.emplace(project.db().getHandle());
+    }
+    ParallelScan scan(matchers, connections, roles ? &*roles : nullptr, ids, per_batch,
+                      static_cast<bool>(options.on_hit));
+    scan.Run([&](Batch& batch) {
+      count_batch(batch);
+      write(batch);
+    });
+  } else {
+    MapFileIntoMemory(project.db().getHandle());
+    ForEachStoryText(project, [&](const StoryTextView& story) {
+      Batch& batch = batches[current];
+      AddToBatch(batch, story, true);
+      if (batch.count >= kBatchStories || batch.bytes >= kBatchBytes) {
+        count_batch(batch);
+        flush();
+      }
+    });
+    count_batch(batches[current]);
+    flush();  // the last, partial batch
+    flush();  // its codings
+  }
 
   if (writer) {
     writer->Flush();

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
+#include <map>
 #include <string>
 
 #include "corpus/error.h"
@@ -148,13 +150,66 @@ void ForEachStory(Project& project, const StoryFilter& filter,
 }
 
 void ForEachStoryText(Project& project, const std::function<void(const StoryTextView&)>& visit) {
+  sqlite3* db = project.db().getHandle();
+  const RespondentRoles roles(db);
+  ForEachStoryText(db, &roles, std::numeric_limits<int64_t>::min(),
+                   std::numeric_limits<int64_t>::max(), visit);
+}
+
+RespondentRoles::RespondentRoles(sqlite3* db) : roles_{""} {
+  std::vector<std::pair<int64_t, uint32_t>> all;  // in id order
+  std::map<std::string, uint32_t, std::less<>> index{{"", 0}};
+  ForEachRawRow(
+      db, "SELECT id, role FROM respondent ORDER BY id", "the respondents",
+      [](sqlite3_stmt*) {},
+      [&](sqlite3_stmt* row) {
+        const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(row, 1));
+        const std::string_view role(bytes == nullptr ? "" : bytes,
+                                    static_cast<size_t>(sqlite3_column_bytes(row, 1)));
+        auto found = index.find(role);
+        if (found == index.end()) {
+          found = index.emplace(std::string(role), static_cast<uint32_t>(roles_.size())).first;
+          roles_.emplace_back(role);
+        }
+        all.emplace_back(sqlite3_column_int64(row, 0), found->second);
+      });
+  // A table by id when the ids are about as many as the respondents (the
+  // usual case: ids 1..N); a sorted list to search otherwise.
+  const int64_t largest = all.empty() ? 0 : all.back().first;
+  if (!all.empty() && all.front().first >= 0 && roles_.size() <= 256 &&
+      largest <= 2 * static_cast<int64_t>(all.size()) + 1024) {
+    by_id_.assign(static_cast<size_t>(largest) + 1, 0);
+    for (const auto& [id, role] : all) by_id_[static_cast<size_t>(id)] = static_cast<uint8_t>(role);
+  } else {
+    sparse_ = std::move(all);
+  }
+}
+
+std::string_view RespondentRoles::Of(int64_t id) const {
+  if (!by_id_.empty()) {
+    return id >= 0 && static_cast<uint64_t>(id) < by_id_.size()
+               ? std::string_view(roles_[by_id_[static_cast<size_t>(id)]])
+               : std::string_view();
+  }
+  auto found = std::lower_bound(sparse_.begin(), sparse_.end(), id,
+                                [](const auto& entry, int64_t k) { return entry.first < k; });
+  return found != sparse_.end() && found->first == id ? std::string_view(roles_[found->second])
+                                                      : std::string_view();
+}
+
+void ForEachStoryText(sqlite3* db, const RespondentRoles* roles, int64_t first, int64_t last,
+                      const std::function<void(const StoryTextView&)>& visit) {
   // Views into SQLite's row: SQLiteCpp's Column objects would copy.
   StoryTextView story;
   ForEachRawRow(
-      project.db().getHandle(),
-      "SELECT s.id, s.key, s.text, coalesce(r.role, ''), s.kind, s.language "
-      "FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id ORDER BY s.id",
-      "the stories", [](sqlite3_stmt*) {},
+      db,
+      "SELECT id, key, text, respondent_id, kind, language FROM story "
+      "WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+      "the stories",
+      [&](sqlite3_stmt* statement) {
+        sqlite3_bind_int64(statement, 1, first);
+        sqlite3_bind_int64(statement, 2, last);
+      },
       [&](sqlite3_stmt* row) {
         auto view = [row](int column) {
           const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(row, column));
@@ -164,11 +219,20 @@ void ForEachStoryText(Project& project, const std::function<void(const StoryText
         story.id = sqlite3_column_int64(row, 0);
         story.key = view(1);
         story.text = view(2);
-        story.role = view(3);
+        story.role = roles == nullptr || sqlite3_column_type(row, 3) == SQLITE_NULL
+                         ? std::string_view()
+                         : roles->Of(sqlite3_column_int64(row, 3));
         story.kind = view(4);
         story.language = view(5);
         visit(story);
       });
+}
+
+std::pair<int64_t, int64_t> StoryIdRange(Project& project) {
+  SQLite::Statement query(project.db(), "SELECT min(id), max(id) FROM story");
+  query.executeStep();
+  if (query.getColumn(0).isNull()) return {1, 0};
+  return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64()};
 }
 
 std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) {

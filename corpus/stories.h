@@ -9,9 +9,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corpus/project.h"
+
+struct sqlite3;
 
 namespace verhaal {
 
@@ -77,6 +80,33 @@ struct StoryTextView {
 // Every story, ordered by id, without copying anything: for passes over
 // millions of stories' text (autocoding).
 void ForEachStoryText(Project& project, const std::function<void(const StoryTextView&)>& visit);
+
+// The role of every respondent, read once: looked up per story instead of
+// joining the respondent table for each (a B-tree search per story).
+class RespondentRoles {
+ public:
+  // Reads through `db`: the project's connection or a ReadConnection's.
+  explicit RespondentRoles(sqlite3* db);
+  // The role of respondent `id`; empty for an unknown id.
+  std::string_view Of(int64_t id) const;
+
+ private:
+  std::vector<std::string> roles_;  // distinct roles; roles_[0] is ""
+  // id -> index into roles_, when the ids are dense and the roles few (a
+  // small table stays in the processor's cache)
+  std::vector<uint8_t> by_id_;
+  std::vector<std::pair<int64_t, uint32_t>> sparse_;  // (id, index) by id, otherwise
+};
+
+// The stories with first <= id <= last, ordered by id, as ForEachStoryText
+// but through `db` (the project's connection or a ReadConnection's, so that
+// several threads can each read a range). Every role is empty when `roles`
+// is null.
+void ForEachStoryText(sqlite3* db, const RespondentRoles* roles, int64_t first, int64_t last,
+                      const std::function<void(const StoryTextView&)>& visit);
+
+// The smallest and largest story id; {1, 0} without stories.
+std::pair<int64_t, int64_t> StoryIdRange(Project& project);
 
 // Convenience over ForEachStory.
 std::vector<Story> ListStories(Project& project, const StoryFilter& filter = {});
