@@ -319,6 +319,14 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     existing = ListCoderCodings(project, coder_id, selected_ids);
     kept.assign(existing.size(), 0);
     writer.emplace(project, coder_id);
+    // New codings written among those already in the table split its pages
+    // as they go. When the run deletes none (the coder has no rule codings
+    // of these codes yet) and the table holds at most one coding per story
+    // (so moving them costs little beside matching), they are set aside and
+    // written back in order among the new ones instead.
+    const bool deletes = std::any_of(existing.begin(), existing.end(),
+                                     [](const CoderCoding& coding) { return coding.by_rule; });
+    if (!deletes && CountCodings(project) <= CountStories(project)) writer->SetAside();
   }
 
   int threads = options.threads > 0 ? options.threads

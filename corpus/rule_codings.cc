@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
+#include <utility>
 
 #include "corpus/codings.h"
 #include "corpus/error.h"
@@ -15,11 +17,10 @@ namespace {
 // Rows per INSERT statement: one statement run per row cost about a third of
 // the time of writing the codings (statement start and end, per-row calls).
 constexpr size_t kRowsPerInsert = 128;
-constexpr int kColumns = 6;
+constexpr int kColumns = 7;
+constexpr const char* kAsideTable = "temp.verhaal_codings_set_aside";
 
-std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> PrepareInsert(sqlite3* db, size_t rows) {
-  std::string sql = "INSERT INTO coding(story_id, code_id, coder_id, start, end, origin_id) VALUES ";
-  for (size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> Prepare(sqlite3* db, const std::string& sql) {
   sqlite3_stmt* statement = nullptr;
   if (sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) !=
       SQLITE_OK) {
@@ -27,6 +28,13 @@ std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> PrepareInsert(sqlite3* db,
     throw IoError(std::string("cannot prepare writing codings: ") + sqlite3_errmsg(db));
   }
   return {statement, sqlite3_finalize};
+}
+
+std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> PrepareInsert(sqlite3* db, size_t rows) {
+  std::string sql =
+      "INSERT INTO coding(story_id, code_id, coder_id, start, end, origin_id, memo) VALUES ";
+  for (size_t i = 0; i < rows; ++i) sql += i ? ", (?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?)";
+  return Prepare(db, sql);
 }
 
 }  // namespace
@@ -92,15 +100,79 @@ int64_t CodingBulkWriter::Origin(std::string_view origin) {
   }
 }
 
-void CodingBulkWriter::Insert(const SegmentKey& key, int64_t origin_id) {
-  rows_.push_back(Row{key, origin_id});
+void CodingBulkWriter::SetAside() {
+  sqlite3* db = project_.db().getHandle();
+  try {
+    project_.db().exec(std::string("DROP TABLE IF EXISTS ") + kAsideTable);
+    // In key order, so read back by rowid in key order.
+    project_.db().exec(std::string("CREATE TABLE ") + kAsideTable +
+                       " AS SELECT story_id, code_id, coder_id, start, end, origin_id, memo "
+                       "FROM coding ORDER BY story_id, code_id, coder_id, start, end");
+    project_.db().exec("DELETE FROM coding");
+  } catch (const SQLite::Exception& e) {
+    throw IoError(std::string("cannot set the codings aside: ") + e.what());
+  }
+  aside_ = Prepare(db, std::string("SELECT story_id, code_id, coder_id, start, end, origin_id, "
+                                   "memo FROM ") +
+                           kAsideTable + " ORDER BY rowid");
+  next_aside_.reset();
+  aside_done_ = false;
+}
+
+void CodingBulkWriter::TakeAsideBefore(const Row* row) {
+  sqlite3* db = project_.db().getHandle();
+  for (;;) {
+    if (!next_aside_) {
+      if (aside_done_) return;
+      const int status = sqlite3_step(aside_.get());
+      if (status == SQLITE_DONE) {
+        aside_done_ = true;  // stepping again would start over
+        return;
+      }
+      if (status != SQLITE_ROW) {
+        throw IoError(std::string("cannot read the codings set aside: ") + sqlite3_errmsg(db));
+      }
+      sqlite3_stmt* r = aside_.get();
+      const auto* memo = reinterpret_cast<const char*>(sqlite3_column_text(r, 6));
+      next_aside_ = Row{SegmentKey{sqlite3_column_int64(r, 0), sqlite3_column_int64(r, 1),
+                                   sqlite3_column_int64(r, 3), sqlite3_column_int64(r, 4)},
+                        sqlite3_column_int64(r, 2), sqlite3_column_int64(r, 5),
+                        memo == nullptr ? std::string() : std::string(memo)};
+    }
+    // The table's primary key order.
+    auto order = [](const Row& r) {
+      return std::tie(r.key.story_id, r.key.code_id, r.coder_id, r.key.start, r.key.end);
+    };
+    if (row != nullptr && order(*next_aside_) >= order(*row)) return;
+    Push(std::move(*next_aside_));
+    next_aside_.reset();
+  }
+}
+
+void CodingBulkWriter::Push(Row row) {
+  rows_.push_back(std::move(row));
   if (rows_.size() == kRowsPerInsert) {
     Write(insert_many_.get(), 0, kRowsPerInsert);
     rows_.clear();
   }
 }
 
+void CodingBulkWriter::Insert(const SegmentKey& key, int64_t origin_id) {
+  Row row{key, coder_id_, origin_id, {}};
+  if (aside_) TakeAsideBefore(&row);
+  Push(std::move(row));
+}
+
 void CodingBulkWriter::Flush() {
+  if (aside_) {
+    TakeAsideBefore(nullptr);
+    aside_.reset();
+    try {
+      project_.db().exec(std::string("DROP TABLE ") + kAsideTable);
+    } catch (const SQLite::Exception& e) {
+      throw IoError(std::string("cannot write codings: ") + e.what());
+    }
+  }
   for (size_t i = 0; i < rows_.size(); ++i) Write(insert_one_.get(), i, 1);
   rows_.clear();
 }
@@ -111,12 +183,14 @@ void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count)
     const Row& row = rows_[i];
     sqlite3_bind_int64(statement, column++, row.key.story_id);
     sqlite3_bind_int64(statement, column++, row.key.code_id);
-    sqlite3_bind_int64(statement, column++, coder_id_);
+    sqlite3_bind_int64(statement, column++, row.coder_id);
     sqlite3_bind_int64(statement, column++, row.key.start);
     sqlite3_bind_int64(statement, column++, row.key.end);
     sqlite3_bind_int64(statement, column++, row.origin_id);
+    sqlite3_bind_text(statement, column++, row.memo.data(), static_cast<int>(row.memo.size()),
+                      SQLITE_STATIC);
   }
-  static_assert(kColumns == 6, "the binds above write six columns");
+  static_assert(kColumns == 7, "the binds above write seven columns");
   const int status = sqlite3_step(statement);
   sqlite3_reset(statement);
   if (status != SQLITE_DONE) {
@@ -126,6 +200,7 @@ void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count)
 }
 
 void CodingBulkWriter::Delete(const SegmentKey& key) {
+  if (aside_) throw Error(ErrorKind::kInternal, "a coding was deleted while codings were set aside");
   try {
     delete_.reset();
     delete_.bind(1, key.story_id);

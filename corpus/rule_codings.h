@@ -9,6 +9,7 @@
 #include <compare>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,11 +57,19 @@ class CodingBulkWriter {
   // time stamp of this writer's construction, which all its codings share.
   int64_t Origin(std::string_view origin);
 
+  // Takes every coding out of the table until Flush(), which has written
+  // them all back, each in key order among the inserted ones. The table's
+  // B-tree is then filled from left to right, appended to, instead of having
+  // its pages split between the codings already there: a third faster when
+  // the inserted codings are many. Call it before the first Insert(), and
+  // not when Delete() will be called.
+  void SetAside();
+
   // Adds a coding with an id from Origin(). A key the coder already has is an
   // error (kIo, at Flush() or a later Insert()).
   void Insert(const SegmentKey& key, int64_t origin_id);
 
-  // Writes the buffered codings.
+  // Writes the buffered codings (and those set aside).
   void Flush();
 
   // Deletes this coder's coding with this key.
@@ -69,8 +78,14 @@ class CodingBulkWriter {
  private:
   struct Row {
     SegmentKey key;
+    int64_t coder_id;
     int64_t origin_id;
+    std::string memo;
   };
+  void Push(Row row);
+  // Moves the codings set aside that come before `row` in the table's key
+  // order (all when null) into the buffer.
+  void TakeAsideBefore(const Row* row);
   // Binds rows_[from, from + count) to `statement` and runs it.
   void Write(sqlite3_stmt* statement, size_t from, size_t count);
 
@@ -81,6 +96,10 @@ class CodingBulkWriter {
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> insert_many_;  // kRowsPerInsert rows
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> insert_one_;
   SQLite::Statement delete_;
+  // The codings set aside, read in key order; null when none are.
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> aside_{nullptr, nullptr};
+  std::optional<Row> next_aside_;  // the next of them, not yet in the buffer
+  bool aside_done_ = false;        // all of them read
 };
 
 }  // namespace verhaal
