@@ -444,9 +444,12 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     const int64_t file_bytes =
         project.db().execAndGet("PRAGMA page_count").getInt64() *
         project.db().execAndGet("PRAGMA page_size").getInt64();
-    const int64_t per_batch = std::clamp<int64_t>(
-        static_cast<int64_t>(kBatchBytes) / std::max<int64_t>(1, file_bytes / stories), 16,
-        static_cast<int64_t>(kBatchStories));
+    const int64_t per_batch =
+        options.batch_stories > 0
+            ? options.batch_stories
+            : std::clamp<int64_t>(
+                  static_cast<int64_t>(kBatchBytes) / std::max<int64_t>(1, file_bytes / stories),
+                  16, static_cast<int64_t>(kBatchStories));
     // Roles only when a rule asks for one.
     std::optional<RespondentRoles> roles;
     if (std::any_of(rule_list.begin(), rule_list.end(),
@@ -461,10 +464,12 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     });
   } else {
     MapFileIntoMemory(project.db().getHandle());
+    const size_t batch_stories =
+        options.batch_stories > 0 ? static_cast<size_t>(options.batch_stories) : kBatchStories;
     ForEachStoryText(project, [&](const StoryTextView& story) {
       Batch& batch = batches[current];
       AddToBatch(batch, story, true);
-      if (batch.count >= kBatchStories || batch.bytes >= kBatchBytes) {
+      if (batch.count >= batch_stories || batch.bytes >= kBatchBytes) {
         count_batch(batch);
         flush();
       }

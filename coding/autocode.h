@@ -41,6 +41,7 @@ struct AutocodeOptions {
   std::vector<std::string> code_paths;  // only these codes (and descendants)
   bool dry_run = false;                 // match only; write nothing
   int threads = 0;                      // 0: every core
+  int batch_stories = 0;                // stories matched per batch; 0: chosen by size
   // Called for each hit in story order (may be empty).
   std::function<void(const AutocodeHit&)> on_hit;
   // Called on the calling thread after each batch of stories with the

@@ -2,11 +2,13 @@
 // inline, checking exit codes, output and the codings stored afterwards.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli/command.h"
+#include "coding/autocode.h"
 
 #include "corpus/codes.h"
 #include "corpus/codings.h"
@@ -110,6 +112,116 @@ TEST(AutocodeCliTest, WritesRuleCodingsAndIsIdempotent) {
   Project project = Project::Open(dir / "s.verhaal");
   EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
   EXPECT_EQ(project.db().execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+// Many stories, some deleted (so the ids have gaps), matched in small
+// batches on several threads: a dry run finds, in story order, exactly what a
+// run writes, whatever the number of threads.
+TEST(AutocodeCliTest, DryRunInBatchesOnThreadsFindsWhatARunWrites) {
+  TempDir dir;
+  MakeProject(dir / "s.verhaal");
+  {
+    Project project = Project::Open(dir / "s.verhaal");
+    Transaction transaction(project);
+    const char* sentences[] = {"Ik wil graag meedoen.", "Het is verplicht van de gemeente.",
+                               "We gaan samenwerken.", "Niemand zegt iets.",
+                               "Hij moet dat echt van haar."};
+    for (int i = 0; i < 150; ++i) {
+      Story story;
+      story.key = "S-" + std::to_string(i);
+      story.language = i % 10 == 3 ? "en" : "nl";
+      for (int j = 0; j <= i % 4; ++j) story.text += std::string(sentences[(i + j) % 5]) + " ";
+      AddStory(project, story);
+    }
+    project.db().exec("DELETE FROM story WHERE id % 7 = 0 OR id BETWEEN 40 AND 60");
+    transaction.Commit();
+  }
+  auto dry_run = [&](int threads, int batch_stories) {
+    Project project = Project::Open(dir / "s.verhaal");
+    AutocodeOptions options;
+    options.dry_run = true;
+    options.threads = threads;
+    options.batch_stories = batch_stories;
+    std::vector<std::string> hits;
+    options.on_hit = [&](const AutocodeHit& h) {
+      hits.push_back(h.story->key + " " + h.rule->code_path + " " + std::to_string(h.hit.start) +
+                     ":" + std::to_string(h.hit.end));
+    };
+    const AutocodeReport report = Autocode(project, options);
+    EXPECT_EQ(report.stories, CountStories(project));
+    return hits;
+  };
+  const std::vector<std::string> one = dry_run(1, 0);
+  EXPECT_EQ(dry_run(3, 4), one);
+  EXPECT_EQ(dry_run(2, 1), one);
+  EXPECT_EQ(dry_run(2, 0), one);
+  ASSERT_GT(one.size(), 100u);
+
+  ASSERT_EQ(RunVerhaal({"autocode"}, dir.path()).exit_code, 0);
+  std::vector<std::string> written;
+  {
+    Project project = Project::Open(dir / "s.verhaal");
+    for (const Coding& c : ListCodings(project)) {
+      written.push_back(c.story_key + " " + c.code_path + " " + std::to_string(c.start) + ":" +
+                        std::to_string(c.end));
+    }
+  }
+  std::vector<std::string> found = one;
+  std::sort(found.begin(), found.end());
+  std::sort(written.begin(), written.end());
+  EXPECT_EQ(found, written);
+}
+
+// Another coder's codings stay as they were, memo and time included, whether
+// autocode sets them aside to write them back in order (at most one coding
+// per story) or writes the new codings among them (more).
+TEST(AutocodeCliTest, KeepsOtherCodersCodingsEitherWayOfWriting) {
+  for (const int hand_codings : {1, 2, 5}) {
+    SCOPED_TRACE(std::to_string(hand_codings) + " hand codings");
+    TempDir dir;
+    MakeProject(dir / "s.verhaal");
+    std::vector<std::string> hand;
+    {
+      Project project = Project::Open(dir / "s.verhaal");
+      Transaction transaction(project);
+      const int64_t anna = EnsureCoder(project, "anna");
+      for (int i = 0; i < hand_codings; ++i) {
+        Coding c;
+        c.story_id = FindStory(project, i % 2 ? "KM-1" : "SH-01")->id;
+        c.code_id = FindCodeByPath(project, "motivatie/willen")->id;
+        c.coder_id = anna;
+        c.start = i;  // 0:20 is also a rule's segment in SH-01
+        c.end = 20;
+        c.memo = "memo " + std::to_string(i);
+        c.created = "2026-0" + std::to_string(i + 1) + "-01T10:00:00Z";
+        ASSERT_TRUE(AddCoding(project, c));
+      }
+      transaction.Commit();
+      for (const Coding& c : ListCodings(project)) {
+        hand.push_back(c.story_key + " " + std::to_string(c.start) + " " + c.memo + " " +
+                       c.created + " " + c.origin);
+      }
+    }
+    ASSERT_EQ(RunVerhaal({"autocode"}, dir.path()).exit_code, 0);
+    Project project = Project::Open(dir / "s.verhaal");
+    std::vector<std::string> kept;
+    for (const Coding& c : ListCodings(project)) {
+      if (c.coder == "anna") {
+        kept.push_back(c.story_key + " " + std::to_string(c.start) + " " + c.memo + " " +
+                       c.created + " " + c.origin);
+      }
+    }
+    EXPECT_EQ(kept, hand);
+    auto codings = Codings(dir / "s.verhaal");
+    codings.erase(std::remove_if(codings.begin(), codings.end(),
+                                 [](const std::string& c) { return c.find(" anna ") != c.npos; }),
+                  codings.end());
+    std::sort(codings.begin(), codings.end());
+    auto expected = kExpectedCodings;
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(codings, expected);
+    EXPECT_EQ(project.db().execAndGet("PRAGMA integrity_check").getString(), "ok");
+  }
 }
 
 TEST(AutocodeCliTest, ShowsAProgressBarOnlyOnATerminal) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -147,6 +148,104 @@ TEST(CodingBulkWriterTest, RollbackWritesNothing) {
   }  // no commit
   EXPECT_TRUE(ListCoderCodings(project, ids.coder, {}).empty());
   EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM coding_origin").getInt(), 0);
+}
+
+// "coder start:end origin memo created" of every coding, in the table's order.
+std::vector<std::string> Rows(Project& project) {
+  std::vector<std::string> out;
+  for (const Coding& c : ListCodings(project)) {
+    out.push_back(c.coder + " " + std::to_string(c.start) + ":" + std::to_string(c.end) + " " +
+                  c.origin + " [" + c.memo + "] " + c.created);
+  }
+  return out;
+}
+
+TEST(CodingBulkWriterTest, SetAsideWritesEveryCodingBackWithItsOriginMemoAndTime) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  const Ids ids = MakeProject(project);
+  // Other coders' codings on both sides of the new ones in key order (coder
+  // "anna" sorts before "rules", "zoe" after), one with the same segment.
+  const int64_t anna = EnsureCoder(project, "anna");
+  const int64_t zoe = EnsureCoder(project, "zoe");
+  auto add = [&](int64_t coder, int64_t start, int64_t end, const std::string& memo,
+                 const std::string& created) {
+    Coding c;
+    c.story_id = ids.story;
+    c.code_id = ids.code;
+    c.coder_id = coder;
+    c.start = start;
+    c.end = end;
+    c.memo = memo;
+    c.created = created;
+    ASSERT_TRUE(AddCoding(project, c));
+  };
+  add(anna, 0, 9, "eerst 'moest'", "2026-01-02T03:04:05Z");
+  add(zoe, 0, 9, "", "2026-02-03T04:05:06Z");
+  add(anna, 12, 20, "", "2026-01-02T03:04:05Z");
+  add(zoe, 3, 21, "heel de zin", "2026-02-03T04:05:06Z");
+  // The rule coder's own hand coding, kept like the others.
+  add(ids.coder, 1, 2, "met de hand", "2026-03-04T05:06:07Z");
+  const std::vector<std::string> before = Rows(project);
+  {
+    Transaction transaction(project);
+    CodingBulkWriter writer(project, ids.coder);
+    writer.SetAside();
+    EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM coding").getInt(), 0);
+    const int64_t origin = writer.Origin("rule:moeten");
+    for (int64_t start : {0, 2, 3, 12, 15}) {
+      writer.Insert(SegmentKey{ids.story, ids.code, start, 9 + start}, origin);
+    }
+    try {
+      writer.Delete(SegmentKey{ids.story, ids.code, 1, 2});
+      ADD_FAILURE() << "a coding was deleted while codings were set aside";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::kInternal);
+    }
+    writer.Flush();
+    transaction.Commit();
+  }
+  std::vector<std::string> after = Rows(project);
+  ASSERT_EQ(after.size(), before.size() + 5);
+  for (const std::string& row : before) {
+    EXPECT_NE(std::find(after.begin(), after.end(), row), after.end()) << row << " is gone";
+  }
+  EXPECT_EQ(ListCoderCodings(project, ids.coder, {}).size(), 6u);
+  EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM sqlite_temp_master").getInt(), 0)
+      << "the temporary table is left behind";
+  EXPECT_EQ(project.db().execAndGet("PRAGMA integrity_check").getString(), "ok");
+}
+
+TEST(CodingBulkWriterTest, SetAsideRefusesAKeyTheCoderHasAndRollsBackToTheOldTable) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  const Ids ids = MakeProject(project);
+  Coding manual;
+  manual.story_id = ids.story;
+  manual.code_id = ids.code;
+  manual.coder_id = ids.coder;
+  manual.start = 3;
+  manual.end = 9;
+  manual.memo = "bewaren";
+  ASSERT_TRUE(AddCoding(project, manual));
+  const std::vector<std::string> before = Rows(project);
+  {
+    Transaction transaction(project);
+    CodingBulkWriter writer(project, ids.coder);
+    writer.SetAside();
+    writer.Insert(SegmentKey{ids.story, ids.code, 0, 2}, writer.Origin("rule:m"));
+    writer.Insert(SegmentKey{ids.story, ids.code, 3, 9}, writer.Origin("rule:m"));
+    try {
+      writer.Flush();
+      ADD_FAILURE() << "a coding the coder has was written twice";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::kIo);
+      EXPECT_NE(std::string(e.what()).find("UNIQUE constraint failed"), std::string::npos)
+          << e.what();
+    }
+  }  // no commit
+  EXPECT_EQ(Rows(project), before);
+  EXPECT_EQ(project.db().execAndGet("SELECT count(*) FROM sqlite_temp_master").getInt(), 0);
 }
 
 }  // namespace
