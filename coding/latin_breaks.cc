@@ -277,8 +277,8 @@ class LatinBreaks::Pass {
 
   bool Run() {
     // Worst case: every byte folds to the most bytes, plus a separator per
-    // word, plus the 16 bytes a block may write past the word.
-    out_.buffer.resize((tables_.max_folded_per_byte_ + 1) * size_ + 2 + 16);
+    // word, plus the 64 bytes a block may write past the word.
+    out_.buffer.resize((tables_.max_folded_per_byte_ + 1) * size_ + 2 + 64);
     base_ = out_.buffer.data();
     write_ = base_;
     *write_++ = '\n';
@@ -292,6 +292,12 @@ class LatinBreaks::Pass {
       const uint8_t kind = kind_at(at_);
       if (kind == kAsciiWord) {  // a run of ASCII letters and digits
         if (!in_word_) StartWord();
+#ifdef __SSE2__
+        if (tables_.ascii_blocks_) {
+          while (at_ + 64 <= size_ && WordsAndSpaces64()) {
+          }
+        }
+#endif
         size_t at = at_;
         char* write = write_;
 #ifdef __SSE2__
@@ -349,6 +355,57 @@ class LatinBreaks::Pass {
   }
 
  private:
+#ifdef __SSE2__
+  // Within a word, takes the next 64 bytes as far as they are ASCII letters
+  // and digits with single spaces between them: folded, they are themselves
+  // (a space is the separator between words of one sentence), and the words
+  // are where the bits of a mask change, so no byte is looked at alone. The
+  // last word stays open for what follows. True when all 64 were taken.
+  bool WordsAndSpaces64() {
+    uint64_t word = 0;
+    uint64_t space = 0;
+    for (int i = 0; i < 4; ++i) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data_ + at_ + 16 * i));
+      word |= static_cast<uint64_t>(AsciiWordBytes(block)) << (16 * i);
+      space |= static_cast<uint64_t>(static_cast<unsigned>(
+                   _mm_movemask_epi8(_mm_cmpeq_epi8(block, _mm_set1_epi8(' ')))))
+               << (16 * i);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(write_ + 16 * i),
+                       _mm_or_si128(block, _mm_set1_epi8(0x20)));  // lower case
+    }
+    // A space between two word bytes; the last byte's successor is unknown.
+    const uint64_t single_space = space & (word << 1) & (word >> 1);
+    const uint64_t good = word | single_space;
+    const unsigned run = good == ~uint64_t{0} ? 64u : static_cast<unsigned>(__builtin_ctzll(~good));
+    // The run starts in the open word (byte 0 is a word byte) and ends with a
+    // word byte (a single space is followed by one); that last word stays open.
+    const uint64_t in_run = run == 64 ? ~uint64_t{0} : (uint64_t{1} << run) - 1;
+    const uint64_t words = word & in_run;
+    uint64_t ends = words & ~(words >> 1) & (in_run >> 1);  // not the last byte's
+    uint64_t starts = words & ~(words << 1) & ~uint64_t{1};
+    std::vector<PreparedToken>& tokens = out_.tokens;
+    const uint32_t folded = static_cast<uint32_t>(write_ - base_);
+    while (ends != 0) {
+      const uint32_t end = static_cast<uint32_t>(__builtin_ctzll(ends)) + 1;
+      const uint32_t start = static_cast<uint32_t>(__builtin_ctzll(starts));
+      ends &= ends - 1;
+      starts &= starts - 1;
+      PreparedToken& closed = tokens.back();
+      closed.end = code_point_ + end;
+      closed.folded_end = folded + end;
+      PreparedToken& opened = tokens.emplace_back();
+      opened.start = code_point_ + start;
+      opened.sentence = sentences_;
+      opened.folded_start = folded + start;
+    }
+    at_ += run;
+    code_point_ += run;
+    write_ += run;
+    last_word_class_ = tables_.word_[data_[at_ - 1]];
+    return run == 64;
+  }
+#endif
+
   // A character that is not plain ASCII; false when the lookahead meets a
   // character the fast path does not handle.
   bool Step(const Char& c) {

@@ -194,5 +194,32 @@ TEST_F(LatinBreaksTest, RandomTextsGiveWhatIcuGives) {
   EXPECT_GT(fast_paths, 10000);  // most random texts are Latin
 }
 
+// Long texts of mostly words and single spaces, as stories are: the pass
+// takes them 64 bytes at a time; every other separator, now and then, must
+// end such a stretch exactly where ICU says.
+TEST_F(LatinBreaksTest, LongRunsOfWordsGiveWhatIcuGives) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  const std::vector<std::string> separators = {
+      " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "  ", ". ", ", ", "'", ".", "\n",
+      "-", "’", ": ", "? ", "\t", " é", "ë ", "3.5", " (", ") ", ".\n\n", "\r\n", " . ",
+  };
+  std::mt19937 random(64);
+  std::uniform_int_distribution<size_t> letter(0, letters.size() - 1);
+  std::uniform_int_distribution<size_t> separator(0, separators.size() - 1);
+  std::uniform_int_distribution<int> word_length(1, 14);
+  std::uniform_int_distribution<int> words(5, 120);
+  std::bernoulli_distribution plain(0.85);  // most separators are one space
+  for (int i = 0; i < 3000; ++i) {
+    std::string text(static_cast<size_t>(i % 67), 'x');  // every alignment
+    for (int n = words(random); n > 0; --n) {
+      for (int k = word_length(random); k > 0; --k) text += letters[letter(random)];
+      text += plain(random) ? " " : separators[separator(random)];
+    }
+    Both both = PrepareBoth(fast_, icu_, text);
+    ASSERT_TRUE(both.took_fast_path) << "text: [" << text << "]";
+    ASSERT_EQ(both.fast, both.icu) << "text: [" << text << "]";
+  }
+}
+
 }  // namespace
 }  // namespace verhaal
