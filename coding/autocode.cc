@@ -414,8 +414,6 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     current = 1 - current;
   };
 
-  // The stories are read from the file mapped into memory rather than copied
-  // page by page through the kernel (MapFileIntoMemory).
   // A dry run writes nothing, so the workers can read the stories themselves
   // through connections of their own. A run that writes must read through the
   // project's connection: another connection's read lock would keep SQLite
@@ -429,7 +427,6 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
         connections.clear();
         break;
       }
-      MapFileIntoMemory(connections.back()->get());
     }
   }
   auto count_batch = [&](Batch& batch) {
@@ -463,7 +460,6 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
       write(batch);
     });
   } else {
-    MapFileIntoMemory(project.db().getHandle());
     const size_t batch_stories =
         options.batch_stories > 0 ? static_cast<size_t>(options.batch_stories) : kBatchStories;
     ForEachStoryText(project, [&](const StoryTextView& story) {

@@ -23,11 +23,4 @@ ReadConnection::ReadConnection(Project& project) : db_(project.db().getHandle())
 
 ReadConnection::~ReadConnection() { sqlite3_close(own_); }
 
-void MapFileIntoMemory(sqlite3* db) {
-  if (sqlite3_exec(db, "PRAGMA mmap_size = 2147418112", nullptr, nullptr, nullptr) != SQLITE_OK) {
-    throw Error(ErrorKind::kIo, std::string("cannot read '") + sqlite3_db_filename(db, "main") +
-                                    "': " + sqlite3_errmsg(db));
-  }
-}
-
 }  // namespace verhaal

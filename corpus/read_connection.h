@@ -32,11 +32,6 @@ class ReadConnection {
   sqlite3* db_ = nullptr;
 };
 
-// Makes `db` (a project's or a ReadConnection's connection) read the file
-// mapped into memory instead of copying each page through the kernel (PRAGMA
-// mmap_size, up to SQLite's cap). kIo on failure.
-void MapFileIntoMemory(sqlite3* db);
-
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_READ_CONNECTION_H_
