@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -304,29 +305,39 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
   std::optional<BulkWrite> bulk_write;
   std::optional<Transaction> transaction;
   std::optional<CodingBulkWriter> writer;
-  std::vector<CoderCoding> existing;  // the coder's codings before this run
-  std::vector<char> kept;
+  // The coder's codings (of the selected codes) before this run: all of them
+  // when the codings are set aside, else those of each batch's stories, read
+  // when the batch is written, so that a re-run over millions of codings
+  // holds only a batch's.
+  std::vector<CoderCoding> existing;
+  std::vector<char> kept;  // per existing: a hit has the same key
+  bool existing_per_batch = false;
+  int64_t settled_up_to = std::numeric_limits<int64_t>::min();  // story id
+  int64_t coder_id = 0;
+  std::vector<int64_t> selected_ids;
   if (!options.dry_run) {
     bulk_write.emplace(project);
     transaction.emplace(project);
-    const int64_t coder_id = EnsureCoder(project, options.coder);
-    std::vector<int64_t> selected_ids;
+    coder_id = EnsureCoder(project, options.coder);
     if (!options.code_paths.empty()) {
       for (const Code& code : SelectedCodes(project, options.code_paths)) {
         selected_ids.push_back(code.id);
       }
     }
-    existing = ListCoderCodings(project, coder_id, selected_ids);
-    kept.assign(existing.size(), 0);
     writer.emplace(project, coder_id);
     // New codings written among those already in the table split its pages
     // as they go. When the run deletes none (the coder has no rule codings
     // of these codes yet) and the table holds at most one coding per story
     // (so moving them costs little beside matching), they are set aside and
     // written back in order among the new ones instead.
-    const bool deletes = std::any_of(existing.begin(), existing.end(),
-                                     [](const CoderCoding& coding) { return coding.by_rule; });
-    if (!deletes && CountCodings(project) <= CountStories(project)) writer->SetAside();
+    if (!HasRuleCodings(project, coder_id, selected_ids) &&
+        CountCodings(project) <= CountStories(project)) {
+      existing = ListCoderCodings(project, coder_id, selected_ids);  // by hand, at most one per story
+      kept.assign(existing.size(), 0);
+      writer->SetAside();
+    } else {
+      existing_per_batch = true;
+    }
   }
 
   int threads = options.threads > 0 ? options.threads
@@ -360,7 +371,28 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     size_t count;  // index into report.codes
   };
   std::vector<NewCoding> new_codings;
+  // Deletes the rule codings in `existing` that no hit had.
+  auto settle = [&] {
+    for (size_t i = 0; i < existing.size(); ++i) {
+      if (kept[i] || !existing[i].by_rule) continue;
+      writer->Delete(existing[i].key);
+      const int64_t code_id = existing[i].key.code_id;
+      auto c = code_index.find(code_id);
+      if (c == code_index.end()) {  // a code that has no rules any more
+        std::optional<Code> code = FindCodeById(project, code_id);
+        c = code_index.emplace(code_id, report.codes.size()).first;
+        report.codes.push_back(AutocodeCount{code ? code->path : std::to_string(code_id)});
+      }
+      ++report.codes[c->second].removed;
+    }
+  };
   auto write = [&](Batch& batch) {
+    if (existing_per_batch && batch.count > 0) {
+      const int64_t last = batch.stories[batch.count - 1].id;
+      existing = ListCoderCodings(project, coder_id, selected_ids, settled_up_to, last);
+      kept.assign(existing.size(), 0);
+      settled_up_to = last;
+    }
     for (size_t i = 0; i < batch.count; ++i) {
       const Story& story = batch.stories[i];
       new_codings.clear();
@@ -394,6 +426,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
         ++report.codes[coding.count].added;
       }
     }
+    if (existing_per_batch) settle();
     stories_done += batch.count;
     if (options.progress) options.progress(stories_done, total_stories);
     batch.count = 0;
@@ -477,18 +510,8 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
 
   if (writer) {
     writer->Flush();
-    for (size_t i = 0; i < existing.size(); ++i) {
-      if (kept[i] || !existing[i].by_rule) continue;
-      writer->Delete(existing[i].key);
-      const int64_t code_id = existing[i].key.code_id;
-      auto c = code_index.find(code_id);
-      if (c == code_index.end()) {  // a code that has no rules any more
-        std::optional<Code> code = FindCodeById(project, code_id);
-        c = code_index.emplace(code_id, report.codes.size()).first;
-        report.codes.push_back(AutocodeCount{code ? code->path : std::to_string(code_id)});
-      }
-      ++report.codes[c->second].removed;
-    }
+    // Every story's codings are settled (those set aside by hand are kept).
+    if (!existing_per_batch) settle();
     transaction->Commit();
   }
   return report;

@@ -37,22 +37,31 @@ std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> PrepareInsert(sqlite3* db,
   return Prepare(db, sql);
 }
 
+// True for a coding a rule made.
+constexpr const char* kByRule = "origin_id IN (SELECT id FROM coding_origin WHERE origin LIKE 'rule:%')";
+
+// " AND code_id IN (?, ...)" for `code_ids`, or nothing when empty.
+std::string CodeFilter(const std::vector<int64_t>& code_ids) {
+  if (code_ids.empty()) return "";
+  std::string sql = " AND code_id IN (";
+  for (size_t i = 0; i < code_ids.size(); ++i) sql += i ? ", ?" : "?";
+  return sql + ")";
+}
+
 }  // namespace
 
 std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
-                                          const std::vector<int64_t>& code_ids) {
-  std::string sql =
-      "SELECT story_id, code_id, start, end, origin_id IN "
-      "(SELECT id FROM coding_origin WHERE origin LIKE 'rule:%') FROM coding WHERE coder_id = ?";
-  if (!code_ids.empty()) {
-    sql += " AND code_id IN (";
-    for (size_t i = 0; i < code_ids.size(); ++i) sql += i ? ", ?" : "?";
-    sql += ")";
-  }
+                                          const std::vector<int64_t>& code_ids, int64_t after,
+                                          int64_t up_to) {
+  const std::string sql = std::string("SELECT story_id, code_id, start, end, ") + kByRule +
+                          " FROM coding WHERE story_id > ? AND story_id <= ? AND coder_id = ?" +
+                          CodeFilter(code_ids);
   std::vector<CoderCoding> rows;
   try {
     SQLite::Statement query(project.db(), sql);
     int index = 1;
+    query.bind(index++, after);
+    query.bind(index++, up_to);
     query.bind(index++, coder_id);
     for (int64_t id : code_ids) query.bind(index++, id);
     while (query.executeStep()) {
@@ -68,6 +77,20 @@ std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
   // as SQLite may choose another plan.
   if (!std::is_sorted(rows.begin(), rows.end())) std::sort(rows.begin(), rows.end());
   return rows;
+}
+
+bool HasRuleCodings(Project& project, int64_t coder_id, const std::vector<int64_t>& code_ids) {
+  try {
+    SQLite::Statement query(project.db(), std::string("SELECT EXISTS (SELECT 1 FROM coding WHERE coder_id = ?") +
+                                              CodeFilter(code_ids) + " AND " + kByRule + ")");
+    int index = 1;
+    query.bind(index++, coder_id);
+    for (int64_t id : code_ids) query.bind(index++, id);
+    query.executeStep();
+    return query.getColumn(0).getInt() != 0;
+  } catch (const SQLite::Exception& e) {
+    throw IoError(std::string("cannot read the codings: ") + e.what());
+  }
 }
 
 CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)

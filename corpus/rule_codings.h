@@ -8,6 +8,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -37,9 +38,16 @@ struct CoderCoding {
 };
 
 // The codings of `coder_id` whose code is one of `code_ids` (all codes when
-// empty), ordered by key: one pass over the coding table.
-std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
-                                          const std::vector<int64_t>& code_ids);
+// empty) on stories with after < id <= up_to, ordered by key: one pass over
+// that part of the coding table.
+std::vector<CoderCoding> ListCoderCodings(
+    Project& project, int64_t coder_id, const std::vector<int64_t>& code_ids,
+    int64_t after = std::numeric_limits<int64_t>::min(),
+    int64_t up_to = std::numeric_limits<int64_t>::max());
+
+// Whether `coder_id` has a coding by a rule whose code is one of `code_ids`
+// (any code when empty).
+bool HasRuleCodings(Project& project, int64_t coder_id, const std::vector<int64_t>& code_ids);
 
 // Inserts and deletes codings of one coder. Inserts are buffered and written
 // many rows per statement; the caller checks segments, passes only keys the

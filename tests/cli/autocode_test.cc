@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -114,14 +116,10 @@ TEST(AutocodeCliTest, WritesRuleCodingsAndIsIdempotent) {
   EXPECT_EQ(project.db().execAndGet("PRAGMA journal_mode").getString(), "wal");
 }
 
-// Many stories, some deleted (so the ids have gaps), matched in small
-// batches on several threads: a dry run finds, in story order, exactly what a
-// run writes, whatever the number of threads.
-TEST(AutocodeCliTest, DryRunInBatchesOnThreadsFindsWhatARunWrites) {
-  TempDir dir;
-  MakeProject(dir / "s.verhaal");
+// MakeProject's, plus 150 stories, some deleted (so the ids have gaps).
+void AddManyStories(const std::filesystem::path& file) {
   {
-    Project project = Project::Open(dir / "s.verhaal");
+    Project project = Project::Open(file);
     Transaction transaction(project);
     const char* sentences[] = {"Ik wil graag meedoen.", "Het is verplicht van de gemeente.",
                                "We gaan samenwerken.", "Niemand zegt iets.",
@@ -136,6 +134,27 @@ TEST(AutocodeCliTest, DryRunInBatchesOnThreadsFindsWhatARunWrites) {
     project.db().exec("DELETE FROM story WHERE id % 7 = 0 OR id BETWEEN 40 AND 60");
     transaction.Commit();
   }
+}
+
+// "story code start:end" of every coding by `coder`, sorted.
+std::vector<std::string> CodingsOf(const std::filesystem::path& file, const std::string& coder) {
+  Project project = Project::Open(file);
+  std::vector<std::string> out;
+  for (const Coding& c : ListCodings(project)) {
+    if (c.coder != coder) continue;
+    out.push_back(c.story_key + " " + c.code_path + " " + std::to_string(c.start) + ":" +
+                  std::to_string(c.end));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Many stories matched in small batches on several threads: a dry run finds,
+// in story order, exactly what a run writes, whatever the number of threads.
+TEST(AutocodeCliTest, DryRunInBatchesOnThreadsFindsWhatARunWrites) {
+  TempDir dir;
+  MakeProject(dir / "s.verhaal");
+  AddManyStories(dir / "s.verhaal");
   auto dry_run = [&](int threads, int batch_stories) {
     Project project = Project::Open(dir / "s.verhaal");
     AutocodeOptions options;
@@ -158,18 +177,62 @@ TEST(AutocodeCliTest, DryRunInBatchesOnThreadsFindsWhatARunWrites) {
   ASSERT_GT(one.size(), 100u);
 
   ASSERT_EQ(RunVerhaal({"autocode"}, dir.path()).exit_code, 0);
-  std::vector<std::string> written;
-  {
-    Project project = Project::Open(dir / "s.verhaal");
-    for (const Coding& c : ListCodings(project)) {
-      written.push_back(c.story_key + " " + c.code_path + " " + std::to_string(c.start) + ":" +
-                        std::to_string(c.end));
-    }
-  }
   std::vector<std::string> found = one;
   std::sort(found.begin(), found.end());
-  std::sort(written.begin(), written.end());
-  EXPECT_EQ(found, written);
+  EXPECT_EQ(found, CodingsOf(dir / "s.verhaal", "rules"));
+}
+
+// A re-run reads the coder's earlier codings batch by batch: with changed
+// rules, in batches of a few stories, it leaves what a first run with the new
+// rules writes, and reports what it added and removed.
+TEST(AutocodeCliTest, AReRunInBatchesLeavesWhatAFirstRunWrites) {
+  TempDir dir;
+  MakeProject(dir / "s.verhaal");
+  AddManyStories(dir / "s.verhaal");
+  auto run = [](const std::filesystem::path& file, int batch_stories) {
+    Project project = Project::Open(file);
+    AutocodeOptions options;
+    options.batch_stories = batch_stories;
+    return Autocode(project, options);
+  };
+  const AutocodeReport first = run(dir / "s.verhaal", 4);
+  const std::vector<std::string> before = CodingsOf(dir / "s.verhaal", "rules");
+  {
+    Project project = Project::Open(dir / "s.verhaal");
+    Transaction transaction(project);
+    Code moeten = *FindCodeByPath(project, "motivatie/moeten");
+    moeten.rules = "- {name: moeten, terms: [gemeente, verplicht], scope: match}\n";
+    UpdateCode(project, moeten);
+    transaction.Commit();
+  }
+  std::filesystem::copy_file(dir / "s.verhaal", dir / "fresh.verhaal");
+  {
+    Project fresh = Project::Open(dir / "fresh.verhaal");
+    fresh.db().exec("DELETE FROM coding");
+  }
+  const AutocodeReport again = run(dir / "s.verhaal", 3);
+  run(dir / "fresh.verhaal", 0);
+  const std::vector<std::string> after = CodingsOf(dir / "s.verhaal", "rules");
+  EXPECT_EQ(after, CodingsOf(dir / "fresh.verhaal", "rules"));
+  EXPECT_NE(after, before);
+  // Added and removed account for the difference, code by code.
+  int64_t added = 0;
+  int64_t removed = 0;
+  for (const AutocodeCount& count : again.codes) {
+    added += count.added;
+    removed += count.removed;
+  }
+  std::vector<std::string> gone;
+  std::set_difference(before.begin(), before.end(), after.begin(), after.end(),
+                      std::back_inserter(gone));
+  std::vector<std::string> come;
+  std::set_difference(after.begin(), after.end(), before.begin(), before.end(),
+                      std::back_inserter(come));
+  EXPECT_EQ(removed, static_cast<int64_t>(gone.size()));
+  EXPECT_EQ(added, static_cast<int64_t>(come.size()));
+  EXPECT_GT(removed, 10);
+  EXPECT_GT(added, 10);
+  EXPECT_EQ(first.codes.size(), again.codes.size());
 }
 
 // Another coder's codings stay as they were, memo and time included, whether
