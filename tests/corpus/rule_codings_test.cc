@@ -40,6 +40,20 @@ Ids MakeProject(Project& project) {
   return ids;
 }
 
+// Adds a coding by hand (origin "manual") of `ids`' story and code.
+void AddHandCoding(Project& project, const Ids& ids, int64_t coder, int64_t start, int64_t end,
+                   const std::string& memo = "", const std::string& created = "") {
+  Coding c;
+  c.story_id = ids.story;
+  c.code_id = ids.code;
+  c.coder_id = coder;
+  c.start = start;
+  c.end = end;
+  c.memo = memo;
+  c.created = created;
+  ASSERT_TRUE(AddCoding(project, c));
+}
+
 TEST(CodingBulkWriterTest, WritesCodingsWithOneOriginAndTimeAndListsThem) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
@@ -55,13 +69,7 @@ TEST(CodingBulkWriterTest, WritesCodingsWithOneOriginAndTimeAndListsThem) {
     writer.Flush();
     transaction.Commit();
   }
-  Coding manual;
-  manual.story_id = ids.story;
-  manual.code_id = ids.code;
-  manual.coder_id = ids.coder;
-  manual.start = 3;
-  manual.end = 9;
-  ASSERT_TRUE(AddCoding(project, manual));
+  AddHandCoding(project, ids, ids.coder, 3, 9);
   EXPECT_EQ(ListCoderCodings(project, ids.coder, {}),
             (std::vector<CoderCoding>{{{ids.story, ids.code, 0, 9}, true},
                                       {{ids.story, ids.code, 3, 9}, false},
@@ -109,13 +117,7 @@ TEST(CodingBulkWriterTest, DeletesOnlyItsCodersCodingWithTheKey) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
   const Ids ids = MakeProject(project);
-  Coding manual;
-  manual.story_id = ids.story;
-  manual.code_id = ids.code;
-  manual.coder_id = EnsureCoder(project, "anna");
-  manual.start = 0;
-  manual.end = 9;
-  ASSERT_TRUE(AddCoding(project, manual));
+  AddHandCoding(project, ids, EnsureCoder(project, "anna"), 0, 9);
   {
     Transaction transaction(project);
     CodingBulkWriter writer(project, ids.coder);
@@ -170,15 +172,7 @@ TEST(CodingBulkWriterTest, SetAsideWritesEveryCodingBackWithItsOriginMemoAndTime
   const int64_t zoe = EnsureCoder(project, "zoe");
   auto add = [&](int64_t coder, int64_t start, int64_t end, const std::string& memo,
                  const std::string& created) {
-    Coding c;
-    c.story_id = ids.story;
-    c.code_id = ids.code;
-    c.coder_id = coder;
-    c.start = start;
-    c.end = end;
-    c.memo = memo;
-    c.created = created;
-    ASSERT_TRUE(AddCoding(project, c));
+    AddHandCoding(project, ids, coder, start, end, memo, created);
   };
   add(anna, 0, 9, "eerst 'moest'", "2026-01-02T03:04:05Z");
   add(zoe, 0, 9, "", "2026-02-03T04:05:06Z");
@@ -220,14 +214,7 @@ TEST(CodingBulkWriterTest, SetAsideRefusesAKeyTheCoderHasAndRollsBackToTheOldTab
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
   const Ids ids = MakeProject(project);
-  Coding manual;
-  manual.story_id = ids.story;
-  manual.code_id = ids.code;
-  manual.coder_id = ids.coder;
-  manual.start = 3;
-  manual.end = 9;
-  manual.memo = "bewaren";
-  ASSERT_TRUE(AddCoding(project, manual));
+  AddHandCoding(project, ids, ids.coder, 3, 9, "bewaren");
   const std::vector<std::string> before = Rows(project);
   {
     Transaction transaction(project);
