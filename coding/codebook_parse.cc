@@ -14,6 +14,7 @@
 #include "coding/closest_name.h"
 #include "coding/codebook.h"
 #include "coding/rules_parse.h"
+#include "corpus/yaml_location.h"
 
 namespace verhaal {
 namespace {
@@ -21,20 +22,6 @@ namespace {
 constexpr std::array<std::string_view, 14> kEntryKeys = {
     "name",   "guid",     "description", "inclusion", "exclusion", "examples",   "colour",
     "codable", "dimension", "retired",   "was",       "merge_into", "rules",     "children"};
-
-std::string LineOf(std::string_view source, int line) {
-  size_t begin = 0;
-  for (int i = 0; i < line; ++i) {
-    const size_t next = source.find('\n', begin);
-    if (next == std::string_view::npos) return "";
-    begin = next + 1;
-  }
-  size_t end = source.find('\n', begin);
-  if (end == std::string_view::npos) end = source.size();
-  std::string out(source.substr(begin, end - begin));
-  if (!out.empty() && out.back() == '\r') out.pop_back();
-  return out;
-}
 
 class Parser {
  public:
@@ -46,8 +33,7 @@ class Parser {
       root = YAML::Load(std::string(text_));
     } catch (const YAML::Exception& e) {
       throw DataError("the codebook is not valid YAML: " + e.msg,
-                      Location{file_, e.mark.line + 1, e.mark.column + 1,
-                               LineOf(text_, e.mark.line)});
+                      YamlLocation(file_, text_, e.mark));
     }
     Codebook book;
     book.file = file_;
@@ -70,9 +56,7 @@ class Parser {
 
  private:
   Location At(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return Location{file_, 0, 0, ""};
-    return Location{file_, mark.line + 1, mark.column + 1, LineOf(text_, mark.line)};
+    return YamlLocation(file_, text_, node.Mark());
   }
 
   static std::string Suggest(std::string_view key, const std::vector<std::string>& candidates) {

@@ -9,24 +9,10 @@
 #include <string>
 #include <utility>
 
+#include "corpus/yaml_location.h"
+
 namespace verhaal {
 namespace {
-
-// The line of `source` with 0-based index `line`, or "" when unknown.
-std::string LineOf(std::string_view source, int line) {
-  if (source.empty() || line < 0) return "";
-  size_t begin = 0;
-  for (int i = 0; i < line; ++i) {
-    size_t next = source.find('\n', begin);
-    if (next == std::string_view::npos) return "";
-    begin = next + 1;
-  }
-  size_t end = source.find('\n', begin);
-  if (end == std::string_view::npos) end = source.size();
-  std::string out(source.substr(begin, end - begin));
-  if (!out.empty() && out.back() == '\r') out.pop_back();
-  return out;
-}
 
 class RuleParser {
  public:
@@ -56,9 +42,7 @@ class RuleParser {
 
  private:
   Location At(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return Location{file_, 0, 0, ""};
-    return Location{file_, mark.line + 1, mark.column + 1, LineOf(source_, mark.line)};
+    return YamlLocation(file_, source_, node.Mark());
   }
 
   Error Fail(const YAML::Node& node, std::string message) const {
@@ -264,9 +248,7 @@ std::vector<Rule> ParseRulesText(std::string_view text, std::string_view code_pa
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    Location at{std::string(file), e.mark.line + 1, e.mark.column + 1,
-                LineOf(text, e.mark.line)};
-    if (e.mark.is_null()) at = Location{std::string(file), 0, 0, ""};
+    const Location at = YamlLocation(std::string(file), text, e.mark);
     throw DataError("the rules of code '" + std::string(code_path) +
                         "' are not valid YAML: " + e.msg + "; fix the codebook and load it again",
                     at);

@@ -225,4 +225,15 @@ std::string_view LineAt(std::string_view text, size_t byte) {
   return line;
 }
 
+std::string_view NthLine(std::string_view text, int index) {
+  if (index < 0) return {};
+  size_t begin = 0;
+  for (int i = 0; i < index; ++i) {
+    const size_t newline = text.find('\n', begin);
+    if (newline == std::string_view::npos) return {};
+    begin = newline + 1;
+  }
+  return LineAt(text, begin);
+}
+
 }  // namespace verhaal

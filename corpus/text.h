@@ -70,6 +70,10 @@ LineColumn LineColumnOf(std::string_view text, size_t byte);
 // The line (without its "\n") that contains byte offset `byte`.
 std::string_view LineAt(std::string_view text, size_t byte);
 
+// The line (without its "\n") with 0-based index `index`; "" when there is
+// no such line.
+std::string_view NthLine(std::string_view text, int index);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_TEXT_H_

@@ -13,6 +13,7 @@
 #include "coding/closest_name.h"
 #include "coding/dimension.h"
 #include "corpus/files.h"
+#include "corpus/yaml_location.h"
 #include "exporters/report.h"
 
 namespace verhaal {
@@ -43,20 +44,6 @@ const std::vector<ExportKind>& ExportKinds() {
   return kinds;
 }
 
-std::string LineOf(std::string_view source, int line) {
-  size_t begin = 0;
-  for (int i = 0; i < line; ++i) {
-    const size_t next = source.find('\n', begin);
-    if (next == std::string_view::npos) return "";
-    begin = next + 1;
-  }
-  size_t end = source.find('\n', begin);
-  if (end == std::string_view::npos) end = source.size();
-  std::string out(source.substr(begin, end - begin));
-  if (!out.empty() && out.back() == '\r') out.pop_back();
-  return out;
-}
-
 std::string Join(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& word : words) out += (out.empty() ? "" : ", ") + word;
@@ -74,8 +61,7 @@ class Parser {
       root = YAML::Load(std::string(text_));
     } catch (const YAML::Exception& e) {
       throw DataError("the study manifest is not valid YAML: " + e.msg,
-                      Location{name_, e.mark.line + 1, e.mark.column + 1,
-                               LineOf(text_, e.mark.line)});
+                      YamlLocation(name_, text_, e.mark));
     }
     if (!root.IsMap()) {
       throw DataError("a study manifest is a map with 'project:', 'sources:', 'codebook:', ... "
@@ -110,9 +96,7 @@ class Parser {
 
  private:
   Location At(const YAML::Node& node) const {
-    const YAML::Mark mark = node.Mark();
-    if (mark.is_null()) return Location{name_, 0, 0, ""};
-    return Location{name_, mark.line + 1, mark.column + 1, LineOf(text_, mark.line)};
+    return YamlLocation(name_, text_, node.Mark());
   }
 
   void CheckKeys(const YAML::Node& map, const std::vector<std::string>& keys,

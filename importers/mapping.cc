@@ -10,6 +10,7 @@
 #include "coding/closest_name.h"
 #include "corpus/files.h"
 #include "corpus/text.h"
+#include "corpus/yaml_location.h"
 #include "importers/encoding.h"
 
 namespace verhaal {
@@ -111,9 +112,7 @@ class Parser {
   }
 
   Location At(const YAML::Mark& mark) const {
-    if (mark.is_null()) return Location{file_, 0, 0, ""};
-    const size_t pos = std::min(static_cast<size_t>(std::max(mark.pos, 0)), yaml_.size());
-    return Location{file_, mark.line + 1, mark.column + 1, std::string(LineAt(yaml_, pos))};
+    return YamlLocation(file_, yaml_, mark);
   }
   Location At(const YAML::Node& node) const { return At(node.Mark()); }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "corpus/text.h"
+#include "corpus/yaml_location.h"
 #include "corpus/variables.h"
 #include "importers/encoding.h"
 
@@ -48,9 +49,8 @@ Parts Split(const std::string& text, const std::string& name) {
 }
 
 Location At(const std::string& name, const std::string& front, const YAML::Mark& mark) {
-  if (mark.is_null()) return Location{name, 2, 0, ""};
-  const size_t pos = std::min(static_cast<size_t>(std::max(mark.pos, 0)), front.size());
-  return Location{name, mark.line + 2, mark.column + 1, std::string(LineAt(front, pos))};
+  if (mark.is_null()) return Location{name, 2, 0, ""};  // the front matter's first line
+  return YamlLocation(name, front, mark, 2);
 }
 
 }  // namespace

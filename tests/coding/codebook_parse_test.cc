@@ -79,6 +79,14 @@ TEST(CodebookParseTest, Errors) {
       {"codes:\n  - name: a\n    colour: red\n",
        "cb.yaml:3:13: colour 'red' is not of the form \"#RRGGBB\" (quote it)\n"
        "      colour: red\n              ^"},
+      // Windows line ends and diacritics before the error: the line is shown
+      // without its "\r", the caret counts code points.
+      {"codes:\r\n  - name: coöperatie\r\n    colour: rood\r\n",
+       "cb.yaml:3:13: colour 'rood' is not of the form \"#RRGGBB\" (quote it)\n"
+       "      colour: rood\n              ^"},
+      {"codes:\n  - name: één\n    children:\n      - name: twee\n        dimension: ja\n",
+       "cb.yaml:5:20: 'dimension' must be true or false\n          dimension: ja\n"
+       "                     ^"},
       {"codes:\n  - description: x\n",
        "cb.yaml:2:5: this code has no 'name:'; every code needs one\n    - description: x\n      ^"},
       {"kodes:\n  - name: a\n",

@@ -119,6 +119,16 @@ TEST(OffsetTest, OutOfRangeIsAnError) {
   EXPECT_THROW(OffsetIndex("één").ByteOf(4), Error);
 }
 
+TEST(NthLineTest, CountsFromZeroWithoutLineEnds) {
+  const std::string text = "codes:\r\n  - name: coöperatie\n\nlaatste";
+  EXPECT_EQ(NthLine(text, 0), "codes:");
+  EXPECT_EQ(NthLine(text, 1), "  - name: coöperatie");
+  EXPECT_EQ(NthLine(text, 2), "");
+  EXPECT_EQ(NthLine(text, 3), "laatste");
+  EXPECT_EQ(NthLine(text, 4), "");
+  EXPECT_EQ(NthLine(text, -1), "");
+}
+
 TEST(ErrorTest, DescribeShowsTheLineAndACaret) {
   Error e = DataError("unknown code 'motivatie/wiIlen'",
                       Location{"codings.csv", 3, 12, "SH-01-E,motivatie/wiIlen,anna"});
