@@ -5,9 +5,11 @@
 #define VERHAAL_CLI_IMPORT_FORMATS_H_
 
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "cli/command.h"
+#include "importers/signification_import.h"
 #include "importers/story_import.h"
 
 namespace verhaal {
@@ -41,6 +43,10 @@ void PrintImportReport(CommandContext& context, const ImportReport& report,
 int ImportSenseMakerCommand(CommandContext& context);
 // cli/import_spryng.cc: a Spryng.io export CSV.
 int ImportSpryngCommand(CommandContext& context);
+// What the two share (cli/import_sensemaker.cc): the unknown columns, the
+// items added to lists and the one-line summary, to stderr.
+void PrintSignificationReport(CommandContext& context, const SignificationImportSummary& summary,
+                              const std::string& file);
 
 }  // namespace verhaal
 

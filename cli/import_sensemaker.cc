@@ -53,6 +53,12 @@ int ImportSenseMakerCommand(CommandContext& context) {
   for (const std::string& type : definition.skipped_types) {
     context.err << "skipped: signifier " << type << " of a type verhaal does not know\n";
   }
+  PrintSignificationReport(context, summary, file);
+  return 0;
+}
+
+void PrintSignificationReport(CommandContext& context, const SignificationImportSummary& summary,
+                              const std::string& file) {
   for (const std::string& column : summary.unknown_columns) {
     context.err << "unknown column: " << column << " (kept as a story variable)\n";
   }
@@ -62,12 +68,11 @@ int ImportSenseMakerCommand(CommandContext& context) {
   if (!summary.changed()) {
     context.err << "nothing changed: " << file << " is already in the project ("
                 << summary.stories_unchanged << " stories)\n";
-    return 0;
+    return;
   }
   context.err << "imported " << file << ": " << summary.stories_added << " new stories, "
               << summary.stories_unchanged << " already present, " << summary.signifiers
               << " signifiers, " << summary.values_changed << " values set\n";
-  return 0;
 }
 
 }  // namespace verhaal

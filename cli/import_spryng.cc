@@ -61,17 +61,7 @@ int ImportSpryngCommand(CommandContext& context) {
   Transaction transaction(project);
   const SignificationImportSummary summary = ImportSpryng(project, reader, import_options);
   transaction.Commit();
-  for (const std::string& column : summary.unknown_columns) {
-    context.err << "unknown column: " << column << " (kept as a story variable)\n";
-  }
-  if (!summary.changed()) {
-    context.err << "nothing changed: " << file << " is already in the project ("
-                << summary.stories_unchanged << " stories)\n";
-    return 0;
-  }
-  context.err << "imported " << file << ": " << summary.stories_added << " new stories, "
-              << summary.stories_unchanged << " already present, " << summary.signifiers
-              << " signifiers, " << summary.values_changed << " values set\n";
+  PrintSignificationReport(context, summary, file);
   return 0;
 }
 
