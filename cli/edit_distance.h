@@ -1,4 +1,5 @@
-// Levenshtein distance, for "did you mean" suggestions.
+// "Did you mean" suggestions for command, format and option names (the
+// Levenshtein distance is coding/closest_name.h's).
 #ifndef VERHAAL_CLI_EDIT_DISTANCE_H_
 #define VERHAAL_CLI_EDIT_DISTANCE_H_
 
@@ -6,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace verhaal {
+#include "coding/closest_name.h"
 
-size_t EditDistance(std::string_view a, std::string_view b);
+namespace verhaal {
 
 // The candidate closest to `word` within a distance that makes sense for its
 // length (or that `word` is a prefix of), or "" when none is close.

@@ -3,9 +3,8 @@
 #include <algorithm>
 
 namespace verhaal {
-namespace {
 
-size_t Distance(std::string_view a, std::string_view b) {
+size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
@@ -20,13 +19,11 @@ size_t Distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-}  // namespace
-
 std::string ClosestName(std::string_view word, const std::vector<std::string>& candidates) {
   std::string best;
   size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
   for (const auto& c : candidates) {
-    const size_t d = Distance(word, c);
+    const size_t d = EditDistance(word, c);
     if (d < best_distance) {
       best = c;
       best_distance = d;
