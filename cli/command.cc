@@ -45,6 +45,10 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
            bool progress) {
   std::optional<std::string> project;
   std::string opened_project;
+  // The project file an error is about: the one opened, else the one named.
+  auto project_file = [&]() -> std::string {
+    return !opened_project.empty() ? opened_project : project ? *project : "the project file";
+  };
   size_t i = 1;
   try {
     for (; i < argv.size(); ++i) {
@@ -95,16 +99,14 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     return found->run(context);
   } catch (const Error& e) {
     out.flush();
-    err << "verhaal: error: " << e.Describe() << '\n';
-    return ExitCode(e.kind());
+    const Error error = WithSqliteAdvice(e, project_file());
+    err << "verhaal: error: " << error.Describe() << '\n';
+    return ExitCode(error.kind());
   } catch (const SQLite::Exception& e) {
     // An SQLite failure no command turned into a located error: a full disk,
     // a lock, a damaged file; the command's transaction has rolled back.
     out.flush();
-    const std::string file = !opened_project.empty() ? opened_project
-                             : project               ? *project
-                                                     : "the project file";
-    const Error error = SqliteFailure(e.getErrorCode(), e.what(), file);
+    const Error error = SqliteFailure(e.getErrorCode(), e.what(), project_file());
     if (error.kind() == ErrorKind::kInternal) {
       err << "verhaal: internal error: " << e.what()
           << "\n(this is a bug in verhaal; please report it with the command you ran)\n";

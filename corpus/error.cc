@@ -54,6 +54,20 @@ Error IoError(std::string message, Location location) {
   return Error(ErrorKind::kIo, std::move(message), std::move(location));
 }
 
+Error WithSqliteAdvice(const Error& error, std::string_view file) {
+  if (!error.location().file.empty() ||
+      (error.kind() != ErrorKind::kIo && error.kind() != ErrorKind::kInternal)) {
+    return error;
+  }
+  for (int code : {SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT,
+                   SQLITE_NOTADB, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM}) {
+    if (error.message().find(sqlite3_errstr(code)) != std::string::npos) {
+      return SqliteFailure(code, error.message(), file);
+    }
+  }
+  return error;
+}
+
 Error SqliteFailure(int code, std::string_view message, std::string_view file) {
   const std::string what = " (" + std::string(message) + ")";
   const std::string name(file);

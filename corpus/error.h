@@ -61,6 +61,14 @@ Error IoError(std::string message, Location location = {});
 // damaged file, each saying what to do; kInternal for anything else (a bug).
 Error SqliteFailure(int code, std::string_view message, std::string_view file);
 
+// `error` as the CLI reports it. Code that wraps an SQLite failure in an
+// IoError ("cannot write codings: database or disk is full") keeps SQLite's
+// text but not its code; when an unlocated kIo or kInternal error carries
+// SQLite's text for a full disk, an I/O failure, a lock or a damaged file,
+// this is SqliteFailure's error for `file` with the whole message inside.
+// Any other error is returned as it is.
+Error WithSqliteAdvice(const Error& error, std::string_view file);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_ERROR_H_

@@ -378,6 +378,47 @@ TEST(AutocodeCliTest, ExplainShowsTheCompiledPatterns) {
             "  #1 hit words [\\x20\\x0a]moet(?:\\x20[^\\x00-\\x20]+){0,3}\\x20van[\\x20\\x0a]\n");
 }
 
+// When the project file cannot grow (as on a full disk), autocode says which
+// file and what to do, exits 74, and the project keeps what it had.
+TEST(AutocodeCliTest, AFileThatCannotGrowFailsNamedAndChangesNothing) {
+  TempDir dir;
+  MakeProject(dir / "s.verhaal");
+  {
+    Project project = Project::Open(dir / "s.verhaal");
+    Transaction transaction(project);
+    for (int i = 0; i < 3000; ++i) {
+      Story story;
+      story.key = "V-" + std::to_string(i);
+      story.text = "Het is verplicht van de gemeente. Ik wil graag meedoen. Hij moet dat van haar.";
+      AddStory(project, story);
+    }
+    transaction.Commit();
+  }
+  {
+    Project project = Project::Open(dir / "s.verhaal");
+    project.db().exec("PRAGMA journal_mode = DELETE; VACUUM; PRAGMA journal_mode = WAL");
+  }
+  const auto before = Codings(dir / "s.verhaal");
+  const uint64_t size = std::filesystem::file_size(dir / "s.verhaal");
+  auto r = RunVerhaal({"autocode"}, dir.path(), "", size);
+  EXPECT_EQ(r.exit_code, 74) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err.rfind("verhaal: error: cannot read or write s.verhaal (", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("; check the disk and the permissions of the file and its folder; the "
+                       "command changed nothing\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(Codings(dir / "s.verhaal"), before);
+  EXPECT_EQ(std::filesystem::file_size(dir / "s.verhaal"), size);
+  {
+    Project project = Project::Open(dir / "s.verhaal");
+    EXPECT_EQ(project.db().execAndGet("PRAGMA integrity_check").getString(), "ok");
+  }
+  // With room to grow, the same run goes through.
+  EXPECT_EQ(RunVerhaal({"autocode"}, dir.path()).exit_code, 0);
+  EXPECT_GT(Codings(dir / "s.verhaal").size(), 9000u);
+}
+
 TEST(AutocodeCliTest, BadRuleFailsLocatedAndChangesNothing) {
   TempDir dir;
   MakeProject(dir / "s.verhaal");

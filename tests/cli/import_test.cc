@@ -160,6 +160,39 @@ TEST_F(ImportCliTest, AFailingImportLeavesTheProjectUnchanged) {
   EXPECT_EQ(Stories(), 0);
 }
 
+// When the project file cannot grow (as on a full disk), the import says which
+// file and what to do, exits 74, and leaves the project and folder as they were.
+TEST_F(ImportCliTest, AFileThatCannotGrowFailsNamedAndChangesNothing) {
+  std::string csv = "story,text\n";
+  for (int i = 0; i < 2000; ++i) {
+    csv += "S" + std::to_string(i) + ",Het gesprek over werk en taal nummer " + std::to_string(i) +
+           " ging over de cursus en de klantmanager\n";
+  }
+  dir_.Write("v.csv", csv);
+  std::set<std::string> before;
+  for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
+    before.insert(e.path().filename().string());
+  }
+  const uint64_t size = std::filesystem::file_size(dir_ / "t.verhaal");
+  const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path(), "", size);
+  EXPECT_EQ(r.exit_code, 74) << r.err;
+  EXPECT_EQ(r.err.rfind("verhaal: error: cannot read or write t.verhaal (", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find("; check the disk and the permissions of the file and its folder; the "
+                       "command changed nothing\n"),
+            std::string::npos)
+      << r.err;
+  std::set<std::string> after;
+  for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
+    after.insert(e.path().filename().string());
+  }
+  EXPECT_EQ(after, before);
+  EXPECT_EQ(std::filesystem::file_size(dir_ / "t.verhaal"), size);
+  EXPECT_EQ(Stories(), 0);
+  const auto again = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(Stories(), 2000);
+}
+
 TEST_F(ImportCliTest, ChangedStoryNeedsUpdate) {
   dir_.Write("v.csv", "story,text\nS1,Een\n");
   ASSERT_EQ(RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path()).exit_code, 0);

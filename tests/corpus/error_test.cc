@@ -26,6 +26,27 @@ TEST(SqliteFailureTest, ALockSaysToWaitAndAnIoFailureToCheckThePermissions) {
   EXPECT_NE(readonly.Describe().find("check the disk and the permissions"), std::string::npos);
 }
 
+TEST(SqliteFailureTest, AWrappedFailureGetsTheAdviceWithItsWholeMessage) {
+  const Error full = WithSqliteAdvice(IoError("cannot write codings: database or disk is full"),
+                                      "s.verhaal");
+  EXPECT_EQ(full.kind(), ErrorKind::kIo);
+  EXPECT_EQ(full.Describe(),
+            "the disk is full: cannot write s.verhaal (cannot write codings: database or disk is "
+            "full); free some space and run the command again; the command changed nothing");
+  const Error damaged = WithSqliteAdvice(
+      IoError("cannot read the stories: database disk image is malformed"), "s.verhaal");
+  EXPECT_EQ(damaged.kind(), ErrorKind::kData);
+  EXPECT_EQ(damaged.Describe().rfind("s.verhaal is damaged (cannot read the stories: ", 0), 0u);
+  // Errors that are not SQLite's, or already located, stay as they are.
+  for (const Error& e : {IoError("cannot write out.csv: No space left on device"),
+                         DataError("database or disk is full", Location{"in.csv", 3, 1, "x"}),
+                         DataError("unknown code 'disk I/O error'")}) {
+    const Error same = WithSqliteAdvice(e, "s.verhaal");
+    EXPECT_EQ(same.kind(), e.kind());
+    EXPECT_EQ(same.Describe(), e.Describe());
+  }
+}
+
 TEST(SqliteFailureTest, AnythingElseIsABug) {
   EXPECT_EQ(SqliteFailure(SQLITE_MISUSE, "bad parameter or other API misuse", "s.verhaal").kind(),
             ErrorKind::kInternal);

@@ -1,10 +1,12 @@
 #include "tests/support/test_support.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -41,7 +43,7 @@ std::string ReadFile(const std::filesystem::path& file) {
 }
 
 RunResult RunVerhaal(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                     const std::string& stdin_text) {
+                     const std::string& stdin_text, std::optional<uint64_t> max_file_bytes) {
   // Output goes to files to avoid pipe deadlocks with large outputs.
   TempDir io;
   const auto in_file = io.Write("stdin", stdin_text);
@@ -57,6 +59,11 @@ RunResult RunVerhaal(const std::vector<std::string>& args, const std::filesystem
     ::dup2(in, 0);
     ::dup2(out, 1);
     ::dup2(err, 2);
+    if (max_file_bytes) {
+      const rlimit limit{*max_file_bytes, *max_file_bytes};
+      ::signal(SIGXFSZ, SIG_IGN);  // a write past the limit fails instead of killing
+      if (::setrlimit(RLIMIT_FSIZE, &limit) != 0) ::_exit(126);
+    }
     std::vector<char*> argv;
     std::string binary = VERHAAL_BINARY;
     argv.push_back(binary.data());

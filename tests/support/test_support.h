@@ -3,6 +3,7 @@
 #ifndef VERHAAL_TESTS_SUPPORT_TEST_SUPPORT_H_
 #define VERHAAL_TESTS_SUPPORT_TEST_SUPPORT_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -34,9 +35,12 @@ struct RunResult {
 };
 
 // Runs the verhaal binary with `args` in folder `cwd`, with optional stdin,
-// and collects its exit code and output.
+// and collects its exit code and output. With `max_file_bytes`, no file the
+// program writes may grow beyond that size (RLIMIT_FSIZE; writes past it fail
+// as on a full disk).
 RunResult RunVerhaal(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                     const std::string& stdin_text = "");
+                     const std::string& stdin_text = "",
+                     std::optional<uint64_t> max_file_bytes = std::nullopt);
 
 // The source tree (for examples/ and docs/).
 std::filesystem::path SourceDir();
