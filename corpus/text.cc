@@ -225,6 +225,14 @@ std::string_view LineAt(std::string_view text, size_t byte) {
   return line;
 }
 
+std::string AsciiLower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
 std::string_view NthLine(std::string_view text, int index) {
   if (index < 0) return {};
   size_t begin = 0;

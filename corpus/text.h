@@ -67,6 +67,10 @@ struct LineColumn {
 };
 LineColumn LineColumnOf(std::string_view text, size_t byte);
 
+// `text` with the ASCII letters A-Z lower-cased and every other byte as it
+// is (for file extensions, column names and other names compared ASCII-wise).
+std::string AsciiLower(std::string_view text);
+
 // The line (without its "\n") that contains byte offset `byte`.
 std::string_view LineAt(std::string_view text, size_t byte);
 

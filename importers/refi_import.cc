@@ -20,12 +20,6 @@
 namespace verhaal {
 namespace {
 
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
-
 struct Note {
   std::string title;
   std::string text;
@@ -62,7 +56,7 @@ class ProjectImport {
     }
     report_.origin = root.attribute("origin").value();
     counting_ = options_.line_breaks.value_or(
-        Lower(report_.origin).find("atlas") != std::string::npos
+        AsciiLower(report_.origin).find("atlas") != std::string::npos
             ? LineBreakCounting::kCrlfAsOne
             : LineBreakCounting::kEachCharacter);
     if (!options_.line_breaks && counting_ == LineBreakCounting::kCrlfAsOne) {
@@ -107,7 +101,7 @@ class ProjectImport {
     }
     const std::string path = source.attribute("plainTextPath").value();
     if (path.empty()) return {std::nullopt, "it has neither PlainTextContent nor plainTextPath"};
-    const std::string lower = Lower(path);
+    const std::string lower = AsciiLower(path);
     if (lower.rfind("internal://", 0) == 0) {
       const std::string name = lower.substr(11);
       auto found = package_.sources.find(name);
@@ -558,7 +552,7 @@ RefiImportReport ImportRefiCodebook(Project& project, const std::string& file, s
 
 RefiImportReport ImportRefi(Project& project, const std::filesystem::path& file,
                             const RefiImportOptions& options) {
-  if (Lower(file.extension().string()) == ".qdc") {
+  if (AsciiLower(file.extension().string()) == ".qdc") {
     return ImportRefiCodebook(project, file.string(), ReadWholeFile(file));
   }
   return ImportRefiPackage(project, ReadRefiPackage(file), options);

@@ -7,15 +7,10 @@
 
 #include "corpus/error.h"
 #include "corpus/files.h"
+#include "corpus/text.h"
 
 namespace verhaal {
 namespace {
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 bool EndsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&
@@ -80,7 +75,7 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
   if (!std::filesystem::exists(file)) {
     throw MissingError(file.string() + " does not exist; give the path of a .qdpx or .qde file");
   }
-  if (Lower(file.extension().string()) == ".qde") {
+  if (AsciiLower(file.extension().string()) == ".qde") {
     package.project_name = file.filename().string();
     package.project_xml = ReadWholeFile(file);
     package.bare_project = true;
@@ -117,7 +112,7 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
                       Location{file.string(), 0, 0, ""});
     }
     if (!name.empty() && name.back() == '/') continue;  // a folder
-    const std::string lower = Lower(name);
+    const std::string lower = AsciiLower(name);
     const bool is_qde = EndsWith(lower, ".qde") && lower.find('/') == std::string::npos;
     const bool in_sources = lower.rfind("sources/", 0) == 0;
     const bool is_text = in_sources && EndsWith(lower, ".txt");
@@ -153,7 +148,7 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
   }
   // Prefer project.qde; otherwise the one .qde (ATLAS.ti names it after the project).
   auto chosen = std::find_if(qde_entries.begin(), qde_entries.end(),
-                             [](const auto& e) { return Lower(e.second) == "project.qde"; });
+                             [](const auto& e) { return AsciiLower(e.second) == "project.qde"; });
   if (chosen == qde_entries.end()) {
     if (qde_entries.size() > 1) {
       throw DataError("the archive holds several .qde files and none is project.qde; cannot "

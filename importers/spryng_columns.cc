@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "corpus/text.h"
+
 namespace verhaal {
 namespace {
 
@@ -16,14 +18,6 @@ std::string Trim(std::string_view s) {
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return std::string(s);
-}
-
-std::string Lower(std::string_view s) {
-  std::string lower(s);
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
-  return lower;
 }
 
 // "Q - A - X" as {"Q", "A", "X"}, each piece trimmed.
@@ -106,7 +100,7 @@ class HeaderParser {
               std::initializer_list<std::string_view> names) const {
     if (!given.empty()) {
       for (size_t i = 0; i < names_.size(); ++i) {
-        if (Lower(names_[i]) == Lower(Trim(given))) return static_cast<int>(i);
+        if (AsciiLower(names_[i]) == AsciiLower(Trim(given))) return static_cast<int>(i);
       }
       throw DataError("there is no column '" + given + "' (" + std::string(flag) +
                           "); give the name of a column of the header line",
@@ -114,7 +108,7 @@ class HeaderParser {
     }
     int found = -1;
     for (size_t i = 0; i < names_.size(); ++i) {
-      const std::string lower = Lower(names_[i]);
+      const std::string lower = AsciiLower(names_[i]);
       if (std::find(names.begin(), names.end(), lower) == names.end()) continue;
       if (found >= 0) {
         throw DataError("columns '" + names_[static_cast<size_t>(found)] + "' and '" + names_[i] +
@@ -141,7 +135,7 @@ class HeaderParser {
       if (parts.size() > 1) columns_.unknown.push_back(names_[static_cast<size_t>(column)]);
       return false;
     }
-    const std::string token = Lower(parts.back());
+    const std::string token = AsciiLower(parts.back());
     if (parts.size() == 3) {
       if (token != "x" && token != "y") {
         columns_.unknown.push_back(names_[static_cast<size_t>(column)]);

@@ -119,6 +119,12 @@ TEST(OffsetTest, OutOfRangeIsAnError) {
   EXPECT_THROW(OffsetIndex("één").ByteOf(4), Error);
 }
 
+TEST(AsciiLowerTest, LowersOnlyAsciiLetters) {
+  EXPECT_EQ(AsciiLower("Project.QDE"), "project.qde");
+  EXPECT_EQ(AsciiLower("ÉÉN Coöperatie - X"), "ÉÉn coöperatie - x");
+  EXPECT_EQ(AsciiLower(""), "");
+}
+
 TEST(NthLineTest, CountsFromZeroWithoutLineEnds) {
   const std::string text = "codes:\r\n  - name: coöperatie\n\nlaatste";
   EXPECT_EQ(NthLine(text, 0), "codes:");
