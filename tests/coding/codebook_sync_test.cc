@@ -13,6 +13,18 @@
 namespace verhaal {
 namespace {
 
+// The codebook every test starts from (SetUp loads it and codes with it).
+constexpr const char* kStartCodebook = R"(codes:
+  - name: motivatie
+    dimension: true
+    children:
+      - name: moeten
+      - name: willen
+  - name: taal
+  - name: vertrouwen
+    description: oud
+)";
+
 class CodebookSyncTest : public ::testing::Test {
  protected:
   CodebookSyncTest() : project_(Project::Create(dir_ / "p.verhaal", "test")) {}
@@ -64,16 +76,7 @@ class CodebookSyncTest : public ::testing::Test {
     story.key = "S1";
     story.text = "Ik wil werken en ik moet werken, zei hij tegen de klantmanager.";
     story_ = AddStory(project_, story);
-    Load(R"(codes:
-  - name: motivatie
-    dimension: true
-    children:
-      - name: moeten
-      - name: willen
-  - name: taal
-  - name: vertrouwen
-    description: oud
-)");
+    Load(kStartCodebook);
     Code("motivatie/willen", 0, 10);
     Code("motivatie/moeten", 14, 30);
     Code("taal", 0, 5);
@@ -87,16 +90,7 @@ class CodebookSyncTest : public ::testing::Test {
 };
 
 TEST_F(CodebookSyncTest, LoadingTheSameFileAgainChangesNothing) {
-  EXPECT_EQ(Summary(Load(R"(codes:
-  - name: motivatie
-    dimension: true
-    children:
-      - name: moeten
-      - name: willen
-  - name: taal
-  - name: vertrouwen
-    description: oud
-)")),
+  EXPECT_EQ(Summary(Load(kStartCodebook)),
             "");
 }
 
@@ -240,16 +234,7 @@ TEST_F(CodebookSyncTest, UnusedDroppedCodesAreDeleted) {
     children:
       - name: leeg-kind
 )");
-  EXPECT_EQ(Summary(Load(R"(codes:
-  - name: motivatie
-    dimension: true
-    children:
-      - name: moeten
-      - name: willen
-  - name: taal
-  - name: vertrouwen
-    description: oud
-)")),
+  EXPECT_EQ(Summary(Load(kStartCodebook)),
             "delete leeg 0 | not in the codebook, unused\n"
             "delete leeg/leeg-kind 0 | not in the codebook, unused\n");
   EXPECT_FALSE(FindCodeByPath(project_, "leeg"));
