@@ -371,23 +371,9 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     size_t count;  // index into report.codes
   };
   std::vector<NewCoding> new_codings;
-  // Deletes the rule codings in `existing` that no hit had.
-  auto settle = [&] {
-    for (size_t i = 0; i < existing.size(); ++i) {
-      if (kept[i] || !existing[i].by_rule) continue;
-      writer->Delete(existing[i].key);
-      const int64_t code_id = existing[i].key.code_id;
-      auto c = code_index.find(code_id);
-      if (c == code_index.end()) {  // a code that has no rules any more
-        std::optional<Code> code = FindCodeById(project, code_id);
-        c = code_index.emplace(code_id, report.codes.size()).first;
-        report.codes.push_back(AutocodeCount{code ? code->path : std::to_string(code_id)});
-      }
-      ++report.codes[c->second].removed;
-    }
-  };
   auto write = [&](Batch& batch) {
-    if (existing_per_batch && batch.count > 0) {
+    const bool settle = existing_per_batch && batch.count > 0;
+    if (settle) {
       const int64_t last = batch.stories[batch.count - 1].id;
       existing = ListCoderCodings(project, coder_id, selected_ids, settled_up_to, last);
       kept.assign(existing.size(), 0);
@@ -426,7 +412,20 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
         ++report.codes[coding.count].added;
       }
     }
-    if (existing_per_batch) settle();
+    // The coder's rule codings of these stories that no hit had are gone.
+    // (Codings set aside are the coder's by hand only: none is deleted.)
+    for (size_t i = 0; settle && i < existing.size(); ++i) {
+      if (kept[i] || !existing[i].by_rule) continue;
+      writer->Delete(existing[i].key);
+      const int64_t code_id = existing[i].key.code_id;
+      auto c = code_index.find(code_id);
+      if (c == code_index.end()) {  // a code that has no rules any more
+        std::optional<Code> code = FindCodeById(project, code_id);
+        c = code_index.emplace(code_id, report.codes.size()).first;
+        report.codes.push_back(AutocodeCount{code ? code->path : std::to_string(code_id)});
+      }
+      ++report.codes[c->second].removed;
+    }
     stories_done += batch.count;
     if (options.progress) options.progress(stories_done, total_stories);
     batch.count = 0;
@@ -510,8 +509,6 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
 
   if (writer) {
     writer->Flush();
-    // Every story's codings are settled (those set aside by hand are kept).
-    if (!existing_per_batch) settle();
     transaction->Commit();
   }
   return report;
