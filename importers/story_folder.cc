@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "corpus/text.h"
-#include "corpus/yaml_location.h"
 #include "corpus/variables.h"
+#include "corpus/yaml_location.h"
 #include "importers/encoding.h"
 
 namespace verhaal {

@@ -26,6 +26,14 @@ class ImportCliTest : public ::testing::Test {
     Project project = Project::Open(dir_ / "t.verhaal");
     return CountStories(project);
   }
+  // The names of the files in the test's folder.
+  std::set<std::string> Files() {
+    std::set<std::string> names;
+    for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
+      names.insert(e.path().filename().string());
+    }
+    return names;
+  }
   TempDir dir_;
 };
 
@@ -115,23 +123,16 @@ TEST_F(ImportCliTest, AnImportLeavesEveryReferenceIntact) {
 // The full-text index of a first import is built in a side file beside the
 // project (corpus/fts_side_index.h), which must not outlive the command.
 TEST_F(ImportCliTest, AFirstImportIsSearchableAndLeavesNoSideFile) {
-  const auto files = [&] {
-    std::set<std::string> names;
-    for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
-      names.insert(e.path().filename().string());
-    }
-    return names;
-  };
   dir_.Write("bad.csv", "story,text\nS1,Over de taalschool\nS1,Nog een keer\n");
   dir_.Write("v.csv", "story,text\nS1,Over de taalschool\nS2,Over het werk\n");
-  const std::set<std::string> before = files();
+  const std::set<std::string> before = Files();
   const auto bad = RunVerhaal({"import", "csv", "bad.csv", "--text", "text"}, dir_.path());
   EXPECT_EQ(bad.exit_code, 65) << bad.err;
-  EXPECT_EQ(files(), before);
+  EXPECT_EQ(Files(), before);
   EXPECT_EQ(RunVerhaal({"search", "taalschool"}, dir_.path()).err, "0 stories match\n");
   const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(files(), before);
+  EXPECT_EQ(Files(), before);
   const auto search = RunVerhaal({"search", "taalschool"}, dir_.path());
   EXPECT_EQ(search.exit_code, 0);
   EXPECT_NE(search.out.find("S1"), std::string::npos) << search.out;
@@ -169,10 +170,7 @@ TEST_F(ImportCliTest, AFileThatCannotGrowFailsNamedAndChangesNothing) {
            " ging over de cursus en de klantmanager\n";
   }
   dir_.Write("v.csv", csv);
-  std::set<std::string> before;
-  for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
-    before.insert(e.path().filename().string());
-  }
+  const std::set<std::string> before = Files();
   const uint64_t size = std::filesystem::file_size(dir_ / "t.verhaal");
   const auto r = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path(), "", size);
   EXPECT_EQ(r.exit_code, 74) << r.err;
@@ -181,11 +179,7 @@ TEST_F(ImportCliTest, AFileThatCannotGrowFailsNamedAndChangesNothing) {
                        "command changed nothing\n"),
             std::string::npos)
       << r.err;
-  std::set<std::string> after;
-  for (const auto& e : std::filesystem::directory_iterator(dir_.path())) {
-    after.insert(e.path().filename().string());
-  }
-  EXPECT_EQ(after, before);
+  EXPECT_EQ(Files(), before);
   EXPECT_EQ(std::filesystem::file_size(dir_ / "t.verhaal"), size);
   EXPECT_EQ(Stories(), 0);
   const auto again = RunVerhaal({"import", "csv", "v.csv", "--text", "text"}, dir_.path());
