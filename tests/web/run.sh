@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the workbench's browser tests (tests/web/*.spec.js) with Playwright in
+# Debian's Chromium against $VERHAAL_BIN. Exit 77 = skipped, with the reason.
+#
+#   VERHAAL_BIN=build/cli/verhaal tests/web/run.sh [playwright test options]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+
+skip() {
+  echo "SKIPPED: workbench browser tests: $*"
+  exit 77
+}
+
+if [[ -z ${VERHAAL_BIN:-} || ! -x $VERHAAL_BIN ]]; then
+  echo "run.sh: set VERHAAL_BIN to the built verhaal binary (got '${VERHAAL_BIN:-}')" >&2
+  exit 2
+fi
+[[ -d $here/node_modules/@playwright/test && -d $here/node_modules/@axe-core/playwright ]] ||
+  skip "tests/web/node_modules is missing; run scripts/bootstrap --tests (npm ci in tests/web)"
+command -v node >/dev/null || skip "node is not installed; run scripts/bootstrap --tests"
+major=$(node -p 'process.versions.node.split(".")[0]')
+((major >= 20)) || skip "Node.js $major is too old for Playwright (needs 20 or newer)"
+[[ -x /usr/bin/chromium ]] || skip "/usr/bin/chromium is missing; run scripts/bootstrap --tests"
+# Until the server of issue 22 is on main, a binary without `serve` skips.
+"$VERHAAL_BIN" serve --help >/dev/null 2>&1 || skip "$VERHAAL_BIN has no working 'serve' command yet"
+
+cd "$here"
+exec node "$here/node_modules/@playwright/test/cli.js" test --config "$here/playwright.config.js" "$@"

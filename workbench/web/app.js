@@ -1,0 +1,189 @@
+// The workbench page: loads the project, wires the views together, follows
+// the address (#story=KEY), handles undo/redo and the global keys, and
+// listens to the server's events to show others' changes live.
+
+import * as api from './lib/api.js';
+import {byId, isTyping} from './lib/dom.js';
+import {t, chooseLanguage, setLanguage, currentLanguage, onLanguage} from './lib/i18n.js';
+import {state, setCodes} from './lib/state.js';
+import {StoryList} from './views/story_list.js';
+import {StoryText} from './views/story_text.js';
+import {renderHeader} from './views/story_header.js';
+import {Palette} from './views/palette.js';
+import {Coder} from './views/coder.js';
+import {CodingDialog} from './views/coding_dialog.js';
+import {CodebookPanel} from './views/codebook_panel.js';
+import {showTooltip, hideTooltip} from './views/tooltip.js';
+
+function announce(message) {
+  const status = byId('status');
+  status.textContent = '';
+  byId('alert').textContent = '';
+  // A new text node each time, so screen readers say it again.
+  requestAnimationFrame(() => { status.textContent = message; });
+}
+
+function fail(error) {
+  let message = error && error.message ? error.message : String(error);
+  if (error && error.status === 401) message = t('signIn');
+  else if (error && error.status === 0) message = t('offline');
+  byId('alert').textContent = t('error', {message});
+}
+
+const text = new StoryText(byId('story-text'), byId('stripes'), {
+  onOpenCodings: (ids, anchor) => codingDialog.open(ids, anchor),
+  onHover: (ids, anchor) => (ids ? showTooltip(ids.map((id) => text.coding(id)).filter(Boolean), anchor) : hideTooltip()),
+});
+const palette = new Palette();
+const list = new StoryList({fail, announce});
+const coder = new Coder(text, palette, {onChanged: () => refresh(), announce, fail});
+const codingDialog = new CodingDialog(text, palette, {onChanged: () => refresh(), announce, fail});
+new CodebookPanel({onChanged: () => refresh({codebook: true}), announce, fail});
+
+async function loadCodebook() {
+  const codebook = await api.getCodebook();
+  setCodes(codebook.codes || []);
+  text.recolour();
+}
+
+async function openStory(key) {
+  try {
+    const story = await api.getStory(key);
+    const changedStory = state.storyKey !== story.key;
+    state.story = story;
+    state.storyKey = story.key;
+    byId('no-story').hidden = true;
+    byId('story').hidden = false;
+    renderHeader(story);
+    if (changedStory) {
+      text.clear();
+      coder.reset();
+    }
+    text.show(story);
+    list.noteCoders(story.codings);
+    list.markCurrent();
+  } catch (error) {
+    fail(error);
+  }
+}
+
+// Reloads the open story (and the codebook's counts and the list soon after).
+let listTimer = 0;
+async function refresh({codebook = false} = {}) {
+  const jobs = [];
+  if (state.storyKey) jobs.push(openStory(state.storyKey));
+  jobs.push(codebook ? loadCodebook() : loadCodebookQuietly());
+  await Promise.all(jobs);
+  clearTimeout(listTimer);
+  listTimer = setTimeout(() => list.reload(), codebook ? 0 : 400);
+}
+
+async function loadCodebookQuietly() {
+  try {
+    const codebook = await api.getCodebook();
+    setCodes(codebook.codes || []);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+async function step(which) {
+  try {
+    const result = which === 'undo' ? await api.undo() : await api.redo();
+    const what = t(`step.${result.undone || result.redone}`, {}, result.undone || result.redone);
+    announce(t(which === 'undo' ? 'undone' : 'redone', {what}));
+    if (result.story && result.story !== state.storyKey) {
+      location.hash = `story=${encodeURIComponent(result.story)}`;
+    }
+    await refresh();
+  } catch (error) {
+    if (error.status === 409) announce(error.message || t(which === 'undo' ? 'nothingToUndo' : 'nothingToRedo'));
+    else fail(error);
+  }
+}
+
+function storyFromHash() {
+  const match = /^#story=(.+)$/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+function anyDialogOpen() {
+  return [...document.querySelectorAll('dialog')].some((dialog) => dialog.open);
+}
+
+document.addEventListener('keydown', (event) => {
+  if (anyDialogOpen()) return;
+  const ctrl = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (ctrl && !event.altKey && (key === 'z' || key === 'y') && !isTyping(event.target)) {
+    event.preventDefault();
+    step(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+    return;
+  }
+  if (ctrl || event.altKey || isTyping(event.target)) return;
+  if (key === 'j' || key === 'k') {
+    event.preventDefault();
+    list.step(key === 'j' ? 1 : -1);
+  } else if (key === 'n' && !event.shiftKey) {
+    event.preventDefault();
+    list.nextUncoded();
+  }
+});
+
+// A click outside the text and its buttons drops the pending selection.
+document.addEventListener('mousedown', (event) => {
+  const inside = event.target instanceof Element &&
+      event.target.closest('#story-text, #code-button, #pinned, dialog');
+  if (!inside) coder.reset();
+});
+
+byId('undo').addEventListener('click', () => step('undo'));
+byId('redo').addEventListener('click', () => step('redo'));
+byId('lang').addEventListener('change', (event) => setLanguage(event.target.value));
+onLanguage((lang) => {
+  byId('lang').value = lang;
+  if (state.project) byId('you').textContent = t('you', {coder: state.project.you});
+  if (state.story) renderHeader(state.story);
+});
+window.addEventListener('hashchange', () => {
+  const key = storyFromHash();
+  if (key) openStory(key);
+});
+
+let eventTimer = 0;
+function onServerEvent(type, data) {
+  if (type === 'coding' && data.story && data.story !== state.storyKey) {
+    clearTimeout(listTimer);
+    listTimer = setTimeout(() => { list.reload(); loadCodebookQuietly(); }, 400);
+    return;
+  }
+  clearTimeout(eventTimer);
+  eventTimer = setTimeout(() => {
+    refresh({codebook: type !== 'coding'});
+    if (type === 'external') announce(t('changedElsewhere'));
+    else if (type === 'coding' && data.coder) announce(t('updated', {what: `${data.coder}: ${t(`step.${data.action}`, {}, data.action)}`}));
+  }, 100);
+}
+
+async function start() {
+  try {
+    const project = await api.getProject();
+    state.project = project;
+    chooseLanguage(project.lang);
+    byId('lang').value = currentLanguage();
+    byId('project-name').textContent = project.name || project.file || '';
+    byId('you').textContent = t('you', {coder: project.you});
+    byId('blind-note').hidden = !project.blind;
+    list.setProject(project);
+    await loadCodebook();
+    await list.reload();
+    const key = storyFromHash();
+    if (key) await openStory(key);
+    api.listen(onServerEvent);
+  } catch (error) {
+    chooseLanguage('');
+    fail(error);
+  }
+}
+
+start();

@@ -1,0 +1,99 @@
+// The API client: every call the page makes to `verhaal serve` (docs/serve.md).
+// Same-origin only; the session cookie authenticates, changes carry the
+// per-session CSRF header from GET /api/project. Failures throw an ApiError
+// with the server's message, the HTTP status and the field at fault.
+
+export class ApiError extends Error {
+  constructor(status, message, field) {
+    super(message);
+    this.status = status;
+    this.field = field || '';
+  }
+}
+
+let csrf = '';
+
+async function call(method, path, body) {
+  const headers = {Accept: 'application/json'};
+  const init = {method, headers, credentials: 'same-origin', cache: 'no-store'};
+  if (method !== 'GET') {
+    headers['X-Verhaal-CSRF'] = csrf;
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    throw new ApiError(0, String(error && error.message || error), '');
+  }
+  if (response.status === 204) return null;
+  let data = null;
+  const text = await response.text();
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = {error: text.slice(0, 200)};
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, (data && data.error) || response.statusText, data && data.field);
+  }
+  return data;
+}
+
+function query(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export async function getProject() {
+  const project = await call('GET', '/api/project');
+  csrf = project.csrf || '';
+  return project;
+}
+
+export const getCodebook = () => call('GET', '/api/codebook');
+export const listStories = (params) => call('GET', `/api/stories${query(params)}`);
+export const getStory = (key) => call('GET', `/api/stories/${enc(key)}`);
+export const addCoding = (key, body) => call('POST', `/api/stories/${enc(key)}/codings`, body);
+export const changeCoding = (id, body) => call('PATCH', `/api/codings/${enc(id)}`, body);
+export const removeCoding = (id) => call('DELETE', `/api/codings/${enc(id)}`);
+export const undo = () => call('POST', '/api/undo');
+export const redo = () => call('POST', '/api/redo');
+export const addCode = (body) => call('POST', '/api/codebook/codes', body);
+export const changeCode = (path, body) => call('PATCH', `/api/codebook/codes/${enc(path)}`, body);
+export const mergeCodes = (from, into) => call('POST', '/api/codebook/merge', {from, into});
+
+// Calls `onEvent(type, data)` for each server-sent event (coding, codebook,
+// external). EventSource reconnects by itself; `onEvent('reconnect')` says the
+// page may have missed events and should reload what it shows.
+export function listen(onEvent) {
+  const source = new EventSource('/api/events');
+  let opened = false;
+  source.addEventListener('open', () => {
+    if (opened) onEvent('reconnect', {});
+    opened = true;
+  });
+  for (const type of ['coding', 'codebook', 'external']) {
+    source.addEventListener(type, (event) => {
+      let data = {};
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        // An event without JSON still says something changed.
+      }
+      onEvent(type, data);
+    });
+  }
+  return source;
+}
