@@ -23,6 +23,12 @@ export function renderHeader(story) {
   fact(t('date'), story.date);
   for (const [name, value] of Object.entries(story.variables || {})) fact(name, value);
 
+  const memos = clear(byId('story-memos'));
+  for (const memo of story.memos || []) {
+    memos.appendChild(h('li', {}, h('span', {class: 'memo-author'}, `${memo.author || ''}${memo.title ? ` · ${memo.title}` : ''}`), ' ', memo.text || ''));
+  }
+  memos.hidden = !(story.memos || []).length;
+
   const answers = clear(byId('story-signifiers'));
   for (const signifier of story.signifiers || []) answers.appendChild(renderSignifier(signifier));
   answers.hidden = !(story.signifiers || []).length;
