@@ -66,7 +66,7 @@ test('add a code, move it, recolour it, and merge a code into another', async ({
   dialog = page.getByRole('dialog', {name: 'Edit motivatie/moeten'});
   await dialog.getByRole('combobox', {name: 'Merge into'}).selectOption('motivatie/willen');
   await dialog.getByRole('button', {name: 'Merge', exact: true}).click();
-  await expect(page.getByRole('status').filter({hasText: 'Merged motivatie/moeten into motivatie/willen: 1 codings moved'})).toBeVisible();
+  await expect(page.getByRole('status').filter({hasText: 'Merged motivatie/moeten into motivatie/willen: 1 coding moved'})).toBeVisible();
   await expect(panel(page).getByRole('button', {name: 'Edit motivatie/moeten'})).toHaveCount(0);
   expect((await codingsOf(server, 'anna', 'K2')).map((c) => c.code).sort()).toEqual(['motivatie/willen', 'stijl/streng']);
 });

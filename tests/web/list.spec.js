@@ -59,7 +59,7 @@ test('search and filters narrow the list and the count says how many', async ({p
   await expect.poll(() => keysShown(page)).toEqual(['E2', 'X1', 'L1']);
   await nav.getByRole('combobox', {name: 'Coded', exact: true}).selectOption('coded');
   await expect.poll(() => keysShown(page)).toEqual(['E1', 'K2']);
-  await expect(nav.getByRole('link', {name: /E1/})).toContainText('1 codings');
+  await expect(nav.getByRole('link', {name: /E1/})).toContainText('1 coding');
 });
 
 test('j and k step through the list; "next uncoded" skips coded stories', async ({page}) => {

@@ -30,7 +30,7 @@ export const stories = [
     text: 'Ik zie dat de motivatie groeit als we samen kiezen.\n\nDe verplichting werkt vaak averechts.'},
   {story: 'L1', respondent: 'R3', role: 'statushouder', kind: 'experience', wave: '1', title: 'Lang verhaal',
     gemeente: 'Ede', motivatie: '0.5', taal: '0.3', gezondheid: '0.3', werk: '0.4',
-    text: Array.from({length: 1600}, (_, i) => `Zin ${i + 1} van een heel lang verhaal over werk en taal. `).join('') +
+    text: Array.from({length: 1900}, (_, i) => `Zin ${i + 1} van een heel lang verhaal over werk en taal. `).join('') +
       '\n\nHet allerlaatste woord is sleutelwoord.'},
 ];
 

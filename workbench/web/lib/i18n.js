@@ -38,6 +38,7 @@ const strings = {
     storiesCount: '{n} of {all} stories',
     codedShown: '{n} coded stories shown',
     codingsCount: '{n} codings',
+    'codingsCount.one': '1 coding',
     uncoded: 'not coded',
     noUncoded: 'No uncoded stories left with these filters',
     story: 'Story',
@@ -100,6 +101,7 @@ const strings = {
     chooseMergeTarget: 'Choose the code to merge into',
     codeAdded: 'Added the code {code}',
     merged: 'Merged {from} into {into}: {n} codings moved',
+    'merged.one': 'Merged {from} into {into}: 1 coding moved',
     chooseStory: 'Choose a story from the list.',
     updated: 'Updated: {what}',
     changedElsewhere: 'The project was changed by another program; reloaded',
@@ -141,6 +143,7 @@ const strings = {
     storiesCount: '{n} van {all} verhalen',
     codedShown: '{n} gecodeerde verhalen getoond',
     codingsCount: '{n} coderingen',
+    'codingsCount.one': '1 codering',
     uncoded: 'ongecodeerd',
     noUncoded: 'Geen ongecodeerde verhalen meer met deze filters',
     story: 'Verhaal',
@@ -203,6 +206,7 @@ const strings = {
     chooseMergeTarget: 'Kies de code waarmee je wilt samenvoegen',
     codeAdded: 'Code {code} toegevoegd',
     merged: '{from} samengevoegd met {into}: {n} coderingen verplaatst',
+    'merged.one': '{from} samengevoegd met {into}: 1 codering verplaatst',
     chooseStory: 'Kies een verhaal uit de lijst.',
     updated: 'Bijgewerkt: {what}',
     changedElsewhere: 'Het project is door een ander programma gewijzigd; opnieuw geladen',
@@ -256,7 +260,9 @@ export function onLanguage(listener) {
 
 // The string `key` with {name} replaced from `params`; `fallback` (or the
 // key) when there is no such string.
+// A count of one (params.n === 1) uses the string `key.one` when there is one.
 export function t(key, params = {}, fallback) {
+  if (params.n === 1 && strings.en[`${key}.one`]) key = `${key}.one`;
   const template = strings[language][key] ?? strings.en[key] ?? fallback ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }

@@ -20,6 +20,7 @@ export class CodingDialog {
     this.returnTo = null;
     byId('coding-dialog-close').addEventListener('click', () => this.dialog.close());
     this.dialog.addEventListener('close', () => {
+      clear(this.body);
       if (this.returnTo && this.returnTo.isConnected) this.returnTo.focus({preventScroll: true});
     });
   }

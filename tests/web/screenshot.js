@@ -1,0 +1,51 @@
+// Takes docs/images/workbench.png from a real session on the example study:
+// builds it with `verhaal run`, serves it, codes a passage by selecting it,
+// and photographs the page with the Code button beside a new selection.
+//
+//   VERHAAL_BIN=build/cli/verhaal node tests/web/screenshot.js
+
+import {chromium} from '@playwright/test';
+import {execFileSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {serve, signIn, dragSelect, sourceDir, verhaalBin} from './support/workbench.js';
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'verhaal-shot-'));
+execFileSync(verhaalBin, ['run', path.join(sourceDir, 'examples/statushouders/study.yaml'), '--out', out], {stdio: 'pipe'});
+const project = path.join(out, 'statushouders.verhaal');
+const server = await serve(project, ['--coders', 'anna,bram', '--lang', 'nl']);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+try {
+  const page = await (await browser.newContext({viewport: {width: 1440, height: 900}, locale: 'nl-NL'})).newPage();
+  await signIn(page, server, 'anna');
+  await page.goto(`${server.base}/#story=SH-02-E`);
+  await page.getByRole('textbox', {name: 'Tekst van het verhaal'}).waitFor();
+  await page.waitForTimeout(500);
+  const words = await page.evaluate(() => document.getElementById('story-text').textContent);
+  // Code the storyteller's first sentence about work, then select another.
+  const first = /[^.]*werk[^.]*\./i.exec(words)?.[0]?.trim();
+  if (first) {
+    await dragSelect(page, first.slice(0, 60));
+    await page.getByRole('button', {name: 'Coderen', exact: true}).click();
+    await page.getByRole('combobox', {name: 'Code zoeken'}).fill('willen');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(500);
+  }
+  const second = /[^.]*klantmanager[^.]*\./i.exec(words)?.[0]?.trim();
+  if (second) await dragSelect(page, second.slice(0, 40));
+  await page.evaluate(() => { document.getElementById('story-pane').scrollTop = 0; });
+  await page.waitForTimeout(300);
+  const file = path.join(sourceDir, 'docs/images/workbench.png');
+  fs.mkdirSync(path.dirname(file), {recursive: true});
+  await page.screenshot({path: file});
+  console.log(`wrote ${file}`);
+} finally {
+  await browser.close();
+  await server.stop();
+  fs.rmSync(out, {recursive: true, force: true});
+}
