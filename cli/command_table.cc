@@ -30,6 +30,8 @@ std::span<const Command> Commands() {
       Command{"merge", "merge coders' copies into a team project", RunMerge},
       Command{"agreement", "inter-coder agreement per code and coder pair", RunAgreement},
       Command{"report", "one self-contained HTML report of the study", RunReport},
+      Command{"pseudonymise", "replace names, places, numbers, ... by pseudonyms in a new project",
+              RunPseudonymise},
   };
   return kCommands;
 }

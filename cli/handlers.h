@@ -27,6 +27,7 @@ int RunAgreement(CommandContext& context);
 int RunAutocode(CommandContext& context);
 int RunRun(CommandContext& context);
 int RunReport(CommandContext& context);
+int RunPseudonymise(CommandContext& context);
 
 }  // namespace verhaal
 

@@ -1,0 +1,51 @@
+// Rewriting what a project already holds, for a copy that must say the same
+// with other words (the pseudonymised copy of `verhaal pseudonymise`, see
+// docs/privacy.md): project facts in project_info, a story's codings as a
+// whole, a memo's text and span, a respondent's key. Each runs inside the
+// caller's Transaction; SQLite failures surface as SQLite exceptions that
+// the caller's transaction rolls back.
+#ifndef VERHAAL_CORPUS_REWRITE_H_
+#define VERHAAL_CORPUS_REWRITE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/codings.h"
+#include "corpus/memos.h"
+#include "corpus/project.h"
+
+namespace verhaal {
+
+// A fact about the project as a whole ("name", "pseudonymised", ...), or
+// nullopt when it is not recorded.
+std::optional<std::string> ProjectInfo(Project& project, std::string_view key);
+
+// Records (or replaces) a fact about the project. `key` "name" is the
+// project's name; other keys are free.
+void SetProjectInfo(Project& project, std::string_view key, std::string_view value);
+
+// Replaces every coding of a story by `codings` (their story_id must be
+// `story_id`; origin and created are kept as given). Segments are checked
+// against the story's current text as AddCoding does (kData when one does
+// not fit); codings that become equal collapse into one. Returns how many
+// were written.
+int64_t ReplaceStoryCodings(Project& project, int64_t story_id, const std::vector<Coding>& codings);
+
+// Sets a memo's title, text and span (kData when the span does not fit
+// its story or the text is empty).
+void UpdateMemo(Project& project, const Memo& memo);
+
+// Gives respondent `id` another key (kData when it is taken).
+void RenameRespondent(Project& project, int64_t id, std::string_view key);
+
+// Rebuilds the full-text index from the stories as they are now, so that no
+// term of a replaced text is left in its segments (an FTS5 delete only marks
+// terms as gone until segments merge).
+void RebuildSearchIndex(Project& project);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_REWRITE_H_

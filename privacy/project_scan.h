@@ -1,0 +1,63 @@
+// Detection over a whole project: every text a project holds that may name
+// someone (story texts and titles, memos, coding memos, text variables,
+// respondent keys), the project's own metadata as known names, two passes
+// so that a name found once is found everywhere (consistency), and the
+// researcher's decisions applied. Parallel over texts; read-only.
+#ifndef VERHAAL_PRIVACY_PROJECT_SCAN_H_
+#define VERHAAL_PRIVACY_PROJECT_SCAN_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "corpus/project.h"
+#include "privacy/decisions.h"
+#include "privacy/detection.h"
+#include "privacy/detector.h"
+
+namespace verhaal {
+
+// Where a text lives in the project.
+enum class FieldKind { kStoryText, kStoryTitle, kMemo, kCodingMemo, kVariable, kRespondentKey };
+
+struct Field {
+  FieldKind kind = FieldKind::kStoryText;
+  std::string story;  // the story's key; the respondent's key for respondent fields
+  int64_t id = 0;     // story, memo, respondent or variable id
+  int64_t owner = 0;  // kVariable: the story or respondent id; kCodingMemo: index in codings
+  bool of_respondent = false;  // kVariable: a respondent's value (else a story's)
+  std::string name;            // kVariable: the variable; kCodingMemo: code path
+  std::string text;
+  bool dutch = true;                  // story texts and titles in another language: false
+  std::vector<Detection> detections;  // bytes into text, sorted, no overlaps
+};
+
+// "text", "title", "memo 12", "coding memo", "variable gemeente",
+// "respondent key": how reports name a field.
+std::string FieldLabel(const Field& field);
+
+struct ScanOptions {
+  int threads = 0;  // 0: one per core
+};
+
+// Scans `project` with `detector` (to which it adds the project's metadata
+// as known names) and applies `decisions` (checked against the project:
+// kData, located in the decisions file, for unknown stories or spans
+// outside a text).
+std::vector<Field> ScanProject(Project& project, Detector& detector, const Decisions& decisions,
+                               const ScanOptions& options = {});
+
+// A detection as the dry run reports it: code points of the stored text.
+struct Finding {
+  const Field* field = nullptr;
+  int64_t start = 0;
+  int64_t end = 0;
+  const Detection* detection = nullptr;
+};
+
+// Every detection of `fields` with its code-point span, field by field.
+std::vector<Finding> Findings(const std::vector<Field>& fields);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_PRIVACY_PROJECT_SCAN_H_

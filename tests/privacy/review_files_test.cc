@@ -1,0 +1,96 @@
+// The policy file (privacy/policy.h) and the decisions file
+// (privacy/decisions.h): what they set, and located errors for bad input.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "corpus/error.h"
+#include "privacy/decisions.h"
+#include "privacy/policy.h"
+#include "tests/support/test_support.h"
+
+namespace verhaal {
+namespace {
+
+using testing::TempDir;
+
+std::string ErrorOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.Describe();
+  }
+  return "";
+}
+
+TEST(PolicyFileTest, SetsWhatItNamesAndKeepsDefaultsForTheRest) {
+  TempDir dir;
+  const auto file = dir.Write("policy.yaml",
+                              "replace: [PERSOON, TELEFOON]\n"
+                              "leave_alone:\n  words: [Ermelo]\n  variables: [gemeente]\n");
+  const PrivacyPolicy policy = LoadPolicy(file);
+  EXPECT_TRUE(policy.Replaces(Category::kPerson));
+  EXPECT_FALSE(policy.Replaces(Category::kPlace));
+  EXPECT_EQ(policy.keep_words, std::vector<std::string>{"Ermelo"});
+  EXPECT_EQ(policy.skip_variables, std::vector<std::string>{"gemeente"});
+  EXPECT_EQ(policy.keep_groups, DefaultPolicy().keep_groups);
+  EXPECT_TRUE(policy.unknown_capitalised);
+}
+
+TEST(PolicyFileTest, UnknownCategoryOrGroupIsLocated) {
+  TempDir dir;
+  const auto bad = dir.Write("p.yaml", "replace: [PERSOON, NAAM]\n");
+  EXPECT_EQ(ErrorOf([&] {
+              LoadPolicy(bad);
+            }).rfind(bad.string() + ":1:20: unknown category 'NAAM' (PERSOON, ", 0),
+            0u);
+  const auto group = dir.Write("g.yaml", "leave_alone:\n  groups: [countries, feestdagen]\n");
+  EXPECT_NE(ErrorOf([&] {
+              LoadPolicy(group);
+            }).find(group.string() + ":2:23: unknown group 'feestdagen' (known: countries, "),
+            std::string::npos);
+}
+
+TEST(DecisionsFileTest, ReadsRejectsAndAdditions) {
+  TempDir dir;
+  const auto file = dir.Write("review.yaml",
+                              "reject:\n"
+                              "  - {story: SH-01-E, start: 3, end: 9}\n"
+                              "  - {text: Kwekerij}\n"
+                              "add:\n"
+                              "  - {story: SH-02-E, start: 10, end: 15, category: PLAATS}\n");
+  const Decisions d = LoadDecisions(file);
+  ASSERT_EQ(d.reject.size(), 2u);
+  EXPECT_EQ(d.reject[0].story, "SH-01-E");
+  EXPECT_EQ(d.reject[0].end, 9);
+  EXPECT_EQ(d.reject[1].text, "Kwekerij");
+  ASSERT_EQ(d.add.size(), 1u);
+  EXPECT_EQ(d.add[0].category, Category::kPlace);
+  EXPECT_EQ(d.add[0].where.line, 5);
+}
+
+TEST(DecisionsFileTest, BadEntriesAreLocated) {
+  TempDir dir;
+  struct Case {
+    std::string yaml, error;
+  };
+  const std::vector<Case> cases = {
+      {"reject:\n  - {story: A, start: 5, end: 2}\n",
+       ":2:5: span 5:2 is empty or reversed; use 0 <= start < end"},
+      {"add:\n  - {story: A, start: x, end: 2}\n",
+       ":2:23: 'start' has the wrong type (start and end are whole numbers)"},
+      {"add:\n  - {story: A, start: 1, end: 2, category: NAAM}\n",
+       ":2:44: unknown category 'NAAM' (PERSOON, PLAATS, ADRES, ORGANISATIE, DATUM, ...)"},
+      {"keep:\n  - x\n", ":1:1: unknown key 'keep' (reject, add)"},
+  };
+  for (const Case& c : cases) {
+    const auto file = dir.Write("d.yaml", c.yaml);
+    EXPECT_EQ(
+        ErrorOf([&] { LoadDecisions(file); }).substr(0, file.string().size() + c.error.size()),
+        file.string() + c.error)
+        << c.yaml;
+  }
+}
+
+}  // namespace
+}  // namespace verhaal
