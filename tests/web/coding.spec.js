@@ -69,7 +69,13 @@ test('keyboard only: Shift+arrows, Enter, type, Enter; a pinned code on key 1', 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('toolbar', {name: 'Pinned codes (keys 1–9)'}).getByRole('button')).toHaveText(['1stijl/aanmoedigend']);
 
-  await page.getByRole('textbox', {name: 'Story text'}).focus();
+  // From the top of the freshly loaded page: the skip link leads into the text.
+  await page.reload();
+  await expect(page.getByRole('heading', {level: 2, name: 'Samen kiezen'})).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', {name: 'Skip to the story'})).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', {name: 'Story text'})).toBeFocused();
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < 'Ik zie dat de '.length; i++) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < 'motivatie'.length; i++) await page.keyboard.press('Shift+ArrowRight');

@@ -100,6 +100,9 @@ export class Coder {
     const [start, end] = this.pending;
     const excerpt = this.text.index.text.slice(start, end);
     const path = await this.palette.open({title: t('codeSelection'), excerpt: shorten(excerpt)});
+    // The palette took the selection away: give it back to the text.
+    this.text.select(start, end);
+    this.pending = [start, end];
     if (path) await this.apply(path);
     else this.#refocus();
   }
@@ -110,13 +113,18 @@ export class Coder {
     const index = this.text.index;
     const [start, end] = this.pending;
     const body = {code: path, start: index.point(start), end: index.point(end)};
+    const before = String(this.text.selectionPoints());
     try {
       const coding = await api.addCoding(state.story.key, body);
       noteUsed(path);
       this.reset();
       this.announce(t('coded', {code: path, start: coding.start, end: coding.end}));
       await this.onChanged();
-      this.text.select(this.text.index.unit(coding.end), this.text.index.unit(coding.end));
+      // The caret after the coded passage, unless the coder moved on meanwhile.
+      if (String(this.text.selectionPoints()) === before) {
+        const caret = this.text.index.unit(coding.end);
+        this.text.select(caret, caret);
+      }
       this.#refocus();
     } catch (error) {
       this.fail(error);
@@ -137,8 +145,9 @@ export class Coder {
     }
   }
 
+  // Back to the text, unless the coder has gone elsewhere meanwhile.
   #refocus() {
-    this.textbox.focus({preventScroll: true});
+    if (!document.activeElement || document.activeElement === document.body) this.textbox.focus({preventScroll: true});
   }
 
   // The toolbar of pinned codes: buttons 1-9 that code the selection.

@@ -42,14 +42,37 @@ export class StoryText {
       unitEnd: this.index.unit(coding.end),
     }));
     this.byId = new Map(this.codings.map((coding) => [coding.id, coding]));
-    for (const para of this.paras) this.#renderParagraph(para, false);
+    this.#keepingSelection(() => this.paras.filter((para) => this.#renderParagraph(para, false)).length);
     this.scheduleLayout();
   }
 
   // Colours changed in the codebook: redraw every paragraph.
   recolour() {
-    for (const para of this.paras) this.#renderParagraph(para, true);
+    this.#keepingSelection(() => this.paras.filter((para) => this.#renderParagraph(para, true)).length);
     this.scheduleLayout();
+  }
+
+  // Runs `render` (which returns how many paragraphs it replaced) and puts
+  // back the caret or selection the coder had in the text, so a coding that
+  // arrives from the server does not take the coder's place away.
+  #keepingSelection(render) {
+    const saved = this.selectionPoints();
+    if (render() && saved) this.setSelectionPoints(saved);
+  }
+
+  // The selection's anchor and focus as UTF-16 units, or null outside the text.
+  selectionPoints() {
+    const selection = window.getSelection();
+    if (!selection || !selection.anchorNode || !this.textbox.contains(selection.anchorNode)) return null;
+    const anchor = this.unitAt(selection.anchorNode, selection.anchorOffset);
+    const focus = this.unitAt(selection.focusNode, selection.focusOffset);
+    return anchor === null || focus === null ? null : [anchor, focus];
+  }
+
+  setSelectionPoints([anchor, focus]) {
+    const a = this.#domPoint(anchor, false);
+    const b = this.#domPoint(focus, focus > anchor);
+    if (a && b) window.getSelection().setBaseAndExtent(a.node, a.offset, b.node, b.offset);
   }
 
   clear() {
@@ -99,10 +122,11 @@ export class StoryText {
     });
   }
 
+  // Draws one paragraph with its highlights; false when nothing changed.
   #renderParagraph(para, force) {
     const inside = this.codings.filter((c) => c.unitStart < para.end && c.unitEnd > para.start);
     const signature = inside.map((c) => `${c.id}:${c.code}`).join('|');
-    if (!force && signature === para.signature) return;
+    if (!force && signature === para.signature) return false;
     para.signature = signature;
     const text = this.index.text;
     const bounds = new Set([para.start, para.end]);
@@ -133,6 +157,7 @@ export class StoryText {
       fragment.appendChild(span);
     }
     clear(para.element).appendChild(fragment);
+    return true;
   }
 
   scheduleLayout() {
