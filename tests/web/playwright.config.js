@@ -7,7 +7,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.js',
   workers: 1,
-  timeout: 60_000,
+  timeout: 120_000,  // the machine may be busy building
   expect: {timeout: 10_000},
   reporter: [['list']],
   outputDir: process.env.PLAYWRIGHT_OUTPUT_DIR || 'test-results',

@@ -54,6 +54,7 @@ async function seriousViolations(page) {
 }
 
 test('axe-core finds no serious or critical violations', async ({page}) => {
+  test.setTimeout(300_000);  // four full scans
   await signIn(page, server, 'anna');
   await openStory(page, server, 'E1');
   await expect(page.getByRole('button', {name: /^taal, anna/})).toBeVisible();
