@@ -1,6 +1,8 @@
 #include "privacy/project_scan.h"
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <thread>
 
 #include "corpus/codings.h"
@@ -12,6 +14,16 @@
 
 namespace verhaal {
 namespace {
+
+double CpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+double WallSeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 // Runs work(i) for i in [0, n) on `threads` threads.
 template <typename F>
@@ -53,8 +65,7 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
     }
   }
   for (const Memo& memo : ListMemos(project)) {
-    fields.push_back(
-        {FieldKind::kMemo, memo.story_key, memo.id, 0, false, "", memo.text, {}});
+    fields.push_back({FieldKind::kMemo, memo.story_key, memo.id, 0, false, "", memo.text, {}});
   }
   const std::vector<Coding> codings = ListCodings(project);
   for (size_t i = 0; i < codings.size(); ++i) {
@@ -241,10 +252,18 @@ std::string FieldLabel(const Field& field) {
 
 std::vector<Field> ScanProject(Project& project, Detector& detector, const Decisions& decisions,
                                const ScanOptions& options) {
+  const double start_wall = WallSeconds();
   std::vector<Field> fields = ReadFields(project, detector);
+  ScanTimes times;
+  for (const Field& f : fields) times.bytes += static_cast<double>(f.text.size());
+  double cpu = CpuSeconds();
+  double wall = WallSeconds();
   ParallelFor(fields.size(), options.threads, [&](size_t i) {
     fields[i].detections = detector.Detect(fields[i].text, fields[i].dutch);
   });
+  times.detect_cpu = CpuSeconds() - cpu;
+  times.detect_wall = WallSeconds() - wall;
+  cpu = CpuSeconds();
   const PhraseTable<KnownName> found = FoundNames(fields, detector);
   if (found.size() > 0) {
     ParallelFor(fields.size(), options.threads, [&](size_t i) {
@@ -255,7 +274,10 @@ std::vector<Field> ScanProject(Project& project, Detector& detector, const Decis
       all = ResolveOverlaps(std::move(all));
     });
   }
+  times.consistency_cpu = CpuSeconds() - cpu;
   ApplyDecisions(fields, decisions);
+  times.total_wall = WallSeconds() - start_wall;
+  if (options.times) *options.times = times;
   return fields;
 }
 

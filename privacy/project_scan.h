@@ -36,8 +36,18 @@ struct Field {
 // "respondent key": how reports name a field.
 std::string FieldLabel(const Field& field);
 
+// Where a scan spent its time (for `--dry-run --count` and bench/).
+struct ScanTimes {
+  double bytes = 0;            // of all texts scanned
+  double detect_cpu = 0;       // seconds of CPU (all threads) of the detection pass
+  double detect_wall = 0;      // seconds
+  double consistency_cpu = 0;  // the second pass
+  double total_wall = 0;       // reading, both passes, decisions
+};
+
 struct ScanOptions {
-  int threads = 0;  // 0: one per core
+  int threads = 0;             // 0: one per core
+  ScanTimes* times = nullptr;  // filled when not null
 };
 
 // Scans `project` with `detector` (to which it adds the project's metadata
