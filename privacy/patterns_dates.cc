@@ -25,6 +25,7 @@ constexpr std::array<MonthName, 26> kMonths = {{
 
 // The month name at i and its end, or {0, i}.
 std::pair<int, size_t> MonthAt(std::string_view text, size_t i) {
+  if (i >= text.size()) return {0, i};
   const char first = static_cast<char>(text[i] | 0x20);
   if (first != 'j' && first != 'f' && first != 'm' && first != 'a' && first != 's' &&
       first != 'o' && first != 'n' && first != 'd') {
