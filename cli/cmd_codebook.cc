@@ -1,4 +1,3 @@
-#include <fstream>
 #include <map>
 #include <ostream>
 
@@ -9,6 +8,7 @@
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
+#include "corpus/files.h"
 #include "exporters/table.h"
 
 namespace verhaal {
@@ -130,12 +130,7 @@ int Export(CommandContext& context) {
   Project project = options.OpenProject();
   const std::string yaml = ExportCodebook(project);
   if (auto file = options.Optional<std::string>("output")) {
-    std::ofstream out(*file, std::ios::binary);
-    out << yaml;
-    out.close();
-    if (!out) {
-      throw Error(ErrorKind::kCannotCreate, "cannot write " + *file + "; check the folder");
-    }
+    WriteWholeFile(*file, yaml);
     context.err << "wrote " << *file << "\n";
   } else {
     context.out << yaml;

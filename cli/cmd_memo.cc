@@ -17,16 +17,16 @@ namespace po = boost::program_options;
 void AddTargetOptions(CommandOptions& options) {
   options.add()("story", po::value<std::string>(), "a memo on this story")(
       "code", po::value<std::string>(), "a memo on this code")(
-      "project", "a memo on the project as a whole");
+      "whole-project", "a memo on the project as a whole (not on one story or code)");
 }
 
 // Fills story_id / code_id from --story / --code; kUsage when more than one
 // target is given, or none while `required`.
 void ResolveTarget(Project& project, const CommandOptions& options, Memo& memo, bool required) {
   const int given = (options.Has("story") ? 1 : 0) + (options.Has("code") ? 1 : 0) +
-                    (options.Has("project") ? 1 : 0);
+                    (options.Has("whole-project") ? 1 : 0);
   if (given > 1 || (required && given == 0)) {
-    throw UsageError("name one of --story KEY, --code PATH or --project");
+    throw UsageError("name one of --story KEY, --code PATH or --whole-project");
   }
   if (auto key = options.Optional<std::string>("story")) {
     memo.story_id = RequireStory(project, *key).id;
@@ -43,7 +43,7 @@ void ResolveTarget(Project& project, const CommandOptions& options, Memo& memo, 
 int Add(CommandContext& context) {
   CommandOptions options(
       context,
-      "verhaal memo add TEXT (--story KEY [--span START:END] | --code PATH | --project)\n"
+      "verhaal memo add TEXT (--story KEY [--span START:END] | --code PATH | --whole-project)\n"
       "       [--title T] [--author NAME]",
       "Adds a memo (a research note) on a story or a span of it, on a code, or on\n"
       "the project. The author is --author, else $VERHAAL_CODER, else the login\n"
@@ -83,7 +83,7 @@ int Add(CommandContext& context) {
 
 int List(CommandContext& context) {
   CommandOptions options(
-      context, "verhaal memo list [--story KEY | --code PATH | --project] [--format F]",
+      context, "verhaal memo list [--story KEY | --code PATH | --whole-project] [--format F]",
       "Lists memos, oldest first: all of them, or those on one story, one code or\n"
       "the project.",
       "  verhaal memo list --story SH-07-E\n  verhaal memo list --format csv");
@@ -98,7 +98,7 @@ int List(CommandContext& context) {
   MemoFilter filter;
   filter.story_id = target.story_id;
   filter.code_id = target.code_id;
-  filter.project_only = options.Has("project");
+  filter.project_only = options.Has("whole-project");
   Table table{{"id", "on", "span", "author", "created", "title", "text"},
               {},
               {true, false, false, false, false, false, false}};
@@ -127,8 +127,8 @@ int RunMemo(CommandContext& context) {
   }
   CommandOptions options(context, "verhaal memo add|list [options]",
                          "Research notes on a story (or a span of it), a code or the project:\n"
-                         "  add TEXT (--story KEY [--span S:E] | --code PATH | --project)\n"
-                         "  list [--story KEY | --code PATH | --project]\n"
+                         "  add TEXT (--story KEY [--span S:E] | --code PATH | --whole-project)\n"
+                         "  list [--story KEY | --code PATH | --whole-project]\n"
                          "See `verhaal memo SUBCOMMAND --help`.",
                          "  verhaal memo add \"Let op de toon\" --story SH-03-E\n"
                          "  verhaal memo list");

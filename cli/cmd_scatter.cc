@@ -1,4 +1,4 @@
-#include <fstream>
+#include <sstream>
 #include <ostream>
 
 #include "cli/command.h"
@@ -6,6 +6,7 @@
 #include "cli/story_filter_options.h"
 #include "coding/dimension.h"
 #include "corpus/error.h"
+#include "corpus/files.h"
 #include "exporters/slider_scatter.h"
 #include "exporters/svg.h"
 
@@ -61,12 +62,9 @@ int RunScatter(CommandContext& context) {
               << "\n";
   if (options.Has("csv")) {
     const std::string file = options.Get<std::string>("csv");
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      throw Error(ErrorKind::kCannotCreate,
-                  "cannot write '" + file + "'; check that the folder exists and is writable");
-    }
-    WriteTable(out, SliderPointsTable(scatter), TableFormat::kCsv);
+    std::ostringstream points;
+    WriteTable(points, SliderPointsTable(scatter), TableFormat::kCsv);
+    WriteWholeFile(file, points.str());
     context.err << "wrote " << file << "\n";
   }
   if (options.Has("svg")) {

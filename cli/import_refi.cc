@@ -30,7 +30,10 @@ int ImportRefiCommand(CommandContext& context) {
                 "how the tool counted CRLF: one (ATLAS.ti), two, or auto (from the "
                 "project's origin)")(
       "kind", po::value<std::string>()->default_value("interview"),
-      "story kind of the imported sources");
+      "story kind of the imported sources")(
+      "allow-external-sources",
+      "a bare .qde: read its sources' text from files in the .qde's folder "
+      "(relative:// or absolute:// paths); a .qdpx reads only what is inside it");
   options.Positional("file");
   if (!options.Parse()) return 0;
   if (!options.Has("file")) {
@@ -47,6 +50,7 @@ int ImportRefiCommand(CommandContext& context) {
     throw UsageError("--crlf takes one, two or auto, not '" + crlf + "'");
   }
   import_options.kind = options.Get<std::string>("kind");
+  import_options.allow_external_sources = options.Has("allow-external-sources");
   Project project = options.OpenProject();
   Transaction transaction(project);
   const RefiImportReport report = ImportRefi(project, file, import_options);

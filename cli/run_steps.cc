@@ -1,6 +1,13 @@
 #include "cli/run_steps.h"
 
+#include <signal.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -13,6 +20,8 @@
 #include "coding/dimension.h"
 #include "corpus/error.h"
 #include "corpus/files.h"
+#include "corpus/held_project.h"
+#include "corpus/output_guard.h"
 #include "corpus/stories.h"
 #include "exporters/agreement_summary.h"
 #include "exporters/codings_shape.h"
@@ -58,16 +67,56 @@ StepOutcome RunStep(const std::string& step, std::ostream& log, Function&& funct
   return outcome;
 }
 
-// The working copy beside the project (same folder, so the rename is atomic).
-fs::path WorkingCopy(const fs::path& project) {
-  return project.parent_path() / ("." + project.filename().string() + ".run");
-}
-
 void RemoveDatabase(const fs::path& file) {
   std::error_code ignored;
   for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
     fs::remove(file.string() + suffix, ignored);
   }
+}
+
+// The prefix of the working copies of `project`: .NAME.run-PID-N beside it.
+std::string WorkingCopyPrefix(const fs::path& project) {
+  return "." + project.filename().string() + ".run-";
+}
+
+// Removes the working copies that runs killed earlier left behind: those
+// whose process is gone.
+void RemoveStaleWorkingCopies(const fs::path& project) {
+  const fs::path folder = project.parent_path().empty() ? "." : project.parent_path();
+  const std::string prefix = WorkingCopyPrefix(project);
+  std::error_code ec;
+  std::vector<fs::path> stale;
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      stale.push_back(entry.path());
+    }
+  }
+  for (const auto& file : stale) fs::remove(file, ec);
+}
+
+// A working copy of its own beside the project (same folder: the same disk),
+// so that two runs at once never share one.
+fs::path WorkingCopy(const fs::path& project) {
+  static std::atomic<int> counter{0};
+  return project.parent_path() / (WorkingCopyPrefix(project) + std::to_string(::getpid()) +
+                                  "-" + std::to_string(counter++));
+}
+
+// Moves the new project `work` to `project`, which must still not exist.
+void PublishNewProject(const fs::path& work, const fs::path& project) {
+  if (::link(work.c_str(), project.c_str()) != 0) {
+    const int error = errno;
+    throw Error(ErrorKind::kCannotCreate,
+                "cannot create " + project.string() + ": " + std::strerror(error) +
+                    (error == EEXIST ? " (another program created it while the study ran); "
+                                       "run the study again"
+                                     : "; check the folder's permissions"));
+  }
+  std::error_code ignored;
+  fs::remove(work, ignored);
 }
 
 // Removes the working copy unless it became the project.
@@ -271,7 +320,9 @@ OutputState DataOutput(ExportSource& source, const fs::path& file, const fs::pat
 
 OutputState WriteOutput(Project& project, const StudyManifest& study, const StudyExport& out,
                         std::ostream& log) {
-  const fs::path staging = out.file.parent_path() / (".tmp-" + out.file.filename().string());
+  CheckOutputFile(out.file);
+  RemoveStaleTemporaries(out.file);
+  const fs::path staging = TemporaryBeside(out.file);
   switch (out.type) {
     case StudyExportType::kMatrix:
       return CommitText(out.file, MatrixOutput(project, out));
@@ -326,19 +377,18 @@ OutputState WriteOutput(Project& project, const StudyManifest& study, const Stud
 
 StudyRunReport RunProjectSteps(const StudyManifest& study, std::ostream& log) {
   StudyRunReport report;
+  RemoveStaleWorkingCopies(study.project);
   const fs::path work = WorkingCopy(study.project);
   WorkingCopyGuard guard(work);
   std::optional<Project> project;
+  // The project's write lock, held from the copy until its content is
+  // written back: a command that writes meanwhile waits instead of writing
+  // to a file the run then replaces.
+  std::optional<HeldProject> held;
   std::error_code ec;
   if (fs::exists(study.project, ec)) {
-    // Opening migrates the file and, on closing, folds its WAL into it.
-    { Project existing = Project::Open(study.project); }
-    fs::copy_file(study.project, work, ec);
-    if (ec) {
-      throw Error(ErrorKind::kCannotCreate, "cannot copy " + study.project.string() + " to " +
-                                                work.string() + ": " + ec.message() +
-                                                "; check the disk space and permissions");
-    }
+    held.emplace(study.project);
+    held->CopyTo(work);
     project.emplace(Project::Open(work));
   } else {
     if (!study.project.parent_path().empty()) fs::create_directories(study.project.parent_path(), ec);
@@ -372,12 +422,12 @@ StudyRunReport RunProjectSteps(const StudyManifest& study, std::ostream& log) {
       report.project_created ||
       std::any_of(report.steps.begin(), report.steps.end(), [](const auto& s) { return s.changed; });
   if (changed) {
-    fs::rename(work, study.project, ec);
-    if (ec) {
-      throw IoError("cannot replace " + study.project.string() + " with its updated copy " +
-                    work.string() + ": " + ec.message() + "; the project was not changed");
+    if (held) {
+      held->ReplaceWith(work);
+    } else {
+      PublishNewProject(work, study.project);
+      guard.Keep();
     }
-    guard.Keep();
     report.project_changed = true;
   }
   return report;
@@ -385,7 +435,8 @@ StudyRunReport RunProjectSteps(const StudyManifest& study, std::ostream& log) {
 
 void WriteStudyOutputs(const StudyManifest& study, StudyRunReport& report, std::ostream& log) {
   std::error_code ec;
-  fs::create_directories(study.output_folder, ec);
+  // Empty: the manifest's folder is the current one.
+  if (!study.output_folder.empty()) fs::create_directories(study.output_folder, ec);
   if (ec) {
     throw Error(ErrorKind::kCannotCreate, "cannot create the output folder " +
                                               study.output_folder.string() + ": " + ec.message());

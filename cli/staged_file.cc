@@ -3,10 +3,12 @@
 #include <system_error>
 
 #include "corpus/error.h"
+#include "corpus/output_guard.h"
 
 namespace verhaal {
 
 StagedFile::StagedFile(std::filesystem::path final_path) : final_(std::move(final_path)) {
+  CheckOutputFile(final_);
   std::error_code ec;
   if (std::filesystem::exists(final_, ec)) {
     throw Error(ErrorKind::kCannotCreate,

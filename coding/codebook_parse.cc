@@ -14,6 +14,9 @@
 #include "coding/closest_name.h"
 #include "coding/codebook.h"
 #include "coding/rules_parse.h"
+#include "coding/yaml_check.h"
+#include "corpus/codes.h"
+#include "corpus/text.h"
 #include "corpus/yaml_location.h"
 
 namespace verhaal {
@@ -29,6 +32,10 @@ class Parser {
 
   Codebook Parse() {
     YAML::Node root;
+    // Every name, description, example and rule is stored and exported
+    // (JSON, XML, HTML): all of it must be UTF-8.
+    ValidateUtf8(text_, Location{std::string(file_), 0, 0, ""});
+    CheckYaml(text_, std::string(file_));
     try {
       root = YAML::Load(std::string(text_));
     } catch (const YAML::Exception& e) {
@@ -92,6 +99,7 @@ class Parser {
       throw DataError("'" + std::string(key) + "' must be a single text, not a list or map",
                       At(node));
     }
+    ValidateUtf8(node.Scalar(), At(node));  // escapes ("\x..") decode to bytes too
     return node.Scalar();
   }
 
@@ -131,13 +139,19 @@ class Parser {
                       At(node["name"]));
     }
     entry.path = parent.empty() ? entry.name : parent + "/" + entry.name;
+    if (std::count(entry.path.begin(), entry.path.end(), '/') >= kMaxCodeDepth) {
+      throw DataError("codes are nested more than " + std::to_string(kMaxCodeDepth) +
+                          " levels deep here; verhaal keeps at most " +
+                          std::to_string(kMaxCodeDepth) + " levels, so flatten the code tree",
+                      entry.location);
+    }
     if (node["guid"]) entry.guid = Scalar(node["guid"], "guid");
     if (node["description"]) entry.description = Scalar(node["description"], "description");
     if (node["inclusion"]) entry.inclusion = Scalar(node["inclusion"], "inclusion");
     if (node["exclusion"]) entry.exclusion = Scalar(node["exclusion"], "exclusion");
     if (const YAML::Node examples = node["examples"]) {
       if (examples.IsScalar()) {
-        entry.examples.push_back(examples.Scalar());
+        entry.examples.push_back(Scalar(examples, "examples"));
       } else if (examples.IsSequence()) {
         for (const auto& e : examples) entry.examples.push_back(Scalar(e, "examples"));
       } else if (!examples.IsNull()) {

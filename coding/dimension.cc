@@ -48,7 +48,8 @@ std::vector<double> ParseCuts(std::string_view dim, std::string_view text) {
   std::vector<double> cuts;
   for (const auto& part : Split(text, ',')) {
     const auto value = ParseNumber(part);
-    if (!value || *value <= 0 || *value >= 1 || (!cuts.empty() && *value <= cuts.back())) {
+    // Written so that NaN (every comparison false) fails too.
+    if (!value || !(*value > 0 && *value < 1) || (!cuts.empty() && !(*value > cuts.back()))) {
       throw UsageError("dimension '" + std::string(dim) + "': cut point '" + part +
                        "' is not a number between 0 and 1 above the previous one; write "
                        "e.g. dyad:motivatie@0.5 or dyad:motivatie@0.33,0.67");

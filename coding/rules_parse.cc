@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "coding/yaml_check.h"
 #include "corpus/yaml_location.h"
 
 namespace verhaal {
@@ -245,6 +246,7 @@ std::vector<Rule> ParseRulesText(std::string_view text, std::string_view code_pa
                                  std::string_view file) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
   YAML::Node root;
+  CheckYaml(text, std::string(file));
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {

@@ -3,12 +3,14 @@
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
 #include <random>
 
 #include "corpus/error.h"
+#include "corpus/text.h"
 
 namespace verhaal {
 namespace {
@@ -72,8 +74,29 @@ std::string NewGuid() {
   return out;
 }
 
+namespace {
+
+// Names, descriptions, examples and rules leave again as JSON, XML and HTML:
+// a backstop for callers that did not check their input (kData).
+void CheckCodeTexts(const Code& code) {
+  const Location at{"code " + (code.path.empty() ? code.name : code.path), 0, 0, ""};
+  for (const std::string* text : {&code.name, &code.description, &code.inclusion,
+                                  &code.exclusion, &code.colour, &code.rules, &code.guid}) {
+    ValidateUtf8(*text, at);
+  }
+  for (const std::string& example : code.examples) ValidateUtf8(example, at);
+}
+
+}  // namespace
+
 int64_t AddCode(Project& project, Code code) {
+  CheckCodeTexts(code);
   code.path = ChildPath(project, code.parent_id, code.name);
+  if (std::count(code.path.begin(), code.path.end(), '/') >= kMaxCodeDepth) {
+    throw DataError("code " + code.path + " would be nested more than " +
+                    std::to_string(kMaxCodeDepth) + " levels deep; verhaal keeps at most " +
+                    std::to_string(kMaxCodeDepth) + " levels");
+  }
   if (FindCodeByPath(project, code.path)) {
     throw DataError("code " + code.path + " already exists");
   }
@@ -101,6 +124,7 @@ int64_t AddCode(Project& project, Code code) {
 }
 
 void UpdateCode(Project& project, const Code& code) {
+  CheckCodeTexts(code);
   SQLite::Statement update(project.db(),
                            "UPDATE code SET guid = ?, position = ?, description = ?, "
                            "inclusion = ?, exclusion = ?, examples = ?, colour = ?, codable = ?, "

@@ -14,6 +14,12 @@
 
 namespace verhaal {
 
+// How deep codes may nest: a top-level code is at depth 1. Every way codes
+// come in (codebook YAML, REFI-QDA) refuses a deeper tree with a located
+// error, so that code that walks the tree recursively stays within its stack
+// and every codebook verhaal exports loads back (docs/limits.md).
+inline constexpr int kMaxCodeDepth = 100;
+
 struct Code {
   int64_t id = 0;
   std::string guid;  // filled by AddCode when empty

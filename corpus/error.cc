@@ -2,12 +2,28 @@
 
 #include <sqlite3.h>
 
+#include <filesystem>
+#include <system_error>
 #include <utility>
 
 #include "corpus/text.h"
 
 namespace verhaal {
 namespace {
+
+// Whether a study run holds `file` now: its working copy (.NAME.run-PID-N,
+// see `verhaal run`) is beside it.
+bool StudyRunInProgress(std::string_view file) {
+  const std::filesystem::path project(file);
+  const std::filesystem::path folder =
+      project.parent_path().empty() ? "." : project.parent_path();
+  const std::string prefix = "." + project.filename().string() + ".run-";
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    if (entry.path().filename().string().rfind(prefix, 0) == 0) return true;
+  }
+  return false;
+}
 
 std::string Prefix(const Location& at) {
   if (at.file.empty()) return "";
@@ -84,6 +100,11 @@ Error SqliteFailure(int code, std::string_view message, std::string_view file) {
                      "; check the disk and the permissions of the file and its folder" + unchanged);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
+      if (StudyRunInProgress(file)) {
+        return IoError("busy: a study run is in progress on " + name + what +
+                       "; wait until `verhaal run` is done and run the command again" +
+                       unchanged);
+      }
       return IoError(name + " is in use by another program" + what +
                      "; wait until it is done and run the command again" + unchanged);
     case SQLITE_CORRUPT:

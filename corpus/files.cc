@@ -1,13 +1,19 @@
 #include "corpus/files.h"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <atomic>
+
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "corpus/error.h"
+#include "corpus/output_guard.h"
 
 namespace verhaal {
 
@@ -19,6 +25,10 @@ std::string ReadWholeFile(const std::filesystem::path& file) {
   if (std::filesystem::is_directory(file, ec)) {
     throw DataError(file.string() + " is a folder; give a file");
   }
+  const auto status = std::filesystem::status(file, ec);
+  if (std::filesystem::is_character_file(status) || std::filesystem::is_block_file(status)) {
+    throw DataError(file.string() + " is a device, not a file; give a file");
+  }
   std::ifstream in(file, std::ios::binary);
   if (!in) throw IoError("cannot read " + file.string() + ": " + std::strerror(errno));
   std::ostringstream bytes;
@@ -27,9 +37,34 @@ std::string ReadWholeFile(const std::filesystem::path& file) {
   return std::move(bytes).str();
 }
 
+std::filesystem::path TemporaryBeside(const std::filesystem::path& file) {
+  static std::atomic<int> counter{0};
+  std::filesystem::path temporary = file;
+  temporary += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  return temporary;
+}
+
+void RemoveStaleTemporaries(const std::filesystem::path& file) {
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+  const std::string prefix = file.filename().string() + ".tmp-";
+  std::error_code ec;
+  std::vector<std::filesystem::path> stale;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 &&
+        errno == ESRCH) {
+      stale.push_back(entry.path());
+    }
+  }
+  for (const auto& path : stale) std::filesystem::remove(path, ec);
+}
+
 AtomicFileWriter::AtomicFileWriter(std::filesystem::path file) : file_(std::move(file)) {
-  temporary_ = file_;
-  temporary_ += ".tmp-" + std::to_string(::getpid());
+  CheckOutputFile(file_);
+  RemoveStaleTemporaries(file_);
+  temporary_ = TemporaryBeside(file_);
   out_ = std::fopen(temporary_.c_str(), "wb");
   if (out_ == nullptr) {
     throw Error(ErrorKind::kCannotCreate,

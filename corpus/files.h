@@ -35,6 +35,14 @@ class AtomicFileWriter {
   std::FILE* out_ = nullptr;
 };
 
+// A temporary name beside `file` that belongs to this process:
+// FILE.tmp-PID-N (N counts up, so two writers in one process differ).
+std::filesystem::path TemporaryBeside(const std::filesystem::path& file);
+
+// Removes the temporary files beside `file` (FILE.tmp-PID...) whose process
+// is gone: what a killed command left behind. Errors are ignored.
+void RemoveStaleTemporaries(const std::filesystem::path& file);
+
 // Writes `bytes` to `file` atomically in one call.
 void WriteWholeFile(const std::filesystem::path& file, std::string_view bytes);
 

@@ -3,9 +3,12 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
 #include <utility>
 
 #include "corpus/error.h"
+#include "corpus/output_guard.h"
 #include "corpus/schema.h"
 
 namespace verhaal {
@@ -30,9 +33,31 @@ void ConfigureSqliteOnce() {
   (void)done;
 }
 
+// Runs `sql`, retrying while another connection holds a lock, up to the busy
+// timeout. SQLite does not call the busy handler when waiting could
+// deadlock: a connection that read (a shared lock) and now wants to write,
+// as a journal mode switch does, gets SQLITE_BUSY at once while another one
+// writes. Each try here starts afresh without a lock, so waiting is safe.
+void ExecWaiting(SQLite::Database& db, const char* sql) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      db.exec(sql);
+      return;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xFF) != SQLITE_BUSY ||
+          std::chrono::steady_clock::now() > deadline) {
+        throw;
+      }
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
 void Configure(SQLite::Database& db) {
   db.setBusyTimeout(kBusyTimeoutMs);
-  db.exec("PRAGMA journal_mode = WAL");
+  ExecWaiting(db, "PRAGMA journal_mode = WAL");
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA synchronous = NORMAL");
 }
@@ -42,7 +67,9 @@ std::string Show(const std::filesystem::path& file) { return file.string(); }
 }  // namespace
 
 Project::Project(std::filesystem::path file, std::unique_ptr<SQLite::Database> db)
-    : file_(std::move(file)), db_(std::move(db)) {}
+    : file_(std::move(file)), db_(std::move(db)) {
+  ProtectProjectFile(file_);
+}
 Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
@@ -112,6 +139,11 @@ Project Project::Open(const std::filesystem::path& file) {
                       " is an SQLite database but not a verhaal project; create one with "
                       "`verhaal init`");
     }
+    if (version < 0) {
+      throw DataError(Show(file) + " has schema version " + std::to_string(version) +
+                      ", which no verhaal writes; the file is damaged or was changed by another "
+                      "program (`sqlite3 " + Show(file) + " 'PRAGMA user_version'` shows it)");
+    }
     if (version > kSchemaVersion) {
       throw DataError(Show(file) + " was written by a newer verhaal (schema " +
                       std::to_string(version) + "; this verhaal reads up to " +
@@ -145,7 +177,12 @@ Transaction::Transaction(Project& project) : project_(project) {
   try {
     project_.db().exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
-    throw IoError("cannot start a transaction on " + project_.file().string() + ": " + e.what());
+    // By SQLite's code, not its text: busy (another writer kept the lock past
+    // the busy timeout), a read-only or damaged file, ...
+    throw SqliteFailure(e.getErrorCode(),
+                        "cannot start a transaction on " + project_.file().string() + ": " +
+                            e.what(),
+                        project_.file().string());
   }
 }
 
@@ -163,6 +200,10 @@ void Transaction::Commit() {
     project_.db().exec("COMMIT");
     done_ = true;
   } catch (const SQLite::Exception& e) {
+    const Error failure = SqliteFailure(
+        e.getErrorCode(), "cannot write " + project_.file().string() + ": " + e.what(),
+        project_.file().string());
+    if (failure.kind() != ErrorKind::kInternal) throw failure;
     throw IoError("cannot write " + project_.file().string() + ": " + e.what() +
                   "; nothing was changed");
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <limits>
 #include <map>
 #include <string>
@@ -46,6 +47,16 @@ Story Read(SQLite::Statement& row) {
 }
 
 }  // namespace
+
+int WaveNumber(std::string_view text, const Location& at) {
+  int wave = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), wave);
+  if (error == std::errc() && end == text.data() + text.size() && wave >= 0) return wave;
+  throw DataError("wave '" + std::string(text) +
+                      "' is not a wave number; a wave is a whole number from 0 to " +
+                      std::to_string(std::numeric_limits<int>::max()),
+                  at);
+}
 
 bool IsStoryKind(std::string_view kind) {
   static constexpr std::array<std::string_view, 4> kKinds = {"experience", "reflection",

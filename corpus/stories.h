@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "corpus/error.h"
 #include "corpus/project.h"
 
 struct sqlite3;
@@ -38,6 +39,10 @@ struct Story {
 
 // True for the kinds DESIGN.md names.
 bool IsStoryKind(std::string_view kind);
+
+// The wave of a story from a whole number written in decimal; kData at `at`
+// when it is not one or lies outside 0..2147483647.
+int WaveNumber(std::string_view text, const Location& at = {});
 
 // Adds a story. Its text goes through NormalizeText (kData on invalid UTF-8)
 // and gets its hash. kData when the key is taken, the text is empty, or the

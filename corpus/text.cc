@@ -46,10 +46,15 @@ UChar32 ScanUtf8(std::string_view bytes, const Location& where, size_t base_offs
       at.column = lc.line == 1 && where.column > 0 ? where.column + lc.column - 1 : lc.column;
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", s[start]);
+      // A UTF-16 byte order mark at the start says which encoding it is.
+      const bool utf16 = base_offset == 0 && length >= 2 &&
+                         ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
       throw DataError("invalid UTF-8: byte " + std::string(hex) + " at byte offset " +
                           std::to_string(base_offset + static_cast<size_t>(start)) +
-                          "; if the file is Windows-1252 or Latin-1, say so with "
-                          "--encoding windows-1252",
+                          (utf16 ? "; the file is UTF-16 (it starts with a UTF-16 byte order "
+                                   "mark): save it as UTF-8, or say --encoding utf-16"
+                                 : "; if the file is Windows-1252 or Latin-1, say so with "
+                                   "--encoding windows-1252"),
                       at);
     }
     largest = std::max(largest, c);
@@ -71,6 +76,17 @@ void ValidateUtf8(std::string_view bytes, const Location& where, size_t base_off
 
 std::string NormalizeText(std::string_view bytes, const Location& where) {
   const UChar32 largest = ScanUtf8(bytes, where, 0);
+  if (const size_t nul = bytes.find('\0'); nul != std::string_view::npos) {
+    // Valid UTF-8, but it cuts texts short in C strings, XLSX and XML.
+    const LineColumn lc = LineColumnOf(bytes, nul);
+    Location at = where;
+    at.line = where.line > 0 ? where.line + lc.line - 1 : lc.line;
+    at.column = lc.line == 1 && where.column > 0 ? where.column + lc.column - 1 : lc.column;
+    throw DataError("a NUL byte (0x00) at byte offset " + std::to_string(nul) +
+                        "; text may not contain NUL bytes (is the file UTF-16? save it as "
+                        "UTF-8)",
+                    at);
+  }
   std::string unified;
   if (bytes.find('\r') == std::string_view::npos) {
     unified.assign(bytes);

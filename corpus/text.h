@@ -20,7 +20,8 @@ namespace verhaal {
 void ValidateUtf8(std::string_view bytes, const Location& where, size_t base_offset = 0);
 
 // The one way text enters the project: validates UTF-8 (see ValidateUtf8),
-// turns "\r\n" and lone "\r" into "\n", and normalises to NFC (ICU).
+// refuses NUL bytes (kData, located), turns "\r\n" and lone "\r" into "\n",
+// and normalises to NFC (ICU).
 std::string NormalizeText(std::string_view bytes, const Location& where = {});
 
 // Hex SHA-256 of the bytes; the content hash of a stored text.

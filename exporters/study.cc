@@ -12,6 +12,7 @@
 
 #include "coding/closest_name.h"
 #include "coding/dimension.h"
+#include "coding/yaml_check.h"
 #include "corpus/files.h"
 #include "corpus/yaml_location.h"
 #include "exporters/report.h"
@@ -57,6 +58,7 @@ class Parser {
 
   StudyManifest Parse() {
     YAML::Node root;
+    CheckYaml(text_, name_);
     try {
       root = YAML::Load(std::string(text_));
     } catch (const YAML::Exception& e) {
@@ -228,7 +230,15 @@ class Parser {
     out.type = kind->type;
     if (!node["file"]) throw DataError("this " + type + " export has no 'file:'", At(node));
     const std::string file = ScalarOf(node["file"], "file");
-    out.file = (folder / file).lexically_normal();
+    const fs::path inside = fs::path(file).lexically_normal();
+    if (inside.empty() || inside.has_root_path() || *inside.begin() == ".." ||
+        inside == ".") {
+      throw DataError("export file '" + file + "' is outside the output folder; name a file " +
+                          "inside it, such as '" + fs::path(file).filename().string() +
+                          "' (docs/study.md)",
+                      At(node["file"]));
+    }
+    out.file = (folder / inside).lexically_normal();
     const std::string extension = fs::path(file).extension().string();
     if (std::find(kind->extensions.begin(), kind->extensions.end(), extension) ==
         kind->extensions.end()) {

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "corpus/error.h"
+#include "corpus/output_guard.h"
 
 namespace verhaal {
 namespace {
@@ -107,6 +108,7 @@ std::string SvgDocument::Finish() const {
 }
 
 void WriteSvgFile(const std::filesystem::path& file, const std::string& svg) {
+  CheckOutputFile(file);
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   if (!out) {
     throw Error(ErrorKind::kCannotCreate, "cannot write '" + file.string() +

@@ -8,6 +8,8 @@
 #include <string>
 
 #include "corpus/error.h"
+#include "corpus/files.h"
+#include "corpus/output_guard.h"
 
 namespace verhaal {
 namespace {
@@ -84,7 +86,9 @@ void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
 
 void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
                std::ostream& warnings) {
-  TemporaryFile temporary(std::filesystem::path(file).concat(".tmp-" + std::to_string(::getpid())));
+  CheckOutputFile(file);
+  RemoveStaleTemporaries(file);
+  TemporaryFile temporary(TemporaryBeside(file));
   {
     // libxlsxwriter only finds an unwritable folder when closing; check now.
     std::FILE* probe = std::fopen(temporary.path().c_str(), "wb");

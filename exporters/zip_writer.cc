@@ -3,10 +3,12 @@
 #include <zip.h>
 
 #include "corpus/error.h"
+#include "corpus/output_guard.h"
 
 namespace verhaal {
 
 void WriteZip(const std::filesystem::path& file, const std::vector<ZipEntry>& entries) {
+  CheckOutputFile(file);
   int code = 0;
   zip_t* archive = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
   if (archive == nullptr) {

@@ -309,7 +309,7 @@ class CsvImport {
     }
     const std::string wave = Checked(VariableType::kInteger, Value(r, wave_, mapping_.wave), r,
                                      wave_, "the wave");
-    if (!wave.empty()) s.wave = std::stoi(wave);
+    if (!wave.empty()) s.wave = WaveNumber(wave, At(r, wave_));
     s.date = Checked(VariableType::kDate, Value(r, date_, mapping_.date), r, date_, "the date");
     s.language = Value(r, language_, mapping_.language);
     s.title = Value(r, title_, mapping_.title);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "coding/closest_name.h"
+#include "coding/yaml_check.h"
 #include "corpus/files.h"
 #include "corpus/text.h"
 #include "corpus/yaml_location.h"
@@ -33,6 +34,7 @@ class Parser {
 
   ImportMapping Parse() {
     YAML::Node root;
+    CheckYaml(yaml_, file_);
     try {
       root = YAML::Load(std::string(yaml_));
     } catch (const YAML::Exception& e) {

@@ -24,9 +24,16 @@ std::string CanonicalColour(std::string_view text) {
 
 void ImportCodeTree(Project& project, const RefiXml& xml, pugi::xml_node codes,
                     std::optional<int64_t> parent, std::map<std::string, int64_t>& by_guid,
-                    RefiImportReport& report) {
+                    RefiImportReport& report, int depth) {
   int position = 0;
   for (pugi::xml_node element : ChildrenNamed(codes, "Code")) {
+    if (depth > kMaxCodeDepth) {
+      throw xml.ErrorAt(element, "codes are nested more than " + std::to_string(kMaxCodeDepth) +
+                                     " levels deep here; verhaal keeps at most " +
+                                     std::to_string(kMaxCodeDepth) +
+                                     " levels, so flatten the code tree in the tool and export "
+                                     "again");
+    }
     const std::string guid = GuidAttribute(xml, element, "guid");
     if (by_guid.count(guid)) {
       throw xml.ErrorAt(element, "code GUID " + guid + " appears twice in the codebook; each "
@@ -72,7 +79,7 @@ void ImportCodeTree(Project& project, const RefiXml& xml, pugi::xml_node codes,
       ++report.codes;
     }
     by_guid[guid] = id;
-    ImportCodeTree(project, xml, element, id, by_guid, report);
+    ImportCodeTree(project, xml, element, id, by_guid, report, depth + 1);
   }
 }
 

@@ -17,10 +17,11 @@ namespace verhaal {
 // names, GUIDs, colours, descriptions and the codable flag. A code whose GUID
 // or path already exists is reused. Fills `by_guid` (canonical GUID -> code
 // id) and counts added codes in `report`. kData at the element for a missing
-// name or GUID, a duplicate GUID or a bad colour.
+// name or GUID, a duplicate GUID, a bad colour or codes nested deeper than
+// kMaxCodeDepth. `depth` is the depth of `codes`' children (1: the top).
 void ImportCodeTree(Project& project, const RefiXml& xml, pugi::xml_node codes,
                     std::optional<int64_t> parent, std::map<std::string, int64_t>& by_guid,
-                    RefiImportReport& report);
+                    RefiImportReport& report, int depth = 1);
 
 }  // namespace verhaal
 

@@ -112,6 +112,16 @@ class ProjectImport {
       }
       return {std::nullopt, path + " is missing from the archive's sources folder"};
     }
+    if (!package_.bare_project) {
+      return {std::nullopt, "its plainTextPath '" + path +
+                                "' is outside the archive; verhaal reads only the sources inside "
+                                "a .qdpx"};
+    }
+    if (!options_.allow_external_sources) {
+      return {std::nullopt, "its plainTextPath '" + path +
+                                "' is a file outside the .qde; import the .qdpx, or give "
+                                "--allow-external-sources to read files in the .qde's folder"};
+    }
     std::filesystem::path file;
     if (lower.rfind("relative://", 0) == 0) {
       std::filesystem::path base = xml_.root().attribute("basePath").value();
@@ -127,7 +137,26 @@ class ProjectImport {
     if (!std::filesystem::is_regular_file(file, ec)) {
       return {std::nullopt, path + " points to " + file.string() + ", which does not exist"};
     }
-    return {ReadWholeFile(file), ""};
+    const std::filesystem::path folder = std::filesystem::canonical(
+        package_.base_folder.empty() ? "." : package_.base_folder, ec);
+    const std::filesystem::path real = std::filesystem::canonical(file, ec);
+    const std::filesystem::path inside = real.lexically_relative(folder);
+    if (ec || inside.empty() || *inside.begin() == "..") {
+      return {std::nullopt, path + " points to " + file.string() +
+                                ", outside the .qde's folder; verhaal reads no files there"};
+    }
+    const uint64_t size = std::filesystem::file_size(real, ec);
+    external_bytes_ += size;
+    if (ec || size > package_.limits.max_entry_bytes ||
+        external_bytes_ > package_.limits.max_total_bytes) {
+      throw DataError(path + " points to " + file.string() + " of " + std::to_string(size) +
+                          " bytes; a source may have at most " +
+                          std::to_string(package_.limits.max_entry_bytes >> 20) +
+                          " MB and all sources together " +
+                          std::to_string(package_.limits.max_total_bytes >> 20) + " MB",
+                      Location{package_.file, 0, 0, ""});
+    }
+    return {ReadWholeFile(real), ""};
   }
 
   void ReadNotes(pugi::xml_node notes) {
@@ -319,6 +348,7 @@ class ProjectImport {
   Project& project_;
   const RefiPackage& package_;
   const RefiImportOptions& options_;
+  uint64_t external_bytes_ = 0;  // read from files beside a bare .qde
   RefiXml xml_;
   RefiImportReport report_;
   LineBreakCounting counting_ = LineBreakCounting::kEachCharacter;

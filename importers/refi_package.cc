@@ -72,6 +72,7 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
   RefiPackage package;
   package.file = file.string();
   package.base_folder = file.parent_path();
+  package.limits = limits;
   if (!std::filesystem::exists(file)) {
     throw MissingError(file.string() + " does not exist; give the path of a .qdpx or .qde file");
   }

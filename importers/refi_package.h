@@ -31,6 +31,7 @@ struct RefiPackage {
   std::vector<std::string> other_files;
   bool bare_project = false;  // a .qde on its own: there are no source files
   std::filesystem::path base_folder;  // for relative:// paths
+  RefiPackageLimits limits;           // also for the files a bare .qde points to
 };
 
 // Reads a .qdpx (zip) or a bare .qde. Errors: kMissing when the file does not

@@ -24,6 +24,10 @@ struct RefiImportOptions {
   std::optional<LineBreakCounting> line_breaks;
   // The story kind given to imported stories.
   std::string kind = "interview";
+  // A bare .qde may read its sources' text from files (relative:// or
+  // absolute:// paths) inside its own folder; off by default. A .qdpx reads
+  // only the sources inside the archive: any other path is skipped.
+  bool allow_external_sources = false;
 };
 
 // What an import did, for the command's summary. `skipped` and `notes` are

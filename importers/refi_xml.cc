@@ -18,6 +18,8 @@ bool Contains(std::string_view text, std::string_view word) {
 
 RefiXml::RefiXml(std::string file, std::string text)
     : file_(std::move(file)), text_(std::move(text)) {
+  // pugixml takes any bytes; what it yields is stored and exported again.
+  ValidateUtf8(text_, Location{file_, 0, 0, ""});
   const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
   const pugi::xml_parse_result result =
       document_.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);

@@ -1,6 +1,7 @@
 #include "importers/sensemaker.h"
 
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -36,10 +37,26 @@ bool IsMetadata(const std::string& header) {
   return false;
 }
 
-// "1438121139568" (milliseconds since 1970, UTC) as YYYY-MM-DD; "" otherwise.
-std::string DateOfMillis(std::string_view millis) {
-  long long ms = 0;
-  if (millis.empty() || std::sscanf(std::string(millis).c_str(), "%lld", &ms) != 1) return "";
+// "1438121139568" (milliseconds since 1970, UTC) as YYYY-MM-DD; "" for an
+// empty cell. kData at `at` for anything else, or a time before 1970 or
+// after 9999.
+std::string DateOfMillis(std::string_view millis, const Location& at) {
+  const size_t first = millis.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  millis = millis.substr(first, millis.find_last_not_of(" \t") - first + 1);
+  constexpr long long kLast = 253402300799999;  // 9999-12-31T23:59:59.999Z
+  long long ms = -1;
+  const auto [end, error] = std::from_chars(millis.data(), millis.data() + millis.size(), ms);
+  const bool fraction = end != millis.data() + millis.size() && *end == '.' &&
+                        std::string_view(end + 1, millis.data() + millis.size() - end - 1)
+                                .find_first_not_of("0123456789") == std::string_view::npos;
+  if (error != std::errc() || (end != millis.data() + millis.size() && !fraction) || ms < 0 ||
+      ms > kLast) {
+    throw DataError("server_upload_time '" + std::string(millis) +
+                        "' is not a time in milliseconds since 1970 (up to the year 9999); "
+                        "export the data from SenseMaker again or empty the cell",
+                    at);
+  }
   using namespace std::chrono;
   const year_month_day day{floor<days>(sys_time<milliseconds>(milliseconds(ms)))};
   char buffer[16];
@@ -178,7 +195,10 @@ class SenseMakerImport {
     story.text = record[static_cast<size_t>(text_)];
     if (language_ >= 0) story.language = record[static_cast<size_t>(language_)];
     if (story.language.empty()) story.language = definition_.language;
-    if (date_ >= 0) story.date = DateOfMillis(record[static_cast<size_t>(date_)]);
+    if (date_ >= 0) {
+      story.date = DateOfMillis(record[static_cast<size_t>(date_)],
+                                data_.LocationOf(record.fields[static_cast<size_t>(date_)]));
+    }
     if (respondent_ >= 0 && !record[static_cast<size_t>(respondent_)].empty()) {
       story.respondent_id = EnsureRespondent(project_, record[static_cast<size_t>(respondent_)], "");
     }

@@ -104,6 +104,25 @@ SenseMakerDefinition ParseSenseMakerDefinition(std::string_view text, const std:
     throw DataError("the definition is not valid JSON (" + what +
                         "); export the framework definition from SenseMaker again",
                     Location{file, at.line, at.column, std::string(LineAt(text, byte))});
+  } catch (const json::exception& e) {
+    // A number too large for a double ("1e400"): out_of_range, with no
+    // position; the number is quoted in the message, so find it.
+    std::string what = e.what();
+    const size_t colon = what.rfind(": ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    Location where{file, 0, 0, ""};
+    const size_t open = what.find('\'');
+    const size_t close = what.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+      const size_t byte = text.find(what.substr(open + 1, close - open - 1));
+      if (byte != std::string_view::npos) {
+        const LineColumn at = LineColumnOf(text, byte);
+        where = Location{file, at.line, at.column, std::string(LineAt(text, byte))};
+      }
+    }
+    throw DataError("the definition is not valid JSON (" + what +
+                        "); export the framework definition from SenseMaker again",
+                    where);
   }
   if (!root.is_object() || !root.contains("signifiers") || !root["signifiers"].is_array()) {
     Fail(file, "this is not a SenseMaker framework definition (no \"signifiers\" list); "

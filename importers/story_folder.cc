@@ -6,6 +6,7 @@
 #include <map>
 #include <vector>
 
+#include "coding/yaml_check.h"
 #include "corpus/text.h"
 #include "corpus/variables.h"
 #include "corpus/yaml_location.h"
@@ -94,6 +95,7 @@ ImportReport ImportStoryFolder(Project& project, const std::filesystem::path& fo
     std::vector<std::pair<std::string, std::string>> values;
     if (!parts.front.empty()) {
       YAML::Node root;
+      CheckYaml(parts.front, name, 2);
       try {
         root = YAML::Load(parts.front);
       } catch (const YAML::Exception& e) {
@@ -124,7 +126,7 @@ ImportReport ImportStoryFolder(Project& project, const std::filesystem::path& fo
                               "'; use experience, reflection, interview or other");
             }
           } else if (key == "wave") {
-            s.wave = std::stoi(CheckVariableValue(VariableType::kInteger, value));
+            s.wave = WaveNumber(CheckVariableValue(VariableType::kInteger, value));
           } else if (key == "date") {
             s.date = CheckVariableValue(VariableType::kDate, value);
           } else if (key == "language") {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "coding/codebook.h"
+#include "corpus/codes.h"
 #include "corpus/error.h"
 #include "tests/support/test_support.h"
 
@@ -113,6 +114,72 @@ TEST(CodebookParseTest, MissingFileIsKMissing) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kMissing);
     EXPECT_EQ(e.message(), "codebook /nonexistent/cb.yaml does not exist; check the path");
+  }
+}
+
+}  // namespace
+}  // namespace verhaal
+
+namespace verhaal {
+namespace {
+
+// A codebook of `depth` codes, each the only child of the one before.
+std::string NestedCodebook(int depth) {
+  std::string yaml = "codes:\n";
+  for (int i = 0; i < depth; ++i) {
+    const std::string indent(static_cast<size_t>(2 + 4 * i), ' ');
+    yaml += indent + "- name: c" + std::to_string(i) + "\n";
+    if (i + 1 < depth) yaml += indent + "  children:\n";
+  }
+  return yaml;
+}
+
+TEST(CodebookParseTest, CodesNestAtMostKMaxCodeDepthLevels) {
+  const Codebook deepest = ParseCodebook(NestedCodebook(kMaxCodeDepth), "cb.yaml");
+  ASSERT_EQ(deepest.codes.size(), 1u);
+  try {
+    ParseCodebook(NestedCodebook(kMaxCodeDepth + 1), "cb.yaml");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.location().line, 2 * kMaxCodeDepth + 2);  // the 101st code
+    EXPECT_EQ(e.message(),
+              "codes are nested more than 100 levels deep here; verhaal keeps at most 100 "
+              "levels, so flatten the code tree");
+  }
+}
+
+}  // namespace
+}  // namespace verhaal
+
+namespace verhaal {
+namespace {
+
+TEST(CodebookParseTest, InvalidUtf8AnywhereIsALocatedError) {
+  struct Case {
+    std::string yaml;
+    int line;
+    int column;
+  };
+  const Case cases[] = {
+      {"codes:\n  - name: w\xFFllen\n", 2, 12},
+      {"codes:\n  - name: willen\n    description: \"ge\xC3\"\n", 3, 21},
+      {"codes:\n  - name: willen\n    examples: [\"ok\", \"b\xE9ter\"]\n", 3, 24},
+      {"codes:\n  - name: willen\n    examples: \"b\xE9ter\"\n", 3, 17},
+      {"codes:\n  - name: willen\n    inclusion: a\n    rules:\n      - any: [\"w\xFF\"]\n", 5,
+       17},
+  };
+  for (const Case& c : cases) {
+    try {
+      ParseCodebook(c.yaml, "cb.yaml");
+      ADD_FAILURE() << "no error for " << c.yaml;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::kData) << c.yaml;
+      EXPECT_EQ(e.message().rfind("invalid UTF-8: byte 0x", 0), 0u) << e.message();
+      EXPECT_EQ(e.location().file, "cb.yaml");
+      EXPECT_EQ(e.location().line, c.line) << c.yaml;
+      EXPECT_EQ(e.location().column, c.column) << c.yaml;
+    }
   }
 }
 

@@ -83,6 +83,13 @@ TEST(DimensionTest, BadFormsSayWhatToWrite) {
   EXPECT_EQ(UsageMessage("dyad:stijl@0.6,0.4"),
             "dimension 'dyad:stijl@0.6,0.4': cut point '0.4' is not a number between 0 and 1 "
             "above the previous one; write e.g. dyad:motivatie@0.5 or dyad:motivatie@0.33,0.67");
+  for (const std::string cut : {"NaN", "nan", "inf", "-0.5", "0", "1"}) {
+    EXPECT_EQ(UsageMessage("dyad:stijl@" + cut),
+              "dimension 'dyad:stijl@" + cut + "': cut point '" + cut +
+                  "' is not a number between 0 and 1 above the previous one; write e.g. "
+                  "dyad:motivatie@0.5 or dyad:motivatie@0.33,0.67")
+        << cut;
+  }
   EXPECT_EQ(UsageMessage("code:m@anna+"),
             "dimension 'code:m@anna+' has an empty coder name; write code:PATH@anna+bram");
   EXPECT_EQ(UsageMessage("stone-x:canvas"),

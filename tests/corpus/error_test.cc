@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "tests/support/test_support.h"
+
 namespace verhaal {
 namespace {
 
@@ -24,6 +26,17 @@ TEST(SqliteFailureTest, ALockSaysToWaitAndAnIoFailureToCheckThePermissions) {
       SqliteFailure(SQLITE_READONLY, "attempt to write a readonly database", "s.verhaal");
   EXPECT_EQ(readonly.kind(), ErrorKind::kIo);
   EXPECT_NE(readonly.Describe().find("check the disk and the permissions"), std::string::npos);
+}
+
+TEST(SqliteFailureTest, ALockDuringAStudyRunSaysARunIsInProgress) {
+  testing::TempDir dir;
+  const std::string project = (dir / "s.verhaal").string();
+  dir.Write(".s.verhaal.run-123-0", "");
+  const Error busy = SqliteFailure(SQLITE_BUSY, "database is locked", project);
+  EXPECT_EQ(busy.kind(), ErrorKind::kIo);
+  EXPECT_EQ(busy.Describe(), "busy: a study run is in progress on " + project +
+                                 " (database is locked); wait until `verhaal run` is done and "
+                                 "run the command again; the command changed nothing");
 }
 
 TEST(SqliteFailureTest, AWrappedFailureGetsTheAdviceWithItsWholeMessage) {

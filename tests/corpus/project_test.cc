@@ -56,6 +56,26 @@ TEST(ProjectTest, OpenErrorsHaveTheirKinds) {
   EXPECT_EQ(KindOf([&] { Project::Open(dir / "other.verhaal"); }), ErrorKind::kData);
 }
 
+TEST(ProjectTest, ANegativeSchemaVersionIsADamagedFileNotAnSqlError) {
+  TempDir dir;
+  { Project project = Project::Create(dir / "p.verhaal", "p"); }
+  {
+    SQLite::Database raw((dir / "p.verhaal").string(), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = -1");
+  }
+  try {
+    Project::Open(dir / "p.verhaal");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.message(), (dir / "p.verhaal").string() +
+                               " has schema version -1, which no verhaal writes; the file is "
+                               "damaged or was changed by another program (`sqlite3 " +
+                               (dir / "p.verhaal").string() +
+                               " 'PRAGMA user_version'` shows it)");
+  }
+}
+
 TEST(ProjectTest, NewerSchemaIsRefusedAndLeftUnchanged) {
   TempDir dir;
   {

@@ -73,6 +73,32 @@ TEST(NormalizeTextTest, ErrorLocationAddsToTheGivenLine) {
   }
 }
 
+TEST(NormalizeTextTest, ANulByteIsRefusedWithItsPlace) {
+  try {
+    NormalizeText(std::string("Eerste regel\nmet een ") + '\0' + "erin", {"s.csv", 4, 0, ""});
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.location().file, "s.csv");
+    EXPECT_EQ(e.location().line, 5);
+    EXPECT_EQ(e.location().column, 9);
+    EXPECT_EQ(e.message(),
+              "a NUL byte (0x00) at byte offset 21; text may not contain NUL bytes (is the file "
+              "UTF-16? save it as UTF-8)");
+  }
+}
+
+TEST(NormalizeTextTest, Utf16IsNamedAsSuchNotAsWindows1252) {
+  try {
+    NormalizeText(std::string("\xFF\xFEv\0e\0r\0", 8));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(),
+              "invalid UTF-8: byte 0xFF at byte offset 0; the file is UTF-16 (it starts with a "
+              "UTF-16 byte order mark): save it as UTF-8, or say --encoding utf-16");
+  }
+}
+
 TEST(ContentHashTest, IsSha256) {
   EXPECT_EQ(ContentHash(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(ContentHash("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -106,6 +106,18 @@ TEST(StudyTest, ErrorsAreLocatedAndSayWhatToDo) {
        "    - {type: stories, file: s.csv}\n",
        "s.yaml:5:7: two exports write s.csv (the first at line 4); give each its own file\n"
        "      - {type: stories, file: s.csv}\n        ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: stories, file: ../../x.csv}\n",
+       "s.yaml:4:29: export file '../../x.csv' is outside the output folder; name a file inside "
+       "it, such as 'x.csv' (docs/study.md)\n      - {type: stories, file: ../../x.csv}\n"
+       "                              ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: stories, file: /tmp/x.csv}\n",
+       "s.yaml:4:29: export file '/tmp/x.csv' is outside the output folder; name a file inside "
+       "it, such as 'x.csv' (docs/study.md)\n      - {type: stories, file: /tmp/x.csv}\n"
+       "                              ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: stories, file: d/../../x.csv}\n",
+       "s.yaml:4:29: export file 'd/../../x.csv' is outside the output folder; name a file "
+       "inside it, such as 'x.csv' (docs/study.md)\n      - {type: stories, file: d/../../x.csv}\n"
+       "                              ^"},
       {"project: [a\n",
        "s.yaml:2:1: the study manifest is not valid YAML: end of sequence flow not found"},
   };

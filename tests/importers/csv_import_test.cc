@@ -192,6 +192,10 @@ TEST_F(CsvImportTest, ErrorsSayWhereAndWhatToDo) {
       {"invalid wave", std::string(kHeader) + "S1,R1,een,,Tekst,Ede,,,,,,,\n", kMapping,
        "in.csv:2:7: 'een' is not an integer (the wave)\n  S1,R1,een,,Tekst,Ede,,,,,,,\n"
        "        ^"},
+      {"wave out of range", std::string(kHeader) + "S1,R1,3000000000,,Tekst,Ede,,,,,,,\n",
+       kMapping,
+       "in.csv:2:7: wave '3000000000' is not a wave number; a wave is a whole number from 0 "
+       "to 2147483647\n  S1,R1,3000000000,,Tekst,Ede,,,,,,,\n        ^"},
       {"dyad out of range", std::string(kHeader) + "S1,R1,1,,Tekst,Ede,,,1.5,,,,\n", kMapping,
        "in.csv:2:22: dyad motivatie has x = 1.5, outside [0, 1]; write positions and "
        "proportions as numbers from 0 to 1\n  S1,R1,1,,Tekst,Ede,,,1.5,,,,\n"
@@ -274,6 +278,8 @@ TEST(MappingTest, RejectsBadMappings) {
       {"text: t\nsignifiers:\n  b: {type: triad, columns: [x, y]}\n",
        "map.yaml:3:3: triad b needs `columns:` with three columns (top, left, right)"},
       {"text: [t\n", "map.yaml:"},
+      {"text: t\nsignifiers:\n  m: {type: dyad}\n  m: {type: dyad}\n",
+       "map.yaml:4:3: key 'm' appears twice in this map (first at line 3); keep one of them"},
   };
   for (const auto& [yaml, expected] : cases) {
     try {

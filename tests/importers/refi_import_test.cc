@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/memos.h"
@@ -17,6 +20,7 @@
 namespace verhaal {
 namespace {
 
+namespace fs = std::filesystem;
 using testing::TempDir;
 
 // GUIDs written short: G(1) = "00000000-0000-0000-0000-000000000001".
@@ -386,6 +390,140 @@ TEST(RefiImportTest, NvivoSourcesWithOnlyANewlineAreReportedAsEmpty) {
             "source '33663939-3636-3632-3038-613431643463' (line 1) has no plain text: its text "
             "is empty (the tool may have kept the text only in the rich-text file; export it as "
             "plain text)");
+}
+
+}  // namespace
+}  // namespace verhaal
+
+namespace verhaal {
+namespace {
+
+// ProjectXml() with the text source's plainTextPath replaced.
+std::string ProjectXmlWithSourcePath(const std::string& path) {
+  std::string xml = ProjectXml();
+  const std::string internal = "internal://" + G(40) + ".txt";
+  xml.replace(xml.find(internal), internal.size(), path);
+  return xml;
+}
+
+bool AnyStoryHolds(Project& project, const std::string& text) {
+  for (const Story& story : ListStories(project, {})) {
+    if (story.text.find(text) != std::string::npos) return true;
+  }
+  return false;
+}
+
+TEST(RefiImportTest, AQdpxReadsNoFileOutsideTheArchive) {
+  TempDir dir;
+  dir.Write("geheim.txt", "GEHEIM wachtwoord");
+  fs::create_directory(dir / "a");
+  const std::vector<std::string> paths = {
+      "absolute://" + (dir / "geheim.txt").string(), "relative://../geheim.txt",
+      "relative://geheim.txt", "absolute:///etc/passwd", "relative://../../../../etc/passwd"};
+  for (const std::string& path : paths) {
+    WriteZip(dir / "a/evil.qdpx", {{"project.qde", ProjectXmlWithSourcePath(path)}});
+    Project project = Project::Create(dir / "p.verhaal", "p");
+    const auto report = ImportRefi(project, dir / "a/evil.qdpx");
+    EXPECT_EQ(report.stories, 0) << path;
+    EXPECT_FALSE(AnyStoryHolds(project, "GEHEIM")) << path;
+    EXPECT_FALSE(AnyStoryHolds(project, "root:")) << path;
+    ASSERT_FALSE(report.skipped.empty()) << path;
+    EXPECT_NE(report.skipped.front().find("is outside the archive; verhaal reads only the "
+                                          "sources inside a .qdpx"),
+              std::string::npos)
+        << report.skipped.front();
+    fs::remove(dir / "p.verhaal");
+  }
+}
+
+TEST(RefiImportTest, ABareQdeReadsFilesInItsFolderOnlyWhenAllowed) {
+  TempDir dir;
+  dir.Write("geheim.txt", "GEHEIM wachtwoord");
+  fs::create_directory(dir / "qde");
+  dir.Write("qde/" + G(40) + ".txt", std::string(kSourceText));
+  fs::create_symlink(dir / "geheim.txt", dir / "qde/link.txt");
+  struct Case {
+    std::string path;
+    bool allow;
+    int stories;
+    std::string skipped;  // part of the reason, when skipped
+  };
+  const Case cases[] = {
+      {"relative://" + G(40) + ".txt", false, 0, "give --allow-external-sources"},
+      {"relative://" + G(40) + ".txt", true, 1, ""},
+      {"absolute://" + (dir / "qde" / (G(40) + ".txt")).string(), true, 1, ""},
+      {"relative://../geheim.txt", true, 0, "outside the .qde's folder"},
+      {"absolute://" + (dir / "geheim.txt").string(), true, 0, "outside the .qde's folder"},
+      {"relative://link.txt", true, 0, "outside the .qde's folder"},
+      {"absolute:///etc/passwd", true, 0, "outside the .qde's folder"},
+  };
+  for (const Case& c : cases) {
+    dir.Write("qde/project.qde", ProjectXmlWithSourcePath(c.path));
+    Project project = Project::Create(dir / "p.verhaal", "p");
+    RefiImportOptions options;
+    options.allow_external_sources = c.allow;
+    const auto report = ImportRefi(project, dir / "qde/project.qde", options);
+    EXPECT_EQ(report.stories, c.stories) << c.path;
+    EXPECT_FALSE(AnyStoryHolds(project, "GEHEIM")) << c.path;
+    if (!c.skipped.empty()) {
+      ASSERT_FALSE(report.skipped.empty()) << c.path;
+      EXPECT_NE(report.skipped.front().find(c.skipped), std::string::npos)
+          << report.skipped.front();
+    }
+    fs::remove(dir / "p.verhaal");
+  }
+}
+
+TEST(RefiImportTest, ABareQdeSourceLargerThanTheLimitIsRefused) {
+  TempDir dir;
+  fs::create_directory(dir / "qde");
+  {
+    std::ofstream big(dir / "qde/big.txt");
+  }
+  fs::resize_file(dir / "qde/big.txt", (256ull << 20) + 1);  // sparse: no disk used
+  dir.Write("qde/project.qde", ProjectXmlWithSourcePath("relative://big.txt"));
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  RefiImportOptions options;
+  options.allow_external_sources = true;
+  try {
+    ImportRefi(project, dir / "qde/project.qde", options);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_NE(e.message().find("a source may have at most 256 MB"), std::string::npos)
+        << e.message();
+  }
+}
+
+}  // namespace
+}  // namespace verhaal
+
+namespace verhaal {
+namespace {
+
+TEST(RefiImportTest, ADeeplyNestedCodebookIsALocatedErrorNotACrash) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  std::string qdc =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">\n<Codes>\n";
+  const int depth = 5000;
+  for (int i = 0; i < depth; ++i) {
+    qdc += "<Code guid=\"" + G(100000 + i) + "\" name=\"c" + std::to_string(i) +
+           "\" isCodable=\"true\">\n";
+  }
+  for (int i = 0; i < depth; ++i) qdc += "</Code>";
+  qdc += "\n</Codes>\n</CodeBook>\n";
+  try {
+    ImportRefiCodebook(project, "diep.qdc", qdc);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.location().line, 3 + kMaxCodeDepth + 1);  // the 101st <Code>
+    EXPECT_NE(e.message().find("codes are nested more than 100 levels deep here"),
+              std::string::npos)
+        << e.message();
+  }
 }
 
 }  // namespace

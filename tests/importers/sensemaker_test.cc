@@ -85,6 +85,20 @@ TEST(SenseMakerDefinitionTest, MalformedJsonIsLocated) {
   }
 }
 
+TEST(SenseMakerDefinitionTest, ANumberTooLargeIsLocatedNotInternal) {
+  try {
+    ParseSenseMakerDefinition("{\n  \"signifiers\": [\n    {\"id\": 1e400}\n  ]\n}",
+                              "def.json");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.location().file, "def.json");
+    EXPECT_EQ(e.location().line, 3);
+    EXPECT_EQ(e.location().column, 12);
+    EXPECT_NE(e.message().find("1e400"), std::string::npos) << e.message();
+  }
+}
+
 TEST(SenseMakerImportTest, InlineExportGivesStoriesAndValues) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
@@ -146,6 +160,18 @@ TEST(SenseMakerImportTest, BadCellsAreLocatedAndNothingIsWritten) {
        3, 32},
       {"\"0.1\",\"0.9\"", "\"0.1\",\"\"", "stone 'nu' of stones s has only one coordinate; give "
                                           "both x and y or neither", 3, 0},
+      {"\"1438121139568\"", "\"1e30\"",
+       "server_upload_time '1e30' is not a time in milliseconds since 1970 (up to the year "
+       "9999); export the data from SenseMaker again or empty the cell",
+       2, 11},
+      {"\"1438121139568\"", "\"-156000000000000\"",
+       "server_upload_time '-156000000000000' is not a time in milliseconds since 1970 (up to "
+       "the year 9999); export the data from SenseMaker again or empty the cell",
+       2, 11},
+      {"\"1438121139568\"", "\"NaN\"",
+       "server_upload_time 'NaN' is not a time in milliseconds since 1970 (up to the year "
+       "9999); export the data from SenseMaker again or empty the cell",
+       2, 11},
       {"\"1\",\"\",\"1\",\"x\"", "\"ja\",\"\",\"1\",\"x\"", "'ja' is not a tick; use 1 for ticked "
                                                             "or leave it empty", 3, 114},
   };
