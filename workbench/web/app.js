@@ -73,7 +73,11 @@ async function refresh({codebook = false} = {}) {
   const jobs = [];
   if (state.storyKey) jobs.push(openStory(state.storyKey));
   jobs.push(codebook ? loadCodebook() : loadCodebookQuietly());
-  await Promise.all(jobs);
+  try {
+    await Promise.all(jobs);
+  } catch (error) {
+    fail(error);
+  }
   clearTimeout(listTimer);
   listTimer = setTimeout(() => list.reload(), codebook ? 0 : 400);
 }
