@@ -54,8 +54,9 @@ test('a selection snaps to whole words; with Alt it stays exact', async ({page})
   await codeWithPalette(page, 'taal');
   await dragSelect(page, 'aalle', {alt: true});
   await codeWithPalette(page, 'taal');
-  const codings = (await codingsOf(server, 'anna', 'E1')).filter((c) => c.code === 'taal');
-  expect(codings.map(({start, end}) => ({start, end}))).toEqual([
+  const taal = async () => (await codingsOf(server, 'anna', 'E1')).filter((c) => c.code === 'taal')
+    .map(({start, end}) => ({start, end}));
+  await expect.poll(taal).toEqual([
     pointsOf(text('E1'), 'Daarna ging het beter'),
     pointsOf(text('E1'), 'aalle'),
   ]);

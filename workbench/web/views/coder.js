@@ -111,13 +111,14 @@ export class Coder {
   async apply(path) {
     if (!this.pending || !state.story) return;
     const index = this.text.index;
-    const [start, end] = this.pending;
+    const applied = this.pending;
+    const [start, end] = applied;
     const body = {code: path, start: index.point(start), end: index.point(end)};
     const before = String(this.text.selectionPoints());
     try {
       const coding = await api.addCoding(state.story.key, body);
       noteUsed(path);
-      this.reset();
+      if (this.pending === applied) this.reset();  // not a selection made meanwhile
       this.announce(t('coded', {code: path, start: coding.start, end: coding.end}));
       await this.onChanged();
       // The caret after the coded passage, unless the coder moved on meanwhile.
