@@ -32,6 +32,7 @@ std::span<const Command> Commands() {
       Command{"report", "one self-contained HTML report of the study", RunReport},
       Command{"pseudonymise", "replace names, places, numbers, ... by pseudonyms in a new project",
               RunPseudonymise},
+      Command{"serve", "the workbench: read and code stories in the browser", RunServe},
   };
   return kCommands;
 }

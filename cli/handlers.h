@@ -28,6 +28,7 @@ int RunAutocode(CommandContext& context);
 int RunRun(CommandContext& context);
 int RunReport(CommandContext& context);
 int RunPseudonymise(CommandContext& context);
+int RunServe(CommandContext& context);
 
 }  // namespace verhaal
 

@@ -25,3 +25,9 @@ find_library(READSTAT_LIBRARY readstat REQUIRED)
 add_library(verhaal_readstat INTERFACE)
 target_include_directories(verhaal_readstat INTERFACE ${READSTAT_INCLUDE_DIR})
 target_link_libraries(verhaal_readstat INTERFACE ${READSTAT_LIBRARY})
+
+# The workbench server (`verhaal serve`): Debian's cpp-httplib is a compiled
+# library built with OpenSSL (its pkg-config file defines
+# CPPHTTPLIB_OPENSSL_SUPPORT), so HTTPS needs nothing more here.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+find_package(OpenSSL REQUIRED)

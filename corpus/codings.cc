@@ -144,4 +144,59 @@ int64_t CountCodings(Project& project) {
   return project.db().execAndGet("SELECT count(*) FROM coding").getInt64();
 }
 
+std::optional<Coding> FindCoding(Project& project, const Coding& key) {
+  SQLite::Statement find(project.db(),
+                         "SELECT o.origin, g.memo, o.created, s.key, c.path, k.name FROM coding g "
+                         "JOIN coding_origin o ON o.id = g.origin_id JOIN story s ON s.id = "
+                         "g.story_id JOIN code c ON c.id = g.code_id JOIN coder k ON k.id = "
+                         "g.coder_id WHERE g.story_id = ? AND g.code_id = ? AND g.coder_id = ? "
+                         "AND g.start = ? AND g.end = ?");
+  find.bind(1, key.story_id);
+  find.bind(2, key.code_id);
+  find.bind(3, key.coder_id);
+  find.bind(4, key.start);
+  find.bind(5, key.end);
+  if (!find.executeStep()) return std::nullopt;
+  Coding c;
+  c.story_id = key.story_id;
+  c.code_id = key.code_id;
+  c.coder_id = key.coder_id;
+  c.start = key.start;
+  c.end = key.end;
+  c.origin = find.getColumn(0).getString();
+  c.memo = find.getColumn(1).getString();
+  c.created = find.getColumn(2).getString();
+  c.story_key = find.getColumn(3).getString();
+  c.code_path = find.getColumn(4).getString();
+  c.coder = find.getColumn(5).getString();
+  return c;
+}
+
+bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo) {
+  SQLite::Statement set(project.db(),
+                        "UPDATE coding SET memo = ? WHERE story_id = ? AND code_id = ? AND "
+                        "coder_id = ? AND start = ? AND end = ?");
+  set.bind(1, std::string(memo));
+  set.bind(2, key.story_id);
+  set.bind(3, key.code_id);
+  set.bind(4, key.coder_id);
+  set.bind(5, key.start);
+  set.bind(6, key.end);
+  return set.exec() > 0;
+}
+
+std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
+                                                           std::optional<int64_t> coder_id) {
+  SQLite::Statement count(project.db(),
+                          coder_id ? "SELECT code_id, count(*) FROM coding WHERE coder_id = ? "
+                                     "GROUP BY code_id"
+                                   : "SELECT code_id, count(*) FROM coding GROUP BY code_id");
+  if (coder_id) count.bind(1, *coder_id);
+  std::vector<std::pair<int64_t, int64_t>> out;
+  while (count.executeStep()) {
+    out.emplace_back(count.getColumn(0).getInt64(), count.getColumn(1).getInt64());
+  }
+  return out;
+}
+
 }  // namespace verhaal

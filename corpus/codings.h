@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corpus/project.h"
@@ -68,6 +69,19 @@ struct CodingFilter {
 std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter = {});
 
 int64_t CountCodings(Project& project);
+
+// The coding with this story, code, coder and segment (the fields of `key`
+// that make a coding unique), with origin, memo, created and names filled;
+// nullopt when there is none.
+std::optional<Coding> FindCoding(Project& project, const Coding& key);
+
+// Sets the memo of the coding `key` names; returns whether it exists.
+bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo);
+
+// The number of codings of each code id (only coder `coder_id`'s when
+// given): one pass over the coding table.
+std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
+                                                           std::optional<int64_t> coder_id);
 
 }  // namespace verhaal
 

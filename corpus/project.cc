@@ -173,6 +173,14 @@ std::string Project::name() {
 
 int Project::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
+int64_t DataVersion(Project& project) {
+  try {
+    return project.db().execAndGet("PRAGMA data_version").getInt64();
+  } catch (const SQLite::Exception& e) {
+    throw IoError("cannot read " + project.file().string() + ": " + e.what());
+  }
+}
+
 Transaction::Transaction(Project& project) : project_(project) {
   try {
     project_.db().exec("BEGIN IMMEDIATE");

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -16,7 +17,7 @@
 namespace verhaal {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 class Project {
  public:
@@ -50,6 +51,12 @@ class Project {
   std::filesystem::path file_;
   std::unique_ptr<SQLite::Database> db_;
 };
+
+// SQLite's PRAGMA data_version for this connection: it changes when another
+// connection (another process, e.g. the CLI beside `verhaal serve`) commits
+// a change to the file, and not for this connection's own commits. Cheap:
+// no file is read. kIo Error when SQLite fails.
+int64_t DataVersion(Project& project);
 
 // One write transaction (BEGIN IMMEDIATE). Rolls back in the destructor
 // unless Commit() ran, so a command that throws leaves the file unchanged.

@@ -203,8 +203,25 @@ CREATE VIEW coding_detail AS
   FROM coding g JOIN coding_origin o ON o.id = g.origin_id;
 )sql";
 
-constexpr std::array<const char*, 4> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
-static_assert(kMigrations.size() == 4, "kSchemaVersion in project.h must match");
+// Version 5: the workbench's undo history, per coder (corpus/undo_steps.h).
+// A step holds the coding before and after one change as JSON ('' for none);
+// done = 0 marks a step that was undone and may be redone.
+constexpr const char* kVersion5 = R"sql(
+CREATE TABLE undo_step (
+  id INTEGER PRIMARY KEY,
+  coder_id INTEGER NOT NULL REFERENCES coder(id),
+  action TEXT NOT NULL CHECK (action IN ('add', 'change', 'remove')),
+  before TEXT NOT NULL DEFAULT '',
+  after TEXT NOT NULL DEFAULT '',
+  done INTEGER NOT NULL DEFAULT 1,
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX undo_step_coder ON undo_step(coder_id, done, id);
+)sql";
+
+constexpr std::array<const char*, 5> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                    kVersion5};
+static_assert(kMigrations.size() == 5, "kSchemaVersion in project.h must match");
 
 }  // namespace
 

@@ -140,7 +140,7 @@ TEST(CliTest, NewerSchemaIsExit65) {
   EXPECT_EQ(r.exit_code, 65);
   EXPECT_EQ(r.err,
             "verhaal: error: n.verhaal was written by a newer verhaal (schema 99; this verhaal "
-            "reads up to 4); upgrade verhaal to open it\n");
+            "reads up to 5); upgrade verhaal to open it\n");
 }
 
 TEST(CliTest, SearchOnAnEmptyProjectAndBadQuery) {

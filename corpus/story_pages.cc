@@ -1,0 +1,131 @@
+#include "corpus/story_pages.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+namespace {
+
+// Up to this many matches a search is ordered by relevance (bm25 over every
+// match); beyond it by story order, which FTS5 can stop reading after a
+// page (ranking half a million matches of a common word takes seconds).
+constexpr int64_t kRankedMatches = 20000;
+
+// The WHERE clause (after "WHERE 1") for everything but the text search.
+std::string Conditions(const StoryPageQuery& query) {
+  std::string sql;
+  // Through the story_respondent index, not a respondent lookup per story.
+  if (query.role) {
+    sql += " AND s.respondent_id IN (SELECT id FROM respondent WHERE role = :role)";
+  }
+  if (query.kind) sql += " AND s.kind = :kind";
+  if (query.wave) sql += " AND s.wave = :wave";
+  const bool coding_filter = !query.code_ids.empty() || query.coder_id;
+  if (coding_filter || query.uncoded) {
+    std::string inner = "SELECT 1 FROM coding g WHERE g.story_id = s.id";
+    if (!query.code_ids.empty()) {
+      inner += " AND g.code_id IN (";
+      for (size_t i = 0; i < query.code_ids.size(); ++i) {
+        inner += (i ? ", " : "") + std::to_string(query.code_ids[i]);
+      }
+      inner += ")";
+    }
+    if (query.coder_id) inner += " AND g.coder_id = :coder";
+    if (query.visible_coder_id) inner += " AND g.coder_id = :visible";
+    sql += std::string(query.uncoded ? " AND NOT EXISTS (" : " AND EXISTS (") + inner + ")";
+  }
+  return sql;
+}
+
+void Bind(SQLite::Statement& statement, const StoryPageQuery& query) {
+  if (!query.q.empty()) statement.bind(":q", query.q);
+  if (query.role) statement.bind(":role", *query.role);
+  if (query.kind) statement.bind(":kind", *query.kind);
+  if (query.wave) statement.bind(":wave", *query.wave);
+  if (query.coder_id) statement.bind(":coder", *query.coder_id);
+  if (query.visible_coder_id) statement.bind(":visible", *query.visible_coder_id);
+}
+
+}  // namespace
+
+StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
+  const bool search = !query.q.empty();
+  const std::string from =
+      std::string(search ? " FROM story_fts f JOIN story s ON s.id = f.rowid"
+                         : " FROM story s") +
+      " LEFT JOIN respondent r ON r.id = s.respondent_id WHERE " +
+      (search ? "story_fts MATCH :q" : "1") + Conditions(query);
+  const std::string coded =
+      std::string("(SELECT count(*) FROM coding g WHERE g.story_id = s.id") +
+      (query.visible_coder_id ? " AND g.coder_id = :visible)" : ")");
+  StoryPage page;
+  try {
+    SQLite::Statement total(project.db(), "SELECT count(*)" + from);
+    Bind(total, query);
+    total.executeStep();
+    page.total = total.getColumn(0).getInt64();
+    const bool ranked = search && page.total <= kRankedMatches;
+    const std::string rows_sql =
+        "SELECT s.key, s.title, coalesce(r.key, ''), coalesce(r.role, ''), s.kind, s.wave, " +
+        std::string(search ? "snippet(story_fts, 1, '[', ']', '…', 16)"
+                           : "substr(s.text, 1, 200)") +
+        ", " + coded + from +
+        (ranked ? " ORDER BY f.rank, s.id" : search ? " ORDER BY f.rowid" : " ORDER BY s.id") +
+        " LIMIT :limit OFFSET :offset";
+    SQLite::Statement rows(project.db(), rows_sql);
+    Bind(rows, query);
+    rows.bind(":limit", query.limit);
+    rows.bind(":offset", query.offset);
+    while (rows.executeStep()) {
+      StoryPageRow row;
+      row.key = rows.getColumn(0).getString();
+      row.title = rows.getColumn(1).getString();
+      row.respondent = rows.getColumn(2).getString();
+      row.role = rows.getColumn(3).getString();
+      row.kind = rows.getColumn(4).getString();
+      if (!rows.getColumn(5).isNull()) row.wave = rows.getColumn(5).getInt();
+      row.snippet = rows.getColumn(6).getString();
+      row.coded = rows.getColumn(7).getInt64();
+      page.rows.push_back(std::move(row));
+    }
+  } catch (const SQLite::Exception& e) {
+    if (!search) throw;
+    throw UsageError("cannot search for '" + query.q + "': " + e.what() +
+                     "; quote phrases with \"...\" and use AND, OR, NOT, prefix*");
+  }
+  return page;
+}
+
+StoryFacets ListStoryFacets(Project& project) {
+  StoryFacets facets;
+  SQLite::Statement roles(project.db(),
+                          "SELECT DISTINCT role FROM respondent WHERE role <> '' ORDER BY role");
+  while (roles.executeStep()) facets.roles.push_back(roles.getColumn(0).getString());
+  SQLite::Statement kinds(project.db(), "SELECT DISTINCT kind FROM story ORDER BY kind");
+  while (kinds.executeStep()) facets.kinds.push_back(kinds.getColumn(0).getString());
+  SQLite::Statement waves(project.db(),
+                          "SELECT DISTINCT wave FROM story WHERE wave IS NOT NULL ORDER BY wave");
+  while (waves.executeStep()) facets.waves.push_back(waves.getColumn(0).getInt());
+  return facets;
+}
+
+ProjectTotals CountProjectTotals(Project& project, std::optional<int64_t> coder_id) {
+  auto count = [&project](const char* sql) { return project.db().execAndGet(sql).getInt64(); };
+  ProjectTotals totals;
+  totals.stories = count("SELECT count(*) FROM story");
+  totals.respondents = count("SELECT count(*) FROM respondent");
+  totals.codes = count("SELECT count(*) FROM code");
+  totals.memos = count("SELECT count(*) FROM memo");
+  if (coder_id) {
+    SQLite::Statement codings(project.db(), "SELECT count(*) FROM coding WHERE coder_id = ?");
+    codings.bind(1, *coder_id);
+    codings.executeStep();
+    totals.codings = codings.getColumn(0).getInt64();
+  } else {
+    totals.codings = count("SELECT count(*) FROM coding");
+  }
+  return totals;
+}
+
+}  // namespace verhaal

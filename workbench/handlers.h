@@ -1,0 +1,72 @@
+// Private to workbench/: the request handlers of a Workbench. security.cc
+// checks each request before routing; routes.cc holds the JSON API;
+// page.cc the page's files, the token exchange and the event stream.
+#ifndef VERHAAL_WORKBENCH_HANDLERS_H_
+#define VERHAAL_WORKBENCH_HANDLERS_H_
+
+#include <httplib.h>
+
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "study/viewer.h"
+#include "workbench/server.h"
+
+namespace verhaal {
+
+// Who sent a request, and how.
+struct Caller {
+  std::string coder;
+  bool by_cookie = false;  // a browser session (changes need the CSRF header)
+  std::string csrf;        // the session's CSRF value
+};
+
+class Workbench::Handlers {
+ public:
+  explicit Handlers(Workbench& workbench) : workbench_(workbench) {}
+
+  // Installs everything on `server`: checks, headers, routes.
+  void Install(httplib::Server& server);
+
+  // The Host values this server answers to (set once the port is known).
+  void SetAllowedHosts(std::set<std::string> hosts) { allowed_hosts_ = std::move(hosts); }
+
+ private:
+  using Request = httplib::Request;
+  using Response = httplib::Response;
+  using JsonHandler = std::function<void(const Request&, Response&, const Viewer&)>;
+
+  // security.cc
+  httplib::Server::HandlerResponse Check(const Request& request, Response& response);
+  std::optional<Caller> Authenticate(const Request& request) const;
+  bool HostAllowed(const Request& request) const;
+  Viewer ViewerOf(const Request& request) const;
+
+  // routes.cc
+  void InstallApi(httplib::Server& server);
+  // Wraps a handler: the viewer, errors as JSON with their status.
+  httplib::Server::Handler Json(JsonHandler handler);
+
+  // page.cc
+  void InstallPage(httplib::Server& server);
+  void ExchangeToken(const Request& request, Response& response, const std::string& token);
+  void StreamEvents(const Request& request, Response& response);
+
+  Workbench& workbench_;
+  std::set<std::string> allowed_hosts_;
+};
+
+// Writes {"error": message, "field": field} with `status`.
+void SendError(httplib::Response& response, int status, const std::string& message,
+               const std::string& field = "");
+
+// The 401 page for browsers: how to get the link.
+std::string UnauthorizedPage();
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_WORKBENCH_HANDLERS_H_

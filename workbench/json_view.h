@@ -1,0 +1,25 @@
+// The JSON shapes of docs/serve.md, built from what study/ returns. One
+// function per resource; no logic beyond naming fields.
+#ifndef VERHAAL_WORKBENCH_JSON_VIEW_H_
+#define VERHAAL_WORKBENCH_JSON_VIEW_H_
+
+#include <nlohmann/json.hpp>
+
+#include "corpus/codings.h"
+#include "corpus/story_pages.h"
+#include "study/codebook_edit.h"
+#include "study/coding_actions.h"
+#include "study/story_browse.h"
+#include "study/viewer.h"
+
+namespace verhaal {
+
+nlohmann::json CodingJson(const Coding& coding, const Viewer& viewer);
+nlohmann::json StoryPageJson(const StoryPage& page, int64_t offset, int64_t limit);
+nlohmann::json StoryJson(const StoryView& view, const Viewer& viewer);
+nlohmann::json CodeJson(const CodeWithCounts& code);
+nlohmann::json UndoJson(const UndoOutcome& outcome, const Viewer& viewer, bool undo);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_WORKBENCH_JSON_VIEW_H_

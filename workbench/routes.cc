@@ -1,0 +1,323 @@
+// The JSON API of docs/serve.md. Each route reads the request, calls one
+// study/ function under the project lock, publishes an event for a change,
+// and writes the JSON; nothing else.
+#include <charconv>
+
+#include "study/codebook_edit.h"
+#include "study/coding_actions.h"
+#include "study/request_error.h"
+#include "study/story_browse.h"
+#include "workbench/handlers.h"
+#include "workbench/json_view.h"
+
+namespace verhaal {
+namespace {
+
+using nlohmann::json;
+
+int StatusOf(const Error& error) {
+  if (const auto* request = dynamic_cast<const RequestError*>(&error)) {
+    if (request->problem() == RequestProblem::kForbidden) return 403;
+    if (request->problem() == RequestProblem::kConflict) return 409;
+  }
+  switch (error.kind()) {
+    case ErrorKind::kUsage: return 400;
+    case ErrorKind::kMissing: return 404;
+    case ErrorKind::kData: return 422;
+    default: return 500;
+  }
+}
+
+json ParseBody(const httplib::Request& request) {
+  if (request.body.empty()) return json::object();
+  try {
+    json body = json::parse(request.body);
+    if (!body.is_object()) {
+      throw RequestError(ErrorKind::kUsage, "the body must be a JSON object {...}", "body");
+    }
+    return body;
+  } catch (const json::parse_error& e) {
+    throw RequestError(ErrorKind::kUsage, std::string("malformed JSON: ") + e.what(), "body");
+  }
+}
+
+std::optional<std::string> OptionalString(const json& body, const std::string& field) {
+  if (!body.contains(field) || body[field].is_null()) return std::nullopt;
+  if (!body[field].is_string()) {
+    throw RequestError(ErrorKind::kUsage, field + " must be a string", field);
+  }
+  return body[field].get<std::string>();
+}
+
+std::string RequiredString(const json& body, const std::string& field) {
+  auto value = OptionalString(body, field);
+  if (!value) throw RequestError(ErrorKind::kUsage, field + " is missing", field);
+  return *value;
+}
+
+std::optional<int64_t> OptionalInteger(const json& body, const std::string& field) {
+  if (!body.contains(field) || body[field].is_null()) return std::nullopt;
+  if (!body[field].is_number_integer()) {
+    throw RequestError(ErrorKind::kUsage,
+                       field + " must be a whole number (code points); got " + body[field].dump(),
+                       field);
+  }
+  return body[field].get<int64_t>();
+}
+
+std::optional<std::string> Param(const httplib::Request& request, const char* name) {
+  if (!request.has_param(name)) return std::nullopt;
+  std::string value = request.get_param_value(name);
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+int64_t NumberParam(const httplib::Request& request, const char* name, int64_t fallback) {
+  const auto text = Param(request, name);
+  if (!text) return fallback;
+  int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size()) {
+    throw RequestError(ErrorKind::kUsage,
+                       std::string(name) + " must be a whole number; got '" + *text + "'", name);
+  }
+  return value;
+}
+
+void SendJson(httplib::Response& response, const json& body, int status = 200) {
+  response.status = status;
+  response.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+httplib::Server::Handler Workbench::Handlers::Json(JsonHandler handler) {
+  return [this, handler = std::move(handler)](const Request& request, Response& response) {
+    try {
+      handler(request, response, ViewerOf(request));
+    } catch (const RequestError& e) {
+      SendError(response, StatusOf(e), e.message(), e.field());
+    } catch (const Error& e) {
+      SendError(response, StatusOf(e), e.message());
+    }
+  };
+}
+
+void Workbench::Handlers::InstallApi(httplib::Server& server) {
+  Workbench& w = workbench_;
+  auto publish = [&w](const char* name, const json& data, const Viewer& viewer) {
+    w.events_.Publish(name, data.dump(), viewer.coder);
+  };
+
+  server.Get("/api/project", Json([&w](const Request& request, Response& response,
+                                       const Viewer& viewer) {
+    std::lock_guard lock(w.project_mutex_);
+    const ProjectOverview o = OverviewProject(w.project_, viewer);
+    const auto caller = w.handlers_->Authenticate(request);
+    SendJson(response, {{"name", o.name},
+                        {"file", o.file},
+                        {"schema", o.schema},
+                        {"you", viewer.coder},
+                        {"coders", w.options_.coders},
+                        {"blind", viewer.blind},
+                        {"lang", w.options_.lang},
+                        {"csrf", caller ? caller->csrf : ""},
+                        {"counts",
+                         {{"stories", o.stories},
+                          {"respondents", o.respondents},
+                          {"codes", o.codes},
+                          {"codings", o.codings},
+                          {"memos", o.memos}}},
+                        {"roles", o.facets.roles},
+                        {"kinds", o.facets.kinds},
+                        {"waves", o.facets.waves}});
+  }));
+
+  server.Get("/api/codebook", Json([&w](const Request&, Response& response, const Viewer& viewer) {
+    std::lock_guard lock(w.project_mutex_);
+    json codes = json::array();
+    for (const CodeWithCounts& c : CodebookTree(w.project_, viewer)) codes.push_back(CodeJson(c));
+    SendJson(response, {{"codes", codes}});
+  }));
+
+  server.Get("/api/stories", Json([&w](const Request& request, Response& response,
+                                       const Viewer& viewer) {
+    StoryListRequest list;
+    list.q = Param(request, "q").value_or("");
+    list.code = Param(request, "code");
+    list.coder = Param(request, "coder");
+    list.role = Param(request, "role");
+    list.kind = Param(request, "kind");
+    if (Param(request, "wave")) list.wave = static_cast<int>(NumberParam(request, "wave", 0));
+    const auto uncoded = Param(request, "uncoded");
+    list.uncoded = uncoded && *uncoded != "0" && *uncoded != "false";
+    list.offset = NumberParam(request, "offset", 0);
+    list.limit = NumberParam(request, "limit", 50);
+    std::lock_guard lock(w.project_mutex_);
+    SendJson(response, StoryPageJson(BrowseStories(w.project_, viewer, list), list.offset,
+                                     list.limit));
+  }));
+
+  server.Get(R"(/api/stories/([^/]+))", Json([&w](const Request& request, Response& response,
+                                                  const Viewer& viewer) {
+    std::lock_guard lock(w.project_mutex_);
+    SendJson(response, StoryJson(OpenStory(w.project_, viewer, request.matches[1].str()), viewer));
+  }));
+
+  server.Post(R"(/api/stories/([^/]+)/codings)",
+              Json([&w, publish](const Request& request, Response& response,
+                                 const Viewer& viewer) {
+                const json body = ParseBody(request);
+                NewCoding coding;
+                coding.story_key = request.matches[1].str();
+                coding.code_path = RequiredString(body, "code");
+                coding.start = OptionalInteger(body, "start");
+                coding.end = OptionalInteger(body, "end");
+                if (body.contains("whole") && !body["whole"].is_boolean()) {
+                  throw RequestError(ErrorKind::kUsage, "whole must be true or false", "whole");
+                }
+                coding.whole = body.value("whole", false);
+                coding.memo = OptionalString(body, "memo").value_or("");
+                CodingOutcome outcome;
+                {
+                  std::lock_guard lock(w.project_mutex_);
+                  outcome = MakeCoding(w.project_, viewer, coding);
+                }
+                json out = CodingJson(outcome.coding, viewer);
+                out["added"] = outcome.added;
+                if (outcome.added) {
+                  publish("coding",
+                          {{"action", "add"},
+                           {"story", outcome.coding.story_key},
+                           {"coder", viewer.coder},
+                           {"coding", CodingJson(outcome.coding, Viewer{})}},
+                          viewer);
+                }
+                SendJson(response, out, outcome.added ? 201 : 200);
+              }));
+
+  server.Patch(R"(/api/codings/([^/]+))", Json([&w, publish](const Request& request,
+                                                             Response& response,
+                                                             const Viewer& viewer) {
+    const json body = ParseBody(request);
+    CodingEdit edit;
+    edit.code_path = OptionalString(body, "code");
+    edit.start = OptionalInteger(body, "start");
+    edit.end = OptionalInteger(body, "end");
+    edit.memo = OptionalString(body, "memo");
+    CodingChange change;
+    {
+      std::lock_guard lock(w.project_mutex_);
+      change = ChangeCoding(w.project_, viewer, request.matches[1].str(), edit);
+    }
+    publish("coding",
+            {{"action", "change"},
+             {"story", change.after.story_key},
+             {"coder", viewer.coder},
+             {"before", CodingJson(change.before, Viewer{})},
+             {"coding", CodingJson(change.after, Viewer{})}},
+            viewer);
+    SendJson(response, CodingJson(change.after, viewer));
+  }));
+
+  server.Delete(R"(/api/codings/([^/]+))", Json([&w, publish](const Request& request,
+                                                              Response& response,
+                                                              const Viewer& viewer) {
+    Coding removed;
+    {
+      std::lock_guard lock(w.project_mutex_);
+      removed = DeleteCoding(w.project_, viewer, request.matches[1].str());
+    }
+    publish("coding",
+            {{"action", "remove"},
+             {"story", removed.story_key},
+             {"coder", viewer.coder},
+             {"coding", CodingJson(removed, Viewer{})}},
+            viewer);
+    response.status = 204;
+  }));
+
+  for (const bool undo : {true, false}) {
+    server.Post(undo ? "/api/undo" : "/api/redo",
+                Json([&w, publish, undo](const Request& request, Response& response,
+                                         const Viewer& viewer) {
+                  ParseBody(request);  // may be empty; must be JSON when not
+                  UndoOutcome outcome;
+                  {
+                    std::lock_guard lock(w.project_mutex_);
+                    outcome = undo ? UndoCodingChange(w.project_, viewer)
+                                   : RedoCodingChange(w.project_, viewer);
+                  }
+                  const json out = UndoJson(outcome, viewer, undo);
+                  json event = UndoJson(outcome, Viewer{}, undo);
+                  event["action"] = undo ? "undo" : "redo";
+                  event["coder"] = viewer.coder;
+                  publish("coding", event, viewer);
+                  SendJson(response, out);
+                }));
+  }
+
+  server.Post("/api/codebook/codes", Json([&w, publish](const Request& request,
+                                                        Response& response,
+                                                        const Viewer& viewer) {
+    const json body = ParseBody(request);
+    NewCode code;
+    code.path = RequiredString(body, "path");
+    code.colour = OptionalString(body, "colour").value_or("");
+    code.description = OptionalString(body, "description").value_or("");
+    CodeWithCounts added;
+    {
+      std::lock_guard lock(w.project_mutex_);
+      added = AddCodebookCode(w.project_, viewer, code);
+    }
+    publish("codebook", {{"action", "add"}, {"path", added.code.path}, {"by", viewer.coder}},
+            viewer);
+    SendJson(response, CodeJson(added), 201);
+  }));
+
+  server.Patch(R"(/api/codebook/codes/(.+))", Json([&w, publish](const Request& request,
+                                                                 Response& response,
+                                                                 const Viewer& viewer) {
+    const json body = ParseBody(request);
+    CodeEdit edit;
+    edit.name = OptionalString(body, "name");
+    edit.parent = OptionalString(body, "parent");
+    edit.colour = OptionalString(body, "colour");
+    edit.description = OptionalString(body, "description");
+    const std::string path = request.matches[1].str();
+    CodeWithCounts changed;
+    {
+      std::lock_guard lock(w.project_mutex_);
+      changed = EditCodebookCode(w.project_, viewer, path, edit);
+    }
+    publish("codebook",
+            {{"action", changed.code.path == path ? "change" : "rename"},
+             {"path", path},
+             {"new_path", changed.code.path},
+             {"by", viewer.coder}},
+            viewer);
+    SendJson(response, CodeJson(changed));
+  }));
+
+  server.Post("/api/codebook/merge", Json([&w, publish](const Request& request,
+                                                        Response& response,
+                                                        const Viewer& viewer) {
+    const json body = ParseBody(request);
+    const std::string from = RequiredString(body, "from");
+    const std::string into = RequiredString(body, "into");
+    int64_t moved = 0;
+    {
+      std::lock_guard lock(w.project_mutex_);
+      moved = MergeCodebookCodes(w.project_, from, into);
+    }
+    publish("codebook",
+            {{"action", "merge"}, {"path", from}, {"into", into}, {"by", viewer.coder}}, viewer);
+    SendJson(response, {{"from", from}, {"into", into}, {"moved", moved}});
+  }));
+
+  server.Get("/api/events", [this](const Request& request, Response& response) {
+    StreamEvents(request, response);
+  });
+}
+
+}  // namespace verhaal
