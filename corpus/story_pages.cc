@@ -38,13 +38,18 @@ std::string Conditions(const StoryPageQuery& query) {
   return sql;
 }
 
+// Binds the parameters `statement` has (the count has no :visible when
+// only the rows' `coded` column uses it).
 void Bind(SQLite::Statement& statement, const StoryPageQuery& query) {
-  if (!query.q.empty()) statement.bind(":q", query.q);
-  if (query.role) statement.bind(":role", *query.role);
-  if (query.kind) statement.bind(":kind", *query.kind);
-  if (query.wave) statement.bind(":wave", *query.wave);
-  if (query.coder_id) statement.bind(":coder", *query.coder_id);
-  if (query.visible_coder_id) statement.bind(":visible", *query.visible_coder_id);
+  auto bind = [&statement](const char* name, const auto& value) {
+    if (statement.getIndex(name) != 0) statement.bind(name, value);
+  };
+  if (!query.q.empty()) bind(":q", query.q);
+  if (query.role) bind(":role", *query.role);
+  if (query.kind) bind(":kind", *query.kind);
+  if (query.wave) bind(":wave", *query.wave);
+  if (query.coder_id) bind(":coder", *query.coder_id);
+  if (query.visible_coder_id) bind(":visible", *query.visible_coder_id);
 }
 
 }  // namespace

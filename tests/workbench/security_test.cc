@@ -125,6 +125,10 @@ TEST_F(WorkbenchTest, BlindCodersSeeOnlyTheirOwnCodings) {
   const json story = Body(Get("bram", "/api/stories/S1"));
   EXPECT_TRUE(story["codings"].empty());
   EXPECT_EQ(Body(Get("anna", "/api/stories/S1"))["codings"].size(), 1u);
+  auto list = Get("bram", "/api/stories");
+  ASSERT_EQ(list->status, 200) << list->body;
+  EXPECT_EQ(Body(list)["stories"][0]["coded"], 0);  // anna's coding of S1 is not counted
+  EXPECT_EQ(Body(Get("anna", "/api/stories"))["stories"][0]["coded"], 1);
   EXPECT_EQ(Body(Get("bram", "/api/stories?uncoded=1"))["total"], 2);  // S1 looks uncoded
   EXPECT_EQ(Body(Get("bram", "/api/stories?coder=anna"))["total"], 0);
   EXPECT_EQ(Body(Get("bram", "/api/project"))["counts"]["codings"], 1);
