@@ -205,7 +205,8 @@ CREATE VIEW coding_detail AS
 
 // Version 5: the workbench's undo history, per coder (corpus/undo_steps.h).
 // A step holds the coding before and after one change as JSON ('' for none);
-// done = 0 marks a step that was undone and may be redone.
+// done = 0 marks a step that was undone and may be redone. The partial index
+// story_wave lets the workbench list the waves without reading every story.
 constexpr const char* kVersion5 = R"sql(
 CREATE TABLE undo_step (
   id INTEGER PRIMARY KEY,
@@ -217,6 +218,7 @@ CREATE TABLE undo_step (
   created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX undo_step_coder ON undo_step(coder_id, done, id);
+CREATE INDEX story_wave ON story(wave) WHERE wave IS NOT NULL;
 )sql";
 
 constexpr std::array<const char*, 5> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,

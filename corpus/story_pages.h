@@ -54,7 +54,8 @@ struct StoryPage {
 // kUsage Error when FTS5 cannot parse q, with its message.
 StoryPage ListStoryPage(Project& project, const StoryPageQuery& query);
 
-// The values the story filters can take.
+// The values the story filters can take: the respondents' roles, every
+// story kind, the waves stories have (from the story_wave index).
 struct StoryFacets {
   std::vector<std::string> roles;
   std::vector<std::string> kinds;

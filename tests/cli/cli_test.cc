@@ -71,7 +71,7 @@ TEST(CliTest, InitThenInfoAndTheDefaultProject) {
   TempDir dir;
   auto init = RunVerhaal({"init", "studie.verhaal", "--name", "Statushouders"}, dir.path());
   ASSERT_EQ(init.exit_code, 0) << init.err;
-  EXPECT_EQ(init.out, "created studie.verhaal (Statushouders, schema 4)\n");
+  EXPECT_EQ(init.out, "created studie.verhaal (Statushouders, schema 5)\n");
   // No -p: the one *.verhaal in the folder.
   auto info = RunVerhaal({"info", "--format", "json"}, dir.path());
   ASSERT_EQ(info.exit_code, 0) << info.err;

@@ -20,6 +20,8 @@ TEST_F(WorkbenchTest, ProjectSaysWhoYouAreAndWhatItHolds) {
   EXPECT_EQ(p["counts"]["stories"], 3);
   EXPECT_EQ(p["counts"]["codes"], 5);
   EXPECT_EQ(p["roles"], json({"klantmanager", "statushouder"}));
+  EXPECT_EQ(p["kinds"], json({"experience", "interview", "other", "reflection"}));
+  EXPECT_EQ(p["waves"], json::array());
   EXPECT_EQ(p["blind"], false);
   EXPECT_EQ(r->get_header_value("Content-Type"), "application/json; charset=utf-8");
 }
