@@ -21,8 +21,6 @@ command -v node >/dev/null || skip "node is not installed; run scripts/bootstrap
 major=$(node -p 'process.versions.node.split(".")[0]')
 ((major >= 20)) || skip "Node.js $major is too old for Playwright (needs 20 or newer)"
 [[ -x /usr/bin/chromium ]] || skip "/usr/bin/chromium is missing; run scripts/bootstrap --tests"
-# Until the server of issue 22 is on main, a binary without `serve` skips.
-"$VERHAAL_BIN" serve --help >/dev/null 2>&1 || skip "$VERHAAL_BIN has no working 'serve' command yet"
 
 cd "$here"
 exec node "$here/node_modules/@playwright/test/cli.js" test --config "$here/playwright.config.js" "$@"
