@@ -23,8 +23,7 @@ StoryFilter StoryFilterFrom(const CommandOptions& options) {
 MixedPolicy ParseMixedPolicy(const std::string& text) {
   if (text == "exclude") return MixedPolicy::kExclude;
   if (text == "level") return MixedPolicy::kLevel;
-  if (text == "each") return MixedPolicy::kEach;
-  throw UsageError("unknown --mixed '" + text + "'; use exclude, level or each");
+  throw UsageError("unknown --mixed '" + text + "'; use exclude or level");
 }
 
 }  // namespace verhaal
