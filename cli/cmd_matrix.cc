@@ -1,5 +1,9 @@
 #include <ostream>
+#include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/story_filter_options.h"
@@ -7,6 +11,7 @@
 #include "corpus/error.h"
 #include "corpus/stories.h"
 #include "exporters/matrix.h"
+#include "exporters/matrix_quotes.h"
 #include "exporters/matrix_report.h"
 #include "exporters/svg.h"
 #include "exporters/svg_heatmap.h"
@@ -23,22 +28,31 @@ int RunMatrix(CommandContext& context) {
       "chi-square, Fisher's exact test, Cramer's V and (2x2) the odds ratio. --by\n"
       "gives one matrix per group and compares the groups. DIM is code:GROUP[@CODER],\n"
       "dyad:KEY[@CUT], stone-x:KEY/STONE, triad-zone:KEY, var:NAME, role, kind, wave\n"
-      "or respondent (docs/matrix.md). Reports how many stories were left out and why.",
+      "or respondent (docs/matrix.md). Reports how many stories were left out and why.\n"
+      "A code dimension reads the codings of the analysis set (`verhaal coders\n"
+      "analysis`; default every human coder, never `rules`), or of --coders;\n"
+      "--combine all or --min-coders K asks for consensus, --combine each gives one\n"
+      "matrix per coder. The header says which coders and how they combined.",
       "  verhaal matrix --rows dyad:motivatie --cols dyad:stijl --by role\n"
       "  verhaal matrix --rows code:motivatie@anna+bram --cols code:communicatiestijl "
-      "--svg matrix.svg");
+      "--svg matrix.svg\n"
+      "  verhaal matrix --rows code:motivatie --cols code:communicatiestijl --combine each");
   options.add()("rows", po::value<std::string>(), "the row dimension (DIM)")(
       "cols", po::value<std::string>(), "the column dimension (DIM)")(
       "by", po::value<std::string>(), "one matrix per level of this dimension, and a comparison")(
       "mixed", po::value<std::string>()->default_value("exclude"),
-      "stories coded with two levels: exclude, or level (their own level 'mixed')")(
+      "stories coded with two levels: exclude, level (their own level 'mixed') or each "
+      "(multiple response: in each of their cells; cells count responses, no tests)")(
       "yates", "Yates' continuity correction for 2x2 chi-square")(
       "monte-carlo", "Fisher's test by Monte Carlo even where exact is feasible")(
       "draws", po::value<int>()->default_value(100000), "Monte Carlo draws")(
       "seed", po::value<unsigned long long>()->default_value(20240601), "Monte Carlo seed")(
       "svg", po::value<std::string>(), "also write a heat map to this SVG file")(
+      "quotes", po::value<int>(),
+      "up to N stories per cell with a quote (story, respondent, coder, text)")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddStoryFilterOptions(options);
+  AddCoderOptions(options, true);
   if (!options.Parse()) return 0;
   if (!options.Has("rows") || !options.Has("cols")) {
     throw UsageError(
@@ -57,18 +71,79 @@ int RunMatrix(CommandContext& context) {
   matrix_options.fisher.draws = options.Get<int>("draws");
   matrix_options.fisher.seed = options.Get<unsigned long long>("seed");
   if (matrix_options.fisher.draws < 1) throw UsageError("--draws must be at least 1");
+  if (options.Has("quotes") && options.Get<int>("quotes") < 1) {
+    throw UsageError("--quotes needs a number of stories of 1 or more, e.g. --quotes 3");
+  }
 
   Project project = options.OpenProject();
   const std::vector<int64_t> ids = ListStoryIds(project, StoryFilterFrom(options));
   if (ids.empty()) {
     throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
   }
-  const ResolvedDimension rows = ResolveDimension(project, row_spec, ids, mixed);
-  const ResolvedDimension cols = ResolveDimension(project, col_spec, ids, mixed);
-  std::optional<ResolvedDimension> by;
-  if (by_spec) by = ResolveDimension(project, *by_spec, ids, mixed);
-  const Matrix matrix = BuildMatrix(ids, rows, cols, by ? &*by : nullptr, matrix_options);
-  WriteMatrix(context.out, matrix, format);
+  const bool reads_codings = row_spec.source == DimensionSource::kCode ||
+                             col_spec.source == DimensionSource::kCode ||
+                             (by_spec && by_spec->source == DimensionSource::kCode);
+  std::optional<CoderSelection> coders;
+  if (reads_codings) coders = ResolveCoderSelection(project, CoderRequestFrom(options));
+  // --combine each: the same matrix once per coder, one after the other.
+  std::vector<CoderSelection> runs;
+  if (coders && coders->combine == CoderCombine::kEach) {
+    if (format == TableFormat::kCsv || format == TableFormat::kJson) {
+      throw UsageError(
+          "--combine each prints one matrix per coder as text or md; for csv or json run the "
+          "matrix once per coder with --coders NAME");
+    }
+    for (size_t i = 0; i < coders->names.size(); ++i) runs.push_back(coders->Only(i));
+  } else if (coders) {
+    runs.push_back(*coders);
+  }
+  const size_t run_count = std::max<size_t>(runs.size(), 1);
+  Matrix matrix;
+  for (size_t run = 0; run < run_count; ++run) {
+    const CoderSelection* selection = runs.empty() ? nullptr : &runs[run];
+    const ResolvedDimension rows = ResolveDimension(project, row_spec, ids, mixed, selection);
+    const ResolvedDimension cols = ResolveDimension(project, col_spec, ids, mixed, selection);
+    std::optional<ResolvedDimension> by;
+    if (by_spec) by = ResolveDimension(project, *by_spec, ids, mixed, selection);
+    matrix = BuildMatrix(ids, rows, cols, by ? &*by : nullptr, matrix_options);
+    if (run_count > 1) {
+      if (run > 0) context.out << "\n";
+      context.out << (format == TableFormat::kMarkdown ? "## " : "") << "coder "
+                  << runs[run].names.front() << " (--combine each)\n\n";
+    }
+    if (!options.Has("quotes")) {
+      WriteMatrix(context.out, matrix, format);
+      continue;
+    }
+    std::vector<std::string> prefer;
+    for (const DimensionSpec* spec : {&row_spec, &col_spec}) {
+      if (spec->source == DimensionSource::kCode) prefer.push_back(spec->name);
+    }
+    const CoderSet quoted =
+        selection ? selection->Set()
+                  : ResolveCoderSelection(project, CoderRequestFrom(options)).Set();
+    const Table quotes = MatrixQuotesTable(MatrixQuotes(project, ids, rows, cols,
+                                                        by ? &*by : nullptr, quoted, prefer,
+                                                        options.Get<int>("quotes")));
+    if (format == TableFormat::kJson) {
+      std::ostringstream text;
+      WriteMatrix(text, matrix, format);
+      nlohmann::ordered_json json = nlohmann::ordered_json::parse(text.str());
+      std::ostringstream rows_json;
+      WriteTable(rows_json, quotes, format);
+      json["quotes"] = nlohmann::ordered_json::parse(rows_json.str());
+      context.out << json.dump(2) << "\n";
+      continue;
+    }
+    WriteMatrix(context.out, matrix, format);
+    context.out << (format == TableFormat::kCsv ? "\r\n" : "\n");
+    if (format != TableFormat::kCsv) {
+      context.out << (format == TableFormat::kMarkdown ? "### " : "")
+                  << "quotes (at most " << options.Get<int>("quotes") << " per cell)\n"
+                  << (format == TableFormat::kMarkdown ? "\n" : "");
+    }
+    WriteTable(context.out, quotes, format);
+  }
   for (const auto& tab : matrix.tables) {
     if (tab.tests.computed && !tab.tests.cochran.satisfied) {
       context.err << "verhaal: warning: " << (tab.group.empty() ? "" : tab.group + ": ")

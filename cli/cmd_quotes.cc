@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <ostream>
 
+#include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/quotes.h"
@@ -29,17 +30,22 @@ int RunQuotes(CommandContext& context) {
       "Lists every segment coded with a code (and its sub-codes unless --exact):\n"
       "story, respondent, role, coder and the quote with N characters of context\n"
       "on each side (keyword in context). Text output is a readable listing with\n"
-      "the quote between >> and <<; csv, json and md give one row per coding.",
+      "the quote between >> and <<; csv, json and md give one row per coding.\n"
+      "Quotes come from the analysis set's codings (`verhaal coders analysis`;\n"
+      "default every human coder, never `rules`) or from --coders; the first line\n"
+      "(stderr for csv, json and md) says whose.",
       "  verhaal quotes --code motivatie\n"
-      "  verhaal quotes --code motivatie/willen --coder anna --format csv");
+      "  verhaal quotes --code motivatie/willen --coder anna --format csv\n"
+      "  verhaal quotes --code motivatie --coders rules");
   options.add()("code", po::value<std::string>(), "the code's path, e.g. motivatie/willen")(
       "exact", "only this code, not its sub-codes")(
-      "coder", po::value<std::string>(), "only this coder's codings")(
+      "coder", po::value<std::string>(), "only this coder's codings (as --coders NAME)")(
       "role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind (experience, reflection, ...)")(
       "wave", po::value<int>(), "only stories of this wave")(
       "context", po::value<int>()->default_value(40), "characters of context on each side")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
+  AddCoderOptions(options);
   if (!options.Parse()) return 0;
   if (!options.Has("code")) {
     throw UsageError("quotes needs --code PATH; e.g. `verhaal quotes --code motivatie/willen`");
@@ -48,13 +54,24 @@ int RunQuotes(CommandContext& context) {
   QuoteQuery query;
   query.code_path = options.Get<std::string>("code");
   query.exact = options.Has("exact");
-  query.coder = options.Optional<std::string>("coder");
+  CoderRequest request = CoderRequestFrom(options);
+  if (auto coder = options.Optional<std::string>("coder")) {
+    if (request.coders) throw UsageError("give --coder or --coders, not both");
+    request.coders = std::vector<std::string>{*coder};
+  }
   query.role = options.Optional<std::string>("role");
   query.kind = options.Optional<std::string>("kind");
   query.wave = options.Optional<int>("wave");
   query.context = std::max(0, options.Get<int>("context"));
   Project project = options.OpenProject();
+  const CoderSelection coders = ResolveCoderSelection(project, request);
+  if (coders.combine == CoderCombine::kEach) {
+    throw UsageError("quotes takes --combine any or all; each quote already names its coder");
+  }
+  query.coders = coders.Set();
   const std::vector<Quote> quotes = RetrieveQuotes(project, query);
+  (format == TableFormat::kText ? context.out : context.err)
+      << "codings: " << coders.Describe() << "\n" << (format == TableFormat::kText ? "\n" : "");
   if (format == TableFormat::kText) {
     for (const Quote& q : quotes) {
       const Coding& c = q.coding;

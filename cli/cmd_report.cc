@@ -2,6 +2,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/story_filter_options.h"
@@ -21,7 +22,10 @@ int RunReport(CommandContext& context) {
       "its statistics in plain words, the story scatter, code frequencies,\n"
       "signifier charts, agreement between coders, and for each matrix cell and\n"
       "each code a few quotes behind the numbers. DIM as for `verhaal matrix`\n"
-      "(docs/matrix.md). See docs/report.md.",
+      "(docs/matrix.md). The matrix, code frequencies and quotes read the codings\n"
+      "of the analysis set (default every human coder, never `rules`) or of\n"
+      "--coders, whom the agreement section also compares; the page says whose.\n"
+      "See docs/report.md.",
       "  verhaal report -o report.html --rows dyad:motivatie --cols dyad:stijl "
       "--by var:gemeente --role statushouder\n"
       "  verhaal report -o codes.html --rows code:motivatie@anna --cols "
@@ -33,11 +37,10 @@ int RunReport(CommandContext& context) {
       "x", po::value<std::string>(),
       "scatter: the slider across, a dyad key or DIM (default: --cols)")(
       "y", po::value<std::string>(), "scatter: the slider up (default: --rows)")(
-      "coders", po::value<std::string>(), "agreement between these coders (a,b; default: all "
-                                          "who coded by hand)")(
       "title", po::value<std::string>(), "the page title (default: the project's name)")(
       "quotes", po::value<int>()->default_value(3), "stories quoted per matrix cell and code");
   AddStoryFilterOptions(options);
+  AddCoderOptions(options);
   if (!options.Parse()) return 0;
   if (!options.Has("output")) throw UsageError("report needs -o FILE.html");
   if (!options.Has("rows") || !options.Has("cols")) {
@@ -54,13 +57,8 @@ int RunReport(CommandContext& context) {
   report.quotes = options.Get<int>("quotes");
   if (report.quotes < 0) throw UsageError("--quotes must be 0 or more");
   report.filter = StoryFilterFrom(options);
-  if (options.Has("coders")) {
-    std::stringstream list(options.Get<std::string>("coders"));
-    std::string coder;
-    while (std::getline(list, coder, ',')) {
-      if (!coder.empty()) report.coders.push_back(coder);
-    }
-  }
+  report.analysis = CoderRequestFrom(options);
+  if (report.analysis.coders) report.coders = *report.analysis.coders;
   Project project = options.OpenProject();
   const std::string html = BuildReport(project, report);
   const std::string file = options.Get<std::string>("output");

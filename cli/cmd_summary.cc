@@ -4,6 +4,9 @@
 #include <ostream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/story_filter_options.h"
@@ -63,7 +66,10 @@ int RunSummary(CommandContext& context) {
       "figures per group of a dimension: --by wave is the longitudinal view, --by\n"
       "respondent follows repeated storytellers, --by respondent --by wave each of\n"
       "them over time. --svg DIR also writes a chart per code tree, dyad, triad\n"
-      "and list (docs/summary.md).",
+      "and list (docs/summary.md). Code figures read the codings of the analysis\n"
+      "set (`verhaal coders analysis`; default every human coder, never `rules`) or\n"
+      "of --coders; --combine all / --min-coders K counts a code in a story only\n"
+      "when that many coders used it there. The output's first lines say which.",
       "  verhaal summary --by role\n"
       "  verhaal summary --role klantmanager --by wave --only codes,dyads --format csv\n"
       "  verhaal summary --only cooccurrence --cooccurrence segments\n"
@@ -78,6 +84,7 @@ int RunSummary(CommandContext& context) {
       "svg", po::value<std::string>(), "also write SVG charts into this folder (made if missing)")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddStoryFilterOptions(options);
+  AddCoderOptions(options);
   if (!options.Parse()) return 0;
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
   const std::vector<std::string> sections =
@@ -129,10 +136,24 @@ int RunSummary(CommandContext& context) {
     svg_dir = options.Get<std::string>("svg");
     MakeChartFolder(*svg_dir);  // before any output, so a bad folder fails early
   }
+  const CoderSelection coders = ResolveCoderSelection(project, CoderRequestFrom(options));
+  if (coders.combine == CoderCombine::kEach) {
+    throw UsageError("summary takes --combine any or all; for one coder's figures use --coders NAME");
+  }
+  stories.coders = coders.Set();
+  const std::string codings_line = coders.Describe();
   Summary summary(project, std::move(stories), unit);
   const std::vector<Table> tables = summary.SectionTables(sections);
   bool first = true;
-  if (format == TableFormat::kJson) context.out << "{\n";
+  if (format == TableFormat::kJson) {
+    context.out << "{\n\"codings\": " << nlohmann::json(codings_line).dump() << ",\n";
+  } else if (format == TableFormat::kCsv) {
+    Table header{{"setting", "value"}, {{"codings", codings_line}}, {}};
+    WriteTable(context.out, header, format);
+    context.out << "\r\n";
+  } else {
+    context.out << "codings: " << codings_line << "\n\n";
+  }
   for (size_t i = 0; i < sections.size(); ++i) {
     const std::string& section = sections[i];
     const Table& table = tables[i];

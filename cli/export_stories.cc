@@ -1,5 +1,6 @@
 // `verhaal export stories`: the wide table, one row per story
 // (exporters/stories_shape.h, docs/exports.md).
+#include "cli/coder_options.h"
 #include "cli/export_data.h"
 #include "corpus/error.h"
 #include "exporters/stories_shape.h"
@@ -18,6 +19,8 @@ int ExportStories(CommandContext& context) {
       "n_<code> (a code counts its subcodes' codings too). Variable names suit\n"
       "SPSS, Stata and R; the labels keep the full code paths and questions.\n"
       "CSV cells a spreadsheet would execute (=, +, -, @) get a leading '.\n"
+      "Code columns count the analysis set's codings (default every human coder,\n"
+      "never `rules`), or --coders'; each c_ column's label says whose.\n"
       "See docs/exports.md.",
       "  verhaal export stories -o verhalen.sav\n"
       "  verhaal export stories --format csv --excel --locale nl -o verhalen.csv\n"
@@ -31,15 +34,20 @@ int ExportStories(CommandContext& context) {
       "role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind")(
       "wave", po::value<int>(), "only stories of this wave");
+  AddCoderOptions(options);
   if (!options.Parse()) return 0;
   if (options.Has("coder") && options.Has("consensus")) {
     throw UsageError("give --coder or --consensus, not both");
+  }
+  if (options.Has("coder") && options.Has("coders")) {
+    throw UsageError("give --coder or --coders, not both");
   }
   StoriesShapeOptions shape;
   shape.filter.role = options.Optional<std::string>("role");
   shape.filter.kind = options.Optional<std::string>("kind");
   shape.filter.wave = options.Optional<int>("wave");
   shape.coder = options.Optional<std::string>("coder");
+  shape.coders = CoderRequestFrom(options);
   shape.count = options.Has("consensus") ? CodingCount::kConsensus : CodingCount::kAll;
   shape.list_as_one_column = options.Has("list-as-text");
   shape.codes = !options.Has("no-codes");

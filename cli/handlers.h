@@ -24,6 +24,7 @@ int RunMemo(CommandContext& context);
 int RunMerge(CommandContext& context);
 int RunExportForCoder(CommandContext& context);
 int RunAgreement(CommandContext& context);
+int RunCoders(CommandContext& context);
 int RunAutocode(CommandContext& context);
 int RunRun(CommandContext& context);
 int RunReport(CommandContext& context);

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "coding/analysis_coders.h"
 #include "coding/autocode.h"
 #include "coding/codebook.h"
 #include "coding/codebook_sync.h"
@@ -245,13 +246,24 @@ std::vector<int64_t> IdsOf(const std::vector<Story>& stories) {
   return ids;
 }
 
+// Whose codings an output counts: its `coders:`, else the analysis set.
+CoderRequest CoderRequestOf(const StudyExport& out) {
+  CoderRequest request;
+  if (!out.coders.empty()) request.coders = out.coders;
+  return request;
+}
+
 std::string MatrixOutput(Project& project, const StudyExport& out) {
   const std::vector<Story> stories = ListStories(project, out.filter);
   if (stories.empty()) throw DataError("no stories match this export's role, kind or wave");
-  const ResolvedDimension rows = ResolveDimension(project, ParseDimension(out.rows), stories);
-  const ResolvedDimension cols = ResolveDimension(project, ParseDimension(out.cols), stories);
+  const CoderSelection coders = ResolveCoderSelection(project, CoderRequestOf(out));
+  const auto resolve = [&](const std::string& dim) {
+    return ResolveDimension(project, ParseDimension(dim), stories, MixedPolicy::kExclude, &coders);
+  };
+  const ResolvedDimension rows = resolve(out.rows);
+  const ResolvedDimension cols = resolve(out.cols);
   std::optional<ResolvedDimension> by;
-  if (!out.by.empty()) by = ResolveDimension(project, ParseDimension(out.by), stories);
+  if (!out.by.empty()) by = resolve(out.by);
   const Matrix matrix = BuildMatrix(IdsOf(stories), rows, cols, by ? &*by : nullptr);
   if (out.file.extension() == ".svg") return MatrixHeatmapSvg(matrix);
   std::ostringstream text;
@@ -279,7 +291,10 @@ std::string SummaryOutput(Project& project, const StudyExport& out) {
   if (stories.empty()) throw DataError("no stories match this export's role, kind or wave");
   std::optional<ResolvedDimension> by;
   if (!out.by.empty()) by = ResolveDimension(project, ParseDimension(out.by), stories);
-  Summary summary(project, SummaryStoriesOf(stories, by ? &*by : nullptr));
+  SummaryStories counted = SummaryStoriesOf(stories, by ? &*by : nullptr);
+  const CoderSelection coders = ResolveCoderSelection(project, CoderRequestOf(out));
+  counted.coders = coders.Set();
+  Summary summary(project, std::move(counted));
   const TableFormat format = FormatOf(out.file);
   const std::pair<const char*, Table> sections[] = {
       {"codes", summary.SectionTable("codes")},
@@ -288,6 +303,12 @@ std::string SummaryOutput(Project& project, const StudyExport& out) {
       {"lists", summary.SectionTable("lists")},
   };
   std::ostringstream text;
+  if (format == TableFormat::kCsv) {
+    WriteTable(text, Table{{"setting", "value"}, {{"codings", coders.Describe()}}, {}}, format);
+    text << "\r\n";
+  } else {
+    text << "codings: " << coders.Describe() << "\n\n";
+  }
   bool first = true;
   for (const auto& [name, table] : sections) {
     if (format == TableFormat::kCsv) {
@@ -367,10 +388,34 @@ OutputState WriteOutput(Project& project, const StudyManifest& study, const Stud
       options.y = out.y;
       options.filter = out.filter;
       options.coders = out.coders;
+      options.analysis = CoderRequestOf(out);
       return CommitText(out.file, BuildReport(project, options));
     }
   }
   return OutputState::kUnchanged;
+}
+
+// `analysis: coders:` becomes the project's analysis set; a name that is not
+// a coder is an error at the manifest's line.
+void SetStudyAnalysisSet(Project& project, const StudyManifest& study, StepOutcome& outcome) {
+  std::vector<std::string> wanted = study.analysis_coders;
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::string names;
+  for (const auto& name : wanted) names += (names.empty() ? "" : ", ") + name;
+  if (AnalysisSet(project) == wanted) {
+    outcome.summary = names + " (unchanged)";
+    return;
+  }
+  Transaction transaction(project);
+  try {
+    SetAnalysisSet(project, wanted);
+  } catch (const Error& e) {
+    throw DataError("analysis: " + e.message(), study.analysis_where);
+  }
+  transaction.Commit();
+  outcome.summary = names;
+  outcome.changed = true;
 }
 
 }  // namespace
@@ -416,6 +461,11 @@ StudyRunReport RunProjectSteps(const StudyManifest& study, std::ostream& log) {
   for (const StudyCodings& codings : study.codings) {
     report.steps.push_back(RunStep("codings " + codings.file.filename().string(), log,
                                    [&](StepOutcome& o) { ApplyCodings(*project, codings, o); }));
+  }
+  if (!study.analysis_coders.empty()) {
+    report.steps.push_back(RunStep("analysis set", log, [&](StepOutcome& o) {
+      SetStudyAnalysisSet(*project, study, o);
+    }));
   }
   project.reset();  // closes the working copy, folding its WAL into the file
   const bool changed =

@@ -23,7 +23,8 @@ StoryFilter StoryFilterFrom(const CommandOptions& options) {
 MixedPolicy ParseMixedPolicy(const std::string& text) {
   if (text == "exclude") return MixedPolicy::kExclude;
   if (text == "level") return MixedPolicy::kLevel;
-  throw UsageError("unknown --mixed '" + text + "'; use exclude or level");
+  if (text == "each") return MixedPolicy::kEach;
+  throw UsageError("unknown --mixed '" + text + "'; use exclude, level or each");
 }
 
 }  // namespace verhaal

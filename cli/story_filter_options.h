@@ -17,7 +17,7 @@ void AddStoryFilterOptions(CommandOptions& options);
 // The StoryFilter the parsed options ask for.
 StoryFilter StoryFilterFrom(const CommandOptions& options);
 
-// Parses --mixed: "exclude" or "level"; kUsage Error otherwise.
+// Parses --mixed: "exclude", "level" or "each"; kUsage Error otherwise.
 MixedPolicy ParseMixedPolicy(const std::string& text);
 
 }  // namespace verhaal

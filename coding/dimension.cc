@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "corpus/coder_set.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
@@ -127,9 +128,9 @@ class Slots {
   static constexpr int32_t kUnset = -1;
 
  private:
-  static constexpr std::string_view kReasons[] = {kNoCoding, kCodersDisagree, kMixed,
-                                                  kNotApplicable, kNoAnswer, kNoValue,
-                                                  kNoZone};
+  static constexpr std::string_view kReasons[] = {kNoCoding,      kCodersDisagree, kMixed,
+                                                  kNotApplicable, kNoAnswer,       kNoValue,
+                                                  kNoZone,        kNoConsensus};
   static int32_t ReasonIndex(std::string_view reason) {
     for (size_t r = 0; r < std::size(kReasons); ++r) {
       if (kReasons[r] == reason) return static_cast<int32_t>(r);
@@ -209,6 +210,10 @@ class LevelBits {
     bits_[story * words_ + static_cast<size_t>(level) / 64] |= uint64_t{1}
                                                                << (static_cast<size_t>(level) % 64);
   }
+  bool Has(size_t story, int level) const {
+    return (bits_[story * words_ + static_cast<size_t>(level) / 64] >>
+            (static_cast<size_t>(level) % 64)) & 1;
+  }
   bool Empty(size_t story) const {
     for (size_t w = 0; w < words_; ++w) {
       if (bits_[story * words_ + w]) return false;
@@ -238,7 +243,7 @@ class LevelBits {
 };
 
 void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
-                 MixedPolicy mixed, ResolvedDimension& result) {
+                 MixedPolicy mixed, const CoderSelection* selection, ResolvedDimension& result) {
   const auto group = FindCodeByPath(project, spec.name);
   if (!group) {
     throw MissingError("dimension '" + spec.text + "': no code '" + spec.name +
@@ -256,23 +261,39 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
                      "' has no child codes to use as levels; choose a code group such as one "
                      "marked `dimension: true` in the codebook");
   }
+  // Named in the DIM (code:PATH@anna+bram): they must agree. Else the
+  // analysis coders, combined as the selection says.
+  const bool agree_mode = !spec.coders.empty();
   std::vector<int64_t> coder_ids;
-  for (const auto& name : spec.coders) {
-    const auto coder = FindCoder(project, name);
-    if (!coder) {
-      throw MissingError("dimension '" + spec.text + "': no coder '" + name +
-                         "' in the project; `verhaal info` lists the coders");
+  int min_coders = 1;
+  if (agree_mode) {
+    std::string names;
+    for (const auto& name : spec.coders) {
+      const auto coder = FindCoder(project, name);
+      if (!coder) {
+        throw MissingError("dimension '" + spec.text + "': no coder '" + name +
+                           "' in the project; `verhaal coders list` lists the coders");
+      }
+      coder_ids.push_back(coder->id);
+      names += (names.empty() ? "" : " + ") + name;
     }
-    coder_ids.push_back(coder->id);
+    result.codings = "codings of " + names + " where they agree (" + spec.text + ")";
+  } else {
+    const CoderSelection resolved = selection ? *selection : ResolveCoderSelection(project);
+    const CoderSet set = resolved.Set();
+    coder_ids = set.coder_ids;
+    min_coders = set.min_coders;
+    result.codings = resolved.Describe();
   }
-  // With coders named, one set of bits each (a name given twice shares
-  // one); without, one set for all coders together.
+  // One set of bits per distinct coder when they are compared or counted
+  // (a name given twice shares one); else one set for the coders together.
   std::vector<int64_t> distinct_coders = coder_ids;
   std::sort(distinct_coders.begin(), distinct_coders.end());
   distinct_coders.erase(std::unique(distinct_coders.begin(), distinct_coders.end()),
                         distinct_coders.end());
-  const size_t sets = coder_ids.empty() ? 1 : distinct_coders.size();
-  std::vector<LevelBits> bits(sets, LevelBits(ids.size(), result.levels.size()));
+  const bool per_coder = agree_mode || min_coders > 1;
+  const size_t sets = per_coder ? distinct_coders.size() : 1;
+  std::vector<LevelBits> bits(std::max<size_t>(sets, 1), LevelBits(ids.size(), result.levels.size()));
   Slots slots(ids);
   std::string sql = "SELECT story_id, code_id, coder_id FROM coding WHERE code_id IN (";
   bool first = true;
@@ -280,20 +301,13 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
     sql += (first ? "" : ", ") + std::to_string(id);
     first = false;
   }
-  sql += ")";
-  if (!coder_ids.empty()) {
-    sql += " AND coder_id IN (";
-    for (size_t i = 0; i < distinct_coders.size(); ++i) {
-      sql += (i ? ", " : "") + std::to_string(distinct_coders[i]);
-    }
-    sql += ")";
-  }
+  sql += ") AND " + CodingCondition(CoderSet{distinct_coders, 1});
   SQLite::Statement rows(project.db(), sql);
   while (rows.executeStep()) {
     const int64_t at = slots.IndexOf(rows.getColumn(0).getInt64());
     if (at < 0) continue;
     size_t set = 0;
-    if (!coder_ids.empty()) {
+    if (per_coder) {
       const int64_t coder = rows.getColumn(2).getInt64();
       set = static_cast<size_t>(
           std::lower_bound(distinct_coders.begin(), distinct_coders.end(), coder) -
@@ -307,10 +321,23 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
         std::lower_bound(distinct_coders.begin(), distinct_coders.end(), coder) -
         distinct_coders.begin()));
   }
+  // Consensus: the levels at least min_coders coders gave.
+  std::optional<LevelBits> consensus;
+  if (!agree_mode && min_coders > 1) {
+    consensus.emplace(ids.size(), result.levels.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+      for (size_t level = 0; level < result.levels.size(); ++level) {
+        int gave = 0;
+        for (const LevelBits& coder : bits) gave += coder.Has(i, static_cast<int>(level)) ? 1 : 0;
+        if (gave >= min_coders) consensus->Set(i, static_cast<int>(level));
+      }
+    }
+  }
   if (mixed == MixedPolicy::kLevel) result.levels.emplace_back(kMixed);
   for (size_t i = 0; i < ids.size(); ++i) {
-    const LevelBits& levels = bits[coder_ids.empty() ? 0 : set_of_coder.front()];
-    if (!coder_ids.empty()) {
+    const LevelBits& levels =
+        consensus ? *consensus : bits[agree_mode ? set_of_coder.front() : 0];
+    if (agree_mode) {
       bool complete = true, agree = true;
       for (size_t set : set_of_coder) {
         if (bits[set].Empty(i)) {
@@ -330,11 +357,21 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
     }
     const int single = levels.Single(i);
     if (single == -1) {
-      slots.SetReason(i, kNoCoding);
+      const bool some_coded =
+          consensus && std::any_of(bits.begin(), bits.end(),
+                                   [&](const LevelBits& coder) { return !coder.Empty(i); });
+      slots.SetReason(i, some_coded ? kNoConsensus : kNoCoding);
     } else if (single >= 0) {
       slots[i] = single;
     } else if (mixed == MixedPolicy::kLevel) {
       slots[i] = static_cast<int32_t>(result.levels.size()) - 1;
+    } else if (mixed == MixedPolicy::kEach) {
+      std::vector<int> all;
+      for (size_t level = 0; level < result.levels.size(); ++level) {
+        if (levels.Has(i, static_cast<int>(level))) all.push_back(static_cast<int>(level));
+      }
+      slots[i] = all.front();
+      result.extra_levels.Append(ids[i], std::vector<int>(all.begin() + 1, all.end()));
     } else {
       slots.SetReason(i, kMixed);
     }
@@ -426,8 +463,31 @@ void ResolveTriadZone(Project& project, const DimensionSpec& spec,
 
 void ResolveVariable(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
                      ResolvedDimension& result) {
-  auto variable = FindVariable(project, VariableSubject::kStory, spec.name);
-  if (!variable) variable = FindVariable(project, VariableSubject::kRespondent, spec.name);
+  std::optional<Variable> variable;
+  // var:story.NAME / var:respondent.NAME name the level; a bare NAME must be
+  // one level's only.
+  for (const auto subject : {VariableSubject::kStory, VariableSubject::kRespondent}) {
+    const std::string prefix = std::string(VariableSubjectName(subject)) + ".";
+    if (spec.name.rfind(prefix, 0) == 0 && spec.name.size() > prefix.size()) {
+      variable = FindVariable(project, subject, spec.name.substr(prefix.size()));
+      if (!variable) {
+        throw MissingError("dimension '" + spec.text + "': no " +
+                           std::string(VariableSubjectName(subject)) + " variable '" +
+                           spec.name.substr(prefix.size()) +
+                           "' in the project; check the name in the import mapping");
+      }
+    }
+  }
+  if (!variable) {
+    auto of_story = FindVariable(project, VariableSubject::kStory, spec.name);
+    auto of_respondent = FindVariable(project, VariableSubject::kRespondent, spec.name);
+    if (of_story && of_respondent) {
+      throw UsageError("dimension '" + spec.text + "': '" + spec.name +
+                       "' is both a story variable and a respondent variable; write var:story." +
+                       spec.name + " or var:respondent." + spec.name);
+    }
+    variable = of_story ? of_story : of_respondent;
+  }
   if (!variable) {
     throw MissingError("dimension '" + spec.text + "': no story or respondent variable '" +
                        spec.name + "' in the project; check the name in the import mapping");
@@ -509,11 +569,12 @@ DimensionSpec ParseDimension(std::string_view text) {
 }
 
 ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
-                                   const std::vector<int64_t>& story_ids, MixedPolicy mixed) {
+                                   const std::vector<int64_t>& story_ids, MixedPolicy mixed,
+                                   const CoderSelection* coders) {
   if (!std::is_sorted(story_ids.begin(), story_ids.end())) {
     std::vector<int64_t> sorted = story_ids;
     std::sort(sorted.begin(), sorted.end());
-    return ResolveDimension(project, spec, sorted, mixed);
+    return ResolveDimension(project, spec, sorted, mixed, coders);
   }
   ResolvedDimension result;
   result.label = spec.text;
@@ -524,7 +585,7 @@ ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
       " FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id";
   switch (spec.source) {
     case DimensionSource::kCode:
-      ResolveCode(project, spec, story_ids, mixed, result);
+      ResolveCode(project, spec, story_ids, mixed, coders, result);
       break;
     case DimensionSource::kDyad:
     case DimensionSource::kStoneX:
@@ -556,11 +617,12 @@ ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
 }
 
 ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
-                                   const std::vector<Story>& stories, MixedPolicy mixed) {
+                                   const std::vector<Story>& stories, MixedPolicy mixed,
+                                   const CoderSelection* coders) {
   std::vector<int64_t> ids;
   ids.reserve(stories.size());
   for (const auto& story : stories) ids.push_back(story.id);
-  return ResolveDimension(project, spec, ids, mixed);
+  return ResolveDimension(project, spec, ids, mixed, coders);
 }
 
 }  // namespace verhaal

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coding/analysis_coders.h"
 #include "coding/story_map.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
@@ -29,7 +30,7 @@ enum class DimensionSource {
   kKind,        // kind
   kWave,        // wave
   kRespondent,  // respondent
-  kVariable,    // var:NAME (a story variable, else a respondent variable)
+  kVariable,    // var:NAME, var:story.NAME, var:respondent.NAME
 };
 
 // A parsed DIM argument.
@@ -51,11 +52,13 @@ DimensionSpec ParseDimension(std::string_view text);
 enum class MixedPolicy {
   kExclude,  // leave it out, counted as "mixed"
   kLevel,    // give it the extra level "mixed"
+  kEach,     // multiple response: it has each of its levels (extra_levels)
 };
 
 // Why a story got no level. The names are what reports print.
 inline constexpr std::string_view kNoCoding = "no coding";
 inline constexpr std::string_view kCodersDisagree = "coders disagree";
+inline constexpr std::string_view kNoConsensus = "too few coders agree";  // --min-coders
 inline constexpr std::string_view kMixed = "mixed";
 inline constexpr std::string_view kNotApplicable = "N/A";
 inline constexpr std::string_view kNoAnswer = "no answer";
@@ -69,23 +72,37 @@ struct ResolvedDimension {
   std::string title;                          // e.g. "motivatie (moeten / willen)"
   std::vector<std::string> levels;            // in report order
   StoryMap<int> level_of;                     // story id -> index into levels
+  // MixedPolicy::kEach: a story's levels after its first (level_of), for
+  // stories with two or more; empty otherwise.
+  StoryMap<std::vector<int>> extra_levels;
   StoryMap<std::string> left_out;             // story id -> reason (kNoCoding, ...)
+  // Whose codings gave the levels, for headers ("codings of anna, bram (the
+  // analysis set), combined: any coder"); empty when the dimension reads no
+  // codings.
+  std::string codings;
 };
 
 // Gives each of `story_ids` (ascending, as ListStoryIds returns them) a level
 // or a reason it has none. Reads only the columns the dimension needs, in a
-// few whole-table queries, so it suits millions of stories. Throws kMissing
-// when the code, coder, signifier, stone or variable does not exist (the
-// message says how to list what does), kUsage when the code has no child
-// codes or the signifier is of another type.
+// few whole-table queries, so it suits millions of stories. A code
+// dimension reads the codings of `coders` (null: ResolveCoderSelection's
+// default, the analysis set or every human coder), unless the DIM names its
+// own (code:PATH@anna+bram). With consensus (min_coders K > 1) a level counts
+// when K coders of the set gave it; a story some coded but no level with K
+// coders is left out as kNoConsensus. Throws kMissing when the code,
+// coder, signifier, stone or variable does not exist (the message says how
+// to list what does), kUsage when the code has no child codes or the
+// signifier is of another type.
 ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
                                    const std::vector<int64_t>& story_ids,
-                                   MixedPolicy mixed = MixedPolicy::kExclude);
+                                   MixedPolicy mixed = MixedPolicy::kExclude,
+                                   const CoderSelection* coders = nullptr);
 
 // The same for `stories` (in id order, as ListStories returns them).
 ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
                                    const std::vector<Story>& stories,
-                                   MixedPolicy mixed = MixedPolicy::kExclude);
+                                   MixedPolicy mixed = MixedPolicy::kExclude,
+                                   const CoderSelection* coders = nullptr);
 
 }  // namespace verhaal
 

@@ -24,6 +24,7 @@ std::vector<Quote> RetrieveQuotes(Project& project, const QuoteQuery& query) {
   CodingFilter filter;
   filter.code_ids = query.exact ? std::vector<int64_t>{code->id} : CodeSubtree(project, code->id);
   filter.coder = query.coder;
+  filter.coders = query.coders;
   StoryFilter story_filter;
   story_filter.role = query.role;
   story_filter.kind = query.kind;

@@ -18,6 +18,7 @@ struct QuoteQuery {
   std::string code_path;
   bool exact = false;  // only this code, not its descendants
   std::optional<std::string> coder;
+  std::optional<CoderSet> coders;  // whose codings (coding/analysis_coders.h)
   std::optional<std::string> role;
   std::optional<std::string> kind;
   std::optional<int> wave;

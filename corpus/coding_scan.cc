@@ -6,11 +6,15 @@
 
 namespace verhaal {
 
-void CodingScan::Visit(const char* sql, bool with_segment, int64_t from, int64_t to,
+void CodingScan::Visit(std::string sql, bool with_segment, int64_t from, int64_t to,
                        const std::function<void(const CodingSpan&)>& visit) {
+  if (coders_) {
+    const size_t order = sql.find(" ORDER BY");
+    sql.insert(order, " AND " + CodingCondition(*coders_));
+  }
   CodingSpan span;
   ForEachRawRow(
-      connection_.get(), sql, "the codings",
+      connection_.get(), sql.c_str(), "the codings",
       [&](sqlite3_stmt* row) {
         sqlite3_bind_int64(row, 1, from);
         sqlite3_bind_int64(row, 2, to);

@@ -9,7 +9,10 @@
 #include <climits>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
 
+#include "corpus/coder_set.h"
 #include "corpus/project.h"
 #include "corpus/read_connection.h"
 
@@ -29,7 +32,10 @@ class CodingScan {
   // scan): its own connection when the project is a file without an open
   // transaction (whose codings another connection would not see), else the
   // project's. kIo when the file cannot be opened.
-  explicit CodingScan(Project& project) : connection_(project) {}
+  // With `coders`, only the codings that set admits are visited (see
+  // CodingCondition); without, every coding.
+  explicit CodingScan(Project& project, std::optional<CoderSet> coders = std::nullopt)
+      : connection_(project), coders_(std::move(coders)) {}
 
   // Whether the scan reads through its own connection, so that it may run on
   // another thread (one at a time) while the Project is used on this one.
@@ -45,10 +51,11 @@ class CodingScan {
                         int64_t from = INT64_MIN, int64_t to = INT64_MAX);
 
  private:
-  void Visit(const char* sql, bool with_segment, int64_t from, int64_t to,
+  void Visit(std::string sql, bool with_segment, int64_t from, int64_t to,
              const std::function<void(const CodingSpan&)>& visit);
 
   ReadConnection connection_;
+  std::optional<CoderSet> coders_;
 };
 
 }  // namespace verhaal

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "corpus/coder_set.h"
 #include "corpus/project.h"
 
 namespace verhaal {
@@ -63,6 +64,7 @@ struct CodingFilter {
   std::optional<std::string> coder;
   std::optional<int64_t> story_id;
   std::optional<std::string> origin_prefix;  // e.g. "rule:"
+  std::optional<CoderSet> coders;            // whose codings (corpus/coder_set.h)
 };
 
 // Codings passing `filter`, ordered by story, start, end, code.

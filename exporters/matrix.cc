@@ -91,6 +91,17 @@ class DimensionCursor {
   StoryMap<std::string>::const_iterator left_;
 };
 
+// No tests for a multiple-response table: its cells share stories.
+MatrixTests MultipleResponseTests() {
+  MatrixTests tests;
+  tests.computed = false;
+  tests.note =
+      "not computed: with --mixed each a story counts in more than one cell, so the cells are "
+      "not independent and chi-square, Fisher's test and Cramer's V do not apply; for a test, "
+      "use --mixed exclude or level (one level a story)";
+  return tests;
+}
+
 }  // namespace
 
 CrossTab MakeCrossTab(std::string group, std::vector<std::string> row_levels,
@@ -106,6 +117,7 @@ CrossTab MakeCrossTab(std::string group, std::vector<std::string> row_levels,
     residuals = stats::AdjustedResiduals(counts).residuals;
   }
   tab.total = counts.Total();
+  tab.stories = tab.total;
   for (int r = 0; r < counts.rows(); ++r) tab.row_totals.push_back(counts.RowTotal(r));
   for (int c = 0; c < counts.cols(); ++c) tab.col_totals.push_back(counts.ColTotal(c));
   tab.cells.assign(counts.rows(), std::vector<MatrixCell>(counts.cols()));
@@ -136,6 +148,12 @@ Matrix BuildMatrix(const std::vector<int64_t>& stories, const ResolvedDimension&
     }
   }
   Matrix matrix;
+  for (const ResolvedDimension* dim : {&rows, &cols, by}) {
+    if (dim == nullptr || dim->codings.empty()) continue;
+    const std::string line = dim->label + ": " + dim->codings;
+    matrix.codings += (matrix.codings.empty() ? "" : "; ") + line;
+  }
+  if (matrix.codings.empty()) matrix.codings = "none (no code dimension)";
   matrix.rows = rows.title;
   matrix.cols = cols.title;
   const std::vector<std::string> groups = by ? by->levels : std::vector<std::string>{""};
@@ -147,6 +165,14 @@ Matrix BuildMatrix(const std::vector<int64_t>& stories, const ResolvedDimension&
   // million left-out stories cost no strings.
   using ReasonCounts = std::map<std::pair<const ResolvedDimension*, std::string_view>, int64_t>;
   std::vector<ReasonCounts> left_out(groups.size());
+  std::vector<int64_t> stories_used(groups.size(), 0);
+  const bool multiple = !rows.extra_levels.empty() || !cols.extra_levels.empty();
+  if (multiple) {
+    matrix.multiple_response = true;
+    matrix.unit =
+        "responses (--mixed each: a story coded with several levels counts in each of their "
+        "cells)";
+  }
   ReasonCounts left_out_by;
   const bool ascending = std::is_sorted(stories.begin(), stories.end());
   DimensionCursor row_of(rows, ascending), col_of(cols, ascending);
@@ -173,7 +199,22 @@ Matrix BuildMatrix(const std::vector<int64_t>& stories, const ResolvedDimension&
       ++left_out[group][{&cols, reason}];
       continue;
     }
-    counts[group].Add(row, col);
+    ++stories_used[group];
+    if (!multiple) {
+      counts[group].Add(row, col);
+      continue;
+    }
+    // Multiple response: every (row level, column level) pair of the story.
+    std::vector<int> row_levels = {row}, col_levels = {col};
+    if (const auto it = rows.extra_levels.find(id); it != rows.extra_levels.end()) {
+      row_levels.insert(row_levels.end(), it->second.begin(), it->second.end());
+    }
+    if (const auto it = cols.extra_levels.find(id); it != cols.extra_levels.end()) {
+      col_levels.insert(col_levels.end(), it->second.begin(), it->second.end());
+    }
+    for (int r : row_levels) {
+      for (int c : col_levels) counts[group].Add(r, c);
+    }
   }
   auto named = [](const ReasonCounts& counts) {
     std::map<std::string, int64_t> out;
@@ -186,8 +227,10 @@ Matrix BuildMatrix(const std::vector<int64_t>& stories, const ResolvedDimension&
   for (size_t g = 0; g < groups.size(); ++g) {
     matrix.tables.push_back(MakeCrossTab(groups[g], rows.levels, cols.levels, counts[g], options));
     matrix.tables.back().left_out = named(left_out[g]);
+    matrix.tables.back().stories = stories_used[g];
+    if (multiple) matrix.tables.back().tests = MultipleResponseTests();
   }
-  if (by && groups.size() >= 2) {
+  if (by && groups.size() >= 2 && !multiple) {
     std::vector<std::string> cells;
     for (const auto& r : rows.levels) {
       for (const auto& c : cols.levels) cells.push_back(r + " / " + c);

@@ -62,7 +62,8 @@ struct CrossTab {
   std::vector<std::vector<MatrixCell>> cells;  // [row][col]
   std::vector<int64_t> row_totals;
   std::vector<int64_t> col_totals;
-  int64_t total = 0;  // stories used
+  int64_t total = 0;  // stories used; with multiple response, responses
+  int64_t stories = 0;  // stories used (differs from total with multiple response)
   // Stories considered but not used, by reason ("dyad:stijl: N/A" -> 2).
   std::map<std::string, int64_t> left_out;
   MatrixTests tests;
@@ -78,6 +79,14 @@ struct Matrix {
   std::optional<CrossTab> comparison;
   // With --by: stories without a group level, by reason.
   std::map<std::string, int64_t> left_out_by;
+  // What a count counts ("stories") and whose codings the code dimensions
+  // read (their ResolvedDimension::codings, joined with "; "), or "none (no
+  // code dimension)". Every layout prints both in its header.
+  std::string unit = "stories";
+  // --mixed each: a story counts in every cell of its levels; the cells then
+  // count responses, are not independent, and no test is computed.
+  bool multiple_response = false;
+  std::string codings;
 };
 
 // Cross-classifies `stories` (the ids in the resolved dimensions). `by` may be

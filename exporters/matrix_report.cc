@@ -24,14 +24,18 @@ std::string Heading(const Matrix& matrix, const CrossTab& tab) {
   return heading;
 }
 
-std::string UsedLine(const CrossTab& tab) {
+std::string UsedLine(const CrossTab& tab, bool multiple_response) {
   int64_t left = 0;
   std::string reasons;
   for (const auto& [reason, n] : tab.left_out) {
     left += n;
     reasons += (reasons.empty() ? ": " : "; ") + reason + " " + Count(n);
   }
-  return Count(tab.total) + " stories used, " + Count(left) + " left out" + reasons;
+  const std::string used = multiple_response
+                               ? Count(tab.total) + " responses from " + Count(tab.stories) +
+                                     " stories used"
+                               : Count(tab.total) + " stories used";
+  return used + ", " + Count(left) + " left out" + reasons;
 }
 
 Json Number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
@@ -71,7 +75,8 @@ Json TestsJson(const MatrixTests& tests) {
 Json CrossTabJson(const CrossTab& tab) {
   Json json = Json::object();
   json["group"] = tab.group;
-  json["used"] = tab.total;
+  json["used"] = tab.stories;
+  json["responses"] = tab.total;
   json["left_out"] = tab.left_out;
   json["row_levels"] = tab.row_levels;
   json["col_levels"] = tab.col_levels;
@@ -184,7 +189,10 @@ Table CrossTabTests(const CrossTab& tab) {
   table.AddRow({chi.yates_corrected ? "chi-square (Yates)" : "chi-square",
                 "X2 = " + FormatFixed(chi.statistic, 3) + ", df = " + std::to_string(chi.df) +
                     ", p = " + FormatP(chi.p_value) +
-                    (chi.note.empty() ? "" : " (" + chi.note + ")")});
+                    (chi.note.empty() ? "" : " (" + chi.note + ")") +
+                    (tests.cochran.satisfied
+                         ? ""
+                         : " (unreliable: expected counts too small; read Fisher's exact test)")});
   const auto& fisher = tests.fisher;
   std::string method = fisher.method == stats::FisherMethod::kExact
                            ? "exact"
@@ -237,6 +245,8 @@ void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
     json["rows"] = matrix.rows;
     json["cols"] = matrix.cols;
     json["by"] = matrix.by;
+    json["unit"] = matrix.unit;
+    json["codings"] = matrix.codings;
     json["left_out_by"] = matrix.left_out_by;
     Json tables = Json::array();
     for (const auto& tab : matrix.tables) tables.push_back(CrossTabJson(tab));
@@ -249,8 +259,11 @@ void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
     WriteTable(out, MatrixCellsTable(matrix), format);
     out << "\r\n";
     Table tests{{"group", "statistic", "value"}, {}, {}};
+    tests.AddRow({"", "unit", matrix.unit});
+    tests.AddRow({"", "codings", matrix.codings});
     for (const CrossTab* tab : AllTabs(matrix)) {
-      tests.AddRow({tab->group, "stories used", Count(tab->total)});
+      tests.AddRow({tab->group, "stories used", Count(tab->stories)});
+      if (matrix.multiple_response) tests.AddRow({tab->group, "responses", Count(tab->total)});
       for (const auto& [reason, n] : tab->left_out) {
         tests.AddRow({tab->group, "left out: " + reason, Count(n)});
       }
@@ -260,6 +273,7 @@ void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
     return;
   }
   const bool markdown = format == TableFormat::kMarkdown;
+  out << "counted: " << matrix.unit << "; codings: " << matrix.codings << "\n\n";
   bool first = true;
   for (const CrossTab* tab : AllTabs(matrix)) {
     if (!first) out << '\n';
@@ -270,7 +284,7 @@ void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
                    : Heading(matrix, *tab);
     out << (markdown ? "### " : "") << heading << "\n";
     if (markdown) out << '\n';
-    out << UsedLine(*tab) << "\n\n";
+    out << UsedLine(*tab, matrix.multiple_response && !comparison) << "\n\n";
     Table grid = CrossTabGrid(*tab);
     if (comparison) grid.columns[0] = matrix.by;
     WriteTable(out, grid, format);

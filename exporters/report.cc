@@ -193,7 +193,13 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
     throw DataError("no stories for the report; import stories first, or loosen its role, kind "
                     "or wave filter");
   }
-  data.codings = ListCodings(project);
+  data.coders = ResolveCoderSelection(project, options.analysis);
+  if (data.coders.combine == CoderCombine::kEach) {
+    throw UsageError("the report takes --combine any or all; it shows one matrix of the coders");
+  }
+  CodingFilter codings;
+  codings.coders = data.coders.Set();
+  data.codings = ListCodings(project, codings);
   for (const Coding& coding : data.codings) data.codings_of[coding.story_id].push_back(&coding);
 
   const std::string title = options.title.empty() ? project.name() : options.title;
@@ -212,7 +218,8 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
   page += "<header><h1>" + HtmlEscape(title) + "</h1><p class=\"lead\">A verhaal report of " +
           HtmlEscape(project.file().filename().string()) + ": " +
           std::to_string(data.all_stories.size()) + " stories, " +
-          std::to_string(data.codings.size()) + " codings.</p></header>\n";
+          std::to_string(data.codings.size()) + " codings counted. Whose codings: " +
+          HtmlEscape(data.coders.Describe()) + ".</p></header>\n";
   page += "<nav><a href=\"#overview\">Overview</a><a href=\"#matrix\">Matrix</a>"
           "<a href=\"#scatter\">Scatter</a><a href=\"#codes\">Codes</a>"
           "<a href=\"#signifiers\">Signifiers</a><a href=\"#agreement\">Agreement</a></nav>\n";

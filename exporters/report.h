@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coding/analysis_coders.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 
@@ -30,6 +31,9 @@ struct ReportOptions {
   // The coders whose agreement is shown; empty: every coder with manual
   // codings (origin "manual" or "import:...").
   std::vector<std::string> coders;
+  // Whose codings the matrix, code frequencies and quotes read (default: the
+  // analysis set, else every human coder); the page says which.
+  CoderRequest analysis;
   int quotes = 3;  // stories quoted per matrix cell and per code
 };
 
@@ -39,7 +43,7 @@ std::string SliderDimension(std::string_view text);
 
 // Builds the page from the project (read only). Throws the errors of
 // ParseDimension / ResolveDimension (kUsage, kMissing) for a bad dimension,
-// kData when no story passes the filter.
+// kData when no story passes the filter, kUsage for --combine each.
 std::string BuildReport(Project& project, const ReportOptions& options);
 
 }  // namespace verhaal

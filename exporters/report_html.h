@@ -34,7 +34,8 @@ struct ReportData {
   std::vector<Story> all_stories;              // every story, by id
   std::vector<Story> stories;                  // those passing the filter
   std::map<int64_t, const Story*> by_id;       // into all_stories
-  std::vector<Coding> codings;                 // every coding
+  CoderSelection coders;                       // whose codings count
+  std::vector<Coding> codings;                 // the codings of `coders`
   std::map<int64_t, std::vector<const Coding*>> codings_of;  // story id -> codings
 };
 

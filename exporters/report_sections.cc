@@ -26,6 +26,8 @@ std::string Count(int64_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+constexpr int64_t kFewestForStrength = 20;
+
 std::string Strength(double v) {
   if (!std::isfinite(v)) return "undefined";
   if (v < 0.1) return "negligible";
@@ -92,8 +94,16 @@ std::string TestsInWords(const CrossTab& tab) {
              FormatFixed(tests.chi_square.statistic, 2) + ", p = " +
              FormatP(tests.chi_square.p_value);
   }
-  words += "). Cram\u00e9r's V = " + FormatFixed(tests.cramers_v.v, 2) + ": a " +
-           Strength(tests.cramers_v.v) + " association.";
+  words += "). Cram\u00e9r's V = " + FormatFixed(tests.cramers_v.v, 2);
+  // Below this many stories, or with small expected counts, V swings with
+  // a single story: no word for its strength.
+  if (tab.total < kFewestForStrength || !tests.cochran.satisfied) {
+    words += ", but with " + Count(tab.total, "story", "stories") +
+             (tests.cochran.satisfied ? "" : " and small expected counts") +
+             " it does not tell how strong the association is.";
+  } else {
+    words += ": a " + Strength(tests.cramers_v.v) + " association.";
+  }
   if (tests.odds_ratio && std::isfinite(tests.odds_ratio->odds_ratio)) {
     words += " The odds ratio is " + FormatFixed(tests.odds_ratio->odds_ratio, 1) + " (95% CI " +
              FormatFixed(tests.odds_ratio->lower, 1) + "\u2013" +
@@ -215,8 +225,10 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
   const DimensionSpec col_spec = ParseDimension(options.cols);
   std::vector<int64_t> ids;
   for (const Story& story : data.stories) ids.push_back(story.id);
-  const ResolvedDimension rows = ResolveDimension(project, row_spec, data.stories);
-  const ResolvedDimension cols = ResolveDimension(project, col_spec, data.stories);
+  const ResolvedDimension rows =
+      ResolveDimension(project, row_spec, data.stories, MixedPolicy::kExclude, &data.coders);
+  const ResolvedDimension cols =
+      ResolveDimension(project, col_spec, data.stories, MixedPolicy::kExclude, &data.coders);
   const Matrix overall = BuildMatrix(ids, rows, cols, nullptr);
   const CrossTab& all = overall.tables.front();
   // The corner of each table names the dimensions briefly ("motivatie", "stijl").
@@ -231,7 +243,8 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
                                    rows_name, cols_name) +
          "<figcaption>Each cell: number of stories and share of its row, shaded by that share; "
          "* marks a cell with clearly more or fewer stories than expected (|adjusted residual| "
-         "\u2265 1.96).</figcaption></figure>\n";
+         "\u2265 1.96). Counted: stories. Codings: " + HtmlEscape(overall.codings) +
+         ".</figcaption></figure>\n";
   out += TestsInWords(all);
   if (!all.left_out.empty()) {
     out += "<p class=\"note\">Left out: " + HtmlEscape(LeftOutWords(all.left_out)) + ".</p>\n";
@@ -241,7 +254,8 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
 
   if (!options.by.empty()) {
     const DimensionSpec by_spec = ParseDimension(options.by);
-    const ResolvedDimension by = ResolveDimension(project, by_spec, data.stories);
+    const ResolvedDimension by =
+        ResolveDimension(project, by_spec, data.stories, MixedPolicy::kExclude, &data.coders);
     const Matrix grouped = BuildMatrix(ids, rows, cols, &by);
     out += "<h3>Per " + HtmlEscape(by.title) + "</h3>\n";
     for (const CrossTab& tab : grouped.tables) {
@@ -250,6 +264,10 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
                                    ")",
                           rows_name, cols_name) +
              TestsInWords(tab) + "</div>\n";
+    }
+    if (!grouped.left_out_by.empty()) {
+      out += "<p class=\"note\">In no group of " + HtmlEscape(by.title) + ": " +
+             HtmlEscape(LeftOutWords(grouped.left_out_by)) + ".</p>\n";
     }
     if (grouped.comparison) {
       out += "<h3>Do the groups differ?</h3>\n<p>The groups against the matrix cells:</p>\n" +
@@ -295,7 +313,8 @@ std::string ScatterSection(Project& project, const ReportData& data,
   }
   std::optional<ResolvedDimension> groups;
   if (!options.by.empty()) {
-    groups = ResolveDimension(project, ParseDimension(options.by), data.stories);
+    groups = ResolveDimension(project, ParseDimension(options.by), data.stories,
+                              MixedPolicy::kExclude, &data.coders);
   }
   const SliderScatter scatter = BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
                                                    ParseDimension(SliderDimension(y)),
@@ -343,7 +362,8 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
     }
     quotes += "</details>\n";
   }
-  return "<section id=\"codes\"><h2>Codes</h2>\n<table><thead><tr><th>code</th>"
+  return "<section id=\"codes\"><h2>Codes</h2>\n<p class=\"note\">Stories per code, from the " +
+         HtmlEscape(data.coders.Describe()) + "; quotes come from the same codings.</p>\n<table><thead><tr><th>code</th>"
          "<th class=\"num\">stories</th><th></th><th class=\"num\">codings by hand</th>"
          "<th class=\"num\">codings by rules</th></tr></thead><tbody>\n" +
          rows + "</tbody></table>\n<h3>Quotes per code</h3>\n" + quotes + "</section>\n";

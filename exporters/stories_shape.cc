@@ -69,6 +69,19 @@ class StoriesShape : public ExportSource {
                            "' in the project; `verhaal info` lists the coders");
       }
       coder_id_ = coder->id;
+      coder_condition_ = "coder_id = " + std::to_string(coder->id);
+      codings_note_ = "codings of " + coder->name;
+    } else {
+      const CoderSelection selection = ResolveCoderSelection(project_, options_.coders);
+      if (selection.combine == CoderCombine::kEach) {
+        throw UsageError("a stories export takes --combine any or all; for one coder's code "
+                         "columns use --coder NAME");
+      }
+      coder_condition_ = CodingCondition(selection.Set());
+      codings_note_ = selection.names.empty()
+                          ? "no codings: no human coder yet"
+                          : "codings of " + JoinCoderNames(selection.names) + ", " +
+                                selection.CombineText();
     }
     AddStoryColumns();
     AddVariableColumns();
@@ -100,9 +113,8 @@ class StoriesShape : public ExportSource {
     bool coding_row = false;
     if (options_.codes) {
       codings.emplace(project_.db(),
-                      std::string("SELECT story_id, code_id, coder_id FROM coding") +
-                          (coder_id_ ? " WHERE coder_id = ?" : "") + " ORDER BY story_id");
-      if (coder_id_) codings->bind(1, *coder_id_);
+                      "SELECT story_id, code_id, coder_id FROM coding WHERE " + coder_condition_ +
+                          " ORDER BY story_id");
       coding_row = codings->executeStep();
     }
     ForEachStoryHead(project_, options_.filter, [&](const Story& story) {
@@ -203,11 +215,27 @@ class StoriesShape : public ExportSource {
   }
 
   void AddVariableColumns() {
-    for (const auto& variable : ListVariables(project_)) {
+    const std::vector<Variable> variables = ListVariables(project_);
+    // A name at both levels gets the level in its column name and label.
+    std::set<std::string> story_names, shared;
+    for (const auto& variable : variables) {
+      if (variable.subject == VariableSubject::kStory) story_names.insert(variable.name);
+    }
+    for (const auto& variable : variables) {
+      if (variable.subject == VariableSubject::kRespondent && story_names.count(variable.name)) {
+        shared.insert(variable.name);
+      }
+    }
+    for (const auto& variable : variables) {
       const bool of_story = variable.subject == VariableSubject::kStory;
       (of_story ? has_story_variables_ : has_respondent_variables_) = true;
       std::string label = variable.label.empty() ? variable.name : variable.label;
+      const bool both = shared.count(variable.name) > 0;
       if (!of_story) label += " (respondent)";
+      if (of_story && both) label += " (story)";
+      const std::string column_name =
+          both ? std::string(VariableSubjectName(variable.subject)) + "_" + variable.name
+               : variable.name;
       std::vector<std::pair<double, std::string>> value_labels;
       for (const auto& [value, value_label] : variable.value_labels) {
         char* end = nullptr;
@@ -232,14 +260,14 @@ class StoriesShape : public ExportSource {
         return found == values.end() ? nullptr : &found->second;
       };
       if (numeric) {
-        Add(Column(variable.name, label, ColumnKind::kNumber, measure, value_labels),
+        Add(Column(column_name, label, ColumnKind::kNumber, measure, value_labels),
             [get](const StoryContext& s) {
               const std::string* value = get(s);
               if (value == nullptr || value->empty()) return Cell::Missing();
               return Cell::Number(std::strtod(value->c_str(), nullptr));
             });
       } else {
-        Add(Column(variable.name, label, ColumnKind::kText, Measure::kNominal),
+        Add(Column(column_name, label, ColumnKind::kText, Measure::kNominal),
             [get](const StoryContext& s) {
               const std::string* value = get(s);
               return value == nullptr ? Cell::Missing() : TextOrMissing(*value);
@@ -413,8 +441,8 @@ class StoriesShape : public ExportSource {
       ancestors_[codes_[c].id] = chain;
     }
     for (size_t c = 0; c < codes_.size(); ++c) {
-      Add(Column("c_" + codes_[c].path, codes_[c].path, ColumnKind::kNumber, Measure::kNominal,
-                 kPresence),
+      Add(Column("c_" + codes_[c].path, codes_[c].path + " (" + codings_note_ + ")",
+                 ColumnKind::kNumber, Measure::kNominal, kPresence),
           [c](const StoryContext& s) { return Cell::Number(s.code_counts[c] > 0 ? 1 : 0); });
     }
     for (size_t c = 0; c < codes_.size(); ++c) {
@@ -458,6 +486,8 @@ class StoriesShape : public ExportSource {
   std::vector<Code> codes_;
   std::unordered_map<int64_t, std::vector<size_t>> ancestors_;
   std::optional<int64_t> coder_id_;                       // options_.coder's id
+  std::string coder_condition_;  // SQL condition on coding: whose codings count
+  std::string codings_note_;     // whose, for the code columns' labels
   std::map<int64_t, std::vector<int64_t>> by_coder_;      // current story: coder -> counts
   bool has_story_variables_ = false;
   bool has_respondent_variables_ = false;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "coding/analysis_coders.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 #include "exporters/export_table.h"
@@ -23,6 +24,9 @@ enum class CodingCount {
 struct StoriesShapeOptions {
   StoryFilter filter;                // which stories (default: all)
   std::optional<std::string> coder;  // only this coder's codings (kMissing if unknown)
+  // Otherwise whose codings count (coding/analysis_coders.h; default: the
+  // analysis set, else every human coder). The code columns' labels say whose.
+  CoderRequest coders;
   CodingCount count = CodingCount::kAll;
   bool list_as_one_column = false;  // multiple-choice lists as one "a; b" text column
   bool codes = true;                // add the per-code columns

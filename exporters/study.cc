@@ -72,7 +72,9 @@ class Parser {
     }
     StudyManifest study;
     study.file = file_;
-    CheckKeys(root, {"name", "project", "sources", "codebook", "autocode", "codings", "outputs"},
+    CheckKeys(root,
+              {"name", "project", "sources", "codebook", "autocode", "codings", "analysis",
+               "outputs"},
               "the top of the manifest");
     if (!root["project"]) {
       throw DataError("the manifest names no project file; add e.g. 'project: study.verhaal'",
@@ -90,6 +92,18 @@ class Parser {
     if (const YAML::Node autocode = root["autocode"]) study.autocode = Autocode(autocode);
     if (const YAML::Node codings = root["codings"]) {
       for (const auto& node : ListOf(codings, "codings")) study.codings.push_back(Codings(node));
+    }
+    if (const YAML::Node analysis = root["analysis"]) {
+      if (!analysis.IsMap()) {
+        throw DataError("'analysis' is a map: 'analysis: {coders: [anna, bram]}'", At(analysis));
+      }
+      CheckKeys(analysis, {"coders"}, "analysis");
+      study.analysis_where = At(analysis);
+      if (analysis["coders"]) {
+        for (const auto& coder : ListOf(analysis["coders"], "coders")) {
+          study.analysis_coders.push_back(ScalarOf(coder, "coders"));
+        }
+      }
     }
     study.output_folder = base_;
     if (const YAML::Node outputs = root["outputs"]) Outputs(outputs, study);

@@ -67,7 +67,9 @@ struct StudyExport {
   std::string by;              // matrix, report, summary: per group; scatter: colour (optional)
   std::string x;               // scatter, report: the slider across (SliderDimension)
   std::string y;               // scatter, report: the slider up
-  std::vector<std::string> coders;  // agreement, report: the coders compared
+  // agreement: the coders compared; matrix, summary, report: whose codings
+  // count (the report also compares them); empty: the analysis set.
+  std::vector<std::string> coders;
   StoryFilter filter;          // role, kind, wave: which stories count
   std::string title;           // report: the page title (default: the study name)
   Location where;
@@ -82,6 +84,10 @@ struct StudyManifest {
   Location codebook_where;
   std::optional<StudyAutocode> autocode;
   std::vector<StudyCodings> codings;
+  // `analysis: coders:`: the project's analysis set (coding/analysis_coders.h),
+  // set after the codings are in; empty: the set is left as it is.
+  std::vector<std::string> analysis_coders;
+  Location analysis_where;
   std::filesystem::path output_folder;
   std::vector<StudyExport> exports;
 };

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "coding/dimension.h"
+#include "corpus/coder_set.h"
 #include "corpus/codes.h"
 #include "corpus/coding_scan.h"
 #include "corpus/project.h"
@@ -39,6 +40,9 @@ struct SummaryStories {
   std::vector<int64_t> respondents;  // per story; 0 = no respondent
   std::vector<int> group;            // per story: index into `groups`, -1 = none
   std::vector<std::string> groups;   // group names in report order
+  // Whose codings count (coding/analysis_coders.h); nullopt: the default
+  // analysis coders (the analysis set, else every human coder).
+  std::optional<CoderSet> coders;
 
   // The number of stories in group `g`.
   int64_t GroupSize(int g) const;

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "coding/analysis_coders.h"
 #include "corpus/error.h"
 #include "exporters/matrix_report.h"
 #include "exporters/summary.h"
@@ -181,7 +182,8 @@ bool CodeCounts::IsAncestor(int a, int b) const {
 }
 
 CodeCounts CountCodes(Project& project, const SummaryStories& stories, bool pairs) {
-  CodingScan scan(project);
+  CodingScan scan(project, stories.coders ? stories.coders
+                                          : ResolveCoderSelection(project).Set());
   return CountCodes(ListCodes(project), {&scan}, stories, pairs);
 }
 

@@ -1,11 +1,15 @@
 // The summary, section by section (exporters/summary.h).
+#include "coding/analysis_coders.h"
 #include "corpus/error.h"
 #include "exporters/summary.h"
 
 namespace verhaal {
 
 Summary::Summary(Project& project, SummaryStories stories, CooccurrenceUnit unit)
-    : project_(project), stories_(std::move(stories)), unit_(unit) {}
+    : project_(project), stories_(std::move(stories)), unit_(unit) {
+  // Without a choice, the analysis coders (never `rules` by default).
+  if (!stories_.coders) stories_.coders = ResolveCoderSelection(project_).Set();
+}
 
 bool Summary::NeedsCodeCounts(const std::string& section) const {
   return section == "codes" || (section == "cooccurrence" && unit_ == CooccurrenceUnit::kStories);
@@ -19,7 +23,7 @@ void Summary::Prefetch(const std::vector<std::string>& sections) {
   }
   if (!codings || counts_ || pending_counts_.valid()) return;
   for (int i = 0; i < 2; ++i) {
-    scans_.push_back(std::make_unique<CodingScan>(project_));
+    scans_.push_back(std::make_unique<CodingScan>(project_, stories_.coders));
     if (!scans_.back()->concurrent()) return;
   }
   pending_counts_ = std::async(std::launch::async, [this, codes = ListCodes(project_)]() mutable {

@@ -3,6 +3,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "coding/analysis_coders.h"
 #include "corpus/coding_scan.h"
 #include "exporters/summary.h"
 #include "exporters/summary_pairs.h"
@@ -126,7 +127,8 @@ Table SegmentCooccurrenceTable(Project& project, const SummaryStories& stories) 
   };
   size_t at = 0;
   int64_t current = -1;
-  CodingScan scan(project);
+  CodingScan scan(project, stories.coders ? stories.coders
+                                          : ResolveCoderSelection(project).Set());
   scan.ForEachCodingSpan([&](const CodingSpan& span) {
     if (span.story_id != current) {
       if (!raw.empty()) flush();

@@ -161,6 +161,18 @@ class CsvImport {
       } catch (const Error& e) {
         throw DataError(e.message(), v.where);
       }
+      const VariableSubject other = variable.subject == VariableSubject::kStory
+                                        ? VariableSubject::kRespondent
+                                        : VariableSubject::kStory;
+      if (!known && FindVariable(project_, other, variable.name)) {
+        const std::string level(VariableSubjectName(variable.subject));
+        const std::string other_level(VariableSubjectName(other));
+        importer_.report().warnings.push_back(
+            "column '" + v.column + "' makes a " + level + " variable '" + variable.name +
+            "' while a " + other_level + " variable of that name exists; analyses must name "
+            "them var:" + level + "." + variable.name + " and var:" + other_level + "." +
+            variable.name + " (rename the column in the mapping to keep one name per level)");
+      }
       if (!known) {
         importer_.report().new_variables.push_back(
             std::string(VariableSubjectName(variable.subject)) + " " + variable.name + " (" +

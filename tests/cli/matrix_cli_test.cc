@@ -88,10 +88,15 @@ TEST(MatrixCliTest, CsvCellsAndTests) {
       ",willen,aanmoedigend,2,100.00,66.67,40.00,1.2000,1.4907,no\r\n"
       "\r\n"
       "group,statistic,value\r\n"
+      ",unit,stories\r\n"
+      ",codings,\"code:motivatie: codings of anna (every human coder, the default), combined: "
+      "one coder\"\r\n"
       ",stories used,5\r\n"
       ",left out: code:motivatie: no coding,1\r\n";
   EXPECT_EQ(r.out.substr(0, cells.size()), cells);
-  EXPECT_NE(r.out.find(",chi-square,\"X2 = 2.222, df = 1, p = 0.136\"\r\n"), std::string::npos)
+  EXPECT_NE(r.out.find(",chi-square,\"X2 = 2.222, df = 1, p = 0.136 (unreliable: expected counts "
+                       "too small; read Fisher's exact test)\"\r\n"),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find(",Fisher's exact test,p = 0.4 (exact)\r\n"), std::string::npos) << r.out;
   EXPECT_EQ(r.err,
@@ -171,7 +176,7 @@ TEST(MatrixCliTest, ErrorsSayWhatToDoAndWriteNothing) {
        "group by its path, e.g. code:motivatie\n"},
       {{"matrix", "--rows", "role", "--cols", "role", "--mixed", "both"},
        2,
-       "verhaal: error: unknown --mixed 'both'; use exclude or level\n"},
+       "verhaal: error: unknown --mixed 'both'; use exclude, level or each\n"},
       {{"matrix", "--rows", "role", "--cols", "role", "--role", "gemeente"},
        65,
        "verhaal: error: no stories match; import stories first or loosen --role, --kind, "

@@ -64,7 +64,7 @@ TEST_F(RunStudyTest, FirstRunCreatesTheProjectAndSaysWhereTheOutputsAre) {
   EXPECT_EQ(first_->out,
             "study: Statushouders op weg naar werk\n"
             "project: out/statushouders.verhaal (created)\n"
-            "outputs: out/ (16 of 16 written)\n"
+            "outputs: out/ (17 of 17 written)\n"
             "open out/report.html in a browser\n");
   EXPECT_NE(first_->err.find("import statushouders.csv: added 38 stories"), std::string::npos)
       << first_->err;
@@ -72,7 +72,8 @@ TEST_F(RunStudyTest, FirstRunCreatesTheProjectAndSaysWhereTheOutputsAre) {
             std::string::npos)
       << first_->err;
   for (const char* name : {"matrix.txt", "matrix.csv", "matrix-gemeente.md", "matrix-gemeente.svg",
-                           "matrix-codes.txt", "scatter.svg", "summary.md", "agreement.csv", "stories.csv",
+                           "matrix-codes.txt", "matrix-codes-any.txt", "scatter.svg",
+                           "summary.md", "agreement.csv", "stories.csv",
                            "stories.sav", "stories.dta", "codings.csv", "respondents.csv",
                            "statushouders.xlsx", "statushouders.qdpx", "report.html"}) {
     EXPECT_TRUE(fs::exists(Out(name))) << name;
@@ -108,6 +109,23 @@ TEST_F(RunStudyTest, MatrixHasTheDesignedPattern) {
   EXPECT_NE(csv.find(",14,"), std::string::npos) << csv;
   const std::string text = ReadFile(Out("matrix.txt"));
   EXPECT_NE(text.find("36"), std::string::npos) << text;
+  // From the analysis set (analysis: coders: [anna, bram]), not the rule
+  // coder: moeten 4 / 0, willen 2 / 5 (with `rules` pooled in, as before
+  // the set existed, it was 1 / 0 and 3 / 5 of 9 stories).
+  const std::string codes = ReadFile(Out("matrix-codes-any.txt"));
+  EXPECT_EQ(codes.rfind("counted: stories; codings: code:motivatie: codings of anna, bram (the "
+                        "analysis set), combined: any coder; ",
+                        0),
+            0u)
+      << codes;
+  EXPECT_NE(codes.find("11 stories used, 27 left out: code:communicatiestijl: mixed 1; "
+                       "code:motivatie: mixed 3; code:motivatie: no coding 23\n"),
+            std::string::npos)
+      << codes;
+  EXPECT_NE(codes.find("moeten  count            4             0      4\n"), std::string::npos);
+  EXPECT_NE(codes.find("willen  count            2             5      7\n"), std::string::npos);
+  EXPECT_NE(codes.find("Fisher's exact test  p = 0.06061 (exact)"), std::string::npos);
+  EXPECT_NE(first_->err.find("analysis set: anna, bram"), std::string::npos) << first_->err;
   const std::string by = ReadFile(Out("matrix-gemeente.md"));
   for (const char* gemeente : {"Ermelo", "Harderwijk", "Zeewolde"}) {
     EXPECT_NE(by.find(gemeente), std::string::npos) << gemeente;
@@ -160,7 +178,7 @@ TEST_F(RunStudyTest, SecondRunChangesNothingAndSaysSo) {
   EXPECT_EQ(again.out,
             "study: Statushouders op weg naar werk\n"
             "project: out/statushouders.verhaal (unchanged)\n"
-            "outputs: out/ (0 of 16 written; nothing changed)\n"
+            "outputs: out/ (0 of 17 written; nothing changed)\n"
             "open out/report.html in a browser\n");
   EXPECT_NE(again.err.find(
                 "import statushouders.csv: nothing to change; all 38 stories are already in the "

@@ -249,7 +249,7 @@ TEST_F(ResolveTest, CodeErrors) {
             "codebook");
   EXPECT_EQ(message("code:motivatie@carla"),
             "66 dimension 'code:motivatie@carla': no coder 'carla' in the project; `verhaal "
-            "info` lists the coders");
+            "coders list` lists the coders");
   EXPECT_EQ(message("dyad:stijl"),
             "66 dimension 'dyad:stijl': no signifier 'stijl' in the project; import the "
             "self-signification first or check the key");
@@ -333,6 +333,48 @@ TEST_F(ResolveTest, VariablesRoleAndWave) {
   EXPECT_EQ(by_gemeente.level_of.at(ids_[0]), 1);
   EXPECT_EQ(by_gemeente.level_of.at(ids_[4]), 0);
   EXPECT_THROW(Resolve("var:leeftijd"), Error);
+}
+
+TEST_F(ResolveTest, AVariableAtBothLevelsIsNamedByItsLevel) {
+  Variable of_respondent;
+  of_respondent.name = "gemeente";
+  const int64_t r = EnsureVariable(*project_, of_respondent);
+  Variable of_story;
+  of_story.name = "gemeente";
+  of_story.subject = VariableSubject::kStory;
+  const int64_t s = EnsureVariable(*project_, of_story);
+  SetRespondentValue(*project_, FindRespondent(*project_, "SH-01")->id, r, "Ermelo");
+  SetStoryValue(*project_, ids_[0], s, "Zeewolde");  // told about another place
+  SetStoryValue(*project_, ids_[4], s, "Putten");
+  try {
+    Resolve("var:gemeente");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kUsage);
+    EXPECT_EQ(e.message(),
+              "dimension 'var:gemeente': 'gemeente' is both a story variable and a respondent "
+              "variable; write var:story.gemeente or var:respondent.gemeente");
+  }
+  // The respondent's: SH-01's four stories Ermelo; KM-1's two without a value.
+  const auto respondent = Resolve("var:respondent.gemeente");
+  EXPECT_EQ(respondent.levels, (std::vector<std::string>{"Ermelo"}));
+  EXPECT_EQ(respondent.level_of.size(), 4u);
+  EXPECT_EQ(respondent.left_out.size(), 2u);
+  EXPECT_EQ(respondent.left_out.at(ids_[5]), "no value");
+  // The story's: S1 Zeewolde, S5 Putten, four without a value.
+  const auto story = Resolve("var:story.gemeente");
+  EXPECT_EQ(story.levels, (std::vector<std::string>{"Putten", "Zeewolde"}));
+  EXPECT_EQ(AsMap(story.level_of), (std::map<int64_t, int>{{ids_[0], 1}, {ids_[4], 0}}));
+  EXPECT_EQ(story.left_out.size(), 4u);
+  try {
+    Resolve("var:story.leeftijd");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kMissing);
+    EXPECT_EQ(e.message(),
+              "dimension 'var:story.leeftijd': no story variable 'leeftijd' in the project; check "
+              "the name in the import mapping");
+  }
 }
 
 }  // namespace

@@ -151,6 +151,8 @@ TEST(MatrixReportTest, TextReportGolden) {
       "not met: 4 of 4 cells have an expected count below 5 and 2 below 1 (smallest 0.50); the "
       "chi-square approximation may be poor: use Fisher's exact test or merge categories";
   EXPECT_EQ(out.str(),
+            "counted: stories; codings: none (no code dimension)\n"
+            "\n"
             "m (rows) x s (columns)\n"
             "4 stories used, 1 left out: m: no value 1\n"
             "\n"
@@ -175,7 +177,8 @@ TEST(MatrixReportTest, TextReportGolden) {
             "-------------------  " +
                 std::string(cochran.size(), '-') +
                 "\n"
-                "chi-square           X2 = 1.333, df = 1, p = 0.2482\n"
+                "chi-square           X2 = 1.333, df = 1, p = 0.2482 (unreliable: expected "
+                "counts too small; read Fisher's exact test)\n"
                 "Fisher's exact test  p = 1 (exact)\n"
                 "Cramér's V           0.577\n"
                 // Haldane: cells 2.5 1.5 / 0.5 1.5, SE = sqrt(3.7333) = 1.9322

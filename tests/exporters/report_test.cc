@@ -24,8 +24,8 @@ TEST(ReportTest, TestsInPlainWords) {
       // No association, small counts.
       {{{2, 2}, {2, 2}},
        "<p class=\"words\">Of these 8 stories, the pattern could well be chance (Fisher's exact "
-       "test p = 1; chi-square(1) = 0.00, p = 1). Cram\u00e9r's V = 0.00: a negligible "
-       "association. The odds ratio is 1.0 (95% CI 0.1\u201316.0). Expected counts are small, "
+       "test p = 1; chi-square(1) = 0.00, p = 1). Cram\u00e9r's V = 0.00, but with 8 stories "
+       "and small expected counts it does not tell how strong the association is. The odds ratio is 1.0 (95% CI 0.1\u201316.0). Expected counts are small, "
        "so trust Fisher's test over chi-square.</p>\n"},
   };
   for (const auto& c : cases) {
@@ -33,6 +33,20 @@ TEST(ReportTest, TestsInPlainWords) {
         MakeCrossTab("", {"a", "b"}, {"x", "y"}, stats::ContingencyTable(c.counts));
     EXPECT_EQ(TestsInWords(tab), c.words);
   }
+}
+
+// Two stories in opposite corners: X2 = 4 x 0.5^2 / 0.5 = 2, V = sqrt(2 / 2)
+// = 1, Fisher p = 0.5 + 0.5 = 1. V is 1, but nobody should call it strong.
+TEST(ReportTest, NoStrengthWordForTwoStories) {
+  const CrossTab tab =
+      MakeCrossTab("", {"a", "b"}, {"x", "y"}, stats::ContingencyTable({{1, 0}, {0, 1}}));
+  const std::string words = TestsInWords(tab);
+  EXPECT_NE(words.find("(Fisher's exact test p = 1; chi-square(1) = 2.00, p = 0.1573). "
+                       "Cram\u00e9r's V = 1.00, but with 2 stories and small expected counts it "
+                       "does not tell how strong the association is."),
+            std::string::npos)
+      << words;
+  EXPECT_EQ(words.find("strong association"), std::string::npos);
 }
 
 TEST(ReportTest, NoTestWhenALevelIsEmpty) {

@@ -93,7 +93,7 @@ TEST_F(SpssStataTest, ReadstatAndPandasReadTheStataFile) {
   const auto result = RunTool(python + " " + script.string() + " " + file.string());
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_EQ(result.output,
-            "motivatie/willen\n"
+            "motivatie/willen (codings of anna, bram, any coder)\n"
             "Vertrouwen (0 = weinig, 1 = veel)\n"
             "['statushouder', 'klantmanager', nan]\n"
             "['present', 'absent', 'absent']\n"

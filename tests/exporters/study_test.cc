@@ -83,7 +83,7 @@ TEST(StudyTest, ErrorsAreLocatedAndSayWhatToDo) {
   const Case cases[] = {
       {"project: a.verhaal\nsorces: []\n",
        "s.yaml:2:1: unknown key 'sorces' in the top of the manifest; did you mean 'sources'? the "
-       "keys here are name, project, sources, codebook, autocode, codings, outputs "
+       "keys here are name, project, sources, codebook, autocode, codings, analysis, outputs "
        "(docs/study.md)\n  sorces: []\n  ^"},
       {"name: x\n",
        "s.yaml:1:1: the manifest names no project file; add e.g. 'project: study.verhaal'\n"

@@ -1,0 +1,145 @@
+#include "coding/analysis_coders.h"
+
+#include <algorithm>
+
+#include "coding/closest_name.h"
+#include "corpus/error.h"
+#include "corpus/project_settings.h"
+
+namespace verhaal {
+namespace {
+
+constexpr std::string_view kAnalysisSetKey = "analysis.coders";
+
+// The ids of `names` (kMissing for one that is not a coder), sorted by name.
+void Lookup(const std::vector<CoderActivity>& coders, std::vector<std::string> names,
+            CoderSelection& selection) {
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::vector<std::string> known;
+  for (const auto& coder : coders) known.push_back(coder.name);
+  for (const auto& name : names) {
+    const auto it = std::find_if(coders.begin(), coders.end(),
+                                 [&](const CoderActivity& c) { return c.name == name; });
+    if (it == coders.end()) {
+      const std::string near = ClosestName(name, known);
+      throw MissingError("no coder '" + name + "' in the project; " +
+                         (near.empty() ? "" : "did you mean '" + near + "'? ") +
+                         "the coders are: " + (known.empty() ? "none yet" : JoinCoderNames(known)) +
+                         " (`verhaal coders list`)");
+    }
+    selection.names.push_back(name);
+    selection.ids.push_back(it->id);  // beside its name
+  }
+}
+
+}  // namespace
+
+std::string JoinCoderNames(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
+CoderSet CoderSelection::Set() const {
+  CoderSet set{ids, combine == CoderCombine::kEach ? 1 : min_coders};
+  std::sort(set.coder_ids.begin(), set.coder_ids.end());
+  return set;
+}
+
+CoderSelection CoderSelection::Only(size_t i) const {
+  CoderSelection one = *this;
+  one.names = {names.at(i)};
+  one.ids = {ids.at(i)};
+  one.min_coders = 1;
+  return one;
+}
+
+std::string CoderSelection::CombineText() const {
+  const size_t n = names.size();
+  if (combine == CoderCombine::kEach) return "each coder separately";
+  if (n <= 1) return "one coder";
+  if (min_coders <= 1) return "any coder";
+  if (static_cast<size_t>(min_coders) >= n) return "all " + std::to_string(n) + " coders";
+  return "at least " + std::to_string(min_coders) + " of " + std::to_string(n) + " coders";
+}
+
+std::string CoderSelection::Describe() const {
+  if (names.empty()) {
+    return "none: no human coder has coded yet (`--coders rules` reads the rule codings)";
+  }
+  return "codings of " + JoinCoderNames(names) + " (" + source + "), combined: " + CombineText();
+}
+
+CoderCombine ParseCoderCombine(std::string_view text) {
+  if (text == "any") return CoderCombine::kAny;
+  if (text == "all") return CoderCombine::kAll;
+  if (text == "each") return CoderCombine::kEach;
+  throw UsageError("--combine takes any, all or each, not '" + std::string(text) + "'");
+}
+
+CoderSelection ResolveCoderSelection(Project& project, const CoderRequest& request) {
+  const std::vector<CoderActivity> coders = ListCoderActivity(project);
+  CoderSelection selection;
+  std::vector<std::string> names;
+  if (request.coders && !request.coders->empty()) {
+    names = *request.coders;
+    selection.source = "--coders";
+  } else if (auto set = AnalysisSet(project); !set.empty()) {
+    names = set;
+    selection.source = "the analysis set";
+  } else {
+    for (const auto& coder : coders) {
+      if (IsHumanCoder(coder)) names.push_back(coder.name);
+    }
+    selection.source = "every human coder, the default";
+  }
+  Lookup(coders, names, selection);
+  selection.combine = request.combine ? ParseCoderCombine(*request.combine) : CoderCombine::kAny;
+  const int n = static_cast<int>(selection.names.size());
+  if (request.min_coders) {
+    if (selection.combine == CoderCombine::kEach) {
+      throw UsageError("--min-coders goes with --combine any or all, not each");
+    }
+    if (*request.min_coders < 1 || *request.min_coders > n) {
+      throw UsageError("--min-coders must be between 1 and the number of coders (" +
+                       std::to_string(n) + ": " + JoinCoderNames(selection.names) + ")");
+    }
+    selection.min_coders = *request.min_coders;
+  } else if (selection.combine == CoderCombine::kAll) {
+    selection.min_coders = n;
+  }
+  return selection;
+}
+
+std::vector<std::string> AnalysisSet(Project& project) {
+  std::vector<std::string> names;
+  const auto value = GetProjectSetting(project, kAnalysisSetKey);
+  if (!value) return names;
+  size_t start = 0;
+  while (start <= value->size()) {
+    const size_t end = std::min(value->find('\n', start), value->size());
+    if (end > start) names.push_back(value->substr(start, end - start));
+    start = end + 1;
+  }
+  return names;
+}
+
+void SetAnalysisSet(Project& project, const std::vector<std::string>& names) {
+  if (names.empty()) {
+    ClearProjectSetting(project, kAnalysisSetKey);
+    return;
+  }
+  CoderSelection checked;
+  Lookup(ListCoderActivity(project), names, checked);
+  std::string value;
+  for (const auto& name : checked.names) value += (value.empty() ? "" : "\n") + name;
+  SetProjectSetting(project, kAnalysisSetKey, value);
+}
+
+bool IsHumanCoder(const CoderActivity& activity) {
+  if (activity.name == kRuleCoderName) return false;
+  return activity.codings == 0 || activity.rule_codings < activity.codings;
+}
+
+}  // namespace verhaal

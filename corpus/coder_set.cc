@@ -1,0 +1,48 @@
+#include "corpus/coder_set.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace verhaal {
+
+std::string CodingCondition(const CoderSet& set, std::string_view alias) {
+  if (set.coder_ids.empty()) return "0";
+  std::string ids;
+  for (size_t i = 0; i < set.coder_ids.size(); ++i) {
+    ids += (i ? ", " : "") + std::to_string(set.coder_ids[i]);
+  }
+  const std::string prefix = alias.empty() ? std::string() : std::string(alias) + ".";
+  std::string condition = prefix + "coder_id IN (" + ids + ")";
+  if (set.min_coders > 1) {
+    // The (story, code) pairs that enough coders of the set used; the
+    // primary key (story_id, code_id, coder_id, ...) answers it in order.
+    condition += " AND (" + prefix + "story_id, " + prefix +
+                 "code_id) IN (SELECT story_id, code_id FROM coding WHERE coder_id IN (" + ids +
+                 ") GROUP BY story_id, code_id HAVING COUNT(DISTINCT coder_id) >= " +
+                 std::to_string(set.min_coders) + ")";
+  }
+  return condition;
+}
+
+std::vector<CoderActivity> ListCoderActivity(Project& project) {
+  SQLite::Statement query(
+      project.db(),
+      "SELECT k.id, k.name, COUNT(g.story_id), COUNT(DISTINCT g.story_id), "
+      "COALESCE(SUM(o.origin LIKE 'rule:%'), 0), COALESCE(MIN(o.created), ''), "
+      "COALESCE(MAX(o.created), '') FROM coder k LEFT JOIN coding g ON g.coder_id = k.id "
+      "LEFT JOIN coding_origin o ON o.id = g.origin_id GROUP BY k.id ORDER BY k.name");
+  std::vector<CoderActivity> out;
+  while (query.executeStep()) {
+    CoderActivity a;
+    a.id = query.getColumn(0).getInt64();
+    a.name = query.getColumn(1).getString();
+    a.codings = query.getColumn(2).getInt64();
+    a.stories = query.getColumn(3).getInt64();
+    a.rule_codings = query.getColumn(4).getInt64();
+    a.first = query.getColumn(5).getString();
+    a.last = query.getColumn(6).getString();
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace verhaal
