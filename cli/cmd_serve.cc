@@ -15,6 +15,7 @@
 #include "cli/handlers.h"
 #include "coding/coder_name.h"
 #include "corpus/error.h"
+#include "corpus/output_guard.h"
 #include "workbench/server.h"
 
 extern char** environ;
@@ -132,12 +133,16 @@ int RunServe(CommandContext& context) {
   } restore{previous};
 
   Workbench workbench(serve);
+  // The project is open (and so protected) now: refuse a token file that is
+  // the project or one of its companions before anything is written.
+  const auto token_file = options.Optional<std::string>("token-file");
+  if (token_file) CheckOutputFile(*token_file);
   workbench.Bind();
   std::string lines;
   for (const CoderToken& t : workbench.tokens()) {
     lines += t.coder + " " + workbench.BaseUrl() + "/?token=" + t.token + "\n";
   }
-  if (auto file = options.Optional<std::string>("token-file")) WriteTokenFile(*file, lines);
+  if (token_file) WriteTokenFile(*token_file, lines);
   context.out << lines << std::flush;
   context.err << "serving " << serve.project.string() << " at " << workbench.BaseUrl()
               << "; Ctrl+C stops\n"

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "corpus/error.h"
+#include "corpus/files.h"
 #include "corpus/output_guard.h"
 
 namespace verhaal {
@@ -108,17 +109,8 @@ std::string SvgDocument::Finish() const {
 }
 
 void WriteSvgFile(const std::filesystem::path& file, const std::string& svg) {
-  CheckOutputFile(file);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    throw Error(ErrorKind::kCannotCreate, "cannot write '" + file.string() +
-                                              "'; check that the folder exists and is writable");
-  }
-  out << svg;
-  out.close();
-  if (!out) {
-    throw Error(ErrorKind::kCannotCreate, "writing '" + file.string() + "' failed; check the disk");
-  }
+  // Through a temporary file: a full disk leaves the old file, not half an SVG.
+  WriteWholeFile(file, svg);
 }
 
 }  // namespace verhaal

@@ -183,8 +183,8 @@ TEST(MatrixCliTest, ErrorsSayWhatToDoAndWriteNothing) {
        "--wave\n"},
       {{"matrix", "--rows", "role", "--cols", "code:motivatie", "--svg", "geen/map/m.svg"},
        73,
-       "verhaal: error: cannot write 'geen/map/m.svg'; check that the folder exists and is "
-       "writable\n"},
+       "verhaal: error: cannot create geen/map/m.svg: No such file or directory; check that the "
+       "folder exists and is writable\n"},
   };
   for (const auto& c : cases) {
     auto r = RunVerhaal(c.args, dir.path());

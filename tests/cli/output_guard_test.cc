@@ -56,6 +56,7 @@ TEST_F(OutputGuardTest, EveryOutputOntoTheProjectIsRefusedWithExit73) {
       {"matrix", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--svg"},
       {"scatter", "--x", "dyad:stijl", "--y", "dyad:motivatie", "--svg"},
       {"scatter", "--x", "dyad:stijl", "--y", "dyad:motivatie", "--csv"},
+      {"serve", "--port", "0", "--no-browser", "--token-file"},
   };
   for (const auto& target : targets) {
     for (auto args : commands) {
