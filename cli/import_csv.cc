@@ -7,6 +7,7 @@
 #include "importers/byte_source.h"
 #include "importers/csv_import.h"
 #include "importers/csv_reader.h"
+#include "importers/encoding.h"
 #include "importers/mapping.h"
 
 namespace po = boost::program_options;
@@ -30,10 +31,13 @@ int ImportCsvCommand(CommandContext& context) {
       "',' ';' or tab is detected). The mapping (docs/import-mapping.md) says which\n"
       "columns hold the story key, respondent, role, kind, wave, date, language,\n"
       "title and text, which are typed variables and which are signifiers. With\n"
-      "--text instead, columns named story, respondent, role, kind, wave, date,\n"
-      "language and title are used as such, the others become story variables\n"
+      "--text instead, columns named story (or id), respondent, role (rol), kind,\n"
+      "wave, date, language and title (titel), in any case, are\n"
+      "used as such, the others become story variables\n"
       "(typed integer, float, date or boolean when all their values are),\n"
-      "and the mapping used is printed to stdout to save and edit.",
+      "and the mapping used is printed to stdout to save and edit. Without\n"
+      "--encoding the file's encoding is guessed: UTF-8, UTF-16 after its byte\n"
+      "order mark, else Windows-1252 with a warning.",
       "  verhaal import csv statushouders.csv --mapping statushouders.mapping.yaml\n"
       "  verhaal import csv export.csv --text verhaal --encoding windows-1252 --dry-run");
   options.add()("mapping", po::value<std::string>()->value_name("MAP.yaml"),
@@ -42,7 +46,8 @@ int ImportCsvCommand(CommandContext& context) {
       "without a mapping: the column with the story text")(
       "delimiter", po::value<std::string>()->value_name("D"), "',' ';' or tab (default: detect)")(
       "encoding", po::value<std::string>()->value_name("NAME"),
-      "utf-8 (default), windows-1252, latin-1, ...");
+      "the file's encoding: utf-8, utf-16, windows-1252, latin-1, ... (default: guessed;\n"
+      "UTF-8 when valid, else Windows-1252 with a warning)");
   AddImportOptions(options);
   options.Positional("file");
   if (!options.Parse()) return 0;
@@ -61,6 +66,9 @@ int ImportCsvCommand(CommandContext& context) {
   csv.encoding = mapping.encoding;
   if (options.Has("delimiter")) csv.delimiter = DelimiterOption(options.Get<std::string>("delimiter"));
   if (options.Has("encoding")) csv.encoding = options.Get<std::string>("encoding");
+  std::vector<std::string> warnings;
+  csv.encoding = EncodingFor(file, csv.encoding, warnings);
+  for (const auto& warning : warnings) context.err << "verhaal: warning: " << warning << "\n";
   Project project = options.OpenProject();
   CsvReader reader(OpenFileSource(file), file, csv);
   if (options.Has("text")) {

@@ -22,8 +22,9 @@ int ImportFolderCommand(CommandContext& context) {
       "kind", po::value<std::string>()->default_value("experience"),
       "experience, reflection, interview or other")(
       "language", po::value<std::string>()->value_name("CODE"), "e.g. nl")(
-      "encoding", po::value<std::string>()->default_value("utf-8"),
-      "utf-8, windows-1252, latin-1, ...");
+      "encoding", po::value<std::string>()->value_name("NAME"),
+      "the file's encoding: utf-8, utf-16, windows-1252, latin-1, ... (default: guessed;\n"
+      "UTF-8 when valid, else Windows-1252 with a warning)");
   AddImportOptions(options);
   options.Positional("folder");
   if (!options.Parse()) return 0;
@@ -35,7 +36,7 @@ int ImportFolderCommand(CommandContext& context) {
   defaults.role = options.Optional<std::string>("role").value_or("");
   defaults.kind = options.Get<std::string>("kind");
   defaults.language = options.Optional<std::string>("language").value_or("");
-  defaults.encoding = options.Get<std::string>("encoding");
+  defaults.encoding = options.Optional<std::string>("encoding").value_or("");
   const bool dry_run = options.Has("dry-run");
   Project project = options.OpenProject();
   BulkWrite bulk(project);

@@ -8,6 +8,7 @@
 #include "cli/import_formats.h"
 #include "corpus/error.h"
 #include "importers/byte_source.h"
+#include "importers/encoding.h"
 #include "importers/spryng.h"
 
 namespace po = boost::program_options;
@@ -39,7 +40,8 @@ int ImportSpryngCommand(CommandContext& context) {
                                             po::value<std::string>()->value_name("CODE"),
                                             "the stories' language (ISO 639-1, e.g. nl)")(
       "encoding", po::value<std::string>()->value_name("NAME"),
-      "utf-8 (default), windows-1252, latin-1, ...");
+      "the file's encoding: utf-8, utf-16, windows-1252, latin-1, ... (default: guessed;\n"
+      "UTF-8 when valid, else Windows-1252 with a warning)");
   options.Positional("file");
   if (!options.Parse()) return 0;
   if (!options.Has("file")) {
@@ -55,7 +57,9 @@ int ImportSpryngCommand(CommandContext& context) {
   import_options.language = options.Optional<std::string>("language").value_or("");
   import_options.key_prefix = std::filesystem::path(file).stem().string();
   CsvOptions csv;
-  csv.encoding = options.Optional<std::string>("encoding").value_or("utf-8");
+  std::vector<std::string> warnings;
+  csv.encoding = EncodingFor(file, options.Optional<std::string>("encoding").value_or(""), warnings);
+  for (const auto& warning : warnings) context.err << "verhaal: warning: " << warning << "\n";
   Project project = options.OpenProject();
   CsvReader reader(OpenFileSource(file), file, csv);
   Transaction transaction(project);

@@ -27,8 +27,9 @@ int ImportTranscriptCommand(CommandContext& context) {
       "interviewer", po::value<std::vector<std::string>>()->value_name("LABEL"),
       "a speaker label of the interviewer (repeatable; default: Interviewer, "
       "Interviewster, Onderzoeker, I, Int, Q, Vraag)")(
-      "encoding", po::value<std::string>()->default_value("utf-8"),
-      "utf-8, windows-1252, latin-1, ...");
+      "encoding", po::value<std::string>()->value_name("NAME"),
+      "the file's encoding: utf-8, utf-16, windows-1252, latin-1, ... (default: guessed;\n"
+      "UTF-8 when valid, else Windows-1252 with a warning)");
   AddImportOptions(options);
   options.Positional("file");
   if (!options.Parse()) return 0;
@@ -43,7 +44,7 @@ int ImportTranscriptCommand(CommandContext& context) {
   transcript.title = options.Optional<std::string>("title").value_or("");
   transcript.date = options.Optional<std::string>("date").value_or("");
   transcript.language = options.Optional<std::string>("language").value_or("");
-  transcript.encoding = options.Get<std::string>("encoding");
+  transcript.encoding = options.Optional<std::string>("encoding").value_or("");
   if (options.Has("interviewer")) {
     transcript.interviewers = options.Get<std::vector<std::string>>("interviewer");
   }

@@ -43,6 +43,7 @@
 #include "importers/codings_csv.h"
 #include "importers/csv_import.h"
 #include "importers/csv_reader.h"
+#include "importers/encoding.h"
 #include "importers/mapping.h"
 
 namespace verhaal {
@@ -141,7 +142,9 @@ void ImportSource(Project& project, const StudySource& source, StepOutcome& outc
   const ImportMapping mapping = LoadMapping(source.mapping);
   CsvOptions csv;
   csv.delimiter = mapping.delimiter;
-  csv.encoding = mapping.encoding;
+  std::vector<std::string> warnings;
+  csv.encoding = EncodingFor(source.file, mapping.encoding, warnings);
+  for (const auto& warning : warnings) log << "verhaal: warning: " << warning << "\n";
   CsvReader reader(OpenFileSource(source.file), source.file.string(), csv);
   ImportOptions options;
   options.update = true;  // the source files are the truth: edited stories are replaced

@@ -89,8 +89,13 @@ class CsvImport {
 
  private:
   int Column(const std::string& name, const Location& where) const {
-    const auto found = std::find(header_.begin(), header_.end(), name);
-    if (found != header_.end()) return static_cast<int>(found - header_.begin());
+    std::optional<size_t> found;
+    try {
+      found = FindHeaderColumn(header_, name);
+    } catch (const Error& e) {
+      throw DataError(e.message(), where);
+    }
+    if (found) return static_cast<int>(*found);
     const std::string near = ClosestName(name, header_);
     std::string list;
     for (const auto& h : header_) list += (list.empty() ? "" : ", ") + h;

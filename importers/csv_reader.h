@@ -34,7 +34,8 @@ struct CsvOptions {
   char delimiter = 0;
   // The input's character encoding; anything but UTF-8 is converted with ICU
   // (see importers/encoding.h). UTF-8 input is validated.
-  std::string encoding = "utf-8";
+  // Empty: UTF-8 (guess one first with GuessEncoding when nobody named it).
+  std::string encoding;
   // Every record must have as many fields as the first one (the header).
   bool same_field_count = true;
 };

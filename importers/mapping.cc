@@ -321,9 +321,28 @@ ImportMapping LoadMapping(const std::filesystem::path& file) {
   return ParseMapping(text, file.string());
 }
 
+std::optional<size_t> FindHeaderColumn(const std::vector<std::string>& header,
+                                       std::string_view name) {
+  const auto exact = std::find(header.begin(), header.end(), name);
+  if (exact != header.end()) return static_cast<size_t>(exact - header.begin());
+  const std::string folded = AsciiLower(name);
+  std::optional<size_t> found;
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (AsciiLower(header[i]) != folded) continue;
+    if (found) {
+      throw DataError("column '" + std::string(name) + "' could be '" + header[*found] +
+                      "' or '" + header[i] +
+                      "', which differ only in upper and lower case; name one exactly");
+    }
+    found = i;
+  }
+  return found;
+}
+
 ImportMapping DefaultMapping(const std::vector<std::string>& header,
                              std::string_view text_column) {
-  if (std::find(header.begin(), header.end(), text_column) == header.end()) {
+  const std::optional<size_t> text_at = FindHeaderColumn(header, text_column);
+  if (!text_at) {
     const std::string near = ClosestName(text_column, header);
     std::string list;
     for (const auto& h : header) list += (list.empty() ? "" : ", ") + h;
@@ -332,15 +351,18 @@ ImportMapping DefaultMapping(const std::vector<std::string>& header,
                      " The columns are: " + list + ".");
   }
   ImportMapping m;
-  m.text.column = text_column;
+  m.text.column = header[*text_at];
   const std::map<std::string, std::string_view> aliases = {
       {"story", "story"},       {"key", "story"},        {"id", "story"},
       {"story_key", "story"},   {"respondent", "respondent"}, {"role", "role"},
       {"kind", "kind"},         {"wave", "wave"},        {"date", "date"},
-      {"language", "language"}, {"title", "title"}};
+      {"language", "language"}, {"title", "title"},
+      // Dutch names whose values need no particular form (a "datum" or
+      // "taal" column often holds 12-3-2024 or "Nederlands": a variable).
+      {"rol", "role"},          {"titel", "title"}};
   for (const auto& column : header) {
-    if (column == text_column) continue;
-    auto alias = aliases.find(column);
+    if (column == m.text.column) continue;
+    auto alias = aliases.find(AsciiLower(column));
     MappedField* field = nullptr;
     if (alias != aliases.end()) {
       const std::string_view f = alias->second;

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,7 @@ enum class OtherColumns { kStoryVariables, kRespondentVariables, kIgnore };
 
 struct ImportMapping {
   char delimiter = 0;            // 0: detect
-  std::string encoding = "utf-8";
+  std::string encoding;  // empty: not named; guessed from the file (importers/encoding.h)
   MappedField story;             // the story key; default: FILE-STEM-LINE
   MappedField respondent;
   MappedField role;
@@ -76,10 +77,17 @@ ImportMapping ParseMapping(std::string_view yaml, const std::string& file_name);
 // Reads and parses `file` (kMissing when absent).
 ImportMapping LoadMapping(const std::filesystem::path& file);
 
+// The index of the header column called `name`: the column spelled exactly
+// so, else the one column whose name differs only in ASCII case ("ID" for
+// "id", "Respondent" for "respondent"). Nullopt when there is none; a kData
+// error naming both when two columns differ from `name` only in case.
+std::optional<size_t> FindHeaderColumn(const std::vector<std::string>& header,
+                                       std::string_view name);
+
 // The mapping used without --mapping: `text_column` is the text; columns
-// named like the story fields (story/key/id, respondent, role, kind, wave,
-// date, language, title) map to them; every other column becomes a text
-// story variable. kUsage when `text_column` is not in `header` (with the
+// named like the story fields (story/key/id, respondent, role/rol, kind, wave,
+// date, language, title/titel) map to them, whatever their case;
+// every other column becomes a text story variable. kUsage when `text_column` is not in `header` (with the
 // closest column).
 ImportMapping DefaultMapping(const std::vector<std::string>& header,
                              std::string_view text_column);

@@ -78,8 +78,9 @@ ImportReport ImportStoryFolder(Project& project, const std::filesystem::path& fo
   size_t done = 0;
   for (const auto& file : files) {
     const std::string name = file.string();
-    const std::string text = NormalizeText(ReadTextFile(file, defaults.encoding),
-                                           Location{name, 0, 0, ""});
+    const std::string text = NormalizeText(
+        ReadTextFile(file, EncodingFor(file, defaults.encoding, importer.report().warnings)),
+        Location{name, 0, 0, ""});
     const Parts parts = Split(text, name);
     IncomingStory in;
     Story& s = in.story;

@@ -19,7 +19,7 @@ struct StoryFolderOptions {
   std::string role;
   std::string kind = "experience";
   std::string language;
-  std::string encoding = "utf-8";
+  std::string encoding;  // empty: guessed per file (importers/encoding.h)
 };
 
 // Imports the folder's files in name order (not its subfolders). kMissing

@@ -142,7 +142,9 @@ ImportReport ImportTranscript(Project& project, const std::filesystem::path& fil
   const std::string name = file.string();
   IncomingStory in;
   Story& s = in.story;
-  s.text = NormalizeText(ReadTextFile(file, transcript.encoding), Location{name, 0, 0, ""});
+  std::vector<std::string> warnings;
+  s.text = NormalizeText(ReadTextFile(file, EncodingFor(file, transcript.encoding, warnings)),
+                         Location{name, 0, 0, ""});
   const auto turns = ParseTranscript(s.text, transcript.interviewers);
   if (turns.empty()) {
     throw DataError("no speaker turns found; start each turn with a label like "
@@ -162,6 +164,7 @@ ImportReport ImportTranscript(Project& project, const std::filesystem::path& fil
   in.key_at = Location{name, 1, 0, ""};
   in.text_at = in.key_at;
   StoryImporter importer(project, options);
+  for (auto& w : warnings) importer.report().warnings.push_back(std::move(w));
   const auto result = importer.Add(std::move(in));
   if (result.write_values()) ReplaceSpeakerTurns(project, result.story_id, turns);
   return importer.Finish();

@@ -28,7 +28,7 @@ struct TranscriptOptions {
   std::string title;
   std::string date;        // YYYY-MM-DD or empty
   std::string language;
-  std::string encoding = "utf-8";
+  std::string encoding;  // empty: guessed from the file (importers/encoding.h)
   std::vector<std::string> interviewers = kDefaultInterviewers;
 };
 

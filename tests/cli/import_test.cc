@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -241,6 +242,92 @@ TEST_F(ImportCliTest, TheExampleStudyImportsCleanly) {
     EXPECT_EQ(r.err.find("warning"), std::string::npos) << r.err;
   }
   EXPECT_GT(Stories(), 40);
+}
+
+}  // namespace
+}  // namespace verhaal
+
+namespace verhaal {
+namespace {
+
+class ImportEncodingCliTest : public ::testing::Test {
+ protected:
+  ImportEncodingCliTest() {
+    const auto init = testing::RunVerhaal({"init", "t.verhaal"}, dir_.path());
+    EXPECT_EQ(init.exit_code, 0) << init.err;
+  }
+  std::optional<Story> Find(const std::string& key) {
+    Project project = Project::Open(dir_ / "t.verhaal");
+    return FindStory(project, key);
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(ImportEncodingCliTest, AWindows1252FileIsReadAsSuchWithAWarningThatSaysHowToNameAnother) {
+  dir_.Write("w.csv", "story,tekst\nS1,Ons caf\xE9 en de co\xF6peratie: \x93goed\x94\n");
+  const auto r = testing::RunVerhaal({"import", "csv", "w.csv", "--text", "tekst"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("verhaal: warning: w.csv is not UTF-8 (byte 0xE9 at line 2, column 11 is "
+                       "not UTF-8), so it is read as Windows-1252"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("--encoding"), std::string::npos);
+  // The printed mapping pins the encoding, so importing with it again needs no guess.
+  EXPECT_NE(r.out.find("encoding: windows-1252"), std::string::npos) << r.out;
+  const auto story = Find("S1");
+  ASSERT_TRUE(story);
+  EXPECT_EQ(story->text, "Ons caf\xC3\xA9 en de co\xC3\xB6peratie: \xE2\x80\x9Cgoed\xE2\x80\x9D");
+  // Named, it is read so without a warning.
+  dir_.Write("l.csv", "story,tekst\nS2,\xE9\xE8\n");
+  const auto named = testing::RunVerhaal(
+      {"import", "csv", "l.csv", "--text", "tekst", "--encoding", "latin-1"}, dir_.path());
+  ASSERT_EQ(named.exit_code, 0) << named.err;
+  EXPECT_EQ(named.err.find("warning"), std::string::npos) << named.err;
+  EXPECT_EQ(Find("S2")->text, "\xC3\xA9\xC3\xA8");
+}
+
+TEST_F(ImportEncodingCliTest, AUtf16FileWithItsByteOrderMarkIsRead) {
+  // "story,tekst\nS1,café\n" in UTF-16LE after FF FE.
+  std::string bytes = "\xFF\xFE";
+  for (char16_t c : std::u16string(u"story,tekst\nS1,caf\u00e9\n")) {
+    bytes += static_cast<char>(c & 0xFF);
+    bytes += static_cast<char>(c >> 8);
+  }
+  dir_.Write("u.csv", bytes);
+  const auto r = testing::RunVerhaal({"import", "csv", "u.csv", "--text", "tekst"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("verhaal: warning: u.csv is read as UTF-16"), std::string::npos) << r.err;
+  EXPECT_EQ(Find("S1")->text, "caf\xC3\xA9");
+}
+
+TEST_F(ImportEncodingCliTest, HeaderNamesMatchWhateverTheirCase) {
+  dir_.Write("v.csv", "ID,Respondent,Rol,Verhaal\nS1,R1,x,Een verhaal\n");
+  const auto r = testing::RunVerhaal({"import", "csv", "v.csv", "--text", "verhaal"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("story: ID\nrespondent: Respondent\nrole: Rol\ntext: Verhaal\n"),
+            std::string::npos)
+      << r.out;
+  const auto story = Find("S1");
+  ASSERT_TRUE(story) << r.out;
+  EXPECT_EQ(story->respondent_key, "R1");
+  EXPECT_EQ(story->role, "x");
+  EXPECT_EQ(story->text, "Een verhaal");
+  // A mapping's names match too.
+  dir_.Write("m.yaml", "story: id\nrespondent: RESPONDENT\ntext: verhaal\nignore: [rol]\n");
+  dir_.Write("w.csv", "ID,Respondent,Rol,Verhaal\nS2,R2,x,Twee\n");
+  const auto mapped =
+      testing::RunVerhaal({"import", "csv", "w.csv", "--mapping", "m.yaml"}, dir_.path());
+  ASSERT_EQ(mapped.exit_code, 0) << mapped.err;
+  EXPECT_EQ(Find("S2")->respondent_key, "R2");
+  // Two columns that differ only in case: the name must be exact.
+  dir_.Write("x.csv", "ID,Id,Respondent,Rol,Verhaal\nS3,S4,R3,x,Drie\n");
+  const auto both = testing::RunVerhaal({"import", "csv", "x.csv", "--mapping", "m.yaml"},
+                                        dir_.path());
+  EXPECT_EQ(both.exit_code, 65) << both.err;
+  EXPECT_NE(both.err.find("column 'id' could be 'ID' or 'Id', which differ only in upper and "
+                          "lower case; name one exactly"),
+            std::string::npos)
+      << both.err;
 }
 
 }  // namespace
