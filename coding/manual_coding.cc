@@ -1,5 +1,10 @@
 #include "coding/manual_coding.h"
 
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
 #include <charconv>
 #include <vector>
 
@@ -17,6 +22,93 @@ std::string Shorten(const std::string& text) {
 
 std::string SpanText(int64_t start, int64_t end) {
   return std::to_string(start) + ":" + std::to_string(end);
+}
+
+// Text folded for a forgiving search: lower case, no diacritics (é -> e),
+// one kind of quote and dash, every run of white space one space. `at[i]` is
+// the code point index in the original text where folded[i] came from.
+struct Folded {
+  std::u32string text;
+  std::vector<int64_t> at;
+};
+
+Folded Fold(std::string_view utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  Folded out;
+  const std::u32string points = DecodeUtf8Lenient(utf8);
+  bool space = false;
+  for (size_t i = 0; i < points.size(); ++i) {
+    char32_t c = points[i];
+    if (u_isUWhiteSpace(static_cast<UChar32>(c))) {
+      if (!space && !out.text.empty()) {
+        out.text.push_back(U' ');
+        out.at.push_back(static_cast<int64_t>(i));
+      }
+      space = true;
+      continue;
+    }
+    space = false;
+    switch (c) {
+      case U'\u2018': case U'\u2019': case U'\u201A': case U'\u201B': case U'\u2032':
+      case U'`': case U'\u00B4':
+        c = U'\'';
+        break;
+      case U'\u201C': case U'\u201D': case U'\u201E': case U'\u201F': case U'\u2033':
+      case U'\u00AB': case U'\u00BB':
+        c = U'"';
+        break;
+      case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
+      case U'\u2212':
+        c = U'-';
+        break;
+      default:
+        break;
+    }
+    // The base letter of a precomposed character, folded.
+    if (U_SUCCESS(status) && c > 0x7F) {
+      icu::UnicodeString decomposition;
+      if (nfd->getDecomposition(static_cast<UChar32>(c), decomposition) &&
+          decomposition.length() > 0) {
+        c = static_cast<char32_t>(decomposition.char32At(0));
+      }
+    }
+    if (c > 0x7F && u_getCombiningClass(static_cast<UChar32>(c)) != 0) continue;  // a mark
+    out.text.push_back(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
+    out.at.push_back(static_cast<int64_t>(i));
+  }
+  while (!out.text.empty() && out.text.back() == U' ') {
+    out.text.pop_back();
+    out.at.pop_back();
+  }
+  return out;
+}
+
+// Where `quote` occurs in `text` when case, diacritics, quote and dash style
+// and white space are ignored: spans in code points of `text`, at most `max`.
+std::vector<Segment> LooseMatches(std::string_view text, std::string_view quote, size_t max) {
+  const Folded hay = Fold(text);
+  const Folded needle = Fold(quote);
+  std::vector<Segment> out;
+  if (needle.text.empty()) return out;
+  const std::u32string points = DecodeUtf8Lenient(text);
+  const auto length = static_cast<int64_t>(points.size());
+  for (auto it = hay.text.begin(); out.size() < max;) {
+    it = std::search(it, hay.text.end(), needle.text.begin(), needle.text.end());
+    if (it == hay.text.end()) break;
+    const auto first = static_cast<size_t>(it - hay.text.begin());
+    const size_t last = first + needle.text.size() - 1;
+    // Just past the last character, with the marks that belong to it (a
+    // decomposed é).
+    int64_t end = hay.at[last] + 1;
+    while (end < length &&
+           u_getCombiningClass(static_cast<UChar32>(points[static_cast<size_t>(end)])) != 0) {
+      ++end;
+    }
+    out.push_back(Segment{hay.at[first], end});
+    ++it;
+  }
+  return out;
 }
 
 }  // namespace
@@ -65,6 +157,21 @@ Segment ResolveSegment(const Story& story, const SegmentSpec& spec) {
     hits.push_back(at);
   }
   if (hits.empty()) {
+    // Perhaps it differs only in case, accents, quotes or spaces: say where.
+    const std::vector<Segment> near = LooseMatches(story.text, quote, 3);
+    std::string suggestion;
+    for (size_t i = 0; i < near.size(); ++i) {
+      const std::string found(SliceCodePoints(story.text, static_cast<size_t>(near[i].start),
+                                              static_cast<size_t>(near[i].end)));
+      suggestion += (i == 0 ? "; did you mean \"" : " or \"") + Shorten(found) + "\" at " +
+                    SpanText(near[i].start, near[i].end);
+    }
+    if (!near.empty()) {
+      suggestion += "? Give it exactly as the story has it, or use --span " +
+                    SpanText(near[0].start, near[0].end);
+      throw DataError("the quote \"" + Shorten(quote) + "\" does not occur in story " + story.key +
+                      " as written" + suggestion);
+    }
     throw DataError("the quote \"" + Shorten(quote) + "\" does not occur in story " + story.key +
                     "; copy it exactly (spaces, punctuation and case count) from `verhaal show " +
                     story.key + "`");

@@ -127,9 +127,21 @@ TEST_F(ManualCodingTest, Errors) {
       {Request(Quote("wil werken", 3)),
        "the quote \"wil werken\" occurs 2 times in story S1, so --occurrence 3 does not exist; "
        "use 1 to 2"},
-      {Request(Quote("Wil werken")),
-       "the quote \"Wil werken\" does not occur in story S1; copy it exactly (spaces, "
+      {Request(Quote("koffie")),
+       "the quote \"koffie\" does not occur in story S1; copy it exactly (spaces, "
        "punctuation and case count) from `verhaal show S1`"},
+      // Case, accents, quote style and white space: the passages it may mean.
+      {Request(Quote("Wil werken")),
+       "the quote \"Wil werken\" does not occur in story S1 as written; did you mean \"wil "
+       "werken\" at 25:35 or \"wil werken\" at 40:50? Give it exactly as the story has it, or "
+       "use --span 25:35"},
+      {Request(Quote("EEN CAFE  in zeewolde")),
+       "the quote \"EEN CAFE  in zeewolde\" does not occur in story S1 as written; did you mean "
+       "\"\u00c9\u00e9n caf\u00e9 in Zeewolde\" at 0:20? Give it exactly as the story has it, or "
+       "use --span 0:20"},
+      {Request(Quote("werken.  ik wil")),
+       "the quote \"werken.  ik wil\" does not occur in story S1 as written; did you mean "
+       "\"werken.\nIk wil\" at 29:43? Give it exactly as the story has it, or use --span 29:43"},
       {Request(bad_span),
        "span 50:70 does not fit story S1, which has 59 characters; use START:END with 0 <= "
        "START < END <= 59"},
