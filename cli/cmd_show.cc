@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <iostream>
 #include <ostream>
@@ -11,6 +12,7 @@
 #include "coding/manual_coding.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
+#include "corpus/memos.h"
 #include "corpus/signifiers.h"
 #include "corpus/text.h"
 #include "corpus/variables.h"
@@ -67,13 +69,14 @@ std::string Describe(const Signifier& s, const SignifierValue& v) {
 
 // The story text with "[n>" before and "<n]" after coding n's segment
 // (coloured on a terminal).
-std::string Marked(const std::string& text, const std::vector<Coding>& codings, bool colour) {
+std::string Marked(const std::string& text, const std::vector<Coding>& codings,
+                   const std::vector<size_t>& numbers, bool colour) {
   std::map<int64_t, std::string> opens;
   std::map<int64_t, std::string> closes;
   static const char* kColours[] = {"31", "32", "33", "34", "35", "36"};
   for (size_t i = 0; i < codings.size(); ++i) {
-    const std::string n = std::to_string(i + 1);
-    const std::string on = colour ? std::string("\033[1;") + kColours[i % 6] + "m" : "";
+    const std::string n = std::to_string(numbers[i]);
+    const std::string on = colour ? std::string("\033[1;") + kColours[numbers[i] % 6] + "m" : "";
     const std::string off = colour ? "\033[0m" : "";
     opens[codings[i].start] += on + "[" + n + ">" + off;
     closes[codings[i].end] = on + "<" + n + "]" + off + closes[codings[i].end];
@@ -97,7 +100,8 @@ int RunShow(CommandContext& context) {
       "Prints a story: its respondent, kind, wave and date, its attributes and\n"
       "signifier values, and its text with the codings marked: coding n runs from\n"
       "[n> to <n] (in colour on a terminal), listed below with code, coder,\n"
-      "segment (code points) and memo.",
+      "segment (code points) and memo, numbered among all the story's codings\n"
+      "(`verhaal uncode STORY --number N` removes one); then the story's memos.",
       "  verhaal show SH-01-E\n  verhaal show SH-01-E --coder anna --color never");
   options.add()("coder", po::value<std::string>(), "only this coder's codings")(
       "color", po::value<std::string>()->default_value("auto"), "auto, always or never");
@@ -108,8 +112,11 @@ int RunShow(CommandContext& context) {
   if (color != "auto" && color != "always" && color != "never") {
     throw UsageError("--color takes auto, always or never, not '" + color + "'");
   }
-  const bool colour = color == "always" || (color == "auto" && isatty(STDOUT_FILENO) &&
-                                            &context.out == &std::cout);
+  // auto: colour on a terminal, unless NO_COLOR is set (no-color.org).
+  const char* no_color = std::getenv("NO_COLOR");
+  const bool colour = color == "always" ||
+                      (color == "auto" && isatty(STDOUT_FILENO) && &context.out == &std::cout &&
+                       (no_color == nullptr || *no_color == '\0'));
   Project project = options.OpenProject();
   const Story story =
       RequireStory(project, options.Get<std::vector<std::string>>("story").front());
@@ -139,19 +146,44 @@ int RunShow(CommandContext& context) {
     heading = true;
     out << "  " << (s.title.empty() ? s.key : s.title) << ": " << Describe(s, *value) << "\n";
   }
+  // Codings are numbered among all of the story's, so that a number means
+  // the same coding with or without --coder (`verhaal uncode --number N`).
   CodingFilter filter;
   filter.story_id = story.id;
-  filter.coder = options.Optional<std::string>("coder");
-  const std::vector<Coding> codings = ListCodings(project, filter);
-  out << "\n" << Marked(story.text, codings, colour) << "\n";
+  const std::optional<std::string> coder = options.Optional<std::string>("coder");
+  std::vector<Coding> codings;
+  std::vector<size_t> numbers;
+  const std::vector<Coding> all = ListCodings(project, filter);
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (coder && all[i].coder != *coder) continue;
+    codings.push_back(all[i]);
+    numbers.push_back(i + 1);
+  }
+  out << "\n" << Marked(story.text, codings, numbers, colour) << "\n";
   if (!codings.empty()) out << "\ncodings:\n";
   for (size_t i = 0; i < codings.size(); ++i) {
     const Coding& c = codings[i];
-    out << "  " << i + 1 << "  " << c.code_path << "  " << c.coder << "  " << c.start << ":"
+    out << "  " << numbers[i] << "  " << c.code_path << "  " << c.coder << "  " << c.start << ":"
         << c.end;
     if (c.origin != "manual") out << "  " << c.origin;
     if (!c.memo.empty()) out << "  memo: " << c.memo;
     out << "\n";
+  }
+  MemoFilter memo_filter;
+  memo_filter.story_id = story.id;
+  const std::vector<Memo> memos = ListMemos(project, memo_filter);
+  if (!memos.empty()) out << "\nmemos:\n";
+  for (const Memo& m : memos) {
+    out << "  " << m.created.substr(0, 10) << "  " << (m.author.empty() ? "-" : m.author);
+    if (m.start && m.end) out << "  " << *m.start << ":" << *m.end;
+    if (!m.code_path.empty()) out << "  " << m.code_path;
+    out << "\n    ";
+    if (!m.title.empty()) out << m.title << ": ";
+    std::string text = m.text;
+    for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 5)) {
+      text.replace(at, 1, "\n    ");
+    }
+    out << text << "\n";
   }
   return 0;
 }
