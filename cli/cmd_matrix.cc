@@ -9,12 +9,12 @@
 #include "cli/story_filter_options.h"
 #include "coding/dimension.h"
 #include "corpus/error.h"
-#include "corpus/stories.h"
 #include "exporters/matrix.h"
 #include "exporters/matrix_quotes.h"
 #include "exporters/matrix_report.h"
 #include "exporters/svg.h"
 #include "exporters/svg_heatmap.h"
+#include "study/matrix_query.h"
 
 namespace verhaal {
 
@@ -60,71 +60,55 @@ int RunMatrix(CommandContext& context) {
         "dyad:stijl`");
   }
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
-  const MixedPolicy mixed = ParseMixedPolicy(options.Get<std::string>("mixed"));
-  const DimensionSpec row_spec = ParseDimension(options.Get<std::string>("rows"));
-  const DimensionSpec col_spec = ParseDimension(options.Get<std::string>("cols"));
-  std::optional<DimensionSpec> by_spec;
-  if (options.Has("by")) by_spec = ParseDimension(options.Get<std::string>("by"));
-  MatrixOptions matrix_options;
-  matrix_options.yates = options.Has("yates");
-  matrix_options.fisher.force_monte_carlo = options.Has("monte-carlo");
-  matrix_options.fisher.draws = options.Get<int>("draws");
-  matrix_options.fisher.seed = options.Get<unsigned long long>("seed");
-  if (matrix_options.fisher.draws < 1) throw UsageError("--draws must be at least 1");
+  MatrixQuery query;
+  query.rows = options.Get<std::string>("rows");
+  query.cols = options.Get<std::string>("cols");
+  query.by = options.Optional<std::string>("by");
+  query.mixed = options.Get<std::string>("mixed");
+  query.coders = CoderRequestFrom(options);
+  query.stories = StoryFilterFrom(options);
+  query.options.yates = options.Has("yates");
+  query.options.fisher.force_monte_carlo = options.Has("monte-carlo");
+  query.options.fisher.draws = options.Get<int>("draws");
+  query.options.fisher.seed = options.Get<unsigned long long>("seed");
+  if (query.options.fisher.draws < 1) throw UsageError("--draws must be at least 1");
   if (options.Has("quotes") && options.Get<int>("quotes") < 1) {
     throw UsageError("--quotes needs a number of stories of 1 or more, e.g. --quotes 3");
   }
 
   Project project = options.OpenProject();
-  const std::vector<int64_t> ids = ListStoryIds(project, StoryFilterFrom(options));
-  if (ids.empty()) {
-    throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
+  // The same plan and matrices as the workbench's GET /api/matrix
+  // (study/matrix_query.h); --combine each: once per coder, one after the other.
+  const MatrixPlan plan = PlanMatrix(project, query);
+  const std::vector<std::optional<CoderSelection>> runs = plan.Runs();
+  if (plan.coders && plan.coders->combine == CoderCombine::kEach &&
+      (format == TableFormat::kCsv || format == TableFormat::kJson)) {
+    throw UsageError(
+        "--combine each prints one matrix per coder as text or md; for csv or json run the "
+        "matrix once per coder with --coders NAME");
   }
-  const bool reads_codings = row_spec.source == DimensionSource::kCode ||
-                             col_spec.source == DimensionSource::kCode ||
-                             (by_spec && by_spec->source == DimensionSource::kCode);
-  std::optional<CoderSelection> coders;
-  if (reads_codings) coders = ResolveCoderSelection(project, CoderRequestFrom(options));
-  // --combine each: the same matrix once per coder, one after the other.
-  std::vector<CoderSelection> runs;
-  if (coders && coders->combine == CoderCombine::kEach) {
-    if (format == TableFormat::kCsv || format == TableFormat::kJson) {
-      throw UsageError(
-          "--combine each prints one matrix per coder as text or md; for csv or json run the "
-          "matrix once per coder with --coders NAME");
-    }
-    for (size_t i = 0; i < coders->names.size(); ++i) runs.push_back(coders->Only(i));
-  } else if (coders) {
-    runs.push_back(*coders);
-  }
-  const size_t run_count = std::max<size_t>(runs.size(), 1);
   Matrix matrix;
-  for (size_t run = 0; run < run_count; ++run) {
-    const CoderSelection* selection = runs.empty() ? nullptr : &runs[run];
-    const ResolvedDimension rows = ResolveDimension(project, row_spec, ids, mixed, selection);
-    const ResolvedDimension cols = ResolveDimension(project, col_spec, ids, mixed, selection);
-    std::optional<ResolvedDimension> by;
-    if (by_spec) by = ResolveDimension(project, *by_spec, ids, mixed, selection);
-    matrix = BuildMatrix(ids, rows, cols, by ? &*by : nullptr, matrix_options);
-    if (run_count > 1) {
+  for (size_t run = 0; run < runs.size(); ++run) {
+    const MatrixAnswer answer = ComputeMatrix(project, plan, runs[run]);
+    matrix = answer.matrix;
+    if (runs.size() > 1) {
       if (run > 0) context.out << "\n";
       context.out << (format == TableFormat::kMarkdown ? "## " : "") << "coder "
-                  << runs[run].names.front() << " (--combine each)\n\n";
+                  << runs[run]->names.front() << " (--combine each)\n\n";
     }
     if (!options.Has("quotes")) {
       WriteMatrix(context.out, matrix, format);
       continue;
     }
     std::vector<std::string> prefer;
-    for (const DimensionSpec* spec : {&row_spec, &col_spec}) {
+    for (const DimensionSpec* spec : {&plan.rows, &plan.cols}) {
       if (spec->source == DimensionSource::kCode) prefer.push_back(spec->name);
     }
-    const CoderSet quoted =
-        selection ? selection->Set()
-                  : ResolveCoderSelection(project, CoderRequestFrom(options)).Set();
-    const Table quotes = MatrixQuotesTable(MatrixQuotes(project, ids, rows, cols,
-                                                        by ? &*by : nullptr, quoted, prefer,
-                                                        options.Get<int>("quotes")));
+    const CoderSet quoted = runs[run] ? runs[run]->Set()
+                                      : ResolveCoderSelection(project, query.coders).Set();
+    const Table quotes = MatrixQuotesTable(
+        MatrixQuotes(project, answer.stories, answer.rows, answer.cols,
+                     answer.by ? &*answer.by : nullptr, quoted, prefer, options.Get<int>("quotes")));
     if (format == TableFormat::kJson) {
       std::ostringstream text;
       WriteMatrix(text, matrix, format);

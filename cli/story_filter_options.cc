@@ -20,11 +20,4 @@ StoryFilter StoryFilterFrom(const CommandOptions& options) {
   return filter;
 }
 
-MixedPolicy ParseMixedPolicy(const std::string& text) {
-  if (text == "exclude") return MixedPolicy::kExclude;
-  if (text == "level") return MixedPolicy::kLevel;
-  if (text == "each") return MixedPolicy::kEach;
-  throw UsageError("unknown --mixed '" + text + "'; use exclude, level or each");
-}
-
 }  // namespace verhaal

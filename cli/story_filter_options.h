@@ -17,9 +17,6 @@ void AddStoryFilterOptions(CommandOptions& options);
 // The StoryFilter the parsed options ask for.
 StoryFilter StoryFilterFrom(const CommandOptions& options);
 
-// Parses --mixed: "exclude", "level" or "each"; kUsage Error otherwise.
-MixedPolicy ParseMixedPolicy(const std::string& text);
-
 }  // namespace verhaal
 
 #endif  // VERHAAL_CLI_STORY_FILTER_OPTIONS_H_

@@ -22,6 +22,7 @@ struct MatrixQuote {
   std::string row;
   std::string col;
   std::string story;       // story key
+  int64_t story_id = 0;
   std::string respondent;  // respondent key; may be empty
   std::string coder;       // empty for a story's opening
   std::string code;        // code path; empty for a story's opening
@@ -39,6 +40,26 @@ std::vector<MatrixQuote> MatrixQuotes(Project& project, const std::vector<int64_
                                       const ResolvedDimension& cols, const ResolvedDimension* by,
                                       const CoderSet& coders,
                                       const std::vector<std::string>& prefer, int per_cell);
+
+// The stories behind one cell (`group`, `row`, `col` index the levels; group
+// 0 without `by`) with their passages. `row_code` and `col_code` are the code
+// paths the cell's levels stand for in a code dimension (code:motivatie's
+// level "willen" is "motivatie/willen"; "mixed" stands for the whole group),
+// empty for a dimension that reads no codings. A story's passages are the
+// codings `coders` admits under either path, in text order; a story without
+// one (e.g. dyad x dyad) gets one quote chosen as MatrixQuotes chooses it.
+// Stories in id order, at most `max_stories` of them (`more` says whether
+// there were others); `stories` counts all. Reads each quoted story once.
+struct CellQuotes {
+  int64_t stories = 0;
+  bool more = false;
+  std::vector<MatrixQuote> quotes;
+};
+CellQuotes MatrixCellQuotes(Project& project, const std::vector<int64_t>& ids,
+                            const ResolvedDimension& rows, const ResolvedDimension& cols,
+                            const ResolvedDimension* by, int group, int row, int col,
+                            const std::string& row_code, const std::string& col_code,
+                            const CoderSet& coders, int max_stories);
 
 // The quotes as a table: group, row, col, story, respondent, coder, code,
 // start, end, quote (for text, md, csv and JSON output).

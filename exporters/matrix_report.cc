@@ -24,7 +24,9 @@ std::string Heading(const Matrix& matrix, const CrossTab& tab) {
   return heading;
 }
 
-std::string UsedLine(const CrossTab& tab, bool multiple_response) {
+}  // namespace
+
+std::string MatrixUsedLine(const CrossTab& tab, bool multiple_response) {
   int64_t left = 0;
   std::string reasons;
   for (const auto& [reason, n] : tab.left_out) {
@@ -37,6 +39,8 @@ std::string UsedLine(const CrossTab& tab, bool multiple_response) {
                                : Count(tab.total) + " stories used";
   return used + ", " + Count(left) + " left out" + reasons;
 }
+
+namespace {
 
 Json Number(double value) { return std::isfinite(value) ? Json(value) : Json(nullptr); }
 
@@ -239,20 +243,28 @@ Table MatrixCellsTable(const Matrix& matrix) {
   return table;
 }
 
+std::string MatrixHeaderLine(const Matrix& matrix) {
+  return "counted: " + matrix.unit + "; codings: " + matrix.codings;
+}
+
+nlohmann::ordered_json MatrixJson(const Matrix& matrix) {
+  Json json = Json::object();
+  json["rows"] = matrix.rows;
+  json["cols"] = matrix.cols;
+  json["by"] = matrix.by;
+  json["unit"] = matrix.unit;
+  json["codings"] = matrix.codings;
+  json["left_out_by"] = matrix.left_out_by;
+  Json tables = Json::array();
+  for (const auto& tab : matrix.tables) tables.push_back(CrossTabJson(tab));
+  json["tables"] = std::move(tables);
+  json["comparison"] = matrix.comparison ? CrossTabJson(*matrix.comparison) : Json(nullptr);
+  return json;
+}
+
 void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
   if (format == TableFormat::kJson) {
-    Json json = Json::object();
-    json["rows"] = matrix.rows;
-    json["cols"] = matrix.cols;
-    json["by"] = matrix.by;
-    json["unit"] = matrix.unit;
-    json["codings"] = matrix.codings;
-    json["left_out_by"] = matrix.left_out_by;
-    Json tables = Json::array();
-    for (const auto& tab : matrix.tables) tables.push_back(CrossTabJson(tab));
-    json["tables"] = std::move(tables);
-    json["comparison"] = matrix.comparison ? CrossTabJson(*matrix.comparison) : Json(nullptr);
-    out << json.dump(2) << '\n';
+    out << MatrixJson(matrix).dump(2) << '\n';
     return;
   }
   if (format == TableFormat::kCsv) {
@@ -273,7 +285,7 @@ void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
     return;
   }
   const bool markdown = format == TableFormat::kMarkdown;
-  out << "counted: " << matrix.unit << "; codings: " << matrix.codings << "\n\n";
+  out << MatrixHeaderLine(matrix) << "\n\n";
   bool first = true;
   for (const CrossTab* tab : AllTabs(matrix)) {
     if (!first) out << '\n';
@@ -284,7 +296,7 @@ void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
                    : Heading(matrix, *tab);
     out << (markdown ? "### " : "") << heading << "\n";
     if (markdown) out << '\n';
-    out << UsedLine(*tab, matrix.multiple_response && !comparison) << "\n\n";
+    out << MatrixUsedLine(*tab, matrix.multiple_response && !comparison) << "\n\n";
     Table grid = CrossTabGrid(*tab);
     if (comparison) grid.columns[0] = matrix.by;
     WriteTable(out, grid, format);

@@ -3,6 +3,7 @@
 #ifndef VERHAAL_EXPORTERS_MATRIX_REPORT_H_
 #define VERHAAL_EXPORTERS_MATRIX_REPORT_H_
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 
@@ -26,6 +27,18 @@ Table CrossTabTests(const CrossTab& tab);
 
 // The cells of every table in long form, one row per (group, row, col).
 Table MatrixCellsTable(const Matrix& matrix);
+
+// The line that heads every layout: "counted: stories; codings: ...".
+std::string MatrixHeaderLine(const Matrix& matrix);
+
+// "36 stories used, 2 left out: dyad:motivatie: N/A 1; dyad:stijl: no answer 1"
+// (with multiple response: "N responses from M stories used, ...").
+std::string MatrixUsedLine(const CrossTab& tab, bool multiple_response);
+
+// The object `--format json` writes: {rows, cols, by, unit, codings,
+// left_out_by, tables, comparison}; the workbench's GET /api/matrix sends
+// the same object (docs/matrix.md, docs/serve.md).
+nlohmann::ordered_json MatrixJson(const Matrix& matrix);
 
 // Writes the whole matrix in `format`: text and Markdown show each group's
 // grid, its stories used and left out, and its tests; CSV writes the long
