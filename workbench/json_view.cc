@@ -1,5 +1,6 @@
 #include "workbench/json_view.h"
 
+#include "exporters/matrix_report.h"
 #include "study/coding_id.h"
 
 namespace verhaal {
@@ -154,6 +155,99 @@ json UndoJson(const UndoOutcome& outcome, const Viewer& viewer, bool undo) {
   out["present"] = now.has_value();
   out["coding"] = now ? CodingJson(*now, viewer)
                       : CodingJson(undo ? *outcome.after : *outcome.before, viewer);
+  return out;
+}
+
+namespace {
+
+std::string CombineName(CoderCombine combine) {
+  switch (combine) {
+    case CoderCombine::kAny: return "any";
+    case CoderCombine::kAll: return "all";
+    case CoderCombine::kEach: return "each";
+  }
+  return "any";
+}
+
+std::string MixedName(MixedPolicy mixed) {
+  switch (mixed) {
+    case MixedPolicy::kExclude: return "exclude";
+    case MixedPolicy::kLevel: return "level";
+    case MixedPolicy::kEach: return "each";
+  }
+  return "exclude";
+}
+
+json DimensionJson(const DimensionSpec& spec, const ResolvedDimension& dim) {
+  return {{"dim", spec.text},
+          {"title", dim.title},
+          {"source", spec.source == DimensionSource::kCode ? "code" : "other"},
+          {"code", spec.source == DimensionSource::kCode ? spec.name : ""},
+          {"coders", spec.coders},
+          {"levels", dim.levels},
+          {"codings", dim.codings}};
+}
+
+}  // namespace
+
+json MatrixAnswerJson(const MatrixAnswer& answer) {
+  const Matrix& matrix = answer.matrix;
+  json coders = nullptr;
+  if (answer.coders) {
+    coders = {{"names", answer.coders->names},
+              {"combine", CombineName(answer.coders->combine)},
+              {"min_coders", answer.coders->min_coders},
+              {"source", answer.coders->source},
+              {"text", answer.coders->Describe()}};
+  }
+  json text = json::array();
+  auto describe = [&](const CrossTab& tab, bool comparison) {
+    json tests = json::array();
+    for (const auto& row : CrossTabTests(tab).rows) {
+      tests.push_back({{"statistic", row[0]}, {"value", row[1]}});
+    }
+    text.push_back({{"group", tab.group},
+                    {"comparison", comparison},
+                    {"used", MatrixUsedLine(tab, matrix.multiple_response && !comparison)},
+                    {"tests", tests}});
+  };
+  for (const CrossTab& tab : matrix.tables) describe(tab, false);
+  if (matrix.comparison) describe(*matrix.comparison, true);
+  json dimensions = {{"rows", DimensionJson(answer.row_spec, answer.rows)},
+                     {"cols", DimensionJson(answer.col_spec, answer.cols)}};
+  if (answer.by) dimensions["by"] = {{"title", answer.by->title}, {"levels", answer.by->levels}};
+  return {{"matrix", json(MatrixJson(matrix))},
+          {"header", MatrixHeaderLine(matrix)},
+          {"multiple_response", matrix.multiple_response},
+          {"mixed", MixedName(answer.mixed)},
+          {"coders", coders},
+          {"dimensions", dimensions},
+          {"text", text},
+          {"residual_flag", kResidualFlag}};
+}
+
+json CellQuotesJson(const CellQuotes& quotes, const std::string& row, const std::string& col,
+                    const std::string& group) {
+  json list = json::array();
+  for (const MatrixQuote& q : quotes.quotes) {
+    list.push_back({{"story", q.story},
+                    {"story_id", q.story_id},
+                    {"respondent", q.respondent},
+                    {"coder", q.coder},
+                    {"code", q.code},
+                    {"start", q.start},
+                    {"end", q.end},
+                    {"text", q.text}});
+  }
+  return {{"row", row},         {"col", col},           {"group", group},
+          {"stories", quotes.stories}, {"more", quotes.more}, {"quotes", list}};
+}
+
+json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices) {
+  json out = json::array();
+  for (const MatrixDimensionChoice& c : choices) {
+    out.push_back({{"dim", c.dim}, {"source", c.source}, {"label", c.label}});
+  }
   return out;
 }
 

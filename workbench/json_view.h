@@ -9,6 +9,7 @@
 #include "corpus/story_pages.h"
 #include "study/codebook_edit.h"
 #include "study/coding_actions.h"
+#include "study/matrix_query.h"
 #include "study/story_browse.h"
 #include "study/viewer.h"
 
@@ -19,6 +20,10 @@ nlohmann::json StoryPageJson(const StoryPage& page, int64_t offset, int64_t limi
 nlohmann::json StoryJson(const StoryView& view, const Viewer& viewer);
 nlohmann::json CodeJson(const CodeWithCounts& code);
 nlohmann::json UndoJson(const UndoOutcome& outcome, const Viewer& viewer, bool undo);
+nlohmann::json MatrixAnswerJson(const MatrixAnswer& answer);
+nlohmann::json CellQuotesJson(const CellQuotes& quotes, const std::string& row,
+                              const std::string& col, const std::string& group);
+nlohmann::json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices);
 
 }  // namespace verhaal
 

@@ -1,10 +1,12 @@
 // The JSON API of docs/serve.md. Each route reads the request, calls one
 // study/ function under the project lock, publishes an event for a change,
 // and writes the JSON; nothing else.
+#include <algorithm>
 #include <charconv>
 
 #include "study/codebook_edit.h"
 #include "study/coding_actions.h"
+#include "study/matrix_query.h"
 #include "study/request_error.h"
 #include "study/story_browse.h"
 #include "workbench/handlers.h"
@@ -84,6 +86,51 @@ int64_t NumberParam(const httplib::Request& request, const char* name, int64_t f
   return value;
 }
 
+// The query parameters of GET /api/matrix and /api/matrix/quotes, named as
+// the options of `verhaal matrix` (min_coders for --min-coders).
+MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
+  MatrixQuery query;
+  query.rows = Param(request, "rows").value_or("");
+  query.cols = Param(request, "cols").value_or("");
+  query.by = Param(request, "by");
+  query.mixed = Param(request, "mixed").value_or("exclude");
+  if (const auto coders = Param(request, "coders")) {
+    std::vector<std::string> names;
+    size_t start = 0;
+    while (start <= coders->size()) {
+      const size_t comma = std::min(coders->find(',', start), coders->size());
+      if (comma > start) names.push_back(coders->substr(start, comma - start));
+      start = comma + 1;
+    }
+    if (names.empty()) {
+      throw RequestError(ErrorKind::kUsage, "coders needs a coder's name, e.g. coders=anna,bram",
+                         "coders");
+    }
+    query.coders.coders = std::move(names);
+  }
+  query.coders.combine = Param(request, "combine");
+  if (Param(request, "min_coders")) {
+    query.coders.min_coders = static_cast<int>(NumberParam(request, "min_coders", 1));
+  }
+  query.stories.role = Param(request, "role");
+  query.stories.kind = Param(request, "kind");
+  if (Param(request, "wave")) query.stories.wave = static_cast<int>(NumberParam(request, "wave", 0));
+  return query;
+}
+
+// A matrix query names what it reads in query parameters, so a name that is
+// not in the project (a code, coder, signifier, variable) is a bad request
+// (400) here, not a missing resource (404).
+template <typename Action>
+auto AsBadParameter(Action&& action) -> decltype(action()) {
+  try {
+    return action();
+  } catch (const RequestError& e) {
+    if (e.kind() != ErrorKind::kMissing || e.problem() != RequestProblem::kNone) throw;
+    throw RequestError(ErrorKind::kUsage, e.message(), e.field());
+  }
+}
+
 void SendJson(httplib::Response& response, const json& body, int status = 200) {
   response.status = status;
   response.set_content(body.dump(), "application/json; charset=utf-8");
@@ -130,7 +177,39 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
                           {"memos", o.memos}}},
                         {"roles", o.facets.roles},
                         {"kinds", o.facets.kinds},
-                        {"waves", o.facets.waves}});
+                        {"waves", o.facets.waves},
+                        {"dimensions", DimensionChoicesJson(ListMatrixDimensions(w.project_))},
+                        {"project_coders", ListMatrixCoders(w.project_, viewer)}});
+  }));
+
+  server.Get("/api/matrix", Json([&w](const Request& request, Response& response,
+                                      const Viewer& viewer) {
+    const MatrixQuery query = MatrixQueryFrom(request);
+    std::lock_guard lock(w.project_mutex_);
+    SendJson(response, MatrixAnswerJson(AsBadParameter(
+                           [&] { return RunMatrixQuery(w.project_, viewer, query); })));
+  }));
+
+  server.Get("/api/matrix/quotes", Json([&w](const Request& request, Response& response,
+                                             const Viewer& viewer) {
+    const MatrixQuery query = MatrixQueryFrom(request);
+    const auto row = Param(request, "row");
+    const auto col = Param(request, "col");
+    if (!row || !col) {
+      throw RequestError(ErrorKind::kUsage,
+                         "name the cell by its levels: row=LEVEL&col=LEVEL (e.g. row=willen&"
+                         "col=aanmoedigend)",
+                         row ? "col" : "row");
+    }
+    const std::string group = Param(request, "group").value_or("");
+    const int64_t limit = NumberParam(request, "limit", 200);
+    std::lock_guard lock(w.project_mutex_);
+    const CellQuotes quotes = AsBadParameter([&] {
+      const MatrixAnswer answer = RunMatrixQuery(w.project_, viewer, query);
+      return QuoteMatrixCell(w.project_, answer, *row, *col, group,
+                             static_cast<int>(std::clamp<int64_t>(limit, 0, 100000)));
+    });
+    SendJson(response, CellQuotesJson(quotes, *row, *col, group));
   }));
 
   server.Get("/api/codebook", Json([&w](const Request&, Response& response, const Viewer& viewer) {

@@ -60,9 +60,10 @@ class WorkbenchTest : public ::testing::Test {
     ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
   }
 
-  void Start(std::vector<std::string> coders, bool blind = false) {
+  void Start(std::vector<std::string> coders, bool blind = false,
+             const std::string& project = "p.verhaal") {
     ServeOptions options;
-    options.project = dir_ / "p.verhaal";
+    options.project = dir_ / project;
     options.port = 0;
     options.coders = std::move(coders);
     options.blind = blind;
