@@ -1,6 +1,7 @@
 // The workbench page: loads the project, wires the views together, follows
-// the address (#story=KEY), handles undo/redo and the global keys, and
-// listens to the server's events to show others' changes live.
+// the address (#story=KEY, #story=KEY&at=START-END for a passage, #matrix?...
+// for the Matrix view), handles undo/redo and the global keys, and listens to
+// the server's events to show others' changes live.
 
 import * as api from './lib/api.js';
 import {byId, isTyping} from './lib/dom.js';
@@ -14,6 +15,7 @@ import {Coder} from './views/coder.js';
 import {CodingDialog} from './views/coding_dialog.js';
 import {CodebookPanel} from './views/codebook_panel.js';
 import {showTooltip, hideTooltip} from './views/tooltip.js';
+import {MatrixView} from './views/matrix.js';
 
 function announce(message) {
   const status = byId('status');
@@ -39,6 +41,7 @@ const list = new StoryList({fail, announce});
 const coder = new Coder(text, palette, {onChanged: () => refresh(), announce, fail});
 const codingDialog = new CodingDialog(text, palette, {onChanged: () => refresh(), announce, fail});
 new CodebookPanel({onChanged: () => refresh({codebook: true}), announce, fail});
+const matrix = new MatrixView({fail, announce});
 
 async function loadCodebook() {
   const codebook = await api.getCodebook();
@@ -46,7 +49,9 @@ async function loadCodebook() {
   text.recolour();
 }
 
-async function openStory(key) {
+// Opens the story `key`; `passage` ({start, end} code points, or null)
+// marks a passage and scrolls to it; undefined keeps the mark there is.
+async function openStory(key, passage) {
   try {
     const story = await api.getStory(key);
     const changedStory = state.storyKey !== story.key;
@@ -59,7 +64,11 @@ async function openStory(key) {
       text.clear();
       coder.reset();
     }
+    byId('nav-stories').href = `#story=${encodeURIComponent(story.key)}`;
+    if (passage !== undefined) text.setPassage(passage);
+    else if (changedStory) text.setPassage(null);
     text.show(story);
+    if (passage) requestAnimationFrame(() => text.revealPassage());
     list.noteCoders(story.codings);
     list.markCurrent();
   } catch (error) {
@@ -107,8 +116,37 @@ async function step(which) {
 }
 
 function storyFromHash() {
-  const match = /^#story=(.+)$/.exec(location.hash);
+  const match = /^#story=([^&]+)/.exec(location.hash);
   return match ? decodeURIComponent(match[1]) : '';
+}
+
+// The passage of #story=KEY&at=START-END, or null.
+function passageFromHash() {
+  const match = /&at=(\d+)-(\d+)/.exec(location.hash);
+  return match ? {start: Number(match[1]), end: Number(match[2])} : null;
+}
+
+function matrixShown() {
+  return !byId('matrix-view').hidden;
+}
+
+// Shows the view the address names: the Matrix view, or the stories with
+// the story (and passage) it names.
+async function route() {
+  const onMatrix = location.hash.startsWith('#matrix');
+  byId('matrix-view').hidden = !onMatrix;
+  byId('workspace').hidden = onMatrix;
+  byId('nav-matrix').toggleAttribute('aria-current', onMatrix);
+  byId('nav-stories').toggleAttribute('aria-current', !onMatrix);
+  if (onMatrix) {
+    byId('nav-matrix').setAttribute('aria-current', 'page');
+    await matrix.show(location.hash);
+    byId('nav-matrix').href = matrix.hash();
+    return;
+  }
+  byId('nav-stories').setAttribute('aria-current', 'page');
+  const key = storyFromHash();
+  if (key) await openStory(key, passageFromHash());
 }
 
 function anyDialogOpen() {
@@ -116,7 +154,7 @@ function anyDialogOpen() {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (anyDialogOpen()) return;
+  if (anyDialogOpen() || matrixShown()) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (ctrl && !event.altKey && (key === 'z' || key === 'y') && !isTyping(event.target)) {
@@ -149,13 +187,16 @@ onLanguage((lang) => {
   if (state.project) byId('you').textContent = t('you', {coder: state.project.you});
   if (state.story) renderHeader(state.story);
 });
-window.addEventListener('hashchange', () => {
-  const key = storyFromHash();
-  if (key) openStory(key);
+window.addEventListener('hashchange', () => route());
+// The Matrix link returns to the matrix last shown.
+window.addEventListener('popstate', () => {
+  if (matrixShown()) byId('nav-matrix').href = matrix.hash();
 });
+byId('matrix-form').addEventListener('change', () => { byId('nav-matrix').href = matrix.hash(); });
 
 let eventTimer = 0;
 function onServerEvent(type, data) {
+  if (matrixShown() && type !== 'codebook') matrix.reload();
   if (type === 'coding' && data.story && data.story !== state.storyKey) {
     clearTimeout(listTimer);
     listTimer = setTimeout(() => { list.reload(); loadCodebookQuietly(); }, 400);
@@ -179,10 +220,10 @@ async function start() {
     byId('you').textContent = t('you', {coder: project.you});
     byId('blind-note').hidden = !project.blind;
     list.setProject(project);
+    matrix.setProject(project);
     await loadCodebook();
     await list.reload();
-    const key = storyFromHash();
-    if (key) await openStory(key);
+    await route();
     api.listen(onServerEvent);
   } catch (error) {
     chooseLanguage('');

@@ -73,6 +73,8 @@ export const redo = () => call('POST', '/api/redo');
 export const addCode = (body) => call('POST', '/api/codebook/codes', body);
 export const changeCode = (path, body) => call('PATCH', `/api/codebook/codes/${enc(path)}`, body);
 export const mergeCodes = (from, into) => call('POST', '/api/codebook/merge', {from, into});
+export const getMatrix = (params) => call('GET', `/api/matrix${query(params)}`);
+export const getMatrixQuotes = (params) => call('GET', `/api/matrix/quotes${query(params)}`);
 
 // Calls `onEvent(type, data)` for each server-sent event (coding, codebook,
 // external). EventSource reconnects by itself; `onEvent('reconnect')` says the

@@ -23,6 +23,8 @@ export class StoryText {
     this.paras = [];      // {start, end, element, signature} in UTF-16 units
     this.codings = [];    // the story's codings with unitStart/unitEnd
     this.byId = new Map();
+    this.passage = null;       // {start, end} code points a link pointed to
+    this.passageUnits = null;  // the same in UTF-16 units
     this.layoutPending = false;
     new ResizeObserver(() => this.scheduleLayout()).observe(textbox);
     textbox.addEventListener('click', (event) => this.#click(event));
@@ -42,8 +44,24 @@ export class StoryText {
       unitEnd: this.index.unit(coding.end),
     }));
     this.byId = new Map(this.codings.map((coding) => [coding.id, coding]));
+    this.passageUnits = this.passage && this.passage.end > this.passage.start
+      ? [this.index.unit(this.passage.start), this.index.unit(this.passage.end)] : null;
     this.#keepingSelection(() => this.paras.filter((para) => this.#renderParagraph(para, false)).length);
     this.scheduleLayout();
+  }
+
+  // Marks the passage [start, end) (code points) of the next show(), as a
+  // quote's link asks (#story=KEY&at=START-END); null marks none.
+  setPassage(passage) {
+    this.passage = passage;
+  }
+
+  // Scrolls the marked passage into the middle of the view; false without one.
+  revealPassage() {
+    const mark = this.textbox.querySelector('mark.passage');
+    if (!mark) return false;
+    mark.scrollIntoView({block: 'center'});
+    return true;
   }
 
   // Colours changed in the codebook: redraw every paragraph.
@@ -125,7 +143,9 @@ export class StoryText {
   // Draws one paragraph with its highlights; false when nothing changed.
   #renderParagraph(para, force) {
     const inside = this.codings.filter((c) => c.unitStart < para.end && c.unitEnd > para.start);
-    const signature = inside.map((c) => `${c.id}:${c.code}`).join('|');
+    const passage = this.passageUnits && this.passageUnits[0] < para.end && this.passageUnits[1] > para.start
+      ? this.passageUnits : null;
+    const signature = inside.map((c) => `${c.id}:${c.code}`).join('|') + (passage ? `|passage:${passage}` : '');
     if (!force && signature === para.signature) return false;
     para.signature = signature;
     const text = this.index.text;
@@ -134,14 +154,21 @@ export class StoryText {
       bounds.add(Math.max(c.unitStart, para.start));
       bounds.add(Math.min(c.unitEnd, para.end));
     }
+    if (passage) {
+      bounds.add(Math.max(passage[0], para.start));
+      bounds.add(Math.min(passage[1], para.end));
+    }
     const points = [...bounds].sort((a, b) => a - b);
     const fragment = document.createDocumentFragment();
     for (let i = 0; i + 1 < points.length; i++) {
       const [from, to] = [points[i], points[i + 1]];
       const piece = text.slice(from, to);
       const over = inside.filter((c) => c.unitStart <= from && c.unitEnd >= to);
+      // Inside the passage a link pointed to: the piece goes in a <mark>.
+      const marked = passage && passage[0] <= from && passage[1] >= to;
+      const target = marked ? fragment.appendChild(h('mark', {class: 'passage'})) : fragment;
       if (!over.length) {
-        fragment.appendChild(document.createTextNode(piece));
+        target.appendChild(document.createTextNode(piece));
         continue;
       }
       const span = h('span', {class: 'hl', 'data-ids': over.map((c) => c.id).join(' ')}, piece);
@@ -154,7 +181,7 @@ export class StoryText {
         span.style.setProperty('background-image', `linear-gradient(to bottom, ${bands.join(', ')})`);
         span.classList.add('overlap');
       }
-      fragment.appendChild(span);
+      target.appendChild(span);
     }
     clear(para.element).appendChild(fragment);
     return true;

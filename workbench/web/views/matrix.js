@@ -1,0 +1,371 @@
+// The Matrix view: rows and columns chosen from the project's dimensions
+// (GET /api/project's `dimensions`), whose codings (coders, consensus), the
+// table of GET /api/matrix as counts, row % or column %, each cell shaded by
+// its adjusted residual (legend, and the figures in each cell's name), the
+// tests in the words of `verhaal matrix`, and the header saying what was
+// counted and whose codings. A cell (a button) lists its quotes (GET
+// /api/matrix/quotes); a quote is a link to the story at that passage
+// (#story=KEY&at=START-END). "Download CSV" saves the table as shown. The
+// choice lives in the address (#matrix?rows=...&cols=...), so a reload or
+// the way back from a story keeps it.
+
+import {h, clear, byId} from '../lib/dom.js';
+import {t, onLanguage, currentLanguage} from '../lib/i18n.js';
+import {state} from '../lib/state.js';
+import * as api from '../lib/api.js';
+
+const kFlag = 1.96;
+
+// The residual's band: its class, and the legend's key.
+function band(z) {
+  if (z === null || z === undefined || !Number.isFinite(z)) return 'none';
+  if (z >= kFlag) return 'high';
+  if (z > 0) return 'up';
+  if (z <= -kFlag) return 'low';
+  return 'down';
+}
+
+function decimals(value, digits) {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(currentLanguage() === 'nl' ? 'nl-NL' : 'en-GB', {
+    minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false,
+  }).format(value);
+}
+
+function signed(z) {
+  if (z === null || z === undefined || !Number.isFinite(z)) return '–';
+  return (z > 0 ? '+' : '') + decimals(z, 2);
+}
+
+function csvField(text) {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export class MatrixView {
+  constructor({fail, announce}) {
+    this.fail = fail;
+    this.announce = announce;
+    this.section = byId('matrix-view');
+    this.result = byId('matrix-result');
+    this.header = byId('matrix-header');
+    this.quotes = byId('matrix-quotes');
+    this.answer = null;
+    this.request = 0;
+    this.params = {};
+    this.cell = null;  // {row, col} whose quotes are shown
+    for (const id of ['m-rows', 'm-cols', 'm-coders', 'm-combine', 'm-mixed', 'm-role']) {
+      byId(id).addEventListener('change', () => this.#choose());
+    }
+    for (const radio of document.querySelectorAll('input[name="m-show"]')) {
+      radio.addEventListener('change', () => this.#choose());
+    }
+    byId('matrix-form').addEventListener('submit', (event) => event.preventDefault());
+    onLanguage(() => {
+      if (!state.project) return;
+      this.setProject(state.project);
+      if (this.answer) this.#render();
+      if (this.cell && this.cellQuotes) this.#renderQuotes(this.cellQuotes);
+    });
+  }
+
+  // Fills the choices from GET /api/project.
+  setProject(project) {
+    const dims = project.dimensions || [];
+    for (const id of ['m-rows', 'm-cols']) {
+      const select = byId(id);
+      const value = select.value;
+      clear(select);
+      select.appendChild(h('option', {value: ''}, '—'));
+      for (const dim of dims) {
+        const label = dim.label && dim.label !== dim.dim ? `${dim.label} (${dim.dim})` : dim.dim;
+        select.appendChild(h('option', {value: dim.dim}, label));
+      }
+      select.value = value;
+    }
+    const coders = byId('m-coders');
+    const chosen = coders.value;
+    clear(coders);
+    coders.appendChild(h('option', {value: ''}, t('codersDefault')));
+    for (const name of project.project_coders || []) coders.appendChild(h('option', {value: name}, name));
+    coders.value = chosen;
+    const role = byId('m-role');
+    const roleValue = role.value;
+    clear(role);
+    role.appendChild(h('option', {value: ''}, t('all')));
+    for (const name of project.roles || []) role.appendChild(h('option', {value: name}, name));
+    role.value = roleValue;
+  }
+
+  // The address of the current choice: #matrix?rows=...
+  hash() {
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(this.params)) if (value) search.set(name, value);
+    const text = search.toString();
+    return text ? `#matrix?${text}` : '#matrix';
+  }
+
+  // Shows the view for the address `hash` (#matrix or #matrix?...).
+  async show(hash) {
+    const query = hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '';
+    const params = Object.fromEntries(new URLSearchParams(query));
+    if (!params.rows && !params.cols && !query) {
+      // First visit: the first two code groups (else the first two dimensions).
+      const dims = (state.project && state.project.dimensions) || [];
+      const codes = dims.filter((d) => d.source === 'code');
+      const pick = codes.length >= 2 ? codes : dims;
+      if (pick.length >= 2) {
+        params.rows = pick[0].dim;
+        params.cols = pick[1].dim;
+      }
+    }
+    this.params = params;
+    byId('m-rows').value = params.rows || '';
+    byId('m-cols').value = params.cols || '';
+    byId('m-coders').value = params.coders || '';
+    byId('m-combine').value = params.combine || '';
+    byId('m-mixed').value = params.mixed || '';
+    byId('m-role').value = params.role || '';
+    for (const radio of document.querySelectorAll('input[name="m-show"]')) {
+      radio.checked = radio.value === (params.show || 'count');
+    }
+    await this.#load();
+  }
+
+  // Computes the matrix again (others changed codings), after a pause.
+  reload() {
+    clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => {
+      if (this.answer) this.#load();
+    }, 500);
+  }
+
+  #choose() {
+    const show = document.querySelector('input[name="m-show"]:checked');
+    this.params = {
+      rows: byId('m-rows').value,
+      cols: byId('m-cols').value,
+      coders: byId('m-coders').value,
+      combine: byId('m-combine').value,
+      mixed: byId('m-mixed').value,
+      role: byId('m-role').value,
+      show: show && show.value !== 'count' ? show.value : '',
+    };
+    history.replaceState(null, '', this.hash());
+    if (this.answer && this.#sameQuery()) {
+      this.#render();
+      return;
+    }
+    this.#load();
+  }
+
+  #query() {
+    const {rows, cols, coders, combine, mixed, role} = this.params;
+    return {rows, cols, coders, combine, mixed, role};
+  }
+
+  #sameQuery() {
+    return JSON.stringify(this.#query()) === this.loadedQuery;
+  }
+
+  async #load() {
+    const query = this.#query();
+    this.cell = null;
+    this.quotes.hidden = true;
+    if (!query.rows || !query.cols) {
+      this.answer = null;
+      clear(this.header);
+      clear(this.result).appendChild(h('p', {class: 'empty'}, t('matrixChoose')));
+      return;
+    }
+    const ticket = ++this.request;
+    this.header.textContent = t('matrixLoading');
+    try {
+      const answer = await api.getMatrix(query);
+      if (ticket !== this.request) return;
+      this.answer = answer;
+      this.loadedQuery = JSON.stringify(query);
+      this.#render();
+    } catch (error) {
+      if (ticket !== this.request) return;
+      this.answer = null;
+      clear(this.header);
+      clear(this.result);
+      this.fail(error);
+    }
+  }
+
+  // The header: what was counted and whose codings.
+  #headerText(answer) {
+    const unit = t(answer.multiple_response ? 'unit.responses' : 'unit.stories');
+    let codings = t('headerNoCodings');
+    if (answer.coders) {
+      const c = answer.coders;
+      const n = c.names.length;
+      const combine = c.combine === 'any' ? t('combineText.any')
+        : c.combine === 'all' && c.min_coders === n ? t('combineText.all', {n})
+          : t('combineText.min', {k: c.min_coders, n});
+      const named = [answer.dimensions.rows, answer.dimensions.cols].filter((d) => d.coders && d.coders.length);
+      codings = named.length ? answer.matrix.codings
+        : t('headerCoders', {names: c.names.join(', ') || '—', source: t(`source.${c.source}`, {}, c.source), combine});
+    } else if (answer.matrix.codings && !answer.matrix.codings.startsWith('none')) {
+      codings = answer.matrix.codings;
+    }
+    return `${t('headerUnit', {unit})}; ${t('headerCodings', {codings})}`;
+  }
+
+  #measure() {
+    return this.params.show || 'count';
+  }
+
+  // The table as shown, as strings: numbers written by `format(value,
+  // digits)` (the page's decimals on screen, decimal points in the CSV).
+  #shownTable(table, format) {
+    const measure = this.#measure();
+    const cells = new Map(table.cells.map((c) => [`${c.row}\u0000${c.col}`, c]));
+    const at = (r, c) => cells.get(`${r}\u0000${c}`);
+    const total = table.responses;
+    const rowTotals = table.row_levels.map((r) => table.col_levels.reduce((sum, c) => sum + at(r, c).count, 0));
+    const colTotals = table.col_levels.map((c) => table.row_levels.reduce((sum, r) => sum + at(r, c).count, 0));
+    const percent = (part, whole) => (whole ? format(100 * part / whole, 1) : format(NaN, 1));
+    const cellText = (cell) => (measure === 'row' ? format(cell.row_percent, 1)
+      : measure === 'col' ? format(cell.col_percent, 1) : String(cell.count));
+    // A margin: its count, 100 % along the measure's direction, else its share.
+    const margin = (n, along) => (measure === 'count' ? String(n) : measure === along ? percent(n, n) : percent(n, total));
+    return {
+      head: ['', ...table.col_levels, t('total')],
+      body: table.row_levels.map((r, i) => ({
+        label: r,
+        cells: table.col_levels.map((c) => at(r, c)),
+        values: table.col_levels.map((c) => cellText(at(r, c))),
+        total: margin(rowTotals[i], 'row'),
+      })),
+      foot: [t('total'), ...colTotals.map((n) => margin(n, 'col')), measure === 'count' ? String(total) : percent(total, total)],
+    };
+  }
+
+  #render() {
+    const answer = this.answer;
+    const table = answer.matrix.tables[0];
+    this.header.textContent = this.#headerText(answer);
+    const shown = this.#shownTable(table, decimals);
+    const unit = t(answer.multiple_response ? 'unit.responses' : 'unit.stories').split(' ')[0];
+    const caption = t('matrixCaption', {rows: answer.matrix.rows, cols: answer.matrix.cols});
+    const grid = h('table', {class: 'matrix'},
+      h('caption', {}, caption),
+      h('thead', {}, h('tr', {},
+        h('td', {}),
+        table.col_levels.map((c) => h('th', {scope: 'col'}, c)),
+        h('th', {scope: 'col'}, t('total')))),
+      h('tbody', {}, shown.body.map((row) => h('tr', {},
+        h('th', {scope: 'row'}, row.label),
+        row.cells.map((cell, k) => {
+          const z = cell.residual;
+          const label = t('cellLabel', {
+            row: cell.row, col: cell.col, count: cell.count, unit,
+            rowp: `${decimals(cell.row_percent, 1)}%`, colp: `${decimals(cell.col_percent, 1)}%`,
+            z: signed(z), flag: cell.flagged ? t('cellFlag') : '',
+          });
+          const pressed = this.cell && this.cell.row === cell.row && this.cell.col === cell.col;
+          return h('td', {class: `cell band-${band(z)}`},
+            h('button', {
+              type: 'button', class: 'cell-button', 'aria-label': label, 'aria-pressed': pressed ? 'true' : 'false',
+              'data-row': cell.row, 'data-col': cell.col,
+              onclick: () => this.openCell(cell.row, cell.col),
+            }, row.values[k], cell.flagged ? h('span', {class: 'flag', 'aria-hidden': 'true'}, '*') : null));
+        }),
+        h('td', {class: 'total'}, row.total)))),
+      h('tfoot', {}, h('tr', {},
+        h('th', {scope: 'row'}, shown.foot[0]),
+        shown.foot.slice(1).map((value) => h('td', {class: 'total'}, value)))));
+    const text = answer.text[0];
+    const left = Object.values(table.left_out).reduce((a, b) => a + b, 0);
+    const reasons = Object.entries(table.left_out).map(([reason, n]) => {
+      const at = reason.lastIndexOf(': ');
+      const dim = at >= 0 ? reason.slice(0, at) : '';
+      const why = at >= 0 ? reason.slice(at + 2) : reason;
+      return `${dim ? `${dim}: ` : ''}${t(`reason.${why}`, {}, why)} ${n}`;
+    }).join('; ');
+    const used = (answer.multiple_response
+      ? t('usedResponses', {responses: table.responses, used: table.used, left})
+      : t('usedLine', {used: table.used, left})) + (reasons ? `: ${reasons}` : '');
+    const legend = h('div', {class: 'legend'},
+      h('p', {id: 'legend-title'}, t('legend')),
+      h('ul', {'aria-labelledby': 'legend-title'}, ['high', 'up', 'down', 'low', 'none'].map((key) =>
+        h('li', {}, h('span', {class: `swatch band-${key}`, 'aria-hidden': 'true'}), t(`band.${key}`)))),
+      h('p', {class: 'hint'}, t('flagNote')));
+    const tests = h('table', {class: 'tests'},
+      h('caption', {}, t('statistics')),
+      h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('statistic')), h('th', {scope: 'col'}, t('value')))),
+      h('tbody', {}, text.tests.map((row) => h('tr', {},
+        h('th', {scope: 'row'}, t(`stat.${row.statistic}`, {}, row.statistic)),
+        h('td', {}, row.value)))));
+    const download = h('button', {type: 'button', id: 'matrix-csv', onclick: () => this.#download()}, t('downloadCsv'));
+    clear(this.result).append(
+      h('p', {class: 'used', id: 'matrix-used'}, used),
+      h('div', {class: 'matrix-scroll'}, grid),
+      legend,
+      download,
+      tests);
+  }
+
+  // The table as shown, as CSV (decimal points, whatever the page's language).
+  csv() {
+    const plain = (value, digits) => (value === null || !Number.isFinite(value) ? '' : value.toFixed(digits));
+    const shown = this.#shownTable(this.answer.matrix.tables[0], plain);
+    const lines = [shown.head, ...shown.body.map((row) => [row.label, ...row.values, row.total]), shown.foot];
+    return lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+  }
+
+  #download() {
+    const blob = new Blob([this.csv()], {type: 'text/csv;charset=utf-8'});
+    const url = URL.createObjectURL(blob);
+    const name = `matrix-${this.params.rows}-${this.params.cols}`.replace(/[^\w.-]+/g, '_');
+    const link = h('a', {href: url, download: `${name}.csv`, hidden: true});
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  // Lists the quotes behind the cell at `row` × `col`.
+  async openCell(row, col) {
+    this.cell = {row, col};
+    for (const button of this.result.querySelectorAll('.cell-button')) {
+      button.setAttribute('aria-pressed', String(button.dataset.row === row && button.dataset.col === col));
+    }
+    try {
+      const quotes = await api.getMatrixQuotes({...this.#query(), row, col});
+      if (!this.cell || this.cell.row !== row || this.cell.col !== col) return;
+      this.cellQuotes = quotes;
+      this.#renderQuotes(quotes);
+      byId('quotes-heading').focus();
+      this.announce(t('quotesCount', {n: quotes.stories}));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  #renderQuotes(quotes) {
+    this.quotes.hidden = false;
+    byId('quotes-heading').textContent = t('quotesOf', {row: quotes.row, col: quotes.col});
+    const count = t('quotesCount', {n: quotes.stories});
+    byId('quotes-count').textContent = quotes.more
+      ? `${count}; ${t('quotesMore', {shown: new Set(quotes.quotes.map((q) => q.story)).size})}`
+      : count;
+    const list = clear(byId('quotes-list'));
+    if (!quotes.quotes.length) {
+      list.appendChild(h('li', {class: 'empty'}, t('quotesNone')));
+      return;
+    }
+    for (const quote of quotes.quotes) {
+      const href = `#story=${encodeURIComponent(quote.story)}&at=${quote.start}-${quote.end}`;
+      const who = [quote.respondent, quote.coder ? t('quoteBy', {coder: quote.coder}) : t('quoteOpening'), quote.code]
+        .filter(Boolean).join(' · ');
+      list.appendChild(h('li', {},
+        h('a', {href, 'aria-label': t('quoteLink', {story: quote.story, text: quote.text})},
+          h('span', {class: 'key'}, quote.story),
+          h('span', {class: 'who'}, who),
+          h('q', {}, quote.text))));
+    }
+  }
+}
