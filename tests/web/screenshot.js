@@ -1,6 +1,8 @@
 // Takes docs/images/workbench.png from a real session on the example study:
 // builds it with `verhaal run`, serves it, codes a passage by selecting it,
-// and photographs the page with the Code button beside a new selection.
+// and photographs the page with the Code button beside a new selection; then
+// docs/images/matrix.png: the Matrix view of motivatie x communicatiestijl
+// with the quotes of willen x aanmoedigend.
 //
 //   VERHAAL_BIN=build/cli/verhaal node tests/web/screenshot.js
 
@@ -44,6 +46,16 @@ try {
   fs.mkdirSync(path.dirname(file), {recursive: true});
   await page.screenshot({path: file});
   console.log(`wrote ${file}`);
+
+  await page.goto(`${server.base}/#matrix?rows=code%3Amotivatie&cols=code%3Acommunicatiestijl&role=statushouder`);
+  await page.getByRole('table', {name: /rijen/}).waitFor();
+  await page.getByRole('button', {name: /^willen × aanmoedigend/}).click();
+  await page.getByRole('heading', {name: /^Citaten/}).waitFor();
+  await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+  await page.waitForTimeout(300);
+  const matrixFile = path.join(sourceDir, 'docs/images/matrix.png');
+  await page.screenshot({path: matrixFile});
+  console.log(`wrote ${matrixFile}`);
 } finally {
   await browser.close();
   await server.stop();
