@@ -185,6 +185,21 @@ test('axe-core finds no serious or critical violations in the Matrix view', asyn
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test('the open matrix follows another coder\'s codings', async ({page}) => {
+  await openMatrix(page);
+  await cellButton(page, 'willen', 'aanmoedigend').click();
+  const region = page.getByRole('region', {name: 'Quotes: willen × aanmoedigend'});
+  const before = await region.getByRole('link').count();
+  const {json: story} = await api(server, 'bram', 'GET', '/api/stories/SH-01-E');
+  const words = story.text.slice(0, 11);
+  const added = await api(server, 'bram', 'POST', '/api/stories/SH-01-E/codings',
+    {code: 'communicatiestijl/aanmoedigend', start: 0, end: [...words].length});
+  expect(added.status).toBe(201);
+  await expect(region.getByRole('link')).toHaveCount(before + 1);
+  await expect(region.getByRole('link', {name: `SH-01-E: “${words}”`})).toBeVisible();
+  await expect(cellButton(page, 'willen', 'aanmoedigend')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test.describe('in Dutch', () => {
   test.use({locale: 'nl-NL'});
 

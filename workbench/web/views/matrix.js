@@ -135,7 +135,7 @@ export class MatrixView {
   reload() {
     clearTimeout(this.reloadTimer);
     this.reloadTimer = setTimeout(() => {
-      if (this.answer) this.#load();
+      if (this.answer) this.#load({keepCell: true});
     }, 500);
   }
 
@@ -167,10 +167,13 @@ export class MatrixView {
     return JSON.stringify(this.#query()) === this.loadedQuery;
   }
 
-  async #load() {
+  // Fetches the matrix; `keepCell` (a reload after others' changes) keeps
+  // the open cell's quotes and lists them again.
+  async #load({keepCell = false} = {}) {
     const query = this.#query();
-    this.cell = null;
-    this.quotes.hidden = true;
+    const cell = keepCell ? this.cell : null;
+    this.cell = cell;
+    if (!cell) this.quotes.hidden = true;
     if (!query.rows || !query.cols) {
       this.answer = null;
       clear(this.header);
@@ -185,6 +188,7 @@ export class MatrixView {
       this.answer = answer;
       this.loadedQuery = JSON.stringify(query);
       this.#render();
+      if (cell) this.#refreshQuotes(cell);
     } catch (error) {
       if (ticket !== this.request) return;
       this.answer = null;
@@ -244,6 +248,18 @@ export class MatrixView {
   }
 
   #render() {
+    // A cell that has the focus keeps it when the table is drawn again.
+    const focused = document.activeElement && document.activeElement.classList.contains('cell-button')
+      ? {row: document.activeElement.dataset.row, col: document.activeElement.dataset.col} : null;
+    this.#draw();
+    if (focused) {
+      const again = [...this.result.querySelectorAll('.cell-button')]
+        .find((b) => b.dataset.row === focused.row && b.dataset.col === focused.col);
+      if (again) again.focus();
+    }
+  }
+
+  #draw() {
     const answer = this.answer;
     const table = answer.matrix.tables[0];
     this.header.textContent = this.#headerText(answer);
@@ -340,6 +356,18 @@ export class MatrixView {
       this.#renderQuotes(quotes);
       byId('quotes-heading').focus();
       this.announce(t('quotesCount', {n: quotes.stories}));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  // Lists the open cell's quotes again, quietly (no focus move).
+  async #refreshQuotes({row, col}) {
+    try {
+      const quotes = await api.getMatrixQuotes({...this.#query(), row, col});
+      if (!this.cell || this.cell.row !== row || this.cell.col !== col) return;
+      this.cellQuotes = quotes;
+      this.#renderQuotes(quotes);
     } catch (error) {
       this.fail(error);
     }
