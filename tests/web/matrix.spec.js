@@ -188,8 +188,11 @@ test('axe-core finds no serious or critical violations in the Matrix view', asyn
 test('the open matrix follows another coder\'s codings', async ({page}) => {
   await openMatrix(page);
   await cellButton(page, 'willen', 'aanmoedigend').click();
+  // The quotes are listed when their heading takes the focus.
+  await expect(page.getByRole('heading', {name: 'Quotes: willen × aanmoedigend'})).toBeFocused();
   const region = page.getByRole('region', {name: 'Quotes: willen × aanmoedigend'});
   const before = await region.getByRole('link').count();
+  expect(before).toBeGreaterThan(0);
   const {json: story} = await api(server, 'bram', 'GET', '/api/stories/SH-01-E');
   const words = story.text.slice(0, 11);
   const added = await api(server, 'bram', 'POST', '/api/stories/SH-01-E/codings',
