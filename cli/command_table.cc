@@ -11,6 +11,7 @@ std::span<const Command> Commands() {
       Command{"run", "carry out a study manifest: import, code, export, report", RunRun},
       Command{"info", "what the project holds: respondents, stories, codes, codings", RunInfo},
       Command{"search", "full-text search in the stories", RunSearch},
+      Command{"stories", "list the stories; delete or rename one", RunStories},
       Command{"import", "import stories: CSV/TSV with a mapping, story folders, transcripts",
               RunImport},
       Command{"export", "write the project in another format (REFI-QDA, ...)", RunExport},

@@ -21,6 +21,7 @@ int RunUncode(CommandContext& context);
 int RunQuotes(CommandContext& context);
 int RunShow(CommandContext& context);
 int RunMemo(CommandContext& context);
+int RunStories(CommandContext& context);
 int RunMerge(CommandContext& context);
 int RunExportForCoder(CommandContext& context);
 int RunAgreement(CommandContext& context);

@@ -297,4 +297,73 @@ int64_t CountStories(Project& project) {
   return project.db().execAndGet("SELECT count(*) FROM story").getInt64();
 }
 
+std::vector<StoryLine> ListStoryLines(Project& project, const StoryFilter& filter) {
+  // The counts come from the indexes of coding (story_id first in its key)
+  // and memo, one lookup per story.
+  SQLite::Statement query = FilteredStories(
+      project,
+      "SELECT s.id, s.key, s.respondent_id, s.kind, s.wave, s.date, s.language, s.title, '', "
+      "'', s.source_file, s.source_line, coalesce(r.key, ''), coalesce(r.role, ''), "
+      "length(s.text), (SELECT count(*) FROM coding g WHERE g.story_id = s.id), "
+      "(SELECT count(*) FROM memo m WHERE m.story_id = s.id) "
+      "FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id",
+      filter);
+  std::vector<StoryLine> out;
+  while (query.executeStep()) {
+    StoryLine line;
+    line.head = Read(query);
+    line.characters = query.getColumn(14).getInt64();
+    line.codings = query.getColumn(15).getInt64();
+    line.memos = query.getColumn(16).getInt64();
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+StoryDeletion DeleteStories(Project& project, const std::vector<int64_t>& ids) {
+  StoryDeletion done;
+  auto count = [&](const char* sql, int64_t id) {
+    SQLite::Statement query(project.db(), sql);
+    query.bind(1, id);
+    query.executeStep();
+    return query.getColumn(0).getInt64();
+  };
+  for (const int64_t id : ids) {
+    if (count("SELECT count(*) FROM story WHERE id = ?", id) == 0) continue;
+    ++done.stories;
+    done.codings += count("SELECT count(*) FROM coding WHERE story_id = ?", id);
+    done.memos += count("SELECT count(*) FROM memo WHERE story_id = ?", id);
+    done.signifier_values +=
+        count("SELECT count(DISTINCT signifier_id) FROM signifier_value WHERE story_id = ?", id);
+    done.variable_values += count("SELECT count(*) FROM story_value WHERE story_id = ?", id);
+    done.speaker_turns += count("SELECT count(*) FROM speaker_turn WHERE story_id = ?", id);
+    // coding has no ON DELETE CASCADE (it is WITHOUT ROWID, keyed by story);
+    // the other tables cascade, and the trigger story_fts_delete clears the
+    // full-text index.
+    for (const char* sql : {"DELETE FROM coding WHERE story_id = ?", "DELETE FROM story WHERE id = ?"}) {
+      SQLite::Statement remove(project.db(), sql);
+      remove.bind(1, id);
+      remove.exec();
+    }
+  }
+  // The coding_origin rows (origin and time) the codings shared stay: they
+  // hold no text, and finding the unused ones would read every coding.
+  return done;
+}
+
+void RenameStory(Project& project, int64_t id, std::string_view key) {
+  if (key.empty()) throw DataError("a story key cannot be empty");
+  SQLite::Statement taken(project.db(), "SELECT 1 FROM story WHERE key = ? AND id <> ?");
+  taken.bind(1, std::string(key));
+  taken.bind(2, id);
+  if (taken.executeStep()) {
+    throw DataError("there is already a story " + std::string(key) +
+                    "; choose another key, or delete that story first");
+  }
+  SQLite::Statement rename(project.db(), "UPDATE story SET key = ? WHERE id = ?");
+  rename.bind(1, std::string(key));
+  rename.bind(2, id);
+  rename.exec();
+}
+
 }  // namespace verhaal

@@ -142,6 +142,38 @@ std::vector<int64_t> ListStoryIds(Project& project, const StoryFilter& filter = 
 
 int64_t CountStories(Project& project);
 
+// A line of `verhaal stories list`: the story's head with its length in
+// characters (code points) and its number of codings (every coder's).
+struct StoryLine {
+  Story head;  // text and hash empty
+  int64_t characters = 0;
+  int64_t codings = 0;
+  int64_t memos = 0;
+};
+
+// The stories passing `filter`, ordered by id, with their counts.
+std::vector<StoryLine> ListStoryLines(Project& project, const StoryFilter& filter = {});
+
+// What deleting stories removes with them.
+struct StoryDeletion {
+  int64_t stories = 0;
+  int64_t codings = 0;
+  int64_t memos = 0;             // on the stories or spans of them
+  int64_t signifier_values = 0;  // answers of the stories' self-signification
+  int64_t variable_values = 0;   // story variables (respondents and theirs stay)
+  int64_t speaker_turns = 0;
+};
+
+// Deletes the stories `ids` with their codings, memos, signifier answers,
+// story variables, speaker turns and full-text entries; respondents stay.
+// Counts first, so a caller may call it inside a transaction it rolls back
+// for a dry run. Unknown ids are ignored.
+StoryDeletion DeleteStories(Project& project, const std::vector<int64_t>& ids);
+
+// Gives story `id` the key `key`. kData when another story has that key or
+// the key is empty.
+void RenameStory(Project& project, int64_t id, std::string_view key);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_STORIES_H_
