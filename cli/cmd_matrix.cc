@@ -36,7 +36,8 @@ int RunMatrix(CommandContext& context) {
       "  verhaal matrix --rows dyad:motivatie --cols dyad:stijl --by role\n"
       "  verhaal matrix --rows code:motivatie@anna+bram --cols code:communicatiestijl "
       "--svg matrix.svg\n"
-      "  verhaal matrix --rows code:motivatie --cols code:communicatiestijl --combine each");
+      "  verhaal matrix --rows code:motivatie --cols code:communicatiestijl --combine each\n"
+      "  verhaal matrix --rows code:motivatie --cols code:communicatiestijl --unit segment");
   options.add()("rows", po::value<std::string>(), "the row dimension (DIM)")(
       "cols", po::value<std::string>(), "the column dimension (DIM)")(
       "by", po::value<std::string>(), "one matrix per level of this dimension, and a comparison")(
@@ -50,6 +51,11 @@ int RunMatrix(CommandContext& context) {
       "svg", po::value<std::string>(), "also write a heat map to this SVG file")(
       "quotes", po::value<int>(),
       "up to N stories per cell with a quote (story, respondent, coder, text)")(
+      "unit", po::value<std::string>()->default_value("story"),
+      "what a cell counts: story (each story once) or segment (coded segments of the rows' "
+      "codes that meet a segment of the column, or lie in a story of the column level)")(
+      "within", po::value<int64_t>()->default_value(0),
+      "--unit segment: segments this many characters apart still meet (0: they overlap)")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddStoryFilterOptions(options);
   AddCoderOptions(options, true);
@@ -65,6 +71,12 @@ int RunMatrix(CommandContext& context) {
   query.cols = options.Get<std::string>("cols");
   query.by = options.Optional<std::string>("by");
   query.mixed = options.Get<std::string>("mixed");
+  query.unit = options.Get<std::string>("unit");
+  query.within = options.Get<int64_t>("within");
+  if (query.unit == "segment" && options.Has("quotes")) {
+    throw UsageError("--quotes is not yet given for --unit segment; list a code's segments with "
+                     "`verhaal quotes CODE`");
+  }
   query.coders = CoderRequestFrom(options);
   query.stories = StoryFilterFrom(options);
   query.options.yates = options.Has("yates");

@@ -64,6 +64,10 @@ struct CrossTab {
   std::vector<int64_t> col_totals;
   int64_t total = 0;  // stories used; with multiple response, responses
   int64_t stories = 0;  // stories used (differs from total with multiple response)
+  // --unit segment: the cells count coded segments, `segments` of them
+  // counted (total counts cell entries; a segment may be in several).
+  bool counts_segments = false;
+  int64_t segments = 0;
   // Stories considered but not used, by reason ("dyad:stijl: N/A" -> 2).
   std::map<std::string, int64_t> left_out;
   MatrixTests tests;
@@ -86,6 +90,8 @@ struct Matrix {
   // --mixed each: a story counts in every cell of its levels; the cells then
   // count responses, are not independent, and no test is computed.
   bool multiple_response = false;
+  // --unit segment (exporters/matrix_segments.h): cells count coded segments.
+  bool segment_unit = false;
   std::string codings;
 };
 

@@ -33,10 +33,12 @@ std::string MatrixUsedLine(const CrossTab& tab, bool multiple_response) {
     left += n;
     reasons += (reasons.empty() ? ": " : "; ") + reason + " " + Count(n);
   }
-  const std::string used = multiple_response
-                               ? Count(tab.total) + " responses from " + Count(tab.stories) +
-                                     " stories used"
-                               : Count(tab.total) + " stories used";
+  const std::string used =
+      tab.counts_segments ? Count(tab.segments) + " segments from " + Count(tab.stories) +
+                             " stories used (" + Count(tab.total) + " in the cells)"
+      : multiple_response
+          ? Count(tab.total) + " responses from " + Count(tab.stories) + " stories used"
+          : Count(tab.total) + " stories used";
   return used + ", " + Count(left) + " left out" + reasons;
 }
 
@@ -81,6 +83,7 @@ Json CrossTabJson(const CrossTab& tab) {
   json["group"] = tab.group;
   json["used"] = tab.stories;
   json["responses"] = tab.total;
+  if (tab.counts_segments) json["segments"] = tab.segments;
   json["left_out"] = tab.left_out;
   json["row_levels"] = tab.row_levels;
   json["col_levels"] = tab.col_levels;
@@ -253,6 +256,7 @@ nlohmann::ordered_json MatrixJson(const Matrix& matrix) {
   json["cols"] = matrix.cols;
   json["by"] = matrix.by;
   json["unit"] = matrix.unit;
+  if (matrix.segment_unit) json["segment_unit"] = true;
   json["codings"] = matrix.codings;
   json["left_out_by"] = matrix.left_out_by;
   Json tables = Json::array();
@@ -275,7 +279,12 @@ void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
     tests.AddRow({"", "codings", matrix.codings});
     for (const CrossTab* tab : AllTabs(matrix)) {
       tests.AddRow({tab->group, "stories used", Count(tab->stories)});
-      if (matrix.multiple_response) tests.AddRow({tab->group, "responses", Count(tab->total)});
+      if (matrix.segment_unit) {
+        tests.AddRow({tab->group, "segments used", Count(tab->segments)});
+        tests.AddRow({tab->group, "in the cells", Count(tab->total)});
+      } else if (matrix.multiple_response) {
+        tests.AddRow({tab->group, "responses", Count(tab->total)});
+      }
       for (const auto& [reason, n] : tab->left_out) {
         tests.AddRow({tab->group, "left out: " + reason, Count(n)});
       }

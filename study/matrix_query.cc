@@ -8,6 +8,7 @@
 #include "corpus/error.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"
+#include "exporters/matrix_segments.h"
 #include "study/request_error.h"
 
 namespace verhaal {
@@ -71,6 +72,36 @@ MatrixPlan PlanMatrix(Project& project, const MatrixQuery& query) {
   plan.rows = BlameField("rows", [&] { return ParseDimension(query.rows); });
   plan.cols = BlameField("cols", [&] { return ParseDimension(query.cols); });
   if (query.by) plan.by = BlameField("by", [&] { return ParseDimension(*query.by); });
+  if (query.unit != "story" && query.unit != "segment") {
+    throw RequestError(ErrorKind::kUsage,
+                       "unknown unit '" + query.unit +
+                           "'; use story (each story counts once) or segment (coded segments)",
+                       "unit");
+  }
+  plan.segment_unit = query.unit == "segment";
+  plan.within = query.within;
+  if (plan.within < 0) {
+    throw RequestError(ErrorKind::kUsage, "within takes a number of characters of 0 or more",
+                       "within");
+  }
+  if (plan.within > 0 && !plan.segment_unit) {
+    throw RequestError(ErrorKind::kUsage, "within goes with unit segment", "within");
+  }
+  if (plan.segment_unit) {
+    if (plan.by) {
+      throw RequestError(ErrorKind::kUsage,
+                         "unit segment gives one matrix; leave out by, or filter with role, "
+                         "kind or wave",
+                         "by");
+    }
+    if (!ReadsCodings(plan.rows)) {
+      throw RequestError(ErrorKind::kUsage,
+                         "unit segment counts the coded segments of the rows, so the rows must "
+                         "be a code dimension (code:GROUP), e.g. code:motivatie; put '" +
+                             plan.rows.text + "' in the columns",
+                         "rows");
+    }
+  }
   plan.options = query.options;
   if (plan.options.fisher.draws < 1) {
     throw RequestError(ErrorKind::kUsage, "--draws must be at least 1", "draws");
@@ -107,6 +138,7 @@ MatrixAnswer ComputeMatrix(Project& project, const MatrixPlan& plan,
   answer.mixed = plan.mixed;
   answer.row_spec = plan.rows;
   answer.col_spec = plan.cols;
+  answer.segment_unit = plan.segment_unit;
   const CoderSelection* selection = run ? &*run : nullptr;
   answer.rows = BlameField("rows", [&] {
     return ResolveDimension(project, plan.rows, plan.stories, plan.mixed, selection);
@@ -123,6 +155,10 @@ MatrixAnswer ComputeMatrix(Project& project, const MatrixPlan& plan,
   std::string empty = "rows";
   if (!answer.rows.levels.empty()) empty = answer.cols.levels.empty() ? "cols" : "by";
   answer.matrix = BlameField(empty, [&] {
+    if (plan.segment_unit) {
+      return BuildSegmentMatrix(project, answer.stories, plan.rows, answer.rows, plan.cols,
+                                answer.cols, selection, plan.within);
+    }
     return BuildMatrix(answer.stories, answer.rows, answer.cols,
                        answer.by ? &*answer.by : nullptr, plan.options);
   });
@@ -189,6 +225,12 @@ CoderSet QuoteCoders(Project& project, const MatrixAnswer& answer) {
 
 CellQuotes QuoteMatrixCell(Project& project, const MatrixAnswer& answer, const std::string& row,
                            const std::string& col, const std::string& group, int max_stories) {
+  if (answer.segment_unit) {
+    throw RequestError(ErrorKind::kUsage,
+                       "the quotes of a cell are not yet given for unit segment; ask for the "
+                       "matrix with unit story, or list the segments with `verhaal quotes`",
+                       "unit");
+  }
   const int r = LevelIndex(answer.rows, row, "row");
   const int c = LevelIndex(answer.cols, col, "col");
   int g = 0;

@@ -36,6 +36,8 @@ struct MatrixQuery {
   CoderRequest coders;            // --coders, --combine, --min-coders
   StoryFilter stories;            // --role, --kind, --wave
   MatrixOptions options;          // Yates, Fisher's Monte Carlo
+  std::string unit = "story";     // story or segment (exporters/matrix_segments.h)
+  int64_t within = 0;             // --unit segment: characters apart that still meet
 };
 
 // Parses --mixed; kUsage naming the accepted words.
@@ -50,6 +52,8 @@ struct MatrixPlan {
   std::optional<DimensionSpec> by;
   MixedPolicy mixed = MixedPolicy::kExclude;
   MatrixOptions options;
+  bool segment_unit = false;
+  int64_t within = 0;
   std::vector<int64_t> stories;          // ascending ids
   std::optional<CoderSelection> coders;  // set when a code dimension reads codings
 
@@ -75,6 +79,7 @@ struct MatrixAnswer {
   MixedPolicy mixed = MixedPolicy::kExclude;
   DimensionSpec row_spec;
   DimensionSpec col_spec;
+  bool segment_unit = false;
 };
 
 // The matrix of `plan` for one coder selection (an element of plan.Runs()).

@@ -219,6 +219,7 @@ json MatrixAnswerJson(const MatrixAnswer& answer) {
   return {{"matrix", json(MatrixJson(matrix))},
           {"header", MatrixHeaderLine(matrix)},
           {"multiple_response", matrix.multiple_response},
+          {"segment_unit", matrix.segment_unit},
           {"mixed", MixedName(answer.mixed)},
           {"coders", coders},
           {"dimensions", dimensions},

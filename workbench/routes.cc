@@ -94,6 +94,8 @@ MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
   query.cols = Param(request, "cols").value_or("");
   query.by = Param(request, "by");
   query.mixed = Param(request, "mixed").value_or("exclude");
+  query.unit = Param(request, "unit").value_or("story");
+  if (Param(request, "within")) query.within = NumberParam(request, "within", 0);
   if (const auto coders = Param(request, "coders")) {
     std::vector<std::string> names;
     size_t start = 0;

@@ -165,6 +165,11 @@ TEST_F(MatrixApiTest, BadParametersAre400NamingTheField) {
       {"/api/matrix?rows=code:motivatie&cols=role&min_coders=3", 400, "min_coders", ""},
       {"/api/matrix?rows=role&cols=role&role=gemeente", 422, "role", "no stories match"},
       {"/api/matrix?rows=role&cols=role&wave=een", 400, "wave", ""},
+      {"/api/matrix?rows=role&cols=code:motivatie&unit=segment", 400, "rows",
+       "unit segment counts the coded segments of the rows"},
+      {"/api/matrix?rows=role&cols=role&unit=zin", 400, "unit", "unknown unit 'zin'"},
+      {"/api/matrix/quotes?rows=code:motivatie&cols=role&unit=segment&row=willen&col=x", 400,
+       "unit", "the quotes of a cell are not yet given for unit segment"},
       {"/api/matrix/quotes?rows=code:motivatie&cols=role&col=statushouder", 400, "row",
        "name the cell by its levels"},
       {"/api/matrix/quotes?rows=code:motivatie&cols=role&row=willen", 400, "col", ""},
@@ -241,6 +246,9 @@ TEST_F(ExampleMatrixApiTest, MotivationAgainstStyleEqualsVerhaalMatrix) {
       {"rows=code:motivatie&cols=code:communicatiestijl&mixed=each&coders=anna",
        {"--rows", "code:motivatie", "--cols", "code:communicatiestijl", "--mixed", "each",
         "--coders", "anna"}},
+      {"rows=code:motivatie&cols=code:communicatiestijl&unit=segment&within=200",
+       {"--rows", "code:motivatie", "--cols", "code:communicatiestijl", "--unit", "segment",
+        "--within", "200"}},
   };
   for (const auto& [query, args] : choices) {
     auto r = Get("anna", "/api/matrix?" + query);
