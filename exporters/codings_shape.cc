@@ -1,7 +1,11 @@
 #include "exporters/codings_shape.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "corpus/codings.h"
 #include "corpus/error.h"
+#include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
 #include "corpus/text.h"
 
@@ -20,6 +24,21 @@ Cell TextOrMissing(const std::string& text) {
   return text.empty() ? Cell::Missing() : Cell::Text(text);
 }
 
+// The speakers of the turns [start, end) overlaps, in order, each once:
+// "Amina", or "Interviewer + Amina" for a segment across turns; empty
+// outside turns.
+std::string SpeakersOf(const std::vector<SpeakerTurn>& turns, int64_t start, int64_t end) {
+  std::string out;
+  std::vector<std::string> seen;
+  for (const SpeakerTurn& t : turns) {
+    const bool meets = start < t.end && t.start < std::max(end, start + 1);
+    if (!meets || std::find(seen.begin(), seen.end(), t.speaker) != seen.end()) continue;
+    seen.push_back(t.speaker);
+    out += (out.empty() ? "" : " + ") + t.speaker;
+  }
+  return out;
+}
+
 class CodingsShape : public ExportSource {
  public:
   CodingsShape(Project& project, std::optional<std::string> coder)
@@ -35,6 +54,7 @@ class CodingsShape : public ExportSource {
                 Text("coder", "coder"),
                 Number("start", "segment start (code points, from 0)"),
                 Number("end", "segment end (code points, exclusive)"),
+                Text("speaker", "speaker of the turns the segment lies in (interviews)"),
                 Text("quote", "the coded text"),
                 Text("memo", "memo"),
                 Text("origin", "manual, rule:NAME or import:TOOL"),
@@ -48,8 +68,12 @@ class CodingsShape : public ExportSource {
     CodingFilter filter;
     filter.coder = coder_;
     std::optional<Story> story;
+    std::vector<SpeakerTurn> turns;
     for (const auto& coding : ListCodings(project_, filter)) {
-      if (!story || story->id != coding.story_id) story = FindStoryById(project_, coding.story_id);
+      if (!story || story->id != coding.story_id) {
+        story = FindStoryById(project_, coding.story_id);
+        turns = ListSpeakerTurns(project_, coding.story_id);
+      }
       std::string quote;
       if (story) {
         const size_t size = CodePointCount(story->text);
@@ -60,7 +84,8 @@ class CodingsShape : public ExportSource {
       visit({Cell::Text(coding.story_key), TextOrMissing(story ? story->respondent_key : ""),
              TextOrMissing(story ? story->role : ""), Cell::Text(coding.code_path),
              Cell::Text(coding.coder), Cell::Number(static_cast<double>(coding.start)),
-             Cell::Number(static_cast<double>(coding.end)), TextOrMissing(quote),
+             Cell::Number(static_cast<double>(coding.end)),
+             TextOrMissing(SpeakersOf(turns, coding.start, coding.end)), TextOrMissing(quote),
              TextOrMissing(coding.memo), Cell::Text(coding.origin), TextOrMissing(coding.created)});
     }
   }

@@ -93,16 +93,16 @@ TEST_F(CsvExportTest, CodingsQuoteHostileTextSafely) {
   std::istringstream lines(rows);
   std::string line;
   std::getline(lines, line);
-  EXPECT_EQ(line, "story|respondent|role|code|coder|start|end|quote|memo|origin|created");
+  EXPECT_EQ(line, "story|respondent|role|code|coder|start|end|speaker|quote|memo|origin|created");
   std::vector<std::string> got;
   while (std::getline(lines, line)) got.push_back(line.substr(0, line.rfind('|')));
   EXPECT_EQ(got, (std::vector<std::string>{
-                     "S1|SH-07|statushouder|motivatie/willen|anna|0|10|De klantma||manual",
-                     "S1|SH-07|statushouder|motivatie/willen|anna|34|54|Ik wilde zelf werken|"
+                     "S1|SH-07|statushouder|motivatie/willen|anna|0|10||De klantma||manual",
+                     "S1|SH-07|statushouder|motivatie/willen|anna|34|54||Ik wilde zelf werken|"
                      "zélf|manual",
-                     "S1|SH-07|statushouder|motivatie/willen|bram|34|54|Ik wilde zelf werken||"
+                     "S1|SH-07|statushouder|motivatie/willen|bram|34|54||Ik wilde zelf werken||"
                      "manual",
-                     "S2|KM-3|klantmanager|motivatie/moeten|anna|0|11|'@SUM(A1:A9)||rule:sum"}));
+                     "S2|KM-3|klantmanager|motivatie/moeten|anna|0|11||'@SUM(A1:A9)||rule:sum"}));
 }
 
 struct InjectionCase {
