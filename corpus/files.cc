@@ -44,9 +44,11 @@ std::filesystem::path TemporaryBeside(const std::filesystem::path& file) {
   return temporary;
 }
 
-void RemoveStaleTemporaries(const std::filesystem::path& file) {
+void RemoveStaleTemporaries(const std::filesystem::path& file) { RemoveStaleFiles(file, ".tmp-"); }
+
+void RemoveStaleFiles(const std::filesystem::path& file, std::string_view marker) {
   const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
-  const std::string prefix = file.filename().string() + ".tmp-";
+  const std::string prefix = file.filename().string() + std::string(marker);
   std::error_code ec;
   std::vector<std::filesystem::path> stale;
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {

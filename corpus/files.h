@@ -43,6 +43,10 @@ std::filesystem::path TemporaryBeside(const std::filesystem::path& file);
 // is gone: what a killed command left behind. Errors are ignored.
 void RemoveStaleTemporaries(const std::filesystem::path& file);
 
+// The same for FILE<marker>PID... (e.g. ".fts-side-"): the files beside
+// `file` named so by a process that is gone, with their companions.
+void RemoveStaleFiles(const std::filesystem::path& file, std::string_view marker);
+
 // Writes `bytes` to `file` atomically in one call.
 void WriteWholeFile(const std::filesystem::path& file, std::string_view bytes);
 

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "corpus/error.h"
+#include "corpus/files.h"
 
 namespace verhaal {
 namespace {
@@ -87,8 +88,10 @@ std::string Definition(Project& project) {
 FtsSideIndex::FtsSideIndex(Project& project, int hash_bytes) : file_(SideFile(project)) {
   try {
     const std::string definition = Definition(project);
+    // Side indexes of killed imports (this process id reused, or another's).
     std::error_code ignored;
-    std::filesystem::remove(file_, ignored);  // left by a killed process with the same id
+    std::filesystem::remove(file_, ignored);
+    RemoveStaleFiles(project.file(), ".fts-side-");
     // One thread at a time (see the header): no mutex around every call.
     db_ = std::make_unique<SQLite::Database>(
         file_.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
