@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/run_steps.h"
+#include "corpus/clock.h"
 #include "corpus/error.h"
 #include "exporters/study.h"
 
@@ -47,6 +48,7 @@ int RunRun(CommandContext& context) {
     throw MissingError("no study.yaml in the current folder; name the manifest, e.g. "
                        "`verhaal run examples/statushouders/study.yaml`");
   }
+  SourceDateEpoch();  // a malformed SOURCE_DATE_EPOCH fails before any step (kUsage)
   StudyManifest study = LoadStudyManifest(file);
   if (options.Has("out")) {
     const fs::path out = options.Get<std::string>("out");

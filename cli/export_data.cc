@@ -55,7 +55,7 @@ void AddDataExportOptions(CommandOptions& options) {
 }
 
 void WriteDataExport(CommandContext& context, const CommandOptions& options,
-                     ExportSource& source) {
+                     ExportSource& source, int64_t file_time) {
   const DataFormat format = FormatOf(options);
   const std::string locale = options.Get<std::string>("locale");
   if (locale != "en" && locale != "nl") {
@@ -95,13 +95,14 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options,
   }
   const std::string file = options.Get<std::string>("output");
   if (format == DataFormat::kXlsx) {
-    WriteXlsx({&source}, file, context.err);
+    WriteXlsx({&source}, file, context.err, file_time);
     context.err << "wrote " << file << ": sheets " << source.name() << " and variables, "
                 << columns << " variables\n";
     return;
   }
   const int64_t rows = WriteStatFile(
-      source, format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta, file, context.err);
+      source, format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta, file, context.err,
+      file_time);
   context.err << "wrote " << file << ": " << Counted(rows, columns) << '\n';
 }
 

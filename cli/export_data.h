@@ -5,10 +5,12 @@
 #ifndef VERHAAL_CLI_EXPORT_DATA_H_
 #define VERHAAL_CLI_EXPORT_DATA_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "cli/command.h"
+#include "corpus/clock.h"
 #include "exporters/export_table.h"
 
 namespace verhaal {
@@ -26,9 +28,10 @@ void AddDataExportOptions(CommandOptions& options);
 // Writes `source` as the parsed options ask: CSV to stdout without -o,
 // otherwise the file in the format of --format or of the file's extension
 // (.csv, .sav, .dta, .xlsx); a line "wrote FILE: ..." goes to stderr.
-// kUsage for an unknown format or a binary format without -o.
+// `file_time` is the time .sav, .dta and .xlsx files carry (ExportTime in
+// corpus/clock.h). kUsage for an unknown format or a binary format without -o.
 void WriteDataExport(CommandContext& context, const CommandOptions& options,
-                     ExportSource& source);
+                     ExportSource& source, int64_t file_time);
 
 }  // namespace verhaal
 

@@ -53,7 +53,7 @@ int ExportStories(CommandContext& context) {
   shape.codes = !options.Has("no-codes");
   Project project = options.OpenProject();
   auto source = MakeStoriesShape(project, shape);
-  WriteDataExport(context, options, *source);
+  WriteDataExport(context, options, *source, ExportTime(project));
   return 0;
 }
 

@@ -32,7 +32,8 @@ int ExportWorkbook(CommandContext& context) {
   auto respondents = MakeRespondentsShape(project);
   auto codebook = MakeCodebookShape(project);
   const std::string file = options.Get<std::string>("output");
-  WriteXlsx({stories.get(), codings.get(), respondents.get(), codebook.get()}, file, context.err);
+  WriteXlsx({stories.get(), codings.get(), respondents.get(), codebook.get()}, file, context.err,
+            ExportTime(project));
   context.err << "wrote " << file
               << ": sheets stories, codings, respondents, codebook and variables\n";
   return 0;

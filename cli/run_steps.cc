@@ -19,6 +19,7 @@
 #include "coding/codebook.h"
 #include "coding/codebook_sync.h"
 #include "coding/dimension.h"
+#include "corpus/clock.h"
 #include "corpus/error.h"
 #include "corpus/files.h"
 #include "corpus/held_project.h"
@@ -326,8 +327,8 @@ std::string SummaryOutput(Project& project, const StudyExport& out) {
   return text.str();
 }
 
-OutputState DataOutput(ExportSource& source, const fs::path& file, const fs::path& staging,
-                       std::ostream& log) {
+OutputState DataOutput(Project& project, ExportSource& source, const fs::path& file,
+                       const fs::path& staging, std::ostream& log) {
   const std::string extension = file.extension().string();
   if (extension == ".csv") {
     std::string bytes;
@@ -335,9 +336,10 @@ OutputState DataOutput(ExportSource& source, const fs::path& file, const fs::pat
     return CommitText(file, bytes);
   }
   if (extension == ".xlsx") {
-    WriteXlsx({&source}, staging, log);
+    WriteXlsx({&source}, staging, log, ExportTime(project));
   } else {
-    WriteStatFile(source, extension == ".sav" ? StatFormat::kSav : StatFormat::kDta, staging, log);
+    WriteStatFile(source, extension == ".sav" ? StatFormat::kSav : StatFormat::kDta, staging, log,
+                  ExportTime(project));
   }
   return CommitStaged(staging, file);
 }
@@ -357,20 +359,21 @@ OutputState WriteOutput(Project& project, const StudyManifest& study, const Stud
     case StudyExportType::kStories: {
       StoriesShapeOptions options;
       options.filter = out.filter;
-      return DataOutput(*MakeStoriesShape(project, options), out.file, staging, log);
+      return DataOutput(project, *MakeStoriesShape(project, options), out.file, staging, log);
     }
     case StudyExportType::kCodings:
-      return DataOutput(*MakeCodingsShape(project), out.file, staging, log);
+      return DataOutput(project, *MakeCodingsShape(project), out.file, staging, log);
     case StudyExportType::kRespondents:
-      return DataOutput(*MakeRespondentsShape(project), out.file, staging, log);
+      return DataOutput(project, *MakeRespondentsShape(project), out.file, staging, log);
     case StudyExportType::kCodebookTable:
-      return DataOutput(*MakeCodebookShape(project), out.file, staging, log);
+      return DataOutput(project, *MakeCodebookShape(project), out.file, staging, log);
     case StudyExportType::kWorkbook: {
       auto stories = MakeStoriesShape(project, {});
       auto codings = MakeCodingsShape(project);
       auto respondents = MakeRespondentsShape(project);
       auto codebook = MakeCodebookShape(project);
-      WriteXlsx({stories.get(), codings.get(), respondents.get(), codebook.get()}, staging, log);
+      WriteXlsx({stories.get(), codings.get(), respondents.get(), codebook.get()}, staging, log,
+                ExportTime(project));
       return CommitStaged(staging, out.file);
     }
     case StudyExportType::kRefi:

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "corpus/error.h"
+#include "corpus/sha256.h"
 #include "corpus/text.h"
 
 namespace verhaal {
@@ -74,6 +75,21 @@ std::string NewGuid() {
   return out;
 }
 
+std::string NewCodeGuid(Project& project, const Code& code) {
+  SQLite::Statement taken(project.db(), "SELECT 1 FROM code WHERE guid = ?");
+  std::string key = code.path;
+  for (const std::string* part : {&code.description, &code.inclusion, &code.exclusion}) {
+    key += '\0';
+    key += *part;
+  }
+  for (int n = 1;; ++n) {
+    const std::string guid = NameBasedGuid("code", n == 1 ? key : key + "#" + std::to_string(n));
+    taken.reset();
+    taken.bind(1, guid);
+    if (!taken.executeStep()) return guid;
+  }
+}
+
 namespace {
 
 // Names, descriptions, examples and rules leave again as JSON, XML and HTML:
@@ -100,7 +116,7 @@ int64_t AddCode(Project& project, Code code) {
   if (FindCodeByPath(project, code.path)) {
     throw DataError("code " + code.path + " already exists");
   }
-  if (code.guid.empty()) code.guid = NewGuid();
+  if (code.guid.empty()) code.guid = NewCodeGuid(project, code);
   SQLite::Statement insert(project.db(),
                            "INSERT INTO code(guid, parent_id, name, path, position, description, "
                            "inclusion, exclusion, examples, colour, codable, dimension, retired, "

@@ -41,6 +41,14 @@ struct Code {
 // A new random (version 4) GUID in upper-case 8-4-4-4-12 form.
 std::string NewGuid();
 
+// The GUID AddCode gives a new code that has none: derived from its path and
+// definition (NameBasedGuid("code", PATH, description, inclusion, exclusion
+// joined by NUL)), so a study built twice gives its codes the same GUIDs,
+// while projects that made the same path with another meaning still differ
+// (merge tells them apart). When a code already holds it (a renamed code
+// keeps its GUID), "#2", "#3", ... is added to the key.
+std::string NewCodeGuid(Project& project, const Code& code);
+
 // Adds a code under `code.parent_id`; fills guid and path. kData when a
 // sibling has the same name or the name is empty or contains "/".
 int64_t AddCode(Project& project, Code code);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "corpus/clock.h"
 #include "corpus/error.h"
 #include "corpus/text.h"
 
@@ -36,7 +37,7 @@ std::vector<Coder> ListCoders(Project& project) {
 int64_t EnsureCodingOrigin(Project& project, std::string_view origin, std::string_view created) {
   std::string stamp(created);
   if (stamp.empty()) {
-    stamp = project.db().execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").getString();
+    stamp = UtcStampNow();
   }
   SQLite::Statement find(project.db(),
                          "SELECT id FROM coding_origin WHERE origin = ? AND created = ?");

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "corpus/clock.h"
 #include "corpus/error.h"
 #include "corpus/text.h"
 
@@ -27,7 +28,7 @@ int64_t AddMemo(Project& project, const Memo& memo) {
   SQLite::Statement insert(project.db(),
                            "INSERT INTO memo(story_id, code_id, start, end, author, title, text, "
                            "created) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                           "coalesce(nullif(?, ''), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
+                           "?)");
   if (memo.story_id) insert.bind(1, *memo.story_id);
   if (memo.code_id) insert.bind(2, *memo.code_id);
   if (memo.start) insert.bind(3, *memo.start);
@@ -35,7 +36,7 @@ int64_t AddMemo(Project& project, const Memo& memo) {
   insert.bind(5, memo.author);
   insert.bind(6, memo.title);
   insert.bind(7, NormalizeText(memo.text));
-  insert.bind(8, memo.created);
+  insert.bind(8, memo.created.empty() ? UtcStampNow() : memo.created);
   insert.exec();
   return project.db().getLastInsertRowid();
 }

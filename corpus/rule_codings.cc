@@ -8,6 +8,7 @@
 #include <tuple>
 #include <utility>
 
+#include "corpus/clock.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
 
@@ -102,8 +103,7 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
               "DELETE FROM coding WHERE story_id = ? AND code_id = ? AND coder_id = ? AND "
               "start = ? AND end = ?") {
   try {
-    created_ =
-        project.db().execAndGet("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')").getString();
+    created_ = UtcStampNow();
     delete_.bind(3, coder_id_);
   } catch (const SQLite::Exception& e) {
     throw IoError(std::string("cannot prepare writing codings: ") + e.what());

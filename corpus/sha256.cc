@@ -1,6 +1,7 @@
 #include "corpus/sha256.h"
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 
 #include "corpus/sha256_x86.h"
@@ -72,6 +73,16 @@ std::string Sha256Hex(std::string_view data) {
     for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(word >> shift) & 0xF];
   }
   return out;
+}
+
+std::string NameBasedGuid(std::string_view kind, std::string_view key) {
+  std::string hex = Sha256Hex("verhaal:" + std::string(kind) + ":" + std::string(key));
+  hex = hex.substr(0, 32);
+  hex[12] = '5';  // version 5 (name-based)
+  hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];  // RFC 4122 variant
+  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+         hex.substr(16, 4) + "-" + hex.substr(20, 12);
 }
 
 }  // namespace verhaal

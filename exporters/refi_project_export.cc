@@ -305,7 +305,7 @@ RefiExportFiles BuildRefiProject(Project& project) { return ProjectExport(projec
 
 RefiExportCounts ExportRefiProject(Project& project, const std::filesystem::path& file) {
   const RefiExportFiles files = BuildRefiProject(project);
-  WriteZip(file, files.entries);
+  WriteZip(file, files.entries, ExportTime(project));
   return files.counts;
 }
 

@@ -73,7 +73,7 @@ readstat_measure_t MeasureOf(Measure measure) {
 }  // namespace
 
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
-                   std::ostream& warnings) {
+                      std::ostream& warnings, int64_t file_time) {
   const auto& columns = source.columns();
   const size_t max_string = format == StatFormat::kDta ? kStataMaxString : kSpssMaxString;
 
@@ -101,6 +101,8 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   Sink sink{out, nullptr};
   std::unique_ptr<readstat_writer_t, WriterDeleter> writer(readstat_writer_init());
   readstat_set_data_writer(writer.get(), WriteBytes);
+  Check(readstat_writer_set_file_timestamp(writer.get(), static_cast<time_t>(file_time)), file,
+        "time stamp");
   Check(readstat_writer_set_file_label(writer.get(), ("verhaal export: " + source.name()).c_str()),
         file, "file label");
 

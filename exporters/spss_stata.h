@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "corpus/clock.h"
 #include "exporters/export_table.h"
 
 namespace verhaal {
@@ -24,9 +25,11 @@ inline constexpr size_t kStataMaxString = 2045;
 // ReadStat needs up front, once to write) and writes `file` atomically.
 // Warnings (cut text) go to `warnings`. Errors: kCannotCreate / kIo for the
 // file, kData when ReadStat refuses the data (its message included).
-// Returns the number of rows written.
+// Returns the number of rows written. `file_time` (seconds since 1970;
+// ExportTime in corpus/clock.h) is the creation time in the file's header.
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
-                   std::ostream& warnings);
+                      std::ostream& warnings,
+                      int64_t file_time = kEarliestExportTime);
 
 }  // namespace verhaal
 

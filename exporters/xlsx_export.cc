@@ -85,7 +85,7 @@ void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
 }  // namespace
 
 void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
-               std::ostream& warnings) {
+               std::ostream& warnings, int64_t file_time) {
   CheckOutputFile(file);
   RemoveStaleTemporaries(file);
   TemporaryFile temporary(TemporaryBeside(file));
@@ -106,6 +106,13 @@ void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::
                 "cannot create " + file.string() + "; check that the folder exists and is writable");
   }
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(raw);
+  // The creation time in docProps/core.xml; libxlsxwriter stamps the zip
+  // entries with it too (otherwise both are the wall clock).
+  lxw_doc_properties properties = {};
+  properties.created = static_cast<time_t>(file_time);
+  if (workbook_set_properties(raw, &properties) != LXW_NO_ERROR) {
+    throw IoError("cannot write " + file.string() + ": cannot set the workbook's properties");
+  }
   lxw_format* bold = workbook_add_format(raw);
   format_set_bold(bold);
 

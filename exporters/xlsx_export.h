@@ -10,6 +10,7 @@
 #include <ostream>
 #include <vector>
 
+#include "corpus/clock.h"
 #include "exporters/export_table.h"
 
 namespace verhaal {
@@ -22,9 +23,11 @@ inline constexpr size_t kXlsxMaxCell = 32767;
 // streaming rows (libxlsxwriter's constant-memory mode). Text longer than
 // kXlsxMaxCell is cut with a warning to `warnings`. Errors: kData when a
 // sheet has more rows than Excel allows (export --format csv instead),
-// kCannotCreate / kIo for the file.
+// kCannotCreate / kIo for the file. `file_time` (seconds since 1970, UTC;
+// ExportTime in corpus/clock.h) is the workbook's creation time and its zip
+// entries' time, so the same sheets give the same bytes.
 void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
-               std::ostream& warnings);
+               std::ostream& warnings, int64_t file_time = kEarliestExportTime);
 
 }  // namespace verhaal
 

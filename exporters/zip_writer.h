@@ -3,9 +3,12 @@
 #ifndef VERHAAL_EXPORTERS_ZIP_WRITER_H_
 #define VERHAAL_EXPORTERS_ZIP_WRITER_H_
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
+
+#include "corpus/clock.h"
 
 namespace verhaal {
 
@@ -14,10 +17,14 @@ struct ZipEntry {
   std::string bytes;
 };
 
-// Writes `entries` (deflated) to `file`, replacing it. kCannotCreate when the
-// file cannot be created, kIo when writing fails. Entry names are written
-// as given; callers check them.
-void WriteZip(const std::filesystem::path& file, const std::vector<ZipEntry>& entries);
+// Writes `entries` (deflated) to `file`, replacing it. Every entry gets the
+// time `entry_time` (seconds since 1970, UTC; written as the UTC date and
+// time, so the bytes do not depend on the time zone; before 1980 becomes
+// 1980-01-01), so the same entries give the same bytes (corpus/clock.h).
+// kCannotCreate when the file cannot be created, kIo when writing fails.
+// Entry names are written as given; callers check them.
+void WriteZip(const std::filesystem::path& file, const std::vector<ZipEntry>& entries,
+              int64_t entry_time = kEarliestExportTime);
 
 }  // namespace verhaal
 

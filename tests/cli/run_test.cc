@@ -4,10 +4,12 @@
 // real browser (headless Chromium, skipped when absent).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include "corpus/codings.h"
 #include "corpus/project.h"
@@ -165,6 +167,73 @@ TEST_F(RunStudyTest, ReportHasTheMatrixQuotesAndNoNetwork) {
   for (const char* fetch : {"src=", "href=\"http", "<link", "@import", "url("}) {
     EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
   }
+}
+
+// Two runs of the example give the same bytes in every output, the project
+// file included, when SOURCE_DATE_EPOCH fixes "now" (the codings' stamps);
+// the zip entries of the .qdpx carry that time.
+TEST(RunStudyBytesTest, TwoRunsGiveTheSameBytes) {
+  TempDir dir;
+  setenv("SOURCE_DATE_EPOCH", "1735689600", 1);  // 2025-01-01T00:00:00Z
+  auto first = RunVerhaal({"run", ExampleManifest().string(), "--out", "a"}, dir.path());
+  auto second = RunVerhaal({"run", ExampleManifest().string(), "--out", "b"}, dir.path());
+  unsetenv("SOURCE_DATE_EPOCH");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  size_t compared = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "a")) {
+    const fs::path other = dir / "b" / entry.path().filename();
+    ASSERT_TRUE(fs::exists(other)) << other;
+    EXPECT_TRUE(ReadFile(entry.path()) == ReadFile(other)) << entry.path().filename();
+    ++compared;
+  }
+  EXPECT_EQ(compared, 18u);  // 17 outputs and the project
+  // The first local header's DOS time and date: 00:00:00, 2025-01-01.
+  const std::string qdpx = ReadFile(dir / "a/statushouders.qdpx");
+  ASSERT_GT(qdpx.size(), 14u);
+  EXPECT_EQ(static_cast<unsigned char>(qdpx[10]) | static_cast<unsigned char>(qdpx[11]) << 8, 0);
+  EXPECT_EQ(static_cast<unsigned char>(qdpx[12]) | static_cast<unsigned char>(qdpx[13]) << 8,
+            (45 << 9) | (1 << 5) | 1);
+  EXPECT_NE(ReadFile(dir / "a/codings.csv").find(",2025-01-01T00:00:00Z\r\n"), std::string::npos);
+}
+
+// Without SOURCE_DATE_EPOCH the binary exports carry the project's newest
+// stamp, not the clock: exporting again a second later gives the same bytes.
+TEST_F(RunStudyTest, BinaryExportsDoNotCarryTheClock) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const std::string project = Out("statushouders.verhaal").string();
+  const std::vector<std::vector<std::string>> exports = {
+      {"export", "stories", "-o", "STEM.sav"}, {"export", "stories", "-o", "STEM.dta"},
+      {"export", "workbook", "-o", "STEM.xlsx"}, {"export", "refi", "-o", "STEM.qdpx"}};
+  for (const char* stem : {"one", "two"}) {
+    for (auto args : exports) {
+      args.back().replace(0, 4, stem);
+      args.insert(args.begin(), {"-p", project});
+      auto r = RunVerhaal(args, dir_->path());
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    if (std::string(stem) == "one") std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  }
+  for (const char* extension : {".sav", ".dta", ".xlsx", ".qdpx"}) {
+    EXPECT_TRUE(ReadFile(dir_->path() / (std::string("one") + extension)) ==
+                ReadFile(dir_->path() / (std::string("two") + extension)))
+        << extension;
+  }
+  // The run wrote the same bytes as the commands.
+  EXPECT_TRUE(ReadFile(dir_->path() / "one.sav") == ReadFile(Out("stories.sav")));
+  EXPECT_TRUE(ReadFile(dir_->path() / "one.qdpx") == ReadFile(Out("statushouders.qdpx")));
+}
+
+TEST(RunStudyBytesTest, MalformedSourceDateEpochIsAUsageError) {
+  TempDir dir;
+  setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+  auto r = RunVerhaal({"run", ExampleManifest().string(), "--out", "a"}, dir.path());
+  unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("SOURCE_DATE_EPOCH is 'yesterday'; it must be a whole number of seconds "
+                       "since 1970-01-01 UTC, e.g. 1735689600, or unset"),
+            std::string::npos)
+      << r.err;
 }
 
 TEST_F(RunStudyTest, SecondRunChangesNothingAndSaysSo) {
