@@ -25,11 +25,14 @@ int RunReport(CommandContext& context) {
       "(docs/matrix.md). The matrix, code frequencies and quotes read the codings\n"
       "of the analysis set (default every human coder, never `rules`) or of\n"
       "--coders, whom the agreement section also compares; the page says whose.\n"
-      "See docs/report.md.",
+      "--lang nl writes it in Dutch (decimal comma), --lang en in English; by\n"
+      "default the language most stories are in, else the locale's (LANG), else\n"
+      "English. It prints on A4, a section a page. See docs/report.md.",
       "  verhaal report -o report.html --rows dyad:motivatie --cols dyad:stijl "
       "--by var:gemeente --role statushouder\n"
       "  verhaal report -o codes.html --rows code:motivatie@anna --cols "
-      "code:communicatiestijl@anna --coders anna,bram");
+      "code:communicatiestijl@anna --coders anna,bram\n"
+      "  verhaal report -o rapport.html --rows dyad:motivatie --cols dyad:stijl --lang nl");
   options.add()("output,o", po::value<std::string>()->value_name("FILE"), "the HTML file")(
       "rows", po::value<std::string>(), "the matrix's row dimension (DIM)")(
       "cols", po::value<std::string>(), "the matrix's column dimension (DIM)")(
@@ -38,7 +41,9 @@ int RunReport(CommandContext& context) {
       "scatter: the slider across, a dyad key or DIM (default: --cols)")(
       "y", po::value<std::string>(), "scatter: the slider up (default: --rows)")(
       "title", po::value<std::string>(), "the page title (default: the project's name)")(
-      "quotes", po::value<int>()->default_value(3), "stories quoted per matrix cell and code");
+      "quotes", po::value<int>()->default_value(3), "stories quoted per matrix cell and code")(
+      "lang", po::value<std::string>()->value_name("nl|en"),
+      "the page's language (default: the stories' language, else the locale's)");
   AddStoryFilterOptions(options);
   AddCoderOptions(options);
   if (!options.Parse()) return 0;
@@ -55,6 +60,12 @@ int RunReport(CommandContext& context) {
   report.y = options.Optional<std::string>("y").value_or("");
   report.title = options.Optional<std::string>("title").value_or("");
   report.quotes = options.Get<int>("quotes");
+  if (const auto lang = options.Optional<std::string>("lang")) {
+    report.language = ParseLanguage(*lang);
+    if (!report.language) {
+      throw UsageError("--lang takes " + std::string(kLanguageCodes) + ", not '" + *lang + "'");
+    }
+  }
   if (report.quotes < 0) throw UsageError("--quotes must be 0 or more");
   report.filter = StoryFilterFrom(options);
   report.analysis = CoderRequestFrom(options);

@@ -395,6 +395,7 @@ OutputState WriteOutput(Project& project, const StudyManifest& study, const Stud
       options.filter = out.filter;
       options.coders = out.coders;
       options.analysis = CoderRequestOf(out);
+      options.language = study.language;
       return CommitText(out.file, BuildReport(project, options));
     }
   }

@@ -11,6 +11,18 @@ namespace {
 
 constexpr std::string_view kAnalysisSetKey = "analysis.coders";
 
+// Where the coders came from (CoderSelection::source), in English and Dutch.
+constexpr std::string_view kFromOption = "--coders";
+constexpr std::string_view kFromAnalysisSet = "the analysis set";
+constexpr std::string_view kFromDefault = "every human coder, the default";
+
+std::string SourceText(const std::string& source, Language language) {
+  if (language == Language::kEnglish) return source;
+  if (source == kFromAnalysisSet) return "de analyseset";
+  if (source == kFromDefault) return "elke menselijke codeur, de standaard";
+  return source;  // "--coders", an option name
+}
+
 // The ids of `names` (kMissing for one that is not a coder), sorted by name.
 void Lookup(const std::vector<CoderActivity>& coders, std::vector<std::string> names,
             CoderSelection& selection) {
@@ -55,16 +67,33 @@ CoderSelection CoderSelection::Only(size_t i) const {
   return one;
 }
 
-std::string CoderSelection::CombineText() const {
+std::string CoderSelection::CombineText(Language language) const {
   const size_t n = names.size();
+  const std::string count = std::to_string(n);
+  const std::string k = std::to_string(min_coders);
+  if (language == Language::kDutch) {
+    if (combine == CoderCombine::kEach) return "elke codeur apart";
+    if (n <= 1) return "één codeur";
+    if (min_coders <= 1) return "elke codeur";
+    if (static_cast<size_t>(min_coders) >= n) return "alle " + count + " codeurs";
+    return "minstens " + k + " van de " + count + " codeurs";
+  }
   if (combine == CoderCombine::kEach) return "each coder separately";
   if (n <= 1) return "one coder";
   if (min_coders <= 1) return "any coder";
-  if (static_cast<size_t>(min_coders) >= n) return "all " + std::to_string(n) + " coders";
-  return "at least " + std::to_string(min_coders) + " of " + std::to_string(n) + " coders";
+  if (static_cast<size_t>(min_coders) >= n) return "all " + count + " coders";
+  return "at least " + k + " of " + count + " coders";
 }
 
-std::string CoderSelection::Describe() const {
+std::string CoderSelection::Describe(Language language) const {
+  if (language == Language::kDutch) {
+    if (names.empty()) {
+      return "geen: nog geen menselijke codeur heeft gecodeerd (`--coders rules` leest de "
+             "coderingen van de regels)";
+    }
+    return "coderingen van " + JoinCoderNames(names) + " (" + SourceText(source, language) +
+           "), samengenomen: " + CombineText(language);
+  }
   if (names.empty()) {
     return "none: no human coder has coded yet (`--coders rules` reads the rule codings)";
   }
@@ -84,15 +113,15 @@ CoderSelection ResolveCoderSelection(Project& project, const CoderRequest& reque
   std::vector<std::string> names;
   if (request.coders && !request.coders->empty()) {
     names = *request.coders;
-    selection.source = "--coders";
+    selection.source = kFromOption;
   } else if (auto set = AnalysisSet(project); !set.empty()) {
     names = set;
-    selection.source = "the analysis set";
+    selection.source = kFromAnalysisSet;
   } else {
     for (const auto& coder : coders) {
       if (IsHumanCoder(coder)) names.push_back(coder.name);
     }
-    selection.source = "every human coder, the default";
+    selection.source = kFromDefault;
   }
   Lookup(coders, names, selection);
   selection.combine = request.combine ? ParseCoderCombine(*request.combine) : CoderCombine::kAny;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "corpus/coder_set.h"
+#include "corpus/language.h"
 #include "corpus/project.h"
 
 namespace verhaal {
@@ -50,11 +51,12 @@ struct CoderSelection {
   // The selection of the i-th coder alone (for kEach).
   CoderSelection Only(size_t i) const;
   // One line for the header of an output: "codings of anna, bram (the
-  // analysis set), combined: any coder".
-  std::string Describe() const;
+  // analysis set), combined: any coder"; in Dutch "coderingen van anna, bram
+  // (de analyseset), samengenomen: elke codeur" (for the Dutch report).
+  std::string Describe(Language language = Language::kEnglish) const;
   // The combination alone: "any coder", "all 2 coders", "at least 2 of 3
-  // coders", "each coder separately".
-  std::string CombineText() const;
+  // coders", "each coder separately" (or in Dutch).
+  std::string CombineText(Language language = Language::kEnglish) const;
 };
 
 // "anna, bram".

@@ -6,13 +6,16 @@
 #include "coding/reliability.h"
 #include "corpus/codings.h"
 #include "exporters/matrix_report.h"
+#include "exporters/report_words.h"
 #include "stats/cohen_kappa.h"
 #include "stats/krippendorff_alpha.h"
 #include "stats/percent_agreement.h"
 
 namespace verhaal {
 
-AgreementSummary SummarizeAgreement(Project& project, const std::vector<std::string>& coders) {
+AgreementSummary SummarizeAgreement(Project& project, const std::vector<std::string>& coders,
+                                    Language language) {
+  auto say = [&](Word word) { return std::string(Say(language, word)); };
   AgreementSummary summary;
   AgreementSelection selection;
   selection.coders = coders;
@@ -27,12 +30,16 @@ AgreementSummary SummarizeAgreement(Project& project, const std::vector<std::str
   }
   summary.coders = selection.coders;
   summary.table = Table{
-      {"code", "unit", "stories", "% agreement", "Cohen's kappa", "Krippendorff's alpha"},
+      {say(Word::kCode), say(Word::kUnit), say(Word::kStoriesColumn), say(Word::kPercentAgreement),
+       say(Word::kCohensKappa), say(Word::kKrippendorffsAlpha)},
       {},
       {false, false, true, true, true, true}};
   for (AgreementUnit unit : {AgreementUnit::kDimension, AgreementUnit::kPresence}) {
     ForEachCodeReliability(project, unit, selection, [&](const CodeReliability& r) {
-      std::vector<std::string> row = {r.code, std::string(AgreementUnitName(unit)),
+      std::string unit_name(AgreementUnitName(unit));
+      if (unit == AgreementUnit::kDimension) unit_name = say(Word::kUnitDimension);
+      if (unit == AgreementUnit::kPresence) unit_name = say(Word::kUnitPresence);
+      std::vector<std::string> row = {r.code, unit_name,
                                       std::to_string(r.data.units.size())};
       try {
         row.push_back(FormatFixed(100 * stats::PercentAgreement(r.data).value, 1));

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/language.h"
 #include "corpus/project.h"
 #include "exporters/table.h"
 
@@ -24,8 +25,10 @@ struct AgreementSummary {
 // Compares `coders` (empty: every coder with codings by hand, i.e. origin
 // "manual" or "import:..."). Throws the kData Errors of
 // ForEachCodeReliability (coding/reliability.h), e.g. when fewer than two
-// coders remain.
-AgreementSummary SummarizeAgreement(Project& project, const std::vector<std::string>& coders);
+// coders remain. The table's words are in `language` (the report's; numbers
+// stay in English form, exporters/report_words.h).
+AgreementSummary SummarizeAgreement(Project& project, const std::vector<std::string>& coders,
+                                    Language language = Language::kEnglish);
 
 }  // namespace verhaal
 

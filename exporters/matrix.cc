@@ -37,7 +37,7 @@ MatrixTests RunTests(const std::vector<std::string>& row_levels,
     }
   }
   if (rows.size() < 2 || cols.size() < 2) {
-    tests.note = "no tests: fewer than two rows or columns have stories";
+    tests.note = kNoteFewLevels;
     return tests;
   }
   stats::ContingencyTable table(static_cast<int>(rows.size()), static_cast<int>(cols.size()));
@@ -54,7 +54,7 @@ MatrixTests RunTests(const std::vector<std::string>& row_levels,
   if (two_by_two) tests.odds_ratio = stats::OddsRatio(table);
   tests.cochran = stats::CheckCochranRule(table);
   if (options.yates && !two_by_two) {
-    tests.note = "Yates' correction applies to 2x2 tables only; not applied";
+    tests.note = kNoteYates;
   }
   return tests;
 }
@@ -95,10 +95,7 @@ class DimensionCursor {
 MatrixTests MultipleResponseTests() {
   MatrixTests tests;
   tests.computed = false;
-  tests.note =
-      "not computed: with --mixed each a story counts in more than one cell, so the cells are "
-      "not independent and chi-square, Fisher's test and Cramer's V do not apply; for a test, "
-      "use --mixed exclude or level (one level a story)";
+  tests.note = kNoteMultipleResponse;
   return tests;
 }
 

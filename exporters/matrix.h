@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coding/dimension.h"
@@ -43,6 +44,16 @@ struct MatrixCell {
 // The tests of one cross table, computed on the table without its empty rows
 // and columns (listed in `dropped`). `computed` is false when fewer than two
 // rows or columns remain; `note` then says so.
+// The notes MatrixTests may carry (the report translates them).
+inline constexpr std::string_view kNoteFewLevels =
+    "no tests: fewer than two rows or columns have stories";
+inline constexpr std::string_view kNoteYates =
+    "Yates' correction applies to 2x2 tables only; not applied";
+inline constexpr std::string_view kNoteMultipleResponse =
+    "not computed: with --mixed each a story counts in more than one cell, so the cells are "
+    "not independent and chi-square, Fisher's test and Cramer's V do not apply; for a test, "
+    "use --mixed exclude or level (one level a story)";
+
 struct MatrixTests {
   bool computed = false;
   std::string note;

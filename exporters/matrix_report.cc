@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "exporters/report_words.h"
+
 namespace verhaal {
 namespace {
 
@@ -122,7 +124,39 @@ std::string LeftOutBy(const Matrix& matrix) {
   return line;
 }
 
+// "row 'x'" / "column 'x'" (MatrixTests::dropped) as "empty row 'x'".
+std::string DroppedText(Language language, const std::string& dropped) {
+  for (const auto& [prefix, word] : {std::pair{std::string_view("row '"), Word::kEmptyRow},
+                                     std::pair{std::string_view("column '"), Word::kEmptyColumn}}) {
+    if (dropped.rfind(prefix, 0) == 0 && dropped.size() > prefix.size() && dropped.back() == '\'') {
+      return Say(language, word,
+                 {std::string_view(dropped).substr(prefix.size(),
+                                                   dropped.size() - prefix.size() - 1)});
+    }
+  }
+  return "empty " + dropped;
+}
+
+// Cochran's warning, rebuilt from its figures in `language`.
+std::string CochranText(Language language, const stats::CochranCheck& cochran) {
+  if (language == Language::kEnglish) return cochran.warning;
+  if (cochran.cells == 0) return std::string(Say(language, Word::kCochranEmpty));
+  return Say(language, Word::kCochranWarning,
+             {std::to_string(cochran.cells_below_five), std::to_string(cochran.cells),
+              std::to_string(cochran.cells_below_one),
+              LocalNumber(FormatFixed(cochran.min_expected, 2), language)});
+}
+
 }  // namespace
+
+std::string MatrixNoteText(Language language, const std::string& note) {
+  for (const auto& [english, word] :
+       {std::pair{kNoteFewLevels, Word::kNoteFewLevels}, std::pair{kNoteYates, Word::kNoteYates},
+        std::pair{kNoteMultipleResponse, Word::kNoteMultiple}}) {
+    if (note == english) return std::string(Say(language, word));
+  }
+  return note;
+}
 
 std::string FormatFixed(double value, int decimals) {
   if (!std::isfinite(value)) return "-";
@@ -138,11 +172,12 @@ std::string FormatP(double p) {
   return buffer;
 }
 
-Table CrossTabGrid(const CrossTab& tab) {
+Table CrossTabGrid(const CrossTab& tab, Language language) {
+  auto say = [&](Word word) { return std::string(Say(language, word)); };
   Table table;
-  table.columns = {"", "measure"};
+  table.columns = {"", say(Word::kMeasure)};
   for (const auto& level : tab.col_levels) table.columns.push_back(level);
-  table.columns.push_back("total");
+  table.columns.push_back(say(Word::kTotal));
   table.numeric.assign(table.columns.size(), true);
   table.numeric[0] = table.numeric[1] = false;
   for (size_t r = 0; r < tab.row_levels.size(); ++r) {
@@ -157,22 +192,23 @@ Table CrossTabGrid(const CrossTab& tab) {
     const int64_t n = tab.row_totals[r];
     const double share = tab.total == 0 ? NAN : 100.0 * n / tab.total;
     line(
-        tab.row_levels[r], "count", [](const MatrixCell& c) { return Count(c.count); }, Count(n));
+        tab.row_levels[r], say(Word::kCount), [](const MatrixCell& c) { return Count(c.count); }, Count(n));
     line(
-        "", "row %", [](const MatrixCell& c) { return FormatFixed(c.row_percent, 1); },
+        "", say(Word::kRowPercent), [](const MatrixCell& c) { return FormatFixed(c.row_percent, 1); },
         n == 0 ? "-" : "100.0");
     line(
-        "", "col %", [](const MatrixCell& c) { return FormatFixed(c.col_percent, 1); },
+        "", say(Word::kColPercent), [](const MatrixCell& c) { return FormatFixed(c.col_percent, 1); },
         FormatFixed(share, 1));
     line(
-        "", "total %", [](const MatrixCell& c) { return FormatFixed(c.total_percent, 1); },
+        "", say(Word::kTotalPercent), [](const MatrixCell& c) { return FormatFixed(c.total_percent, 1); },
         FormatFixed(share, 1));
     line(
-        "", "expected", [](const MatrixCell& c) { return FormatFixed(c.expected, 2); }, "");
+        "", say(Word::kExpected), [](const MatrixCell& c) { return FormatFixed(c.expected, 2); }, "");
     line(
-        "", "residual", [](const MatrixCell& c) { return Residual(c); }, "");
+        "", say(Word::kResidual), [](const MatrixCell& c) { return Residual(c); }, "");
   }
-  std::vector<std::string> counts = {"total", "count"}, percents = {"", "total %"};
+  std::vector<std::string> counts = {say(Word::kTotal), say(Word::kCount)},
+                           percents = {"", say(Word::kTotalPercent)};
   for (int64_t n : tab.col_totals) {
     counts.push_back(Count(n));
     percents.push_back(FormatFixed(tab.total == 0 ? NAN : 100.0 * n / tab.total, 1));
@@ -184,41 +220,46 @@ Table CrossTabGrid(const CrossTab& tab) {
   return table;
 }
 
-Table CrossTabTests(const CrossTab& tab) {
-  Table table{{"statistic", "value"}, {}, {}};
+Table CrossTabTests(const CrossTab& tab, Language language) {
+  auto say = [&](Word word) { return std::string(Say(language, word)); };
+  auto fixed = [&](double value, int decimals) {
+    return LocalNumber(FormatFixed(value, decimals), language);
+  };
+  auto p_value = [&](double p) { return LocalNumber(FormatP(p), language); };
+  Table table{{say(Word::kStatistic), say(Word::kValue)}, {}, {}};
   const MatrixTests& tests = tab.tests;
-  for (const auto& dropped : tests.dropped) table.AddRow({"not tested", "empty " + dropped});
+  for (const auto& dropped : tests.dropped) {
+    table.AddRow({say(Word::kNotTested), DroppedText(language, dropped)});
+  }
   if (!tests.computed) {
-    table.AddRow({"tests", tests.note});
+    table.AddRow({say(Word::kTests), MatrixNoteText(language, tests.note)});
     return table;
   }
   const auto& chi = tests.chi_square;
-  table.AddRow({chi.yates_corrected ? "chi-square (Yates)" : "chi-square",
-                "X2 = " + FormatFixed(chi.statistic, 3) + ", df = " + std::to_string(chi.df) +
-                    ", p = " + FormatP(chi.p_value) +
+  table.AddRow({say(chi.yates_corrected ? Word::kChiSquareYates : Word::kChiSquare),
+                Say(language, Word::kChiSquareValue,
+                    {fixed(chi.statistic, 3), std::to_string(chi.df), p_value(chi.p_value)}) +
                     (chi.note.empty() ? "" : " (" + chi.note + ")") +
-                    (tests.cochran.satisfied
-                         ? ""
-                         : " (unreliable: expected counts too small; read Fisher's exact test)")});
+                    (tests.cochran.satisfied ? "" : say(Word::kChiSquareUnreliable))});
   const auto& fisher = tests.fisher;
   std::string method = fisher.method == stats::FisherMethod::kExact
-                           ? "exact"
-                           : "Monte Carlo, " + std::to_string(fisher.draws) + " draws, seed " +
-                                 std::to_string(fisher.seed);
-  table.AddRow({"Fisher's exact test", "p = " + FormatP(fisher.p_value) + " (" + method + ")"});
-  table.AddRow({"Cramér's V", FormatFixed(tests.cramers_v.v, 3)});
+                           ? say(Word::kExact)
+                           : Say(language, Word::kMonteCarlo,
+                                 {LocalCount(fisher.draws, language), std::to_string(fisher.seed)});
+  table.AddRow({say(Word::kFisher), "p = " + p_value(fisher.p_value) + " (" + method + ")"});
+  table.AddRow({say(Word::kCramersV), fixed(tests.cramers_v.v, 3)});
   if (tests.odds_ratio) {
     const auto& odds = *tests.odds_ratio;
-    table.AddRow({"odds ratio", FormatFixed(odds.odds_ratio, 3) + ", 95% CI " +
-                                    FormatFixed(odds.lower, 3) + " to " +
-                                    FormatFixed(odds.upper, 3) +
-                                    (odds.haldane_corrected ? " (0.5 added to every cell)" : "")});
+    table.AddRow({say(Word::kOddsRatio),
+                  Say(language, Word::kOddsRatioValue,
+                      {fixed(odds.odds_ratio, 3), fixed(odds.lower, 3), fixed(odds.upper, 3)}) +
+                      (odds.haldane_corrected ? say(Word::kHaldane) : "")});
   }
-  table.AddRow({"Cochran's rule", tests.cochran.satisfied
-                                      ? "met (smallest expected count " +
-                                            FormatFixed(tests.cochran.min_expected, 2) + ")"
-                                      : "not met: " + tests.cochran.warning});
-  if (!tests.note.empty()) table.AddRow({"note", tests.note});
+  table.AddRow({say(Word::kCochran),
+                tests.cochran.satisfied
+                    ? Say(language, Word::kCochranMet, {fixed(tests.cochran.min_expected, 2)})
+                    : Say(language, Word::kCochranNotMet, {CochranText(language, tests.cochran)})});
+  if (!tests.note.empty()) table.AddRow({say(Word::kNote), MatrixNoteText(language, tests.note)});
   return table;
 }
 

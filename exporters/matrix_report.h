@@ -7,10 +7,15 @@
 #include <ostream>
 #include <string>
 
+#include "corpus/language.h"
 #include "exporters/matrix.h"
 #include "exporters/table.h"
 
 namespace verhaal {
+
+// A note of MatrixTests (kNoteFewLevels, ...) in `language`; another note as
+// it is.
+std::string MatrixNoteText(Language language, const std::string& note);
 
 // Formats a number with `decimals` decimals; "NaN" prints as "-".
 std::string FormatFixed(double value, int decimals);
@@ -19,11 +24,14 @@ std::string FormatFixed(double value, int decimals);
 std::string FormatP(double p);
 
 // The grid of one cross table: per row level its count, row %, col %,
-// total %, expected count and adjusted residual (flagged with '*').
-Table CrossTabGrid(const CrossTab& tab);
+// total %, expected count and adjusted residual (flagged with '*'). Its
+// words in `language` (exporters/report_words.h); numbers stay in English
+// form in the numeric columns (the report's HtmlTable localises them).
+Table CrossTabGrid(const CrossTab& tab, Language language = Language::kEnglish);
 
-// The tests of one cross table as (statistic, value) rows.
-Table CrossTabTests(const CrossTab& tab);
+// The tests of one cross table as (statistic, value) rows, in `language`
+// (words and the numbers in the value column).
+Table CrossTabTests(const CrossTab& tab, Language language = Language::kEnglish);
 
 // The cells of every table in long form, one row per (group, row, col).
 Table MatrixCellsTable(const Matrix& matrix);

@@ -3,6 +3,7 @@
 #include "exporters/report.h"
 
 #include <algorithm>
+#include <map>
 
 #include "corpus/error.h"
 #include "corpus/text.h"
@@ -47,11 +48,18 @@ table.heat td { min-width: 110px; text-align: center; border: 2px solid #fff; pa
 table.heat caption { text-align: left; font-weight: bold; padding: 4px 0; }
 table.heat small { font-size: 0.8em; }
 .group { margin: 8px 0 20px; }
+@page { size: A4; margin: 16mm 14mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
-  section, figure, table, blockquote { break-inside: avoid; }
+  section + section { break-before: page; }
+  h2, h3, caption, summary { break-after: avoid; }
+  figure, svg, table, blockquote, .group, .words { break-inside: avoid; }
+  svg { max-height: 230mm; }
   details { border: none; padding: 0; }
+  summary { list-style: none; }
+  summary::-webkit-details-marker { display: none; }
 }
 )";
 
@@ -77,7 +85,7 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
-std::string HtmlTable(const Table& table, std::string_view css_class) {
+std::string HtmlTable(const Table& table, std::string_view css_class, Language language) {
   auto numeric = [&](size_t c) { return c < table.numeric.size() && table.numeric[c]; };
   std::string out = "<table" + (css_class.empty() ? std::string() : " class=\"" +
                                                                      std::string(css_class) + "\"") +
@@ -90,8 +98,8 @@ std::string HtmlTable(const Table& table, std::string_view css_class) {
   for (const auto& row : table.rows) {
     out += "<tr>";
     for (size_t c = 0; c < row.size(); ++c) {
-      out += std::string(numeric(c) ? "<td class=\"num\">" : "<td>") + HtmlEscape(row[c]) +
-             "</td>";
+      out += std::string(numeric(c) ? "<td class=\"num\">" : "<td>") +
+             HtmlEscape(numeric(c) ? LocalNumber(row[c], language) : row[c]) + "</td>";
     }
     out += "</tr>\n";
   }
@@ -151,17 +159,18 @@ std::string QuoteHtml(const ReportData& data, const Story& story,
       }
     }
   }
+  const Language language = data.language;
   std::string text;
   std::string source;
   if (best != nullptr) {
     text = std::string(SliceCodePoints(story.text, static_cast<size_t>(best->start),
                                        static_cast<size_t>(best->end)));
-    source = best->code_path + ", coded by " + best->coder;
+    source = Say(language, Word::kCodedBy, {best->code_path, best->coder});
   } else {
     const size_t length = CodePointCount(story.text);
     text = std::string(SliceCodePoints(story.text, 0, std::min(length, kOpeningCodePoints)));
     if (length > kOpeningCodePoints) text += " \u2026";
-    source = "opening of the story";
+    source = Say(language, Word::kOpeningOfStory);
   }
   std::string paragraphs;
   size_t begin = 0;
@@ -172,16 +181,34 @@ std::string QuoteHtml(const ReportData& data, const Story& story,
     begin = end + 2;
   }
   const std::string who = story.respondent_key.empty()
-                              ? std::string("no respondent")
+                              ? std::string(Say(language, Word::kNoRespondent))
                               : story.respondent_key + (story.role.empty() ? "" : ", " + story.role);
-  return "<blockquote>" + paragraphs + "<footer>" + HtmlEscape(who) + " \u2014 story " +
-         HtmlEscape(story.key) + (story.title.empty() ? "" : " \u201c" + HtmlEscape(story.title) + "\u201d") +
+  return "<blockquote>" + paragraphs + "<footer>" + HtmlEscape(who) + " \u2014 " +
+         HtmlEscape(Say(language, Word::kStoryKey, {story.key})) + (story.title.empty() ? "" : " \u201c" + HtmlEscape(story.title) + "\u201d") +
          " \u00b7 " + HtmlEscape(source) + "</footer></blockquote>\n";
 }
 
 std::string SliderDimension(std::string_view text) {
   if (text.find(':') != std::string_view::npos) return std::string(text);
   return "dyad:" + std::string(text);
+}
+
+Language ReportLanguage(const std::vector<Story>& stories) {
+  int64_t dutch = 0;
+  int64_t english = 0;
+  int64_t other = 0;  // stories in another language; those without one do not count
+  for (const Story& story : stories) {
+    if (story.language.empty()) continue;
+    const auto language = LanguageOfTag(story.language);
+    if (!language) {
+      ++other;
+    } else {
+      ++(*language == Language::kDutch ? dutch : english);
+    }
+  }
+  if (dutch > 0 && dutch >= english && dutch >= other) return Language::kDutch;
+  if (english > dutch && english >= other) return Language::kEnglish;
+  return LocaleLanguage().value_or(Language::kEnglish);
 }
 
 std::string BuildReport(Project& project, const ReportOptions& options) {
@@ -201,6 +228,9 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
   codings.coders = data.coders.Set();
   data.codings = ListCodings(project, codings);
   for (const Coding& coding : data.codings) data.codings_of[coding.story_id].push_back(&coding);
+  data.language = options.language.value_or(ReportLanguage(data.all_stories));
+  const Language language = data.language;
+  auto say = [&](Word word) { return std::string(Say(language, word)); };
 
   const std::string title = options.title.empty() ? project.name() : options.title;
   std::string body;
@@ -209,20 +239,27 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
   body += ScatterSection(project, data, options);
   body += CodesSection(project, data, options);
   body += SignifierSection(project, data);
-  body += AgreementSection(project, options);
+  body += AgreementSection(project, data, options);
 
-  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  std::string page = "<!DOCTYPE html>\n<html lang=\"" + std::string(LanguageCode(language)) +
+                     "\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                      "<title>" + HtmlEscape(title) + "</title>\n<style>" + std::string(kCss) +
                      "</style>\n<script>" + std::string(kScript) + "</script>\n</head>\n<body>\n";
-  page += "<header><h1>" + HtmlEscape(title) + "</h1><p class=\"lead\">A verhaal report of " +
-          HtmlEscape(project.file().filename().string()) + ": " +
-          std::to_string(data.all_stories.size()) + " stories, " +
-          std::to_string(data.codings.size()) + " codings counted. Whose codings: " +
-          HtmlEscape(data.coders.Describe()) + ".</p></header>\n";
-  page += "<nav><a href=\"#overview\">Overview</a><a href=\"#matrix\">Matrix</a>"
-          "<a href=\"#scatter\">Scatter</a><a href=\"#codes\">Codes</a>"
-          "<a href=\"#signifiers\">Signifiers</a><a href=\"#agreement\">Agreement</a></nav>\n";
+  page += "<header><h1>" + HtmlEscape(title) + "</h1><p class=\"lead\">" +
+          HtmlEscape(Say(language, Word::kLead,
+                         {project.file().filename().string(),
+                          Counted(language, static_cast<int64_t>(data.all_stories.size()),
+                                  Word::kStoryOne, Word::kStoryMany),
+                          Counted(language, static_cast<int64_t>(data.codings.size()),
+                                  Word::kCodingOne, Word::kCodingMany),
+                          data.coders.Describe(language)})) +
+          "</p></header>\n";
+  page += "<nav><a href=\"#overview\">" +
+          say(Word::kOverview) + "</a><a href=\"#matrix\">" + say(Word::kMatrix) +
+          "</a><a href=\"#scatter\">" + say(Word::kScatterShort) + "</a><a href=\"#codes\">" +
+          say(Word::kCodes) + "</a><a href=\"#signifiers\">" + say(Word::kSignifiers) +
+          "</a><a href=\"#agreement\">" + say(Word::kAgreementShort) + "</a></nav>\n";
   return page + body + "</body>\n</html>\n";
 }
 

@@ -8,11 +8,13 @@
 #ifndef VERHAAL_EXPORTERS_REPORT_H_
 #define VERHAAL_EXPORTERS_REPORT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "coding/analysis_coders.h"
+#include "corpus/language.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 
@@ -35,7 +37,15 @@ struct ReportOptions {
   // analysis set, else every human coder); the page says which.
   CoderRequest analysis;
   int quotes = 3;  // stories quoted per matrix cell and per code
+  // The page's language (words, numbers, dates); nullopt: ReportLanguage().
+  std::optional<Language> language;
 };
+
+// The language of a report when none is asked for: the language most of
+// `stories` are in (their `language`, "nl", "nl-BE", "en", ...; a tie goes
+// to Dutch) when that is Dutch or English, else the locale's
+// (LocaleLanguage), else English.
+Language ReportLanguage(const std::vector<Story>& stories);
 
 // A scatter axis as a DIM (docs/matrix.md): "dyad:KEY[@CUT]" and
 // "stone-x:..."/"stone-y:..." stay as they are; a bare KEY means "dyad:KEY".

@@ -26,7 +26,7 @@ std::string Title(const Signifier& signifier) {
 }
 
 std::string DyadHistogram(Project& project, const Signifier& dyad,
-                          const std::map<int64_t, const Story*>& stories) {
+                          const std::map<int64_t, const Story*>& stories, Language language) {
   std::map<std::string, std::vector<double>> bins;  // role -> counts per bin
   ForEachSignifierValue(project, dyad, [&](int64_t id, const SignifierValue& value) {
     const auto story = stories.find(id);
@@ -39,20 +39,23 @@ std::string DyadHistogram(Project& project, const Signifier& dyad,
   chart.title = Title(dyad);
   chart.low_label = dyad.x_low;
   chart.high_label = dyad.x_high;
-  chart.value_label = "stories";
+  chart.value_label = Say(language, Word::kStoriesColumn);
   chart.stacked = true;
+  chart.language = language;
   for (auto& [role, counts] : bins) {
-    chart.series.push_back({role.empty() ? "(no role)" : role, std::move(counts)});
+    chart.series.push_back(
+        {role.empty() ? std::string(Say(language, Word::kNoRole)) : role, std::move(counts)});
   }
   return HistogramSvg(chart);
 }
 
 std::string TriadPlot(Project& project, const Signifier& triad,
-                      const std::map<int64_t, const Story*>& stories) {
+                      const std::map<int64_t, const Story*>& stories, Language language) {
   TernaryChart chart;
   chart.title = Title(triad);
   chart.corners = {Option(triad, 0), Option(triad, 1), Option(triad, 2)};
-  chart.series.push_back({"stories", {}, std::nullopt});
+  chart.language = language;
+  chart.series.push_back({std::string(Say(language, Word::kStoriesColumn)), {}, std::nullopt});
   ForEachSignifierValue(project, triad, [&](int64_t id, const SignifierValue& value) {
     if (!stories.count(id) || value.not_applicable) return;
     chart.series[0].points.push_back({value.triad.top, value.triad.left, value.triad.right});
@@ -61,11 +64,13 @@ std::string TriadPlot(Project& project, const Signifier& triad,
 }
 
 std::string ListBars(Project& project, const Signifier& list,
-                     const std::map<int64_t, const Story*>& stories) {
+                     const std::map<int64_t, const Story*>& stories, Language language) {
   BarChart chart;
   chart.title = Title(list);
-  chart.value_label = "stories";
-  chart.series.push_back({"stories", std::vector<double>(list.options.size(), 0)});
+  chart.language = language;
+  chart.value_label = Say(language, Word::kStoriesColumn);
+  chart.series.push_back(
+      {chart.value_label, std::vector<double>(list.options.size(), 0)});
   for (size_t i = 0; i < list.options.size(); ++i) chart.categories.push_back(Option(list, i));
   ForEachSignifierValue(project, list, [&](int64_t id, const SignifierValue& value) {
     if (!stories.count(id) || value.not_applicable) return;
@@ -80,14 +85,26 @@ std::string ListBars(Project& project, const Signifier& list,
 
 }  // namespace
 
+// The type's name in `language`: dyad, triad, ...
+std::string TypeName(Language language, SignifierType type) {
+  switch (type) {
+    case SignifierType::kDyad: return std::string(Say(language, Word::kDyad));
+    case SignifierType::kTriad: return std::string(Say(language, Word::kTriad));
+    case SignifierType::kStones: return std::string(Say(language, Word::kStones));
+    case SignifierType::kList: return std::string(Say(language, Word::kList));
+    case SignifierType::kFreetext: return std::string(Say(language, Word::kFreeText));
+  }
+  return std::string(SignifierTypeName(type));
+}
+
 std::string SignifierChartSvg(Project& project, const Signifier& signifier,
-                              const std::vector<Story>& stories) {
+                              const std::vector<Story>& stories, Language language) {
   std::map<int64_t, const Story*> by_id;
   for (const Story& story : stories) by_id[story.id] = &story;
   switch (signifier.type) {
-    case SignifierType::kDyad: return DyadHistogram(project, signifier, by_id);
-    case SignifierType::kTriad: return TriadPlot(project, signifier, by_id);
-    case SignifierType::kList: return ListBars(project, signifier, by_id);
+    case SignifierType::kDyad: return DyadHistogram(project, signifier, by_id, language);
+    case SignifierType::kTriad: return TriadPlot(project, signifier, by_id, language);
+    case SignifierType::kList: return ListBars(project, signifier, by_id, language);
     default: return "";
   }
 }
@@ -95,27 +112,36 @@ std::string SignifierChartSvg(Project& project, const Signifier& signifier,
 std::string SignifierSection(Project& project, const ReportData& data) {
   const std::vector<Signifier> signifiers = ListSignifiers(project);
   if (signifiers.empty()) return "";
-  std::string out = "<section id=\"signifiers\"><h2>Signifiers</h2>\n<p>How the storytellers "
-                    "placed their own stories (all stories).</p>\n";
+  const Language language = data.language;
+  std::string out = "<section id=\"signifiers\"><h2>" +
+                    std::string(Say(language, Word::kSignifiers)) + "</h2>\n<p>" +
+                    std::string(Say(language, Word::kSignifiersLead)) + "</p>\n";
   for (const Signifier& signifier : signifiers) {
-    const std::string svg = SignifierChartSvg(project, signifier, data.all_stories);
+    const std::string svg = SignifierChartSvg(project, signifier, data.all_stories, language);
     if (svg.empty()) continue;
     const SignifierCounts counts = CountSignifierValues(project, signifier);
     out += "<h3>" + HtmlEscape(signifier.title.empty() ? signifier.key : signifier.title) +
            " <small>(" + HtmlEscape(signifier.key) + ", " +
-           std::string(SignifierTypeName(signifier.type)) + ")</small></h3>\n<figure>" +
-           InlineSvg(svg) + "<figcaption>" + std::to_string(counts.answered) + " answered, " +
-           std::to_string(counts.not_applicable) + " not applicable, " +
-           std::to_string(counts.skipped) + " skipped or not asked.</figcaption></figure>\n";
+           TypeName(language, signifier.type) + ")</small></h3>\n<figure>" + InlineSvg(svg) +
+           "<figcaption>" +
+           Say(language, Word::kAnswerCounts,
+               {LocalCount(counts.answered, language), LocalCount(counts.not_applicable, language),
+                LocalCount(counts.skipped, language)}) +
+           "</figcaption></figure>\n";
   }
   // The figures behind the charts, per role (exporters/summary.h).
   const ResolvedDimension roles =
       ResolveDimension(project, ParseDimension("role"), data.all_stories);
   const SummaryStories groups = SummaryStoriesOf(data.all_stories, &roles);
-  out += "<details><summary>Dyads, triads and lists in figures, per role</summary>" +
-         HtmlTable(DyadSummaryTable(groups, SummarizeDyads(project, groups))) +
-         HtmlTable(TriadSummaryTable(groups, SummarizeTriads(project, groups))) +
-         HtmlTable(ListSummaryTable(groups, SummarizeLists(project, groups))) + "</details>\n";
+  out += "<details><summary>" + std::string(Say(language, Word::kSignifiersInFigures)) +
+         "</summary>" +
+         HtmlTable(DyadSummaryTable(groups, SummarizeDyads(project, groups), language), "",
+                   language) +
+         HtmlTable(TriadSummaryTable(groups, SummarizeTriads(project, groups), language), "",
+                   language) +
+         HtmlTable(ListSummaryTable(groups, SummarizeLists(project, groups), language), "",
+                   language) +
+         "</details>\n";
   return out + "</section>\n";
 }
 

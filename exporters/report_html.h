@@ -16,6 +16,7 @@
 #include "corpus/stories.h"
 #include "exporters/matrix.h"
 #include "exporters/report.h"
+#include "exporters/report_words.h"
 #include "exporters/table.h"
 
 namespace verhaal {
@@ -23,14 +24,17 @@ namespace verhaal {
 // Escapes &, <, >, " for HTML text and attributes.
 std::string HtmlEscape(std::string_view text);
 
-// `table` as an HTML <table> (numeric columns right-aligned).
-std::string HtmlTable(const Table& table, std::string_view css_class = "");
+// `table` as an HTML <table> (numeric columns right-aligned, their numbers
+// in `language`: LocalNumber).
+std::string HtmlTable(const Table& table, std::string_view css_class = "",
+                      Language language = Language::kEnglish);
 
 // An SVG document for inline use: without the XML declaration.
 std::string InlineSvg(const std::string& svg);
 
 // What the report reads once and its sections share.
 struct ReportData {
+  Language language = Language::kEnglish;      // of every word and number
   std::vector<Story> all_stories;              // every story, by id
   std::vector<Story> stories;                  // those passing the filter
   std::map<int64_t, const Story*> by_id;       // into all_stories
@@ -59,15 +63,17 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
 std::string ScatterSection(Project& project, const ReportData& data, const ReportOptions& options);
 std::string CodesSection(Project& project, const ReportData& data, const ReportOptions& options);
 std::string SignifierSection(Project& project, const ReportData& data);
-std::string AgreementSection(Project& project, const ReportOptions& options);
+std::string AgreementSection(Project& project, const ReportData& data,
+                             const ReportOptions& options);
 
 // Plain-words sentence about one cross table's tests.
-std::string TestsInWords(const CrossTab& tab);
+std::string TestsInWords(const CrossTab& tab, Language language = Language::kEnglish);
 
 // Charts of one signifier's answers among `stories`: a histogram (dyad), a
 // ternary plot (triad) or bars (list). Empty for other types.
 std::string SignifierChartSvg(Project& project, const Signifier& signifier,
-                              const std::vector<Story>& stories);
+                              const std::vector<Story>& stories,
+                              Language language = Language::kEnglish);
 
 }  // namespace verhaal
 

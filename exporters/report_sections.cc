@@ -22,26 +22,53 @@ namespace {
 
 constexpr size_t kMaxLevels = 12;  // overview tables of variables with at most this many values
 
-std::string Count(int64_t n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+std::string Stories(Language language, int64_t n) {
+  return Counted(language, n, Word::kStoryOne, Word::kStoryMany);
 }
 
 constexpr int64_t kFewestForStrength = 20;
 
-std::string Strength(double v) {
-  if (!std::isfinite(v)) return "undefined";
-  if (v < 0.1) return "negligible";
-  if (v < 0.3) return "weak";
-  if (v < 0.5) return "moderate";
-  return "strong";
+Word Strength(double v) {
+  if (!std::isfinite(v)) return Word::kUndefined;
+  if (v < 0.1) return Word::kNegligible;
+  if (v < 0.3) return Word::kWeak;
+  if (v < 0.5) return Word::kModerate;
+  return Word::kStrong;
 }
 
-std::string LeftOutWords(const std::map<std::string, int64_t>& left_out) {
+// A number with `decimals` decimals in `language`.
+std::string Fixed(Language language, double value, int decimals) {
+  return LocalNumber(FormatFixed(value, decimals), language);
+}
+
+std::string LeftOutWords(const std::map<std::string, int64_t>& left_out, Language language) {
   std::string out;
   for (const auto& [reason, n] : left_out) {
-    out += (out.empty() ? "" : ", ") + reason + " (" + std::to_string(n) + ")";
+    out += (out.empty() ? "" : ", ") + ReasonText(language, reason) + " (" +
+           LocalCount(n, language) + ")";
   }
   return out;
+}
+
+// Whose codings a matrix read, as Matrix::codings says in English: for each
+// code dimension "LABEL: codings of ...", else that there is none.
+std::string MatrixCodings(const ReportData& data, const std::vector<const DimensionSpec*>& specs,
+                          const std::vector<const ResolvedDimension*>& dims) {
+  const Language language = data.language;
+  std::string out;
+  for (size_t i = 0; i < dims.size(); ++i) {
+    if (dims[i]->codings.empty()) continue;
+    std::string codings;
+    if (!specs[i]->coders.empty()) {
+      std::string names;
+      for (const auto& name : specs[i]->coders) names += (names.empty() ? "" : " + ") + name;
+      codings = Say(language, Word::kCodersWhereTheyAgree, {names, specs[i]->text});
+    } else {
+      codings = data.coders.Describe(language);
+    }
+    out += (out.empty() ? "" : "; ") + dims[i]->label + ": " + codings;
+  }
+  return out.empty() ? std::string(Say(language, Word::kNoCodeDimension)) : out;
 }
 
 // The codes a dimension's name may point at, for choosing quotes.
@@ -56,58 +83,68 @@ std::vector<std::string> PreferredCodes(const DimensionSpec& rows, const Dimensi
 // One cross table as an HTML heat table: each cell shaded by its row
 // percentage, with its count (* when flagged) and row %; totals at the edges.
 std::string CrossTabHtml(const CrossTab& tab, const std::string& heading,
-                         const std::string& rows_title, const std::string& cols_title) {
+                         const std::string& rows_title, const std::string& cols_title,
+                         Language language) {
+  const std::string total(Say(language, Word::kTotal));
   std::string out = "<table class=\"heat\"><caption>" + HtmlEscape(heading) +
                     "</caption><thead><tr><th>" + HtmlEscape(rows_title) + " \u2193 / " +
                     HtmlEscape(cols_title) + " \u2192</th>";
   for (const auto& level : tab.col_levels) out += "<th class=\"num\">" + HtmlEscape(level) + "</th>";
-  out += "<th class=\"num\">total</th></tr></thead><tbody>\n";
+  out += "<th class=\"num\">" + total + "</th></tr></thead><tbody>\n";
   for (size_t r = 0; r < tab.row_levels.size(); ++r) {
     out += "<tr><th>" + HtmlEscape(tab.row_levels[r]) + "</th>";
     for (size_t c = 0; c < tab.col_levels.size(); ++c) {
       const MatrixCell& cell = tab.cells[r][c];
       const double share = std::isfinite(cell.row_percent) ? cell.row_percent / 100 : 0;
       out += "<td class=\"num\" style=\"background:" + SvgBlueScale(share) +
-             (share > 0.55 ? ";color:#fff" : "") + "\"><b>" + std::to_string(cell.count) +
-             (cell.flagged ? "*" : "") + "</b><br><small>" + FormatFixed(cell.row_percent, 1) +
-             "% of row</small></td>";
+             (share > 0.55 ? ";color:#fff" : "") + "\"><b>" + LocalCount(cell.count, language) +
+             (cell.flagged ? "*" : "") + "</b><br><small>" +
+             Say(language, Word::kOfRow, {Fixed(language, cell.row_percent, 1)}) +
+             "</small></td>";
     }
-    out += "<td class=\"num\">" + std::to_string(tab.row_totals[r]) + "</td></tr>\n";
+    out += "<td class=\"num\">" + LocalCount(tab.row_totals[r], language) + "</td></tr>\n";
   }
-  out += "<tr><th>total</th>";
-  for (int64_t total : tab.col_totals) out += "<td class=\"num\">" + std::to_string(total) + "</td>";
-  return out + "<td class=\"num\">" + std::to_string(tab.total) + "</td></tr></tbody></table>\n";
+  out += "<tr><th>" + total + "</th>";
+  for (int64_t n : tab.col_totals) out += "<td class=\"num\">" + LocalCount(n, language) + "</td>";
+  return out + "<td class=\"num\">" + LocalCount(tab.total, language) +
+         "</td></tr></tbody></table>\n";
 }
 
 }  // namespace
 
-std::string TestsInWords(const CrossTab& tab) {
+std::string TestsInWords(const CrossTab& tab, Language language) {
   const MatrixTests& tests = tab.tests;
-  if (!tests.computed) return "<p class=\"words\">No test: " + HtmlEscape(tests.note) + "</p>\n";
-  std::string words = "Of these " + Count(tab.total, "story", "stories") + ", ";
-  const double p = tests.fisher.p_value;
-  words += p < 0.05 ? "the pattern is unlikely to be chance"
-                    : "the pattern could well be chance";
-  words += " (Fisher's exact test p = " + FormatP(p);
-  if (std::isfinite(tests.chi_square.statistic)) {
-    words += "; chi-square(" + std::to_string(tests.chi_square.df) + ") = " +
-             FormatFixed(tests.chi_square.statistic, 2) + ", p = " +
-             FormatP(tests.chi_square.p_value);
+  if (!tests.computed) {
+    return "<p class=\"words\">" +
+           HtmlEscape(Say(language, Word::kNoTest, {MatrixNoteText(language, tests.note)})) +
+           "</p>\n";
   }
-  words += "). Cram\u00e9r's V = " + FormatFixed(tests.cramers_v.v, 2);
+  const double p = tests.fisher.p_value;
+  const std::string p_text = LocalNumber(FormatP(p), language);
+  std::string words = Say(language, Word::kOfThese,
+                          {Stories(language, tab.total),
+                           Say(language, p < 0.05 ? Word::kUnlikelyChance : Word::kCouldBeChance)});
+  words += Say(language, Word::kFisherInWords, {p_text});
+  if (std::isfinite(tests.chi_square.statistic)) {
+    words += Say(language, Word::kChiSquareInWords,
+                 {std::to_string(tests.chi_square.df), Fixed(language, tests.chi_square.statistic, 2),
+                  LocalNumber(FormatP(tests.chi_square.p_value), language)});
+  }
+  words += Say(language, Word::kCramersVInWords, {Fixed(language, tests.cramers_v.v, 2)});
   // Below this many stories, or with small expected counts, V swings with
   // a single story: no word for its strength.
   if (tab.total < kFewestForStrength || !tests.cochran.satisfied) {
-    words += ", but with " + Count(tab.total, "story", "stories") +
-             (tests.cochran.satisfied ? "" : " and small expected counts") +
-             " it does not tell how strong the association is.";
+    words += Say(language, Word::kTooFewForStrength,
+                 {Stories(language, tab.total),
+                  tests.cochran.satisfied ? "" : Say(language, Word::kAndSmallExpected)});
   } else {
-    words += ": a " + Strength(tests.cramers_v.v) + " association.";
+    words += Say(language, Word::kAssociation, {Say(language, Strength(tests.cramers_v.v))});
   }
   if (tests.odds_ratio && std::isfinite(tests.odds_ratio->odds_ratio)) {
-    words += " The odds ratio is " + FormatFixed(tests.odds_ratio->odds_ratio, 1) + " (95% CI " +
-             FormatFixed(tests.odds_ratio->lower, 1) + "\u2013" +
-             FormatFixed(tests.odds_ratio->upper, 1) + ").";
+    words += Say(language, Word::kOddsRatioInWords,
+                 {Fixed(language, tests.odds_ratio->odds_ratio, 1),
+                  Fixed(language, tests.odds_ratio->lower, 1),
+                  Fixed(language, tests.odds_ratio->upper, 1)});
   }
   std::string more;
   std::string fewer;
@@ -116,21 +153,22 @@ std::string TestsInWords(const CrossTab& tab) {
       const MatrixCell& cell = tab.cells[r][c];
       if (!cell.flagged) continue;
       std::string& list = cell.residual > 0 ? more : fewer;
-      list += (list.empty() ? "" : ", ") + tab.row_levels[r] + " \u00d7 " + tab.col_levels[c] +
-              " (" + std::to_string(cell.count) + ", expected " + FormatFixed(cell.expected, 1) +
-              ")";
+      list += (list.empty() ? "" : ", ") +
+              Say(language, Word::kCellExpected,
+                  {tab.row_levels[r], tab.col_levels[c], LocalCount(cell.count, language),
+                   Fixed(language, cell.expected, 1)});
     }
   }
-  if (!more.empty()) words += " More stories than expected: " + more + ".";
-  if (!fewer.empty()) words += " Fewer than expected: " + fewer + ".";
-  if (!tests.cochran.satisfied) {
-    words += " Expected counts are small, so trust Fisher's test over chi-square.";
-  }
+  if (!more.empty()) words += Say(language, Word::kMoreThanExpected, {more});
+  if (!fewer.empty()) words += Say(language, Word::kFewerThanExpected, {fewer});
+  if (!tests.cochran.satisfied) words += Say(language, Word::kTrustFisher);
   return "<p class=\"words\">" + HtmlEscape(words) + "</p>\n";
 }
 
 std::string OverviewSection(Project& project, const ReportData& data) {
-  std::string out = "<section id=\"overview\"><h2>Overview</h2>\n";
+  const Language language = data.language;
+  auto say = [&](Word word) { return std::string(Say(language, word)); };
+  std::string out = "<section id=\"overview\"><h2>" + say(Word::kOverview) + "</h2>\n";
   // Respondents by role and by each respondent variable with few values.
   const std::vector<Respondent> respondents = ListRespondents(project);
   std::vector<std::string> roles;
@@ -145,18 +183,20 @@ std::string OverviewSection(Project& project, const ReportData& data) {
   std::sort(roles.begin(), roles.end());
   std::string roles_words;
   for (const auto& role : roles) {
-    roles_words += (roles_words.empty() ? "" : ", ") +
-                   std::to_string(per_role[role]) + " " + (role.empty() ? "without a role" : role);
+    roles_words += (roles_words.empty() ? "" : ", ") + LocalCount(per_role[role], language) + " " +
+                   (role.empty() ? say(Word::kWithoutRole) : role);
   }
-  out += "<p>" + HtmlEscape(Count(static_cast<int64_t>(respondents.size()), "respondent",
-                                  "respondents") +
-                            (roles_words.empty() ? "" : ": " + roles_words) + ".") + "</p>\n";
+  out += "<p>" +
+         HtmlEscape(Counted(language, static_cast<int64_t>(respondents.size()),
+                            Word::kRespondentOne, Word::kRespondentMany) +
+                    (roles_words.empty() ? "" : ": " + roles_words) + ".") +
+         "</p>\n";
   for (const Variable& variable : ListVariables(project, VariableSubject::kRespondent)) {
     const auto it = values.find(variable.name);
     if (it == values.end() || it->second.size() > kMaxLevels) continue;
     Table table{{variable.label.empty() ? variable.name : variable.label}, {}, {false}};
     for (const auto& role : roles) {
-      table.columns.push_back(role.empty() ? "(no role)" : role);
+      table.columns.push_back(role.empty() ? say(Word::kNoRole) : role);
       table.numeric.push_back(true);
     }
     for (const auto& [value, counts] : it->second) {
@@ -167,7 +207,8 @@ std::string OverviewSection(Project& project, const ReportData& data) {
       }
       table.AddRow(std::move(row));
     }
-    out += "<h3>Respondents by " + HtmlEscape(variable.name) + "</h3>\n" + HtmlTable(table);
+    out += "<h3>" + HtmlEscape(Say(language, Word::kRespondentsBy, {variable.name})) + "</h3>\n" +
+           HtmlTable(table, "", language);
   }
   // Stories by kind and wave.
   std::set<int> waves;
@@ -178,18 +219,19 @@ std::string OverviewSection(Project& project, const ReportData& data) {
     if (story.wave) waves.insert(wave); else no_wave = true;
     kinds[story.kind][wave]++;
   }
-  Table table{{"kind"}, {}, {false}};
+  Table table{{say(Word::kKind)}, {}, {false}};
   std::vector<int> columns;
   if (no_wave) columns.push_back(-1);
   columns.insert(columns.end(), waves.begin(), waves.end());
   for (int wave : columns) {
-    table.columns.push_back(wave < 0 ? "no wave" : "wave " + std::to_string(wave));
+    table.columns.push_back(wave < 0 ? say(Word::kNoWave)
+                                     : Say(language, Word::kWaveN, {std::to_string(wave)}));
     table.numeric.push_back(true);
   }
-  table.columns.push_back("all");
+  table.columns.push_back(say(Word::kAll));
   table.numeric.push_back(true);
   for (const auto& [kind, per_wave] : kinds) {
-    std::vector<std::string> row = {kind};
+    std::vector<std::string> row = {KindName(language, kind)};
     int64_t total = 0;
     for (int wave : columns) {
       const auto n = per_wave.find(wave);
@@ -200,7 +242,7 @@ std::string OverviewSection(Project& project, const ReportData& data) {
     row.push_back(std::to_string(total));
     table.AddRow(std::move(row));
   }
-  out += "<h3>Stories by kind and wave</h3>\n" + HtmlTable(table);
+  out += "<h3>" + say(Word::kStoriesByKindAndWave) + "</h3>\n" + HtmlTable(table, "", language);
   return out + "</section>\n";
 }
 
@@ -208,14 +250,15 @@ namespace {
 
 // Which stories a table counts, in words: "all stories" or "stories with role
 // statushouder", so a reader knows a filtered matrix is not the whole study.
-std::string StoriesInWords(const StoryFilter& filter) {
+std::string StoriesInWords(const StoryFilter& filter, Language language) {
   std::string words;
   auto add = [&](const std::string& part) { words += (words.empty() ? "" : ", ") + part; };
-  if (filter.role) add("role " + *filter.role);
-  if (filter.kind) add("kind " + *filter.kind);
-  if (filter.wave) add("wave " + std::to_string(*filter.wave));
-  if (filter.language) add("language " + *filter.language);
-  return words.empty() ? "all stories" : "stories with " + words;
+  if (filter.role) add(Say(language, Word::kRoleIs, {*filter.role}));
+  if (filter.kind) add(Say(language, Word::kKindIs, {KindName(language, *filter.kind)}));
+  if (filter.wave) add(Say(language, Word::kWaveIs, {std::to_string(*filter.wave)}));
+  if (filter.language) add(Say(language, Word::kLanguageIs, {*filter.language}));
+  return words.empty() ? std::string(Say(language, Word::kAllStories))
+                       : Say(language, Word::kStoriesWith, {words});
 }
 
 }  // namespace
@@ -234,48 +277,59 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
   // The corner of each table names the dimensions briefly ("motivatie", "stijl").
   const std::string rows_name = row_spec.name.empty() ? rows.label : row_spec.name;
   const std::string cols_name = col_spec.name.empty() ? cols.label : col_spec.name;
+  const Language language = data.language;
+  auto say = [&](Word word) { return std::string(Say(language, word)); };
+  const std::string codings = language == Language::kEnglish
+                                  ? overall.codings
+                                  : MatrixCodings(data, {&row_spec, &col_spec}, {&rows, &cols});
 
-  std::string out = "<section id=\"matrix\"><h2>Matrix: " + HtmlEscape(rows.title) + " \u00d7 " +
-                    HtmlEscape(cols.title) + "</h2>\n";
-  out += "<figure>" + CrossTabHtml(all,
-                                   StoriesInWords(options.filter) + " (n = " +
-                                       std::to_string(all.total) + ")",
-                                   rows_name, cols_name) +
-         "<figcaption>Each cell: number of stories and share of its row, shaded by that share; "
-         "* marks a cell with clearly more or fewer stories than expected (|adjusted residual| "
-         "\u2265 1.96). Counted: stories. Codings: " + HtmlEscape(overall.codings) +
-         ".</figcaption></figure>\n";
-  out += TestsInWords(all);
+  std::string out = "<section id=\"matrix\"><h2>" +
+                    HtmlEscape(Say(language, Word::kMatrixHeading, {rows.title, cols.title})) +
+                    "</h2>\n";
+  out += "<figure>" +
+         CrossTabHtml(all,
+                      StoriesInWords(options.filter, language) + " (n = " +
+                          LocalCount(all.total, language) + ")",
+                      rows_name, cols_name, language) +
+         "<figcaption>" + HtmlEscape(Say(language, Word::kMatrixCaption, {codings})) +
+         "</figcaption></figure>\n";
+  out += TestsInWords(all, language);
   if (!all.left_out.empty()) {
-    out += "<p class=\"note\">Left out: " + HtmlEscape(LeftOutWords(all.left_out)) + ".</p>\n";
+    out += "<p class=\"note\">" +
+           HtmlEscape(Say(language, Word::kLeftOut, {LeftOutWords(all.left_out, language)})) +
+           "</p>\n";
   }
-  out += "<details><summary>All statistics</summary>" + HtmlTable(CrossTabGrid(all)) +
-         HtmlTable(CrossTabTests(all)) + "</details>\n";
+  out += "<details><summary>" + say(Word::kAllStatistics) + "</summary>" +
+         HtmlTable(CrossTabGrid(all, language), "", language) +
+         HtmlTable(CrossTabTests(all, language), "", language) + "</details>\n";
 
   if (!options.by.empty()) {
     const DimensionSpec by_spec = ParseDimension(options.by);
     const ResolvedDimension by =
         ResolveDimension(project, by_spec, data.stories, MixedPolicy::kExclude, &data.coders);
     const Matrix grouped = BuildMatrix(ids, rows, cols, &by);
-    out += "<h3>Per " + HtmlEscape(by.title) + "</h3>\n";
+    out += "<h3>" + HtmlEscape(Say(language, Word::kPer, {by.title})) + "</h3>\n";
     for (const CrossTab& tab : grouped.tables) {
       out += "<div class=\"group\">" +
-             CrossTabHtml(tab, by.title + " = " + tab.group + " (n = " + std::to_string(tab.total) +
-                                   ")",
-                          rows_name, cols_name) +
-             TestsInWords(tab) + "</div>\n";
+             CrossTabHtml(tab,
+                          by.title + " = " + tab.group + " (n = " + LocalCount(tab.total, language) +
+                              ")",
+                          rows_name, cols_name, language) +
+             TestsInWords(tab, language) + "</div>\n";
     }
     if (!grouped.left_out_by.empty()) {
-      out += "<p class=\"note\">In no group of " + HtmlEscape(by.title) + ": " +
-             HtmlEscape(LeftOutWords(grouped.left_out_by)) + ".</p>\n";
+      out += "<p class=\"note\">" +
+             HtmlEscape(Say(language, Word::kInNoGroup,
+                            {by.title, LeftOutWords(grouped.left_out_by, language)})) +
+             "</p>\n";
     }
     if (grouped.comparison) {
-      out += "<h3>Do the groups differ?</h3>\n<p>The groups against the matrix cells:</p>\n" +
-             TestsInWords(*grouped.comparison);
+      out += "<h3>" + say(Word::kGroupsDiffer) + "</h3>\n<p>" + say(Word::kGroupsAgainstCells) +
+             "</p>\n" + TestsInWords(*grouped.comparison, language);
     }
   }
 
-  out += "<h3>The stories behind the numbers</h3>\n";
+  out += "<h3>" + say(Word::kStoriesBehindNumbers) + "</h3>\n";
   const std::vector<std::string> prefer = PreferredCodes(row_spec, col_spec);
   for (size_t r = 0; r < all.row_levels.size(); ++r) {
     for (size_t c = 0; c < all.col_levels.size(); ++c) {
@@ -290,7 +344,7 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
       }
       out += "<details><summary>" + HtmlEscape(all.row_levels[r]) + " \u00d7 " +
              HtmlEscape(all.col_levels[c]) + ": " +
-             Count(static_cast<int64_t>(cell.size()), "story", "stories") + "</summary>\n";
+             Stories(language, static_cast<int64_t>(cell.size())) + "</summary>\n";
       for (const Story* story : PickStories(data, cell, options.quotes)) {
         out += QuoteHtml(data, *story, prefer);
       }
@@ -319,11 +373,14 @@ std::string ScatterSection(Project& project, const ReportData& data,
   const SliderScatter scatter = BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
                                                    ParseDimension(SliderDimension(y)),
                                                    data.stories, groups ? &*groups : nullptr);
-  return "<section id=\"scatter\"><h2>Story scatter</h2>\n<figure>" +
-         InlineSvg(SliderScatterSvg(scatter)) + "<figcaption>Each dot is one story, placed by " +
-         "its storyteller on both sliders" +
-         (groups ? ", coloured by " + HtmlEscape(groups->title) : std::string()) +
-         ".</figcaption></figure>\n" + HtmlTable(SliderQuadrantTable(scatter)) + "</section>\n";
+  const Language language = data.language;
+  return "<section id=\"scatter\"><h2>" + std::string(Say(language, Word::kScatter)) +
+         "</h2>\n<figure>" + InlineSvg(SliderScatterSvg(scatter, language)) + "<figcaption>" +
+         HtmlEscape(Say(language, Word::kScatterCaption,
+                        {groups ? Say(language, Word::kColouredBy, {groups->title})
+                                : std::string()})) +
+         "</figcaption></figure>\n" +
+         HtmlTable(SliderQuadrantTable(scatter, language), "", language) + "</section>\n";
 }
 
 std::string CodesSection(Project& project, const ReportData& data, const ReportOptions& options) {
@@ -341,6 +398,8 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
   }
   int64_t most = 1;
   for (const auto& [id, c] : counts) most = std::max<int64_t>(most, c.stories.size());
+  const Language language = data.language;
+  auto say = [&](Word word) { return std::string(Say(language, word)); };
   std::string rows;
   std::string quotes;
   for (const Code& code : ListCodes(project)) {
@@ -349,44 +408,52 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
     const int64_t stories = it == counts.end() ? 0 : static_cast<int64_t>(it->second.stories.size());
     const int width = static_cast<int>(160.0 * static_cast<double>(stories) / static_cast<double>(most));
     rows += "<tr><td>" + HtmlEscape(code.path) + "</td><td class=\"num\">" +
-            std::to_string(stories) + "</td><td><span class=\"bar\" style=\"width:" +
+            LocalCount(stories, language) + "</td><td><span class=\"bar\" style=\"width:" +
             std::to_string(width) + "px\"></span></td><td class=\"num\">" +
-            std::to_string(it == counts.end() ? 0 : it->second.manual) + "</td><td class=\"num\">" +
-            std::to_string(it == counts.end() ? 0 : it->second.rules) + "</td></tr>\n";
+            LocalCount(it == counts.end() ? 0 : it->second.manual, language) +
+            "</td><td class=\"num\">" +
+            LocalCount(it == counts.end() ? 0 : it->second.rules, language) + "</td></tr>\n";
     if (it == counts.end()) continue;
-    quotes += "<details><summary>" + HtmlEscape(code.path) + ": " +
-              Count(it->second.manual + it->second.rules, "coding", "codings") + " in " +
-              Count(stories, "story", "stories") + "</summary>\n";
+    quotes += "<details><summary>" +
+              HtmlEscape(Say(language, Word::kCodingsInStories,
+                             {code.path,
+                              Counted(language, it->second.manual + it->second.rules,
+                                      Word::kCodingOne, Word::kCodingMany),
+                              Stories(language, stories)})) +
+              "</summary>\n";
     for (const Story* story : PickStories(data, it->second.story_order, options.quotes)) {
       quotes += QuoteHtml(data, *story, {code.path});
     }
     quotes += "</details>\n";
   }
-  return "<section id=\"codes\"><h2>Codes</h2>\n<p class=\"note\">Stories per code, from the " +
-         HtmlEscape(data.coders.Describe()) + "; quotes come from the same codings.</p>\n<table><thead><tr><th>code</th>"
-         "<th class=\"num\">stories</th><th></th><th class=\"num\">codings by hand</th>"
-         "<th class=\"num\">codings by rules</th></tr></thead><tbody>\n" +
-         rows + "</tbody></table>\n<h3>Quotes per code</h3>\n" + quotes + "</section>\n";
+  return "<section id=\"codes\"><h2>" + say(Word::kCodes) + "</h2>\n<p class=\"note\">" +
+         HtmlEscape(Say(language, Word::kStoriesPerCode, {data.coders.Describe(language)})) +
+         "</p>\n<table><thead><tr><th>" + say(Word::kCode) + "</th><th class=\"num\">" +
+         say(Word::kStoriesColumn) + "</th><th></th><th class=\"num\">" +
+         say(Word::kCodingsByHand) + "</th><th class=\"num\">" + say(Word::kCodingsByRules) +
+         "</th></tr></thead><tbody>\n" + rows + "</tbody></table>\n<h3>" +
+         say(Word::kQuotesPerCode) + "</h3>\n" + quotes + "</section>\n";
 }
 
-std::string AgreementSection(Project& project, const ReportOptions& options) {
-  std::string out = "<section id=\"agreement\"><h2>Agreement between coders</h2>\n";
+std::string AgreementSection(Project& project, const ReportData& data,
+                             const ReportOptions& options) {
+  const Language language = data.language;
+  std::string out = "<section id=\"agreement\"><h2>" +
+                    std::string(Say(language, Word::kAgreement)) + "</h2>\n";
   AgreementSummary summary;
   try {
-    summary = SummarizeAgreement(project, options.coders);
+    summary = SummarizeAgreement(project, options.coders, language);
   } catch (const Error& e) {
     return out + "<p class=\"note\">" + HtmlEscape(e.message()) + "</p>\n</section>\n";
   }
   std::string coders;
   for (const auto& coder : summary.coders) coders += (coders.empty() ? "" : ", ") + coder;
-  out += "<p>Coders compared: " + HtmlEscape(coders) +
-         ". For a dimension each story counts once with the level each coder chose; for a "
-         "code, whether each coder used it in the story. Kappa and alpha above 0.80 mean "
-         "almost perfect agreement, 0.60\u20130.80 substantial, 0.40\u20130.60 moderate "
-         "(Landis &amp; Koch).</p>\n" + HtmlTable(summary.table);
+  out += "<p>" + HtmlEscape(Say(language, Word::kAgreementLead, {coders})) + "</p>\n" +
+         HtmlTable(summary.table, "", language);
   if (!summary.problems.empty()) {
     out += "<details><summary>" +
-           Count(static_cast<int64_t>(summary.problems.size()), "data problem", "data problems") +
+           Counted(language, static_cast<int64_t>(summary.problems.size()), Word::kDataProblemOne,
+                   Word::kDataProblemMany) +
            "</summary><ul>";
     for (const auto& problem : summary.problems) out += "<li>" + HtmlEscape(problem) + "</li>";
     out += "</ul></details>\n";

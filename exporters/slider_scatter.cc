@@ -6,6 +6,7 @@
 #include "corpus/error.h"
 #include "corpus/signifiers.h"
 #include "exporters/matrix_report.h"
+#include "exporters/report_words.h"
 
 namespace verhaal {
 namespace {
@@ -74,9 +75,9 @@ AxisValues ReadAxis(Project& project, const DimensionSpec& spec,
   return result;
 }
 
-std::string Pole(const SliderAxis& axis, bool high) {
+std::string Pole(const SliderAxis& axis, bool high, Language language) {
   const std::string& name = high ? axis.high : axis.low;
-  return name.empty() ? (high ? "high" : "low") : name;
+  return name.empty() ? std::string(Say(language, high ? Word::kHigh : Word::kLow)) : name;
 }
 
 }  // namespace
@@ -117,14 +118,18 @@ SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const
   return scatter;
 }
 
-Table SliderQuadrantTable(const SliderScatter& scatter) {
-  Table table{{"quadrant", scatter.x.title, scatter.y.title, "stories", "percent"},
+Table SliderQuadrantTable(const SliderScatter& scatter, Language language) {
+  Table table{{std::string(Say(language, Word::kQuadrant)), scatter.x.title, scatter.y.title,
+               std::string(Say(language, Word::kStoriesColumn)),
+               std::string(Say(language, Word::kPercent))},
               {},
               {false, false, false, true, true}};
-  static const char* kNames[] = {"bottom-left", "bottom-right", "top-left", "top-right"};
+  static constexpr Word kNames[] = {Word::kBottomLeft, Word::kBottomRight, Word::kTopLeftQuadrant,
+                                    Word::kTopRightQuadrant};
   const int64_t total = static_cast<int64_t>(scatter.points.size());
   for (int q = 0; q < 4; ++q) {
-    table.AddRow({kNames[q], Pole(scatter.x, q % 2 == 1), Pole(scatter.y, q >= 2),
+    table.AddRow({std::string(Say(language, kNames[q])), Pole(scatter.x, q % 2 == 1, language),
+                  Pole(scatter.y, q >= 2, language),
                   std::to_string(scatter.quadrants[q]),
                   FormatFixed(total == 0 ? NAN : 100.0 * scatter.quadrants[q] / total, 1)});
   }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "coding/dimension.h"
+#include "corpus/language.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 #include "exporters/table.h"
@@ -53,16 +54,19 @@ SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const
                                  const std::vector<Story>& stories,
                                  const ResolvedDimension* colour);
 
-// The quadrant counts as a table (quadrant, x level, y level, stories, %).
-Table SliderQuadrantTable(const SliderScatter& scatter);
+// The quadrant counts as a table (quadrant, x level, y level, stories, %),
+// its words in `language` (exporters/report_words.h).
+Table SliderQuadrantTable(const SliderScatter& scatter, Language language = Language::kEnglish);
 
 // The points as a table (story, x, y, colour level).
 Table SliderPointsTable(const SliderScatter& scatter);
 
 // A self-contained, deterministic SVG: the unit square with the points
 // (coloured by group, with a legend), dashed quadrant lines, pole labels on
-// the axes and the count in each quadrant. Never throws.
-std::string SliderScatterSvg(const SliderScatter& scatter);
+// the axes and the count in each quadrant, words and numbers in `language`.
+// Never throws.
+std::string SliderScatterSvg(const SliderScatter& scatter,
+                             Language language = Language::kEnglish);
 
 }  // namespace verhaal
 

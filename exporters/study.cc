@@ -74,7 +74,7 @@ class Parser {
     study.file = file_;
     CheckKeys(root,
               {"name", "project", "sources", "codebook", "autocode", "codings", "analysis",
-               "outputs"},
+               "language", "outputs"},
               "the top of the manifest");
     if (!root["project"]) {
       throw DataError("the manifest names no project file; add e.g. 'project: study.verhaal'",
@@ -103,6 +103,15 @@ class Parser {
         for (const auto& coder : ListOf(analysis["coders"], "coders")) {
           study.analysis_coders.push_back(ScalarOf(coder, "coders"));
         }
+      }
+    }
+    if (const YAML::Node language = root["language"]) {
+      const std::string code = ScalarOf(language, "language");
+      study.language = ParseLanguage(code);
+      if (!study.language) {
+        throw DataError("unknown language '" + code + "'; the report is written in " +
+                            std::string(kLanguageCodes) + " (docs/study.md)",
+                        At(language));
       }
     }
     study.output_folder = base_;

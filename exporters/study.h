@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "corpus/error.h"
+#include "corpus/language.h"
 #include "corpus/stories.h"
 
 namespace verhaal {
@@ -88,6 +89,9 @@ struct StudyManifest {
   // set after the codings are in; empty: the set is left as it is.
   std::vector<std::string> analysis_coders;
   Location analysis_where;
+  // `language: nl|en`: the language of the report; nullopt: the report's
+  // default (ReportLanguage in exporters/report.h).
+  std::optional<Language> language;
   std::filesystem::path output_folder;
   std::vector<StudyExport> exports;
 };
@@ -96,7 +100,7 @@ struct StudyManifest {
 // are taken from its folder). Throws kData Errors located at the offending
 // node (FILE:LINE:COL with the line and a caret): malformed YAML, an unknown
 // key (with the closest valid one), a missing `project`, a source without
-// `mapping`, an unknown export type, a file extension the export cannot
+// `mapping`, a `language` other than en or nl, an unknown export type, a file extension the export cannot
 // write, a malformed dimension, or two exports writing the same file. Does
 // not check that input files exist: the run step that reads them does.
 StudyManifest ParseStudyManifest(std::string_view yaml, const std::filesystem::path& file);

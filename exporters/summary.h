@@ -23,6 +23,7 @@
 #include "corpus/coder_set.h"
 #include "corpus/codes.h"
 #include "corpus/coding_scan.h"
+#include "corpus/language.h"
 #include "corpus/project.h"
 #include "corpus/signifiers.h"
 #include "corpus/stories.h"
@@ -164,19 +165,23 @@ std::vector<SignifierSummary<ListGroup>> SummarizeLists(Project& project,
 
 // Per dyad and group: n answered, N/A, no answer, mean, median, sd, q1, q3
 // and the counts of the five bins.
+// The three tables' headers are in `language` (exporters/report_words.h).
 Table DyadSummaryTable(const SummaryStories& stories,
-                       const std::vector<SignifierSummary<DyadGroup>>& dyads);
+                       const std::vector<SignifierSummary<DyadGroup>>& dyads,
+                       Language language = Language::kEnglish);
 
 // Per triad and group: n, N/A, no answer, the closed geometric mean of the
 // three anchors (see docs/statistics.md), the number of zeros replaced and
 // the stories in each of the seven zones.
 Table TriadSummaryTable(const SummaryStories& stories,
-                        const std::vector<SignifierSummary<TriadGroup>>& triads);
+                        const std::vector<SignifierSummary<TriadGroup>>& triads,
+                        Language language = Language::kEnglish);
 
 // Per list, group and item: how many stories chose it, and the percentage of
 // the stories that answered the list.
 Table ListSummaryTable(const SummaryStories& stories,
-                       const std::vector<SignifierSummary<ListGroup>>& lists);
+                       const std::vector<SignifierSummary<ListGroup>>& lists,
+                       Language language = Language::kEnglish);
 
 // A chart file: its name in the --svg folder and the SVG document.
 struct SummaryChart {

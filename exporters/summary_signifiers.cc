@@ -9,6 +9,7 @@
 #include "corpus/signifier_scan.h"
 #include "corpus/zones.h"
 #include "exporters/matrix_report.h"
+#include "exporters/report_words.h"
 #include "exporters/summary.h"
 #include "stats/compositional.h"
 
@@ -163,11 +164,28 @@ std::vector<SignifierSummary<ListGroup>> SummarizeLists(Project& project,
   return SummarizeSignifiers(project, stories, {SignifierType::kList}).lists;
 }
 
+namespace {
+
+// The words of `words` in `language`.
+std::vector<std::string> Words(Language language, std::initializer_list<Word> words) {
+  std::vector<std::string> out;
+  for (Word word : words) out.emplace_back(Say(language, word));
+  return out;
+}
+
+}  // namespace
+
 Table DyadSummaryTable(const SummaryStories& stories,
-                       const std::vector<SignifierSummary<DyadGroup>>& dyads) {
+                       const std::vector<SignifierSummary<DyadGroup>>& dyads, Language language) {
+  std::vector<std::string> columns =
+      Words(language, {Word::kDyad, Word::kGroup, Word::kN, Word::kNotApplicableColumn,
+                       Word::kNoAnswer, Word::kMean, Word::kMedian, Word::kSd, Word::kQ1,
+                       Word::kQ3});
+  for (int bin = 1; bin <= 5; ++bin) {
+    columns.push_back(Say(language, Word::kBinN, {std::to_string(bin)}));
+  }
   Table table{
-      {"dyad", "group", "n", "N/A", "no answer", "mean", "median", "sd", "q1", "q3", "bin 1",
-       "bin 2", "bin 3", "bin 4", "bin 5"},
+      std::move(columns),
       {},
       {false, false, true, true, true, true, true, true, true, true, true, true, true, true, true}};
   for (const auto& dyad : dyads) {
@@ -192,10 +210,13 @@ Table DyadSummaryTable(const SummaryStories& stories,
 }
 
 Table TriadSummaryTable(const SummaryStories& stories,
-                        const std::vector<SignifierSummary<TriadGroup>>& triads) {
+                        const std::vector<SignifierSummary<TriadGroup>>& triads,
+                        Language language) {
   Table table{
-      {"triad", "group", "n", "N/A", "no answer", "mean top", "mean left", "mean right",
-       "zeros replaced", "top", "left", "right", "top-left", "top-right", "left-right", "centre"},
+      Words(language, {Word::kTriad, Word::kGroup, Word::kN, Word::kNotApplicableColumn,
+                       Word::kNoAnswer, Word::kMeanTop, Word::kMeanLeft, Word::kMeanRight,
+                       Word::kZerosReplaced, Word::kTop, Word::kLeft, Word::kRight, Word::kTopLeft,
+                       Word::kTopRight, Word::kLeftRight, Word::kCentre}),
       {},
       {false, false, true, true, true, true, true, true, true, true, true, true, true, true, true,
        true}};
@@ -219,9 +240,11 @@ Table TriadSummaryTable(const SummaryStories& stories,
 }
 
 Table ListSummaryTable(const SummaryStories& stories,
-                       const std::vector<SignifierSummary<ListGroup>>& lists) {
-  Table table{
-      {"list", "group", "item", "stories", "% of answered"}, {}, {false, false, false, true, true}};
+                       const std::vector<SignifierSummary<ListGroup>>& lists, Language language) {
+  Table table{Words(language, {Word::kList, Word::kGroup, Word::kItem, Word::kStoriesColumn,
+                               Word::kPercentOfAnswered}),
+              {},
+              {false, false, false, true, true}};
   for (const auto& list : lists) {
     const Signifier& signifier = list.signifier;
     for (size_t g = 0; g < stories.groups.size(); ++g) {

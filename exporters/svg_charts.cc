@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "exporters/report_words.h"
 #include "exporters/svg.h"
 
 namespace verhaal {
@@ -14,14 +15,14 @@ constexpr const char* kAxis = "#555555";
 constexpr const char* kGrid = "#E3E3E3";
 
 // A count as an integer, anything else with one decimal.
-std::string Value(double value) {
+std::string Value(double value, Language language) {
   char buffer[32];
   if (std::floor(value) == value && std::fabs(value) < 1e15) {
     std::snprintf(buffer, sizeof buffer, "%.0f", value);
   } else {
     std::snprintf(buffer, sizeof buffer, "%.1f", value);
   }
-  return buffer;
+  return LocalNumber(buffer, language);
 }
 
 // A step of 1, 2 or 5 times a power of ten giving at most ~5 ticks to `most`.
@@ -96,7 +97,7 @@ std::string BarChartSvg(const BarChart& chart) {
   for (double t = 0; t <= axis_max + step / 2; t += step) {
     const double x = label + plot * t / axis_max;
     svg.Line(x, top, x, top + plot_h, kGrid);
-    svg.Text(x, top + plot_h + 16, Value(t), 10, "middle", false, 0, kAxis);
+    svg.Text(x, top + plot_h + 16, Value(t, chart.language), 10, "middle", false, 0, kAxis);
   }
   svg.Line(label, top, label, top + plot_h, kAxis);
   svg.Line(label, top + plot_h, label + plot, top + plot_h, kAxis);
@@ -109,7 +110,7 @@ std::string BarChartSvg(const BarChart& chart) {
       const double value = c < chart.series[s].values.size() ? chart.series[s].values[c] : 0;
       const double w = plot * value / axis_max, by = y + bar * static_cast<double>(s);
       if (w > 0) svg.Rect(label, by + 1, w, bar - 2, SvgPaletteColour(static_cast<int>(s)));
-      if (labelled) svg.Text(label + w + 4, by + bar - 3, Value(value), 10, "start", false, 0, kAxis);
+      if (labelled) svg.Text(label + w + 4, by + bar - 3, Value(value, chart.language), 10, "start", false, 0, kAxis);
     }
   }
   if (names.size() >= 2) Legend(svg, label + plot + 40, top, names);
@@ -139,7 +140,7 @@ std::string HistogramSvg(const HistogramChart& chart) {
   for (double t = 0; t <= axis_max + step / 2; t += step) {
     const double y = top + plot_h - plot_h * t / axis_max;
     svg.Line(left, y, left + plot_w, y, kGrid);
-    svg.Text(left - 6, y + 4, Value(t), 10, "end", false, 0, kAxis);
+    svg.Text(left - 6, y + 4, Value(t, chart.language), 10, "end", false, 0, kAxis);
   }
   svg.Line(left, top, left, top + plot_h, kAxis);
   svg.Line(left, top + plot_h, left + plot_w, top + plot_h, kAxis);
@@ -158,14 +159,14 @@ std::string HistogramSvg(const HistogramChart& chart) {
       const double y = chart.stacked ? base - h : top + plot_h - h;
       if (h > 0) svg.Rect(x, y, bar - 1, h, SvgPaletteColour(static_cast<int>(s)));
       if (chart.stacked) base -= h;
-      if (labelled) svg.Text(x + bar / 2, y - 3, Value(v), 10, "middle", false, 0, kAxis);
+      if (labelled) svg.Text(x + bar / 2, y - 3, Value(v, chart.language), 10, "middle", false, 0, kAxis);
     }
   }
   for (size_t b = 0; b <= bins; ++b) {
     char edge[16];
     std::snprintf(edge, sizeof edge, "%g", static_cast<double>(b) / static_cast<double>(bins));
-    svg.Text(left + band * static_cast<double>(b), top + plot_h + 15, edge, 10, "middle", false, 0,
-             kAxis);
+    svg.Text(left + band * static_cast<double>(b), top + plot_h + 15,
+             LocalNumber(edge, chart.language), 10, "middle", false, 0, kAxis);
   }
   svg.Text(left, top + plot_h + 34, chart.low_label.empty() ? "0" : chart.low_label, 12, "start",
            true);
@@ -192,9 +193,12 @@ std::string TernaryPlotSvg(const TernaryChart& chart) {
   };
   std::vector<std::string> names;
   for (const auto& s : chart.series) {
-    std::string name = s.name + " (" + std::to_string(s.points.size());
-    if (s.points.size() > chart.max_points) name += ", " + std::to_string(chart.max_points) + " shown";
-    names.push_back(name + ")");
+    std::string count = LocalCount(static_cast<int64_t>(s.points.size()), chart.language);
+    if (s.points.size() > chart.max_points) {
+      count = Say(chart.language, Word::kShown,
+                  {count, LocalCount(static_cast<int64_t>(chart.max_points), chart.language)});
+    }
+    names.push_back(s.name + " (" + count + ")");
   }
   const bool any_mean = std::any_of(chart.series.begin(), chart.series.end(),
                                     [](const TernarySeries& s) { return s.mean.has_value(); });
@@ -247,7 +251,8 @@ std::string TernaryPlotSvg(const TernaryChart& chart) {
   if (any_mean) {
     svg.Circle(lx0 + 5, top + used + 12, 7, "#FFFFFF", "#000000");
     svg.Circle(lx0 + 5, top + used + 12, 4, "#000000");
-    svg.Text(lx0 + 17, top + used + 16, "closed geometric mean", 11);
+    svg.Text(lx0 + 17, top + used + 16, std::string(Say(chart.language, Word::kClosedGeometricMean)),
+             11);
   }
   return svg.Finish();
 }

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "corpus/language.h"
+
 namespace verhaal {
 
 // The values of one series: one colour, one legend entry.
@@ -26,6 +28,7 @@ struct BarChart {
   std::string value_label;  // the axis under the bars, e.g. "stories"
   std::vector<std::string> categories;
   std::vector<ChartSeries> series;  // a legend is drawn when there are two or more
+  Language language = Language::kEnglish;  // of numbers (decimal comma in Dutch)
 };
 
 std::string BarChartSvg(const BarChart& chart);
@@ -40,6 +43,7 @@ struct HistogramChart {
   std::string value_label;  // the vertical axis, e.g. "stories"
   std::vector<ChartSeries> series;  // the same number of bins each
   bool stacked = false;
+  Language language = Language::kEnglish;  // of numbers (decimal comma in Dutch)
 };
 
 std::string HistogramSvg(const HistogramChart& chart);
@@ -60,6 +64,7 @@ struct TernaryChart {
   // Points drawn per series at most; more are thinned evenly (every k-th)
   // and the legend says how many are shown.
   size_t max_points = 2000;
+  Language language = Language::kEnglish;  // of the legend's words and numbers
 };
 
 std::string TernaryPlotSvg(const TernaryChart& chart);

@@ -1,6 +1,7 @@
 // SliderScatterSvg (declared in exporters/slider_scatter.h): the story scatter as SVG.
 #include <cstdio>
 
+#include "exporters/report_words.h"
 #include "exporters/slider_scatter.h"
 #include "exporters/svg.h"
 
@@ -11,19 +12,20 @@ constexpr double kLeft = 90;
 constexpr double kTop = 60;
 constexpr double kSide = 420;  // the unit square, in pixels
 
-std::string PoleText(const SliderAxis& axis, bool high) {
+std::string PoleText(const SliderAxis& axis, bool high, Language language) {
   const std::string& name = high ? axis.high : axis.low;
-  return name.empty() ? (high ? "high (1)" : "low (0)") : name;
+  return name.empty() ? std::string(Say(language, high ? Word::kHighOne : Word::kLowZero)) : name;
 }
 
 }  // namespace
 
-std::string SliderScatterSvg(const SliderScatter& scatter) {
+std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
   const bool legend = !scatter.groups.empty();
   const double width = kLeft + kSide + (legend ? 220 : 40);
   const double height = kTop + kSide + 80;
   const std::string title = scatter.x.title + " x " + scatter.y.title +
-                            " (n = " + std::to_string(scatter.points.size()) + ")";
+                            " (n = " +
+                            LocalCount(static_cast<int64_t>(scatter.points.size()), language) + ")";
   SvgDocument svg(width, height, title);
   svg.Text(kLeft + kSide / 2, 30, title, 16, "middle", true);
   svg.Rect(kLeft, kTop, kSide, kSide, "#FAFAFA", "#888888");
@@ -36,7 +38,7 @@ std::string SliderScatterSvg(const SliderScatter& scatter) {
   auto percent = [&](int64_t count) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.0f%%", n == 0 ? 0.0 : 100.0 * count / n);
-    return std::string(buffer);
+    return LocalNumber(buffer, language);
   };
   const struct {
     double x, y;
@@ -48,7 +50,8 @@ std::string SliderScatterSvg(const SliderScatter& scatter) {
   for (int q = 0; q < 4; ++q) {
     svg.Text(
         corners[q].x, corners[q].y,
-        "n = " + std::to_string(scatter.quadrants[q]) + " (" + percent(scatter.quadrants[q]) + ")",
+        "n = " + LocalCount(scatter.quadrants[q], language) + " (" + percent(scatter.quadrants[q]) +
+            ")",
         12, corners[q].anchor, true, 0, "#555555");
   }
   for (const auto& point : scatter.points) {
@@ -57,11 +60,11 @@ std::string SliderScatterSvg(const SliderScatter& scatter) {
   }
   // Axes: pole labels at the ends, the title in the middle.
   const double below = kTop + kSide + 20;
-  svg.Text(kLeft, below, PoleText(scatter.x, false), 12, "start");
-  svg.Text(kLeft + kSide, below, PoleText(scatter.x, true), 12, "end");
+  svg.Text(kLeft, below, PoleText(scatter.x, false, language), 12, "start");
+  svg.Text(kLeft + kSide, below, PoleText(scatter.x, true, language), 12, "end");
   svg.Text(kLeft + kSide / 2, below + 24, scatter.x.title, 13, "middle", true);
-  svg.Text(kLeft - 10, kTop + kSide, PoleText(scatter.y, false), 12, "start", false, -90);
-  svg.Text(kLeft - 10, kTop, PoleText(scatter.y, true), 12, "end", false, -90);
+  svg.Text(kLeft - 10, kTop + kSide, PoleText(scatter.y, false, language), 12, "start", false, -90);
+  svg.Text(kLeft - 10, kTop, PoleText(scatter.y, true, language), 12, "end", false, -90);
   svg.Text(kLeft - 34, kTop + kSide / 2, scatter.y.title, 13, "middle", true, -90);
   if (legend) {
     const double x = kLeft + kSide + 24;

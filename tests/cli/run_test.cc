@@ -4,6 +4,7 @@
 // real browser (headless Chromium, skipped when absent).
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -159,14 +160,116 @@ TEST_F(RunStudyTest, ReportHasTheMatrixQuotesAndNoNetwork) {
   EXPECT_GE(Occurrences(html, "<details>"), 4u + 13u);  // 4 cells, 13 codes
   EXPECT_GE(Occurrences(html, "<blockquote>"), 12u);
   EXPECT_NE(html.find("SH-01, statushouder"), std::string::npos);
-  EXPECT_NE(html.find("Cram\u00e9r's V"), std::string::npos);
+  // The manifest asks for Dutch (language: nl).
+  EXPECT_NE(html.find("Cram\u00e9rs V"), std::string::npos);
   // The manifest restricts the matrix to statushouders, and the table says so.
-  EXPECT_NE(html.find("stories with role statushouder (n = 36)"), std::string::npos);
-  EXPECT_EQ(html.find("all stories (n = "), std::string::npos);
+  EXPECT_NE(html.find("verhalen met rol statushouder (n = 36)"), std::string::npos);
+  EXPECT_EQ(html.find("alle verhalen (n = "), std::string::npos);
   // Self-contained: nothing is fetched (the SVG namespace URI is only a name).
   for (const char* fetch : {"src=", "href=\"http", "<link", "@import", "url("}) {
     EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
   }
+}
+
+// The page's visible text: tags (SVG's too) and the style and script
+// elements dropped, entities decoded.
+std::string VisibleText(std::string html) {
+  for (const char* element : {"style", "script"}) {
+    const std::string open = std::string("<") + element + ">";
+    const std::string close = std::string("</") + element + ">";
+    for (size_t at = html.find(open); at != std::string::npos; at = html.find(open, at)) {
+      const size_t end = html.find(close, at);
+      html.erase(at, end == std::string::npos ? std::string::npos : end + close.size() - at);
+    }
+  }
+  std::string text;
+  bool in_tag = false;
+  for (char c : html) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) text += c;
+    if (c == '>') {
+      in_tag = false;
+      text += ' ';
+    }
+  }
+  for (const auto& [entity, c] : {std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"},
+                                  std::pair{"&quot;", "\""}, std::pair{"&amp;", "&"}}) {
+    for (size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at)) {
+      text.replace(at, std::string(entity).size(), c);
+    }
+  }
+  return text;
+}
+
+// True when `word` occurs in `text` as a whole word (case as given).
+bool HasWord(const std::string& text, const std::string& word) {
+  auto letter = [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+  };
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const bool before = at > 0 && letter(text[at - 1]);
+    const bool after = at + word.size() < text.size() && letter(text[at + word.size()]);
+    if (!before && !after) return true;
+  }
+  return false;
+}
+
+// English words of the English report's own text (headings, table headers,
+// sentences about the statistics, captions, chart labels), none of which the
+// example's stories use.
+constexpr const char* kEnglishWords[] = {
+    "Agreement", "All", "Coders", "Codings", "Counted", "Each", "Expected", "Fewer", "For",
+    "Left", "More", "Overview", "Quotes", "Respondents", "Scatter", "Signifiers", "Stories",
+    "Story", "Whose", "above", "adjusted", "against", "agreement", "almost", "alpha", "and",
+    "answer", "answered", "any", "applicable", "are", "asked", "association", "be", "behind",
+    "between", "both", "by", "cell", "cells", "centre", "chance", "chi", "chose", "clearly",
+    "coded", "coder", "codings", "col", "coloured", "combined", "compared", "count", "counted",
+    "counts", "could", "differ", "dimension", "dot", "each", "expected", "experience", "fewer",
+    "figures", "for", "from", "group", "groups", "how", "its", "kind", "left", "level", "lists",
+    "marks", "mean", "measure", "median", "moderate", "more", "no", "none", "number", "numbers",
+    "once", "one", "opening", "or", "own", "pattern", "percent", "placed", "presence",
+    "quadrant", "quotes", "reflection", "replaced", "residual", "respondents", "right", "role",
+    "row", "rule", "rules", "same", "shaded", "share", "skipped", "sliders", "small",
+    "smallest", "statistic", "statistics", "stories", "story", "storyteller", "storytellers",
+    "strong", "substantial", "tell", "than", "that", "their", "these", "to", "top", "total",
+    "triad", "triads", "trust", "unit", "unlikely", "used", "value", "wave", "well", "whether",
+    "with", "zeros", "square", "bottom", "item"};
+
+// The example asks for a Dutch report (language: nl): no English word of the
+// report's own is left, in the text or the charts, and numbers have a
+// decimal comma.
+TEST_F(RunStudyTest, DutchReportHasNoEnglishWordsLeft) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const std::string html = ReadFile(Out("report.html"));
+  EXPECT_NE(html.find("<html lang=\"nl\">"), std::string::npos);
+  const std::string text = VisibleText(html);
+  for (const char* word : kEnglishWords) EXPECT_FALSE(HasWord(text, word)) << word;
+  // The English report has every one of them.
+  auto english = RunVerhaal({"-p", Out("statushouders.verhaal").string(), "report", "-o",
+                             "en.html", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--by",
+                             "var:gemeente", "--role", "statushouder", "--coders", "anna,bram",
+                             "--lang", "en"},
+                            dir_->path());
+  ASSERT_EQ(english.exit_code, 0) << english.err;
+  const std::string english_html = ReadFile(dir_->path() / "en.html");
+  EXPECT_NE(english_html.find("<html lang=\"en\">"), std::string::npos);
+  const std::string english_text = VisibleText(english_html);
+  for (const char* word : kEnglishWords) EXPECT_TRUE(HasWord(english_text, word)) << word;
+  EXPECT_NE(english_text.find("Fisher's exact test p = 0.00671"), std::string::npos);
+  // Statistics in Dutch words with decimal commas.
+  for (const char* dutch :
+       {"Bij deze 36 verhalen is het patroon waarschijnlijk geen toeval (exacte toets van Fisher: "
+        "p = 0,00671; \u03c7\u00b2(1) = 9,03, p = 0,002659). Cram\u00e9rs V = 0,50: een sterk "
+        "verband.",
+        "Cram\u00e9rs V</td><td>0,501</td>", "72,2% van de rij", "De verhalen achter de cijfers",
+        "Weggelaten: dyad:motivatie: n.v.t. (1), dyad:stijl: geen antwoord (1).",
+        "coderingen van anna, bram (--coders), samengenomen: elke codeur"}) {
+    EXPECT_NE(html.find(dutch), std::string::npos) << dutch;
+  }
+  // The charts too: Dutch axis titles and decimal commas at the bin edges.
+  EXPECT_NE(html.find(">verhalen</text>"), std::string::npos);
+  EXPECT_NE(html.find(">0,5</text>"), std::string::npos);
+  EXPECT_EQ(html.find(">0.5</text>"), std::string::npos);
 }
 
 // Two runs of the example give the same bytes in every output, the project
@@ -332,13 +435,14 @@ TEST_F(RunStudyTest, ReportCommandWritesThePageAndRefusesBadInput) {
   const std::string project = Out("statushouders.verhaal").string();
   auto r = RunVerhaal({"-p", project, "report", "-o", "codes.html", "--rows",
                        "code:motivatie@anna+bram", "--cols", "code:communicatiestijl@anna+bram",
-                       "--title", "Codes van anna en bram", "--quotes", "1"},
+                       "--title", "Codes van anna en bram", "--quotes", "1", "--lang", "en"},
                       dir_->path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err.rfind("wrote codes.html (", 0), 0u) << r.err;
   const std::string html = ReadFile(dir_->path() / "codes.html");
   EXPECT_NE(html.find("<title>Codes van anna en bram</title>"), std::string::npos);
+  EXPECT_NE(html.find("<html lang=\"en\">"), std::string::npos);
   EXPECT_NE(html.find("moeten \u00d7 dwingend: 4 stories"), std::string::npos);
   // Code dimensions have no scatter.
   EXPECT_EQ(html.find("id=\"scatter\""), std::string::npos);
@@ -361,6 +465,10 @@ TEST_F(RunStudyTest, ReportCommandWritesThePageAndRefusesBadInput) {
        65,
        "verhaal: error: no stories for the report; import stories first, or loosen its role, "
        "kind or wave filter\n"},
+      {{"report", "-o", "x.html", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--lang",
+        "de"},
+       2,
+       "verhaal: error: --lang takes en or nl, not 'de'\n"},
   };
   for (const auto& c : cases) {
     std::vector<std::string> args = {"-p", project};
@@ -400,7 +508,7 @@ TEST_F(RunStudyTest, ReportRendersInHeadlessChromium) {
   ASSERT_EQ(std::system(dump.c_str()), 0) << dump;
   const std::string rendered = ReadFile(dom);
   EXPECT_NE(rendered.find("Matrix: "), std::string::npos);
-  EXPECT_NE(rendered.find("The stories behind the numbers"), std::string::npos);
+  EXPECT_NE(rendered.find("De verhalen achter de cijfers"), std::string::npos);
   EXPECT_NE(rendered.find("<blockquote>"), std::string::npos);
   EXPECT_NE(rendered.find("SH-01, statushouder"), std::string::npos);
   if (const char* keep = std::getenv("VERHAAL_KEEP_SCREENSHOT")) fs::copy_file(png, keep, fs::copy_options::overwrite_existing);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "exporters/matrix.h"
+#include "exporters/matrix_report.h"
 #include "exporters/report_html.h"
 
 namespace verhaal {
@@ -33,6 +34,45 @@ TEST(ReportTest, TestsInPlainWords) {
         MakeCrossTab("", {"a", "b"}, {"x", "y"}, stats::ContingencyTable(c.counts));
     EXPECT_EQ(TestsInWords(tab), c.words);
   }
+}
+
+// The same sentence in Dutch: decimal commas, Dutch words, p and χ² as they are.
+TEST(ReportTest, TestsInDutch) {
+  const CrossTab tab = MakeCrossTab("", {"a", "b"}, {"x", "y"},
+                                    stats::ContingencyTable({{13, 5}, {4, 14}}));
+  EXPECT_EQ(TestsInWords(tab, Language::kDutch),
+            "<p class=\"words\">Bij deze 36 verhalen is het patroon waarschijnlijk geen toeval "
+            "(exacte toets van Fisher: p = 0,00671; \u03c7\u00b2(1) = 9,03, p = 0,002659). "
+            "Cram\u00e9rs V = 0,50: een sterk verband. De odds ratio is 9,1 (95%-BI "
+            "2,0\u201341,4). Meer verhalen dan verwacht: a \u00d7 x (13, verwacht 8,5), b \u00d7 y "
+            "(14, verwacht 9,5). Minder dan verwacht: a \u00d7 y (5, verwacht 9,5), b \u00d7 x (4, "
+            "verwacht 8,5).</p>\n");
+  const CrossTab small = MakeCrossTab("", {"a", "b"}, {"x", "y"},
+                                      stats::ContingencyTable({{2, 2}, {2, 2}}));
+  EXPECT_NE(TestsInWords(small, Language::kDutch)
+                .find("maar met 8 verhalen en kleine verwachte aantallen zegt dat niet hoe sterk "
+                      "het verband is. De odds ratio is 1,0 (95%-BI 0,1\u201316,0). De verwachte "
+                      "aantallen zijn klein; vertrouw daarom eerder op de toets van Fisher dan op "
+                      "\u03c7\u00b2."),
+            std::string::npos)
+      << TestsInWords(small, Language::kDutch);
+  const Table tests = CrossTabTests(small, Language::kDutch);
+  EXPECT_EQ(tests.columns, (std::vector<std::string>{"statistiek", "waarde"}));
+  EXPECT_EQ(tests.rows.back(),
+            (std::vector<std::string>{
+                "regel van Cochran",
+                "niet voldaan: 4 van de 4 cellen hebben een verwacht aantal onder 5 en 0 onder 1 "
+                "(kleinste 2,00); de \u03c7\u00b2-benadering kan slecht zijn: gebruik de exacte "
+                "toets van Fisher of voeg categorie\u00ebn samen"}));
+}
+
+TEST(ReportTest, TablesLocaliseTheirNumbers) {
+  Table table{{"code", "n", "%"}, {}, {false, true, true}};
+  table.AddRow({"taal 1.5", "12345", "72.2"});
+  EXPECT_EQ(HtmlTable(table, "", Language::kDutch),
+            "<table><thead><tr><th>code</th><th class=\"num\">n</th><th class=\"num\">%</th>"
+            "</tr></thead><tbody>\n<tr><td>taal 1.5</td><td class=\"num\">12.345</td>"
+            "<td class=\"num\">72,2</td></tr>\n</tbody></table>\n");
 }
 
 // Two stories in opposite corners: X2 = 4 x 0.5^2 / 0.5 = 2, V = sqrt(2 / 2)

@@ -57,6 +57,14 @@ TEST(StudyTest, ParsesEveryPartWithPathsFromTheManifestFolder) {
   EXPECT_EQ(study.exports[2].coders, (std::vector<std::string>{"anna", "bram"}));
   EXPECT_EQ(study.exports[2].filter.wave, 2);
   EXPECT_EQ(StudyExportTypeName(study.exports[1].type), "stories");
+  EXPECT_FALSE(study.language.has_value());  // the report's default
+}
+
+TEST(StudyTest, LanguageOfTheReport) {
+  const StudyManifest dutch = ParseStudyManifest("project: a.verhaal\nlanguage: nl\n", "s.yaml");
+  EXPECT_EQ(dutch.language, Language::kDutch);
+  const StudyManifest english = ParseStudyManifest("project: a.verhaal\nlanguage: en\n", "s.yaml");
+  EXPECT_EQ(english.language, Language::kEnglish);
 }
 
 TEST(StudyTest, DefaultsWhenOnlyTheProjectIsNamed) {
@@ -83,8 +91,11 @@ TEST(StudyTest, ErrorsAreLocatedAndSayWhatToDo) {
   const Case cases[] = {
       {"project: a.verhaal\nsorces: []\n",
        "s.yaml:2:1: unknown key 'sorces' in the top of the manifest; did you mean 'sources'? the "
-       "keys here are name, project, sources, codebook, autocode, codings, analysis, outputs "
-       "(docs/study.md)\n  sorces: []\n  ^"},
+       "keys here are name, project, sources, codebook, autocode, codings, analysis, language, "
+       "outputs (docs/study.md)\n  sorces: []\n  ^"},
+      {"project: a.verhaal\nlanguage: xx\n",
+       "s.yaml:2:11: unknown language 'xx'; the report is written in en or nl (docs/study.md)\n"
+       "  language: xx\n            ^"},
       {"name: x\n",
        "s.yaml:1:1: the manifest names no project file; add e.g. 'project: study.verhaal'\n"
        "  name: x\n  ^"},
