@@ -71,6 +71,33 @@ std::string MatrixCodings(const ReportData& data, const std::vector<const Dimens
   return out.empty() ? std::string(Say(language, Word::kNoCodeDimension)) : out;
 }
 
+// A built-in dimension in `language`: the title and label of role, kind,
+// wave and respondent, a triad's zones, and the levels verhaal names itself
+// (story kinds, a triad's centre). Names from the project stay as they are.
+void LocalizeDimension(ResolvedDimension& dim, const DimensionSpec& spec, Language language) {
+  if (language == Language::kEnglish) return;
+  auto name = [&](Word word) {
+    dim.title = Say(language, word);
+    dim.label = dim.title;
+  };
+  switch (spec.source) {
+    case DimensionSource::kRole: name(Word::kRole); break;
+    case DimensionSource::kWave: name(Word::kWave); break;
+    case DimensionSource::kRespondent: name(Word::kRespondentOne); break;
+    case DimensionSource::kKind:
+      name(Word::kKind);
+      for (auto& level : dim.levels) level = KindName(language, level);
+      break;
+    case DimensionSource::kTriadZone:
+      dim.title = Say(language, Word::kZonesOf, {spec.name});
+      if (!dim.levels.empty() && dim.levels.back() == "centre") {
+        dim.levels.back() = Say(language, Word::kCentre);
+      }
+      break;
+    default: break;
+  }
+}
+
 // The codes a dimension's name may point at, for choosing quotes.
 std::vector<std::string> PreferredCodes(const DimensionSpec& rows, const DimensionSpec& cols) {
   std::vector<std::string> prefer;
@@ -268,10 +295,12 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
   const DimensionSpec col_spec = ParseDimension(options.cols);
   std::vector<int64_t> ids;
   for (const Story& story : data.stories) ids.push_back(story.id);
-  const ResolvedDimension rows =
+  ResolvedDimension rows =
       ResolveDimension(project, row_spec, data.stories, MixedPolicy::kExclude, &data.coders);
-  const ResolvedDimension cols =
+  ResolvedDimension cols =
       ResolveDimension(project, col_spec, data.stories, MixedPolicy::kExclude, &data.coders);
+  LocalizeDimension(rows, row_spec, data.language);
+  LocalizeDimension(cols, col_spec, data.language);
   const Matrix overall = BuildMatrix(ids, rows, cols, nullptr);
   const CrossTab& all = overall.tables.front();
   // The corner of each table names the dimensions briefly ("motivatie", "stijl").
@@ -305,8 +334,9 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
 
   if (!options.by.empty()) {
     const DimensionSpec by_spec = ParseDimension(options.by);
-    const ResolvedDimension by =
+    ResolvedDimension by =
         ResolveDimension(project, by_spec, data.stories, MixedPolicy::kExclude, &data.coders);
+    LocalizeDimension(by, by_spec, language);
     const Matrix grouped = BuildMatrix(ids, rows, cols, &by);
     out += "<h3>" + HtmlEscape(Say(language, Word::kPer, {by.title})) + "</h3>\n";
     for (const CrossTab& tab : grouped.tables) {
@@ -367,8 +397,9 @@ std::string ScatterSection(Project& project, const ReportData& data,
   }
   std::optional<ResolvedDimension> groups;
   if (!options.by.empty()) {
-    groups = ResolveDimension(project, ParseDimension(options.by), data.stories,
-                              MixedPolicy::kExclude, &data.coders);
+    const DimensionSpec by_spec = ParseDimension(options.by);
+    groups = ResolveDimension(project, by_spec, data.stories, MixedPolicy::kExclude, &data.coders);
+    LocalizeDimension(*groups, by_spec, data.language);
   }
   const SliderScatter scatter = BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
                                                    ParseDimension(SliderDimension(y)),

@@ -48,6 +48,9 @@ namespace verhaal {
   X(kRespondentsBy, "Respondents by {1}", "Respondenten naar {1}")                               \
   X(kStoriesByKindAndWave, "Stories by kind and wave", "Verhalen naar soort en meting")          \
   X(kKind, "kind", "soort")                                                                      \
+  X(kRole, "role", "rol")                                                                        \
+  X(kWave, "wave", "meting")                                                                     \
+  X(kZonesOf, "{1} zones", "zones van {1}")                                                      \
   X(kNoWave, "no wave", "geen meting")                                                           \
   X(kWaveN, "wave {1}", "meting {1}")                                                            \
   X(kAll, "all", "alle")                                                                         \

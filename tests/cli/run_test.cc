@@ -272,6 +272,20 @@ TEST_F(RunStudyTest, DutchReportHasNoEnglishWordsLeft) {
   EXPECT_EQ(html.find(">0.5</text>"), std::string::npos);
 }
 
+// verhaal's own dimensions speak Dutch too: role, kind and the story kinds.
+TEST_F(RunStudyTest, DutchReportNamesBuiltInDimensionsInDutch) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  auto r = RunVerhaal({"-p", Out("statushouders.verhaal").string(), "report", "-o", "kind.html",
+                       "--rows", "kind", "--cols", "role", "--lang", "nl"},
+                      dir_->path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = ReadFile(dir_->path() / "kind.html");
+  EXPECT_NE(html.find("<h2>Matrix: soort \u00d7 rol</h2>"), std::string::npos);
+  EXPECT_NE(html.find("<th>soort \u2193 / rol \u2192</th>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><th>ervaring</th>"), std::string::npos);
+  EXPECT_EQ(html.find("<tr><th>experience</th>"), std::string::npos);
+}
+
 // Two runs of the example give the same bytes in every output, the project
 // file included, when SOURCE_DATE_EPOCH fixes "now" (the codings' stamps);
 // the zip entries of the .qdpx carry that time.
