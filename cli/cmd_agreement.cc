@@ -1,9 +1,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <ostream>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -12,19 +10,14 @@
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/reliability.h"
-#include "corpus/codes.h"
-#include "corpus/codings.h"
 #include "corpus/error.h"
-#include "corpus/stories.h"
-#include "corpus/text.h"
 #include "exporters/table.h"
 #include "importers/byte_source.h"
 #include "importers/reliability_table.h"
 #include "stats/cohen_kappa.h"
 #include "stats/fleiss_kappa.h"
-#include "stats/gwet_ac1.h"
 #include "stats/krippendorff_alpha.h"
-#include "stats/percent_agreement.h"
+#include "study/agreement.h"
 
 namespace po = boost::program_options;
 
@@ -68,120 +61,20 @@ stats::MeasurementLevel ParseLevel(const std::string& name) {
   throw UsageError("unknown level '" + name + "'; use nominal, ordinal, interval or ratio");
 }
 
-// The coefficients of one row over `data` (units with two or more values).
-void AddCoefficientRow(Table& table, const std::string& unit, const std::string& code,
-                       const std::string& coders, const stats::ReliabilityData& data,
-                       bool with_kappa, TableFormat format) {
-  std::vector<std::string> row = {unit, code, coders, std::to_string(data.units.size())};
-  if (data.units.empty()) {
-    row.insert(row.end(), {"", "", "", "", "", "no story was coded by these coders together"});
-    table.AddRow(std::move(row));
-    return;
+// The cells of one row of the table, as `verhaal agreement` prints them.
+std::vector<std::string> AgreementCells(const AgreementRow& r, TableFormat format) {
+  std::vector<std::string> row = {r.unit, r.code, r.coders, std::to_string(r.n)};
+  if (!r.compared) {
+    row.insert(row.end(), {"", "", "", "", "", r.note});
+    return row;
   }
-  std::string notes;
-  const auto agreement = stats::PercentAgreement(data);
-  row.push_back(Number(agreement.value, format));
-  if (with_kappa) {
-    const auto kappa = stats::CohenKappa(data);
-    row.push_back(Number(kappa.kappa, format));
-    AddNote(notes, kappa.note);
-  } else {
-    row.push_back("");
-  }
-  const auto fleiss = stats::FleissKappa(data);
-  row.push_back(Number(fleiss.value, format));
-  AddNote(notes, fleiss.note);
-  try {
-    const auto ac1 = stats::GwetAc1(data);
-    row.push_back(Number(ac1.value, format));
-    AddNote(notes, ac1.note);
-  } catch (const std::invalid_argument&) {
-    row.push_back(Number(std::nan(""), format));
-    AddNote(notes, "AC1 needs two or more categories");
-  }
-  const auto alpha = stats::KrippendorffAlpha(data, stats::MeasurementLevel::kNominal);
-  row.push_back(Number(alpha.alpha, format));
-  AddNote(notes, alpha.note);
-  row.push_back(notes);
-  table.AddRow(std::move(row));
-}
-
-// The units of `data` with two or more values among `columns`, restricted to them.
-stats::ReliabilityData Restrict(const stats::ReliabilityData& data,
-                                const std::vector<size_t>& columns) {
-  stats::ReliabilityData out;
-  out.categories = data.categories;
-  for (const auto& unit : data.units) {
-    std::vector<std::optional<double>> row;
-    int values = 0;
-    for (size_t c : columns) {
-      row.push_back(unit[c]);
-      values += unit[c].has_value();
-    }
-    if (values >= 2) out.units.push_back(std::move(row));
-  }
-  return out;
-}
-
-// The text of what each coder coded with `code` (or its descendants) in a story.
-std::string CodedText(Project& project, const CodeReliability& r, const ReliabilityUnit& unit,
-                      const Story& story) {
-  const auto code = FindCodeByPath(project, r.code);
-  CodingFilter filter;
-  filter.code_ids = CodeSubtree(project, code->id);
-  filter.story_id = unit.story_id;
-  std::string text;
-  for (const auto& coding : ListCodings(project, filter)) {
-    if (std::find(r.coders.begin(), r.coders.end(), coding.coder) == r.coders.end()) continue;
-    text += (text.empty() ? "" : " | ") + coding.coder + ": " +
-            std::string(SliceCodePoints(story.text, static_cast<size_t>(coding.start),
-                                        static_cast<size_t>(coding.end)));
-  }
-  return text;
-}
-
-void AddDisagreements(Project& project, Table& table, const CodeReliability& r,
-                      AgreementUnit unit) {
-  std::map<int64_t, Story> stories;
-  auto story_of = [&](int64_t id) -> const Story& {
-    auto it = stories.find(id);
-    if (it == stories.end()) it = stories.emplace(id, *FindStoryById(project, id)).first;
-    return it->second;
-  };
-  auto name_of = [&](const std::optional<double>& v) -> std::string {
-    if (!v) return "-";
-    if (unit == AgreementUnit::kDimension) return r.categories[static_cast<size_t>(*v)];
-    return *v > 0 ? "yes" : "no";
-  };
-  for (size_t u = 0; u < r.data.units.size(); ++u) {
-    const auto& values = r.data.units[u];
-    std::set<double> distinct;
-    for (const auto& v : values) {
-      if (v) distinct.insert(*v);
-    }
-    if (distinct.size() < 2) continue;
-    ReliabilityUnit where = r.units[u];
-    // Characters: one row per run of equal disagreement.
-    while (unit == AgreementUnit::kCharacter && u + 1 < r.data.units.size() &&
-           r.units[u + 1].story_id == where.story_id && r.data.units[u + 1] == values) {
-      ++u;
-      where.end = r.units[u].end;
-    }
-    const Story& story = story_of(where.story_id);
-    std::vector<std::string> row = {where.story_key, r.code};
-    const bool whole = unit == AgreementUnit::kPresence || unit == AgreementUnit::kDimension;
-    row.push_back(whole ? "story"
-                        : std::to_string(where.start) + "-" + std::to_string(where.end));
-    for (const auto& v : values) row.push_back(name_of(v));
-    row.push_back(whole ? CodedText(project, r, where, story)
-                        : std::string(SliceCodePoints(story.text,
-                                                      static_cast<size_t>(where.start),
-                                                      static_cast<size_t>(where.end))));
-    for (char& ch : row.back()) {
-      if (ch == '\n') ch = ' ';
-    }
-    table.AddRow(std::move(row));
-  }
+  row.push_back(Number(r.agreement, format));
+  row.push_back(r.kappa ? Number(*r.kappa, format) : "");
+  row.push_back(Number(r.fleiss, format));
+  row.push_back(Number(r.ac1, format));
+  row.push_back(Number(r.alpha, format));
+  row.push_back(r.note);
+  return row;
 }
 
 int FromTable(CommandContext& context, const CommandOptions& options, TableFormat format) {
@@ -326,50 +219,35 @@ int RunAgreement(CommandContext& context) {
   Project project = options.OpenProject();
   const bool listing = options.Has("disagreements");
   Table table;
-  int problems = 0;
-  ForEachCodeReliability(project, unit, selection, [&](const CodeReliability& r) {
-    for (const auto& problem : r.problems) {
-      context.err << "verhaal: warning: " << r.code << ": " << problem << '\n';
-      ++problems;
+  std::vector<std::string> problems;
+  if (listing) {
+    DisagreementList list = ListDisagreements(project, unit, selection);
+    problems = std::move(list.problems);
+    table.columns = {"story", "code", "where"};
+    table.columns.insert(table.columns.end(), list.coders.begin(), list.coders.end());
+    table.columns.push_back("text");
+    for (const Disagreement& d : list.disagreements) {
+      std::vector<std::string> row = {d.story_key, d.code};
+      row.push_back(d.whole ? "story" : std::to_string(d.start) + "-" + std::to_string(d.end));
+      row.insert(row.end(), d.values.begin(), d.values.end());
+      row.push_back(d.text);
+      table.AddRow(std::move(row));
     }
-    if (table.columns.empty()) {
-      if (listing) {
-        table.columns = {"story", "code", "where"};
-        table.columns.insert(table.columns.end(), r.coders.begin(), r.coders.end());
-        table.columns.push_back("text");
-      } else {
-        table.columns = {"unit",  "code",   "coders", "n",     "agreement",
-                         "kappa", "fleiss", "ac1",    "alpha", "note"};
-        table.numeric = {false, false, false, true, true, true, true, true, true, false};
-      }
-    }
-    if (listing) {
-      AddDisagreements(project, table, r, unit);
-      return;
-    }
-    const std::string unit_name(AgreementUnitName(unit));
-    for (size_t a = 0; a < r.coders.size(); ++a) {
-      for (size_t b = a + 1; b < r.coders.size(); ++b) {
-        AddCoefficientRow(table, unit_name, r.code, r.coders[a] + "+" + r.coders[b],
-                          Restrict(r.data, {a, b}), true, format);
-      }
-    }
-    if (r.coders.size() > 2) {
-      std::vector<size_t> all(r.coders.size());
-      for (size_t c = 0; c < all.size(); ++c) all[c] = c;
-      AddCoefficientRow(table, unit_name, r.code,
-                        "all (" + std::to_string(r.coders.size()) + ")", Restrict(r.data, all),
-                        false, format);
-    }
-  });
-  if (table.columns.empty()) {
-    throw DataError("nothing to compare: the selected coders made no codings with the "
-                    "selected codes; check --codes and --coders");
+  } else {
+    AgreementTable agreement = ComputeAgreement(project, unit, selection);
+    problems = std::move(agreement.problems);
+    table.columns = {"unit",  "code",   "coders", "n",     "agreement",
+                     "kappa", "fleiss", "ac1",    "alpha", "note"};
+    table.numeric = {false, false, false, true, true, true, true, true, true, false};
+    for (const AgreementRow& r : agreement.rows) table.AddRow(AgreementCells(r, format));
   }
+  for (const auto& problem : problems) context.err << "verhaal: warning: " << problem << '\n';
   WriteTable(context.out, table, format);
   if (format == TableFormat::kText) {
     context.err << table.rows.size() << (listing ? " disagreements" : " rows");
-    if (problems > 0) context.err << ", " << problems << " data problems (see the warnings)";
+    if (!problems.empty()) {
+      context.err << ", " << problems.size() << " data problems (see the warnings)";
+    }
     context.err << '\n';
   }
   return 0;
