@@ -66,21 +66,25 @@ int RunServe(CommandContext& context) {
   CommandOptions options(
       context,
       "verhaal serve [-p PROJECT] [--port N] [--listen ADDR] [--coder NAME | --coders a,b,...]\n"
-      "              [--blind] [--lang nl|en] [--no-browser] [--token-file F]\n"
+      "              [--lead NAME] [--blind] [--lang nl|en] [--no-browser] [--token-file F]\n"
       "              [--tls-cert F --tls-key F]",
       "Opens the workbench: read and code the project's stories in the browser.\n"
       "Prints one link per coder (with that coder's secret token) and opens the\n"
       "first in the browser; keeps running until Ctrl+C. The page needs no\n"
       "internet; the CLI may change the project meanwhile. Listening beyond\n"
-      "this machine (--listen) needs --coders; use TLS there. API and security:\n"
-      "docs/serve.md.",
+      "this machine (--listen) needs --coders; use TLS there. The lead (the first\n"
+      "of --coders, or --lead) settles the coders' disagreements in the Team view.\n"
+      "API and security: docs/serve.md.",
       "  verhaal serve -p statushouders.verhaal\n"
-      "  verhaal serve --coders anna,bram --blind --no-browser --token-file links.txt");
+      "  verhaal serve --coders anna,bram --blind --no-browser --token-file links.txt\n"
+      "  verhaal serve --coders anna,bram,carla --lead carla");
   options.add()("port", po::value<int>()->default_value(8470), "port; 0 takes any free port")(
       "listen", po::value<std::string>()->default_value("127.0.0.1"), "address to listen on")(
       "coder", po::value<std::string>(), "the coder (default $VERHAAL_CODER, else login name)")(
       "coders", po::value<std::string>(), "one link per coder: anna,bram,...")(
-      "blind", "coders see only their own codings")(
+      "lead", po::value<std::string>(),
+      "the coder who settles disagreements (default: the first of --coders)")(
+      "blind", "coders see only their own codings; the Team view is the lead's only")(
       "lang", po::value<std::string>(), "the page's first language: nl or en")(
       "no-browser", "do not open the browser")(
       "token-file", po::value<std::string>(), "also write the links to this file (mode 0600)")(
@@ -107,6 +111,7 @@ int RunServe(CommandContext& context) {
                      "each needs a token");
   }
   serve.blind = options.Has("blind");
+  if (auto lead = options.Optional<std::string>("lead")) serve.lead = *lead;
   if (auto lang = options.Optional<std::string>("lang")) {
     if (*lang != "nl" && *lang != "en") throw UsageError("--lang takes nl or en");
     serve.lang = *lang;

@@ -205,4 +205,17 @@ std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
   return out;
 }
 
+std::vector<CoderCounts> CountCodingsByCoder(Project& project) {
+  SQLite::Statement query(project.db(),
+                          "SELECT k.id, k.name, COUNT(DISTINCT g.story_id), COUNT(g.story_id) "
+                          "FROM coder k LEFT JOIN coding g ON g.coder_id = k.id "
+                          "GROUP BY k.id ORDER BY k.name");
+  std::vector<CoderCounts> counts;
+  while (query.executeStep()) {
+    counts.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(),
+                      query.getColumn(2).getInt64(), query.getColumn(3).getInt64()});
+  }
+  return counts;
+}
+
 }  // namespace verhaal

@@ -85,6 +85,18 @@ bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo);
 std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
                                                            std::optional<int64_t> coder_id);
 
+// What one coder did: the stories they coded and the codings they made.
+struct CoderCounts {
+  int64_t coder_id = 0;
+  std::string name;
+  int64_t stories = 0;
+  int64_t codings = 0;
+};
+
+// Every coder of the project (also those without codings) with their
+// counts, by name: one pass over the coding table.
+std::vector<CoderCounts> CountCodingsByCoder(Project& project);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_CODINGS_H_

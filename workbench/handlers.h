@@ -48,6 +48,8 @@ class Workbench::Handlers {
 
   // routes.cc
   void InstallApi(httplib::Server& server);
+  // team_routes.cc: the Team view's calls
+  void InstallTeamApi(httplib::Server& server);
   // Wraps a handler: the viewer, errors as JSON with their status.
   httplib::Server::Handler Json(JsonHandler handler);
 
@@ -59,6 +61,16 @@ class Workbench::Handlers {
   Workbench& workbench_;
   std::set<std::string> allowed_hosts_;
 };
+
+// Request fields for the routes (routes.cc): the JSON body (400 `body` when
+// malformed or not an object), a string field (400 naming it when of another
+// type; RequiredString also when missing), a query parameter (nullopt when
+// absent or empty), and the answer.
+nlohmann::json ParseBody(const httplib::Request& request);
+std::optional<std::string> OptionalString(const nlohmann::json& body, const std::string& field);
+std::string RequiredString(const nlohmann::json& body, const std::string& field);
+std::optional<std::string> Param(const httplib::Request& request, const char* name);
+void SendJson(httplib::Response& response, const nlohmann::json& body, int status = 200);
 
 // Writes {"error": message, "field": field} with `status`.
 void SendError(httplib::Response& response, int status, const std::string& message,

@@ -11,6 +11,7 @@
 #include "study/coding_actions.h"
 #include "study/matrix_query.h"
 #include "study/story_browse.h"
+#include "study/team.h"
 #include "study/viewer.h"
 
 namespace verhaal {
@@ -24,6 +25,11 @@ nlohmann::json MatrixAnswerJson(const MatrixAnswer& answer);
 nlohmann::json CellQuotesJson(const CellQuotes& quotes, const std::string& row,
                               const std::string& col, const std::string& group);
 nlohmann::json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices);
+
+// The Team view's shapes (team_json.cc).
+nlohmann::json TeamOverviewJson(const TeamOverview& overview, const Viewer& viewer);
+nlohmann::json TeamDisagreementsJson(const TeamDisagreements& list, const Viewer& viewer);
+nlohmann::json TeamDisagreementJson(const TeamDisagreement& disagreement);
 
 }  // namespace verhaal
 

@@ -30,33 +30,6 @@ int StatusOf(const Error& error) {
   }
 }
 
-json ParseBody(const httplib::Request& request) {
-  if (request.body.empty()) return json::object();
-  try {
-    json body = json::parse(request.body);
-    if (!body.is_object()) {
-      throw RequestError(ErrorKind::kUsage, "the body must be a JSON object {...}", "body");
-    }
-    return body;
-  } catch (const json::parse_error& e) {
-    throw RequestError(ErrorKind::kUsage, std::string("malformed JSON: ") + e.what(), "body");
-  }
-}
-
-std::optional<std::string> OptionalString(const json& body, const std::string& field) {
-  if (!body.contains(field) || body[field].is_null()) return std::nullopt;
-  if (!body[field].is_string()) {
-    throw RequestError(ErrorKind::kUsage, field + " must be a string", field);
-  }
-  return body[field].get<std::string>();
-}
-
-std::string RequiredString(const json& body, const std::string& field) {
-  auto value = OptionalString(body, field);
-  if (!value) throw RequestError(ErrorKind::kUsage, field + " is missing", field);
-  return *value;
-}
-
 std::optional<int64_t> OptionalInteger(const json& body, const std::string& field) {
   if (!body.contains(field) || body[field].is_null()) return std::nullopt;
   if (!body[field].is_number_integer()) {
@@ -65,13 +38,6 @@ std::optional<int64_t> OptionalInteger(const json& body, const std::string& fiel
                        field);
   }
   return body[field].get<int64_t>();
-}
-
-std::optional<std::string> Param(const httplib::Request& request, const char* name) {
-  if (!request.has_param(name)) return std::nullopt;
-  std::string value = request.get_param_value(name);
-  if (value.empty()) return std::nullopt;
-  return value;
 }
 
 int64_t NumberParam(const httplib::Request& request, const char* name, int64_t fallback) {
@@ -133,12 +99,46 @@ auto AsBadParameter(Action&& action) -> decltype(action()) {
   }
 }
 
-void SendJson(httplib::Response& response, const json& body, int status = 200) {
+}  // namespace
+
+json ParseBody(const httplib::Request& request) {
+  if (request.body.empty()) return json::object();
+  try {
+    json body = json::parse(request.body);
+    if (!body.is_object()) {
+      throw RequestError(ErrorKind::kUsage, "the body must be a JSON object {...}", "body");
+    }
+    return body;
+  } catch (const json::parse_error& e) {
+    throw RequestError(ErrorKind::kUsage, std::string("malformed JSON: ") + e.what(), "body");
+  }
+}
+
+std::optional<std::string> OptionalString(const json& body, const std::string& field) {
+  if (!body.contains(field) || body[field].is_null()) return std::nullopt;
+  if (!body[field].is_string()) {
+    throw RequestError(ErrorKind::kUsage, field + " must be a string", field);
+  }
+  return body[field].get<std::string>();
+}
+
+std::string RequiredString(const json& body, const std::string& field) {
+  auto value = OptionalString(body, field);
+  if (!value) throw RequestError(ErrorKind::kUsage, field + " is missing", field);
+  return *value;
+}
+
+std::optional<std::string> Param(const httplib::Request& request, const char* name) {
+  if (!request.has_param(name)) return std::nullopt;
+  std::string value = request.get_param_value(name);
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+void SendJson(httplib::Response& response, const json& body, int status) {
   response.status = status;
   response.set_content(body.dump(), "application/json; charset=utf-8");
 }
-
-}  // namespace
 
 httplib::Server::Handler Workbench::Handlers::Json(JsonHandler handler) {
   return [this, handler = std::move(handler)](const Request& request, Response& response) {
@@ -169,6 +169,7 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
                         {"you", viewer.coder},
                         {"coders", w.options_.coders},
                         {"blind", viewer.blind},
+                        {"lead", viewer.lead},
                         {"lang", w.options_.lang},
                         {"csrf", caller ? caller->csrf : ""},
                         {"counts",

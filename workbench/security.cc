@@ -91,7 +91,8 @@ std::optional<Caller> Workbench::Handlers::Authenticate(const Request& request) 
 }
 
 Viewer Workbench::Handlers::ViewerOf(const Request& request) const {
-  return Viewer{Authenticate(request)->coder, workbench_.options_.blind};
+  return Viewer{Authenticate(request)->coder, workbench_.options_.blind,
+                workbench_.options_.lead};
 }
 
 httplib::Server::HandlerResponse Workbench::Handlers::Check(const Request& request,
@@ -184,6 +185,7 @@ void Workbench::Handlers::Install(httplib::Server& server) {
         SendError(response, 500, what);
       });
   InstallApi(server);
+  InstallTeamApi(server);
   InstallPage(server);
 }
 

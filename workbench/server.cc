@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <utility>
 
@@ -43,6 +44,12 @@ Workbench::Workbench(ServeOptions options)
       project_(Project::Open(options_.project)),
       sessions_(options_.coders) {
   if (options_.coders.empty()) throw UsageError("the workbench needs at least one coder");
+  if (options_.lead.empty()) options_.lead = options_.coders.front();
+  if (std::find(options_.coders.begin(), options_.coders.end(), options_.lead) ==
+      options_.coders.end()) {
+    throw UsageError("--lead " + options_.lead +
+                     " is not one of the coders; name one of --coders (or add them there)");
+  }
   const bool cert = !options_.tls_cert.empty();
   const bool key = !options_.tls_key.empty();
   if (cert != key) throw UsageError("give both --tls-cert and --tls-key, or neither");

@@ -36,6 +36,7 @@ struct ServeOptions {
   int port = 8470;  // 0: any free port
   std::vector<std::string> coders;  // at least one
   bool blind = false;
+  std::string lead;  // settles disagreements (Team view); empty: the first coder
   std::string lang;  // "nl", "en" or "" (the browser decides)
   std::filesystem::path tls_cert;  // both or neither
   std::filesystem::path tls_key;
@@ -49,7 +50,7 @@ class Workbench {
  public:
   // Opens the project and makes a token per coder. Errors: kMissing for the
   // project or a TLS file, kUsage for options that do not go together (no
-  // coders, only one of cert and key), kData for a TLS file OpenSSL refuses.
+  // coders, a lead who is not a coder, only one of cert and key), kData for a TLS file OpenSSL refuses.
   explicit Workbench(ServeOptions options);
   ~Workbench();
   // Not copyable or movable: request threads hold `this`.

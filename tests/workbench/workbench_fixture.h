@@ -67,6 +67,7 @@ class WorkbenchTest : public ::testing::Test {
     options.port = 0;
     options.coders = std::move(coders);
     options.blind = blind;
+    options.lead = lead_;
     options.poll_interval = std::chrono::milliseconds(50);
     server_ = std::make_unique<Workbench>(options);
     port_ = server_->Bind();
@@ -134,6 +135,7 @@ class WorkbenchTest : public ::testing::Test {
   }
 
   testing::TempDir dir_;
+  std::string lead_;  // --lead for the next Start; empty: the first coder
   std::unique_ptr<Workbench> server_;
   std::thread thread_;
   int port_ = 0;
