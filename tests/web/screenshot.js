@@ -2,9 +2,11 @@
 // builds it with `verhaal run`, serves it, codes a passage by selecting it,
 // and photographs the page with the Code button beside a new selection; then
 // docs/images/matrix.png: the Matrix view of motivatie x communicatiestijl
-// with the quotes of willen x aanmoedigend.
+// with the quotes of willen x aanmoedigend; then docs/images/team.png: the
+// Team view after anna settled a disagreement of SH-09-E. Names on the
+// command line take only those (workbench, matrix, team).
 //
-//   VERHAAL_BIN=build/cli/verhaal node tests/web/screenshot.js
+//   VERHAAL_BIN=build/cli/verhaal node tests/web/screenshot.js [team ...]
 
 import {chromium} from '@playwright/test';
 import {execFileSync} from 'node:child_process';
@@ -13,6 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {serve, signIn, dragSelect, sourceDir, verhaalBin} from './support/workbench.js';
 
+const only = process.argv.slice(2);
+const want = (name) => !only.length || only.includes(name);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'verhaal-shot-'));
 execFileSync(verhaalBin, ['run', path.join(sourceDir, 'examples/statushouders/study.yaml'), '--out', out], {stdio: 'pipe'});
 const project = path.join(out, 'statushouders.verhaal');
@@ -25,6 +29,7 @@ const browser = await chromium.launch({
 try {
   const page = await (await browser.newContext({viewport: {width: 1440, height: 900}, locale: 'nl-NL'})).newPage();
   await signIn(page, server, 'anna');
+  if (want('workbench')) {
   await page.goto(`${server.base}/#story=SH-02-E`);
   await page.getByRole('textbox', {name: 'Tekst van het verhaal'}).waitFor();
   await page.waitForTimeout(500);
@@ -46,7 +51,9 @@ try {
   fs.mkdirSync(path.dirname(file), {recursive: true});
   await page.screenshot({path: file});
   console.log(`wrote ${file}`);
+  }
 
+  if (want('matrix')) {
   await page.goto(`${server.base}/#matrix?rows=code%3Amotivatie&cols=code%3Acommunicatiestijl&role=statushouder`);
   await page.getByRole('table', {name: /rijen/}).waitFor();
   await page.getByRole('button', {name: /^willen × aanmoedigend/}).click();
@@ -56,6 +63,23 @@ try {
   const matrixFile = path.join(sourceDir, 'docs/images/matrix.png');
   await page.screenshot({path: matrixFile});
   console.log(`wrote ${matrixFile}`);
+  }
+
+  if (want('team')) {
+    await page.goto(`${server.base}/#team`);
+    await page.getByRole('heading', {level: 2, name: 'Team'}).waitFor();
+    await page.getByRole('table', {name: /^Overeenstemming tussen/}).waitFor();
+    await page.locator('#t-code').selectOption('motivatie/moeten');
+    const item = page.getByRole('article', {name: 'SH-09-E · motivatie/moeten'});
+    await item.getByRole('button', {name: 'Neem A over'}).click();
+    await item.getByText(/^Beslist door anna/).waitFor();
+    await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await page.evaluate(() => document.getElementById('team-agreement').scrollIntoView());
+    await page.waitForTimeout(300);
+    const teamFile = path.join(sourceDir, 'docs/images/team.png');
+    await page.screenshot({path: teamFile});
+    console.log(`wrote ${teamFile}`);
+  }
 } finally {
   await browser.close();
   await server.stop();

@@ -1,7 +1,8 @@
 // The workbench page: loads the project, wires the views together, follows
 // the address (#story=KEY, #story=KEY&at=START-END for a passage, #matrix?...
-// for the Matrix view), handles undo/redo and the global keys, and listens to
-// the server's events to show others' changes live.
+// for the Matrix view, #team for the Team view), handles undo/redo and the
+// global keys, and listens to the server's events to show others' changes
+// live.
 
 import * as api from './lib/api.js';
 import {byId, isTyping} from './lib/dom.js';
@@ -16,6 +17,7 @@ import {CodingDialog} from './views/coding_dialog.js';
 import {CodebookPanel} from './views/codebook_panel.js';
 import {showTooltip, hideTooltip} from './views/tooltip.js';
 import {MatrixView} from './views/matrix.js';
+import {TeamView, teamAllowed} from './views/team.js';
 
 function announce(message) {
   const status = byId('status');
@@ -42,6 +44,7 @@ const coder = new Coder(text, palette, {onChanged: () => refresh(), announce, fa
 const codingDialog = new CodingDialog(text, palette, {onChanged: () => refresh(), announce, fail});
 new CodebookPanel({onChanged: () => refresh({codebook: true}), announce, fail});
 const matrix = new MatrixView({fail, announce});
+const team = new TeamView({fail, announce});
 
 async function loadCodebook() {
   const codebook = await api.getCodebook();
@@ -130,14 +133,26 @@ function matrixShown() {
   return !byId('matrix-view').hidden;
 }
 
-// Shows the view the address names: the Matrix view, or the stories with
-// the story (and passage) it names.
+function teamShown() {
+  return !byId('team-view').hidden;
+}
+
+// Shows the view the address names: the Matrix view, the Team view, or the
+// stories with the story (and passage) it names.
 async function route() {
   const onMatrix = location.hash.startsWith('#matrix');
+  const onTeam = !onMatrix && location.hash.startsWith('#team') && teamAllowed(state.project);
   byId('matrix-view').hidden = !onMatrix;
-  byId('workspace').hidden = onMatrix;
+  byId('team-view').hidden = !onTeam;
+  byId('workspace').hidden = onMatrix || onTeam;
   byId('nav-matrix').toggleAttribute('aria-current', onMatrix);
-  byId('nav-stories').toggleAttribute('aria-current', !onMatrix);
+  byId('nav-team').toggleAttribute('aria-current', onTeam);
+  byId('nav-stories').toggleAttribute('aria-current', !onMatrix && !onTeam);
+  if (onTeam) {
+    byId('nav-team').setAttribute('aria-current', 'page');
+    await team.show();
+    return;
+  }
   if (onMatrix) {
     byId('nav-matrix').setAttribute('aria-current', 'page');
     await matrix.show(location.hash);
@@ -154,7 +169,7 @@ function anyDialogOpen() {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (anyDialogOpen() || matrixShown()) return;
+  if (anyDialogOpen() || matrixShown() || teamShown()) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (ctrl && !event.altKey && (key === 'z' || key === 'y') && !isTyping(event.target)) {
@@ -197,6 +212,7 @@ byId('matrix-form').addEventListener('change', () => { byId('nav-matrix').href =
 let eventTimer = 0;
 function onServerEvent(type, data) {
   if (matrixShown() && type !== 'codebook') matrix.reload();
+  if (teamShown()) team.reload();
   if (type === 'coding' && data.story && data.story !== state.storyKey) {
     clearTimeout(listTimer);
     listTimer = setTimeout(() => { list.reload(); loadCodebookQuietly(); }, 400);
@@ -219,6 +235,7 @@ async function start() {
     byId('project-name').textContent = project.name || project.file || '';
     byId('you').textContent = t('you', {coder: project.you});
     byId('blind-note').hidden = !project.blind;
+    byId('nav-team').hidden = !teamAllowed(project);
     list.setProject(project);
     matrix.setProject(project);
     await loadCodebook();
