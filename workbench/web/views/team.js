@@ -55,7 +55,7 @@ export class TeamView {
   // Loads again after others' changes, after a pause.
   reload() {
     clearTimeout(this.reloadTimer);
-    this.reloadTimer = setTimeout(() => this.#load({quiet: true}), 300);
+    this.reloadTimer = setTimeout(() => this.#load(), 300);
   }
 
   #query() {
@@ -67,7 +67,7 @@ export class TeamView {
     };
   }
 
-  async #load({quiet = false} = {}) {
+  async #load() {
     const ticket = ++this.request;
     const query = this.#query();
     try {
@@ -84,7 +84,8 @@ export class TeamView {
       this.#renderList();
     } catch (error) {
       if (ticket !== this.request) return;
-      if (!quiet || error.status !== 422) this.fail(error);
+      // 422: fewer than two coders to compare; the count line says so.
+      if (error.status !== 422) this.fail(error);
       this.list = null;
       clear(byId('team-list'));
       byId('team-count').textContent = error.message || '';
