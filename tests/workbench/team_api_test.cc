@@ -315,6 +315,18 @@ TEST_F(TeamApiTest, LeadNamesWhoSettles) {
       << serve.err;
 }
 
+TEST_F(TeamApiTest, ADecisionReachesTheOthersOpenPages) {
+  CodeTeam();
+  EventReader bram(*this, Client(), As("bram"));
+  ASSERT_TRUE(bram.WaitFor(": open"));
+  auto r = Settle("anna", "S1", "taal", "take_b");
+  ASSERT_EQ(r->status, 200) << r->body;
+  ASSERT_TRUE(bram.WaitFor(R"("action":"settle")")) << bram.text();
+  EXPECT_NE(bram.text().find(R"("decision":"take_b")"), std::string::npos) << bram.text();
+  EXPECT_NE(bram.text().find(R"("story":"S1")"), std::string::npos) << bram.text();
+  StopServer();  // ends the stream
+}
+
 // The example study (examples/statushouders, built by `verhaal run`): the
 // Team view's numbers are `verhaal agreement --format json`'s, its
 // disagreements those of --disagreements.

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -139,6 +140,43 @@ class WorkbenchTest : public ::testing::Test {
   std::unique_ptr<Workbench> server_;
   std::thread thread_;
   int port_ = 0;
+};
+
+// Collects what /api/events sends to `coder` until the server stops.
+class EventReader {
+ public:
+  EventReader(const WorkbenchTest& test, httplib::Client client, httplib::Headers headers)
+      : thread_([this, client = std::move(client), headers]() mutable {
+          client.Get("/api/events", headers, [this](const char* data, size_t size) {
+            std::lock_guard lock(mutex_);
+            text_.append(data, size);
+            return true;
+          });
+        }) {
+    (void)test;
+  }
+  ~EventReader() { thread_.join(); }
+
+  // Waits up to 5 s for `part` to arrive.
+  bool WaitFor(const std::string& part) {
+    for (int i = 0; i < 250; ++i) {
+      {
+        std::lock_guard lock(mutex_);
+        if (text_.find(part) != std::string::npos) return true;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
+  }
+  std::string text() {
+    std::lock_guard lock(mutex_);
+    return text_;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::string text_;
+  std::thread thread_;
 };
 
 }  // namespace verhaal
