@@ -149,16 +149,33 @@ struct ComparedCoding {
 
 // Calls `visit(story id, coder id, code id, start, end)` for every coding,
 // in story id order, from the coding table's unique index (no table rows
-// are read).
-void ForEachCodingRow(Project& project,
+// are read). With `stories` (ascending ids), only theirs: a few stories
+// (a settle in the workbench names one) are looked up one by one instead
+// of a pass over every coding.
+void ForEachCodingRow(Project& project, const std::vector<int64_t>* stories,
                       const std::function<void(int64_t, int64_t, int64_t, int64_t, int64_t)>& visit) {
+  constexpr size_t kLookUpBelow = 1000;
+  const bool look_up = stories && stories->size() < kLookUpBelow;
   SQLite::Statement rows(project.db(),
-                         "SELECT story_id, coder_id, code_id, start, end FROM coding "
-                         "ORDER BY story_id");
-  while (rows.executeStep()) {
-    visit(rows.getColumn(0).getInt64(), rows.getColumn(1).getInt64(),
-          rows.getColumn(2).getInt64(), rows.getColumn(3).getInt64(),
-          rows.getColumn(4).getInt64());
+                         look_up ? "SELECT story_id, coder_id, code_id, start, end FROM coding "
+                                   "WHERE story_id = ? ORDER BY story_id"
+                                 : "SELECT story_id, coder_id, code_id, start, end FROM coding "
+                                   "ORDER BY story_id");
+  auto read = [&] {
+    while (rows.executeStep()) {
+      visit(rows.getColumn(0).getInt64(), rows.getColumn(1).getInt64(),
+            rows.getColumn(2).getInt64(), rows.getColumn(3).getInt64(),
+            rows.getColumn(4).getInt64());
+    }
+  };
+  if (!look_up) {
+    read();
+    return;
+  }
+  for (int64_t id : *stories) {
+    rows.reset();
+    rows.bind(1, id);
+    read();
   }
 }
 
@@ -203,7 +220,8 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
     }
   } else {
     std::set<int64_t> ids;
-    ForEachCodingRow(project, [&](int64_t story, int64_t coder, int64_t, int64_t, int64_t) {
+    ForEachCodingRow(project, &story_ids,
+                     [&](int64_t story, int64_t coder, int64_t, int64_t, int64_t) {
       if (selected(story)) ids.insert(coder);
     });
     for (int64_t id : ids) with_codings.insert(coder_names[id]);
@@ -235,8 +253,8 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
       std::fill(coded.begin(), coded.end(), false);
       pending.clear();
     };
-    ForEachCodingRow(project, [&](int64_t story, int64_t coder, int64_t code, int64_t start,
-                                  int64_t end) {
+    ForEachCodingRow(project, all_stories ? nullptr : &story_ids,
+                     [&](int64_t story, int64_t coder, int64_t code, int64_t start, int64_t end) {
       if (story != current) {
         finish();
         current = story;
