@@ -17,7 +17,7 @@ namespace verhaal {
 namespace {
 
 constexpr std::string_view kSettlementTitle = "consensus: ";
-const std::vector<std::string> kDecisions = {"take_a", "take_b", "both", "neither"};
+const std::vector<std::string> kDecisions = {"take_a", "take_b", "both", "neither", "edit"};
 
 void RequireTeamView(const Viewer& viewer) {
   if (!viewer.blind || viewer.IsLead()) return;
@@ -167,8 +167,48 @@ std::string DecisionText(const SettleRequest& r, const std::string& lead) {
     return lead + " took both " + r.coder_a + "'s and " + r.coder_b + "'s codings of " + what +
            ".";
   }
+  if (r.decision == "edit") {
+    return lead + " set the consensus codings of " + what + " by hand (" +
+           std::to_string(r.segments.size()) + (r.segments.size() == 1 ? " segment" : " segments") +
+           "), after " + r.coder_a + "'s and " + r.coder_b + "'s.";
+  }
   return lead + " took neither " + r.coder_a + "'s nor " + r.coder_b + "'s codings of " + what +
          ": no consensus coding.";
+}
+
+// The consensus codings the lead sets by hand, checked against the story
+// and the disagreement's code.
+std::vector<Coding> EditedCodings(Project& project, const SettleRequest& request,
+                                  const Story& story, const Code& code) {
+  const std::vector<int64_t> subtree = CodeSubtree(project, code.id);
+  const auto length = static_cast<int64_t>(CodePointCount(story.text));
+  std::vector<Coding> codings;
+  for (const SettleSegment& segment : request.segments) {
+    const std::string path = segment.code.empty() ? code.path : segment.code;
+    const auto found = FindCodeByPath(project, path);
+    if (!found || std::find(subtree.begin(), subtree.end(), found->id) == subtree.end()) {
+      throw RequestError(ErrorKind::kUsage,
+                         "segment code '" + path + "' is not " + code.path +
+                             " or one of its sub-codes",
+                         "segments");
+    }
+    BlameField("segments", [&] { return RequireCodableCode(project, path); });
+    if (segment.start < 0 || segment.end <= segment.start || segment.end > length) {
+      throw RequestError(ErrorKind::kData,
+                         "segment " + std::to_string(segment.start) + "-" +
+                             std::to_string(segment.end) + " does not fit story " + story.key +
+                             " (" + std::to_string(length) + " characters); use 0 <= start < "
+                             "end <= " + std::to_string(length),
+                         "segments");
+    }
+    Coding coding;
+    coding.story_id = story.id;
+    coding.code_id = found->id;
+    coding.start = segment.start;
+    coding.end = segment.end;
+    codings.push_back(coding);
+  }
+  return codings;
 }
 
 }  // namespace
@@ -278,8 +318,16 @@ SettleOutcome SettleDisagreement(Project& project, const Viewer& viewer,
   if (std::find(kDecisions.begin(), kDecisions.end(), request.decision) == kDecisions.end()) {
     throw RequestError(ErrorKind::kUsage,
                        "decision '" + request.decision +
-                           "' is not one of take_a, take_b, both, neither",
+                           "' is not one of take_a, take_b, both, neither, edit",
                        "decision");
+  }
+  if ((request.decision == "edit") != !request.segments.empty()) {
+    throw RequestError(ErrorKind::kUsage,
+                       request.segments.empty()
+                           ? "edit needs the consensus segments: \"segments\": [{\"start\": N, "
+                             "\"end\": N}] (use neither for none)"
+                           : "segments go with the decision edit",
+                       "segments");
   }
   Transaction transaction(project);
   const Story story = BlameField("story", [&] { return RequireStory(project, request.story); });
@@ -315,14 +363,19 @@ SettleOutcome SettleDisagreement(Project& project, const Viewer& viewer,
   std::vector<std::string> taken;
   if (request.decision == "take_a" || request.decision == "both") taken.push_back(request.coder_a);
   if (request.decision == "take_b" || request.decision == "both") taken.push_back(request.coder_b);
+  std::vector<Coding> chosen;
   for (const std::string& coder : taken) {
-    for (Coding coding : CodingsOf(project, story.id, code->id, coder)) {
-      coding.coder_id = consensus_id;
-      coding.coder = consensus;
-      coding.origin = "consensus:" + viewer.coder;
-      coding.created = at;
-      if (AddCoding(project, coding)) outcome.added.push_back(*FindCoding(project, coding));
+    for (const Coding& coding : CodingsOf(project, story.id, code->id, coder)) {
+      chosen.push_back(coding);
     }
+  }
+  if (request.decision == "edit") chosen = EditedCodings(project, request, story, *code);
+  for (Coding coding : chosen) {
+    coding.coder_id = consensus_id;
+    coding.coder = consensus;
+    coding.origin = "consensus:" + viewer.coder;
+    coding.created = at;
+    if (AddCoding(project, coding)) outcome.added.push_back(*FindCoding(project, coding));
   }
   Memo memo;
   memo.story_id = story.id;

@@ -5,6 +5,8 @@
 // (origin "consensus:LEAD", with the time) and a memo by the lead on the
 // code in the story, titled "consensus: DECISION (A, B)", which keeps the
 // decision (also "neither", which writes no coding) for audit and export.
+// Decisions: take A's segments, B's, both, neither, or edit (segments the
+// lead sets by hand).
 //
 // Who may: under --blind only the lead sees the team's work (others get a
 // kForbidden RequestError saying why); only the lead settles. Errors are
@@ -63,7 +65,7 @@ TeamOverview OverviewTeam(Project& project, const Viewer& viewer, const TeamQuer
 
 // A decision on a disagreement, as kept.
 struct Settlement {
-  std::string decision;  // take_a, take_b, both, neither
+  std::string decision;  // take_a, take_b, both, neither, edit
   std::string coder_a;
   std::string coder_b;
   std::string by;        // the lead
@@ -102,13 +104,21 @@ struct TeamDisagreements {
 TeamDisagreements ListTeamDisagreements(Project& project, const Viewer& viewer,
                                         const DisagreementQuery& query);
 
+// A consensus segment the lead sets by hand (decision "edit").
+struct SettleSegment {
+  std::string code;  // the disagreement's code or one of its sub-codes; empty: the code
+  int64_t start = 0;  // code points, [start, end)
+  int64_t end = 0;
+};
+
 // The lead's decision on one disagreement.
 struct SettleRequest {
   std::string story;
   std::string code;
   std::string coder_a;
   std::string coder_b;
-  std::string decision;  // take_a, take_b, both, neither
+  std::string decision;  // take_a, take_b, both, neither, edit
+  std::vector<SettleSegment> segments;  // edit: the consensus codings to write
   AgreementUnit unit = AgreementUnit::kPresence;
 };
 
@@ -121,10 +131,13 @@ struct SettleOutcome {
 };
 
 // Settles a disagreement in one transaction: replaces the consensus codings
-// of the code (and its descendants) in the story by coder A's, B's, both
-// or none, and keeps the decision as a memo. kForbidden when the viewer is
-// not the lead; kUsage (`decision`, `coder_b`) for an unknown decision, the
-// same coder twice or `consensus` as a coder; kMissing (`story`, `code`,
+// of the code (and its descendants) in the story by coder A's, B's, both,
+// none, or the segments given (edit), and keeps the decision as a memo.
+// kForbidden when the viewer is not the lead; kUsage (`decision`, `coder_b`,
+// `segments`) for an unknown decision, the same coder twice, `consensus` as
+// a coder, edit without segments or segments without edit, a segment's code
+// outside the disagreement's; kData (`segments`) for a segment outside the
+// text or a code that cannot be coded; kMissing (`story`, `code`,
 // `coder_a`, `coder_b`) for what is not in the project; kConflict when the
 // two coders do not (or no longer) differ there.
 SettleOutcome SettleDisagreement(Project& project, const Viewer& viewer,

@@ -28,6 +28,27 @@ AgreementUnit UnitParam(const std::optional<std::string>& text) {
   return BlameField("unit", [&] { return ParseAgreementUnit(*text); });
 }
 
+// "segments": [{"code": "...", "start": N, "end": N}, ...] (code optional).
+std::vector<SettleSegment> SegmentsOf(const json& body) {
+  std::vector<SettleSegment> segments;
+  if (!body.contains("segments") || body["segments"].is_null()) return segments;
+  const RequestError bad(ErrorKind::kUsage,
+                         "segments must be a list of {\"start\": N, \"end\": N} with an "
+                         "optional \"code\" (code points)",
+                         "segments");
+  if (!body["segments"].is_array()) throw bad;
+  for (const json& item : body["segments"]) {
+    if (!item.is_object() || !item.contains("start") || !item.contains("end") ||
+        !item["start"].is_number_integer() || !item["end"].is_number_integer() ||
+        (item.contains("code") && !item["code"].is_string())) {
+      throw bad;
+    }
+    segments.push_back({item.value("code", ""), item["start"].get<int64_t>(),
+                        item["end"].get<int64_t>()});
+  }
+  return segments;
+}
+
 }  // namespace
 
 void Workbench::Handlers::InstallTeamApi(httplib::Server& server) {
@@ -71,6 +92,7 @@ void Workbench::Handlers::InstallTeamApi(httplib::Server& server) {
     settle.coder_a = RequiredString(body, "coder_a");
     settle.coder_b = RequiredString(body, "coder_b");
     settle.decision = RequiredString(body, "decision");
+    settle.segments = SegmentsOf(body);
     settle.unit = UnitParam(OptionalString(body, "unit"));
     SettleOutcome outcome;
     {

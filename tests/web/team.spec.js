@@ -5,7 +5,7 @@
 // settles one, which writes the `consensus` coding (checked through the API
 // and `verhaal show`); bram, not the lead, sees the decisions without
 // buttons and gets 403; an open Team view follows the lead's decisions;
-// keyboard; axe-core; the Dutch labels.
+// keyboard; choosing segments one by one (Edit…); axe-core; the Dutch labels.
 
 import {test, expect} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -133,6 +133,27 @@ test('the lead settles with the keyboard', async ({page}) => {
   expect(consensus.map((c) => [c.start, c.end])).toEqual(bram.map((c) => [c.start, c.end]));
 });
 
+test('the lead picks the consensus segments one by one with Edit…', async ({page}) => {
+  await openTeam(page);
+  const item = disagreement(page, 'SH-15-E', 'motivatie/willen');
+  const edit = item.getByRole('button', {name: 'Edit…'});
+  await expect(edit).toHaveAttribute('aria-expanded', 'false');
+  await edit.click();
+  await expect(edit).toHaveAttribute('aria-expanded', 'true');
+  const editor = item.getByRole('group', {name: 'Consensus segments for SH-15-E · motivatie/willen'});
+  const box = editor.getByRole('checkbox', {name: /^B \(bram\) · motivatie\/willen: /});
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await editor.getByRole('button', {name: 'Save the chosen segments'}).click();
+  await expect(item).toContainText(/Decided by anna, .*: Chosen segments/);
+  await expect(edit).toBeFocused();
+  await expect(edit).toHaveAttribute('aria-expanded', 'false');
+  const {json: story} = await api(server, 'anna', 'GET', '/api/stories/SH-15-E');
+  const bram = story.codings.filter((c) => c.coder === 'bram' && c.code === 'motivatie/willen');
+  const consensus = story.codings.filter((c) => c.coder === 'consensus' && c.code === 'motivatie/willen');
+  expect(consensus.map((c) => [c.start, c.end, c.origin])).toEqual(bram.map((c) => [c.start, c.end, 'consensus:anna']));
+});
+
 async function seriousViolations(page) {
   const results = await new AxeBuilder({page}).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
@@ -144,6 +165,8 @@ test('axe-core finds no serious or critical violations in the Team view', async 
   test.setTimeout(240_000);
   await openTeam(page);
   await expect(disagreement(page, 'SH-09-E', 'motivatie/moeten')).toBeVisible();
+  await disagreement(page, 'SH-09-E', 'motivatie/willen').getByRole('button', {name: 'Edit…'}).click();
+  await expect(page.getByRole('group', {name: 'Consensus segments for SH-09-E · motivatie/willen'})).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await openTeam(page, 'bram');
   await expect(disagreement(page, 'SH-09-E', 'motivatie/moeten')).toBeVisible();

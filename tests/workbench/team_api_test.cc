@@ -200,6 +200,52 @@ TEST_F(TeamApiTest, TheLeadsDecisionWritesTheConsensusCodings) {
     "stories": 1, "codings": 1})"));
 }
 
+TEST_F(TeamApiTest, TheLeadCanSetTheConsensusSegmentsByHand) {
+  CodeTeam();
+  // S1's "wil werken" twice: anna's (30:40) and the first one (13:23).
+  auto r = Post("anna", "/api/team/settle", R"({"story": "S1", "code": "motivatie/willen",
+    "coder_a": "anna", "coder_b": "bram", "decision": "edit",
+    "segments": [{"start": 30, "end": 40}, {"code": "motivatie/willen", "start": 13, "end": 23}]})");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  const json body = Body(r);
+  EXPECT_EQ(body["added"], 2);
+  EXPECT_EQ(body["settled"]["decision"], "edit");
+  ASSERT_EQ(body["consensus"].size(), 2u);
+  EXPECT_EQ(body["consensus"][0]["start"], 13);
+  EXPECT_EQ(body["consensus"][0]["text"], "wil werken");
+  EXPECT_EQ(body["consensus"][1]["start"], 30);
+  EXPECT_EQ(body["consensus"][1]["origin"], "consensus:anna");
+  struct Case {
+    std::string segments;
+    std::string decision;
+    int status;
+    std::string error_starts;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"", "edit", 400, "edit needs the consensus segments"},
+           {R"([{"start": 0, "end": 3}])", "both", 400, "segments go with the decision edit"},
+           {R"([{"start": "0", "end": 3}])", "edit", 400, "segments must be a list"},
+           {R"({"start": 0})", "edit", 400, "segments must be a list"},
+           {R"([{"code": "taal", "start": 0, "end": 3}])", "edit", 400,
+            "segment code 'taal' is not motivatie/willen or one of its sub-codes"},
+           {R"([{"start": 40, "end": 400}])", "edit", 422, "segment 40-400 does not fit story S1"},
+       }) {
+    const std::string request =
+        R"({"story": "S1", "code": "motivatie/willen", "coder_a": "anna", "coder_b": "bram", )"
+        R"("decision": ")" + c.decision + "\"" +
+        (c.segments.empty() ? "" : ", \"segments\": " + c.segments) + "}";
+    auto bad = Post("anna", "/api/team/settle", request);
+    ASSERT_TRUE(bad);
+    EXPECT_EQ(bad->status, c.status) << request << ": " << bad->body;
+    EXPECT_EQ(Body(bad).value("field", ""), "segments") << request << ": " << bad->body;
+    EXPECT_EQ(Body(bad).value("error", "").rfind(c.error_starts, 0), 0u) << bad->body;
+  }
+  // The hand-set segments are still there after the refused requests.
+  const json list = Body(Get("anna", "/api/team/disagreements?code=motivatie/willen"));
+  EXPECT_EQ(list["disagreements"][0]["consensus"].size(), 2u);
+}
+
 TEST_F(TeamApiTest, BadRequestsNameTheFieldAndChangeNothing) {
   CodeTeam();
   CodeWillen("bram");  // so that S1's willen is no disagreement
@@ -220,7 +266,7 @@ TEST_F(TeamApiTest, BadRequestsNameTheFieldAndChangeNothing) {
       {"bram", settle("S1", "taal", "anna", "bram", "take_a"), 403, "",
        "only the lead (anna) settles disagreements; you are bram"},
       {"anna", settle("S1", "taal", "anna", "bram", "take_c"), 400, "decision",
-       "decision 'take_c' is not one of take_a, take_b, both, neither"},
+       "decision 'take_c' is not one of take_a, take_b, both, neither, edit"},
       {"anna", R"({"story": "S1", "code": "taal", "coder_a": "anna", "decision": "both"})", 400,
        "coder_b", "coder_b is missing"},
       {"anna", R"({"story": 1})", 400, "story", "story must be a string"},

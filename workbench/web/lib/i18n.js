@@ -228,6 +228,10 @@ const strings = {
     'decision.take_b': 'Take B',
     'decision.both': 'Both',
     'decision.neither': 'Neither',
+    'decision.edit': 'Chosen segments',
+    editSegments: 'Edit…',
+    editLegend: 'Consensus segments for {what}',
+    saveSegments: 'Save the chosen segments',
     settled: 'Settled {what}: {decision}',
   },
   nl: {
@@ -454,6 +458,10 @@ const strings = {
     'decision.take_b': 'Neem B over',
     'decision.both': 'Allebei',
     'decision.neither': 'Geen van beide',
+    'decision.edit': 'Zelf gekozen fragmenten',
+    editSegments: 'Bewerken…',
+    editLegend: 'Fragmenten voor de consensus bij {what}',
+    saveSegments: 'Gekozen fragmenten opslaan',
     settled: 'Beslist over {what}: {decision}',
   },
 };

@@ -2,7 +2,8 @@
 // and coder pair in the numbers of `verhaal agreement`, and the disagreements
 // of two coders side by side (GET /api/team/disagreements), each with both
 // coders' segments (a segment links to the story at that passage). The lead
-// settles each one (POST /api/team/settle: take A, take B, both, neither),
+// settles each one (POST /api/team/settle: take A, take B, both, neither, or
+// edit: pick the consensus segments one by one from both coders'),
 // which writes the codings of the coder `consensus`; a settled disagreement
 // says who decided and when. Others see the decisions, without buttons.
 
@@ -35,6 +36,7 @@ export class TeamView {
     this.overview = null;
     this.list = null;
     this.request = 0;
+    this.editing = new Set();  // the items whose segment editor is open
     for (const id of ['t-unit', 't-coder-a', 't-coder-b', 't-code']) {
       byId(id).addEventListener('change', () => this.#load());
     }
@@ -199,6 +201,8 @@ export class TeamView {
       h('p', {class: settled ? 'decided' : 'undecided'}, status),
     ];
     if (list.you_lead) {
+      const editorId = `edit-${index}`;
+      const open = this.editing.has(key);
       body.push(h('div', {class: 'decide', role: 'group', 'aria-label': t('decideOn', {what: title})},
         kDecisions.map((decision) => h('button', {
           type: 'button',
@@ -206,15 +210,52 @@ export class TeamView {
           'data-item': key,
           'data-decision': decision,
           onclick: () => this.#settle(d, decision, list),
-        }, t(`decision.${decision}`)))));
+        }, t(`decision.${decision}`))),
+        h('button', {
+          type: 'button', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': editorId,
+          'data-item': key, 'data-decision': 'edit',
+          onclick: () => {
+            if (this.editing.has(key)) this.editing.delete(key);
+            else this.editing.add(key);
+            this.#renderList();
+          },
+        }, t('editSegments'))));
+      if (open) body.push(this.#editor(d, list, editorId, title));
     }
     return h('li', {}, h('article', {class: `disagreement${settled ? ' settled' : ''}`, 'aria-labelledby': id}, body));
   }
 
-  async #settle(d, decision, list) {
+  // The lead's own choice of consensus segments: every segment of A and B
+  // as a checkbox (checked: in the consensus now).
+  #editor(d, list, id, title) {
+    const same = (a, b) => a.code === b.code && a.start === b.start && a.end === b.end;
+    const candidates = [];
+    for (const [label, coder, segments] of [['A', list.coder_a, d.segments_a], ['B', list.coder_b, d.segments_b]]) {
+      for (const s of segments) {
+        if (!candidates.some((c) => same(c.segment, s))) candidates.push({label, coder, segment: s});
+      }
+    }
+    const boxes = candidates.map((c) => h('input', {type: 'checkbox', checked: d.consensus.some((s) => same(s, c.segment))}));
+    const save = () => {
+      const segments = candidates.filter((c, i) => boxes[i].checked)
+        .map((c) => ({code: c.segment.code, start: c.segment.start, end: c.segment.end}));
+      this.editing.delete(`${d.story}|${d.code}`);
+      this.#settle(d, segments.length ? 'edit' : 'neither', list, segments);
+    };
+    return h('fieldset', {id, class: 'segment-editor'},
+      h('legend', {}, t('editLegend', {what: title})),
+      candidates.length ? h('ul', {}, candidates.map((c, i) => h('li', {},
+        h('label', {}, boxes[i], ` ${c.label} (${c.coder}) · ${c.segment.code}: `, h('q', {}, c.segment.text)))))
+        : h('p', {class: 'empty'}, t('noSegments')),
+      // After saving, the focus goes back to the Edit button (same data-*).
+      h('button', {type: 'button', 'data-item': `${d.story}|${d.code}`, 'data-decision': 'edit', onclick: save},
+        t('saveSegments')));
+  }
+
+  async #settle(d, decision, list, segments) {
     try {
       await api.settle({story: d.story, code: d.code, coder_a: list.coder_a, coder_b: list.coder_b,
-        decision, unit: byId('t-unit').value || undefined});
+        decision, segments, unit: byId('t-unit').value || undefined});
       this.announce(t('settled', {decision: t(`decision.${decision}`), what: `${d.story} · ${d.code}`}));
       await this.#load();
     } catch (error) {
