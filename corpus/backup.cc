@@ -27,8 +27,7 @@ void BackupProject(Project& project, const std::filesystem::path& to) {
     std::filesystem::remove(to, ec);
     throw Error(ErrorKind::kCannotCreate, "cannot create " + to.string() + ": " + why);
   }
-  sqlite3_backup* backup =
-      sqlite3_backup_init(target, "main", project.db().getHandle(), "main");
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", project.db().getHandle(), "main");
   std::string why;
   if (backup == nullptr) {
     why = sqlite3_errmsg(target);
@@ -54,8 +53,7 @@ TrimCounts KeepOnlyCoder(Project& project, std::string_view coder) {
   counts.codings = codings.exec();
   // Origins and times only the removed codings had (which rules other
   // coders ran, and when) go with them.
-  project.db().exec(
-      "DELETE FROM coding_origin WHERE id NOT IN (SELECT origin_id FROM coding)");
+  project.db().exec("DELETE FROM coding_origin WHERE id NOT IN (SELECT origin_id FROM coding)");
   SQLite::Statement coders(project.db(), "DELETE FROM coder WHERE id <> ?");
   coders.bind(1, keep);
   counts.coders = coders.exec();
@@ -69,8 +67,9 @@ void CompactProject(Project& project) {
   try {
     project.db().exec("VACUUM");
   } catch (const SQLite::Exception& e) {
-    throw IoError("cannot compact " + project.file().string() + ": " + e.what() +
-                  "; check the disk space");
+    throw SqliteIoError(
+        "cannot compact " + project.file().string() + ": " + e.what() + "; check the disk space",
+        e.getErrorCode());
   }
 }
 

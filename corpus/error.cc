@@ -15,8 +15,7 @@ namespace {
 // see `verhaal run`) is beside it.
 bool StudyRunInProgress(std::string_view file) {
   const std::filesystem::path project(file);
-  const std::filesystem::path folder =
-      project.parent_path().empty() ? "." : project.parent_path();
+  const std::filesystem::path folder = project.parent_path().empty() ? "." : project.parent_path();
   const std::string prefix = "." + project.filename().string() + ".run-";
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
@@ -37,11 +36,12 @@ std::string Prefix(const Location& at) {
 
 }  // namespace
 
-Error::Error(ErrorKind kind, std::string message, Location location)
+Error::Error(ErrorKind kind, std::string message, Location location, int sqlite_code)
     : std::runtime_error(Prefix(location) + message),
       kind_(kind),
       message_(std::move(message)),
-      location_(std::move(location)) {}
+      location_(std::move(location)),
+      sqlite_code_(sqlite_code) {}
 
 std::string Error::Describe() const {
   std::string out = what();
@@ -70,18 +70,18 @@ Error IoError(std::string message, Location location) {
   return Error(ErrorKind::kIo, std::move(message), std::move(location));
 }
 
+Error SqliteIoError(std::string message, int sqlite_code) {
+  return Error(ErrorKind::kIo, std::move(message), {}, sqlite_code);
+}
+
 Error WithSqliteAdvice(const Error& error, std::string_view file) {
   if (!error.location().file.empty() ||
       (error.kind() != ErrorKind::kIo && error.kind() != ErrorKind::kInternal)) {
     return error;
   }
-  for (int code : {SQLITE_FULL, SQLITE_IOERR, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT,
-                   SQLITE_NOTADB, SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM}) {
-    if (error.message().find(sqlite3_errstr(code)) != std::string::npos) {
-      return SqliteFailure(code, error.message(), file);
-    }
-  }
-  return error;
+  if (error.sqlite_code() == 0) return error;
+  const Error advised = SqliteFailure(error.sqlite_code() & 0xff, error.message(), file);
+  return advised.kind() == ErrorKind::kInternal ? error : advised;
 }
 
 Error SqliteFailure(int code, std::string_view message, std::string_view file) {
@@ -102,8 +102,7 @@ Error SqliteFailure(int code, std::string_view message, std::string_view file) {
     case SQLITE_LOCKED:
       if (StudyRunInProgress(file)) {
         return IoError("busy: a study run is in progress on " + name + what +
-                       "; wait until `verhaal run` is done and run the command again" +
-                       unchanged);
+                       "; wait until `verhaal run` is done and run the command again" + unchanged);
       }
       return IoError(name + " is in use by another program" + what +
                      "; wait until it is done and run the command again" + unchanged);

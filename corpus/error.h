@@ -32,9 +32,12 @@ struct Location {
 
 class Error : public std::runtime_error {
  public:
-  Error(ErrorKind kind, std::string message, Location location = {});
+  Error(ErrorKind kind, std::string message, Location location = {}, int sqlite_code = 0);
 
   ErrorKind kind() const { return kind_; }
+  // The SQLite result code of the failure this error reports (0: none):
+  // kept as a number so that the advice for it never depends on its text.
+  int sqlite_code() const { return sqlite_code_; }
   const std::string& message() const { return message_; }
   const Location& location() const { return location_; }
 
@@ -47,6 +50,7 @@ class Error : public std::runtime_error {
   ErrorKind kind_;
   std::string message_;
   Location location_;
+  int sqlite_code_ = 0;
 };
 
 // Shorthands for the common kinds.
@@ -54,6 +58,8 @@ Error DataError(std::string message, Location location = {});
 Error UsageError(std::string message);
 Error MissingError(std::string message, Location location = {});
 Error IoError(std::string message, Location location = {});
+// An IoError about a failed SQLite call, with its result code (sqlite_code).
+Error SqliteIoError(std::string message, int sqlite_code);
 
 // What to report when an SQLite call on `file` failed with `code` (its
 // primary result code) and no caller turned it into a located Error: a full
@@ -61,12 +67,12 @@ Error IoError(std::string message, Location location = {});
 // damaged file, each saying what to do; kInternal for anything else (a bug).
 Error SqliteFailure(int code, std::string_view message, std::string_view file);
 
-// `error` as the CLI reports it. Code that wraps an SQLite failure in an
-// IoError ("cannot write codings: database or disk is full") keeps SQLite's
-// text but not its code; when an unlocated kIo or kInternal error carries
-// SQLite's text for a full disk, an I/O failure, a lock or a damaged file,
-// this is SqliteFailure's error for `file` with the whole message inside.
-// Any other error is returned as it is.
+// `error` as the CLI reports it. Code that wraps an SQLite failure
+// ("cannot write codings: database or disk is full") does so with
+// SqliteIoError, which keeps SQLite's result code; for an unlocated error
+// with a code of a full disk, an I/O failure, a lock or a damaged file this
+// is SqliteFailure's error for `file` with the whole message inside. Any
+// other error is returned as it is. The message's text is never read.
 Error WithSqliteAdvice(const Error& error, std::string_view file);
 
 }  // namespace verhaal

@@ -115,8 +115,9 @@ FtsSideIndex::FtsSideIndex(Project& project, int hash_bytes) : file_(SideFile(pr
     db_.reset();
     std::error_code ignored;
     std::filesystem::remove(file_, ignored);
-    throw IoError("cannot create the full-text index beside the project (" + file_.string() +
-                  "): " + e.what());
+    throw SqliteIoError("cannot create the full-text index beside the project (" + file_.string() +
+                            "): " + e.what(),
+                        e.getErrorCode());
   }
 }
 
@@ -136,8 +137,9 @@ void FtsSideIndex::Add(int64_t id, const std::string& title, const std::string& 
     insert_->reset();
   } catch (const SQLite::Exception& e) {
     insert_->tryReset();
-    throw IoError("cannot build the full-text index beside the project (" + file_.string() +
-                  "): " + e.what());
+    throw SqliteIoError(
+        "cannot build the full-text index beside the project (" + file_.string() + "): " + e.what(),
+        e.getErrorCode());
   }
 }
 
@@ -172,7 +174,9 @@ void FtsSideIndex::CopyInto(Project& project) {
                    table.placeholders + ")");
     }
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot copy the full-text index into the project: ") + e.what());
+    throw SqliteIoError(
+        std::string("cannot copy the full-text index into the project: ") + e.what(),
+        e.getErrorCode());
   }
 }
 

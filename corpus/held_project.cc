@@ -47,8 +47,8 @@ std::vector<Table> TablesOf(SQLite::Database& db) {
   std::vector<Table> tables;
   while (rows.executeStep()) {
     const std::string sql = rows.getColumn(1).getString();
-    tables.push_back({rows.getColumn(0).getString(),
-                      sql.find("WITHOUT ROWID") == std::string::npos});
+    tables.push_back(
+        {rows.getColumn(0).getString(), sql.find("WITHOUT ROWID") == std::string::npos});
   }
   return tables;
 }
@@ -112,8 +112,7 @@ void HeldProject::ReplaceWith(const std::filesystem::path& copy) {
     attach.exec();
     if (SchemaOf(db, "main") != SchemaOf(db, "run_copy")) {
       throw Error(ErrorKind::kInternal, "the working copy " + copy.string() +
-                                            " has another schema than " +
-                                            project_.file().string());
+                                            " has another schema than " + project_.file().string());
     }
     // A raw copy of every row: the triggers that keep the full-text index in
     // step would index the stories twice (its tables are copied as they are).
@@ -131,8 +130,9 @@ void HeldProject::ReplaceWith(const std::filesystem::path& copy) {
     db.exec("DETACH DATABASE run_copy");
   } catch (const SQLite::Exception& e) {
     sqlite3_db_config(handle, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, nullptr);
-    throw IoError("cannot write the run's changes into " + project_.file().string() + ": " +
-                  e.what() + "; the project was not changed");
+    throw SqliteIoError("cannot write the run's changes into " + project_.file().string() + ": " +
+                            e.what() + "; the project was not changed",
+                        e.getErrorCode());
   }
 }
 

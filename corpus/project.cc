@@ -46,8 +46,7 @@ void ExecWaiting(SQLite::Database& db, const char* sql) {
       db.exec(sql);
       return;
     } catch (const SQLite::Exception& e) {
-      if ((e.getErrorCode() & 0xFF) != SQLITE_BUSY ||
-          std::chrono::steady_clock::now() > deadline) {
+      if ((e.getErrorCode() & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() > deadline) {
         throw;
       }
     }
@@ -84,8 +83,8 @@ Project Project::CreateAtVersion(const std::filesystem::path& file, std::string_
   ConfigureSqliteOnce();
   std::unique_ptr<SQLite::Database> db;
   try {
-    db = std::make_unique<SQLite::Database>(file.string(), SQLite::OPEN_READWRITE |
-                                                               SQLite::OPEN_CREATE | kOneThread);
+    db = std::make_unique<SQLite::Database>(
+        file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | kOneThread);
     Configure(*db);
     db->exec("BEGIN IMMEDIATE");
     MigrateSchema(*db, 0, version);
@@ -130,7 +129,7 @@ Project Project::Open(const std::filesystem::path& file) {
     if (e.getErrorCode() == SQLITE_NOTADB) {
       throw DataError(Show(file) + " is not a verhaal project (not an SQLite database)");
     }
-    throw IoError("cannot open " + Show(file) + ": " + e.what());
+    throw SqliteIoError("cannot open " + Show(file) + ": " + e.what(), e.getErrorCode());
   }
   try {
     const bool ours = db->tableExists("project_info");
@@ -142,7 +141,8 @@ Project Project::Open(const std::filesystem::path& file) {
     if (version < 0) {
       throw DataError(Show(file) + " has schema version " + std::to_string(version) +
                       ", which no verhaal writes; the file is damaged or was changed by another "
-                      "program (`sqlite3 " + Show(file) + " 'PRAGMA user_version'` shows it)");
+                      "program (`sqlite3 " +
+                      Show(file) + " 'PRAGMA user_version'` shows it)");
     }
     if (version > kSchemaVersion) {
       throw DataError(Show(file) + " was written by a newer verhaal (schema " +
@@ -161,7 +161,7 @@ Project Project::Open(const std::filesystem::path& file) {
       }
     }
   } catch (const SQLite::Exception& e) {
-    throw IoError("cannot read " + Show(file) + ": " + e.what());
+    throw SqliteIoError("cannot read " + Show(file) + ": " + e.what(), e.getErrorCode());
   }
   return Project(file, std::move(db));
 }
@@ -177,7 +177,8 @@ int64_t DataVersion(Project& project) {
   try {
     return project.db().execAndGet("PRAGMA data_version").getInt64();
   } catch (const SQLite::Exception& e) {
-    throw IoError("cannot read " + project.file().string() + ": " + e.what());
+    throw SqliteIoError("cannot read " + project.file().string() + ": " + e.what(),
+                        e.getErrorCode());
   }
 }
 
@@ -187,10 +188,10 @@ Transaction::Transaction(Project& project) : project_(project) {
   } catch (const SQLite::Exception& e) {
     // By SQLite's code, not its text: busy (another writer kept the lock past
     // the busy timeout), a read-only or damaged file, ...
-    throw SqliteFailure(e.getErrorCode(),
-                        "cannot start a transaction on " + project_.file().string() + ": " +
-                            e.what(),
-                        project_.file().string());
+    throw SqliteFailure(
+        e.getErrorCode(),
+        "cannot start a transaction on " + project_.file().string() + ": " + e.what(),
+        project_.file().string());
   }
 }
 
@@ -212,8 +213,9 @@ void Transaction::Commit() {
         e.getErrorCode(), "cannot write " + project_.file().string() + ": " + e.what(),
         project_.file().string());
     if (failure.kind() != ErrorKind::kInternal) throw failure;
-    throw IoError("cannot write " + project_.file().string() + ": " + e.what() +
-                  "; nothing was changed");
+    throw SqliteIoError(
+        "cannot write " + project_.file().string() + ": " + e.what() + "; nothing was changed",
+        e.getErrorCode());
   }
 }
 

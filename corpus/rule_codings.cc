@@ -26,7 +26,8 @@ std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> Prepare(sqlite3* db, const
   if (sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) !=
       SQLITE_OK) {
     sqlite3_finalize(statement);
-    throw IoError(std::string("cannot prepare writing codings: ") + sqlite3_errmsg(db));
+    throw SqliteIoError(std::string("cannot prepare writing codings: ") + sqlite3_errmsg(db),
+                        sqlite3_errcode(db));
   }
   return {statement, sqlite3_finalize};
 }
@@ -39,7 +40,8 @@ std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> PrepareInsert(sqlite3* db,
 }
 
 // True for a coding a rule made.
-constexpr const char* kByRule = "origin_id IN (SELECT id FROM coding_origin WHERE origin LIKE 'rule:%')";
+constexpr const char* kByRule =
+    "origin_id IN (SELECT id FROM coding_origin WHERE origin LIKE 'rule:%')";
 
 // " AND code_id IN (?, ...)" for `code_ids`, or nothing when empty.
 std::string CodeFilter(const std::vector<int64_t>& code_ids) {
@@ -66,13 +68,13 @@ std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
     query.bind(index++, coder_id);
     for (int64_t id : code_ids) query.bind(index++, id);
     while (query.executeStep()) {
-      rows.push_back(CoderCoding{
-          SegmentKey{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
-                     query.getColumn(2).getInt64(), query.getColumn(3).getInt64()},
-          query.getColumn(4).getInt() != 0});
+      rows.push_back(
+          CoderCoding{SegmentKey{query.getColumn(0).getInt64(), query.getColumn(1).getInt64(),
+                                 query.getColumn(2).getInt64(), query.getColumn(3).getInt64()},
+                      query.getColumn(4).getInt() != 0});
     }
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot read the codings: ") + e.what());
+    throw SqliteIoError(std::string("cannot read the codings: ") + e.what(), e.getErrorCode());
   }
   // In key order already when read in the table's own order; sorted anyway,
   // as SQLite may choose another plan.
@@ -82,15 +84,16 @@ std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
 
 bool HasRuleCodings(Project& project, int64_t coder_id, const std::vector<int64_t>& code_ids) {
   try {
-    SQLite::Statement query(project.db(), std::string("SELECT EXISTS (SELECT 1 FROM coding WHERE coder_id = ?") +
-                                              CodeFilter(code_ids) + " AND " + kByRule + ")");
+    SQLite::Statement query(project.db(),
+                            std::string("SELECT EXISTS (SELECT 1 FROM coding WHERE coder_id = ?") +
+                                CodeFilter(code_ids) + " AND " + kByRule + ")");
     int index = 1;
     query.bind(index++, coder_id);
     for (int64_t id : code_ids) query.bind(index++, id);
     query.executeStep();
     return query.getColumn(0).getInt() != 0;
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot read the codings: ") + e.what());
+    throw SqliteIoError(std::string("cannot read the codings: ") + e.what(), e.getErrorCode());
   }
 }
 
@@ -106,7 +109,8 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
     created_ = UtcStampNow();
     delete_.bind(3, coder_id_);
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot prepare writing codings: ") + e.what());
+    throw SqliteIoError(std::string("cannot prepare writing codings: ") + e.what(),
+                        e.getErrorCode());
   }
   rows_.reserve(kRowsPerInsert);
 }
@@ -119,7 +123,8 @@ int64_t CodingBulkWriter::Origin(std::string_view origin) {
   try {
     return EnsureCodingOrigin(project_, origin, created_);
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot write a coding's origin: ") + e.what());
+    throw SqliteIoError(std::string("cannot write a coding's origin: ") + e.what(),
+                        e.getErrorCode());
   }
 }
 
@@ -133,7 +138,7 @@ void CodingBulkWriter::SetAside() {
                        "FROM coding ORDER BY story_id, code_id, coder_id, start, end");
     project_.db().exec("DELETE FROM coding");
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot set the codings aside: ") + e.what());
+    throw SqliteIoError(std::string("cannot set the codings aside: ") + e.what(), e.getErrorCode());
   }
   aside_ = Prepare(db, std::string("SELECT story_id, code_id, coder_id, start, end, origin_id, "
                                    "memo FROM ") +
@@ -153,7 +158,8 @@ void CodingBulkWriter::TakeAsideBefore(const Row* row) {
         return;
       }
       if (status != SQLITE_ROW) {
-        throw IoError(std::string("cannot read the codings set aside: ") + sqlite3_errmsg(db));
+        throw SqliteIoError(std::string("cannot read the codings set aside: ") + sqlite3_errmsg(db),
+                            sqlite3_errcode(db));
       }
       sqlite3_stmt* r = aside_.get();
       const auto* memo = reinterpret_cast<const char*>(sqlite3_column_text(r, 6));
@@ -193,7 +199,7 @@ void CodingBulkWriter::Flush() {
     try {
       project_.db().exec(std::string("DROP TABLE ") + kAsideTable);
     } catch (const SQLite::Exception& e) {
-      throw IoError(std::string("cannot write codings: ") + e.what());
+      throw SqliteIoError(std::string("cannot write codings: ") + e.what(), e.getErrorCode());
     }
   }
   for (size_t i = 0; i < rows_.size(); ++i) Write(insert_one_.get(), i, 1);
@@ -217,13 +223,15 @@ void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count)
   const int status = sqlite3_step(statement);
   sqlite3_reset(statement);
   if (status != SQLITE_DONE) {
-    throw IoError(std::string("cannot write codings: ") +
-                  sqlite3_errmsg(project_.db().getHandle()));
+    throw SqliteIoError(
+        std::string("cannot write codings: ") + sqlite3_errmsg(project_.db().getHandle()),
+        sqlite3_errcode(project_.db().getHandle()));
   }
 }
 
 void CodingBulkWriter::Delete(const SegmentKey& key) {
-  if (aside_) throw Error(ErrorKind::kInternal, "a coding was deleted while codings were set aside");
+  if (aside_)
+    throw Error(ErrorKind::kInternal, "a coding was deleted while codings were set aside");
   try {
     delete_.reset();
     delete_.bind(1, key.story_id);
@@ -232,7 +240,7 @@ void CodingBulkWriter::Delete(const SegmentKey& key) {
     delete_.bind(5, key.end);
     delete_.exec();
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot delete a coding: ") + e.what());
+    throw SqliteIoError(std::string("cannot delete a coding: ") + e.what(), e.getErrorCode());
   }
 }
 

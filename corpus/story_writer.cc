@@ -50,7 +50,7 @@ void Run(SQLite::Statement& s) {
   } catch (const SQLite::Exception& e) {
     s.tryReset();  // reset() would throw the same error again
     s.clearBindings();
-    throw IoError(std::string("cannot write the project: ") + e.what());
+    throw SqliteIoError(std::string("cannot write the project: ") + e.what(), e.getErrorCode());
   }
   s.reset();
   s.clearBindings();
@@ -131,7 +131,8 @@ void StoryWriter::Finish() {
     index.exec();
     project_.db().exec(fts_trigger_);
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot update the full-text index: ") + e.what());
+    throw SqliteIoError(std::string("cannot update the full-text index: ") + e.what(),
+                        e.getErrorCode());
   }
 }
 
@@ -147,7 +148,8 @@ void StoryWriter::Finish(FtsSideIndex& side) {
   try {
     project_.db().exec(fts_trigger_);
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot update the full-text index: ") + e.what());
+    throw SqliteIoError(std::string("cannot update the full-text index: ") + e.what(),
+                        e.getErrorCode());
   }
 }
 
@@ -176,7 +178,7 @@ std::optional<int64_t> StoryWriter::TryInsert(const Story& story) {
     insert_.tryReset();  // reset() would throw the same error again
     insert_.clearBindings();
     if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) return std::nullopt;
-    throw IoError(std::string("cannot write the project: ") + e.what());
+    throw SqliteIoError(std::string("cannot write the project: ") + e.what(), e.getErrorCode());
   }
   insert_.reset();
   insert_.clearBindings();
@@ -246,7 +248,7 @@ void StoryWriter::AddSignifierValue(int64_t story_id, const Signifier& signifier
     InsertSignifierRows(insert_signifier_value_, story_id, signifier,
                         CanonicalSignifierValue(signifier, answer));
   } catch (const SQLite::Exception& e) {
-    throw IoError(std::string("cannot write the project: ") + e.what());
+    throw SqliteIoError(std::string("cannot write the project: ") + e.what(), e.getErrorCode());
   }
 }
 

@@ -40,18 +40,28 @@ TEST(SqliteFailureTest, ALockDuringAStudyRunSaysARunIsInProgress) {
 }
 
 TEST(SqliteFailureTest, AWrappedFailureGetsTheAdviceWithItsWholeMessage) {
-  const Error full = WithSqliteAdvice(IoError("cannot write codings: database or disk is full"),
-                                      "s.verhaal");
+  const Error full = WithSqliteAdvice(
+      SqliteIoError("cannot write codings: database or disk is full", SQLITE_FULL), "s.verhaal");
   EXPECT_EQ(full.kind(), ErrorKind::kIo);
   EXPECT_EQ(full.Describe(),
             "the disk is full: cannot write s.verhaal (cannot write codings: database or disk is "
             "full); free some space and run the command again; the command changed nothing");
+  // The extended code (SQLITE_IOERR_WRITE, ...) counts as its primary one.
+  EXPECT_EQ(WithSqliteAdvice(SqliteIoError("cannot write: disk I/O error", SQLITE_IOERR_WRITE),
+                             "s.verhaal")
+                .Describe()
+                .rfind("cannot read or write s.verhaal (cannot write: disk I/O error); check ", 0),
+            0u);
   const Error damaged = WithSqliteAdvice(
-      IoError("cannot read the stories: database disk image is malformed"), "s.verhaal");
+      SqliteIoError("cannot read the stories: database disk image is malformed", SQLITE_CORRUPT),
+      "s.verhaal");
   EXPECT_EQ(damaged.kind(), ErrorKind::kData);
   EXPECT_EQ(damaged.Describe().rfind("s.verhaal is damaged (cannot read the stories: ", 0), 0u);
-  // Errors that are not SQLite's, or already located, stay as they are.
+  // Errors that are not SQLite's, or already located, stay as they are; the
+  // advice follows the code only, never words in the message.
   for (const Error& e : {IoError("cannot write out.csv: No space left on device"),
+                         IoError("cannot write codings: database or disk is full"),
+                         SqliteIoError("cannot write: UNIQUE constraint failed", SQLITE_CONSTRAINT),
                          DataError("database or disk is full", Location{"in.csv", 3, 1, "x"}),
                          DataError("unknown code 'disk I/O error'")}) {
     const Error same = WithSqliteAdvice(e, "s.verhaal");
