@@ -32,7 +32,7 @@ int List(CommandContext& context) {
   std::vector<std::string> in_set;
   std::string source;
   bool any_human = false;
-  for (const auto& coder : coders) any_human = any_human || IsHumanCoder(coder);
+  for (const auto& coder : coders) any_human = any_human || InDefaultAnalysisSet(coder);
   if (any_human || !AnalysisSet(project).empty()) {
     const CoderSelection selection = ResolveCoderSelection(project);
     in_set = selection.names;
@@ -44,7 +44,10 @@ int List(CommandContext& context) {
   for (const auto& coder : coders) {
     const bool in = std::find(in_set.begin(), in_set.end(), coder.name) != in_set.end();
     table.AddRow({coder.name, std::to_string(coder.codings), std::to_string(coder.stories),
-                  coder.first, coder.last, IsHumanCoder(coder) ? "person" : "rules",
+                  coder.first, coder.last,
+                  coder.name == kConsensusCoderName ? "consensus"
+                  : IsHumanCoder(coder)            ? "person"
+                                                   : "rules",
                   in ? "yes" : "no"});
   }
   WriteTable(context.out, table, format);

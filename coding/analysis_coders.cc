@@ -119,7 +119,7 @@ CoderSelection ResolveCoderSelection(Project& project, const CoderRequest& reque
     selection.source = kFromAnalysisSet;
   } else {
     for (const auto& coder : coders) {
-      if (IsHumanCoder(coder)) names.push_back(coder.name);
+      if (InDefaultAnalysisSet(coder)) names.push_back(coder.name);
     }
     selection.source = kFromDefault;
   }
@@ -164,6 +164,10 @@ void SetAnalysisSet(Project& project, const std::vector<std::string>& names) {
   std::string value;
   for (const auto& name : checked.names) value += (value.empty() ? "" : "\n") + name;
   SetProjectSetting(project, kAnalysisSetKey, value);
+}
+
+bool InDefaultAnalysisSet(const CoderActivity& activity) {
+  return IsHumanCoder(activity) && activity.name != kConsensusCoderName;
 }
 
 bool IsHumanCoder(const CoderActivity& activity) {

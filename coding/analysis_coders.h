@@ -24,6 +24,11 @@ namespace verhaal {
 // The coder name autocoding uses unless told otherwise; never in the default
 // analysis set.
 inline constexpr std::string_view kRuleCoderName = "rules";
+// The coder whose codings are a lead's decisions on disagreements (the
+// workbench's Team view): copies of other coders' segments, so never in the
+// default analysis set, where they would count twice or, with --combine
+// all, be required.
+inline constexpr std::string_view kConsensusCoderName = "consensus";
 
 enum class CoderCombine {
   kAny,   // a code counts in a story when any coder of the set used it
@@ -83,6 +88,10 @@ void SetAnalysisSet(Project& project, const std::vector<std::string>& names);
 // Whether `activity` is a person's: not named `rules`, and not a coder whose
 // every coding came from rules.
 bool IsHumanCoder(const CoderActivity& activity);
+
+// Whether analyses read `activity`'s codings when nobody named the coders:
+// a person's (IsHumanCoder), but not the consensus coder's.
+bool InDefaultAnalysisSet(const CoderActivity& activity);
 
 }  // namespace verhaal
 

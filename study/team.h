@@ -25,12 +25,13 @@
 #include "corpus/codings.h"
 #include "corpus/project.h"
 #include "study/agreement.h"
+#include "coding/analysis_coders.h"
 #include "study/viewer.h"
 
 namespace verhaal {
 
-// The coder whose codings are the lead's decisions.
-inline constexpr std::string_view kConsensusCoderName = "consensus";
+// The coder whose codings are the lead's decisions: kConsensusCoderName
+// (coding/analysis_coders.h).
 
 // A coder's work: "human", "rules" (the autocoder) or "consensus".
 struct CoderWork {

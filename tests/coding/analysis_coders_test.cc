@@ -217,5 +217,25 @@ TEST_F(AnalysisCodersTest, ActivityPerCoder) {
   }
 }
 
+TEST_F(AnalysisCodersTest, TheConsensusCoderIsNotInTheDefaultSet) {
+  // The Team view's decisions: consensus takes anna's moeten in S3.
+  CodeStory(3, moeten_, "consensus", "consensus:anna");
+  const CoderSelection by_default = ResolveCoderSelection(*project_);
+  EXPECT_EQ(by_default.names, (std::vector<std::string>{"anna", "bram"}));
+  CoderRequest all;
+  all.combine = "all";
+  // With consensus in the set, "all" would ask three coders to agree.
+  EXPECT_EQ(ResolveCoderSelection(*project_, all).min_coders, 2);
+  CoderRequest settled;
+  settled.coders = std::vector<std::string>{"consensus"};
+  EXPECT_EQ(Levels(ResolveCoderSelection(*project_, settled)).at("S3"), "moeten");
+  for (const CoderActivity& coder : ListCoderActivity(*project_)) {
+    if (coder.name == "consensus") {
+      EXPECT_TRUE(IsHumanCoder(coder));
+      EXPECT_FALSE(InDefaultAnalysisSet(coder));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace verhaal
