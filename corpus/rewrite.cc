@@ -7,22 +7,6 @@
 
 namespace verhaal {
 
-std::optional<std::string> ProjectInfo(Project& project, std::string_view key) {
-  SQLite::Statement get(project.db(), "SELECT value FROM project_info WHERE key = ?");
-  get.bind(1, std::string(key));
-  if (!get.executeStep()) return std::nullopt;
-  return get.getColumn(0).getString();
-}
-
-void SetProjectInfo(Project& project, std::string_view key, std::string_view value) {
-  SQLite::Statement put(project.db(),
-                        "INSERT INTO project_info(key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  put.bind(1, std::string(key));
-  put.bind(2, std::string(value));
-  put.exec();
-}
-
 int64_t ReplaceStoryCodings(Project& project, int64_t story_id,
                             const std::vector<Coding>& codings) {
   SQLite::Statement clear(project.db(), "DELETE FROM coding WHERE story_id = ?");

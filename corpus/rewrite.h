@@ -19,14 +19,6 @@
 
 namespace verhaal {
 
-// A fact about the project as a whole ("name", "pseudonymised", ...), or
-// nullopt when it is not recorded.
-std::optional<std::string> ProjectInfo(Project& project, std::string_view key);
-
-// Records (or replaces) a fact about the project. `key` "name" is the
-// project's name; other keys are free.
-void SetProjectInfo(Project& project, std::string_view key, std::string_view value);
-
 // Replaces every coding of a story by `codings` (their story_id must be
 // `story_id`; origin and created are kept as given). Segments are checked
 // against the story's current text as AddCoding does (kData when one does

@@ -7,6 +7,7 @@
 #include "corpus/codings.h"
 #include "corpus/error.h"
 #include "corpus/memos.h"
+#include "corpus/project_settings.h"
 #include "corpus/respondents.h"
 #include "corpus/rewrite.h"
 #include "corpus/speaker_turns.h"
@@ -198,7 +199,7 @@ CleanCopyReport WriteCleanCopy(Project& original, const std::vector<Field>& fiel
     {
       Transaction transaction(copy);
       Rewrite(copy, original, fields, pseudonyms, report);
-      SetProjectInfo(copy, "pseudonymised", note.dump());
+      SetProjectSetting(copy, "pseudonymised", note.dump());
       RebuildSearchIndex(copy);
       transaction.Commit();
     }
@@ -213,13 +214,13 @@ CleanCopyReport WriteCleanCopy(Project& original, const std::vector<Field>& fiel
   {
     Transaction transaction(original);
     nlohmann::json copies = nlohmann::json::array();
-    if (const auto earlier = ProjectInfo(original, "pseudonymised_copies")) {
+    if (const auto earlier = GetProjectSetting(original, "pseudonymised_copies")) {
       copies = nlohmann::json::parse(*earlier, nullptr, false);
       if (!copies.is_array()) copies = nlohmann::json::array();
     }
     copies.push_back(
         {{"file", options.out.filename().string()}, {"date", options.created}, {"counts", counts}});
-    SetProjectInfo(original, "pseudonymised_copies", copies.dump());
+    SetProjectSetting(original, "pseudonymised_copies", copies.dump());
     transaction.Commit();
   }
   cleanup.Disarm();

@@ -74,6 +74,20 @@ class KilledWriterTest : public ::testing::Test {
                "codes:\n  - name: moeten\n    rules:\n      - terms: [moest]\n"
                "  - name: willen\n    rules:\n      - terms: [graag, wilde]\n");
   }
+  // A project with the stories of big.csv and the codebook c.yaml.
+  bool Prepare(const fs::path& project) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"init", project.string()},
+          {"-p", project.string(), "import", "csv", "big.csv", "--text", "tekst"},
+          {"-p", project.string(), "codebook", "load", "c.yaml"}}) {
+      const auto r = RunVerhaal(args, dir_.path());
+      if (r.exit_code != 0) {
+        ADD_FAILURE() << r.err;
+        return false;
+      }
+    }
+    return true;
+  }
   std::vector<std::chrono::milliseconds> Delays() const {
     return {std::chrono::milliseconds(20), std::chrono::milliseconds(60),
             std::chrono::milliseconds(150), std::chrono::milliseconds(400),
@@ -110,14 +124,7 @@ TEST_F(KilledWriterTest, AKilledImportLeavesNoStoryOrEveryStory) {
 
 TEST_F(KilledWriterTest, AKilledAutocodeLeavesTheRuleCodingsAsBeforeOrAfter) {
   const fs::path project = dir_ / "a.verhaal";
-  ASSERT_EQ(RunVerhaal({"init", project.string()}, dir_.path()).exit_code, 0);
-  ASSERT_EQ(RunVerhaal({"-p", project.string(), "import", "csv", "big.csv", "--text", "tekst"},
-                       dir_.path())
-                .exit_code,
-            0);
-  ASSERT_EQ(RunVerhaal({"-p", project.string(), "codebook", "load", "c.yaml"}, dir_.path())
-                .exit_code,
-            0);
+  ASSERT_TRUE(Prepare(project));
   // A hand coding that must survive every kill.
   ASSERT_EQ(RunVerhaal({"-p", project.string(), "code", "S7", "moeten", "--quote", "Ik moest",
                         "--coder", "anna"},
@@ -156,14 +163,7 @@ TEST_F(KilledWriterTest, AKilledAutocodeLeavesTheRuleCodingsAsBeforeOrAfter) {
 
 TEST_F(KilledWriterTest, AKilledCodeFromLeavesNoneOrAllOfTheRows) {
   const fs::path project = dir_ / "c.verhaal";
-  ASSERT_EQ(RunVerhaal({"init", project.string()}, dir_.path()).exit_code, 0);
-  ASSERT_EQ(RunVerhaal({"-p", project.string(), "import", "csv", "big.csv", "--text", "tekst"},
-                       dir_.path())
-                .exit_code,
-            0);
-  ASSERT_EQ(RunVerhaal({"-p", project.string(), "codebook", "load", "c.yaml"}, dir_.path())
-                .exit_code,
-            0);
+  ASSERT_TRUE(Prepare(project));
   std::string codings = "story,code,coder,quote\n";
   for (int i = 0; i < kStories; ++i) {
     codings += "S" + std::to_string(i) + ",willen,bram,wilde ik graag\n";

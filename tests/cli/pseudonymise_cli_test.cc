@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "corpus/codings.h"
+#include "corpus/project_settings.h"
 #include "corpus/rewrite.h"
 #include "corpus/stories.h"
 #include "corpus/text.h"
@@ -141,10 +142,10 @@ TEST_F(PseudonymiseCliTest, CleanCopyKeepsTheMatrixAndTheCodedWords) {
   }
   EXPECT_GT(same, 0);
   // The copy says it is pseudonymised; the original, that a copy was made.
-  const auto note = ProjectInfo(copy, "pseudonymised");
+  const auto note = GetProjectSetting(copy, "pseudonymised");
   ASSERT_TRUE(note);
   EXPECT_TRUE(nlohmann::json::parse(*note)["counts"].contains("PERSOON")) << *note;
-  const auto copies = ProjectInfo(original, "pseudonymised_copies");
+  const auto copies = GetProjectSetting(original, "pseudonymised_copies");
   ASSERT_TRUE(copies);
   EXPECT_NE(copies->find("schoon.verhaal"), std::string::npos);
   EXPECT_FALSE(FindStory(copy, "SH-01-E")->text.find("Marloes") != std::string::npos);
