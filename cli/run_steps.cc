@@ -45,6 +45,10 @@
 #include "importers/csv_import.h"
 #include "importers/csv_reader.h"
 #include "importers/encoding.h"
+#include "importers/sensemaker.h"
+#include "importers/spryng.h"
+#include "importers/story_folder.h"
+#include "importers/transcript.h"
 #include "importers/mapping.h"
 
 namespace verhaal {
@@ -138,8 +142,95 @@ class WorkingCopyGuard {
   bool kept_ = false;
 };
 
+// The outcome of a story importer's report (folder, transcript, csv).
+void StoryOutcome(const ImportReport& report, const StudySource& source, StepOutcome& outcome,
+                  std::ostream& log) {
+  for (const auto& warning : report.warnings) log << "verhaal: warning: " << warning << "\n";
+  outcome.changed = report.changed();
+  outcome.summary = report.Summary(source.file.filename().string(), false);
+  const std::string prefix = source.file.filename().string() + ": ";
+  if (outcome.summary.rfind(prefix, 0) == 0) outcome.summary.erase(0, prefix.size());
+}
+
+// The outcome of a self-signification import (sensemaker, spryng).
+void SignificationOutcome(const SignificationImportSummary& summary, StepOutcome& outcome,
+                          std::ostream& log) {
+  for (const std::string& column : summary.unknown_columns) {
+    log << "verhaal: warning: unknown column " << column << " (kept as a story variable)\n";
+  }
+  for (const std::string& item : summary.added_items) log << "added item: " << item << "\n";
+  outcome.changed = summary.changed();
+  outcome.summary = std::to_string(summary.stories_added) + " new stories, " +
+                    std::to_string(summary.stories_unchanged) + " already present, " +
+                    std::to_string(summary.signifiers) + " signifiers, " +
+                    std::to_string(summary.values_changed) + " values set";
+}
+
+// The sources other than CSV, as `verhaal import TYPE` imports them. The
+// source files are the truth: edited stories are replaced (--update).
+void ImportOtherSource(Project& project, const StudySource& source, StepOutcome& outcome,
+                       std::ostream& log) {
+  ImportOptions options;
+  options.update = true;
+  Transaction transaction(project);
+  if (source.type == "folder") {
+    StoryFolderOptions folder;
+    folder.role = source.role;
+    if (!source.kind.empty()) folder.kind = source.kind;
+    folder.language = source.language;
+    folder.encoding = source.encoding;
+    const ImportReport report = ImportStoryFolder(project, source.file, folder, options);
+    transaction.Commit();
+    StoryOutcome(report, source, outcome, log);
+    return;
+  }
+  if (source.type == "transcript") {
+    TranscriptOptions transcript;
+    transcript.key = source.key;
+    transcript.respondent = source.respondent;
+    transcript.role = source.role;
+    transcript.title = source.title;
+    transcript.date = source.date;
+    transcript.language = source.language;
+    transcript.encoding = source.encoding;
+    if (!source.interviewers.empty()) transcript.interviewers = source.interviewers;
+    const ImportReport report = ImportTranscript(project, source.file, transcript, options);
+    transaction.Commit();
+    StoryOutcome(report, source, outcome, log);
+    return;
+  }
+  CsvOptions csv;
+  std::vector<std::string> warnings;
+  csv.encoding = EncodingFor(source.file, source.encoding, warnings);
+  for (const auto& warning : warnings) log << "verhaal: warning: " << warning << "\n";
+  CsvReader reader(OpenFileSource(source.file), source.file.string(), csv);
+  SignificationImportSummary summary;
+  if (source.type == "sensemaker") {
+    const SenseMakerDefinition definition =
+        ParseSenseMakerDefinition(ReadWholeFile(source.definition), source.definition.string());
+    summary = ImportSenseMaker(project, reader, definition, SenseMakerOptions{});
+    for (const std::string& type : definition.skipped_types) {
+      log << "skipped: signifier " << type << " of a type verhaal does not know\n";
+    }
+  } else {
+    SpryngOptions spryng;
+    spryng.text_column = source.text;
+    spryng.key_column = source.key;
+    spryng.respondent_column = source.respondent;
+    spryng.language = source.language;
+    spryng.key_prefix = source.file.stem().string();
+    summary = ImportSpryng(project, reader, spryng);
+  }
+  transaction.Commit();
+  SignificationOutcome(summary, outcome, log);
+}
+
 void ImportSource(Project& project, const StudySource& source, StepOutcome& outcome,
                   std::ostream& log) {
+  if (source.type != "csv") {
+    ImportOtherSource(project, source, outcome, log);
+    return;
+  }
   const ImportMapping mapping = LoadMapping(source.mapping);
   CsvOptions csv;
   csv.delimiter = mapping.delimiter;
@@ -155,11 +246,7 @@ void ImportSource(Project& project, const StudySource& source, StepOutcome& outc
     return std::make_unique<CsvReader>(OpenFileSource(source.file), source.file.string(), csv);
   });
   transaction.Commit();
-  for (const auto& warning : report.warnings) log << "verhaal: warning: " << warning << "\n";
-  outcome.changed = report.changed();
-  outcome.summary = report.Summary(source.file.filename().string(), false);
-  const std::string prefix = source.file.filename().string() + ": ";
-  if (outcome.summary.rfind(prefix, 0) == 0) outcome.summary.erase(0, prefix.size());
+  StoryOutcome(report, source, outcome, log);
 }
 
 void LoadCodebook(Project& project, const fs::path& file, StepOutcome& outcome) {

@@ -162,15 +162,73 @@ class Parser {
       throw DataError("a source is a map: '- file: stories.csv' with 'mapping: stories.mapping.yaml'",
                       At(node));
     }
-    CheckKeys(node, {"file", "mapping"}, "a source");
-    if (!node["file"]) throw DataError("this source names no 'file:' to import", At(node));
-    if (!node["mapping"]) {
-      throw DataError("source " + node["file"].Scalar() +
-                          " has no 'mapping:'; write one (docs/import-mapping.md), or let "
-                          "`verhaal import csv FILE --text COLUMN` print a first version",
+    StudySource source;
+    source.where = At(node);
+    if (node["type"]) {
+      source.type = ScalarOf(node["type"], "type");
+    } else if (node["folder"]) {
+      source.type = "folder";
+    }
+    // The keys each type takes, as the options of `verhaal import TYPE`.
+    static const std::map<std::string, std::vector<std::string>> kKeys = {
+        {"csv", {"type", "file", "mapping"}},
+        {"folder", {"type", "folder", "role", "kind", "language", "encoding"}},
+        {"transcript",
+         {"type", "file", "key", "respondent", "role", "title", "date", "language", "encoding",
+          "interviewers"}},
+        {"sensemaker", {"type", "file", "definition"}},
+        {"spryng", {"type", "file", "text", "key", "respondent", "language", "encoding"}},
+    };
+    const auto keys = kKeys.find(source.type);
+    if (keys == kKeys.end()) {
+      throw DataError("unknown source type '" + source.type +
+                          "'; use csv, folder, transcript, sensemaker or spryng (a REFI-QDA "
+                          "project is imported with `verhaal import refi`)",
+                      At(node["type"]));
+    }
+    CheckKeys(node, keys->second, "a " + source.type + " source");
+    const std::string where_key = source.type == "folder" ? "folder" : "file";
+    if (!node[where_key]) {
+      throw DataError("this " + source.type + " source names no '" + where_key + ":' to import",
                       At(node));
     }
-    return StudySource{PathOf(node["file"], "file"), PathOf(node["mapping"], "mapping"), At(node)};
+    source.file = PathOf(node[where_key], where_key);
+    auto text = [&](const char* key, std::string& into) {
+      if (node[key]) into = ScalarOf(node[key], key);
+    };
+    text("role", source.role);
+    text("kind", source.kind);
+    text("language", source.language);
+    text("encoding", source.encoding);
+    text("respondent", source.respondent);
+    text("title", source.title);
+    text("date", source.date);
+    text("text", source.text);
+    text("key", source.key);
+    if (node["interviewers"]) {
+      for (const auto& label : ListOf(node["interviewers"], "interviewers")) {
+        source.interviewers.push_back(ScalarOf(label, "interviewers"));
+      }
+    }
+    if (source.type == "csv") {
+      if (!node["mapping"]) {
+        throw DataError("source " + node["file"].Scalar() +
+                            " has no 'mapping:'; write one (docs/import-mapping.md), or let "
+                            "`verhaal import csv FILE --text COLUMN` print a first version",
+                        At(node));
+      }
+      source.mapping = PathOf(node["mapping"], "mapping");
+    }
+    if (source.type == "sensemaker") {
+      if (!node["definition"]) {
+        throw DataError("sensemaker source " + node["file"].Scalar() +
+                            " has no 'definition:'; name the framework definition JSON that "
+                            "comes with the data export",
+                        At(node));
+      }
+      source.definition = PathOf(node["definition"], "definition");
+    }
+    return source;
   }
 
   StudyAutocode Autocode(const YAML::Node& node) const {

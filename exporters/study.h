@@ -20,10 +20,27 @@
 
 namespace verhaal {
 
-// A CSV/TSV file imported with an import mapping (docs/import-mapping.md).
+// A source of stories, imported as `verhaal import TYPE` would (docs/study.md):
+// csv (a CSV/TSV file with an import mapping, docs/import-mapping.md), folder
+// (a folder of .txt/.md stories), transcript (an interview), sensemaker (data
+// CSV with its definition JSON) or spryng (a Spryng.io export).
 struct StudySource {
-  std::filesystem::path file;
-  std::filesystem::path mapping;
+  std::string type = "csv";
+  std::filesystem::path file;        // csv, transcript, sensemaker, spryng; folder: the folder
+  std::filesystem::path mapping;     // csv
+  std::filesystem::path definition;  // sensemaker
+  // folder and transcript: defaults for what the files do not say; spryng:
+  // language. Empty: not given.
+  std::string role;
+  std::string kind;
+  std::string language;
+  std::string encoding;
+  std::string respondent;  // transcript: the interviewee; spryng: the respondent column
+  std::string title;       // transcript
+  std::string date;        // transcript
+  std::vector<std::string> interviewers;  // transcript; empty: the default labels
+  std::string text;        // spryng: the text column
+  std::string key;         // transcript: the story key; spryng: the key column
   Location where;
 };
 

@@ -129,6 +129,17 @@ TEST(StudyTest, ErrorsAreLocatedAndSayWhatToDo) {
        "s.yaml:4:29: export file 'd/../../x.csv' is outside the output folder; name a file "
        "inside it, such as 'x.csv' (docs/study.md)\n      - {type: stories, file: d/../../x.csv}\n"
        "                              ^"},
+      {"project: a.verhaal\nsources:\n  - {type: nvivo, file: a.nvp}\n",
+       "s.yaml:3:12: unknown source type 'nvivo'; use csv, folder, transcript, sensemaker or "
+       "spryng (a REFI-QDA project is imported with `verhaal import refi`)\n"
+       "    - {type: nvivo, file: a.nvp}\n             ^"},
+      {"project: a.verhaal\nsources:\n  - {type: sensemaker, file: d.csv}\n",
+       "s.yaml:3:5: sensemaker source d.csv has no 'definition:'; name the framework definition "
+       "JSON that comes with the data export\n    - {type: sensemaker, file: d.csv}\n      ^"},
+      {"project: a.verhaal\nsources:\n  - {folder: verhalen, mapping: m.yaml}\n",
+       "s.yaml:3:24: unknown key 'mapping' in a folder source; the keys here are type, folder, "
+       "role, kind, language, encoding (docs/study.md)\n"
+       "    - {folder: verhalen, mapping: m.yaml}\n                         ^"},
       {"project: [a\n",
        "s.yaml:2:1: the study manifest is not valid YAML: end of sequence flow not found"},
   };
