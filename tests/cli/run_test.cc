@@ -438,8 +438,8 @@ TEST(RunStudyFailureTest, MissingManifestAndBadManifest) {
   auto bad = RunVerhaal({"run", "study.yaml"}, dir.path());
   EXPECT_EQ(bad.exit_code, 65);
   EXPECT_EQ(bad.err,
-            "verhaal: error: study.yaml:4:5: unknown key 'maping' in a source; did you mean "
-            "'mapping'? the keys here are file, mapping (docs/study.md)\n"
+            "verhaal: error: study.yaml:4:5: unknown key 'maping' in a csv source; did you mean "
+            "'mapping'? the keys here are type, file, mapping (docs/study.md)\n"
             "      maping: a.yaml\n      ^\n");
   EXPECT_FALSE(fs::exists(dir / "s.verhaal"));
 }
