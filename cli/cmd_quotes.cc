@@ -4,9 +4,9 @@
 #include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
-#include "coding/quotes.h"
 #include "corpus/error.h"
 #include "exporters/table.h"
+#include "study/code_passages.h"
 
 namespace verhaal {
 namespace {
@@ -51,25 +51,22 @@ int RunQuotes(CommandContext& context) {
     throw UsageError("quotes needs --code PATH; e.g. `verhaal quotes --code motivatie/willen`");
   }
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
-  QuoteQuery query;
+  PassageQuery query;
   query.code_path = options.Get<std::string>("code");
   query.exact = options.Has("exact");
-  CoderRequest request = CoderRequestFrom(options);
+  query.coders = CoderRequestFrom(options);
   if (auto coder = options.Optional<std::string>("coder")) {
-    if (request.coders) throw UsageError("give --coder or --coders, not both");
-    request.coders = std::vector<std::string>{*coder};
+    if (query.coders.coders) throw UsageError("give --coder or --coders, not both");
+    query.coders.coders = std::vector<std::string>{*coder};
   }
   query.role = options.Optional<std::string>("role");
   query.kind = options.Optional<std::string>("kind");
   query.wave = options.Optional<int>("wave");
   query.context = std::max(0, options.Get<int>("context"));
   Project project = options.OpenProject();
-  const CoderSelection coders = ResolveCoderSelection(project, request);
-  if (coders.combine == CoderCombine::kEach) {
-    throw UsageError("quotes takes --combine any or all; each quote already names its coder");
-  }
-  query.coders = coders.Set();
-  const std::vector<Quote> quotes = RetrieveQuotes(project, query);
+  const CodePassages passages = RetrieveCodePassages(project, query);
+  const CoderSelection& coders = passages.coders;
+  const std::vector<Quote>& quotes = passages.quotes;
   (format == TableFormat::kText ? context.out : context.err)
       << "codings: " << coders.Describe() << "\n" << (format == TableFormat::kText ? "\n" : "");
   if (format == TableFormat::kText) {
