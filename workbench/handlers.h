@@ -50,6 +50,8 @@ class Workbench::Handlers {
   void InstallApi(httplib::Server& server);
   // team_routes.cc: the Team view's calls
   void InstallTeamApi(httplib::Server& server);
+  // code_routes.cc: the Code view's call
+  void InstallCodeApi(httplib::Server& server);
   // Wraps a handler: the viewer, errors as JSON with their status.
   httplib::Server::Handler Json(JsonHandler handler);
 

@@ -1,5 +1,7 @@
 #include "workbench/json_view.h"
 
+#include <algorithm>
+
 #include "exporters/matrix_report.h"
 #include "study/coding_id.h"
 
@@ -242,6 +244,42 @@ json CellQuotesJson(const CellQuotes& quotes, const std::string& row, const std:
   }
   return {{"row", row},         {"col", col},           {"group", group},
           {"stories", quotes.stories}, {"more", quotes.more}, {"quotes", list}};
+}
+
+json CodePassagesJson(const std::string& code, const CodePassages& passages, int64_t offset,
+                      int64_t limit) {
+  const CoderSelection& c = passages.coders;
+  json list = json::array();
+  const auto total = static_cast<int64_t>(passages.quotes.size());
+  for (int64_t i = std::clamp<int64_t>(offset, 0, total);
+       i < std::clamp<int64_t>(offset + limit, 0, total); ++i) {
+    const Quote& q = passages.quotes[static_cast<size_t>(i)];
+    list.push_back({{"story", q.coding.story_key},
+                    {"story_id", q.coding.story_id},
+                    {"respondent", q.respondent},
+                    {"role", q.role},
+                    {"kind", q.kind},
+                    {"wave", q.wave ? json(*q.wave) : json(nullptr)},
+                    {"code", q.coding.code_path},
+                    {"coder", q.coding.coder},
+                    {"start", q.coding.start},
+                    {"end", q.coding.end},
+                    {"before", q.before},
+                    {"text", q.text},
+                    {"after", q.after},
+                    {"memo", q.coding.memo}});
+  }
+  return {{"code", code},
+          {"coders",
+           {{"names", c.names},
+            {"combine", CombineName(c.combine)},
+            {"min_coders", c.min_coders},
+            {"source", c.source},
+            {"text", c.Describe()}}},
+          {"total", total},
+          {"offset", offset},
+          {"limit", limit},
+          {"passages", list}};
 }
 
 json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices) {

@@ -7,6 +7,7 @@
 
 #include "corpus/codings.h"
 #include "corpus/story_pages.h"
+#include "study/code_passages.h"
 #include "study/codebook_edit.h"
 #include "study/coding_actions.h"
 #include "study/matrix_query.h"
@@ -24,6 +25,10 @@ nlohmann::json UndoJson(const UndoOutcome& outcome, const Viewer& viewer, bool u
 nlohmann::json MatrixAnswerJson(const MatrixAnswer& answer);
 nlohmann::json CellQuotesJson(const CellQuotes& quotes, const std::string& row,
                               const std::string& col, const std::string& group);
+// The Code view's passages: the coders, the total and passages [offset,
+// offset + limit).
+nlohmann::json CodePassagesJson(const std::string& code, const CodePassages& passages,
+                                int64_t offset, int64_t limit);
 nlohmann::json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices);
 
 // The Team view's shapes (team_json.cc).

@@ -186,6 +186,7 @@ void Workbench::Handlers::Install(httplib::Server& server) {
       });
   InstallApi(server);
   InstallTeamApi(server);
+  InstallCodeApi(server);
   InstallPage(server);
 }
 

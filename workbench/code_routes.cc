@@ -1,0 +1,96 @@
+// The Code view's call (docs/serve.md, "GET /api/code/passages"): reads the
+// query, calls study/code_passages.h under the project lock, writes the JSON.
+#include <algorithm>
+#include <charconv>
+
+#include "study/code_passages.h"
+#include "study/request_error.h"
+#include "workbench/handlers.h"
+#include "workbench/json_view.h"
+
+namespace verhaal {
+namespace {
+
+// A whole-number parameter, or `fallback` when absent; 400 naming it else.
+int64_t Whole(const httplib::Request& request, const char* name, int64_t fallback) {
+  const auto text = Param(request, name);
+  if (!text) return fallback;
+  int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value < 0) {
+    throw RequestError(ErrorKind::kUsage,
+                       std::string(name) + " must be a whole number of 0 or more; got '" +
+                           *text + "'",
+                       name);
+  }
+  return value;
+}
+
+// The query of GET /api/code/passages, named as the options of `verhaal
+// quotes` (coders=anna,bram for --coders, min_coders for --min-coders).
+PassageQuery PassageQueryFrom(const httplib::Request& request) {
+  PassageQuery query;
+  const auto code = Param(request, "code");
+  if (!code) {
+    throw RequestError(ErrorKind::kUsage, "code is missing; e.g. code=motivatie/willen", "code");
+  }
+  query.code_path = *code;
+  const auto exact = Param(request, "exact");
+  query.exact = exact && *exact != "0" && *exact != "false";
+  if (const auto coders = Param(request, "coders")) {
+    std::vector<std::string> names;
+    size_t start = 0;
+    while (start <= coders->size()) {
+      const size_t comma = std::min(coders->find(',', start), coders->size());
+      if (comma > start) names.push_back(coders->substr(start, comma - start));
+      start = comma + 1;
+    }
+    if (names.empty()) {
+      throw RequestError(ErrorKind::kUsage, "coders needs a coder's name, e.g. coders=anna,bram",
+                         "coders");
+    }
+    query.coders.coders = std::move(names);
+  }
+  query.coders.combine = Param(request, "combine");
+  if (Param(request, "min_coders")) {
+    query.coders.min_coders = static_cast<int>(Whole(request, "min_coders", 1));
+  }
+  query.role = Param(request, "role");
+  query.kind = Param(request, "kind");
+  if (Param(request, "wave")) query.wave = static_cast<int>(Whole(request, "wave", 0));
+  query.var = Param(request, "var");
+  query.context = static_cast<int>(std::min<int64_t>(Whole(request, "context", 40), 10000));
+  return query;
+}
+
+// The code is the resource asked for (404 when it does not exist); a coder
+// or variable that does not exist is a bad parameter (400).
+CodePassages Retrieve(Project& project, const Viewer& viewer, const PassageQuery& query) {
+  try {
+    return RetrieveCodePassages(project, viewer, query);
+  } catch (const RequestError& e) {
+    if (e.kind() != ErrorKind::kMissing || e.field() == "code" ||
+        e.problem() != RequestProblem::kNone) {
+      throw;
+    }
+    throw RequestError(ErrorKind::kUsage, e.message(), e.field());
+  }
+}
+
+}  // namespace
+
+void Workbench::Handlers::InstallCodeApi(httplib::Server& server) {
+  Workbench& w = workbench_;
+  server.Get("/api/code/passages", Json([&w](const Request& request, Response& response,
+                                             const Viewer& viewer) {
+    const PassageQuery query = PassageQueryFrom(request);
+    const int64_t offset = Whole(request, "offset", 0);
+    const int64_t limit = std::min<int64_t>(Whole(request, "limit", 200), 100000);
+    std::lock_guard lock(w.project_mutex_);
+    SendJson(response, CodePassagesJson(query.code_path,
+                                        Retrieve(w.project_, viewer, query), offset,
+                                        limit));
+  }));
+}
+
+}  // namespace verhaal
