@@ -1,6 +1,6 @@
 // The workbench page: loads the project, wires the views together, follows
-// the address (#story=KEY, #story=KEY&at=START-END for a passage, #matrix?...
-// for the Matrix view, #team for the Team view), handles undo/redo and the
+// the address (#story=KEY, #story=KEY&at=START-END for a passage, #code?...
+// for the Code view, #matrix?... for the Matrix view, #team for the Team view), handles undo/redo and the
 // global keys, and listens to the server's events to show others' changes
 // live.
 
@@ -17,6 +17,7 @@ import {CodingDialog} from './views/coding_dialog.js';
 import {CodebookPanel} from './views/codebook_panel.js';
 import {showTooltip, hideTooltip} from './views/tooltip.js';
 import {MatrixView} from './views/matrix.js';
+import {CodeView} from './views/code.js';
 import {TeamView, teamAllowed} from './views/team.js';
 
 function announce(message) {
@@ -44,6 +45,7 @@ const coder = new Coder(text, palette, {onChanged: () => refresh(), announce, fa
 const codingDialog = new CodingDialog(text, palette, {onChanged: () => refresh(), announce, fail});
 new CodebookPanel({onChanged: () => refresh({codebook: true}), announce, fail});
 const matrix = new MatrixView({fail, announce});
+const code = new CodeView({fail, announce});
 const team = new TeamView({fail, announce});
 
 async function loadCodebook() {
@@ -137,17 +139,30 @@ function teamShown() {
   return !byId('team-view').hidden;
 }
 
-// Shows the view the address names: the Matrix view, the Team view, or the
-// stories with the story (and passage) it names.
+function codeShown() {
+  return !byId('code-view').hidden;
+}
+
+// Shows the view the address names: the Code view, the Matrix view, the
+// Team view, or the stories with the story (and passage) it names.
 async function route() {
   const onMatrix = location.hash.startsWith('#matrix');
+  const onCode = location.hash.startsWith('#code');
   const onTeam = !onMatrix && location.hash.startsWith('#team') && teamAllowed(state.project);
   byId('matrix-view').hidden = !onMatrix;
+  byId('code-view').hidden = !onCode;
   byId('team-view').hidden = !onTeam;
-  byId('workspace').hidden = onMatrix || onTeam;
+  byId('workspace').hidden = onMatrix || onTeam || onCode;
   byId('nav-matrix').toggleAttribute('aria-current', onMatrix);
+  byId('nav-code').toggleAttribute('aria-current', onCode);
   byId('nav-team').toggleAttribute('aria-current', onTeam);
-  byId('nav-stories').toggleAttribute('aria-current', !onMatrix && !onTeam);
+  byId('nav-stories').toggleAttribute('aria-current', !onMatrix && !onTeam && !onCode);
+  if (onCode) {
+    byId('nav-code').setAttribute('aria-current', 'page');
+    await code.show(location.hash);
+    byId('nav-code').href = code.hash();
+    return;
+  }
   if (onTeam) {
     byId('nav-team').setAttribute('aria-current', 'page');
     await team.show();
@@ -169,7 +184,7 @@ function anyDialogOpen() {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (anyDialogOpen() || matrixShown() || teamShown()) return;
+  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown()) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (ctrl && !event.altKey && (key === 'z' || key === 'y') && !isTyping(event.target)) {
@@ -213,6 +228,7 @@ let eventTimer = 0;
 function onServerEvent(type, data) {
   if (matrixShown() && type !== 'codebook') matrix.reload();
   if (teamShown()) team.reload();
+  if (codeShown() && type !== 'codebook') code.reload();
   if (type === 'coding' && data.story && data.story !== state.storyKey) {
     clearTimeout(listTimer);
     listTimer = setTimeout(() => { list.reload(); loadCodebookQuietly(); }, 400);
@@ -238,6 +254,7 @@ async function start() {
     byId('nav-team').hidden = !teamAllowed(project);
     list.setProject(project);
     matrix.setProject(project);
+    code.setProject(project);
     await loadCodebook();
     await list.reload();
     await route();

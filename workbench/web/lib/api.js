@@ -75,6 +75,7 @@ export const changeCode = (path, body) => call('PATCH', `/api/codebook/codes/${e
 export const mergeCodes = (from, into) => call('POST', '/api/codebook/merge', {from, into});
 export const getMatrix = (params) => call('GET', `/api/matrix${query(params)}`);
 export const getMatrixQuotes = (params) => call('GET', `/api/matrix/quotes${query(params)}`);
+export const getCodePassages = (params) => call('GET', `/api/code/passages${query(params)}`);
 export const getTeam = (params) => call('GET', `/api/team${query(params)}`);
 export const getTeamDisagreements = (params) => call('GET', `/api/team/disagreements${query(params)}`);
 export const settle = (body) => call('POST', '/api/team/settle', body);
