@@ -143,7 +143,8 @@ export class CodeView {
     const a = this.answer;
     const c = a.coders;
     const n = c.names.length;
-    const combine = c.combine === 'any' ? t('combineText.any')
+    // As CoderSelection::CombineText says it (coding/analysis_coders.cc).
+    const combine = n <= 1 ? t('combineText.one') : c.combine === 'any' ? t('combineText.any')
       : c.combine === 'all' && c.min_coders === n ? t('combineText.all', {n})
         : t('combineText.min', {k: c.min_coders, n});
     byId('code-header').textContent = t('headerCodings', {
