@@ -3,8 +3,9 @@
 // and photographs the page with the Code button beside a new selection; then
 // docs/images/matrix.png: the Matrix view of motivatie x communicatiestijl
 // with the quotes of willen x aanmoedigend; then docs/images/team.png: the
-// Team view after anna settled a disagreement of SH-09-E. Names on the
-// command line take only those (workbench, matrix, team).
+// Team view after anna settled a disagreement of SH-09-E; then
+// docs/images/code.png: the Code view's passages of motivatie/willen. Names
+// on the command line take only those (workbench, matrix, team, code).
 //
 //   VERHAAL_BIN=build/cli/verhaal node tests/web/screenshot.js [team ...]
 
@@ -79,6 +80,17 @@ try {
     const teamFile = path.join(sourceDir, 'docs/images/team.png');
     await page.screenshot({path: teamFile});
     console.log(`wrote ${teamFile}`);
+  }
+
+  if (want('code')) {
+    await page.goto(`${server.base}/#code?code=motivatie%2Fwillen`);
+    await page.getByRole('heading', {level: 2, name: 'Gecodeerde fragmenten'}).waitFor();
+    await page.getByText(/^\d+ fragmenten$/).first().waitFor();
+    await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await page.waitForTimeout(300);
+    const codeFile = path.join(sourceDir, 'docs/images/code.png');
+    await page.screenshot({path: codeFile});
+    console.log(`wrote ${codeFile}`);
   }
 } finally {
   await browser.close();
