@@ -114,6 +114,9 @@ test('axe-core finds no serious or critical violations in the Code view', async 
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(serious).toEqual([]);
+  // Every id once (a second `code-form` once broke the codebook's dialog).
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+  expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
 });
 
 test.describe('in Dutch', () => {

@@ -32,7 +32,7 @@ export class CodeView {
     for (const id of ['c-code', 'c-coders', 'c-role', 'c-wave', 'c-var']) {
       byId(id).addEventListener('change', () => this.#choose());
     }
-    byId('code-form').addEventListener('submit', (event) => {
+    byId('passages-form').addEventListener('submit', (event) => {
       event.preventDefault();
       this.#choose();
     });
@@ -108,10 +108,10 @@ export class CodeView {
   }
 
   async #load() {
-    const result = byId('code-result');
+    const result = byId('passages-result');
     if (!this.params.code) {
       this.answer = null;
-      clear(byId('code-header'));
+      clear(byId('passages-header'));
       clear(result).appendChild(h('p', {class: 'empty'}, t('codeChoose')));
       return;
     }
@@ -127,7 +127,7 @@ export class CodeView {
     } catch (error) {
       if (ticket !== this.request) return;
       this.answer = null;
-      clear(byId('code-header'));
+      clear(byId('passages-header'));
       clear(result);
       this.fail(error);
     }
@@ -147,10 +147,10 @@ export class CodeView {
     const combine = n <= 1 ? t('combineText.one') : c.combine === 'any' ? t('combineText.any')
       : c.combine === 'all' && c.min_coders === n ? t('combineText.all', {n})
         : t('combineText.min', {k: c.min_coders, n});
-    byId('code-header').textContent = t('headerCodings', {
+    byId('passages-header').textContent = t('headerCodings', {
       codings: t('headerCoders', {names: c.names.join(', ') || '—', source: t(`source.${c.source}`, {}, c.source), combine}),
     });
-    const list = h('ul', {class: 'quotes passages', 'aria-labelledby': 'code-count'});
+    const list = h('ul', {class: 'quotes passages', 'aria-labelledby': 'passages-count'});
     for (const p of a.passages) {
       const href = `#story=${encodeURIComponent(p.story)}&at=${p.start}-${p.end}`;
       const who = [p.respondent && (p.role ? `${p.respondent} (${p.role})` : p.respondent),
@@ -165,9 +165,9 @@ export class CodeView {
             p.after ? `${p.after}…` : '')),
         p.memo ? h('p', {class: 'memo'}, t('memoLine', {memo: p.memo})) : null));
     }
-    clear(byId('code-result')).append(
-      h('p', {class: 'used', id: 'code-count'}, this.#countText()),
-      h('button', {type: 'button', id: 'code-csv', onclick: () => this.#download()}, t('downloadCsv')),
+    clear(byId('passages-result')).append(
+      h('p', {class: 'used', id: 'passages-count'}, this.#countText()),
+      h('button', {type: 'button', id: 'passages-csv', onclick: () => this.#download()}, t('downloadCsv')),
       a.passages.length ? list : h('p', {class: 'empty'}, t('passagesNone')));
   }
 
