@@ -1,7 +1,10 @@
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 
 #include "cli/command.h"
 #include "cli/handlers.h"
+#include "corpus/project_settings.h"
 #include "corpus/search.h"
 #include "corpus/signifiers.h"
 #include "exporters/table.h"
@@ -54,6 +57,24 @@ int RunInfo(CommandContext& context) {
   Table table{{"what", "group", "count"}, {}, {false, false, true}};
   table.AddRow({"project", c.name, ""});
   table.AddRow({"schema", "version", std::to_string(c.schema_version)});
+  // A clean copy of `verhaal pseudonymise` says so, with its replacements.
+  if (const auto recorded = GetProjectSetting(project, "pseudonymised")) {
+    const nlohmann::json note = nlohmann::json::parse(*recorded, nullptr, false);
+    if (note.is_object()) {
+      int64_t replaced = 0;
+      if (note.contains("counts") && note["counts"].is_object()) {
+        for (const auto& [category, n] : note["counts"].items()) {
+          if (n.is_number_integer()) replaced += n.get<int64_t>();
+        }
+      }
+      const auto text = [&](const char* key) {
+        return note.contains(key) && note[key].is_string() ? note[key].get<std::string>() : "";
+      };
+      table.AddRow({"pseudonymised copy",
+                    "of " + text("source") + ", " + text("date").substr(0, 10),
+                    std::to_string(replaced)});
+    }
+  }
   table.AddRow({"respondents", "all", std::to_string(c.respondents)});
   AddCounts(table, "respondents", c.respondents_by_role, "(no role)");
   table.AddRow({"stories", "all", std::to_string(c.stories)});

@@ -2,10 +2,13 @@
 // and the helpers the sections share (report_html.h).
 #include "exporters/report.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <map>
 
 #include "corpus/error.h"
+#include "corpus/project_settings.h"
 #include "corpus/text.h"
 #include "exporters/report_html.h"
 
@@ -67,6 +70,32 @@ table.heat small { font-size: 0.8em; }
 constexpr std::string_view kScript =
     "window.addEventListener('beforeprint', function () {"
     " document.querySelectorAll('details').forEach(function (d) { d.open = true; }); });";
+
+
+// A clean copy of `verhaal pseudonymise` says so at the top (what was
+// replaced, how, when and from which project), as its project file records;
+// empty for any other project.
+std::string PseudonymisedNote(Project& project, Language language) {
+  const auto recorded = GetProjectSetting(project, "pseudonymised");
+  if (!recorded) return "";
+  const nlohmann::json note = nlohmann::json::parse(*recorded, nullptr, false);
+  if (!note.is_object()) return "";
+  int64_t replaced = 0;
+  if (note.contains("counts") && note["counts"].is_object()) {
+    for (const auto& [category, n] : note["counts"].items()) {
+      if (n.is_number_integer()) replaced += n.get<int64_t>();
+    }
+  }
+  auto text = [&](const char* key) {
+    return note.contains(key) && note[key].is_string() ? note[key].get<std::string>() : "";
+  };
+  const std::string style = text("style") == "names" ? "names" : "tags";
+  return "<p class=\"note pseudonymised\">" +
+         HtmlEscape(Say(language, Word::kPseudonymised,
+                        {Say(language, Word::kReplacements, {LocalCount(replaced, language)}),
+                         style, text("date").substr(0, 10), text("source")})) +
+         "</p>";
+}
 
 }  // namespace
 
@@ -254,7 +283,7 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
                           Counted(language, static_cast<int64_t>(data.codings.size()),
                                   Word::kCodingOne, Word::kCodingMany),
                           data.coders.Describe(language)})) +
-          "</p></header>\n";
+          "</p>" + PseudonymisedNote(project, language) + "</header>\n";
   page += "<nav><a href=\"#overview\">" +
           say(Word::kOverview) + "</a><a href=\"#matrix\">" + say(Word::kMatrix) +
           "</a><a href=\"#scatter\">" + say(Word::kScatterShort) + "</a><a href=\"#codes\">" +

@@ -22,6 +22,12 @@ namespace verhaal {
   /* The page */                                                                                \
   X(kLead, "A verhaal report of {1}: {2}, {3} counted. Whose codings: {4}.",                     \
     "Een rapport van verhaal over {1}: {2}, {3} geteld. Wiens coderingen tellen: {4}.")         \
+  X(kPseudonymised,                                                                              \
+    "Pseudonymised copy: names, places, numbers and other identifiers in the stories were "    \
+    "replaced ({1}, {2}) by verhaal pseudonymise on {3}, from {4}.",                             \
+    "Gepseudonimiseerde kopie: namen, plaatsen, nummers en andere herkenbare gegevens in de "   \
+    "verhalen zijn vervangen ({1}, {2}) door verhaal pseudonymise op {3}, uit {4}.")             \
+  X(kReplacements, "{1} replacements", "{1} vervangingen")                                      \
   X(kOverview, "Overview", "Overzicht")                                                          \
   X(kMatrix, "Matrix", "Matrix")                                                                 \
   X(kScatterShort, "Scatter", "Spreiding")                                                       \

@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
 #include "corpus/codings.h"
 #include "corpus/project_settings.h"
@@ -149,6 +150,29 @@ TEST_F(PseudonymiseCliTest, CleanCopyKeepsTheMatrixAndTheCodedWords) {
   ASSERT_TRUE(copies);
   EXPECT_NE(copies->find("schoon.verhaal"), std::string::npos);
   EXPECT_FALSE(FindStory(copy, "SH-01-E")->text.find("Marloes") != std::string::npos);
+  // The copy's report and info say so; the original's do not.
+  for (const auto& [project, lang, expected] :
+       {std::tuple{clean, "nl", "Gepseudonimiseerde kopie: namen, plaatsen"},
+        std::tuple{clean, "en", "Pseudonymised copy: names, places"},
+        std::tuple{Example(), "en", ""}}) {
+    const fs::path html = out / (std::string("r-") + lang + project.stem().string() + ".html");
+    const RunResult report = RunVerhaal(
+        {"-p", project.string(), "report", "--lang", lang, "--rows", "dyad:motivatie", "--cols",
+         "dyad:stijl", "-o", html.string()},
+        out.path());
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    const std::string page = ReadFile(html);
+    if (*expected) {
+      EXPECT_NE(page.find(expected), std::string::npos) << lang;
+      EXPECT_NE(page.find(" " + Example().filename().string() + "."), std::string::npos) << lang;
+    } else {
+      EXPECT_EQ(page.find("Pseudonymised copy"), std::string::npos);
+    }
+  }
+  const RunResult info = RunVerhaal({"-p", clean.string(), "info", "--format", "csv"}, out.path());
+  EXPECT_NE(info.out.find("pseudonymised copy,\"of " + Example().filename().string() + ", "),
+            std::string::npos)
+      << info.out;
   EXPECT_NE(FindStory(original, "SH-01-E")->text.find("Marloes"), std::string::npos);
 }
 
