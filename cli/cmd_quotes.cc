@@ -26,7 +26,7 @@ int RunQuotes(CommandContext& context) {
   CommandOptions options(
       context,
       "verhaal quotes --code PATH [--exact] [--coder NAME] [--role R] [--kind K] [--wave W]\n"
-      "       [--context N] [--format text|csv|json|md]",
+      "       [--speaker S] [--context N] [--format text|csv|json|md]",
       "Lists every segment coded with a code (and its sub-codes unless --exact):\n"
       "story, respondent, role, coder and the quote with N characters of context\n"
       "on each side (keyword in context). Text output is a readable listing with\n"
@@ -36,13 +36,16 @@ int RunQuotes(CommandContext& context) {
       "(stderr for csv, json and md) says whose.",
       "  verhaal quotes --code motivatie\n"
       "  verhaal quotes --code motivatie/willen --coder anna --format csv\n"
-      "  verhaal quotes --code motivatie --coders rules");
+      "  verhaal quotes --code motivatie --coders rules\n"
+      "  verhaal quotes --code motivatie --speaker respondent");
   options.add()("code", po::value<std::string>(), "the code's path, e.g. motivatie/willen")(
       "exact", "only this code, not its sub-codes")(
       "coder", po::value<std::string>(), "only this coder's codings (as --coders NAME)")(
       "role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind (experience, reflection, ...)")(
       "wave", po::value<int>(), "only stories of this wave")(
+      "speaker", po::value<std::string>(),
+      "only passages in interview turns of: interviewer, respondent, or a speaker's name")(
       "context", po::value<int>()->default_value(40), "characters of context on each side")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddCoderOptions(options);
@@ -62,6 +65,7 @@ int RunQuotes(CommandContext& context) {
   query.role = options.Optional<std::string>("role");
   query.kind = options.Optional<std::string>("kind");
   query.wave = options.Optional<int>("wave");
+  query.speaker = options.Optional<std::string>("speaker");
   query.context = std::max(0, options.Get<int>("context"));
   Project project = options.OpenProject();
   const CodePassages passages = RetrieveCodePassages(project, query);

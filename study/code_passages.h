@@ -31,6 +31,11 @@ struct PassageQuery {
   std::optional<std::string> kind;    // only stories of this kind
   std::optional<int> wave;            // only stories of this wave
   std::optional<std::string> var;     // NAME:VALUE, a story or respondent variable
+  // Only passages in an interview's turns of this speaker: "interviewer",
+  // "respondent" (every speaker but the interviewer) or a speaker's label as
+  // the transcript writes it ("Amina"; case ignored). Stories without turns
+  // have none.
+  std::optional<std::string> speaker;
   int context = 40;                   // code points of context on each side
 };
 

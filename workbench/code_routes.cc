@@ -59,6 +59,7 @@ PassageQuery PassageQueryFrom(const httplib::Request& request) {
   query.kind = Param(request, "kind");
   if (Param(request, "wave")) query.wave = static_cast<int>(Whole(request, "wave", 0));
   query.var = Param(request, "var");
+  query.speaker = Param(request, "speaker");
   query.context = static_cast<int>(std::min<int64_t>(Whole(request, "context", 40), 10000));
   return query;
 }

@@ -41,5 +41,34 @@ TEST(SpeakerExportTest, CodingsCarryTheSpeakerOfTheirTurns) {
       << csv.out;
 }
 
+TEST(SpeakerExportTest, QuotesKeepOnlyASpeakersPassages) {
+  TempDir dir;
+  auto run = [&](const std::vector<std::string>& args) {
+    auto r = RunVerhaal(args, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  };
+  run({"init", "t.verhaal"});
+  dir.Write("gesprek.txt", "Interviewer: Moest u komen?\nAmina: Ik moest, maar ik wilde ook.\n");
+  run({"import", "transcript", "gesprek.txt", "--respondent", "SH-01"});
+  dir.Write("c.yaml", "codes:\n  - name: moeten\n");
+  run({"codebook", "load", "c.yaml"});
+  run({"code", "gesprek", "moeten", "--quote", "Moest u komen?", "--coder", "anna"});
+  run({"code", "gesprek", "moeten", "--quote", "Ik moest", "--coder", "anna"});
+  auto quotes = [&](const std::string& speaker) {
+    return run({"quotes", "--code", "moeten", "--speaker", speaker, "--format", "csv"}).out;
+  };
+  const std::string respondent = quotes("respondent");
+  // Amina's "Ik moest" is 35:43, the interviewer's question 13:27.
+  EXPECT_NE(respondent.find(",anna,35,43,"), std::string::npos) << respondent;
+  EXPECT_EQ(respondent.find(",anna,13,27,"), std::string::npos) << respondent;
+  const std::string interviewer = quotes("interviewer");
+  EXPECT_NE(interviewer.find(",anna,13,27,"), std::string::npos) << interviewer;
+  EXPECT_EQ(interviewer.find(",anna,35,43,"), std::string::npos) << interviewer;
+  EXPECT_EQ(quotes("amina"), respondent);
+  const std::string nobody = quotes("Bram");
+  EXPECT_EQ(nobody.find(",anna,"), std::string::npos) << nobody;
+}
+
 }  // namespace
 }  // namespace verhaal
