@@ -93,8 +93,9 @@ int FromTable(CommandContext& context, const CommandOptions& options, TableForma
   }
   const bool counts = options.Has("counts");
   if (counts && coefficient != "fleiss") {
-    throw UsageError("--counts reads a subjects x categories table, which only --coefficient "
-                     "fleiss uses");
+    throw UsageError(
+        "--counts reads a subjects x categories table, which only --coefficient "
+        "fleiss uses");
   }
   if (coefficient == "fleiss" && level != stats::MeasurementLevel::kNominal) {
     throw UsageError("Fleiss' kappa is for nominal data; use --coefficient alpha for --level " +
@@ -110,32 +111,31 @@ int FromTable(CommandContext& context, const CommandOptions& options, TableForma
       table.AddRow({"fleiss", "nominal", std::to_string(t.counts.size()), "",
                     Number(result.value, format), result.note});
     } else {
-      const ReliabilityTable t = ReadReliabilityTable(
-          OpenFileSource(file), file,
-          layout_name == "units-by-coders" ? TableLayout::kUnitsByCoders
-                                           : TableLayout::kCodersByUnits,
-          level == stats::MeasurementLevel::kNominal);
+      const ReliabilityTable t =
+          ReadReliabilityTable(OpenFileSource(file), file,
+                               layout_name == "units-by-coders" ? TableLayout::kUnitsByCoders
+                                                                : TableLayout::kCodersByUnits,
+                               level == stats::MeasurementLevel::kNominal);
       const std::string units = std::to_string(t.units.size());
       const std::string coders = std::to_string(t.coders.size());
       if (coefficient == "alpha") {
         const auto result = stats::KrippendorffAlpha(t.data, level);
-        table.AddRow({"alpha", level_name, units, coders, Number(result.alpha, format),
-                      result.note});
+        table.AddRow(
+            {"alpha", level_name, units, coders, Number(result.alpha, format), result.note});
       } else if (coefficient == "fleiss") {
         const auto result = stats::FleissKappa(t.data);
-        table.AddRow({"fleiss", level_name, units, coders, Number(result.value, format),
-                      result.note});
+        table.AddRow(
+            {"fleiss", level_name, units, coders, Number(result.value, format), result.note});
       } else {
         if (t.coders.size() != 2) {
           throw DataError(file + " has " + coders +
                           " coders; Cohen's kappa compares exactly two (use --coefficient "
                           "alpha or fleiss for more)");
         }
-        const auto weighting = level == stats::MeasurementLevel::kNominal
-                                   ? stats::KappaWeighting::kUnweighted
-                               : level == stats::MeasurementLevel::kOrdinal
-                                   ? stats::KappaWeighting::kLinear
-                                   : stats::KappaWeighting::kQuadratic;
+        const auto weighting =
+            level == stats::MeasurementLevel::kNominal   ? stats::KappaWeighting::kUnweighted
+            : level == stats::MeasurementLevel::kOrdinal ? stats::KappaWeighting::kLinear
+                                                         : stats::KappaWeighting::kQuadratic;
         const auto result = stats::CohenKappa(t.data, weighting);
         std::string note = result.note;
         if (result.units_skipped > 0) {
@@ -185,12 +185,13 @@ int RunAgreement(CommandContext& context) {
       "codes", po::value<std::vector<std::string>>()->composing(),
       "these code paths (comma-separated; default: all coded codes, or all dimensions)")(
       "role", po::value<std::string>(), "only stories of respondents with this role")(
-      "kind", po::value<std::string>(), "only stories of this kind")(
-      "wave", po::value<int>(), "only stories of this wave")(
+      "kind", po::value<std::string>(), "only stories of this kind")("wave", po::value<int>(),
+                                                                     "only stories of this wave")(
       "disagreements", "list the units where the coders differ, with the text")(
       "from-table", po::value<std::string>()->value_name("FILE"),
       "compute a coefficient from a reliability data table instead")(
-      "coefficient", po::value<std::string>(), "with --from-table: alpha (default), cohen or fleiss")(
+      "coefficient", po::value<std::string>(),
+      "with --from-table: alpha (default), cohen or fleiss")(
       "level", po::value<std::string>()->default_value("nominal"),
       "with --from-table: nominal, ordinal, interval or ratio")(
       "layout", po::value<std::string>()->default_value("units-by-coders"),

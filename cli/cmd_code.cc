@@ -37,8 +37,9 @@ int RunCode(CommandContext& context) {
   if (auto file = options.Optional<std::string>("from")) {
     if (options.Has("story_and_code") || options.Has("quote") || options.Has("span") ||
         options.Has("whole")) {
-      throw UsageError("--from takes the codings from the file; leave out STORY, CODE and the "
-                       "segment");
+      throw UsageError(
+          "--from takes the codings from the file; leave out STORY, CODE and the "
+          "segment");
     }
     CodingsCsvOptions csv;
     csv.default_coder = ResolveCoderName(options.Optional<std::string>("coder"));

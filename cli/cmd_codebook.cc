@@ -19,8 +19,8 @@ namespace po = boost::program_options;
 Table ChangeTable(const std::vector<CodebookChange>& changes) {
   Table table{{"change", "code", "codings", "detail"}, {}, {false, false, true, false}};
   for (const auto& c : changes) {
-    table.AddRow({std::string(CodebookChangeName(c.kind)), c.path, std::to_string(c.codings),
-                  c.detail});
+    table.AddRow(
+        {std::string(CodebookChangeName(c.kind)), c.path, std::to_string(c.codings), c.detail});
   }
   return table;
 }
@@ -28,8 +28,9 @@ Table ChangeTable(const std::vector<CodebookChange>& changes) {
 int Load(CommandContext& context, bool preview) {
   const std::string verb = preview ? "diff" : "load";
   CommandOptions options(
-      context, "verhaal codebook " + verb + " FILE" + (preview ? "" : " [--retire]") +
-                   " [--format text|csv|json|md]",
+      context,
+      "verhaal codebook " + verb + " FILE" + (preview ? "" : " [--retire]") +
+          " [--format text|csv|json|md]",
       preview ? "Shows what `codebook load FILE` would change in the project's codes,\n"
                 "without changing anything: additions, updates, renames (was:), merges\n"
                 "(merge_into:), deletions of unused codes, and used codes the file drops\n"
@@ -42,8 +43,7 @@ int Load(CommandContext& context, bool preview) {
       preview ? "  verhaal codebook diff examples/statushouders/codebook.yaml"
               : "  verhaal codebook load examples/statushouders/codebook.yaml\n"
                 "  verhaal codebook load codebook.yaml --retire");
-  options.add()("format", po::value<std::string>()->default_value("text"),
-                "text, csv, json or md");
+  options.add()("format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   if (!preview) options.add()("retire", "keep used codes the file drops, marked retired");
   options.Positional("file");
   if (!options.Parse()) return 0;
@@ -80,8 +80,7 @@ int Show(CommandContext& context) {
                          "Prints the project's code tree with the number of codings of each\n"
                          "code and of the code with its sub-codes.",
                          "  verhaal codebook show\n  verhaal codebook show --format csv");
-  options.add()("format", po::value<std::string>()->default_value("text"),
-                "text, csv, json or md");
+  options.add()("format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   if (!options.Parse()) return 0;
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
   Project project = options.OpenProject();
@@ -113,8 +112,8 @@ int Show(CommandContext& context) {
     }
     const std::string name =
         format == TableFormat::kText ? std::string(2 * depth[c.id], ' ') + c.name : c.path;
-    table.AddRow({name, std::to_string(own[c.id]), std::to_string(total[c.id]), notes,
-                  description});
+    table.AddRow(
+        {name, std::to_string(own[c.id]), std::to_string(total[c.id]), notes, description});
   }
   WriteTable(context.out, table, format);
   return 0;
@@ -145,22 +144,24 @@ int RunCodebook(CommandContext& context) {
   if (sub == "load" || sub == "diff" || sub == "show" || sub == "export") {
     CommandContext inner{context.name + " " + sub,
                          std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project, context.out, context.err, context.progress,
+                         context.global_project,
+                         context.out,
+                         context.err,
+                         context.progress,
                          context.opened_project};
     if (sub == "show") return Show(inner);
     if (sub == "export") return Export(inner);
     return Load(inner, sub == "diff");
   }
-  CommandOptions options(
-      context, "verhaal codebook load|diff|show|export [options]",
-      "Works with the project's codebook (format: docs/codebook.md):\n"
-      "  load FILE [--retire]  bring the codes in line with a YAML codebook\n"
-      "  diff FILE             preview what load would change\n"
-      "  show                  the code tree with coding counts\n"
-      "  export [-o FILE]      write the codes back as YAML\n"
-      "See `verhaal codebook SUBCOMMAND --help`.",
-      "  verhaal codebook load examples/statushouders/codebook.yaml\n"
-      "  verhaal codebook show");
+  CommandOptions options(context, "verhaal codebook load|diff|show|export [options]",
+                         "Works with the project's codebook (format: docs/codebook.md):\n"
+                         "  load FILE [--retire]  bring the codes in line with a YAML codebook\n"
+                         "  diff FILE             preview what load would change\n"
+                         "  show                  the code tree with coding counts\n"
+                         "  export [-o FILE]      write the codes back as YAML\n"
+                         "See `verhaal codebook SUBCOMMAND --help`.",
+                         "  verhaal codebook load examples/statushouders/codebook.yaml\n"
+                         "  verhaal codebook show");
   options.Positional("subcommand");
   if (!options.Parse()) return 0;
   if (sub.empty()) throw UsageError("codebook needs a subcommand: load, diff, show or export");

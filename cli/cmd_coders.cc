@@ -23,8 +23,7 @@ int List(CommandContext& context) {
       "in the analysis set (the coders whose codings the matrix, summary, quotes,\n"
       "report and exports use when no --coders is given).",
       "  verhaal coders list\n  verhaal coders list --format csv");
-  options.add()("format", po::value<std::string>()->default_value("text"),
-                "text, csv, json or md");
+  options.add()("format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   if (!options.Parse()) return 0;
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
   Project project = options.OpenProject();
@@ -46,14 +45,15 @@ int List(CommandContext& context) {
     table.AddRow({coder.name, std::to_string(coder.codings), std::to_string(coder.stories),
                   coder.first, coder.last,
                   coder.name == kConsensusCoderName ? "consensus"
-                  : IsHumanCoder(coder)            ? "person"
-                                                   : "rules",
+                  : IsHumanCoder(coder)             ? "person"
+                                                    : "rules",
                   in ? "yes" : "no"});
   }
   WriteTable(context.out, table, format);
   if (format == TableFormat::kText) {
-    context.err << (in_set.empty() ? std::string("no coder in the analysis set yet")
-                                   : "analysis set: " + JoinCoderNames(in_set) + " (" + source + ")")
+    context.err << (in_set.empty()
+                        ? std::string("no coder in the analysis set yet")
+                        : "analysis set: " + JoinCoderNames(in_set) + " (" + source + ")")
                 << "\n";
   }
   return 0;
@@ -103,7 +103,10 @@ int RunCoders(CommandContext& context) {
   if (sub == "list" || sub == "analysis") {
     CommandContext inner{context.name + " " + sub,
                          std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project, context.out, context.err, context.progress,
+                         context.global_project,
+                         context.out,
+                         context.err,
+                         context.progress,
                          context.opened_project};
     return sub == "list" ? List(inner) : Analysis(inner);
   }

@@ -21,7 +21,8 @@ std::span<const ExportFormat> ExportFormats() {
       ExportFormat{"codebook", "REFI-QDA codebook (.qdc) of the code tree", ExportCodebookQdc},
       ExportFormat{"stories", "one row per story: attributes, signifiers, codes (csv/sav/dta/xlsx)",
                    ExportStories},
-      ExportFormat{"codings", "one row per coding with its quote (csv/sav/dta/xlsx)", ExportCodings},
+      ExportFormat{"codings", "one row per coding with its quote (csv/sav/dta/xlsx)",
+                   ExportCodings},
       ExportFormat{"respondents", "one row per respondent (csv/sav/dta/xlsx)", ExportRespondents},
       ExportFormat{"codebook-table", "one row per code with counts (csv/sav/dta/xlsx)",
                    ExportCodebookTable},
@@ -63,12 +64,15 @@ int RunExport(CommandContext& context) {
     std::string all;
     for (const auto& name : names) all += (all.empty() ? "" : ", ") + name;
     throw UsageError("unknown export format '" + format + "'" +
-                     (near.empty() ? "" : "; did you mean '" + near + "'?") +
-                     " Formats: " + all + ".");
+                     (near.empty() ? "" : "; did you mean '" + near + "'?") + " Formats: " + all +
+                     ".");
   }
   CommandContext inner{context.name + " " + format,
                        std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                       context.global_project, context.out, context.err, context.progress,
+                       context.global_project,
+                       context.out,
+                       context.err,
+                       context.progress,
                        context.opened_project};
   return found->run(inner);
 }

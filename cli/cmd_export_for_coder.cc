@@ -26,8 +26,9 @@ int RunExportForCoder(CommandContext& context) {
       "output,o", po::value<std::string>()->value_name("FILE"), "the new project file");
   if (!options.Parse()) return 0;
   if (!options.Has("coder") || options.Get<std::string>("coder").empty()) {
-    throw UsageError("export-for-coder needs --coder NAME; e.g. `verhaal export-for-coder "
-                     "--coder bram -o bram.verhaal`");
+    throw UsageError(
+        "export-for-coder needs --coder NAME; e.g. `verhaal export-for-coder "
+        "--coder bram -o bram.verhaal`");
   }
   if (!options.Has("output")) {
     throw UsageError("export-for-coder needs -o FILE.verhaal, the copy to create");
@@ -55,9 +56,8 @@ int RunExportForCoder(CommandContext& context) {
   }
   staged.Publish();
   context.out << "created " << output.string() << " for " << coder << ": " << stories
-              << " stories, " << codes << " codes; left out " << removed.codings
-              << " codings by " << removed.coders << " other coders and " << removed.memos
-              << " of their memos\n";
+              << " stories, " << codes << " codes; left out " << removed.codings << " codings by "
+              << removed.coders << " other coders and " << removed.memos << " of their memos\n";
   return 0;
 }
 

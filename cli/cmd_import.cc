@@ -34,8 +34,9 @@ void PrintImportHelp(std::ostream& out) {
 }  // namespace
 
 void AddImportOptions(CommandOptions& options) {
-  options.add()("update", "replace stories whose text changed (codings that no longer fit "
-                          "are reported)")(
+  options.add()("update",
+                "replace stories whose text changed (codings that no longer fit "
+                "are reported)")(
       "dry-run", "check the whole input and print what would be imported; write nothing");
 }
 
@@ -49,7 +50,8 @@ ImportOptions ImportOptionsFrom(const CommandOptions& options, CommandContext& c
 void PrintImportReport(CommandContext& context, const ImportReport& report,
                        const std::string& source, bool dry_run) {
   ClearProgressBar(context);
-  for (const auto& warning : report.warnings) context.err << "verhaal: warning: " << warning << '\n';
+  for (const auto& warning : report.warnings)
+    context.err << "verhaal: warning: " << warning << '\n';
   if (dry_run) {
     for (const auto& v : report.new_variables) context.err << "new variable: " << v << '\n';
     for (const auto& s : report.new_signifiers) context.err << "new signifier: " << s << '\n';
@@ -82,7 +84,10 @@ int RunImport(CommandContext& context) {
   }
   CommandContext sub{context.name + " " + std::string(found->name),
                      std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                     context.global_project, context.out, context.err, context.progress,
+                     context.global_project,
+                     context.out,
+                     context.err,
+                     context.progress,
                      context.opened_project};
   return found->run(sub);
 }

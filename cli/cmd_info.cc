@@ -1,5 +1,4 @@
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
 #include "cli/command.h"

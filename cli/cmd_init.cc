@@ -16,7 +16,8 @@ int RunInit(CommandContext& context) {
                 "the study's name (default: the file name)");
   options.Positional("file");
   if (!options.Parse()) return 0;
-  if (!options.Has("file")) throw UsageError("init needs a FILE; e.g. `verhaal init study.verhaal`");
+  if (!options.Has("file"))
+    throw UsageError("init needs a FILE; e.g. `verhaal init study.verhaal`");
   std::filesystem::path file = options.Get<std::vector<std::string>>("file").front();
   if (file.extension() != ".verhaal") {
     throw UsageError("project files end in .verhaal; use " + file.string() + ".verhaal");

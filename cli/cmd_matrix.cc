@@ -1,7 +1,6 @@
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/coder_options.h"
 #include "cli/command.h"
@@ -74,8 +73,9 @@ int RunMatrix(CommandContext& context) {
   query.unit = options.Get<std::string>("unit");
   query.within = options.Get<int64_t>("within");
   if (query.unit == "segment" && options.Has("quotes")) {
-    throw UsageError("--quotes is not yet given for --unit segment; list a code's segments with "
-                     "`verhaal quotes CODE`");
+    throw UsageError(
+        "--quotes is not yet given for --unit segment; list a code's segments with "
+        "`verhaal quotes CODE`");
   }
   query.coders = CoderRequestFrom(options);
   query.stories = StoryFilterFrom(options);
@@ -116,11 +116,11 @@ int RunMatrix(CommandContext& context) {
     for (const DimensionSpec* spec : {&plan.rows, &plan.cols}) {
       if (spec->source == DimensionSource::kCode) prefer.push_back(spec->name);
     }
-    const CoderSet quoted = runs[run] ? runs[run]->Set()
-                                      : ResolveCoderSelection(project, query.coders).Set();
-    const Table quotes = MatrixQuotesTable(
-        MatrixQuotes(project, answer.stories, answer.rows, answer.cols,
-                     answer.by ? &*answer.by : nullptr, quoted, prefer, options.Get<int>("quotes")));
+    const CoderSet quoted =
+        runs[run] ? runs[run]->Set() : ResolveCoderSelection(project, query.coders).Set();
+    const Table quotes = MatrixQuotesTable(MatrixQuotes(
+        project, answer.stories, answer.rows, answer.cols, answer.by ? &*answer.by : nullptr,
+        quoted, prefer, options.Get<int>("quotes")));
     if (format == TableFormat::kJson) {
       std::ostringstream text;
       WriteMatrix(text, matrix, format);
@@ -134,8 +134,8 @@ int RunMatrix(CommandContext& context) {
     WriteMatrix(context.out, matrix, format);
     context.out << (format == TableFormat::kCsv ? "\r\n" : "\n");
     if (format != TableFormat::kCsv) {
-      context.out << (format == TableFormat::kMarkdown ? "### " : "")
-                  << "quotes (at most " << options.Get<int>("quotes") << " per cell)\n"
+      context.out << (format == TableFormat::kMarkdown ? "### " : "") << "quotes (at most "
+                  << options.Get<int>("quotes") << " per cell)\n"
                   << (format == TableFormat::kMarkdown ? "\n" : "");
     }
     WriteTable(context.out, quotes, format);

@@ -52,8 +52,8 @@ int Add(CommandContext& context) {
       "  verhaal memo add \"Grens met eigen regie aanscherpen\" --code eigenaarschap");
   AddTargetOptions(options);
   options.add()("span", po::value<std::string>(), "START:END of the story, in code points")(
-      "title", po::value<std::string>(), "a short title")(
-      "author", po::value<std::string>(), "who writes the memo");
+      "title", po::value<std::string>(), "a short title")("author", po::value<std::string>(),
+                                                          "who writes the memo");
   options.Positional("text", -1);
   if (!options.Parse()) return 0;
   Memo memo;
@@ -88,8 +88,7 @@ int List(CommandContext& context) {
       "the project.",
       "  verhaal memo list --story SH-07-E\n  verhaal memo list --format csv");
   AddTargetOptions(options);
-  options.add()("format", po::value<std::string>()->default_value("text"),
-                "text, csv, json or md");
+  options.add()("format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   if (!options.Parse()) return 0;
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
   Project project = options.OpenProject();
@@ -121,7 +120,10 @@ int RunMemo(CommandContext& context) {
   if (sub == "add" || sub == "list") {
     CommandContext inner{context.name + " " + sub,
                          std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project, context.out, context.err, context.progress,
+                         context.global_project,
+                         context.out,
+                         context.err,
+                         context.progress,
                          context.opened_project};
     return sub == "add" ? Add(inner) : List(inner);
   }

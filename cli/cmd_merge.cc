@@ -26,8 +26,8 @@ bool SameFile(const std::filesystem::path& a, const std::filesystem::path& b) {
 // what each source brought.
 Table MergeAll(Project& team, const std::vector<std::string>& sources, MergeResolution resolution,
                std::ostream& err) {
-  Table table{{"source", "coder", "codings added", "already present", "dropped",
-               "stories added", "stories matched", "codes added", "codes matched"},
+  Table table{{"source", "coder", "codings added", "already present", "dropped", "stories added",
+               "stories matched", "codes added", "codes matched"},
               {},
               {false, false, true, true, true, true, true, true, true}};
   Transaction transaction(team);
@@ -85,8 +85,9 @@ int RunMerge(CommandContext& context) {
   options.Positional("copies", -1);
   if (!options.Parse()) return 0;
   if (!options.Has("copies")) {
-    throw UsageError("merge needs the coders' copies; e.g. `verhaal merge anna.verhaal "
-                     "bram.verhaal -o team.verhaal`");
+    throw UsageError(
+        "merge needs the coders' copies; e.g. `verhaal merge anna.verhaal "
+        "bram.verhaal -o team.verhaal`");
   }
   const auto sources = options.Get<std::vector<std::string>>("copies");
   const MergeResolution resolution = ParseMergeResolution(options.Get<std::string>("resolve"));

@@ -39,8 +39,8 @@ int RunQuotes(CommandContext& context) {
       "  verhaal quotes --code motivatie --coders rules\n"
       "  verhaal quotes --code motivatie --speaker respondent");
   options.add()("code", po::value<std::string>(), "the code's path, e.g. motivatie/willen")(
-      "exact", "only this code, not its sub-codes")(
-      "coder", po::value<std::string>(), "only this coder's codings (as --coders NAME)")(
+      "exact", "only this code, not its sub-codes")("coder", po::value<std::string>(),
+                                                    "only this coder's codings (as --coders NAME)")(
       "role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind (experience, reflection, ...)")(
       "wave", po::value<int>(), "only stories of this wave")(
@@ -72,7 +72,8 @@ int RunQuotes(CommandContext& context) {
   const CoderSelection& coders = passages.coders;
   const std::vector<Quote>& quotes = passages.quotes;
   (format == TableFormat::kText ? context.out : context.err)
-      << "codings: " << coders.Describe() << "\n" << (format == TableFormat::kText ? "\n" : "");
+      << "codings: " << coders.Describe() << "\n"
+      << (format == TableFormat::kText ? "\n" : "");
   if (format == TableFormat::kText) {
     for (const Quote& q : quotes) {
       const Coding& c = q.coding;
@@ -88,17 +89,16 @@ int RunQuotes(CommandContext& context) {
     context.err << quotes.size() << (quotes.size() == 1 ? " quote" : " quotes") << "\n";
     return 0;
   }
-  Table table{{"story", "respondent", "role", "kind", "wave", "code", "coder", "start", "end",
-               "before", "quote", "after", "memo"},
-              {},
-              {false, false, false, false, true, false, false, true, true, false, false, false,
-               false}};
+  Table table{
+      {"story", "respondent", "role", "kind", "wave", "code", "coder", "start", "end", "before",
+       "quote", "after", "memo"},
+      {},
+      {false, false, false, false, true, false, false, true, true, false, false, false, false}};
   for (const Quote& q : quotes) {
     const Coding& c = q.coding;
-    table.AddRow({c.story_key, q.respondent, q.role, q.kind,
-                  q.wave ? std::to_string(*q.wave) : "", c.code_path, c.coder,
-                  std::to_string(c.start), std::to_string(c.end), q.before, q.text, q.after,
-                  c.memo});
+    table.AddRow({c.story_key, q.respondent, q.role, q.kind, q.wave ? std::to_string(*q.wave) : "",
+                  c.code_path, c.coder, std::to_string(c.start), std::to_string(c.end), q.before,
+                  q.text, q.after, c.memo});
   }
   WriteTable(context.out, table, format);
   return 0;

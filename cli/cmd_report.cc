@@ -49,8 +49,9 @@ int RunReport(CommandContext& context) {
   if (!options.Parse()) return 0;
   if (!options.Has("output")) throw UsageError("report needs -o FILE.html");
   if (!options.Has("rows") || !options.Has("cols")) {
-    throw UsageError("report needs --rows and --cols; e.g. `verhaal report -o report.html "
-                     "--rows dyad:motivatie --cols dyad:stijl`");
+    throw UsageError(
+        "report needs --rows and --cols; e.g. `verhaal report -o report.html "
+        "--rows dyad:motivatie --cols dyad:stijl`");
   }
   ReportOptions report;
   report.rows = options.Get<std::string>("rows");

@@ -45,8 +45,9 @@ int RunRun(CommandContext& context) {
                             ? fs::path(options.Get<std::vector<std::string>>("manifest").front())
                             : fs::path("study.yaml");
   if (!options.Has("manifest") && !fs::exists(file)) {
-    throw MissingError("no study.yaml in the current folder; name the manifest, e.g. "
-                       "`verhaal run examples/statushouders/study.yaml`");
+    throw MissingError(
+        "no study.yaml in the current folder; name the manifest, e.g. "
+        "`verhaal run examples/statushouders/study.yaml`");
   }
   SourceDateEpoch();  // a malformed SOURCE_DATE_EPOCH fails before any step (kUsage)
   StudyManifest study = LoadStudyManifest(file);

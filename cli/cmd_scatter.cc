@@ -1,5 +1,5 @@
-#include <sstream>
 #include <ostream>
+#include <sstream>
 
 #include "cli/command.h"
 #include "cli/handlers.h"

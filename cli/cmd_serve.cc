@@ -86,8 +86,8 @@ int RunServe(CommandContext& context) {
       "the coder who settles disagreements (default: the first of --coders)")(
       "blind", "coders see only their own codings; the Team view is the lead's only")(
       "lang", po::value<std::string>(), "the page's first language: nl or en")(
-      "no-browser", "do not open the browser")(
-      "token-file", po::value<std::string>(), "also write the links to this file (mode 0600)")(
+      "no-browser", "do not open the browser")("token-file", po::value<std::string>(),
+                                               "also write the links to this file (mode 0600)")(
       "tls-cert", po::value<std::string>(), "serve HTTPS with this PEM certificate")(
       "tls-key", po::value<std::string>(), "and this PEM private key");
   if (!options.Parse()) return 0;
@@ -101,10 +101,10 @@ int RunServe(CommandContext& context) {
   if (options.Has("coders") && options.Has("coder")) {
     throw UsageError("give --coder or --coders, not both");
   }
-  serve.coders = options.Has("coders")
-                     ? SplitCoders(options.Get<std::string>("coders"))
-                     : std::vector<std::string>{
-                           ResolveCoderName(options.Optional<std::string>("coder"))};
+  serve.coders =
+      options.Has("coders")
+          ? SplitCoders(options.Get<std::string>("coders"))
+          : std::vector<std::string>{ResolveCoderName(options.Optional<std::string>("coder"))};
   if (!IsLoopback(serve.listen) && !options.Has("coders")) {
     throw UsageError("listening on " + serve.listen +
                      " lets other machines in; name the coders with --coders anna,bram so that "
@@ -153,7 +153,8 @@ int RunServe(CommandContext& context) {
               << "; Ctrl+C stops\n"
               << std::flush;
   if (!options.Has("no-browser")) {
-    const std::string first = lines.substr(lines.find(' ') + 1, lines.find('\n') - lines.find(' ') - 1);
+    const std::string first =
+        lines.substr(lines.find(' ') + 1, lines.find('\n') - lines.find(' ') - 1);
     if (!OpenBrowser(first)) {
       context.err << "verhaal: cannot start xdg-open; open the link above in a browser\n";
     }

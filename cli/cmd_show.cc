@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <map>
 #include <iostream>
+#include <map>
 #include <ostream>
 
 #include "cli/command.h"
@@ -118,8 +118,7 @@ int RunShow(CommandContext& context) {
                       (color == "auto" && isatty(STDOUT_FILENO) && &context.out == &std::cout &&
                        (no_color == nullptr || *no_color == '\0'));
   Project project = options.OpenProject();
-  const Story story =
-      RequireStory(project, options.Get<std::vector<std::string>>("story").front());
+  const Story story = RequireStory(project, options.Get<std::vector<std::string>>("story").front());
   std::ostream& out = context.out;
   out << story.key;
   if (!story.title.empty()) out << ": " << story.title;

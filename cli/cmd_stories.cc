@@ -30,8 +30,7 @@ int List(CommandContext& context) {
       "codings (every coder's) and memos.",
       "  verhaal stories list --role statushouder\n  verhaal stories list --format csv");
   AddStoryFilterOptions(options);
-  options.add()("format", po::value<std::string>()->default_value("text"),
-                "text, csv, json or md");
+  options.add()("format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   if (!options.Parse()) return 0;
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
   Project project = options.OpenProject();
@@ -62,8 +61,9 @@ int Delete(CommandContext& context) {
   options.Positional("key", -1);
   if (!options.Parse()) return 0;
   if (!options.Has("key")) {
-    throw UsageError("stories delete needs one or more story KEYs, e.g. `verhaal stories delete "
-                     "SH-40-E`");
+    throw UsageError(
+        "stories delete needs one or more story KEYs, e.g. `verhaal stories delete "
+        "SH-40-E`");
   }
   Project project = options.OpenProject();
   std::vector<int64_t> ids;
@@ -88,19 +88,19 @@ int Delete(CommandContext& context) {
 }
 
 int Rename(CommandContext& context) {
-  CommandOptions options(
-      context, "verhaal stories rename OLD NEW",
-      "Gives a story another key. Its codings, memos and answers stay with it.\n"
-      "An import with --update matches stories by key, so rename in the source\n"
-      "file too.",
-      "  verhaal stories rename SH-1-E SH-01-E");
+  CommandOptions options(context, "verhaal stories rename OLD NEW",
+                         "Gives a story another key. Its codings, memos and answers stay with it.\n"
+                         "An import with --update matches stories by key, so rename in the source\n"
+                         "file too.",
+                         "  verhaal stories rename SH-1-E SH-01-E");
   options.Positional("keys", 2);
   if (!options.Parse()) return 0;
   std::vector<std::string> keys;
   if (options.Has("keys")) keys = options.Get<std::vector<std::string>>("keys");
   if (keys.size() != 2) {
-    throw UsageError("stories rename needs OLD and NEW, e.g. `verhaal stories rename SH-1-E "
-                     "SH-01-E`");
+    throw UsageError(
+        "stories rename needs OLD and NEW, e.g. `verhaal stories rename SH-1-E "
+        "SH-01-E`");
   }
   Project project = options.OpenProject();
   const Story story = RequireStory(project, keys[0]);
@@ -118,7 +118,10 @@ int RunStories(CommandContext& context) {
   if (sub == "list" || sub == "delete" || sub == "rename") {
     CommandContext inner{context.name + " " + sub,
                          std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project, context.out, context.err, context.progress,
+                         context.global_project,
+                         context.out,
+                         context.err,
+                         context.progress,
                          context.opened_project};
     return sub == "list" ? List(inner) : sub == "delete" ? Delete(inner) : Rename(inner);
   }
@@ -131,9 +134,9 @@ int RunStories(CommandContext& context) {
                          "  verhaal stories list\n  verhaal stories delete SH-40-E --dry-run");
   options.Positional("subcommand");
   if (!options.Parse()) return 0;
-  throw UsageError(sub.empty() ? "stories needs a subcommand: list, delete or rename"
-                               : "unknown stories subcommand '" + sub +
-                                     "'; use list, delete or rename");
+  throw UsageError(sub.empty()
+                       ? "stories needs a subcommand: list, delete or rename"
+                       : "unknown stories subcommand '" + sub + "'; use list, delete or rename");
 }
 
 }  // namespace verhaal

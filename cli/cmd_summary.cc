@@ -1,10 +1,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "cli/coder_options.h"
 #include "cli/command.h"
@@ -42,8 +41,9 @@ std::vector<std::string> ParseSections(const std::string& text) {
 void MakeChartFolder(const std::filesystem::path& dir) {
   std::error_code error;
   if (std::filesystem::exists(dir, error) && !std::filesystem::is_directory(dir, error)) {
-    throw Error(ErrorKind::kCannotCreate,
-                "'" + dir.string() + "' is a file, not a folder; give --svg a folder for the charts");
+    throw Error(
+        ErrorKind::kCannotCreate,
+        "'" + dir.string() + "' is a file, not a folder; give --svg a folder for the charts");
   }
   std::filesystem::create_directories(dir, error);
   if (error) {
@@ -138,7 +138,8 @@ int RunSummary(CommandContext& context) {
   }
   const CoderSelection coders = ResolveCoderSelection(project, CoderRequestFrom(options));
   if (coders.combine == CoderCombine::kEach) {
-    throw UsageError("summary takes --combine any or all; for one coder's figures use --coders NAME");
+    throw UsageError(
+        "summary takes --combine any or all; for one coder's figures use --coders NAME");
   }
   stories.coders = coders.Set();
   const std::string codings_line = coders.Describe();

@@ -20,7 +20,8 @@ namespace po = boost::program_options;
 // coder's own.
 CodingRequest NumberedCodingRequest(Project& project, const CommandOptions& options) {
   std::vector<std::string> words;
-  if (options.Has("story_and_code")) words = options.Get<std::vector<std::string>>("story_and_code");
+  if (options.Has("story_and_code"))
+    words = options.Get<std::vector<std::string>>("story_and_code");
   if (words.size() != 1) {
     throw UsageError("--number goes with a STORY only, e.g. `verhaal uncode SH-01-E --number 3`");
   }
@@ -75,16 +76,15 @@ int RunUncode(CommandContext& context) {
                 "the coding numbered N in `verhaal show STORY`");
   if (!options.Parse()) return 0;
   Project project = options.OpenProject();
-  const CodingRequest request = options.Has("number")
-                                    ? NumberedCodingRequest(project, options)
-                                    : CodingRequestFromOptions(options, "uncode");
+  const CodingRequest request = options.Has("number") ? NumberedCodingRequest(project, options)
+                                                      : CodingRequestFromOptions(options, "uncode");
   Transaction transaction(project);
   const Coding removed = UncodeSegment(project, request);
   transaction.Commit();
   const Story story = RequireStory(project, request.story_key);
   context.out << "removed "
-              << DescribeCoding(removed,
-                                std::string(SliceCodePoints(story.text, removed.start, removed.end)))
+              << DescribeCoding(
+                     removed, std::string(SliceCodePoints(story.text, removed.start, removed.end)))
               << "\n";
   return 0;
 }

@@ -14,9 +14,8 @@ void AddCodingOptions(CommandOptions& options) {
   options.add()("quote", po::value<std::string>(), "the exact text to code (must occur once)")(
       "occurrence", po::value<int>(), "which occurrence of --quote (1 = the first)")(
       "span", po::value<std::string>(), "START:END in characters (code points) of the story")(
-      "whole", "the whole story")(
-      "coder", po::value<std::string>(),
-      "who codes (default: $VERHAAL_CODER, then the login name)");
+      "whole", "the whole story")("coder", po::value<std::string>(),
+                                  "who codes (default: $VERHAAL_CODER, then the login name)");
   options.Positional("story_and_code", 2);
 }
 
@@ -55,9 +54,8 @@ std::string DescribeCoding(const Coding& coding, const std::string& quote) {
     if (c == '\n') c = ' ';
   }
   if (CodePointCount(shown) > 70) shown = std::string(SliceCodePoints(shown, 0, 67)) + "...";
-  return coding.story_key + " " + std::to_string(coding.start) + ":" +
-         std::to_string(coding.end) + " " + coding.code_path + " (" + coding.coder + "): \"" +
-         shown + "\"";
+  return coding.story_key + " " + std::to_string(coding.start) + ":" + std::to_string(coding.end) +
+         " " + coding.code_path + " (" + coding.coder + "): \"" + shown + "\"";
 }
 
 }  // namespace verhaal

@@ -16,8 +16,7 @@ int ExportCodings(CommandContext& context) {
       "  verhaal export codings -o coderingen.csv\n"
       "  verhaal export codings --coder anna -o anna.xlsx");
   AddDataExportOptions(options);
-  options.add()("coder", po::value<std::string>()->value_name("NAME"),
-                "only this coder's codings");
+  options.add()("coder", po::value<std::string>()->value_name("NAME"), "only this coder's codings");
   if (!options.Parse()) return 0;
   Project project = options.OpenProject();
   auto source = MakeCodingsShape(project, options.Optional<std::string>("coder"));

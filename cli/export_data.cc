@@ -54,8 +54,8 @@ void AddDataExportOptions(CommandOptions& options) {
       "CSV: the text of a not-applicable answer (default: as --na)");
 }
 
-void WriteDataExport(CommandContext& context, const CommandOptions& options,
-                     ExportSource& source, int64_t file_time) {
+void WriteDataExport(CommandContext& context, const CommandOptions& options, ExportSource& source,
+                     int64_t file_time) {
   const DataFormat format = FormatOf(options);
   const std::string locale = options.Get<std::string>("locale");
   if (locale != "en" && locale != "nl") {
@@ -63,9 +63,10 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options,
   }
   if (!options.Has("output") && format != DataFormat::kCsv) {
     throw UsageError("--format sav, dta and xlsx need -o FILE; e.g. `verhaal " + context.name +
-                     " -o data" + (format == DataFormat::kSav   ? std::string(".sav")
-                                   : format == DataFormat::kDta ? std::string(".dta")
-                                                                : std::string(".xlsx")) +
+                     " -o data" +
+                     (format == DataFormat::kSav   ? std::string(".sav")
+                      : format == DataFormat::kDta ? std::string(".dta")
+                                                   : std::string(".xlsx")) +
                      "`");
   }
   const size_t columns = source.columns().size();
@@ -74,9 +75,8 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options,
     csv.excel = options.Has("excel");
     csv.dutch = locale == "nl";
     csv.missing = options.Get<std::string>("na");
-    csv.not_applicable = options.Has("not-applicable")
-                             ? options.Get<std::string>("not-applicable")
-                             : csv.missing;
+    csv.not_applicable =
+        options.Has("not-applicable") ? options.Get<std::string>("not-applicable") : csv.missing;
     if (!options.Has("output")) {
       const int64_t rows = WriteCsvExport(source, csv, [&](std::string_view bytes) {
         context.out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -96,13 +96,13 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options,
   const std::string file = options.Get<std::string>("output");
   if (format == DataFormat::kXlsx) {
     WriteXlsx({&source}, file, context.err, file_time);
-    context.err << "wrote " << file << ": sheets " << source.name() << " and variables, "
-                << columns << " variables\n";
+    context.err << "wrote " << file << ": sheets " << source.name() << " and variables, " << columns
+                << " variables\n";
     return;
   }
-  const int64_t rows = WriteStatFile(
-      source, format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta, file, context.err,
-      file_time);
+  const int64_t rows =
+      WriteStatFile(source, format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta, file,
+                    context.err, file_time);
   context.err << "wrote " << file << ": " << Counted(rows, columns) << '\n';
 }
 

@@ -30,8 +30,8 @@ void AddDataExportOptions(CommandOptions& options);
 // (.csv, .sav, .dta, .xlsx); a line "wrote FILE: ..." goes to stderr.
 // `file_time` is the time .sav, .dta and .xlsx files carry (ExportTime in
 // corpus/clock.h). kUsage for an unknown format or a binary format without -o.
-void WriteDataExport(CommandContext& context, const CommandOptions& options,
-                     ExportSource& source, int64_t file_time);
+void WriteDataExport(CommandContext& context, const CommandOptions& options, ExportSource& source,
+                     int64_t file_time);
 
 }  // namespace verhaal
 

@@ -30,8 +30,7 @@ int ExportRefi(CommandContext& context) {
   const RefiExportCounts counts = ExportRefiProject(project, file);
   context.out << "wrote " << file << ": " << counts.stories << " stories, " << counts.codes
               << " codes, " << counts.coders << " coders, " << counts.respondents
-              << " respondents, " << counts.codings << " codings, " << counts.memos
-              << " memos\n";
+              << " respondents, " << counts.codings << " codings, " << counts.memos << " memos\n";
   return 0;
 }
 

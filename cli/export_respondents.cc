@@ -6,11 +6,11 @@
 namespace verhaal {
 
 int ExportRespondents(CommandContext& context) {
-  CommandOptions options(
-      context, "verhaal export respondents [-o FILE] [--format csv|sav|dta|xlsx]",
-      "Writes one row per respondent: key, role, number of stories and the\n"
-      "respondent attributes. See docs/exports.md.",
-      "  verhaal export respondents -o respondenten.sav");
+  CommandOptions options(context,
+                         "verhaal export respondents [-o FILE] [--format csv|sav|dta|xlsx]",
+                         "Writes one row per respondent: key, role, number of stories and the\n"
+                         "respondent attributes. See docs/exports.md.",
+                         "  verhaal export respondents -o respondenten.sav");
   AddDataExportOptions(options);
   if (!options.Parse()) return 0;
   Project project = options.OpenProject();
@@ -20,13 +20,13 @@ int ExportRespondents(CommandContext& context) {
 }
 
 int ExportCodebookTable(CommandContext& context) {
-  CommandOptions options(
-      context, "verhaal export codebook-table [-o FILE] [--format csv|sav|dta|xlsx]",
-      "Writes one row per code: path, name, level, description, inclusion and\n"
-      "exclusion criteria, flags, and how many codings and stories it has.\n"
-      "(`verhaal export codebook` writes the REFI-QDA .qdc instead.) See\n"
-      "docs/exports.md.",
-      "  verhaal export codebook-table -o codes.xlsx");
+  CommandOptions options(context,
+                         "verhaal export codebook-table [-o FILE] [--format csv|sav|dta|xlsx]",
+                         "Writes one row per code: path, name, level, description, inclusion and\n"
+                         "exclusion criteria, flags, and how many codings and stories it has.\n"
+                         "(`verhaal export codebook` writes the REFI-QDA .qdc instead.) See\n"
+                         "docs/exports.md.",
+                         "  verhaal export codebook-table -o codes.xlsx");
   AddDataExportOptions(options);
   if (!options.Parse()) return 0;
   Project project = options.OpenProject();

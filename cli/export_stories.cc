@@ -30,10 +30,10 @@ int ExportStories(CommandContext& context) {
                 "count only this coder's codings")(
       "consensus", "a code is present only when every coder of the story applied it")(
       "list-as-text", "a multiple-choice list as one column \"item; item\"")(
-      "no-codes", "leave out the code columns")(
-      "role", po::value<std::string>(), "only stories of respondents with this role")(
-      "kind", po::value<std::string>(), "only stories of this kind")(
-      "wave", po::value<int>(), "only stories of this wave");
+      "no-codes", "leave out the code columns")("role", po::value<std::string>(),
+                                                "only stories of respondents with this role")(
+      "kind", po::value<std::string>(), "only stories of this kind")("wave", po::value<int>(),
+                                                                     "only stories of this wave");
   AddCoderOptions(options);
   if (!options.Parse()) return 0;
   if (options.Has("coder") && options.Has("consensus")) {

@@ -14,17 +14,17 @@ namespace po = boost::program_options;
 namespace verhaal {
 
 int ExportWorkbook(CommandContext& context) {
-  CommandOptions options(
-      context, "verhaal export workbook -o FILE.xlsx",
-      "Writes one Excel workbook with the sheets stories, codings, respondents\n"
-      "and codebook (each with a frozen header row) and a sheet variables that\n"
-      "explains every column. See docs/exports.md.",
-      "  verhaal export workbook -o statushouders.xlsx");
+  CommandOptions options(context, "verhaal export workbook -o FILE.xlsx",
+                         "Writes one Excel workbook with the sheets stories, codings, respondents\n"
+                         "and codebook (each with a frozen header row) and a sheet variables that\n"
+                         "explains every column. See docs/exports.md.",
+                         "  verhaal export workbook -o statushouders.xlsx");
   options.add()("output,o", po::value<std::string>()->value_name("FILE"), "the .xlsx to write");
   if (!options.Parse()) return 0;
   if (!options.Has("output")) {
-    throw UsageError("export workbook needs -o FILE.xlsx; e.g. `verhaal export workbook -o "
-                     "studie.xlsx`");
+    throw UsageError(
+        "export workbook needs -o FILE.xlsx; e.g. `verhaal export workbook -o "
+        "studie.xlsx`");
   }
   Project project = options.OpenProject();
   auto stories = MakeStoriesShape(project, {});

@@ -41,9 +41,8 @@ int ImportCsvCommand(CommandContext& context) {
       "  verhaal import csv statushouders.csv --mapping statushouders.mapping.yaml\n"
       "  verhaal import csv export.csv --text verhaal --encoding windows-1252 --dry-run");
   options.add()("mapping", po::value<std::string>()->value_name("MAP.yaml"),
-                "the import mapping (YAML)")(
-      "text", po::value<std::string>()->value_name("COLUMN"),
-      "without a mapping: the column with the story text")(
+                "the import mapping (YAML)")("text", po::value<std::string>()->value_name("COLUMN"),
+                                             "without a mapping: the column with the story text")(
       "delimiter", po::value<std::string>()->value_name("D"), "',' ';' or tab (default: detect)")(
       "encoding", po::value<std::string>()->value_name("NAME"),
       "the file's encoding: utf-8, utf-16, windows-1252, latin-1, ... (default: guessed;\n"
@@ -55,8 +54,9 @@ int ImportCsvCommand(CommandContext& context) {
     throw UsageError("import csv needs a FILE; see `verhaal import csv --help`");
   }
   if (options.Has("mapping") == options.Has("text")) {
-    throw UsageError("give either --mapping MAP.yaml or --text COLUMN; see `verhaal import csv "
-                     "--help`");
+    throw UsageError(
+        "give either --mapping MAP.yaml or --text COLUMN; see `verhaal import csv "
+        "--help`");
   }
   const std::string file = options.Get<std::vector<std::string>>("file").front();
   ImportMapping mapping;
@@ -64,7 +64,8 @@ int ImportCsvCommand(CommandContext& context) {
   CsvOptions csv;
   csv.delimiter = mapping.delimiter;
   csv.encoding = mapping.encoding;
-  if (options.Has("delimiter")) csv.delimiter = DelimiterOption(options.Get<std::string>("delimiter"));
+  if (options.Has("delimiter"))
+    csv.delimiter = DelimiterOption(options.Get<std::string>("delimiter"));
   if (options.Has("encoding")) csv.encoding = options.Get<std::string>("encoding");
   std::vector<std::string> warnings;
   csv.encoding = EncodingFor(file, csv.encoding, warnings);

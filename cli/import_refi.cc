@@ -28,9 +28,8 @@ int ImportRefiCommand(CommandContext& context) {
       "  verhaal import refi codes.qdc");
   options.add()("crlf", po::value<std::string>()->default_value("auto"),
                 "how the tool counted CRLF: one (ATLAS.ti), two, or auto (from the "
-                "project's origin)")(
-      "kind", po::value<std::string>()->default_value("interview"),
-      "story kind of the imported sources")(
+                "project's origin)")("kind", po::value<std::string>()->default_value("interview"),
+                                     "story kind of the imported sources")(
       "allow-external-sources",
       "a bare .qde: read its sources' text from files in the .qde's folder "
       "(relative:// or absolute:// paths); a .qdpx reads only what is inside it");

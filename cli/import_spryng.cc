@@ -58,7 +58,8 @@ int ImportSpryngCommand(CommandContext& context) {
   import_options.key_prefix = std::filesystem::path(file).stem().string();
   CsvOptions csv;
   std::vector<std::string> warnings;
-  csv.encoding = EncodingFor(file, options.Optional<std::string>("encoding").value_or(""), warnings);
+  csv.encoding =
+      EncodingFor(file, options.Optional<std::string>("encoding").value_or(""), warnings);
   for (const auto& warning : warnings) context.err << "verhaal: warning: " << warning << "\n";
   Project project = options.OpenProject();
   CsvReader reader(OpenFileSource(file), file, csv);

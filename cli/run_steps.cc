@@ -33,9 +33,9 @@
 #include "exporters/refi_qda.h"
 #include "exporters/report.h"
 #include "exporters/respondents_shape.h"
+#include "exporters/slider_scatter.h"
 #include "exporters/spss_stata.h"
 #include "exporters/stories_shape.h"
-#include "exporters/slider_scatter.h"
 #include "exporters/summary.h"
 #include "exporters/svg_heatmap.h"
 #include "exporters/table.h"
@@ -45,11 +45,11 @@
 #include "importers/csv_import.h"
 #include "importers/csv_reader.h"
 #include "importers/encoding.h"
+#include "importers/mapping.h"
 #include "importers/sensemaker.h"
 #include "importers/spryng.h"
 #include "importers/story_folder.h"
 #include "importers/transcript.h"
-#include "importers/mapping.h"
 
 namespace verhaal {
 namespace {
@@ -108,8 +108,8 @@ void RemoveStaleWorkingCopies(const fs::path& project) {
 // so that two runs at once never share one.
 fs::path WorkingCopy(const fs::path& project) {
   static std::atomic<int> counter{0};
-  return project.parent_path() / (WorkingCopyPrefix(project) + std::to_string(::getpid()) +
-                                  "-" + std::to_string(counter++));
+  return project.parent_path() / (WorkingCopyPrefix(project) + std::to_string(::getpid()) + "-" +
+                                  std::to_string(counter++));
 }
 
 // Moves the new project `work` to `project`, which must still not exist.
@@ -530,41 +530,42 @@ StudyRunReport RunProjectSteps(const StudyManifest& study, std::ostream& log) {
     held->CopyTo(work);
     project.emplace(Project::Open(work));
   } else {
-    if (!study.project.parent_path().empty()) fs::create_directories(study.project.parent_path(), ec);
+    if (!study.project.parent_path().empty())
+      fs::create_directories(study.project.parent_path(), ec);
     if (ec) {
-      throw Error(ErrorKind::kCannotCreate, "cannot create the folder of " +
-                                                study.project.string() + ": " + ec.message());
+      throw Error(ErrorKind::kCannotCreate,
+                  "cannot create the folder of " + study.project.string() + ": " + ec.message());
     }
     project.emplace(Project::Create(work, study.name));
     report.project_created = true;
     log << "create " << study.project.string() << "\n";
   }
   for (const StudySource& source : study.sources) {
-    report.steps.push_back(RunStep("import " + source.file.filename().string(), log,
-                                   [&](StepOutcome& o) { ImportSource(*project, source, o, log); }));
+    report.steps.push_back(
+        RunStep("import " + source.file.filename().string(), log,
+                [&](StepOutcome& o) { ImportSource(*project, source, o, log); }));
   }
   if (study.codebook) {
-    report.steps.push_back(RunStep("codebook " + study.codebook->filename().string(), log,
-                                   [&](StepOutcome& o) { LoadCodebook(*project, *study.codebook, o); }));
+    report.steps.push_back(
+        RunStep("codebook " + study.codebook->filename().string(), log,
+                [&](StepOutcome& o) { LoadCodebook(*project, *study.codebook, o); }));
   }
   if (study.autocode) {
-    report.steps.push_back(RunStep("autocode", log, [&](StepOutcome& o) {
-      RunAutocode(*project, *study.autocode, o);
-    }));
+    report.steps.push_back(RunStep(
+        "autocode", log, [&](StepOutcome& o) { RunAutocode(*project, *study.autocode, o); }));
   }
   for (const StudyCodings& codings : study.codings) {
     report.steps.push_back(RunStep("codings " + codings.file.filename().string(), log,
                                    [&](StepOutcome& o) { ApplyCodings(*project, codings, o); }));
   }
   if (!study.analysis_coders.empty()) {
-    report.steps.push_back(RunStep("analysis set", log, [&](StepOutcome& o) {
-      SetStudyAnalysisSet(*project, study, o);
-    }));
+    report.steps.push_back(RunStep(
+        "analysis set", log, [&](StepOutcome& o) { SetStudyAnalysisSet(*project, study, o); }));
   }
   project.reset();  // closes the working copy, folding its WAL into the file
   const bool changed =
-      report.project_created ||
-      std::any_of(report.steps.begin(), report.steps.end(), [](const auto& s) { return s.changed; });
+      report.project_created || std::any_of(report.steps.begin(), report.steps.end(),
+                                            [](const auto& s) { return s.changed; });
   if (changed) {
     if (held) {
       held->ReplaceWith(work);
@@ -603,9 +604,9 @@ void WriteStudyOutputs(const StudyManifest& study, StudyRunReport& report, std::
       }
     }
     log << step << ": "
-        << (state == OutputState::kWritten ? "written"
-                                           : state == OutputState::kUnchanged ? "unchanged"
-                                                                              : "up to date")
+        << (state == OutputState::kWritten     ? "written"
+            : state == OutputState::kUnchanged ? "unchanged"
+                                               : "up to date")
         << "\n";
     report.outputs.push_back(OutputOutcome{out.file, state});
   }

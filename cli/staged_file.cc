@@ -16,9 +16,8 @@ StagedFile::StagedFile(std::filesystem::path final_path) : final_(std::move(fina
   }
   const auto folder = final_.has_parent_path() ? final_.parent_path() : ".";
   if (!std::filesystem::is_directory(folder, ec)) {
-    throw Error(ErrorKind::kCannotCreate,
-                "cannot create " + final_.string() + ": the folder " + folder.string() +
-                    " does not exist");
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + final_.string() + ": the folder " +
+                                              folder.string() + " does not exist");
   }
   temporary_ = final_;
   temporary_ += ".partial";
@@ -39,9 +38,8 @@ void StagedFile::Publish() {
   std::error_code ec;
   std::filesystem::rename(temporary_, final_, ec);
   if (ec) {
-    throw Error(ErrorKind::kCannotCreate,
-                "cannot rename " + temporary_.string() + " to " + final_.string() + ": " +
-                    ec.message());
+    throw Error(ErrorKind::kCannotCreate, "cannot rename " + temporary_.string() + " to " +
+                                              final_.string() + ": " + ec.message());
   }
   published_ = true;
 }

@@ -114,8 +114,7 @@ class BatchMatcher {
       Batch& batch = *batch_;
       for (size_t i = next_++; i < batch.count; i = next_++) {
         const Story& story = batch.stories[i];
-        MatchStory(matcher, {story.text, story.role, story.kind, story.language},
-                   batch.results[i]);
+        MatchStory(matcher, {story.text, story.role, story.kind, story.language}, batch.results[i]);
       }
     } catch (...) {
       std::lock_guard<std::mutex> lock(failure_mutex_);
@@ -147,17 +146,16 @@ class ParallelScan {
   // stories' text when `keep_text`.
   ParallelScan(std::vector<std::unique_ptr<RuleMatcher>>& matchers,
                std::vector<std::unique_ptr<ReadConnection>>& connections,
-               const RespondentRoles* roles, std::pair<int64_t, int64_t> ids,
-               int64_t ids_per_batch, bool keep_text)
+               const RespondentRoles* roles, std::pair<int64_t, int64_t> ids, int64_t ids_per_batch,
+               bool keep_text)
       : matchers_(matchers),
         connections_(connections),
         roles_(roles),
         keep_text_(keep_text),
         first_(ids.first),
         span_(std::max<int64_t>(1, ids_per_batch)),
-        batches_(ids.second < ids.first
-                     ? 0
-                     : static_cast<size_t>((ids.second - ids.first) / span_ + 1)),
+        batches_(
+            ids.second < ids.first ? 0 : static_cast<size_t>((ids.second - ids.first) / span_ + 1)),
         last_(ids.second),
         slots_(2 * matchers.size()),
         ready_(slots_.size(), kNone) {}
@@ -222,13 +220,12 @@ class ParallelScan {
         batch.bytes = 0;
         const int64_t from = first_ + static_cast<int64_t>(k) * span_;
         const int64_t to = std::min(last_, from + (span_ - 1));
-        ForEachStoryText(connections_[worker]->get(), roles_, from, to,
-                         [&](const StoryTextView& story) {
-                           AddToBatch(batch, story, keep_text_);
-                           MatchStory(*matchers_[worker],
-                                      {story.text, story.role, story.kind, story.language},
-                                      batch.results[batch.count - 1]);
-                         });
+        ForEachStoryText(
+            connections_[worker]->get(), roles_, from, to, [&](const StoryTextView& story) {
+              AddToBatch(batch, story, keep_text_);
+              MatchStory(*matchers_[worker], {story.text, story.role, story.kind, story.language},
+                         batch.results[batch.count - 1]);
+            });
         {
           std::lock_guard<std::mutex> lock(mutex_);
           ready_[k % slots_.size()] = k;
@@ -332,7 +329,8 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     // written back in order among the new ones instead.
     if (!HasRuleCodings(project, coder_id, selected_ids) &&
         CountCodings(project) <= CountStories(project)) {
-      existing = ListCoderCodings(project, coder_id, selected_ids);  // by hand, at most one per story
+      existing =
+          ListCoderCodings(project, coder_id, selected_ids);  // by hand, at most one per story
       kept.assign(existing.size(), 0);
       writer->SetAside();
     } else {
@@ -340,8 +338,8 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     }
   }
 
-  int threads = options.threads > 0 ? options.threads
-                                    : static_cast<int>(std::thread::hardware_concurrency());
+  int threads =
+      options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
   threads = std::max(1, threads);
   std::vector<std::unique_ptr<RuleMatcher>> matchers;
   for (int t = 0; t < threads; ++t) {
@@ -470,9 +468,8 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     // Batches of about kBatchBytes of text, judged by the file's size per
     // story (more than the text, so never larger), of kBatchStories at most.
     const int64_t stories = std::max<int64_t>(1, CountStories(project));
-    const int64_t file_bytes =
-        project.db().execAndGet("PRAGMA page_count").getInt64() *
-        project.db().execAndGet("PRAGMA page_size").getInt64();
+    const int64_t file_bytes = project.db().execAndGet("PRAGMA page_count").getInt64() *
+                               project.db().execAndGet("PRAGMA page_size").getInt64();
     const int64_t per_batch =
         options.batch_stories > 0
             ? options.batch_stories

@@ -17,7 +17,8 @@ void Text(YAML::Emitter& out, const char* key, const std::string& value) {
   out << value;
 }
 
-void Emit(YAML::Emitter& out, const std::map<std::optional<int64_t>, std::vector<const Code*>>& tree,
+void Emit(YAML::Emitter& out,
+          const std::map<std::optional<int64_t>, std::vector<const Code*>>& tree,
           std::optional<int64_t> parent) {
   out << YAML::BeginSeq;
   const auto it = tree.find(parent);

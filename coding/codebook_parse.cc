@@ -3,8 +3,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -23,8 +23,8 @@ namespace verhaal {
 namespace {
 
 constexpr std::array<std::string_view, 14> kEntryKeys = {
-    "name",   "guid",     "description", "inclusion", "exclusion", "examples",   "colour",
-    "codable", "dimension", "retired",   "was",       "merge_into", "rules",     "children"};
+    "name",    "guid",      "description", "inclusion", "exclusion",  "examples", "colour",
+    "codable", "dimension", "retired",     "was",       "merge_into", "rules",    "children"};
 
 class Parser {
  public:
@@ -62,9 +62,7 @@ class Parser {
   }
 
  private:
-  Location At(const YAML::Node& node) const {
-    return YamlLocation(file_, text_, node.Mark());
-  }
+  Location At(const YAML::Node& node) const { return YamlLocation(file_, text_, node.Mark()); }
 
   static std::string Suggest(std::string_view key, const std::vector<std::string>& candidates) {
     const std::string best = ClosestName(key, candidates);
@@ -161,8 +159,9 @@ class Parser {
     if (node["colour"]) {
       entry.colour = Scalar(node["colour"], "colour");
       const bool hex = entry.colour.size() == 7 && entry.colour[0] == '#' &&
-                       std::all_of(entry.colour.begin() + 1, entry.colour.end(),
-                                   [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+                       std::all_of(entry.colour.begin() + 1, entry.colour.end(), [](char c) {
+                         return std::isxdigit(static_cast<unsigned char>(c));
+                       });
       if (!hex) {
         throw DataError("colour '" + entry.colour + "' is not of the form \"#RRGGBB\" (quote it)",
                         At(node["colour"]));
@@ -197,8 +196,9 @@ class Parser {
                       entry.merge_location);
     }
     if (entry.dimension) {
-      const auto levels = std::count_if(entry.children.begin(), entry.children.end(),
-                                        [](const CodebookEntry& c) { return c.merge_into.empty(); });
+      const auto levels =
+          std::count_if(entry.children.begin(), entry.children.end(),
+                        [](const CodebookEntry& c) { return c.merge_into.empty(); });
       if (levels < 2) {
         throw DataError("dimension '" + entry.path + "' has " + std::to_string(levels) +
                             (levels == 1 ? " level" : " levels") +

@@ -220,8 +220,8 @@ class Sync {
         const int64_t used = codings_.count(code.id) ? codings_.at(code.id) : 0;
         const bool renamed = code.name != e.name || code.parent_id != parent;
         if (renamed) {
-          changes_.push_back({CodebookChangeKind::kRename, code.path,
-                              "now " + e.path + "; codings kept", used});
+          changes_.push_back(
+              {CodebookChangeKind::kRename, code.path, "now " + e.path + "; codings kept", used});
         }
         const std::string fields = ChangedFields(code, e, p->position);
         const bool guid_changed = !e.guid.empty() && e.guid != code.guid;
@@ -272,13 +272,20 @@ class Sync {
 
 std::string_view CodebookChangeName(CodebookChangeKind kind) {
   switch (kind) {
-    case CodebookChangeKind::kAdd: return "add";
-    case CodebookChangeKind::kUpdate: return "update";
-    case CodebookChangeKind::kRename: return "rename";
-    case CodebookChangeKind::kMerge: return "merge";
-    case CodebookChangeKind::kRetire: return "retire";
-    case CodebookChangeKind::kDelete: return "delete";
-    case CodebookChangeKind::kRefuse: return "refuse";
+    case CodebookChangeKind::kAdd:
+      return "add";
+    case CodebookChangeKind::kUpdate:
+      return "update";
+    case CodebookChangeKind::kRename:
+      return "rename";
+    case CodebookChangeKind::kMerge:
+      return "merge";
+    case CodebookChangeKind::kRetire:
+      return "retire";
+    case CodebookChangeKind::kDelete:
+      return "delete";
+    case CodebookChangeKind::kRefuse:
+      return "refuse";
   }
   return "?";
 }

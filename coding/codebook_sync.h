@@ -18,12 +18,12 @@ namespace verhaal {
 
 enum class CodebookChangeKind {
   kAdd,
-  kUpdate,   // fields changed (detail names them)
-  kRename,   // new path; detail holds the old one
-  kMerge,    // codings moved into merge_into, the code removed
-  kRetire,   // not in the file, still used: kept, marked retired
-  kDelete,   // not in the file, unused: removed
-  kRefuse,   // not in the file, still used, and retire was not allowed
+  kUpdate,  // fields changed (detail names them)
+  kRename,  // new path; detail holds the old one
+  kMerge,   // codings moved into merge_into, the code removed
+  kRetire,  // not in the file, still used: kept, marked retired
+  kDelete,  // not in the file, unused: removed
+  kRefuse,  // not in the file, still used, and retire was not allowed
 };
 
 // "add", "update", "rename", "merge", "retire", "delete", "refuse".

@@ -212,7 +212,8 @@ class LevelBits {
   }
   bool Has(size_t story, int level) const {
     return (bits_[story * words_ + static_cast<size_t>(level) / 64] >>
-            (static_cast<size_t>(level) % 64)) & 1;
+            (static_cast<size_t>(level) % 64)) &
+           1;
   }
   bool Empty(size_t story) const {
     for (size_t w = 0; w < words_; ++w) {
@@ -293,7 +294,8 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
                         distinct_coders.end());
   const bool per_coder = agree_mode || min_coders > 1;
   const size_t sets = per_coder ? distinct_coders.size() : 1;
-  std::vector<LevelBits> bits(std::max<size_t>(sets, 1), LevelBits(ids.size(), result.levels.size()));
+  std::vector<LevelBits> bits(std::max<size_t>(sets, 1),
+                              LevelBits(ids.size(), result.levels.size()));
   Slots slots(ids);
   std::string sql = "SELECT story_id, code_id, coder_id FROM coding WHERE code_id IN (";
   bool first = true;
@@ -335,8 +337,7 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
   }
   if (mixed == MixedPolicy::kLevel) result.levels.emplace_back(kMixed);
   for (size_t i = 0; i < ids.size(); ++i) {
-    const LevelBits& levels =
-        consensus ? *consensus : bits[agree_mode ? set_of_coder.front() : 0];
+    const LevelBits& levels = consensus ? *consensus : bits[agree_mode ? set_of_coder.front() : 0];
     if (agree_mode) {
       bool complete = true, agree = true;
       for (size_t set : set_of_coder) {
@@ -429,8 +430,8 @@ void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vecto
   slots.Finish(kNoAnswer, result);
 }
 
-void ResolveTriadZone(Project& project, const DimensionSpec& spec,
-                      const std::vector<int64_t>& ids, ResolvedDimension& result) {
+void ResolveTriadZone(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
+                      ResolvedDimension& result) {
   const Signifier signifier = RequireSignifier(project, spec, SignifierType::kTriad);
   std::vector<std::string> anchor;
   for (int i = 0; i < 3; ++i) {
@@ -494,11 +495,12 @@ void ResolveVariable(Project& project, const DimensionSpec& spec, const std::vec
   }
   const bool of_story = variable->subject == VariableSubject::kStory;
   const int64_t variable_id = variable->id;
-  AssignValues(project,
-               of_story ? "SELECT story_id, value FROM story_value WHERE variable_id = ?"
-                        : "SELECT s.id, v.value FROM story s JOIN respondent_value v ON "
-                          "v.respondent_id = s.respondent_id AND v.variable_id = ?",
-               [&](SQLite::Statement& rows) { rows.bind(1, variable_id); }, ids, result);
+  AssignValues(
+      project,
+      of_story ? "SELECT story_id, value FROM story_value WHERE variable_id = ?"
+               : "SELECT s.id, v.value FROM story s JOIN respondent_value v ON "
+                 "v.respondent_id = s.respondent_id AND v.variable_id = ?",
+      [&](SQLite::Statement& rows) { rows.bind(1, variable_id); }, ids, result);
   // Show value labels (1 -> "laag") in the order of the values.
   for (auto& level : result.levels) {
     const auto label = variable->value_labels.find(level);

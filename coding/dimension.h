@@ -68,14 +68,14 @@ inline constexpr std::string_view kNoZone = "no zone";
 // A dimension applied to a set of stories. Each story is in exactly one of
 // level_of and left_out.
 struct ResolvedDimension {
-  std::string label;                          // the DIM text
-  std::string title;                          // e.g. "motivatie (moeten / willen)"
-  std::vector<std::string> levels;            // in report order
-  StoryMap<int> level_of;                     // story id -> index into levels
+  std::string label;                // the DIM text
+  std::string title;                // e.g. "motivatie (moeten / willen)"
+  std::vector<std::string> levels;  // in report order
+  StoryMap<int> level_of;           // story id -> index into levels
   // MixedPolicy::kEach: a story's levels after its first (level_of), for
   // stories with two or more; empty otherwise.
   StoryMap<std::vector<int>> extra_levels;
-  StoryMap<std::string> left_out;             // story id -> reason (kNoCoding, ...)
+  StoryMap<std::string> left_out;  // story id -> reason (kNoCoding, ...)
   // Whose codings gave the levels, for headers ("codings of anna, bram (the
   // analysis set), combined: any coder"); empty when the dimension reads no
   // codings.

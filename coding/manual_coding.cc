@@ -50,15 +50,29 @@ Folded Fold(std::string_view utf8) {
     }
     space = false;
     switch (c) {
-      case U'\u2018': case U'\u2019': case U'\u201A': case U'\u201B': case U'\u2032':
-      case U'`': case U'\u00B4':
+      case U'\u2018':
+      case U'\u2019':
+      case U'\u201A':
+      case U'\u201B':
+      case U'\u2032':
+      case U'`':
+      case U'\u00B4':
         c = U'\'';
         break;
-      case U'\u201C': case U'\u201D': case U'\u201E': case U'\u201F': case U'\u2033':
-      case U'\u00AB': case U'\u00BB':
+      case U'\u201C':
+      case U'\u201D':
+      case U'\u201E':
+      case U'\u201F':
+      case U'\u2033':
+      case U'\u00AB':
+      case U'\u00BB':
         c = U'"';
         break;
-      case U'\u2010': case U'\u2011': case U'\u2012': case U'\u2013': case U'\u2014':
+      case U'\u2010':
+      case U'\u2011':
+      case U'\u2012':
+      case U'\u2013':
+      case U'\u2014':
       case U'\u2212':
         c = U'-';
         break;
@@ -74,7 +88,8 @@ Folded Fold(std::string_view utf8) {
       }
     }
     if (c > 0x7F && u_getCombiningClass(static_cast<UChar32>(c)) != 0) continue;  // a mark
-    out.text.push_back(static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
+    out.text.push_back(
+        static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT)));
     out.at.push_back(static_cast<int64_t>(i));
   }
   while (!out.text.empty() && out.text.back() == U' ') {
@@ -123,8 +138,10 @@ void ParseSpan(std::string_view text, SegmentSpec& spec) {
   };
   if (colon == std::string_view::npos || !number(text.substr(0, colon), start) ||
       !number(text.substr(colon + 1), end)) {
-    throw UsageError("--span takes START:END in characters (code points), e.g. --span 120:185; "
-                     "got '" + std::string(text) + "'");
+    throw UsageError(
+        "--span takes START:END in characters (code points), e.g. --span 120:185; "
+        "got '" +
+        std::string(text) + "'");
   }
   spec.start = start;
   spec.end = end;
@@ -133,8 +150,9 @@ void ParseSpan(std::string_view text, SegmentSpec& spec) {
 Segment ResolveSegment(const Story& story, const SegmentSpec& spec) {
   const int given = (spec.quote ? 1 : 0) + (spec.start ? 1 : 0) + (spec.whole ? 1 : 0);
   if (given != 1) {
-    throw UsageError("name the segment with exactly one of --quote TEXT, --span START:END or "
-                     "--whole");
+    throw UsageError(
+        "name the segment with exactly one of --quote TEXT, --span START:END or "
+        "--whole");
   }
   const int64_t length = static_cast<int64_t>(CodePointCount(story.text));
   if (spec.whole) return Segment{0, length};
@@ -142,10 +160,10 @@ Segment ResolveSegment(const Story& story, const SegmentSpec& spec) {
     const int64_t start = *spec.start;
     const int64_t end = spec.end.value_or(start);
     if (start < 0 || end > length || start >= end) {
-      throw DataError("span " + SpanText(start, end) + " does not fit story " + story.key +
-                      ", which has " + std::to_string(length) +
-                      " characters; use START:END with 0 <= START < END <= " +
-                      std::to_string(length));
+      throw DataError(
+          "span " + SpanText(start, end) + " does not fit story " + story.key + ", which has " +
+          std::to_string(length) +
+          " characters; use START:END with 0 <= START < END <= " + std::to_string(length));
     }
     return Segment{start, end};
   }
@@ -191,16 +209,15 @@ Segment ResolveSegment(const Story& story, const SegmentSpec& spec) {
       where += (i == 0 ? "" : ", ") + std::to_string(i + 1) + ": " + describe(hits[i]);
     }
     if (hits.size() > kShown) where += ", ...";
-    throw DataError("the quote \"" + Shorten(quote) + "\" occurs " +
-                    std::to_string(hits.size()) + " times in story " + story.key + " (" + where +
+    throw DataError("the quote \"" + Shorten(quote) + "\" occurs " + std::to_string(hits.size()) +
+                    " times in story " + story.key + " (" + where +
                     "); pick one with --occurrence N or use --span");
   }
   if (spec.occurrence < 0 || spec.occurrence > static_cast<int>(hits.size())) {
-    throw DataError("the quote \"" + Shorten(quote) + "\" occurs " +
-                    std::to_string(hits.size()) + (hits.size() == 1 ? " time" : " times") +
-                    " in story " + story.key + ", so --occurrence " +
-                    std::to_string(spec.occurrence) + " does not exist; use 1 to " +
-                    std::to_string(hits.size()));
+    throw DataError("the quote \"" + Shorten(quote) + "\" occurs " + std::to_string(hits.size()) +
+                    (hits.size() == 1 ? " time" : " times") + " in story " + story.key +
+                    ", so --occurrence " + std::to_string(spec.occurrence) +
+                    " does not exist; use 1 to " + std::to_string(hits.size()));
   }
   const size_t byte = hits[spec.occurrence == 0 ? 0 : spec.occurrence - 1];
   const int64_t start = static_cast<int64_t>(index.CodePointOf(byte));

@@ -30,8 +30,7 @@ bool SameMeaning(const Code& a, const Code& b) {
     return c.description.empty() && c.inclusion.empty() && c.exclusion.empty();
   };
   if (blank(a) || blank(b)) return true;
-  return a.description == b.description && a.inclusion == b.inclusion &&
-         a.exclusion == b.exclusion;
+  return a.description == b.description && a.inclusion == b.inclusion && a.exclusion == b.exclusion;
 }
 
 // Where two texts first differ, for the conflict report (code points).
@@ -70,8 +69,8 @@ class Merger {
   }
 
   void ThrowConflicts() {
-    std::string message = "cannot merge " + source_.file().string() + " safely: " +
-                          std::to_string(stopped_.size()) +
+    std::string message = "cannot merge " + source_.file().string() +
+                          " safely: " + std::to_string(stopped_.size()) +
                           (stopped_.size() == 1 ? " conflict" : " conflicts");
     for (size_t i = 0; i < stopped_.size() && i < kConflictsShown; ++i) {
       message += "\n  " + stopped_[i].what + " " + stopped_[i].key + ": " + stopped_[i].detail;
@@ -90,8 +89,8 @@ class Merger {
                       std::optional<int64_t> parent = std::nullopt) {
     const std::string label = options_.label.empty() ? "merged" : options_.label;
     for (int n = 1;; ++n) {
-      std::string candidate = base + separator + label + (n > 1 ? std::to_string(n) : "") +
-                              suffix_end;
+      std::string candidate =
+          base + separator + label + (n > 1 ? std::to_string(n) : "") + suffix_end;
       if (is_story) {
         if (!FindStory(target_, candidate)) return candidate;
       } else {
@@ -121,10 +120,10 @@ class Merger {
         if (existing->role.empty() && !respondent.role.empty()) {
           EnsureRespondent(target_, respondent.key, respondent.role);
         } else if (!respondent.role.empty() && existing->role != respondent.role) {
-          Conflict("respondent", respondent.key,
-                   "role '" + respondent.role + "' here, '" + existing->role +
-                       "' in the team project",
-                   "kept '" + existing->role + "'");
+          Conflict(
+              "respondent", respondent.key,
+              "role '" + respondent.role + "' here, '" + existing->role + "' in the team project",
+              "kept '" + existing->role + "'");
         }
       }
       auto have = RespondentValues(target_, id);
@@ -249,9 +248,8 @@ class Merger {
         MergeStoryData(story, existing->id, false);
         return;
       }
-      const std::string detail =
-          "same key, different text (first difference at character " +
-          std::to_string(FirstDifference(story.text, existing->text)) + ")";
+      const std::string detail = "same key, different text (first difference at character " +
+                                 std::to_string(FirstDifference(story.text, existing->text)) + ")";
       switch (options_.resolution) {
         case MergeResolution::kStop:
           Conflict("story", story.key, detail, "");
@@ -305,9 +303,9 @@ class Merger {
   }
 
   void MergeMemos() {
-    using Identity = std::tuple<std::optional<int64_t>, std::optional<int64_t>,
-                                std::optional<int64_t>, std::optional<int64_t>, std::string,
-                                std::string>;
+    using Identity =
+        std::tuple<std::optional<int64_t>, std::optional<int64_t>, std::optional<int64_t>,
+                   std::optional<int64_t>, std::string, std::string>;
     std::set<Identity> present;
     for (const auto& memo : ListMemos(target_)) {
       present.insert({memo.story_id, memo.code_id, memo.start, memo.end, memo.author, memo.text});
@@ -323,8 +321,8 @@ class Merger {
         if (code == codes_.end()) continue;
         memo.code_id = code->second;
       }
-      if (!present.insert({memo.story_id, memo.code_id, memo.start, memo.end, memo.author,
-                           memo.text})
+      if (!present
+               .insert({memo.story_id, memo.code_id, memo.start, memo.end, memo.author, memo.text})
                .second) {
         continue;
       }

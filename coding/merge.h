@@ -33,9 +33,9 @@ struct MergeOptions {
 
 // One conflict, found in the source project.
 struct MergeConflict {
-  std::string what;    // "story", "code", "respondent", "attribute", "signifier answers"
-  std::string key;     // story key, code path, respondent key, ...
-  std::string detail;  // what differs
+  std::string what;        // "story", "code", "respondent", "attribute", "signifier answers"
+  std::string key;         // story key, code path, respondent key, ...
+  std::string detail;      // what differs
   std::string resolution;  // how it was resolved, empty under kStop
 };
 

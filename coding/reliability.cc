@@ -1,10 +1,9 @@
 #include "coding/reliability.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
-
-#include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
 #include <map>
@@ -34,17 +33,16 @@ std::vector<std::string> ChooseCoders(const AgreementSelection& selection,
   for (const auto& coder : coders) {
     if (!with_codings.count(coder)) {
       throw DataError("coder '" + coder + "' made no codings in the selected stories" +
-                      (with_codings.empty() ? std::string("; nobody did")
-                                            : "; coders with codings: " +
-                                                  JoinNames({with_codings.begin(),
-                                                             with_codings.end()})));
+                      (with_codings.empty()
+                           ? std::string("; nobody did")
+                           : "; coders with codings: " +
+                                 JoinNames({with_codings.begin(), with_codings.end()})));
     }
   }
   if (coders.size() < 2) {
-    throw DataError(
-        "agreement needs two or more coders; the selected stories have codings by " +
-        (coders.empty() ? std::string("no one") : coders.front() + " only") +
-        "; merge the other coders' copies first (`verhaal merge`)");
+    throw DataError("agreement needs two or more coders; the selected stories have codings by " +
+                    (coders.empty() ? std::string("no one") : coders.front() + " only") +
+                    "; merge the other coders' copies first (`verhaal merge`)");
   }
   return coders;
 }
@@ -125,8 +123,7 @@ std::vector<std::pair<int64_t, int64_t>> SentenceSpans(std::string_view text,
   breaks->setText(u);
   int32_t previous = breaks->first();
   int64_t previous_cp = 0;
-  for (int32_t next = breaks->next(); next != icu::BreakIterator::DONE;
-       next = breaks->next()) {
+  for (int32_t next = breaks->next(); next != icu::BreakIterator::DONE; next = breaks->next()) {
     const int64_t next_cp = previous_cp + u.countChar32(previous, next - previous);
     if (next_cp > previous_cp) spans.emplace_back(previous_cp, next_cp);
     previous = next;
@@ -152,8 +149,9 @@ struct ComparedCoding {
 // are read). With `stories` (ascending ids), only theirs: a few stories
 // (a settle in the workbench names one) are looked up one by one instead
 // of a pass over every coding.
-void ForEachCodingRow(Project& project, const std::vector<int64_t>* stories,
-                      const std::function<void(int64_t, int64_t, int64_t, int64_t, int64_t)>& visit) {
+void ForEachCodingRow(
+    Project& project, const std::vector<int64_t>* stories,
+    const std::function<void(int64_t, int64_t, int64_t, int64_t, int64_t)>& visit) {
   constexpr size_t kLookUpBelow = 1000;
   const bool look_up = stories && stories->size() < kLookUpBelow;
   SQLite::Statement rows(project.db(),
@@ -186,10 +184,10 @@ bool Unfiltered(const StoryFilter& filter) {
 // The stories two or more selected coders coded, with those coders'
 // codings, from one pass over the codings.
 struct ComparedStories {
-  std::vector<int64_t> ids;                    // ascending
-  std::vector<std::vector<bool>> coded;        // story -> coder: coded it at all
-  std::vector<ComparedCoding> codings;         // by code id, then story
-  std::set<int64_t> coded_codes;               // codes the coders used in the selection
+  std::vector<int64_t> ids;              // ascending
+  std::vector<std::vector<bool>> coded;  // story -> coder: coded it at all
+  std::vector<ComparedCoding> codings;   // by code id, then story
+  std::set<int64_t> coded_codes;         // codes the coders used in the selection
 };
 
 }  // namespace
@@ -222,8 +220,8 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
     std::set<int64_t> ids;
     ForEachCodingRow(project, &story_ids,
                      [&](int64_t story, int64_t coder, int64_t, int64_t, int64_t) {
-      if (selected(story)) ids.insert(coder);
-    });
+                       if (selected(story)) ids.insert(coder);
+                     });
     for (int64_t id : ids) with_codings.insert(coder_names[id]);
   }
   const std::vector<std::string> coders = ChooseCoders(selection, with_codings);
@@ -255,22 +253,21 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
     };
     ForEachCodingRow(project, all_stories ? nullptr : &story_ids,
                      [&](int64_t story, int64_t coder, int64_t code, int64_t start, int64_t end) {
-      if (story != current) {
-        finish();
-        current = story;
-      }
-      if (!selected(story)) return;
-      const auto c = coder_index.find(coder);
-      if (c == coder_index.end()) return;
-      coded[static_cast<size_t>(c->second)] = true;
-      compared.coded_codes.insert(code);
-      pending.push_back({code, 0, c->second, start, end});
-    });
-    finish();
-    std::stable_sort(compared.codings.begin(), compared.codings.end(),
-                     [](const ComparedCoding& a, const ComparedCoding& b) {
-                       return a.code_id < b.code_id;
+                       if (story != current) {
+                         finish();
+                         current = story;
+                       }
+                       if (!selected(story)) return;
+                       const auto c = coder_index.find(coder);
+                       if (c == coder_index.end()) return;
+                       coded[static_cast<size_t>(c->second)] = true;
+                       compared.coded_codes.insert(code);
+                       pending.push_back({code, 0, c->second, start, end});
                      });
+    finish();
+    std::stable_sort(
+        compared.codings.begin(), compared.codings.end(),
+        [](const ComparedCoding& a, const ComparedCoding& b) { return a.code_id < b.code_id; });
   }
 
   // Keys and lengths of the compared stories; their text and sentences for
@@ -295,11 +292,9 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
     }
   }
   const auto codings_of = [&](int64_t code_id) {
-    return std::equal_range(compared.codings.begin(), compared.codings.end(),
-                            ComparedCoding{code_id, 0, 0, 0, 0},
-                            [](const ComparedCoding& a, const ComparedCoding& b) {
-                              return a.code_id < b.code_id;
-                            });
+    return std::equal_range(
+        compared.codings.begin(), compared.codings.end(), ComparedCoding{code_id, 0, 0, 0, 0},
+        [](const ComparedCoding& a, const ComparedCoding& b) { return a.code_id < b.code_id; });
   };
 
   const std::vector<Code> all_codes = ListCodes(project);

@@ -42,9 +42,7 @@ class RuleParser {
   }
 
  private:
-  Location At(const YAML::Node& node) const {
-    return YamlLocation(file_, source_, node.Mark());
-  }
+  Location At(const YAML::Node& node) const { return YamlLocation(file_, source_, node.Mark()); }
 
   Error Fail(const YAML::Node& node, std::string message) const {
     return DataError(std::move(message), At(node));
@@ -81,12 +79,12 @@ class RuleParser {
       const std::string& word = list[i];
       if (word == "...") {
         if (!gaps_allowed) {
-          throw Fail(node, "'...' (a gap) is only allowed in 'terms'; remove it from '" +
-                               term + "'");
+          throw Fail(node,
+                     "'...' (a gap) is only allowed in 'terms'; remove it from '" + term + "'");
         }
         if (i == 0 || i + 1 == list.size() || list[i - 1] == "...") {
-          throw Fail(node, "'...' must stand between two words, as in 'moet ... van' (in '" +
-                               term + "')");
+          throw Fail(
+              node, "'...' must stand between two words, as in 'moet ... van' (in '" + term + "')");
         }
         continue;
       }
@@ -112,8 +110,8 @@ class RuleParser {
     char* end = nullptr;
     long value = std::strtol(text.c_str(), &end, 10);
     if (text.empty() || *end != '\0' || value < 1 || value > 1000) {
-      throw Fail(node, "'within' must be a whole number of words from 1 to 1000, not '" +
-                           text + "'");
+      throw Fail(node,
+                 "'within' must be a whole number of words from 1 to 1000, not '" + text + "'");
     }
     return static_cast<int>(value);
   }
@@ -131,8 +129,7 @@ class RuleParser {
     if (text == "sentence") return RuleScope::kSentence;
     if (text == "paragraph") return RuleScope::kParagraph;
     if (text == "story") return RuleScope::kStory;
-    throw Fail(node, "unknown scope '" + text +
-                         "'; use match, sentence, paragraph or story");
+    throw Fail(node, "unknown scope '" + text + "'; use match, sentence, paragraph or story");
   }
 
   void CheckRegex(const YAML::Node& node, const std::string& regex) const {
@@ -170,8 +167,9 @@ class RuleParser {
       std::string key = key_node.Scalar();
       auto set_kind = [&](RuleKind kind) {
         if (kind_node != nullptr) {
-          throw Fail(key_node, "a rule has one of 'terms', 'near' or 'regex', not several; "
-                               "split it into two rules");
+          throw Fail(key_node,
+                     "a rule has one of 'terms', 'near' or 'regex', not several; "
+                     "split it into two rules");
         }
         kind_node = &key_node;
         rule.kind = kind;
@@ -263,19 +261,26 @@ std::vector<Rule> ParseRulesText(std::string_view text, std::string_view code_pa
 
 std::string_view RuleKindName(RuleKind kind) {
   switch (kind) {
-    case RuleKind::kTerms: return "terms";
-    case RuleKind::kNear: return "near";
-    case RuleKind::kRegex: return "regex";
+    case RuleKind::kTerms:
+      return "terms";
+    case RuleKind::kNear:
+      return "near";
+    case RuleKind::kRegex:
+      return "regex";
   }
   return "terms";
 }
 
 std::string_view RuleScopeName(RuleScope scope) {
   switch (scope) {
-    case RuleScope::kMatch: return "match";
-    case RuleScope::kSentence: return "sentence";
-    case RuleScope::kParagraph: return "paragraph";
-    case RuleScope::kStory: return "story";
+    case RuleScope::kMatch:
+      return "match";
+    case RuleScope::kSentence:
+      return "sentence";
+    case RuleScope::kParagraph:
+      return "paragraph";
+    case RuleScope::kStory:
+      return "story";
   }
   return "sentence";
 }

@@ -36,10 +36,10 @@ struct Rule {
   std::string name;       // "rule:<name>" is the origin of its codings
   std::string code_path;  // the code it codes, e.g. "motivatie/willen"
   RuleKind kind = RuleKind::kTerms;
-  std::vector<std::string> terms;  // as written (kTerms, kNear)
-  std::string regex;               // kRegex
-  bool stem = false;               // match terms by their Snowball stem
-  int within = 0;                  // near: window in words; terms: max words per "..."
+  std::vector<std::string> terms;       // as written (kTerms, kNear)
+  std::string regex;                    // kRegex
+  bool stem = false;                    // match terms by their Snowball stem
+  int within = 0;                       // near: window in words; terms: max words per "..."
   std::vector<std::string> exclusions;  // `not:` terms that veto a hit in its sentence
   std::vector<std::string> roles;       // required respondent roles (empty: any)
   std::vector<std::string> kinds;       // required story kinds (empty: any)

@@ -43,16 +43,19 @@ class StoryMap {
   // Cheap when ids come in ascending order; otherwise an insert moves the
   // entries after it.
   V& operator[](int64_t id) {
-    if (entries_.empty() || entries_.back().first < id) return entries_.emplace_back(id, V()).second;
-    const auto it = std::lower_bound(entries_.begin(), entries_.end(), id,
-                                     [](const value_type& e, int64_t key) { return e.first < key; });
+    if (entries_.empty() || entries_.back().first < id)
+      return entries_.emplace_back(id, V()).second;
+    const auto it =
+        std::lower_bound(entries_.begin(), entries_.end(), id,
+                         [](const value_type& e, int64_t key) { return e.first < key; });
     if (it != entries_.end() && it->first == id) return it->second;
     return entries_.emplace(it, id, V())->second;
   }
 
   const_iterator find(int64_t id) const {
-    const auto it = std::lower_bound(entries_.begin(), entries_.end(), id,
-                                     [](const value_type& e, int64_t key) { return e.first < key; });
+    const auto it =
+        std::lower_bound(entries_.begin(), entries_.end(), id,
+                         [](const value_type& e, int64_t key) { return e.first < key; });
     return it != entries_.end() && it->first == id ? it : entries_.end();
   }
   bool contains(int64_t id) const { return find(id) != end(); }

@@ -1,12 +1,12 @@
 #include "corpus/clock.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <string_view>
-
-#include <SQLiteCpp/SQLiteCpp.h>
 
 #include "corpus/error.h"
 
@@ -34,7 +34,8 @@ std::optional<int64_t> ParseUtcStamp(std::string_view stamp) {
     return std::nullopt;
   }
   using namespace std::chrono;
-  const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+  const year_month_day date{std::chrono::year(year),
+                            std::chrono::month(static_cast<unsigned>(month)),
                             std::chrono::day(static_cast<unsigned>(day))};
   if (!date.ok()) return std::nullopt;
   return static_cast<int64_t>(sys_days(date).time_since_epoch().count()) * 86400 + hour * 3600 +
@@ -72,9 +73,10 @@ std::string UtcStamp(int64_t seconds) {
   const year_month_day date(days);
   const hh_mm_ss clock(time - days);
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+                static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<int>(clock.hours().count()),
+                static_cast<int>(clock.minutes().count()),
                 static_cast<int>(clock.seconds().count()));
   return buffer;
 }
@@ -90,11 +92,11 @@ int64_t ExportTime(Project& project) {
     constexpr const char* kStamp =
         "substr(created, 1, 19) GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:"
         "[0-9][0-9]:[0-9][0-9]'";
-    SQLite::Statement stamps(project.db(),
-                             std::string("SELECT max(substr(created, 1, 19)) FROM coding_origin "
-                                         "WHERE ") + kStamp +
-                                 " UNION ALL SELECT max(substr(created, 1, 19)) FROM memo WHERE " +
-                                 kStamp);
+    SQLite::Statement stamps(
+        project.db(),
+        std::string("SELECT max(substr(created, 1, 19)) FROM coding_origin "
+                    "WHERE ") +
+            kStamp + " UNION ALL SELECT max(substr(created, 1, 19)) FROM memo WHERE " + kStamp);
     while (stamps.executeStep()) {
       if (stamps.getColumn(0).isNull()) continue;
       const auto seconds = ParseUtcStamp(stamps.getColumn(0).getString() + "Z");

@@ -1,12 +1,12 @@
 #include "corpus/codes.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "corpus/error.h"
@@ -96,8 +96,8 @@ namespace {
 // a backstop for callers that did not check their input (kData).
 void CheckCodeTexts(const Code& code) {
   const Location at{"code " + (code.path.empty() ? code.name : code.path), 0, 0, ""};
-  for (const std::string* text : {&code.name, &code.description, &code.inclusion,
-                                  &code.exclusion, &code.colour, &code.rules, &code.guid}) {
+  for (const std::string* text : {&code.name, &code.description, &code.inclusion, &code.exclusion,
+                                  &code.colour, &code.rules, &code.guid}) {
     ValidateUtf8(*text, at);
   }
   for (const std::string& example : code.examples) ValidateUtf8(example, at);

@@ -33,16 +33,18 @@ void CodingScan::Visit(std::string sql, bool with_segment, int64_t from, int64_t
 // Both read the coding table in its own order (its primary key starts with
 // these columns).
 void CodingScan::ForEachCodingSpan(const std::function<void(const CodingSpan&)>& visit) {
-  Visit("SELECT story_id, code_id, start, end FROM coding WHERE story_id BETWEEN ?1 AND ?2 "
-        "ORDER BY story_id, code_id, coder_id, start, end",
-        true, INT64_MIN, INT64_MAX, visit);
+  Visit(
+      "SELECT story_id, code_id, start, end FROM coding WHERE story_id BETWEEN ?1 AND ?2 "
+      "ORDER BY story_id, code_id, coder_id, start, end",
+      true, INT64_MIN, INT64_MAX, visit);
 }
 
-void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit,
-                                  int64_t from, int64_t to) {
-  Visit("SELECT story_id, code_id FROM coding WHERE story_id >= ?1 AND story_id < ?2 "
-        "ORDER BY story_id, code_id",
-        false, from, to, visit);
+void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit, int64_t from,
+                                  int64_t to) {
+  Visit(
+      "SELECT story_id, code_id FROM coding WHERE story_id >= ?1 AND story_id < ?2 "
+      "ORDER BY story_id, code_id",
+      false, from, to, visit);
 }
 
 }  // namespace verhaal

@@ -5,8 +5,8 @@
 #ifndef VERHAAL_CORPUS_CODING_SCAN_H_
 #define VERHAAL_CORPUS_CODING_SCAN_H_
 
-#include <cstdint>
 #include <climits>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>

@@ -30,7 +30,8 @@ std::optional<Coder> FindCoder(Project& project, std::string_view name) {
 std::vector<Coder> ListCoders(Project& project) {
   SQLite::Statement all(project.db(), "SELECT id, name FROM coder ORDER BY name");
   std::vector<Coder> out;
-  while (all.executeStep()) out.push_back({all.getColumn(0).getInt64(), all.getColumn(1).getString()});
+  while (all.executeStep())
+    out.push_back({all.getColumn(0).getInt64(), all.getColumn(1).getString()});
   return out;
 }
 
@@ -62,10 +63,10 @@ bool AddCoding(Project& project, const Coding& coding) {
   const int64_t length = static_cast<int64_t>(CodePointCount(story.getColumn(1).getString()));
   if (coding.start < 0 || coding.end < coding.start || coding.end > length ||
       (coding.start == coding.end && length > 0)) {
-    throw DataError("segment " + std::to_string(coding.start) + ":" + std::to_string(coding.end) +
-                    " does not fit story " + key + ", which has " + std::to_string(length) +
-                    " characters; use START:END with 0 <= START < END <= " +
-                    std::to_string(length));
+    throw DataError(
+        "segment " + std::to_string(coding.start) + ":" + std::to_string(coding.end) +
+        " does not fit story " + key + ", which has " + std::to_string(length) +
+        " characters; use START:END with 0 <= START < END <= " + std::to_string(length));
   }
   const int64_t origin_id = EnsureCodingOrigin(project, coding.origin, coding.created);
   SQLite::Statement insert(project.db(),
@@ -191,12 +192,11 @@ bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo) {
 }
 
 std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
-                                                           std::optional<int64_t> coder_id) {
+                                                            std::optional<int64_t> coder_id) {
   // Counted here in one pass: GROUP BY would sort every coding first (the
   // table has no index on code_id).
-  SQLite::Statement scan(project.db(), coder_id
-                                           ? "SELECT code_id FROM coding WHERE coder_id = ?"
-                                           : "SELECT code_id FROM coding");
+  SQLite::Statement scan(project.db(), coder_id ? "SELECT code_id FROM coding WHERE coder_id = ?"
+                                                : "SELECT code_id FROM coding");
   if (coder_id) scan.bind(1, *coder_id);
   std::unordered_map<int64_t, int64_t> counts;
   while (scan.executeStep()) ++counts[scan.getColumn(0).getInt64()];

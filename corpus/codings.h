@@ -83,7 +83,7 @@ bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo);
 // The number of codings of each code id (only coder `coder_id`'s when
 // given): one pass over the coding table.
 std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
-                                                           std::optional<int64_t> coder_id);
+                                                            std::optional<int64_t> coder_id);
 
 // What one coder did: the stories they coded and the codings they made.
 struct CoderCounts {

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <atomic>
-
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -55,8 +54,7 @@ void RemoveStaleFiles(const std::filesystem::path& file, std::string_view marker
     const std::string name = entry.path().filename().string();
     if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
     const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-    if (pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 &&
-        errno == ESRCH) {
+    if (pid > 0 && pid != ::getpid() && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
       stale.push_back(entry.path());
     }
   }
@@ -69,9 +67,9 @@ AtomicFileWriter::AtomicFileWriter(std::filesystem::path file) : file_(std::move
   temporary_ = TemporaryBeside(file_);
   out_ = std::fopen(temporary_.c_str(), "wb");
   if (out_ == nullptr) {
-    throw Error(ErrorKind::kCannotCreate,
-                "cannot create " + file_.string() + ": " + std::strerror(errno) +
-                    "; check that the folder exists and is writable");
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + file_.string() + ": " +
+                                              std::strerror(errno) +
+                                              "; check that the folder exists and is writable");
   }
 }
 

@@ -21,7 +21,8 @@ std::optional<Language> LanguageOfTag(std::string_view tag) {
     return std::nullopt;
   }
   std::string code;
-  for (char c : tag.substr(0, 2)) code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : tag.substr(0, 2))
+    code += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ParseLanguage(code);
 }
 

@@ -19,10 +19,9 @@ int64_t AddMemo(Project& project, const Memo& memo) {
     if (!story.executeStep()) throw DataError("the memo's story does not exist");
     const auto length = static_cast<int64_t>(CodePointCount(story.getColumn(1).getString()));
     if (*memo.start < 0 || *memo.end < *memo.start || *memo.end > length) {
-      throw DataError("memo span " + std::to_string(*memo.start) + ":" +
-                      std::to_string(*memo.end) + " does not fit story " +
-                      story.getColumn(0).getString() + " (" + std::to_string(length) +
-                      " characters)");
+      throw DataError("memo span " + std::to_string(*memo.start) + ":" + std::to_string(*memo.end) +
+                      " does not fit story " + story.getColumn(0).getString() + " (" +
+                      std::to_string(length) + " characters)");
     }
   }
   SQLite::Statement insert(project.db(),

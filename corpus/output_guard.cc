@@ -32,7 +32,8 @@ fs::path Canonical(const fs::path& file) {
 
 // True when both files exist and are the same file.
 bool SameFile(const fs::path& a, const fs::path& b) {
-  struct stat sa {}, sb {};
+  struct stat sa {
+  }, sb{};
   return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
          sa.st_ino == sb.st_ino;
 }
@@ -71,9 +72,8 @@ void ProtectProjectFile(const fs::path& project) {
 void CheckOutputFile(const fs::path& output) {
   std::error_code ec;
   if (fs::is_directory(output, ec)) {
-    throw Error(ErrorKind::kCannotCreate,
-                "cannot create " + output.string() +
-                    ": it is a folder; give the name of a file to write");
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + output.string() +
+                                              ": it is a folder; give the name of a file to write");
   }
   const fs::path canonical = Canonical(output);
   Registry& registry = Protected();
@@ -81,9 +81,9 @@ void CheckOutputFile(const fs::path& output) {
   for (const fs::path& project : registry.projects) {
     const std::string what = Companion(output, canonical, project);
     if (what.empty()) continue;
-    throw Error(ErrorKind::kCannotCreate,
-                "refusing to write " + output.string() + ": it is " + what + " (" +
-                    project.string() + "); choose another output file; nothing was written");
+    throw Error(ErrorKind::kCannotCreate, "refusing to write " + output.string() + ": it is " +
+                                              what + " (" + project.string() +
+                                              "); choose another output file; nothing was written");
   }
 }
 

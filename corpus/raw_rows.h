@@ -23,8 +23,7 @@ void ForEachRawRow(sqlite3* db, const char* sql, const char* what, Bind bind, Ro
     sqlite3_finalize(prepared);
     throw IoError(std::string("cannot read ") + what + ": " + sqlite3_errmsg(db));
   }
-  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared,
-                                                                        sqlite3_finalize);
+  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared, sqlite3_finalize);
   bind(statement.get());
   int status;
   while ((status = sqlite3_step(statement.get())) == SQLITE_ROW) row(statement.get());

@@ -37,8 +37,8 @@ int64_t EnsureRespondent(Project& project, std::string_view key, std::string_vie
   if (auto existing = FindRespondent(project, key)) {
     if (!role.empty() && existing->role != role) {
       if (!existing->role.empty()) {
-        throw DataError("respondent " + existing->key + " has role " + existing->role +
-                        ", not " + std::string(role) + "; use one role per respondent");
+        throw DataError("respondent " + existing->key + " has role " + existing->role + ", not " +
+                        std::string(role) + "; use one role per respondent");
       }
       SQLite::Statement update(project.db(), "UPDATE respondent SET role = ? WHERE id = ?");
       update.bind(1, std::string(role));

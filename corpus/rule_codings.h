@@ -40,10 +40,10 @@ struct CoderCoding {
 // The codings of `coder_id` whose code is one of `code_ids` (all codes when
 // empty) on stories with after < id <= up_to, ordered by key: one pass over
 // that part of the coding table.
-std::vector<CoderCoding> ListCoderCodings(
-    Project& project, int64_t coder_id, const std::vector<int64_t>& code_ids,
-    int64_t after = std::numeric_limits<int64_t>::min(),
-    int64_t up_to = std::numeric_limits<int64_t>::max());
+std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
+                                          const std::vector<int64_t>& code_ids,
+                                          int64_t after = std::numeric_limits<int64_t>::min(),
+                                          int64_t up_to = std::numeric_limits<int64_t>::max());
 
 // Whether `coder_id` has a coding by a rule whose code is one of `code_ids`
 // (any code when empty).

@@ -14,9 +14,7 @@ std::map<std::string, int64_t> CountBy(Project& project, const char* sql) {
   return out;
 }
 
-int64_t Count(Project& project, const char* sql) {
-  return project.db().execAndGet(sql).getInt64();
-}
+int64_t Count(Project& project, const char* sql) { return project.db().execAndGet(sql).getInt64(); }
 
 }  // namespace
 

@@ -78,7 +78,7 @@ std::string Sha256Hex(std::string_view data) {
 std::string NameBasedGuid(std::string_view kind, std::string_view key) {
   std::string hex = Sha256Hex("verhaal:" + std::string(kind) + ":" + std::string(key));
   hex = hex.substr(0, 32);
-  hex[12] = '5';  // version 5 (name-based)
+  hex[12] = '5';                                                    // version 5 (name-based)
   hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];  // RFC 4122 variant
   for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +

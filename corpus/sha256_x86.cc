@@ -47,8 +47,8 @@ __attribute__((target("sha,ssse3,sse4.1"))) void CompressSha256Blocks(uint32_t s
         words = _mm_sha256msg2_epu32(words, w[(g + 3) % 4]);
       }
       w[g % 4] = words;
-      __m128i k =
-          _mm_add_epi32(words, _mm_load_si128(reinterpret_cast<const __m128i*>(kSha256Round + 4 * g)));
+      __m128i k = _mm_add_epi32(
+          words, _mm_load_si128(reinterpret_cast<const __m128i*>(kSha256Round + 4 * g)));
       cdgh = _mm_sha256rnds2_epu32(cdgh, abef, k);
       k = _mm_shuffle_epi32(k, 0x0E);
       abef = _mm_sha256rnds2_epu32(abef, cdgh, k);

@@ -7,8 +7,7 @@
 
 namespace verhaal {
 
-void ForEachSignifierRow(Project& project,
-                         const std::function<void(const SignifierRow&)>& visit) {
+void ForEachSignifierRow(Project& project, const std::function<void(const SignifierRow&)>& visit) {
   const ReadConnection connection(project);
   SignifierRow out;
   ForEachRawRow(

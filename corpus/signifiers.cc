@@ -78,7 +78,9 @@ class ValueBuilder {
   void Add(SQLite::Statement& row) {
     const int option = row.getColumn(0).getInt();
     if (row.getColumn(1).getInt() != 0) value_.not_applicable = true;
-    auto number = [&](int i) { return row.getColumn(i).isNull() ? 0.0 : row.getColumn(i).getDouble(); };
+    auto number = [&](int i) {
+      return row.getColumn(i).isNull() ? 0.0 : row.getColumn(i).getDouble();
+    };
     switch (signifier_.type) {
       case SignifierType::kDyad:
         value_.x = number(2);
@@ -126,8 +128,12 @@ SignifierValue Canonical(const Signifier& s, SignifierValue v) {
   out.not_applicable = v.not_applicable;
   if (v.not_applicable) return out;
   switch (s.type) {
-    case SignifierType::kDyad: out.x = v.x; break;
-    case SignifierType::kTriad: out.triad = v.triad; break;
+    case SignifierType::kDyad:
+      out.x = v.x;
+      break;
+    case SignifierType::kTriad:
+      out.triad = v.triad;
+      break;
     case SignifierType::kStones:
       out.stones = std::move(v.stones);
       out.stones.resize(std::max(out.stones.size(), s.options.size()));
@@ -137,7 +143,9 @@ SignifierValue Canonical(const Signifier& s, SignifierValue v) {
       std::sort(out.items.begin(), out.items.end());
       out.items.erase(std::unique(out.items.begin(), out.items.end()), out.items.end());
       break;
-    case SignifierType::kFreetext: out.text = std::move(v.text); break;
+    case SignifierType::kFreetext:
+      out.text = std::move(v.text);
+      break;
   }
   return out;
 }
@@ -264,22 +272,21 @@ void CheckSignifierValue(const Signifier& s, const SignifierValue& value) {
         if (!value.stones[i]) continue;
         if (i >= s.options.size()) {
           throw DataError(Name(s) + " has no stone " + std::to_string(i + 1) + " (it has " +
-                          std::to_string(s.options.size()) +
-                          "); add the stone to the definition");
+                          std::to_string(s.options.size()) + "); add the stone to the definition");
         }
         CheckUnit(s, value.stones[i]->x, "stone " + s.options[i].key + " x");
         CheckUnit(s, value.stones[i]->y, "stone " + s.options[i].key + " y");
         placed = true;
       }
-      if (!placed) throw DataError(Name(s) + " has no stone placed; leave it out to mark it skipped");
+      if (!placed)
+        throw DataError(Name(s) + " has no stone placed; leave it out to mark it skipped");
       return;
     }
     case SignifierType::kList: {
       for (int item : value.items) {
         if (item < 0 || static_cast<size_t>(item) >= s.options.size()) {
           throw DataError(Name(s) + " has no item " + std::to_string(item + 1) + " (it has " +
-                          std::to_string(s.options.size()) +
-                          "); add the item to the definition");
+                          std::to_string(s.options.size()) + "); add the item to the definition");
         }
       }
       if (value.items.empty()) {
@@ -325,7 +332,9 @@ void InsertSignifierRows(SQLite::Statement& insert, int64_t story_id, const Sign
     return;
   }
   switch (signifier.type) {
-    case SignifierType::kDyad: row(-1, value.x, {}, {}, nullptr); break;
+    case SignifierType::kDyad:
+      row(-1, value.x, {}, {}, nullptr);
+      break;
     case SignifierType::kTriad:
       row(-1, value.triad.top, value.triad.left, value.triad.right, nullptr);
       break;
@@ -339,7 +348,9 @@ void InsertSignifierRows(SQLite::Statement& insert, int64_t story_id, const Sign
     case SignifierType::kList:
       for (int item : value.items) row(item, {}, {}, {}, nullptr);
       break;
-    case SignifierType::kFreetext: row(-1, {}, {}, {}, &value.text); break;
+    case SignifierType::kFreetext:
+      row(-1, {}, {}, {}, &value.text);
+      break;
   }
 }
 
@@ -381,8 +392,7 @@ std::optional<SignifierValue> GetSignifierValue(Project& project, const Signifie
 void ForEachSignifierValue(
     Project& project, const Signifier& signifier,
     const std::function<void(int64_t story_id, const SignifierValue& value)>& visit) {
-  SQLite::Statement rows(project.db(),
-                         std::string(kSelectValues) + " ORDER BY story_id, option");
+  SQLite::Statement rows(project.db(), std::string(kSelectValues) + " ORDER BY story_id, option");
   rows.bind(1, signifier.id);
   ValueBuilder builder(signifier);
   std::optional<int64_t> current;

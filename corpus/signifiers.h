@@ -96,11 +96,11 @@ struct StonePlacement {
 // type is used; with not_applicable set, none is.
 struct SignifierValue {
   bool not_applicable = false;
-  double x = 0;    // dyad
-  Triad triad;     // triad
+  double x = 0;                                       // dyad
+  Triad triad;                                        // triad
   std::vector<std::optional<StonePlacement>> stones;  // stones: by position; nullopt = not placed
-  std::vector<int> items;  // list: chosen item positions, ascending
-  std::string text;        // freetext
+  std::vector<int> items;                             // list: chosen item positions, ascending
+  std::string text;                                   // freetext
 
   bool operator==(const SignifierValue&) const = default;
 };

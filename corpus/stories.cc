@@ -171,8 +171,7 @@ RespondentRoles::RespondentRoles(sqlite3* db) : roles_{""} {
   std::vector<std::pair<int64_t, uint32_t>> all;  // in id order
   std::map<std::string, uint32_t, std::less<>> index{{"", 0}};
   ForEachRawRow(
-      db, "SELECT id, role FROM respondent ORDER BY id", "the respondents",
-      [](sqlite3_stmt*) {},
+      db, "SELECT id, role FROM respondent ORDER BY id", "the respondents", [](sqlite3_stmt*) {},
       [&](sqlite3_stmt* row) {
         const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(row, 1));
         const std::string_view role(bytes == nullptr ? "" : bytes,
@@ -247,8 +246,8 @@ std::pair<int64_t, int64_t> StoryIdRange(Project& project) {
 }
 
 std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) {
-  const bool all = !filter.role && !filter.kind && !filter.wave && !filter.language &&
-                   filter.keys.empty();
+  const bool all =
+      !filter.role && !filter.kind && !filter.wave && !filter.language && filter.keys.empty();
   // Unfiltered, SQLite reads the small respondent index instead of the
   // stories with their text; the ids then need sorting here.
   SQLite::Statement query =
@@ -340,7 +339,8 @@ StoryDeletion DeleteStories(Project& project, const std::vector<int64_t>& ids) {
     // coding has no ON DELETE CASCADE (it is WITHOUT ROWID, keyed by story);
     // the other tables cascade, and the trigger story_fts_delete clears the
     // full-text index.
-    for (const char* sql : {"DELETE FROM coding WHERE story_id = ?", "DELETE FROM story WHERE id = ?"}) {
+    for (const char* sql :
+         {"DELETE FROM coding WHERE story_id = ?", "DELETE FROM story WHERE id = ?"}) {
       SQLite::Statement remove(project.db(), sql);
       remove.bind(1, id);
       remove.exec();

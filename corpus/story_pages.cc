@@ -57,13 +57,11 @@ void Bind(SQLite::Statement& statement, const StoryPageQuery& query) {
 StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
   const bool search = !query.q.empty();
   const std::string from =
-      std::string(search ? " FROM story_fts f JOIN story s ON s.id = f.rowid"
-                         : " FROM story s") +
+      std::string(search ? " FROM story_fts f JOIN story s ON s.id = f.rowid" : " FROM story s") +
       " LEFT JOIN respondent r ON r.id = s.respondent_id WHERE " +
       (search ? "story_fts MATCH :q" : "1") + Conditions(query);
-  const std::string coded =
-      std::string("(SELECT count(*) FROM coding g WHERE g.story_id = s.id") +
-      (query.visible_coder_id ? " AND g.coder_id = :visible)" : ")");
+  const std::string coded = std::string("(SELECT count(*) FROM coding g WHERE g.story_id = s.id") +
+                            (query.visible_coder_id ? " AND g.coder_id = :visible)" : ")");
   StoryPage page;
   try {
     SQLite::Statement total(project.db(), "SELECT count(*)" + from);
@@ -76,7 +74,9 @@ StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
         std::string(search ? "snippet(story_fts, 1, '[', ']', '…', 16)"
                            : "substr(s.text, 1, 200)") +
         ", " + coded + from +
-        (ranked ? " ORDER BY f.rank, s.id" : search ? " ORDER BY f.rowid" : " ORDER BY s.id") +
+        (ranked   ? " ORDER BY f.rank, s.id"
+         : search ? " ORDER BY f.rowid"
+                  : " ORDER BY s.id") +
         " LIMIT :limit OFFSET :offset";
     SQLite::Statement rows(project.db(), rows_sql);
     Bind(rows, query);

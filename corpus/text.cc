@@ -110,7 +110,8 @@ std::string NormalizeText(std::string_view bytes, const Location& where) {
   status = U_ZERO_ERROR;
   const icu::UnicodeString normal = nfc->normalize(source, status);
   if (U_FAILURE(status)) {
-    throw Error(ErrorKind::kInternal, std::string("ICU normalisation failed: ") + u_errorName(status));
+    throw Error(ErrorKind::kInternal,
+                std::string("ICU normalisation failed: ") + u_errorName(status));
   }
   std::string out;
   normal.toUTF8String(out);

@@ -29,7 +29,8 @@ std::map<std::string, std::string> ValueLabels(Project& project, int64_t variabl
                            "SELECT value, label FROM value_label WHERE variable_id = ?");
   labels.bind(1, variable_id);
   std::map<std::string, std::string> out;
-  while (labels.executeStep()) out[labels.getColumn(0).getString()] = labels.getColumn(1).getString();
+  while (labels.executeStep())
+    out[labels.getColumn(0).getString()] = labels.getColumn(1).getString();
   return out;
 }
 
@@ -50,7 +51,8 @@ std::map<std::string, std::string> Values(Project& project, const char* sql, int
   SQLite::Statement values(project.db(), sql);
   values.bind(1, id);
   std::map<std::string, std::string> out;
-  while (values.executeStep()) out[values.getColumn(0).getString()] = values.getColumn(1).getString();
+  while (values.executeStep())
+    out[values.getColumn(0).getString()] = values.getColumn(1).getString();
   return out;
 }
 
@@ -105,8 +107,8 @@ int64_t EnsureVariable(Project& project, const Variable& variable) {
     }
     id = existing->id;
   } else {
-    SQLite::Statement insert(project.db(),
-                             "INSERT INTO variable(subject, name, label, type) VALUES (?, ?, ?, ?)");
+    SQLite::Statement insert(
+        project.db(), "INSERT INTO variable(subject, name, label, type) VALUES (?, ?, ?, ?)");
     insert.bind(1, std::string(VariableSubjectName(variable.subject)));
     insert.bind(2, variable.name);
     insert.bind(3, variable.label);

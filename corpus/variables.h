@@ -54,8 +54,7 @@ std::string CheckVariableValue(VariableType type, std::string_view raw);
 // be canonical (CheckVariableValue).
 void SetRespondentValue(Project& project, int64_t respondent_id, int64_t variable_id,
                         std::string_view value);
-void SetStoryValue(Project& project, int64_t story_id, int64_t variable_id,
-                   std::string_view value);
+void SetStoryValue(Project& project, int64_t story_id, int64_t variable_id, std::string_view value);
 
 // name -> value for one respondent or story.
 std::map<std::string, std::string> RespondentValues(Project& project, int64_t respondent_id);

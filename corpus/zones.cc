@@ -12,9 +12,7 @@ int Third(double v, double low, double high) { return v < low ? 0 : (v < high ? 
 
 }  // namespace
 
-PlotPoint TriadPlotPoint(const Triad& triad) {
-  return {triad.right + triad.top / 2, triad.top};
-}
+PlotPoint TriadPlotPoint(const Triad& triad) { return {triad.right + triad.top / 2, triad.top}; }
 
 PlotPoint TriadEquilateralPoint(const Triad& triad) {
   PlotPoint p = TriadPlotPoint(triad);
@@ -37,14 +35,22 @@ TriadZone ClassifyTriad(const Triad& triad, const TriadZoneThresholds& t) {
 
 std::string TriadZoneName(TriadZone zone) {
   switch (zone) {
-    case TriadZone::kTop: return "top";
-    case TriadZone::kLeft: return "left";
-    case TriadZone::kRight: return "right";
-    case TriadZone::kTopLeft: return "top-left";
-    case TriadZone::kTopRight: return "top-right";
-    case TriadZone::kLeftRight: return "left-right";
-    case TriadZone::kCentre: return "centre";
-    case TriadZone::kNone: break;
+    case TriadZone::kTop:
+      return "top";
+    case TriadZone::kLeft:
+      return "left";
+    case TriadZone::kRight:
+      return "right";
+    case TriadZone::kTopLeft:
+      return "top-left";
+    case TriadZone::kTopRight:
+      return "top-right";
+    case TriadZone::kLeftRight:
+      return "left-right";
+    case TriadZone::kCentre:
+      return "centre";
+    case TriadZone::kNone:
+      break;
   }
   return "none";
 }
@@ -58,8 +64,8 @@ int DyadBin(double x, const DyadBins& bins) {
 }
 
 std::string DyadBinName(int bin, const DyadBins& bins) {
-  static const std::array<const char*, 5> kFive = {"left", "centre-left", "centre",
-                                                   "centre-right", "right"};
+  static const std::array<const char*, 5> kFive = {"left", "centre-left", "centre", "centre-right",
+                                                   "right"};
   if (bins.edges.size() == 4 && bin >= 0 && bin < 5) return kFive[static_cast<size_t>(bin)];
   return "bin " + std::to_string(bin + 1);
 }

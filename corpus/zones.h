@@ -36,9 +36,13 @@ struct TriadZoneThresholds {
 // The seven triad zones; kNone when thresholds that do not add up leave the
 // point between zones (never with the defaults).
 enum class TriadZone {
-  kTop, kLeft, kRight,             // one anchor >= corner
-  kTopLeft, kTopRight, kLeftRight, // two anchors present, the third < low
-  kCentre,                         // all three present
+  kTop,
+  kLeft,
+  kRight,  // one anchor >= corner
+  kTopLeft,
+  kTopRight,
+  kLeftRight,  // two anchors present, the third < low
+  kCentre,     // all three present
   kNone,
 };
 

@@ -29,22 +29,20 @@ AgreementSummary SummarizeAgreement(Project& project, const std::vector<std::str
     selection.coders.assign(manual.begin(), manual.end());
   }
   summary.coders = selection.coders;
-  summary.table = Table{
-      {say(Word::kCode), say(Word::kUnit), say(Word::kStoriesColumn), say(Word::kPercentAgreement),
-       say(Word::kCohensKappa), say(Word::kKrippendorffsAlpha)},
-      {},
-      {false, false, true, true, true, true}};
+  summary.table =
+      Table{{say(Word::kCode), say(Word::kUnit), say(Word::kStoriesColumn),
+             say(Word::kPercentAgreement), say(Word::kCohensKappa), say(Word::kKrippendorffsAlpha)},
+            {},
+            {false, false, true, true, true, true}};
   for (AgreementUnit unit : {AgreementUnit::kDimension, AgreementUnit::kPresence}) {
     ForEachCodeReliability(project, unit, selection, [&](const CodeReliability& r) {
       std::string unit_name(AgreementUnitName(unit));
       if (unit == AgreementUnit::kDimension) unit_name = say(Word::kUnitDimension);
       if (unit == AgreementUnit::kPresence) unit_name = say(Word::kUnitPresence);
-      std::vector<std::string> row = {r.code, unit_name,
-                                      std::to_string(r.data.units.size())};
+      std::vector<std::string> row = {r.code, unit_name, std::to_string(r.data.units.size())};
       try {
         row.push_back(FormatFixed(100 * stats::PercentAgreement(r.data).value, 1));
-        row.push_back(r.coders.size() == 2 ? FormatFixed(stats::CohenKappa(r.data).kappa, 2)
-                                           : "-");
+        row.push_back(r.coders.size() == 2 ? FormatFixed(stats::CohenKappa(r.data).kappa, 2) : "-");
         row.push_back(FormatFixed(
             stats::KrippendorffAlpha(r.data, stats::MeasurementLevel::kNominal).alpha, 2));
       } catch (const std::invalid_argument&) {

@@ -79,7 +79,8 @@ class CodingsShape : public ExportSource {
         const size_t size = CodePointCount(story->text);
         const auto start = static_cast<size_t>(coding.start);
         const auto end = static_cast<size_t>(coding.end);
-        if (start <= end && end <= size) quote = std::string(SliceCodePoints(story->text, start, end));
+        if (start <= end && end <= size)
+          quote = std::string(SliceCodePoints(story->text, start, end));
       }
       visit({Cell::Text(coding.story_key), TextOrMissing(story ? story->respondent_key : ""),
              TextOrMissing(story ? story->role : ""), Cell::Text(coding.code_path),

@@ -12,7 +12,7 @@ constexpr size_t kChunk = 64 * 1024;
 }  // namespace
 
 int64_t WriteCsvExport(ExportSource& source, const CsvExportOptions& options,
-                    const std::function<void(std::string_view)>& sink) {
+                       const std::function<void(std::string_view)>& sink) {
   const char delimiter = options.dutch ? ';' : ',';
   const char decimal_point = options.dutch ? ',' : '.';
   std::ostringstream buffer;

@@ -15,10 +15,10 @@
 namespace verhaal {
 
 struct CsvExportOptions {
-  bool excel = false;         // write the UTF-8 byte order mark Excel needs
-  bool dutch = false;         // --locale nl: ";" between fields, decimal comma
-  std::string missing;        // text of a missing cell (--na); empty by default
-  std::string not_applicable; // text of a not-applicable cell; empty by default
+  bool excel = false;          // write the UTF-8 byte order mark Excel needs
+  bool dutch = false;          // --locale nl: ";" between fields, decimal comma
+  std::string missing;         // text of a missing cell (--na); empty by default
+  std::string not_applicable;  // text of a not-applicable cell; empty by default
 };
 
 // Streams the header and every row of `source` to `sink` in chunks of about
@@ -26,7 +26,7 @@ struct CsvExportOptions {
 // the source or the sink propagate unchanged. Returns the number of rows
 // (without the header).
 int64_t WriteCsvExport(ExportSource& source, const CsvExportOptions& options,
-                    const std::function<void(std::string_view)>& sink);
+                       const std::function<void(std::string_view)>& sink);
 
 }  // namespace verhaal
 

@@ -23,8 +23,8 @@ std::string NeutraliseFormula(std::string_view cell) {
 }
 
 std::string CsvField(std::string_view cell, char delimiter) {
-  const bool quote = cell.find_first_of(std::string{delimiter, '"', '\r', '\n'}) !=
-                     std::string_view::npos;
+  const bool quote =
+      cell.find_first_of(std::string{delimiter, '"', '\r', '\n'}) != std::string_view::npos;
   if (!quote) return std::string(cell);
   std::string out = "\"";
   for (char c : cell) {

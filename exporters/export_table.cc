@@ -44,13 +44,14 @@ std::string_view ColumnKindName(ColumnKind kind) {
 
 MemoryExportSource DescribeColumns(const ExportSource& source) {
   auto text = [](std::string name, std::string label) {
-    return ExportColumn{std::move(name), std::move(label), ColumnKind::kText, Measure::kNominal, {}};
+    return ExportColumn{
+        std::move(name), std::move(label), ColumnKind::kText, Measure::kNominal, {}};
   };
   MemoryExportSource dictionary(
-      "variables", {text("variable", "variable name"), text("label", "what the variable holds"),
-                    text("type", "text, number or category"),
-                    text("measure", "nominal, ordinal or scale"),
-                    text("values", "value labels: code = label; ...")});
+      "variables",
+      {text("variable", "variable name"), text("label", "what the variable holds"),
+       text("type", "text, number or category"), text("measure", "nominal, ordinal or scale"),
+       text("values", "value labels: code = label; ...")});
   for (const auto& column : source.columns()) {
     std::string values;
     for (const auto& [code, label] : column.value_labels) {
@@ -58,8 +59,7 @@ MemoryExportSource DescribeColumns(const ExportSource& source) {
     }
     dictionary.AddRow({Cell::Text(column.name), Cell::Text(column.label),
                        Cell::Text(std::string(ColumnKindName(column.kind))),
-                       Cell::Text(std::string(MeasureName(column.measure))),
-                       Cell::Text(values)});
+                       Cell::Text(std::string(MeasureName(column.measure))), Cell::Text(values)});
   }
   return dictionary;
 }

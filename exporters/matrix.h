@@ -73,7 +73,7 @@ struct CrossTab {
   std::vector<std::vector<MatrixCell>> cells;  // [row][col]
   std::vector<int64_t> row_totals;
   std::vector<int64_t> col_totals;
-  int64_t total = 0;  // stories used; with multiple response, responses
+  int64_t total = 0;    // stories used; with multiple response, responses
   int64_t stories = 0;  // stories used (differs from total with multiple response)
   // --unit segment: the cells count coded segments, `segments` of them
   // counted (total counts cell entries; a segment may be in several).

@@ -65,8 +65,7 @@ MatrixQuote StoryQuote(Project& project, const Story& story, const CoderSet& cod
     if (best == nullptr) best = &coding;
   }
   if (best == nullptr) {
-    return QuoteOf(story, 0,
-                   static_cast<int64_t>(std::min(CodePointCount(story.text), kOpening)));
+    return QuoteOf(story, 0, static_cast<int64_t>(std::min(CodePointCount(story.text), kOpening)));
   }
   MatrixQuote quote = QuoteOf(story, best->start, best->end);
   quote.coder = best->coder;
@@ -82,9 +81,8 @@ bool HasLevel(const ResolvedDimension& dim, int64_t id, int level) {
 }  // namespace
 
 std::vector<MatrixQuote> MatrixQuotes(Project& project, const std::vector<int64_t>& ids,
-                                      const ResolvedDimension& rows,
-                                      const ResolvedDimension& cols, const ResolvedDimension* by,
-                                      const CoderSet& coders,
+                                      const ResolvedDimension& rows, const ResolvedDimension& cols,
+                                      const ResolvedDimension* by, const CoderSet& coders,
                                       const std::vector<std::string>& prefer, int per_cell) {
   std::vector<MatrixQuote> out;
   if (per_cell <= 0) return out;
@@ -173,10 +171,10 @@ CellQuotes MatrixCellQuotes(Project& project, const std::vector<int64_t>& ids,
 }
 
 Table MatrixQuotesTable(const std::vector<MatrixQuote>& quotes) {
-  Table table{{"group", "row", "col", "story", "respondent", "coder", "code", "start", "end",
-               "quote"},
-              {},
-              {false, false, false, false, false, false, false, true, true, false}};
+  Table table{
+      {"group", "row", "col", "story", "respondent", "coder", "code", "start", "end", "quote"},
+      {},
+      {false, false, false, false, false, false, false, true, true, false}};
   for (const MatrixQuote& q : quotes) {
     table.AddRow({q.group, q.row, q.col, q.story, q.respondent, q.coder, q.code,
                   std::to_string(q.start), std::to_string(q.end), q.text});

@@ -21,7 +21,7 @@ struct MatrixQuote {
   std::string group;  // the --by level; empty without --by
   std::string row;
   std::string col;
-  std::string story;       // story key
+  std::string story;  // story key
   int64_t story_id = 0;
   std::string respondent;  // respondent key; may be empty
   std::string coder;       // empty for a story's opening
@@ -36,9 +36,8 @@ struct MatrixQuote {
 // path prefix, first). With --mixed each a story is quoted in each of its
 // cells. Reads each quoted story once.
 std::vector<MatrixQuote> MatrixQuotes(Project& project, const std::vector<int64_t>& ids,
-                                      const ResolvedDimension& rows,
-                                      const ResolvedDimension& cols, const ResolvedDimension* by,
-                                      const CoderSet& coders,
+                                      const ResolvedDimension& rows, const ResolvedDimension& cols,
+                                      const ResolvedDimension* by, const CoderSet& coders,
                                       const std::vector<std::string>& prefer, int per_cell);
 
 // The stories behind one cell (`group`, `row`, `col` index the levels; group

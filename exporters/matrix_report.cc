@@ -37,7 +37,7 @@ std::string MatrixUsedLine(const CrossTab& tab, bool multiple_response) {
   }
   const std::string used =
       tab.counts_segments ? Count(tab.segments) + " segments from " + Count(tab.stories) +
-                             " stories used (" + Count(tab.total) + " in the cells)"
+                                " stories used (" + Count(tab.total) + " in the cells)"
       : multiple_response
           ? Count(tab.total) + " responses from " + Count(tab.stories) + " stories used"
           : Count(tab.total) + " stories used";
@@ -129,9 +129,9 @@ std::string DroppedText(Language language, const std::string& dropped) {
   for (const auto& [prefix, word] : {std::pair{std::string_view("row '"), Word::kEmptyRow},
                                      std::pair{std::string_view("column '"), Word::kEmptyColumn}}) {
     if (dropped.rfind(prefix, 0) == 0 && dropped.size() > prefix.size() && dropped.back() == '\'') {
-      return Say(language, word,
-                 {std::string_view(dropped).substr(prefix.size(),
-                                                   dropped.size() - prefix.size() - 1)});
+      return Say(
+          language, word,
+          {std::string_view(dropped).substr(prefix.size(), dropped.size() - prefix.size() - 1)});
     }
   }
   return "empty " + dropped;
@@ -192,18 +192,20 @@ Table CrossTabGrid(const CrossTab& tab, Language language) {
     const int64_t n = tab.row_totals[r];
     const double share = tab.total == 0 ? NAN : 100.0 * n / tab.total;
     line(
-        tab.row_levels[r], say(Word::kCount), [](const MatrixCell& c) { return Count(c.count); }, Count(n));
+        tab.row_levels[r], say(Word::kCount), [](const MatrixCell& c) { return Count(c.count); },
+        Count(n));
     line(
-        "", say(Word::kRowPercent), [](const MatrixCell& c) { return FormatFixed(c.row_percent, 1); },
-        n == 0 ? "-" : "100.0");
+        "", say(Word::kRowPercent),
+        [](const MatrixCell& c) { return FormatFixed(c.row_percent, 1); }, n == 0 ? "-" : "100.0");
     line(
-        "", say(Word::kColPercent), [](const MatrixCell& c) { return FormatFixed(c.col_percent, 1); },
-        FormatFixed(share, 1));
+        "", say(Word::kColPercent),
+        [](const MatrixCell& c) { return FormatFixed(c.col_percent, 1); }, FormatFixed(share, 1));
     line(
-        "", say(Word::kTotalPercent), [](const MatrixCell& c) { return FormatFixed(c.total_percent, 1); },
-        FormatFixed(share, 1));
+        "", say(Word::kTotalPercent),
+        [](const MatrixCell& c) { return FormatFixed(c.total_percent, 1); }, FormatFixed(share, 1));
     line(
-        "", say(Word::kExpected), [](const MatrixCell& c) { return FormatFixed(c.expected, 2); }, "");
+        "", say(Word::kExpected), [](const MatrixCell& c) { return FormatFixed(c.expected, 2); },
+        "");
     line(
         "", say(Word::kResidual), [](const MatrixCell& c) { return Residual(c); }, "");
   }

@@ -90,9 +90,10 @@ Matrix BuildSegmentMatrix(Project& project, const std::vector<int64_t>& stories,
                           const DimensionSpec& col_spec, const ResolvedDimension& cols,
                           const CoderSelection* selection, int64_t within) {
   if (row_spec.source != DimensionSource::kCode) {
-    throw UsageError("--unit segment counts the coded segments of the rows, so the rows must be "
-                     "a code dimension (code:GROUP), e.g. --rows code:motivatie; put '" +
-                     row_spec.text + "' in --cols");
+    throw UsageError(
+        "--unit segment counts the coded segments of the rows, so the rows must be "
+        "a code dimension (code:GROUP), e.g. --rows code:motivatie; put '" +
+        row_spec.text + "' in --cols");
   }
   if (within < 0) throw UsageError("--within takes a number of characters of 0 or more");
   for (const ResolvedDimension* dim : {&rows, &cols}) {
@@ -117,13 +118,13 @@ Matrix BuildSegmentMatrix(Project& project, const std::vector<int64_t>& stories,
   if (code_cols) matrix.codings += "; " + cols.label + ": " + col_codings;
   matrix.multiple_response = true;
   matrix.segment_unit = true;
-  matrix.unit = code_cols
-                    ? "coded segments of the rows that meet a segment of the column (" +
-                          std::string(within == 0 ? "overlapping"
-                                                  : "within " + std::to_string(within) +
-                                                        " characters") +
-                          "); a segment counts in every column it meets"
-                    : "coded segments of the rows, by the column level of their story";
+  matrix.unit =
+      code_cols
+          ? "coded segments of the rows that meet a segment of the column (" +
+                std::string(within == 0 ? "overlapping"
+                                        : "within " + std::to_string(within) + " characters") +
+                "); a segment counts in every column it meets"
+          : "coded segments of the rows, by the column level of their story";
   stats::ContingencyTable counts(static_cast<int>(rows.levels.size()),
                                  static_cast<int>(cols.levels.size()));
   std::map<std::string, int64_t> left_out;

@@ -3,10 +3,9 @@
 #ifndef VERHAAL_EXPORTERS_REFI_CODE_XML_H_
 #define VERHAAL_EXPORTERS_REFI_CODE_XML_H_
 
-#include <pugixml.hpp>
-
 #include <cstdint>
 #include <functional>
+#include <pugixml.hpp>
 #include <vector>
 
 #include "corpus/codes.h"
@@ -17,8 +16,9 @@ namespace verhaal {
 // order) as nested <Code> elements: guid, name, isCodable, color, then
 // <Description>. `after_description` is called for each code element after
 // its Description (the project export adds NoteRefs there).
-void AppendRefiCodes(pugi::xml_node parent, const std::vector<Code>& codes,
-                     const std::function<void(pugi::xml_node, const Code&)>& after_description = {});
+void AppendRefiCodes(
+    pugi::xml_node parent, const std::vector<Code>& codes,
+    const std::function<void(pugi::xml_node, const Code&)>& after_description = {});
 
 }  // namespace verhaal
 

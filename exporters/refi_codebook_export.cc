@@ -23,8 +23,9 @@ std::string BuildRefiCodebook(Project& project) {
   root.append_attribute("origin") = "verhaal";
   const std::vector<Code> codes = ListCodes(project);
   if (codes.empty()) {
-    throw DataError("the project has no codes, and a REFI-QDA codebook needs at least one; "
-                    "load a codebook first");
+    throw DataError(
+        "the project has no codes, and a REFI-QDA codebook needs at least one; "
+        "load a codebook first");
   }
   AppendRefiCodes(root, codes);
   std::ostringstream out;

@@ -25,11 +25,16 @@ constexpr const char* kStoryFields[] = {"kind", "wave", "date", "language"};
 
 std::string_view RefiType(VariableType type) {
   switch (type) {
-    case VariableType::kText: return "Text";
-    case VariableType::kInteger: return "Integer";
-    case VariableType::kFloat: return "Float";
-    case VariableType::kDate: return "Date";
-    case VariableType::kBoolean: return "Boolean";
+    case VariableType::kText:
+      return "Text";
+    case VariableType::kInteger:
+      return "Integer";
+    case VariableType::kFloat:
+      return "Float";
+    case VariableType::kDate:
+      return "Date";
+    case VariableType::kBoolean:
+      return "Boolean";
   }
   return "Text";
 }
@@ -37,10 +42,14 @@ std::string_view RefiType(VariableType type) {
 // A stored value in the XML Schema form of its type.
 std::pair<const char*, std::string> RefiValue(VariableType type, const std::string& value) {
   switch (type) {
-    case VariableType::kText: return {"TextValue", value};
-    case VariableType::kInteger: return {"IntegerValue", value};
-    case VariableType::kDate: return {"DateValue", value};
-    case VariableType::kBoolean: return {"BooleanValue", value == "1" ? "true" : "false"};
+    case VariableType::kText:
+      return {"TextValue", value};
+    case VariableType::kInteger:
+      return {"IntegerValue", value};
+    case VariableType::kDate:
+      return {"DateValue", value};
+    case VariableType::kBoolean:
+      return {"BooleanValue", value == "1" ? "true" : "false"};
     case VariableType::kFloat: {
       if (value.find_first_of("eE") == std::string::npos) return {"FloatValue", value};
       char buffer[64];  // xsd:decimal has no exponent
@@ -56,8 +65,8 @@ std::pair<const char*, std::string> RefiValue(VariableType type, const std::stri
 
 // True for "YYYY-MM-DDTHH:MM:SS" with an optional zone, as xsd:dateTime wants.
 bool IsDateTime(const std::string& text) {
-  if (text.size() < 19 || text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
-      text[13] != ':' || text[16] != ':') {
+  if (text.size() < 19 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+      text[16] != ':') {
     return false;
   }
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) {
@@ -122,11 +131,12 @@ class ProjectExport {
     const auto codes = ListCodes(project_);
     if (codes.empty()) return;
     files_.counts.codes = static_cast<int>(codes.size());
-    AppendRefiCodes(root.append_child("CodeBook"), codes, [&](pugi::xml_node element, const Code& code) {
-      for (const Memo& memo : memos_) {
-        if (memo.code_id == code.id && !memo.story_id) NoteRef(element, memo);
-      }
-    });
+    AppendRefiCodes(root.append_child("CodeBook"), codes,
+                    [&](pugi::xml_node element, const Code& code) {
+                      for (const Memo& memo : memos_) {
+                        if (memo.code_id == code.id && !memo.story_id) NoteRef(element, memo);
+                      }
+                    });
   }
 
   void AddVariable(pugi::xml_node list, const std::string& key, const std::string& name,

@@ -2,10 +2,9 @@
 // and the helpers the sections share (report_html.h).
 #include "exporters/report.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "corpus/error.h"
 #include "corpus/project_settings.h"
@@ -71,7 +70,6 @@ constexpr std::string_view kScript =
     "window.addEventListener('beforeprint', function () {"
     " document.querySelectorAll('details').forEach(function (d) { d.open = true; }); });";
 
-
 // A clean copy of `verhaal pseudonymise` says so at the top (what was
 // replaced, how, when and from which project), as its project file records;
 // empty for any other project.
@@ -104,11 +102,20 @@ std::string HtmlEscape(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -116,9 +123,9 @@ std::string HtmlEscape(std::string_view text) {
 
 std::string HtmlTable(const Table& table, std::string_view css_class, Language language) {
   auto numeric = [&](size_t c) { return c < table.numeric.size() && table.numeric[c]; };
-  std::string out = "<table" + (css_class.empty() ? std::string() : " class=\"" +
-                                                                     std::string(css_class) + "\"") +
-                    "><thead><tr>";
+  std::string out =
+      "<table" + (css_class.empty() ? std::string() : " class=\"" + std::string(css_class) + "\"") +
+      "><thead><tr>";
   for (size_t c = 0; c < table.columns.size(); ++c) {
     out += std::string(numeric(c) ? "<th class=\"num\">" : "<th>") + HtmlEscape(table.columns[c]) +
            "</th>";
@@ -209,12 +216,14 @@ std::string QuoteHtml(const ReportData& data, const Story& story,
     if (end > begin) paragraphs += "<p>" + HtmlEscape(text.substr(begin, end - begin)) + "</p>";
     begin = end + 2;
   }
-  const std::string who = story.respondent_key.empty()
-                              ? std::string(Say(language, Word::kNoRespondent))
-                              : story.respondent_key + (story.role.empty() ? "" : ", " + story.role);
+  const std::string who =
+      story.respondent_key.empty()
+          ? std::string(Say(language, Word::kNoRespondent))
+          : story.respondent_key + (story.role.empty() ? "" : ", " + story.role);
   return "<blockquote>" + paragraphs + "<footer>" + HtmlEscape(who) + " \u2014 " +
-         HtmlEscape(Say(language, Word::kStoryKey, {story.key})) + (story.title.empty() ? "" : " \u201c" + HtmlEscape(story.title) + "\u201d") +
-         " \u00b7 " + HtmlEscape(source) + "</footer></blockquote>\n";
+         HtmlEscape(Say(language, Word::kStoryKey, {story.key})) +
+         (story.title.empty() ? "" : " \u201c" + HtmlEscape(story.title) + "\u201d") + " \u00b7 " +
+         HtmlEscape(source) + "</footer></blockquote>\n";
 }
 
 std::string SliderDimension(std::string_view text) {
@@ -246,8 +255,9 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
   for (const Story& story : data.all_stories) data.by_id[story.id] = &story;
   data.stories = ListStories(project, options.filter);
   if (data.stories.empty()) {
-    throw DataError("no stories for the report; import stories first, or loosen its role, kind "
-                    "or wave filter");
+    throw DataError(
+        "no stories for the report; import stories first, or loosen its role, kind "
+        "or wave filter");
   }
   data.coders = ResolveCoderSelection(project, options.analysis);
   if (data.coders.combine == CoderCombine::kEach) {
@@ -273,7 +283,8 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
   std::string page = "<!DOCTYPE html>\n<html lang=\"" + std::string(LanguageCode(language)) +
                      "\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                     "<title>" + HtmlEscape(title) + "</title>\n<style>" + std::string(kCss) +
+                     "<title>" +
+                     HtmlEscape(title) + "</title>\n<style>" + std::string(kCss) +
                      "</style>\n<script>" + std::string(kScript) + "</script>\n</head>\n<body>\n";
   page += "<header><h1>" + HtmlEscape(title) + "</h1><p class=\"lead\">" +
           HtmlEscape(Say(language, Word::kLead,
@@ -284,11 +295,11 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
                                   Word::kCodingOne, Word::kCodingMany),
                           data.coders.Describe(language)})) +
           "</p>" + PseudonymisedNote(project, language) + "</header>\n";
-  page += "<nav><a href=\"#overview\">" +
-          say(Word::kOverview) + "</a><a href=\"#matrix\">" + say(Word::kMatrix) +
-          "</a><a href=\"#scatter\">" + say(Word::kScatterShort) + "</a><a href=\"#codes\">" +
-          say(Word::kCodes) + "</a><a href=\"#signifiers\">" + say(Word::kSignifiers) +
-          "</a><a href=\"#agreement\">" + say(Word::kAgreementShort) + "</a></nav>\n";
+  page += "<nav><a href=\"#overview\">" + say(Word::kOverview) + "</a><a href=\"#matrix\">" +
+          say(Word::kMatrix) + "</a><a href=\"#scatter\">" + say(Word::kScatterShort) +
+          "</a><a href=\"#codes\">" + say(Word::kCodes) + "</a><a href=\"#signifiers\">" +
+          say(Word::kSignifiers) + "</a><a href=\"#agreement\">" + say(Word::kAgreementShort) +
+          "</a></nav>\n";
   return page + body + "</body>\n</html>\n";
 }
 

@@ -69,8 +69,7 @@ std::string ListBars(Project& project, const Signifier& list,
   chart.title = Title(list);
   chart.language = language;
   chart.value_label = Say(language, Word::kStoriesColumn);
-  chart.series.push_back(
-      {chart.value_label, std::vector<double>(list.options.size(), 0)});
+  chart.series.push_back({chart.value_label, std::vector<double>(list.options.size(), 0)});
   for (size_t i = 0; i < list.options.size(); ++i) chart.categories.push_back(Option(list, i));
   ForEachSignifierValue(project, list, [&](int64_t id, const SignifierValue& value) {
     if (!stories.count(id) || value.not_applicable) return;
@@ -88,11 +87,16 @@ std::string ListBars(Project& project, const Signifier& list,
 // The type's name in `language`: dyad, triad, ...
 std::string TypeName(Language language, SignifierType type) {
   switch (type) {
-    case SignifierType::kDyad: return std::string(Say(language, Word::kDyad));
-    case SignifierType::kTriad: return std::string(Say(language, Word::kTriad));
-    case SignifierType::kStones: return std::string(Say(language, Word::kStones));
-    case SignifierType::kList: return std::string(Say(language, Word::kList));
-    case SignifierType::kFreetext: return std::string(Say(language, Word::kFreeText));
+    case SignifierType::kDyad:
+      return std::string(Say(language, Word::kDyad));
+    case SignifierType::kTriad:
+      return std::string(Say(language, Word::kTriad));
+    case SignifierType::kStones:
+      return std::string(Say(language, Word::kStones));
+    case SignifierType::kList:
+      return std::string(Say(language, Word::kList));
+    case SignifierType::kFreetext:
+      return std::string(Say(language, Word::kFreeText));
   }
   return std::string(SignifierTypeName(type));
 }
@@ -102,10 +106,14 @@ std::string SignifierChartSvg(Project& project, const Signifier& signifier,
   std::map<int64_t, const Story*> by_id;
   for (const Story& story : stories) by_id[story.id] = &story;
   switch (signifier.type) {
-    case SignifierType::kDyad: return DyadHistogram(project, signifier, by_id, language);
-    case SignifierType::kTriad: return TriadPlot(project, signifier, by_id, language);
-    case SignifierType::kList: return ListBars(project, signifier, by_id, language);
-    default: return "";
+    case SignifierType::kDyad:
+      return DyadHistogram(project, signifier, by_id, language);
+    case SignifierType::kTriad:
+      return TriadPlot(project, signifier, by_id, language);
+    case SignifierType::kList:
+      return ListBars(project, signifier, by_id, language);
+    default:
+      return "";
   }
 }
 
@@ -121,9 +129,8 @@ std::string SignifierSection(Project& project, const ReportData& data) {
     if (svg.empty()) continue;
     const SignifierCounts counts = CountSignifierValues(project, signifier);
     out += "<h3>" + HtmlEscape(signifier.title.empty() ? signifier.key : signifier.title) +
-           " <small>(" + HtmlEscape(signifier.key) + ", " +
-           TypeName(language, signifier.type) + ")</small></h3>\n<figure>" + InlineSvg(svg) +
-           "<figcaption>" +
+           " <small>(" + HtmlEscape(signifier.key) + ", " + TypeName(language, signifier.type) +
+           ")</small></h3>\n<figure>" + InlineSvg(svg) + "<figcaption>" +
            Say(language, Word::kAnswerCounts,
                {LocalCount(counts.answered, language), LocalCount(counts.not_applicable, language),
                 LocalCount(counts.skipped, language)}) +
@@ -133,15 +140,13 @@ std::string SignifierSection(Project& project, const ReportData& data) {
   const ResolvedDimension roles =
       ResolveDimension(project, ParseDimension("role"), data.all_stories);
   const SummaryStories groups = SummaryStoriesOf(data.all_stories, &roles);
-  out += "<details><summary>" + std::string(Say(language, Word::kSignifiersInFigures)) +
-         "</summary>" +
-         HtmlTable(DyadSummaryTable(groups, SummarizeDyads(project, groups), language), "",
-                   language) +
-         HtmlTable(TriadSummaryTable(groups, SummarizeTriads(project, groups), language), "",
-                   language) +
-         HtmlTable(ListSummaryTable(groups, SummarizeLists(project, groups), language), "",
-                   language) +
-         "</details>\n";
+  out +=
+      "<details><summary>" + std::string(Say(language, Word::kSignifiersInFigures)) + "</summary>" +
+      HtmlTable(DyadSummaryTable(groups, SummarizeDyads(project, groups), language), "", language) +
+      HtmlTable(TriadSummaryTable(groups, SummarizeTriads(project, groups), language), "",
+                language) +
+      HtmlTable(ListSummaryTable(groups, SummarizeLists(project, groups), language), "", language) +
+      "</details>\n";
   return out + "</section>\n";
 }
 

@@ -34,12 +34,12 @@ std::string InlineSvg(const std::string& svg);
 
 // What the report reads once and its sections share.
 struct ReportData {
-  Language language = Language::kEnglish;      // of every word and number
-  std::vector<Story> all_stories;              // every story, by id
-  std::vector<Story> stories;                  // those passing the filter
-  std::map<int64_t, const Story*> by_id;       // into all_stories
-  CoderSelection coders;                       // whose codings count
-  std::vector<Coding> codings;                 // the codings of `coders`
+  Language language = Language::kEnglish;                    // of every word and number
+  std::vector<Story> all_stories;                            // every story, by id
+  std::vector<Story> stories;                                // those passing the filter
+  std::map<int64_t, const Story*> by_id;                     // into all_stories
+  CoderSelection coders;                                     // whose codings count
+  std::vector<Coding> codings;                               // the codings of `coders`
   std::map<int64_t, std::vector<const Coding*>> codings_of;  // story id -> codings
 };
 

@@ -81,9 +81,15 @@ void LocalizeDimension(ResolvedDimension& dim, const DimensionSpec& spec, Langua
     dim.label = dim.title;
   };
   switch (spec.source) {
-    case DimensionSource::kRole: name(Word::kRole); break;
-    case DimensionSource::kWave: name(Word::kWave); break;
-    case DimensionSource::kRespondent: name(Word::kRespondentOne); break;
+    case DimensionSource::kRole:
+      name(Word::kRole);
+      break;
+    case DimensionSource::kWave:
+      name(Word::kWave);
+      break;
+    case DimensionSource::kRespondent:
+      name(Word::kRespondentOne);
+      break;
     case DimensionSource::kKind:
       name(Word::kKind);
       for (auto& level : dim.levels) level = KindName(language, level);
@@ -94,7 +100,8 @@ void LocalizeDimension(ResolvedDimension& dim, const DimensionSpec& spec, Langua
         dim.levels.back() = Say(language, Word::kCentre);
       }
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -116,7 +123,8 @@ std::string CrossTabHtml(const CrossTab& tab, const std::string& heading,
   std::string out = "<table class=\"heat\"><caption>" + HtmlEscape(heading) +
                     "</caption><thead><tr><th>" + HtmlEscape(rows_title) + " \u2193 / " +
                     HtmlEscape(cols_title) + " \u2192</th>";
-  for (const auto& level : tab.col_levels) out += "<th class=\"num\">" + HtmlEscape(level) + "</th>";
+  for (const auto& level : tab.col_levels)
+    out += "<th class=\"num\">" + HtmlEscape(level) + "</th>";
   out += "<th class=\"num\">" + total + "</th></tr></thead><tbody>\n";
   for (size_t r = 0; r < tab.row_levels.size(); ++r) {
     out += "<tr><th>" + HtmlEscape(tab.row_levels[r]) + "</th>";
@@ -126,8 +134,7 @@ std::string CrossTabHtml(const CrossTab& tab, const std::string& heading,
       out += "<td class=\"num\" style=\"background:" + SvgBlueScale(share) +
              (share > 0.55 ? ";color:#fff" : "") + "\"><b>" + LocalCount(cell.count, language) +
              (cell.flagged ? "*" : "") + "</b><br><small>" +
-             Say(language, Word::kOfRow, {Fixed(language, cell.row_percent, 1)}) +
-             "</small></td>";
+             Say(language, Word::kOfRow, {Fixed(language, cell.row_percent, 1)}) + "</small></td>";
     }
     out += "<td class=\"num\">" + LocalCount(tab.row_totals[r], language) + "</td></tr>\n";
   }
@@ -153,9 +160,10 @@ std::string TestsInWords(const CrossTab& tab, Language language) {
                            Say(language, p < 0.05 ? Word::kUnlikelyChance : Word::kCouldBeChance)});
   words += Say(language, Word::kFisherInWords, {p_text});
   if (std::isfinite(tests.chi_square.statistic)) {
-    words += Say(language, Word::kChiSquareInWords,
-                 {std::to_string(tests.chi_square.df), Fixed(language, tests.chi_square.statistic, 2),
-                  LocalNumber(FormatP(tests.chi_square.p_value), language)});
+    words +=
+        Say(language, Word::kChiSquareInWords,
+            {std::to_string(tests.chi_square.df), Fixed(language, tests.chi_square.statistic, 2),
+             LocalNumber(FormatP(tests.chi_square.p_value), language)});
   }
   words += Say(language, Word::kCramersVInWords, {Fixed(language, tests.cramers_v.v, 2)});
   // Below this many stories, or with small expected counts, V swings with
@@ -168,10 +176,10 @@ std::string TestsInWords(const CrossTab& tab, Language language) {
     words += Say(language, Word::kAssociation, {Say(language, Strength(tests.cramers_v.v))});
   }
   if (tests.odds_ratio && std::isfinite(tests.odds_ratio->odds_ratio)) {
-    words += Say(language, Word::kOddsRatioInWords,
-                 {Fixed(language, tests.odds_ratio->odds_ratio, 1),
-                  Fixed(language, tests.odds_ratio->lower, 1),
-                  Fixed(language, tests.odds_ratio->upper, 1)});
+    words += Say(
+        language, Word::kOddsRatioInWords,
+        {Fixed(language, tests.odds_ratio->odds_ratio, 1),
+         Fixed(language, tests.odds_ratio->lower, 1), Fixed(language, tests.odds_ratio->upper, 1)});
   }
   std::string more;
   std::string fewer;
@@ -243,7 +251,10 @@ std::string OverviewSection(Project& project, const ReportData& data) {
   std::map<std::string, std::map<int, int64_t>> kinds;  // kind -> wave (-1: none) -> n
   for (const Story& story : data.all_stories) {
     const int wave = story.wave.value_or(-1);
-    if (story.wave) waves.insert(wave); else no_wave = true;
+    if (story.wave)
+      waves.insert(wave);
+    else
+      no_wave = true;
     kinds[story.kind][wave]++;
   }
   Table table{{say(Word::kKind)}, {}, {false}};
@@ -317,8 +328,8 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
                     "</h2>\n";
   out += "<figure>" +
          CrossTabHtml(all,
-                      StoriesInWords(options.filter, language) + " (n = " +
-                          LocalCount(all.total, language) + ")",
+                      StoriesInWords(options.filter, language) +
+                          " (n = " + LocalCount(all.total, language) + ")",
                       rows_name, cols_name, language) +
          "<figcaption>" + HtmlEscape(Say(language, Word::kMatrixCaption, {codings})) +
          "</figcaption></figure>\n";
@@ -340,12 +351,12 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
     const Matrix grouped = BuildMatrix(ids, rows, cols, &by);
     out += "<h3>" + HtmlEscape(Say(language, Word::kPer, {by.title})) + "</h3>\n";
     for (const CrossTab& tab : grouped.tables) {
-      out += "<div class=\"group\">" +
-             CrossTabHtml(tab,
-                          by.title + " = " + tab.group + " (n = " + LocalCount(tab.total, language) +
-                              ")",
-                          rows_name, cols_name, language) +
-             TestsInWords(tab, language) + "</div>\n";
+      out +=
+          "<div class=\"group\">" +
+          CrossTabHtml(
+              tab, by.title + " = " + tab.group + " (n = " + LocalCount(tab.total, language) + ")",
+              rows_name, cols_name, language) +
+          TestsInWords(tab, language) + "</div>\n";
     }
     if (!grouped.left_out_by.empty()) {
       out += "<p class=\"note\">" +
@@ -384,8 +395,7 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
   return out + "</section>\n";
 }
 
-std::string ScatterSection(Project& project, const ReportData& data,
-                           const ReportOptions& options) {
+std::string ScatterSection(Project& project, const ReportData& data, const ReportOptions& options) {
   std::string x = options.x;
   std::string y = options.y;
   if (x.empty() || y.empty()) {
@@ -402,14 +412,14 @@ std::string ScatterSection(Project& project, const ReportData& data,
     LocalizeDimension(*groups, by_spec, data.language);
   }
   const SliderScatter scatter = BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
-                                                   ParseDimension(SliderDimension(y)),
-                                                   data.stories, groups ? &*groups : nullptr);
+                                                   ParseDimension(SliderDimension(y)), data.stories,
+                                                   groups ? &*groups : nullptr);
   const Language language = data.language;
   return "<section id=\"scatter\"><h2>" + std::string(Say(language, Word::kScatter)) +
          "</h2>\n<figure>" + InlineSvg(SliderScatterSvg(scatter, language)) + "<figcaption>" +
-         HtmlEscape(Say(language, Word::kScatterCaption,
-                        {groups ? Say(language, Word::kColouredBy, {groups->title})
-                                : std::string()})) +
+         HtmlEscape(
+             Say(language, Word::kScatterCaption,
+                 {groups ? Say(language, Word::kColouredBy, {groups->title}) : std::string()})) +
          "</figcaption></figure>\n" +
          HtmlTable(SliderQuadrantTable(scatter, language), "", language) + "</section>\n";
 }
@@ -436,11 +446,14 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
   for (const Code& code : ListCodes(project)) {
     if (code.retired) continue;
     const auto it = counts.find(code.id);
-    const int64_t stories = it == counts.end() ? 0 : static_cast<int64_t>(it->second.stories.size());
-    const int width = static_cast<int>(160.0 * static_cast<double>(stories) / static_cast<double>(most));
+    const int64_t stories =
+        it == counts.end() ? 0 : static_cast<int64_t>(it->second.stories.size());
+    const int width =
+        static_cast<int>(160.0 * static_cast<double>(stories) / static_cast<double>(most));
     rows += "<tr><td>" + HtmlEscape(code.path) + "</td><td class=\"num\">" +
-            LocalCount(stories, language) + "</td><td><span class=\"bar\" style=\"width:" +
-            std::to_string(width) + "px\"></span></td><td class=\"num\">" +
+            LocalCount(stories, language) +
+            "</td><td><span class=\"bar\" style=\"width:" + std::to_string(width) +
+            "px\"></span></td><td class=\"num\">" +
             LocalCount(it == counts.end() ? 0 : it->second.manual, language) +
             "</td><td class=\"num\">" +
             LocalCount(it == counts.end() ? 0 : it->second.rules, language) + "</td></tr>\n";
@@ -469,8 +482,8 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
 std::string AgreementSection(Project& project, const ReportData& data,
                              const ReportOptions& options) {
   const Language language = data.language;
-  std::string out = "<section id=\"agreement\"><h2>" +
-                    std::string(Say(language, Word::kAgreement)) + "</h2>\n";
+  std::string out =
+      "<section id=\"agreement\"><h2>" + std::string(Say(language, Word::kAgreement)) + "</h2>\n";
   AgreementSummary summary;
   try {
     summary = SummarizeAgreement(project, options.coders, language);

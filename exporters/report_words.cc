@@ -103,13 +103,18 @@ std::string KindName(Language language, std::string_view kind) {
 
 std::string ReasonText(Language language, std::string_view reason) {
   static constexpr std::pair<std::string_view, Word> kReasons[] = {
-      {kNoCoding, Word::kReasonNoCoding},       {kCodersDisagree, Word::kReasonCodersDisagree},
-      {kNoConsensus, Word::kReasonNoConsensus}, {kMixed, Word::kReasonMixed},
-      {kNotApplicable, Word::kReasonNotApplicable}, {kNoAnswer, Word::kReasonNoAnswer},
-      {kNoValue, Word::kReasonNoValue},         {kNoZone, Word::kReasonNoZone}};
+      {kNoCoding, Word::kReasonNoCoding},
+      {kCodersDisagree, Word::kReasonCodersDisagree},
+      {kNoConsensus, Word::kReasonNoConsensus},
+      {kMixed, Word::kReasonMixed},
+      {kNotApplicable, Word::kReasonNotApplicable},
+      {kNoAnswer, Word::kReasonNoAnswer},
+      {kNoValue, Word::kReasonNoValue},
+      {kNoZone, Word::kReasonNoZone}};
   // "dimension: reason" (exporters/matrix.cc names reasons so).
   const size_t colon = reason.rfind(": ");
-  const std::string_view prefix = colon == std::string_view::npos ? "" : reason.substr(0, colon + 2);
+  const std::string_view prefix =
+      colon == std::string_view::npos ? "" : reason.substr(0, colon + 2);
   const std::string_view bare = colon == std::string_view::npos ? reason : reason.substr(colon + 2);
   for (const auto& [english, word] : kReasons) {
     if (bare == english) return std::string(prefix) + std::string(Say(language, word));

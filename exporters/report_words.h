@@ -18,16 +18,16 @@
 namespace verhaal {
 
 // X(id, English, Dutch). {1}, {2}, ... are filled in by Fill().
-#define VERHAAL_REPORT_WORDS(X)                                                                   \
-  /* The page */                                                                                \
+#define VERHAAL_REPORT_WORDS(X)                                                                  \
+  /* The page */                                                                                 \
   X(kLead, "A verhaal report of {1}: {2}, {3} counted. Whose codings: {4}.",                     \
-    "Een rapport van verhaal over {1}: {2}, {3} geteld. Wiens coderingen tellen: {4}.")         \
+    "Een rapport van verhaal over {1}: {2}, {3} geteld. Wiens coderingen tellen: {4}.")          \
   X(kPseudonymised,                                                                              \
-    "Pseudonymised copy: names, places, numbers and other identifiers in the stories were "    \
+    "Pseudonymised copy: names, places, numbers and other identifiers in the stories were "      \
     "replaced ({1}, {2}) by verhaal pseudonymise on {3}, from {4}.",                             \
-    "Gepseudonimiseerde kopie: namen, plaatsen, nummers en andere herkenbare gegevens in de "   \
+    "Gepseudonimiseerde kopie: namen, plaatsen, nummers en andere herkenbare gegevens in de "    \
     "verhalen zijn vervangen ({1}, {2}) door verhaal pseudonymise op {3}, uit {4}.")             \
-  X(kReplacements, "{1} replacements", "{1} vervangingen")                                      \
+  X(kReplacements, "{1} replacements", "{1} vervangingen")                                       \
   X(kOverview, "Overview", "Overzicht")                                                          \
   X(kMatrix, "Matrix", "Matrix")                                                                 \
   X(kScatterShort, "Scatter", "Spreiding")                                                       \
@@ -43,12 +43,12 @@ namespace verhaal {
   X(kResponseMany, "responses", "antwoorden")                                                    \
   X(kDataProblemOne, "data problem", "gegevensprobleem")                                         \
   X(kDataProblemMany, "data problems", "gegevensproblemen")                                      \
-  /* Quotes */                                                                                  \
+  /* Quotes */                                                                                   \
   X(kCodedBy, "{1}, coded by {2}", "{1}, gecodeerd door {2}")                                    \
   X(kOpeningOfStory, "opening of the story", "begin van het verhaal")                            \
   X(kNoRespondent, "no respondent", "geen respondent")                                           \
   X(kStoryKey, "story {1}", "verhaal {1}")                                                       \
-  /* Overview */                                                                                \
+  /* Overview */                                                                                 \
   X(kWithoutRole, "without a role", "zonder rol")                                                \
   X(kNoRole, "(no role)", "(geen rol)")                                                          \
   X(kRespondentsBy, "Respondents by {1}", "Respondenten naar {1}")                               \
@@ -64,14 +64,14 @@ namespace verhaal {
   X(kKindReflection, "reflection", "reflectie")                                                  \
   X(kKindInterview, "interview", "interview")                                                    \
   X(kKindOther, "other", "overig")                                                               \
-  /* Which stories */                                                                           \
+  /* Which stories */                                                                            \
   X(kAllStories, "all stories", "alle verhalen")                                                 \
   X(kStoriesWith, "stories with {1}", "verhalen met {1}")                                        \
   X(kRoleIs, "role {1}", "rol {1}")                                                              \
   X(kKindIs, "kind {1}", "soort {1}")                                                            \
   X(kWaveIs, "wave {1}", "meting {1}")                                                           \
   X(kLanguageIs, "language {1}", "taal {1}")                                                     \
-  /* The matrix */                                                                              \
+  /* The matrix */                                                                               \
   X(kMatrixHeading, "Matrix: {1} \u00d7 {2}", "Matrix: {1} \u00d7 {2}")                          \
   X(kTotal, "total", "totaal")                                                                   \
   X(kOfRow, "{1}% of row", "{1}% van de rij")                                                    \
@@ -90,10 +90,10 @@ namespace verhaal {
   X(kPer, "Per {1}", "Per {1}")                                                                  \
   X(kInNoGroup, "In no group of {1}: {2}.", "In geen groep van {1}: {2}.")                       \
   X(kGroupsDiffer, "Do the groups differ?", "Verschillen de groepen?")                           \
-  X(kGroupsAgainstCells, "The groups against the matrix cells:",                                 \
-    "De groepen tegenover de cellen van de matrix:")                                             \
+  X(kGroupsAgainstCells,                                                                         \
+    "The groups against the matrix cells:", "De groepen tegenover de cellen van de matrix:")     \
   X(kStoriesBehindNumbers, "The stories behind the numbers", "De verhalen achter de cijfers")    \
-  /* Why a story has no level (coding/dimension.h) */                                           \
+  /* Why a story has no level (coding/dimension.h) */                                            \
   X(kReasonNoCoding, "no coding", "geen codering")                                               \
   X(kReasonCodersDisagree, "coders disagree", "codeurs oneens")                                  \
   X(kReasonNoConsensus, "too few coders agree", "te weinig codeurs eens")                        \
@@ -102,7 +102,7 @@ namespace verhaal {
   X(kReasonNoAnswer, "no answer", "geen antwoord")                                               \
   X(kReasonNoValue, "no value", "geen waarde")                                                   \
   X(kReasonNoZone, "no zone", "geen zone")                                                       \
-  /* The tests in words */                                                                      \
+  /* The tests in words */                                                                       \
   X(kNoTest, "No test: {1}", "Geen toets: {1}")                                                  \
   X(kOfThese, "Of these {1}, {2}", "Bij deze {1} {2}")                                           \
   X(kUnlikelyChance, "the pattern is unlikely to be chance",                                     \
@@ -122,13 +122,13 @@ namespace verhaal {
   X(kStrong, "strong", "sterk")                                                                  \
   X(kOddsRatioInWords, " The odds ratio is {1} (95% CI {2}\u2013{3}).",                          \
     " De odds ratio is {1} (95%-BI {2}\u2013{3}).")                                              \
-  X(kCellExpected, "{1} \u00d7 {2} ({3}, expected {4})", "{1} \u00d7 {2} ({3}, verwacht {4})")    \
+  X(kCellExpected, "{1} \u00d7 {2} ({3}, expected {4})", "{1} \u00d7 {2} ({3}, verwacht {4})")   \
   X(kMoreThanExpected, " More stories than expected: {1}.", " Meer verhalen dan verwacht: {1}.") \
   X(kFewerThanExpected, " Fewer than expected: {1}.", " Minder dan verwacht: {1}.")              \
   X(kTrustFisher, " Expected counts are small, so trust Fisher's test over chi-square.",         \
     " De verwachte aantallen zijn klein; vertrouw daarom eerder op de toets van Fisher dan op "  \
     "\u03c7\u00b2.")                                                                             \
-  /* The matrix in figures (CrossTabGrid, CrossTabTests) */                                     \
+  /* The matrix in figures (CrossTabGrid, CrossTabTests) */                                      \
   X(kMeasure, "measure", "maat")                                                                 \
   X(kCount, "count", "aantal")                                                                   \
   X(kRowPercent, "row %", "rij-%")                                                               \
@@ -144,18 +144,19 @@ namespace verhaal {
   X(kTests, "tests", "toetsen")                                                                  \
   X(kChiSquare, "chi-square", "\u03c7\u00b2")                                                    \
   X(kChiSquareYates, "chi-square (Yates)", "\u03c7\u00b2 (Yates)")                               \
-  X(kChiSquareValue, "X2 = {1}, df = {2}, p = {3}", "\u03c7\u00b2 = {1}, df = {2}, p = {3}")      \
+  X(kChiSquareValue, "X2 = {1}, df = {2}, p = {3}", "\u03c7\u00b2 = {1}, df = {2}, p = {3}")     \
   X(kChiSquareUnreliable, " (unreliable: expected counts too small; read Fisher's exact test)",  \
     " (onbetrouwbaar: verwachte aantallen te klein; lees de exacte toets van Fisher)")           \
   X(kFisher, "Fisher's exact test", "exacte toets van Fisher")                                   \
   X(kExact, "exact", "exact")                                                                    \
-  X(kMonteCarlo, "Monte Carlo, {1} draws, seed {2}", "Monte Carlo, {1} trekkingen, startgetal {2}") \
+  X(kMonteCarlo, "Monte Carlo, {1} draws, seed {2}",                                             \
+    "Monte Carlo, {1} trekkingen, startgetal {2}")                                               \
   X(kCramersV, "Cram\u00e9r's V", "Cram\u00e9rs V")                                              \
   X(kOddsRatio, "odds ratio", "odds ratio")                                                      \
   X(kOddsRatioValue, "{1}, 95% CI {2} to {3}", "{1}, 95%-BI {2} tot {3}")                        \
   X(kHaldane, " (0.5 added to every cell)", " (0,5 bij elke cel opgeteld)")                      \
   X(kCochran, "Cochran's rule", "regel van Cochran")                                             \
-  X(kCochranMet, "met (smallest expected count {1})", "voldaan (kleinste verwachte aantal {1})")  \
+  X(kCochranMet, "met (smallest expected count {1})", "voldaan (kleinste verwachte aantal {1})") \
   X(kCochranNotMet, "not met: {1}", "niet voldaan: {1}")                                         \
   X(kCochranWarning,                                                                             \
     "{1} of {2} cells have an expected count below 5 and {3} below 1 (smallest {4}); the "       \
@@ -164,7 +165,7 @@ namespace verhaal {
     "de \u03c7\u00b2-benadering kan slecht zijn: gebruik de exacte toets van Fisher of voeg "    \
     "categorie\u00ebn samen")                                                                    \
   X(kCochranEmpty, "the table is empty; no chi-square test is possible",                         \
-    "de tabel is leeg; een \u03c7\u00b2-toets is niet mogelijk")                                  \
+    "de tabel is leeg; een \u03c7\u00b2-toets is niet mogelijk")                                 \
   X(kNote, "note", "opmerking")                                                                  \
   X(kNoteFewLevels, "no tests: fewer than two rows or columns have stories",                     \
     "geen toetsen: minder dan twee rijen of kolommen hebben verhalen")                           \
@@ -177,7 +178,7 @@ namespace verhaal {
     "niet berekend: met --mixed each telt een verhaal in meer dan \u00e9\u00e9n cel, dus de "    \
     "cellen zijn niet onafhankelijk en \u03c7\u00b2, de toets van Fisher en Cram\u00e9rs V "     \
     "gelden niet; voor een toets: --mixed exclude of level (\u00e9\u00e9n niveau per verhaal)")  \
-  /* Scatter */                                                                                 \
+  /* Scatter */                                                                                  \
   X(kScatter, "Story scatter", "Verhalen op twee schuifbalken")                                  \
   X(kScatterCaption, "Each dot is one story, placed by its storyteller on both sliders{1}.",     \
     "Elke stip is \u00e9\u00e9n verhaal, door de verteller zelf op beide schuifbalken "          \
@@ -193,7 +194,7 @@ namespace verhaal {
   X(kLow, "low", "laag")                                                                         \
   X(kHighOne, "high (1)", "hoog (1)")                                                            \
   X(kLowZero, "low (0)", "laag (0)")                                                             \
-  /* Codes */                                                                                   \
+  /* Codes */                                                                                    \
   X(kStoriesPerCode, "Stories per code, from the {1}; quotes come from the same codings.",       \
     "Verhalen per code, uit de {1}; de citaten komen uit dezelfde coderingen.")                  \
   X(kCode, "code", "code")                                                                       \
@@ -202,7 +203,7 @@ namespace verhaal {
   X(kCodingsByRules, "codings by rules", "coderingen door regels")                               \
   X(kQuotesPerCode, "Quotes per code", "Citaten per code")                                       \
   X(kCodingsInStories, "{1}: {2} in {3}", "{1}: {2} in {3}")                                     \
-  /* Signifiers */                                                                              \
+  /* Signifiers */                                                                               \
   X(kSignifiersLead, "How the storytellers placed their own stories (all stories).",             \
     "Hoe de vertellers hun eigen verhalen plaatsten (alle verhalen).")                           \
   X(kDyad, "dyad", "dyade")                                                                      \
@@ -239,7 +240,7 @@ namespace verhaal {
   X(kPercentOfAnswered, "% of answered", "% van de beantwoorde")                                 \
   X(kClosedGeometricMean, "closed geometric mean", "gesloten meetkundig gemiddelde")             \
   X(kShown, "{1}, {2} shown", "{1}, {2} getoond")                                                \
-  /* Agreement */                                                                               \
+  /* Agreement */                                                                                \
   X(kAgreement, "Agreement between coders", "Overeenstemming tussen codeurs")                    \
   X(kAgreementLead,                                                                              \
     "Coders compared: {1}. For a dimension each story counts once with the level each coder "    \

@@ -43,11 +43,10 @@ std::unique_ptr<ExportSource> MakeRespondentsShape(Project& project) {
   }
   const auto variables = ListVariables(project, VariableSubject::kRespondent);
   VariableNamer namer;
-  std::vector<ExportColumn> columns = {
-      Text(namer.Make("respondent"), "respondent key"),
-      {namer.Make("role"), "respondent role", ColumnKind::kCategory, Measure::kNominal,
-       role_labels},
-      Number(namer.Make("stories"), "number of stories")};
+  std::vector<ExportColumn> columns = {Text(namer.Make("respondent"), "respondent key"),
+                                       {namer.Make("role"), "respondent role",
+                                        ColumnKind::kCategory, Measure::kNominal, role_labels},
+                                       Number(namer.Make("stories"), "number of stories")};
   for (const auto& v : variables) {
     const bool numeric = v.type == VariableType::kInteger || v.type == VariableType::kFloat ||
                          v.type == VariableType::kBoolean;
@@ -58,10 +57,10 @@ std::unique_ptr<ExportSource> MakeRespondentsShape(Project& project) {
       if (!value.empty() && *end == '\0') labels.emplace_back(code, label);
     }
     if (v.type == VariableType::kBoolean && labels.empty()) labels = {{0, "no"}, {1, "yes"}};
-    ExportColumn column = numeric ? Number(namer.Make(v.name), v.label.empty() ? v.name : v.label,
-                                           labels.empty() ? Measure::kScale : Measure::kNominal,
-                                           labels)
-                                  : Text(namer.Make(v.name), v.label.empty() ? v.name : v.label);
+    ExportColumn column = numeric
+                              ? Number(namer.Make(v.name), v.label.empty() ? v.name : v.label,
+                                       labels.empty() ? Measure::kScale : Measure::kNominal, labels)
+                              : Text(namer.Make(v.name), v.label.empty() ? v.name : v.label);
     columns.push_back(std::move(column));
   }
   std::map<int64_t, int64_t> story_counts;
@@ -112,7 +111,8 @@ std::unique_ptr<ExportSource> MakeCodebookShape(Project& project) {
       ++codings;
       stories.insert(coding.story_id);
     }
-    const double level = 1.0 + static_cast<double>(std::count(code.path.begin(), code.path.end(), '/'));
+    const double level =
+        1.0 + static_cast<double>(std::count(code.path.begin(), code.path.end(), '/'));
     source->AddRow({Cell::Text(code.path), Cell::Text(code.name), Cell::Number(level),
                     TextOrMissing(code.description), TextOrMissing(code.inclusion),
                     TextOrMissing(code.exclusion), Cell::Number(code.codable ? 1 : 0),

@@ -129,8 +129,7 @@ Table SliderQuadrantTable(const SliderScatter& scatter, Language language) {
   const int64_t total = static_cast<int64_t>(scatter.points.size());
   for (int q = 0; q < 4; ++q) {
     table.AddRow({std::string(Say(language, kNames[q])), Pole(scatter.x, q % 2 == 1, language),
-                  Pole(scatter.y, q >= 2, language),
-                  std::to_string(scatter.quadrants[q]),
+                  Pole(scatter.y, q >= 2, language), std::to_string(scatter.quadrants[q]),
                   FormatFixed(total == 0 ? NAN : 100.0 * scatter.quadrants[q] / total, 1)});
   }
   return table;

@@ -65,8 +65,7 @@ Table SliderPointsTable(const SliderScatter& scatter);
 // (coloured by group, with a legend), dashed quadrant lines, pole labels on
 // the axes and the count in each quadrant, words and numbers in `language`.
 // Never throws.
-std::string SliderScatterSvg(const SliderScatter& scatter,
-                             Language language = Language::kEnglish);
+std::string SliderScatterSvg(const SliderScatter& scatter, Language language = Language::kEnglish);
 
 }  // namespace verhaal
 

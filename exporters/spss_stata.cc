@@ -110,10 +110,9 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   for (size_t c = 0; c < columns.size(); ++c) {
     const ExportColumn& column = columns[c];
     const bool text = column.kind == ColumnKind::kText;
-    readstat_variable_t* variable =
-        readstat_add_variable(writer.get(), column.name.c_str(),
-                              text ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE,
-                              text ? widths[c] : 0);
+    readstat_variable_t* variable = readstat_add_variable(
+        writer.get(), column.name.c_str(), text ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE,
+        text ? widths[c] : 0);
     readstat_variable_set_label(variable, CutUtf8(column.label, kMaxLabel).c_str());
     readstat_variable_set_measure(variable, MeasureOf(column.measure));
     if (!text) {

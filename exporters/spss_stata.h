@@ -28,8 +28,7 @@ inline constexpr size_t kStataMaxString = 2045;
 // Returns the number of rows written. `file_time` (seconds since 1970;
 // ExportTime in corpus/clock.h) is the creation time in the file's header.
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
-                      std::ostream& warnings,
-                      int64_t file_time = kEarliestExportTime);
+                      std::ostream& warnings, int64_t file_time = kEarliestExportTime);
 
 }  // namespace verhaal
 

@@ -74,14 +74,14 @@ class StoriesShape : public ExportSource {
     } else {
       const CoderSelection selection = ResolveCoderSelection(project_, options_.coders);
       if (selection.combine == CoderCombine::kEach) {
-        throw UsageError("a stories export takes --combine any or all; for one coder's code "
-                         "columns use --coder NAME");
+        throw UsageError(
+            "a stories export takes --combine any or all; for one coder's code "
+            "columns use --coder NAME");
       }
       coder_condition_ = CodingCondition(selection.Set());
-      codings_note_ = selection.names.empty()
-                          ? "no codings: no human coder yet"
-                          : "codings of " + JoinCoderNames(selection.names) + ", " +
-                                selection.CombineText();
+      codings_note_ = selection.names.empty() ? "no codings: no human coder yet"
+                                              : "codings of " + JoinCoderNames(selection.names) +
+                                                    ", " + selection.CombineText();
     }
     AddStoryColumns();
     AddVariableColumns();
@@ -112,9 +112,8 @@ class StoriesShape : public ExportSource {
     std::optional<SQLite::Statement> codings;
     bool coding_row = false;
     if (options_.codes) {
-      codings.emplace(project_.db(),
-                      "SELECT story_id, code_id, coder_id FROM coding WHERE " + coder_condition_ +
-                          " ORDER BY story_id");
+      codings.emplace(project_.db(), "SELECT story_id, code_id, coder_id FROM coding WHERE " +
+                                         coder_condition_ + " ORDER BY story_id");
       coding_row = codings->executeStep();
     }
     ForEachStoryHead(project_, options_.filter, [&](const Story& story) {
@@ -322,19 +321,19 @@ class StoriesShape : public ExportSource {
                  [](const SignifierValue& v) { return TriadPlotPoint(v.triad).x; });
           number(title + "_y", title + ": y in the triangle (base 0, top corner 1)",
                  [](const SignifierValue& v) { return TriadPlotPoint(v.triad).y; });
-          AddZoneColumn(i, title + "_zone", title + ": zone of the triangle", kTriadZones,
-                        [](const SignifierValue& v) {
-                          return static_cast<int>(ClassifyTriad(v.triad));
-                        });
+          AddZoneColumn(
+              i, title + "_zone", title + ": zone of the triangle", kTriadZones,
+              [](const SignifierValue& v) { return static_cast<int>(ClassifyTriad(v.triad)); });
           break;
         }
         case SignifierType::kStones:
           for (size_t k = 0; k < sig.options.size(); ++k) {
-            const std::string stone = sig.options[k].label.empty() ? sig.options[k].key
-                                                                    : sig.options[k].label;
+            const std::string stone =
+                sig.options[k].label.empty() ? sig.options[k].key : sig.options[k].label;
             for (int axis = 0; axis < 2; ++axis) {
-              const std::string pole = axis == 0 ? " (0 = " + sig.x_low + ", 1 = " + sig.x_high + ")"
-                                                 : " (0 = " + sig.y_low + ", 1 = " + sig.y_high + ")";
+              const std::string pole = axis == 0
+                                           ? " (0 = " + sig.x_low + ", 1 = " + sig.x_high + ")"
+                                           : " (0 = " + sig.y_low + ", 1 = " + sig.y_high + ")";
               number(title + "_" + stone + (axis == 0 ? "_x" : "_y"),
                      title + ": " + stone + (axis == 0 ? " x" : " y") + pole,
                      [k, axis](const SignifierValue& v) -> std::optional<double> {
@@ -412,9 +411,8 @@ class StoriesShape : public ExportSource {
               if (auto absent = Absent(s, i)) return *absent;
               const auto& chosen = s.signifier_values[i]->items;
               return Cell::Number(
-                  std::find(chosen.begin(), chosen.end(), static_cast<int>(k)) != chosen.end()
-                      ? 1
-                      : 0);
+                  std::find(chosen.begin(), chosen.end(), static_cast<int>(k)) != chosen.end() ? 1
+                                                                                               : 0);
             });
       }
     }
@@ -448,7 +446,9 @@ class StoriesShape : public ExportSource {
     for (size_t c = 0; c < codes_.size(); ++c) {
       Add(Column("n_" + codes_[c].path, codes_[c].path + " (number of codings)",
                  ColumnKind::kNumber, Measure::kScale),
-          [c](const StoryContext& s) { return Cell::Number(static_cast<double>(s.code_counts[c])); });
+          [c](const StoryContext& s) {
+            return Cell::Number(static_cast<double>(s.code_counts[c]));
+          });
     }
   }
 
@@ -485,10 +485,10 @@ class StoriesShape : public ExportSource {
   std::vector<Signifier> signifiers_;
   std::vector<Code> codes_;
   std::unordered_map<int64_t, std::vector<size_t>> ancestors_;
-  std::optional<int64_t> coder_id_;                       // options_.coder's id
-  std::string coder_condition_;  // SQL condition on coding: whose codings count
-  std::string codings_note_;     // whose, for the code columns' labels
-  std::map<int64_t, std::vector<int64_t>> by_coder_;      // current story: coder -> counts
+  std::optional<int64_t> coder_id_;  // options_.coder's id
+  std::string coder_condition_;      // SQL condition on coding: whose codings count
+  std::string codings_note_;         // whose, for the code columns' labels
+  std::map<int64_t, std::vector<int64_t>> by_coder_;  // current story: coder -> counts
   bool has_story_variables_ = false;
   bool has_respondent_variables_ = false;
 };

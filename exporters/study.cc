@@ -66,9 +66,10 @@ class Parser {
                       YamlLocation(name_, text_, e.mark));
     }
     if (!root.IsMap()) {
-      throw DataError("a study manifest is a map with 'project:', 'sources:', 'codebook:', ... "
-                      "see docs/study.md",
-                      root.IsDefined() && !root.IsNull() ? At(root) : Location{name_, 1, 1, ""});
+      throw DataError(
+          "a study manifest is a map with 'project:', 'sources:', 'codebook:', ... "
+          "see docs/study.md",
+          root.IsDefined() && !root.IsNull() ? At(root) : Location{name_, 1, 1, ""});
     }
     StudyManifest study;
     study.file = file_;
@@ -120,9 +121,7 @@ class Parser {
   }
 
  private:
-  Location At(const YAML::Node& node) const {
-    return YamlLocation(name_, text_, node.Mark());
-  }
+  Location At(const YAML::Node& node) const { return YamlLocation(name_, text_, node.Mark()); }
 
   void CheckKeys(const YAML::Node& map, const std::vector<std::string>& keys,
                  const std::string& where) const {
@@ -159,8 +158,9 @@ class Parser {
 
   StudySource Source(const YAML::Node& node) const {
     if (!node.IsMap()) {
-      throw DataError("a source is a map: '- file: stories.csv' with 'mapping: stories.mapping.yaml'",
-                      At(node));
+      throw DataError(
+          "a source is a map: '- file: stories.csv' with 'mapping: stories.mapping.yaml'",
+          At(node));
     }
     StudySource source;
     source.where = At(node);
@@ -276,8 +276,9 @@ class Parser {
       StudyExport out = Export(entry, study.output_folder);
       const auto [it, added] = seen.emplace(out.file, out.where);
       if (!added) {
-        throw DataError("two exports write " + out.file.filename().string() + " (the first at line " +
-                            std::to_string(it->second.line) + "); give each its own file",
+        throw DataError("two exports write " + out.file.filename().string() +
+                            " (the first at line " + std::to_string(it->second.line) +
+                            "); give each its own file",
                         out.where);
       }
       study.exports.push_back(std::move(out));
@@ -288,9 +289,10 @@ class Parser {
     if (!node.IsMap()) {
       throw DataError("an export is a map such as '{type: stories, file: stories.sav}'", At(node));
     }
-    CheckKeys(node, {"type", "file", "rows", "cols", "by", "x", "y", "coders", "role", "kind",
-                     "wave", "title"},
-              "an export");
+    CheckKeys(
+        node,
+        {"type", "file", "rows", "cols", "by", "x", "y", "coders", "role", "kind", "wave", "title"},
+        "an export");
     StudyExport out;
     out.where = At(node);
     if (!node["type"]) throw DataError("this export has no 'type:'", At(node));
@@ -304,16 +306,15 @@ class Parser {
     if (kind == nullptr) {
       const std::string best = ClosestName(type, names);
       throw DataError("unknown export type '" + type + "'; " +
-                          (best.empty() ? "" : "did you mean '" + best + "'? ") +
-                          "the types are " + Join(names),
+                          (best.empty() ? "" : "did you mean '" + best + "'? ") + "the types are " +
+                          Join(names),
                       At(node["type"]));
     }
     out.type = kind->type;
     if (!node["file"]) throw DataError("this " + type + " export has no 'file:'", At(node));
     const std::string file = ScalarOf(node["file"], "file");
     const fs::path inside = fs::path(file).lexically_normal();
-    if (inside.empty() || inside.has_root_path() || *inside.begin() == ".." ||
-        inside == ".") {
+    if (inside.empty() || inside.has_root_path() || *inside.begin() == ".." || inside == ".") {
       throw DataError("export file '" + file + "' is outside the output folder; name a file " +
                           "inside it, such as '" + fs::path(file).filename().string() +
                           "' (docs/study.md)",
@@ -327,8 +328,8 @@ class Parser {
                           Join(kind->extensions),
                       At(node["file"]));
     }
-    for (auto [key, field] : {std::pair{"rows", &out.rows}, std::pair{"cols", &out.cols},
-                              std::pair{"by", &out.by}}) {
+    for (auto [key, field] :
+         {std::pair{"rows", &out.rows}, std::pair{"cols", &out.cols}, std::pair{"by", &out.by}}) {
       if (!node[key]) continue;
       *field = ScalarOf(node[key], key);
       try {
@@ -337,8 +338,8 @@ class Parser {
         throw DataError(e.message(), At(node[key]));
       }
     }
-    for (auto [key, field] : {std::pair{"x", &out.x}, std::pair{"y", &out.y},
-                              std::pair{"title", &out.title}}) {
+    for (auto [key, field] :
+         {std::pair{"x", &out.x}, std::pair{"y", &out.y}, std::pair{"title", &out.title}}) {
       if (node[key]) *field = ScalarOf(node[key], key);
     }
     for (auto [key, field] : {std::pair{"x", &out.x}, std::pair{"y", &out.y}}) {
@@ -366,14 +367,16 @@ class Parser {
     const bool needs_dims =
         out.type == StudyExportType::kMatrix || out.type == StudyExportType::kReport;
     if (needs_dims && (out.rows.empty() || out.cols.empty())) {
-      throw DataError("a " + type + " export needs 'rows:' and 'cols:' dimensions, e.g. "
+      throw DataError("a " + type +
+                          " export needs 'rows:' and 'cols:' dimensions, e.g. "
                           "'rows: dyad:motivatie' and 'cols: dyad:stijl' (docs/matrix.md)",
                       out.where);
     }
     if (out.type == StudyExportType::kScatter && (out.x.empty() || out.y.empty())) {
-      throw DataError("a scatter export needs 'x:' and 'y:', two dyads (e.g. 'x: stijl') or "
-                      "stones' axes (docs/matrix.md)",
-                      out.where);
+      throw DataError(
+          "a scatter export needs 'x:' and 'y:', two dyads (e.g. 'x: stijl') or "
+          "stones' axes (docs/matrix.md)",
+          out.where);
     }
     return out;
   }

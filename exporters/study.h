@@ -39,8 +39,8 @@ struct StudySource {
   std::string title;       // transcript
   std::string date;        // transcript
   std::vector<std::string> interviewers;  // transcript; empty: the default labels
-  std::string text;        // spryng: the text column
-  std::string key;         // transcript: the story key; spryng: the key column
+  std::string text;                       // spryng: the text column
+  std::string key;                        // transcript: the story key; spryng: the key column
   Location where;
 };
 
@@ -88,8 +88,8 @@ struct StudyExport {
   // agreement: the coders compared; matrix, summary, report: whose codings
   // count (the report also compares them); empty: the analysis set.
   std::vector<std::string> coders;
-  StoryFilter filter;          // role, kind, wave: which stories count
-  std::string title;           // report: the page title (default: the study name)
+  StoryFilter filter;  // role, kind, wave: which stories count
+  std::string title;   // report: the page title (default: the study name)
   Location where;
 };
 
@@ -117,9 +117,9 @@ struct StudyManifest {
 // are taken from its folder). Throws kData Errors located at the offending
 // node (FILE:LINE:COL with the line and a caret): malformed YAML, an unknown
 // key (with the closest valid one), a missing `project`, a source without
-// `mapping`, a `language` other than en or nl, an unknown export type, a file extension the export cannot
-// write, a malformed dimension, or two exports writing the same file. Does
-// not check that input files exist: the run step that reads them does.
+// `mapping`, a `language` other than en or nl, an unknown export type, a file extension the export
+// cannot write, a malformed dimension, or two exports writing the same file. Does not check that
+// input files exist: the run step that reads them does.
 StudyManifest ParseStudyManifest(std::string_view yaml, const std::filesystem::path& file);
 
 // Reads and parses `file` (kMissing when absent, kIo when unreadable).

@@ -72,13 +72,13 @@ SummaryStories SummaryStoriesOf(const std::vector<Story>& stories, const Resolve
 // counts for a code when it has a coding of the code or any descendant.
 // Codes are numbered by their position in `codes` (tree order).
 struct CodeCounts {
-  std::vector<Code> codes;                          // ListCodes order, retired ones too
-  std::vector<std::vector<int>> ancestors;          // per code: its ancestors' numbers
-  std::vector<int64_t> group_sizes;                 // stories per group
-  std::vector<std::vector<int64_t>> stories;        // [group][code]
-  std::vector<std::vector<int64_t>> respondents;    // [group][code]
-  std::vector<int64_t> single;                      // [code]: over all the stories
-  std::vector<int64_t> both;                        // [a * codes + b], a < b; with pairs
+  std::vector<Code> codes;                        // ListCodes order, retired ones too
+  std::vector<std::vector<int>> ancestors;        // per code: its ancestors' numbers
+  std::vector<int64_t> group_sizes;               // stories per group
+  std::vector<std::vector<int64_t>> stories;      // [group][code]
+  std::vector<std::vector<int64_t>> respondents;  // [group][code]
+  std::vector<int64_t> single;                    // [code]: over all the stories
+  std::vector<int64_t> both;                      // [a * codes + b], a < b; with pairs
 
   // Whether code `a` is an ancestor of code `b` (numbers).
   bool IsAncestor(int a, int b) const;
@@ -151,17 +151,17 @@ struct SignifierSummaries {
   std::vector<SignifierSummary<ListGroup>> lists;
 };
 
-SignifierSummaries SummarizeSignifiers(
-    Project& project, const SummaryStories& stories,
-    const std::set<SignifierType>& types = {SignifierType::kDyad, SignifierType::kTriad,
-                                            SignifierType::kList});
+SignifierSummaries SummarizeSignifiers(Project& project, const SummaryStories& stories,
+                                       const std::set<SignifierType>& types = {
+                                           SignifierType::kDyad, SignifierType::kTriad,
+                                           SignifierType::kList});
 // One kind alone.
 std::vector<SignifierSummary<DyadGroup>> SummarizeDyads(Project& project,
-                                                       const SummaryStories& stories);
+                                                        const SummaryStories& stories);
 std::vector<SignifierSummary<TriadGroup>> SummarizeTriads(Project& project,
-                                                         const SummaryStories& stories);
+                                                          const SummaryStories& stories);
 std::vector<SignifierSummary<ListGroup>> SummarizeLists(Project& project,
-                                                       const SummaryStories& stories);
+                                                        const SummaryStories& stories);
 
 // Per dyad and group: n answered, N/A, no answer, mean, median, sd, q1, q3
 // and the counts of the five bins.
@@ -207,8 +207,8 @@ std::vector<SummaryChart> ListCharts(const SummaryStories& stories,
 enum class CooccurrenceUnit { kStories, kSegments };
 
 // The sections of `verhaal summary`, in the order printed.
-inline constexpr std::array<const char*, 5> kSummarySections = {"codes", "dyads", "triads",
-                                                                "lists", "cooccurrence"};
+inline constexpr std::array<const char*, 5> kSummarySections = {"codes", "dyads", "triads", "lists",
+                                                                "cooccurrence"};
 
 // The summary of one set of stories, section by section, computing each
 // input once however many sections and charts use it.
@@ -239,7 +239,7 @@ class Summary {
   CooccurrenceUnit unit_;
   bool pairs_wanted_ = false;  // count pairs of codes (co-occurrence in stories)
   std::vector<std::unique_ptr<CodingScan>> scans_;  // outlive pending_counts_
-  std::future<CodeCounts> pending_counts_;      // from Prefetch
+  std::future<CodeCounts> pending_counts_;          // from Prefetch
   std::optional<CodeCounts> counts_;
   std::optional<SignifierSummaries> signifiers_;
 };

@@ -147,8 +147,8 @@ std::vector<SummaryChart> ListCharts(const SummaryStories& stories,
       }
       chart.series.push_back(std::move(series));
     }
-    chart.subtitle = "List: stories choosing each item (" + answered + " answered" +
-                     GroupsNote(stories) + ")";
+    chart.subtitle =
+        "List: stories choosing each item (" + answered + " answered" + GroupsNote(stories) + ")";
     out.push_back({"list-" + FilePart(list.signifier.key) + ".svg", BarChartSvg(chart)});
   }
   return out;

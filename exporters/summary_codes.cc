@@ -90,7 +90,7 @@ class RespondentSlots {
 // What the counting of one range of stories needs to know, shared.
 struct CountingSetup {
   const SummaryStories& stories;
-  const CodeCounts& counts;  // codes and ancestors
+  const CodeCounts& counts;           // codes and ancestors
   const std::vector<int>& number_of;  // code id -> number, -1 none
   const RespondentSlots& slots;
   bool pairs;
@@ -182,8 +182,7 @@ bool CodeCounts::IsAncestor(int a, int b) const {
 }
 
 CodeCounts CountCodes(Project& project, const SummaryStories& stories, bool pairs) {
-  CodingScan scan(project, stories.coders ? stories.coders
-                                          : ResolveCoderSelection(project).Set());
+  CodingScan scan(project, stories.coders ? stories.coders : ResolveCoderSelection(project).Set());
   return CountCodes(ListCodes(project), {&scan}, stories, pairs);
 }
 
@@ -224,8 +223,8 @@ CodeCounts CountCodes(std::vector<Code> codes, const std::vector<CodingScan*>& s
   const size_t n = stories.ids.size();
   Tally tally;
   if (scans.size() >= 2 && scans[1]->concurrent() && n >= 20000) {
-    auto first_half = std::async(std::launch::async,
-                                 [&] { return CountRange(setup, *scans[1], 0, n / 2); });
+    auto first_half =
+        std::async(std::launch::async, [&] { return CountRange(setup, *scans[1], 0, n / 2); });
     tally = CountRange(setup, *scans[0], n / 2, n);
     AddTally(tally, first_half.get());
   } else {
@@ -281,9 +280,9 @@ Table CooccurrencePairTable(std::vector<CodePair> pairs, const std::string& unit
               {},
               {false, false, true, true, true}};
   for (const auto& pair : pairs) {
-    table.AddRow({pair.a, pair.b, std::to_string(pair.both), std::to_string(pair.either),
-                  FormatFixed(static_cast<double>(pair.both) / static_cast<double>(pair.either),
-                              3)});
+    table.AddRow(
+        {pair.a, pair.b, std::to_string(pair.both), std::to_string(pair.either),
+         FormatFixed(static_cast<double>(pair.both) / static_cast<double>(pair.either), 3)});
   }
   return table;
 }

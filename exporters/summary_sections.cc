@@ -32,9 +32,7 @@ void Summary::Prefetch(const std::vector<std::string>& sections) {
   });
 }
 
-bool Summary::PairsNeeded() const {
-  return pairs_wanted_ && unit_ == CooccurrenceUnit::kStories;
-}
+bool Summary::PairsNeeded() const { return pairs_wanted_ && unit_ == CooccurrenceUnit::kStories; }
 
 const CodeCounts& Summary::Counts() {
   if (!counts_) {

@@ -71,10 +71,10 @@ class SegmentCounter {
   size_t Index(size_t a, size_t b) const { return std::min(a, b) * codes_ + std::max(a, b); }
 
   size_t codes_;
-  std::vector<int64_t> single_;      // segments with the code
-  std::vector<int64_t> both_;        // segments of either code overlapping one of the other
-  std::vector<int64_t> same_;        // segments with both codes
-  std::vector<uint32_t> stamp_;      // per pair: the segment last counted
+  std::vector<int64_t> single_;       // segments with the code
+  std::vector<int64_t> both_;         // segments of either code overlapping one of the other
+  std::vector<int64_t> same_;         // segments with both codes
+  std::vector<uint32_t> stamp_;       // per pair: the segment last counted
   std::vector<uint32_t> in_overlap_;  // per code: the segment last seen
   std::vector<uint16_t> overlapping_;
   uint32_t counter_ = 0;
@@ -127,8 +127,7 @@ Table SegmentCooccurrenceTable(Project& project, const SummaryStories& stories) 
   };
   size_t at = 0;
   int64_t current = -1;
-  CodingScan scan(project, stories.coders ? stories.coders
-                                          : ResolveCoderSelection(project).Set());
+  CodingScan scan(project, stories.coders ? stories.coders : ResolveCoderSelection(project).Set());
   scan.ForEachCodingSpan([&](const CodingSpan& span) {
     if (span.story_id != current) {
       if (!raw.empty()) flush();

@@ -1,6 +1,6 @@
 // Summaries of the self-signification (exporters/summary.h).
-#include <array>
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <set>
@@ -21,7 +21,7 @@ namespace {
 // (`stride` of them: 1 for a dyad, 3 for a triad, none for a list).
 struct StoryValues {
   size_t stride = 0;
-  size_t options = 0;  // lists: the number of items
+  size_t options = 0;          // lists: the number of items
   std::vector<uint8_t> state;  // kNone, kAnswered or kNotApplicable
   std::vector<double> numbers;
   std::vector<std::vector<int64_t>> chosen;  // lists: [group][item]
@@ -69,8 +69,7 @@ std::map<int64_t, StoryValues> GatherValues(Project& project,
       const double numbers[3] = {row.a, row.b, row.c};
       std::copy(numbers, numbers + values->stride, values->numbers.begin() + at * values->stride);
     } else if (const int g = stories.group[at];
-               g >= 0 && row.option >= 0 &&
-               static_cast<size_t>(row.option) < values->options) {
+               g >= 0 && row.option >= 0 && static_cast<size_t>(row.option) < values->options) {
       ++values->chosen[static_cast<size_t>(g)][static_cast<size_t>(row.option)];
     }
   });
@@ -95,9 +94,14 @@ std::vector<SignifierSummary<Group>> Summarize(const std::vector<Signifier>& sig
       if (stories.group[i] < 0) continue;
       Group& group = summary.groups[static_cast<size_t>(stories.group[i])];
       switch (values.state[i]) {
-        case kNone: ++group.no_answer; break;
-        case kNotApplicable: ++group.not_applicable; break;
-        default: add(group, values.numbers.data() + i * values.stride);
+        case kNone:
+          ++group.no_answer;
+          break;
+        case kNotApplicable:
+          ++group.not_applicable;
+          break;
+        default:
+          add(group, values.numbers.data() + i * values.stride);
       }
     }
     if constexpr (std::is_same_v<Group, ListGroup>) {
@@ -123,24 +127,23 @@ SignifierSummaries SummarizeSignifiers(Project& project, const SummaryStories& s
   const std::vector<Signifier> signifiers = ListSignifiers(project);
   auto gathered = GatherValues(project, signifiers, types, stories);
   SignifierSummaries out;
-  out.dyads = Summarize<DyadGroup>(signifiers, gathered, stories, SignifierType::kDyad,
-                                   [](DyadGroup& group, const double* x) {
-                                     group.xs.push_back(x[0]);
-                                   });
+  out.dyads =
+      Summarize<DyadGroup>(signifiers, gathered, stories, SignifierType::kDyad,
+                           [](DyadGroup& group, const double* x) { group.xs.push_back(x[0]); });
   for (auto& dyad : out.dyads) {
     for (auto& group : dyad.groups) {
       group.summary = stats::Describe(group.xs);
       group.histogram = stats::UnitIntervalHistogram(group.xs, 5);
     }
   }
-  out.triads = Summarize<TriadGroup>(
-      signifiers, gathered, stories, SignifierType::kTriad, [](TriadGroup& group, const double* p) {
-        group.points.push_back({p[0], p[1], p[2]});
-        const TriadZone zone = ClassifyTriad({p[0], p[1], p[2]});
-        for (size_t z = 0; z < std::size(kZones); ++z) {
-          if (kZones[z] == zone) ++group.zones[z];
-        }
-      });
+  out.triads = Summarize<TriadGroup>(signifiers, gathered, stories, SignifierType::kTriad,
+                                     [](TriadGroup& group, const double* p) {
+                                       group.points.push_back({p[0], p[1], p[2]});
+                                       const TriadZone zone = ClassifyTriad({p[0], p[1], p[2]});
+                                       for (size_t z = 0; z < std::size(kZones); ++z) {
+                                         if (kZones[z] == zone) ++group.zones[z];
+                                       }
+                                     });
   for (auto& triad : out.triads) {
     for (auto& group : triad.groups) group.mean = stats::ClosedGeometricMean(group.points);
   }
@@ -150,17 +153,17 @@ SignifierSummaries SummarizeSignifiers(Project& project, const SummaryStories& s
 }
 
 std::vector<SignifierSummary<DyadGroup>> SummarizeDyads(Project& project,
-                                                       const SummaryStories& stories) {
+                                                        const SummaryStories& stories) {
   return SummarizeSignifiers(project, stories, {SignifierType::kDyad}).dyads;
 }
 
 std::vector<SignifierSummary<TriadGroup>> SummarizeTriads(Project& project,
-                                                         const SummaryStories& stories) {
+                                                          const SummaryStories& stories) {
   return SummarizeSignifiers(project, stories, {SignifierType::kTriad}).triads;
 }
 
 std::vector<SignifierSummary<ListGroup>> SummarizeLists(Project& project,
-                                                       const SummaryStories& stories) {
+                                                        const SummaryStories& stories) {
   return SummarizeSignifiers(project, stories, {SignifierType::kList}).lists;
 }
 
@@ -177,10 +180,9 @@ std::vector<std::string> Words(Language language, std::initializer_list<Word> wo
 
 Table DyadSummaryTable(const SummaryStories& stories,
                        const std::vector<SignifierSummary<DyadGroup>>& dyads, Language language) {
-  std::vector<std::string> columns =
-      Words(language, {Word::kDyad, Word::kGroup, Word::kN, Word::kNotApplicableColumn,
-                       Word::kNoAnswer, Word::kMean, Word::kMedian, Word::kSd, Word::kQ1,
-                       Word::kQ3});
+  std::vector<std::string> columns = Words(
+      language, {Word::kDyad, Word::kGroup, Word::kN, Word::kNotApplicableColumn, Word::kNoAnswer,
+                 Word::kMean, Word::kMedian, Word::kSd, Word::kQ1, Word::kQ3});
   for (int bin = 1; bin <= 5; ++bin) {
     columns.push_back(Say(language, Word::kBinN, {std::to_string(bin)}));
   }
@@ -212,14 +214,13 @@ Table DyadSummaryTable(const SummaryStories& stories,
 Table TriadSummaryTable(const SummaryStories& stories,
                         const std::vector<SignifierSummary<TriadGroup>>& triads,
                         Language language) {
-  Table table{
-      Words(language, {Word::kTriad, Word::kGroup, Word::kN, Word::kNotApplicableColumn,
-                       Word::kNoAnswer, Word::kMeanTop, Word::kMeanLeft, Word::kMeanRight,
-                       Word::kZerosReplaced, Word::kTop, Word::kLeft, Word::kRight, Word::kTopLeft,
-                       Word::kTopRight, Word::kLeftRight, Word::kCentre}),
-      {},
-      {false, false, true, true, true, true, true, true, true, true, true, true, true, true, true,
-       true}};
+  Table table{Words(language, {Word::kTriad, Word::kGroup, Word::kN, Word::kNotApplicableColumn,
+                               Word::kNoAnswer, Word::kMeanTop, Word::kMeanLeft, Word::kMeanRight,
+                               Word::kZerosReplaced, Word::kTop, Word::kLeft, Word::kRight,
+                               Word::kTopLeft, Word::kTopRight, Word::kLeftRight, Word::kCentre}),
+              {},
+              {false, false, true, true, true, true, true, true, true, true, true, true, true, true,
+               true, true}};
   for (const auto& triad : triads) {
     for (size_t g = 0; g < stories.groups.size(); ++g) {
       const TriadGroup& group = triad.groups[g];

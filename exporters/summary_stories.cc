@@ -7,15 +7,14 @@
 
 namespace verhaal {
 
-int64_t SummaryStories::GroupSize(int g) const {
-  return std::count(group.begin(), group.end(), g);
-}
+int64_t SummaryStories::GroupSize(int g) const { return std::count(group.begin(), group.end(), g); }
 
 ResolvedDimension CrossDimensions(const ResolvedDimension& a, const ResolvedDimension& b,
                                   const std::vector<Story>& stories) {
   ResolvedDimension out;
   out.label = a.label + ", " + b.label;
-  out.title = (a.title.empty() ? a.label : a.title) + " by " + (b.title.empty() ? b.label : b.title);
+  out.title =
+      (a.title.empty() ? a.label : a.title) + " by " + (b.title.empty() ? b.label : b.title);
   std::map<std::pair<int, int>, int> pairs;  // (a level, b level) -> new level, in order
   for (const Story& story : stories) {
     const auto la = a.level_of.find(story.id);
@@ -33,10 +32,12 @@ ResolvedDimension CrossDimensions(const ResolvedDimension& a, const ResolvedDime
     const auto lb = b.level_of.find(story.id);
     if (la == a.level_of.end()) {
       const auto why = a.left_out.find(story.id);
-      out.left_out[story.id] = a.label + ": " + (why == a.left_out.end() ? "no level" : why->second);
+      out.left_out[story.id] =
+          a.label + ": " + (why == a.left_out.end() ? "no level" : why->second);
     } else if (lb == b.level_of.end()) {
       const auto why = b.left_out.find(story.id);
-      out.left_out[story.id] = b.label + ": " + (why == b.left_out.end() ? "no level" : why->second);
+      out.left_out[story.id] =
+          b.label + ": " + (why == b.left_out.end() ? "no level" : why->second);
     } else {
       out.level_of[story.id] = pairs.at({la->second, lb->second});
     }
@@ -46,8 +47,9 @@ ResolvedDimension CrossDimensions(const ResolvedDimension& a, const ResolvedDime
 
 int SummaryStories::IndexOf(int64_t id) const {
   if (!index_of_.empty()) {
-    return id >= 0 && static_cast<size_t>(id) < index_of_.size() ? index_of_[static_cast<size_t>(id)]
-                                                                 : -1;
+    return id >= 0 && static_cast<size_t>(id) < index_of_.size()
+               ? index_of_[static_cast<size_t>(id)]
+               : -1;
   }
   const auto it = std::lower_bound(ids.begin(), ids.end(), id);
   return it != ids.end() && *it == id ? static_cast<int>(it - ids.begin()) : -1;
@@ -59,7 +61,8 @@ void SummaryStories::IndexIds() {
     return;  // sparse ids: binary search instead
   }
   index_of_.assign(static_cast<size_t>(ids.back()) + 1, -1);
-  for (size_t i = 0; i < ids.size(); ++i) index_of_[static_cast<size_t>(ids[i])] = static_cast<int32_t>(i);
+  for (size_t i = 0; i < ids.size(); ++i)
+    index_of_[static_cast<size_t>(ids[i])] = static_cast<int32_t>(i);
 }
 
 SummaryStories SummaryStoriesOf(const std::vector<StoryOwner>& owners) {

@@ -110,7 +110,9 @@ std::string BarChartSvg(const BarChart& chart) {
       const double value = c < chart.series[s].values.size() ? chart.series[s].values[c] : 0;
       const double w = plot * value / axis_max, by = y + bar * static_cast<double>(s);
       if (w > 0) svg.Rect(label, by + 1, w, bar - 2, SvgPaletteColour(static_cast<int>(s)));
-      if (labelled) svg.Text(label + w + 4, by + bar - 3, Value(value, chart.language), 10, "start", false, 0, kAxis);
+      if (labelled)
+        svg.Text(label + w + 4, by + bar - 3, Value(value, chart.language), 10, "start", false, 0,
+                 kAxis);
     }
   }
   if (names.size() >= 2) Legend(svg, label + plot + 40, top, names);
@@ -159,7 +161,8 @@ std::string HistogramSvg(const HistogramChart& chart) {
       const double y = chart.stacked ? base - h : top + plot_h - h;
       if (h > 0) svg.Rect(x, y, bar - 1, h, SvgPaletteColour(static_cast<int>(s)));
       if (chart.stacked) base -= h;
-      if (labelled) svg.Text(x + bar / 2, y - 3, Value(v, chart.language), 10, "middle", false, 0, kAxis);
+      if (labelled)
+        svg.Text(x + bar / 2, y - 3, Value(v, chart.language), 10, "middle", false, 0, kAxis);
     }
   }
   for (size_t b = 0; b <= bins; ++b) {
@@ -170,8 +173,8 @@ std::string HistogramSvg(const HistogramChart& chart) {
   }
   svg.Text(left, top + plot_h + 34, chart.low_label.empty() ? "0" : chart.low_label, 12, "start",
            true);
-  svg.Text(left + plot_w, top + plot_h + 34, chart.high_label.empty() ? "1" : chart.high_label,
-           12, "end", true);
+  svg.Text(left + plot_w, top + plot_h + 34, chart.high_label.empty() ? "1" : chart.high_label, 12,
+           "end", true);
   if (names.size() >= 2) Legend(svg, left + plot_w + 20, top, names);
   return svg.Finish();
 }
@@ -251,8 +254,8 @@ std::string TernaryPlotSvg(const TernaryChart& chart) {
   if (any_mean) {
     svg.Circle(lx0 + 5, top + used + 12, 7, "#FFFFFF", "#000000");
     svg.Circle(lx0 + 5, top + used + 12, 4, "#000000");
-    svg.Text(lx0 + 17, top + used + 16, std::string(Say(chart.language, Word::kClosedGeometricMean)),
-             11);
+    svg.Text(lx0 + 17, top + used + 16,
+             std::string(Say(chart.language, Word::kClosedGeometricMean)), 11);
   }
   return svg.Finish();
 }

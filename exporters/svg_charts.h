@@ -27,7 +27,7 @@ struct BarChart {
   std::string subtitle;     // under the title, e.g. "120 stories"; may be empty
   std::string value_label;  // the axis under the bars, e.g. "stories"
   std::vector<std::string> categories;
-  std::vector<ChartSeries> series;  // a legend is drawn when there are two or more
+  std::vector<ChartSeries> series;         // a legend is drawn when there are two or more
   Language language = Language::kEnglish;  // of numbers (decimal comma in Dutch)
 };
 
@@ -38,9 +38,9 @@ std::string BarChartSvg(const BarChart& chart);
 struct HistogramChart {
   std::string title;
   std::string subtitle;
-  std::string low_label;    // the pole at 0
-  std::string high_label;   // the pole at 1
-  std::string value_label;  // the vertical axis, e.g. "stories"
+  std::string low_label;            // the pole at 0
+  std::string high_label;           // the pole at 1
+  std::string value_label;          // the vertical axis, e.g. "stories"
   std::vector<ChartSeries> series;  // the same number of bins each
   bool stacked = false;
   Language language = Language::kEnglish;  // of numbers (decimal comma in Dutch)

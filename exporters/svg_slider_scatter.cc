@@ -23,8 +23,7 @@ std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
   const bool legend = !scatter.groups.empty();
   const double width = kLeft + kSide + (legend ? 220 : 40);
   const double height = kTop + kSide + 80;
-  const std::string title = scatter.x.title + " x " + scatter.y.title +
-                            " (n = " +
+  const std::string title = scatter.x.title + " x " + scatter.y.title + " (n = " +
                             LocalCount(static_cast<int64_t>(scatter.points.size()), language) + ")";
   SvgDocument svg(width, height, title);
   svg.Text(kLeft + kSide / 2, 30, title, 16, "middle", true);
@@ -48,11 +47,10 @@ std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
                  {kLeft + 8, kTop + 20, "start"},
                  {kLeft + kSide - 8, kTop + 20, "end"}};
   for (int q = 0; q < 4; ++q) {
-    svg.Text(
-        corners[q].x, corners[q].y,
-        "n = " + LocalCount(scatter.quadrants[q], language) + " (" + percent(scatter.quadrants[q]) +
-            ")",
-        12, corners[q].anchor, true, 0, "#555555");
+    svg.Text(corners[q].x, corners[q].y,
+             "n = " + LocalCount(scatter.quadrants[q], language) + " (" +
+                 percent(scatter.quadrants[q]) + ")",
+             12, corners[q].anchor, true, 0, "#555555");
   }
   for (const auto& point : scatter.points) {
     const std::string fill = point.group < 0 ? "#0072B2" : SvgPaletteColour(point.group);

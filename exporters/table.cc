@@ -1,8 +1,7 @@
 #include "exporters/table.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "corpus/error.h"
 #include "corpus/text.h"

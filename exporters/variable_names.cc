@@ -13,9 +13,8 @@ namespace {
 
 // Reserved in SPSS (ALL AND BY ...) or Stata (byte, if, in, ...), lower case.
 constexpr std::array<std::string_view, 24> kReserved = {
-    "all",  "and",    "by",    "eq",   "ge",    "gt",   "le",    "lt",
-    "ne",   "not",    "or",    "to",   "with",  "byte", "double", "float",
-    "if",   "in",     "int",   "long", "using", "strl", "str",   "pi"};
+    "all",  "and",  "by",     "eq",    "ge", "gt", "le",  "lt",   "ne",    "not",  "or",  "to",
+    "with", "byte", "double", "float", "if", "in", "int", "long", "using", "strl", "str", "pi"};
 
 bool IsReserved(std::string_view name) {
   for (auto word : kReserved) {
@@ -35,13 +34,13 @@ bool IsAsciiAlnum(char c) {
 std::string ToAscii(std::string_view text) {
   static const std::unique_ptr<icu::Transliterator> transliterator = [] {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-        "Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+    std::unique_ptr<icu::Transliterator> t(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     return U_SUCCESS(status) ? std::move(t) : nullptr;
   }();
   if (transliterator == nullptr) return std::string(text);  // falls back to "_" below
-  icu::UnicodeString unicode =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   transliterator->transliterate(unicode);
   std::string out;
   unicode.toUTF8String(out);
@@ -106,8 +105,9 @@ std::string VariableNamer::Make(std::string_view wanted) {
   std::string name = base;
   for (int n = 2; taken_.count(name) > 0; ++n) {
     const std::string suffix = "_" + std::to_string(n);
-    name = TrimUnderscores(base.substr(0, std::min(base.size(), kMaxVariableName - suffix.size()))) +
-           suffix;
+    name =
+        TrimUnderscores(base.substr(0, std::min(base.size(), kMaxVariableName - suffix.size()))) +
+        suffix;
   }
   taken_.insert(name);
   return name;

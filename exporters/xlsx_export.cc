@@ -102,8 +102,8 @@ void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::
   options.constant_memory = LXW_TRUE;
   lxw_workbook* raw = workbook_new_opt(temporary.path().c_str(), &options);
   if (raw == nullptr) {
-    throw Error(ErrorKind::kCannotCreate,
-                "cannot create " + file.string() + "; check that the folder exists and is writable");
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + file.string() +
+                                              "; check that the folder exists and is writable");
   }
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(raw);
   // The creation time in docProps/core.xml; libxlsxwriter stamps the zip

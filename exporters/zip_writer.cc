@@ -26,12 +26,12 @@ DosTime ToDosTime(int64_t seconds) {
   const hh_mm_ss clock(time - days);
   const int year = std::min(static_cast<int>(date.year()), 2107);
   DosTime dos;
-  dos.date = static_cast<zip_uint16_t>(((year - 1980) << 9) |
-                                       (static_cast<unsigned>(date.month()) << 5) |
-                                       static_cast<unsigned>(date.day()));
-  dos.time = static_cast<zip_uint16_t>((clock.hours().count() << 11) |
-                                       (clock.minutes().count() << 5) |
-                                       (clock.seconds().count() / 2));
+  dos.date =
+      static_cast<zip_uint16_t>(((year - 1980) << 9) | (static_cast<unsigned>(date.month()) << 5) |
+                                static_cast<unsigned>(date.day()));
+  dos.time =
+      static_cast<zip_uint16_t>((clock.hours().count() << 11) | (clock.minutes().count() << 5) |
+                                (clock.seconds().count() / 2));
   return dos;
 }
 
@@ -68,8 +68,8 @@ void WriteZip(const std::filesystem::path& file, const std::vector<ZipEntry>& en
   if (zip_close(archive) != 0) {
     const std::string why = zip_strerror(archive);
     zip_discard(archive);
-    throw Error(ErrorKind::kIo, "cannot write " + file.string() + ": " + why +
-                                    "; the disk may be full");
+    throw Error(ErrorKind::kIo,
+                "cannot write " + file.string() + ": " + why + "; the disk may be full");
   }
 }
 

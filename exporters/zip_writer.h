@@ -13,7 +13,7 @@
 namespace verhaal {
 
 struct ZipEntry {
-  std::string name;   // path inside the archive, "/" between folders
+  std::string name;  // path inside the archive, "/" between folders
   std::string bytes;
 };
 

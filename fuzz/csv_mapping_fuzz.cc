@@ -33,9 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.encoding = mapping.encoding;
     CsvReader reader(StringSource(csv), "in.csv", options);
     Transaction transaction(project);  // never committed
-    ImportCsv(project, reader, mapping, {}, [&] {
-      return std::make_unique<CsvReader>(StringSource(csv), "in.csv", options);
-    });
+    ImportCsv(project, reader, mapping, {},
+              [&] { return std::make_unique<CsvReader>(StringSource(csv), "in.csv", options); });
   });
   return 0;
 }

@@ -3,6 +3,7 @@
 #include "importers/mapping.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  verhaal::fuzz::Expect([&] { verhaal::ParseMapping(verhaal::fuzz::Text(data, size), "fuzz.yaml"); });
+  verhaal::fuzz::Expect(
+      [&] { verhaal::ParseMapping(verhaal::fuzz::Text(data, size), "fuzz.yaml"); });
   return 0;
 }

@@ -27,14 +27,14 @@ auto At(const Location& where, Step step) {
 }  // namespace
 
 CodingsCsvResult ImportCodingsCsv(Project& project, std::unique_ptr<ByteSource> source,
-                                  const std::string& file_name,
-                                  const CodingsCsvOptions& options) {
+                                  const std::string& file_name, const CodingsCsvOptions& options) {
   CsvReader reader(std::move(source), file_name);
   const CsvRecord* header = reader.Next();
   if (!header) {
-    throw DataError("the codings file is empty; it needs a header line with story, code and "
-                    "quote or start,end",
-                    Location{file_name, 1, 0, ""});
+    throw DataError(
+        "the codings file is empty; it needs a header line with story, code and "
+        "quote or start,end",
+        Location{file_name, 1, 0, ""});
   }
   std::map<std::string, size_t> columns;
   for (size_t i = 0; i < header->size(); ++i) columns[(*header)[i]] = i;
@@ -58,9 +58,10 @@ CodingsCsvResult ImportCodingsCsv(Project& project, std::unique_ptr<ByteSource> 
                     header_at);
   }
   if (!quote_column && !(start_column && end_column)) {
-    throw DataError("the codings file has neither a 'quote' column nor 'start' and 'end' "
-                    "columns; add one of them to the header",
-                    header_at);
+    throw DataError(
+        "the codings file has neither a 'quote' column nor 'start' and 'end' "
+        "columns; add one of them to the header",
+        header_at);
   }
   CodingsCsvResult result;
   while (const CsvRecord* record = reader.Next()) {
@@ -72,7 +73,8 @@ CodingsCsvResult ImportCodingsCsv(Project& project, std::unique_ptr<ByteSource> 
     auto where = [&](std::optional<size_t> c) {
       return c && *c < row.size() ? reader.LocationOf(row.fields[*c]) : reader.LocationOfRecord();
     };
-    const Story story = At(where(story_column), [&] { return RequireStory(project, cell(story_column)); });
+    const Story story =
+        At(where(story_column), [&] { return RequireStory(project, cell(story_column)); });
     const Code code =
         At(where(code_column), [&] { return RequireCodableCode(project, cell(code_column)); });
     SegmentSpec spec;
@@ -95,7 +97,8 @@ CodingsCsvResult ImportCodingsCsv(Project& project, std::unique_ptr<ByteSource> 
       }
     } else if (start_column && end_column && !cell(start_column).empty()) {
       segment_column = start_column;
-      At(where(start_column), [&] { ParseSpan(cell(start_column) + ":" + cell(end_column), spec); });
+      At(where(start_column),
+         [&] { ParseSpan(cell(start_column) + ":" + cell(end_column), spec); });
     } else {
       throw DataError("this row names no segment; fill in the quote, or start and end",
                       reader.LocationOfRecord());
@@ -106,8 +109,7 @@ CodingsCsvResult ImportCodingsCsv(Project& project, std::unique_ptr<ByteSource> 
     Coding coding;
     coding.story_id = story.id;
     coding.code_id = code.id;
-    coding.coder_id =
-        At(where(coder_column), [&] { return EnsureCoder(project, coder_name); });
+    coding.coder_id = At(where(coder_column), [&] { return EnsureCoder(project, coder_name); });
     coding.start = segment.start;
     coding.end = segment.end;
     coding.origin = options.origin;

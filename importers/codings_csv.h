@@ -16,8 +16,8 @@
 namespace verhaal {
 
 struct CodingsCsvOptions {
-  std::string default_coder;        // for rows without a coder
-  std::string origin = "manual";    // stored with each coding
+  std::string default_coder;      // for rows without a coder
+  std::string origin = "manual";  // stored with each coding
 };
 
 // What an import did.
@@ -34,8 +34,7 @@ struct CodingsCsvResult {
 // quote that does not occur exactly once, or a bad span; the CSV reader's
 // errors for malformed CSV.
 CodingsCsvResult ImportCodingsCsv(Project& project, std::unique_ptr<ByteSource> source,
-                                  const std::string& file_name,
-                                  const CodingsCsvOptions& options);
+                                  const std::string& file_name, const CodingsCsvOptions& options);
 
 }  // namespace verhaal
 

@@ -56,7 +56,8 @@ class CsvImport {
   ImportReport Run() {
     const CsvRecord* header = reader_.Next();
     if (header == nullptr) {
-      throw DataError(reader_.file_name() + " is empty; it needs a header line with the "
+      throw DataError(reader_.file_name() +
+                      " is empty; it needs a header line with the "
                       "column names");
     }
     for (size_t i = 0; i < header->size(); ++i) {
@@ -119,7 +120,8 @@ class CsvImport {
     language_ = Field(mapping_.language);
     title_ = Field(mapping_.title);
     text_ = Field(mapping_.text);
-    std::set<int> used = {story_, respondent_, role_, kind_, wave_, date_, language_, title_, text_};
+    std::set<int> used = {story_, respondent_, role_,  kind_, wave_,
+                          date_,  language_,   title_, text_};
     for (const auto& name : mapping_.ignore) used.insert(Column(name, Location{mapping_.file}));
     std::vector<MappedVariable> variables = mapping_.variables;
     for (const auto& v : variables) used.insert(Column(v.column, v.where));
@@ -174,9 +176,11 @@ class CsvImport {
         const std::string other_level(VariableSubjectName(other));
         importer_.report().warnings.push_back(
             "column '" + v.column + "' makes a " + level + " variable '" + variable.name +
-            "' while a " + other_level + " variable of that name exists; analyses must name "
-            "them var:" + level + "." + variable.name + " and var:" + other_level + "." +
-            variable.name + " (rename the column in the mapping to keep one name per level)");
+            "' while a " + other_level +
+            " variable of that name exists; analyses must name "
+            "them var:" +
+            level + "." + variable.name + " and var:" + other_level + "." + variable.name +
+            " (rename the column in the mapping to keep one name per level)");
       }
       if (!known) {
         importer_.report().new_variables.push_back(
@@ -218,7 +222,7 @@ class CsvImport {
   // One row, checked and ready to store.
   struct PreparedRow {
     IncomingStory in;
-    std::vector<std::string> values;                   // per variables_
+    std::vector<std::string> values;                     // per variables_
     std::vector<std::optional<SignifierValue>> answers;  // per signifiers_
   };
   struct Batch {
@@ -311,8 +315,8 @@ class CsvImport {
     Story& s = in.story;
     s.key = Value(r, story_, mapping_.story);
     if (story_ == kUnmapped && mapping_.story.constant.empty()) {
-      s.key = std::filesystem::path(reader_.file_name()).stem().string() + "-" +
-              std::to_string(r.line);
+      s.key =
+          std::filesystem::path(reader_.file_name()).stem().string() + "-" + std::to_string(r.line);
     }
     in.key_at = Place(r, story_, kKeyLine);
     in.respondent_key = Value(r, respondent_, mapping_.respondent);
@@ -320,12 +324,12 @@ class CsvImport {
     s.kind = Value(r, kind_, mapping_.kind);
     if (s.kind.empty()) s.kind = "experience";
     if (!IsStoryKind(s.kind)) {
-      throw DataError("unknown kind '" + s.kind +
-                          "'; use experience, reflection, interview or other",
-                      At(r, kind_));
+      throw DataError(
+          "unknown kind '" + s.kind + "'; use experience, reflection, interview or other",
+          At(r, kind_));
     }
-    const std::string wave = Checked(VariableType::kInteger, Value(r, wave_, mapping_.wave), r,
-                                     wave_, "the wave");
+    const std::string wave =
+        Checked(VariableType::kInteger, Value(r, wave_, mapping_.wave), r, wave_, "the wave");
     if (!wave.empty()) s.wave = WaveNumber(wave, At(r, wave_));
     s.date = Checked(VariableType::kDate, Value(r, date_, mapping_.date), r, date_, "the date");
     s.language = Value(r, language_, mapping_.language);
@@ -339,16 +343,15 @@ class CsvImport {
     row.values.reserve(variables_.size());
     for (const auto& v : variables_) {
       row.values.push_back(Checked(v.variable.type,
-                                   std::string(Trim(r[static_cast<size_t>(v.column)])), r,
-                                   v.column, v.variable.name));
+                                   std::string(Trim(r[static_cast<size_t>(v.column)])), r, v.column,
+                                   v.variable.name));
     }
     for (const auto& b : signifiers_) row.answers.push_back(Answer(r, b));
     try {
       StoryImporter::Prepare(in);
     } catch (const Error& e) {
-      throw WithLineText(e, [&](const Location& at) {
-        return At(r, at.text == kKeyLine ? story_ : text_).text;
-      });
+      throw WithLineText(
+          e, [&](const Location& at) { return At(r, at.text == kKeyLine ? story_ : text_).text; });
     }
     return row;
   }
@@ -438,8 +441,8 @@ class CsvImport {
       if (sig.type == SignifierType::kDyad) {
         value.x = Number(r, b.columns[0]);
       } else if (sig.type == SignifierType::kTriad) {
-        value.triad = Triad{Number(r, b.columns[0]), Number(r, b.columns[1]),
-                            Number(r, b.columns[2])};
+        value.triad =
+            Triad{Number(r, b.columns[0]), Number(r, b.columns[1]), Number(r, b.columns[2])};
       } else {
         std::string_view cell = Trim(r[static_cast<size_t>(b.columns[0])]);
         while (!cell.empty()) {

@@ -23,8 +23,7 @@ std::string DelimiterName(char c) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::unique_ptr<ByteSource> source, std::string file_name,
-                     CsvOptions options)
+CsvReader::CsvReader(std::unique_ptr<ByteSource> source, std::string file_name, CsvOptions options)
     : file_name_(std::move(file_name)), options_(std::move(options)) {
   input_size_ = source->Size();
   validate_utf8_ = IsUtf8EncodingName(options_.encoding);
@@ -132,9 +131,10 @@ void CsvReader::ReadQuoted(CsvField& field) {
   Advance();  // the opening quote
   for (;;) {
     if (!EnsureByte()) {
-      Fail("this quoted field is never closed; add the closing \" (a quote inside a field "
-           "is written \"\")",
-           field.line, field.column);
+      Fail(
+          "this quoted field is never closed; add the closing \" (a quote inside a field "
+          "is written \"\")",
+          field.line, field.column);
     }
     const size_t at = pos_;
     const char c = buffer_[at];
@@ -160,9 +160,10 @@ void CsvReader::ReadQuoted(CsvField& field) {
   if (EnsureByte()) {
     const char c = buffer_[pos_];
     if (c != delimiter_ && c != '\n' && c != '\r') {
-      Fail("unexpected text after the closing quote of a field; write a quote inside a "
-           "quoted field as \"\" and put the whole field in quotes",
-           line_, column_);
+      Fail(
+          "unexpected text after the closing quote of a field; write a quote inside a "
+          "quoted field as \"\" and put the whole field in quotes",
+          line_, column_);
     }
   }
 }
@@ -254,8 +255,8 @@ const CsvRecord* CsvReader::Next() {
     if (expected_fields_ == 0) {
       expected_fields_ = count;
     } else if (count != expected_fields_) {
-      const CsvField& where = count > expected_fields_ ? record_.fields[expected_fields_]
-                                                       : record_.fields[count - 1];
+      const CsvField& where =
+          count > expected_fields_ ? record_.fields[expected_fields_] : record_.fields[count - 1];
       const int column = count > expected_fields_ ? where.column - 1 : column_;
       Fail("this line has " + std::to_string(count) + " fields but the header has " +
                std::to_string(expected_fields_) + " (delimiter " + DelimiterName(delimiter_) +

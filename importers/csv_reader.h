@@ -102,10 +102,10 @@ class CsvReader {
   CsvOptions options_;
   bool validate_utf8_ = true;
   char delimiter_ = ',';
-  std::string buffer_;         // decoded bytes from record_start_ on
-  size_t pos_ = 0;             // next byte in buffer_
-  size_t record_start_ = 0;    // first byte of the current record in buffer_
-  uint64_t base_offset_ = 0;   // input offset of buffer_[0]
+  std::string buffer_;        // decoded bytes from record_start_ on
+  size_t pos_ = 0;            // next byte in buffer_
+  size_t record_start_ = 0;   // first byte of the current record in buffer_
+  uint64_t base_offset_ = 0;  // input offset of buffer_[0]
   uint64_t input_size_ = 0;
   bool eof_ = false;
   int line_ = 1;

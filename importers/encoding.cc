@@ -69,7 +69,8 @@ class DecodingSource : public ByteSource {
 bool IsUtf8EncodingName(std::string_view encoding) {
   std::string plain;
   for (char c : encoding) {
-    if (c != '-' && c != '_') plain += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (c != '-' && c != '_')
+      plain += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return plain == "utf8" || plain.empty();
 }
@@ -207,7 +208,8 @@ GuessedEncoding GuessEncoding(const std::filesystem::path& file) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
     if (first) {
       first = false;
-      if (n >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
+      if (n >= 2 &&
+          ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))) {
         return {"utf-16", "it starts with a UTF-16 byte order mark"};
       }
     }

@@ -21,10 +21,23 @@ constexpr std::array<std::string_view, 9> kFieldKeys = {
     "story", "respondent", "role", "kind", "wave", "date", "language", "title", "text"};
 
 const std::vector<std::string>& TopKeys() {
-  static const std::vector<std::string> keys = {
-      "story", "respondent", "role", "kind", "wave", "date", "language", "title", "text",
-      "delimiter", "encoding", "respondent_variables", "story_variables", "signifiers",
-      "ignore", "other_columns", "not_applicable"};
+  static const std::vector<std::string> keys = {"story",
+                                                "respondent",
+                                                "role",
+                                                "kind",
+                                                "wave",
+                                                "date",
+                                                "language",
+                                                "title",
+                                                "text",
+                                                "delimiter",
+                                                "encoding",
+                                                "respondent_variables",
+                                                "story_variables",
+                                                "signifiers",
+                                                "ignore",
+                                                "other_columns",
+                                                "not_applicable"};
   return keys;
 }
 
@@ -44,9 +57,10 @@ class Parser {
     ImportMapping m;
     m.file = file_;
     if (!root.IsMap()) {
-      throw DataError("a mapping is a YAML map with at least `text: COLUMN`; see "
-                      "docs/import-mapping.md",
-                      Location{file_, 1, 1, std::string(LineAt(yaml_, 0))});
+      throw DataError(
+          "a mapping is a YAML map with at least `text: COLUMN`; see "
+          "docs/import-mapping.md",
+          Location{file_, 1, 1, std::string(LineAt(yaml_, 0))});
     }
     for (const auto& entry : root) {
       const std::string key = entry.first.as<std::string>();
@@ -81,9 +95,9 @@ class Parser {
         if (!value.IsSequence()) throw DataError("ignore takes a list of columns", At(value));
         for (const auto& c : value) m.ignore.push_back(Scalar(c, "ignore"));
       } else if (key == "respondent_variables" || key == "story_variables") {
-        ParseVariables(value, key == "story_variables" ? VariableSubject::kStory
-                                                       : VariableSubject::kRespondent,
-                       m);
+        ParseVariables(
+            value,
+            key == "story_variables" ? VariableSubject::kStory : VariableSubject::kRespondent, m);
       } else if (key == "signifiers") {
         ParseSignifiers(value, m);
       } else {
@@ -113,9 +127,7 @@ class Parser {
     return m.text;
   }
 
-  Location At(const YAML::Mark& mark) const {
-    return YamlLocation(file_, yaml_, mark);
-  }
+  Location At(const YAML::Mark& mark) const { return YamlLocation(file_, yaml_, mark); }
   Location At(const YAML::Node& node) const { return At(node.Mark()); }
 
   void CheckKnown(const std::string& key, const std::vector<std::string>& known,
@@ -242,9 +254,8 @@ class Parser {
         if (k == "type") {
           const std::string t = Scalar(v, k);
           if (t != "dyad" && t != "triad" && t != "list") {
-            throw DataError("a signifier from CSV columns is a dyad, triad or list, not '" + t +
-                                "'",
-                            At(v));
+            throw DataError(
+                "a signifier from CSV columns is a dyad, triad or list, not '" + t + "'", At(v));
           }
           s.signifier.type = ParseSignifierType(t);
         }
@@ -260,9 +271,9 @@ class Parser {
       if (s.columns.empty()) s.columns = {s.signifier.key};
       const bool triad = s.signifier.type == SignifierType::kTriad;
       if (triad && s.columns.size() != 3) {
-        throw DataError("triad " + s.signifier.key +
-                            " needs `columns:` with three columns (top, left, right)",
-                        s.where);
+        throw DataError(
+            "triad " + s.signifier.key + " needs `columns:` with three columns (top, left, right)",
+            s.where);
       }
       if (!triad && s.columns.size() != 1) {
         throw DataError(s.signifier.key + " takes one column", s.where);
@@ -276,8 +287,7 @@ class Parser {
                         s.where);
       }
       for (size_t i = 0; i < labels.size(); ++i) {
-        s.signifier.options.push_back(
-            SignifierOption{triad ? s.columns[i] : labels[i], labels[i]});
+        s.signifier.options.push_back(SignifierOption{triad ? s.columns[i] : labels[i], labels[i]});
       }
       if (s.signifier.title.empty()) s.signifier.title = s.signifier.key;
       m.signifiers.push_back(std::move(s));
@@ -289,11 +299,10 @@ class Parser {
 };
 
 std::string Quote(std::string_view s) {
-  const bool plain =
-      !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
-               (static_cast<unsigned char>(c) >= 0x80);
-      });
+  const bool plain = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.' ||
+           (static_cast<unsigned char>(c) >= 0x80);
+  });
   if (plain && s != "true" && s != "false" && s != "yes" && s != "no" && s != "null") {
     return std::string(s);
   }
@@ -330,17 +339,15 @@ std::optional<size_t> FindHeaderColumn(const std::vector<std::string>& header,
   for (size_t i = 0; i < header.size(); ++i) {
     if (AsciiLower(header[i]) != folded) continue;
     if (found) {
-      throw DataError("column '" + std::string(name) + "' could be '" + header[*found] +
-                      "' or '" + header[i] +
-                      "', which differ only in upper and lower case; name one exactly");
+      throw DataError("column '" + std::string(name) + "' could be '" + header[*found] + "' or '" +
+                      header[i] + "', which differ only in upper and lower case; name one exactly");
     }
     found = i;
   }
   return found;
 }
 
-ImportMapping DefaultMapping(const std::vector<std::string>& header,
-                             std::string_view text_column) {
+ImportMapping DefaultMapping(const std::vector<std::string>& header, std::string_view text_column) {
   const std::optional<size_t> text_at = FindHeaderColumn(header, text_column);
   if (!text_at) {
     const std::string near = ClosestName(text_column, header);
@@ -353,22 +360,35 @@ ImportMapping DefaultMapping(const std::vector<std::string>& header,
   ImportMapping m;
   m.text.column = header[*text_at];
   const std::map<std::string, std::string_view> aliases = {
-      {"story", "story"},       {"key", "story"},        {"id", "story"},
-      {"story_key", "story"},   {"respondent", "respondent"}, {"role", "role"},
-      {"kind", "kind"},         {"wave", "wave"},        {"date", "date"},
-      {"language", "language"}, {"title", "title"},
+      {"story", "story"},
+      {"key", "story"},
+      {"id", "story"},
+      {"story_key", "story"},
+      {"respondent", "respondent"},
+      {"role", "role"},
+      {"kind", "kind"},
+      {"wave", "wave"},
+      {"date", "date"},
+      {"language", "language"},
+      {"title", "title"},
       // Dutch names whose values need no particular form (a "datum" or
       // "taal" column often holds 12-3-2024 or "Nederlands": a variable).
-      {"rol", "role"},          {"titel", "title"}};
+      {"rol", "role"},
+      {"titel", "title"}};
   for (const auto& column : header) {
     if (column == m.text.column) continue;
     auto alias = aliases.find(AsciiLower(column));
     MappedField* field = nullptr;
     if (alias != aliases.end()) {
       const std::string_view f = alias->second;
-      field = f == "story" ? &m.story : f == "respondent" ? &m.respondent
-              : f == "role"   ? &m.role : f == "kind" ? &m.kind : f == "wave" ? &m.wave
-              : f == "date"   ? &m.date : f == "language" ? &m.language : &m.title;
+      field = f == "story"        ? &m.story
+              : f == "respondent" ? &m.respondent
+              : f == "role"       ? &m.role
+              : f == "kind"       ? &m.kind
+              : f == "wave"       ? &m.wave
+              : f == "date"       ? &m.date
+              : f == "language"   ? &m.language
+                                  : &m.title;
     }
     if (field != nullptr && field->column.empty()) {
       field->column = column;
@@ -444,9 +464,8 @@ std::string MappingToYaml(const ImportMapping& m) {
            "\n";
   }
   if (!IsUtf8EncodingName(m.encoding)) out += "encoding: " + Quote(m.encoding) + "\n";
-  const std::array<const MappedField*, 9> fields = {&m.story, &m.respondent, &m.role,
-                                                    &m.kind,  &m.wave,       &m.date,
-                                                    &m.language, &m.title,   &m.text};
+  const std::array<const MappedField*, 9> fields = {
+      &m.story, &m.respondent, &m.role, &m.kind, &m.wave, &m.date, &m.language, &m.title, &m.text};
   for (size_t i = 0; i < fields.size(); ++i) {
     const MappedField& f = *fields[i];
     if (!f.column.empty()) {

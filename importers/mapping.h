@@ -50,17 +50,17 @@ struct MappedSignifier {
 enum class OtherColumns { kStoryVariables, kRespondentVariables, kIgnore };
 
 struct ImportMapping {
-  char delimiter = 0;            // 0: detect
+  char delimiter = 0;    // 0: detect
   std::string encoding;  // empty: not named; guessed from the file (importers/encoding.h)
-  MappedField story;             // the story key; default: FILE-STEM-LINE
+  MappedField story;     // the story key; default: FILE-STEM-LINE
   MappedField respondent;
   MappedField role;
-  MappedField kind;              // default "experience"
+  MappedField kind;  // default "experience"
   MappedField wave;
   MappedField date;
   MappedField language;
   MappedField title;
-  MappedField text;              // required
+  MappedField text;  // required
   std::vector<MappedVariable> variables;
   std::vector<MappedSignifier> signifiers;
   std::vector<std::string> ignore;  // columns left out on purpose
@@ -87,10 +87,9 @@ std::optional<size_t> FindHeaderColumn(const std::vector<std::string>& header,
 // The mapping used without --mapping: `text_column` is the text; columns
 // named like the story fields (story/key/id, respondent, role/rol, kind, wave,
 // date, language, title/titel) map to them, whatever their case;
-// every other column becomes a text story variable. kUsage when `text_column` is not in `header` (with the
-// closest column).
-ImportMapping DefaultMapping(const std::vector<std::string>& header,
-                             std::string_view text_column);
+// every other column becomes a text story variable. kUsage when `text_column` is not in `header`
+// (with the closest column).
+ImportMapping DefaultMapping(const std::vector<std::string>& header, std::string_view text_column);
 
 // Gives each text variable of `mapping` the type all its values in the rest
 // of `reader` (after the header line `header`) have: integer, float (a

@@ -36,13 +36,15 @@ void ImportCodeTree(Project& project, const RefiXml& xml, pugi::xml_node codes,
     }
     const std::string guid = GuidAttribute(xml, element, "guid");
     if (by_guid.count(guid)) {
-      throw xml.ErrorAt(element, "code GUID " + guid + " appears twice in the codebook; each "
-                                 "code needs its own GUID");
+      throw xml.ErrorAt(element, "code GUID " + guid +
+                                     " appears twice in the codebook; each "
+                                     "code needs its own GUID");
     }
     std::string name = element.attribute("name").value();
     if (name.empty()) {
-      throw xml.ErrorAt(element, "<Code> has no name; give every code a name in the tool and "
-                                 "export again");
+      throw xml.ErrorAt(element,
+                        "<Code> has no name; give every code a name in the tool and "
+                        "export again");
     }
     // verhaal paths use "/" between levels; a name may not contain one.
     for (char& c : name) {

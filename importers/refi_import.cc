@@ -55,13 +55,13 @@ class ProjectImport {
                                    ">, not <Project>; is this a REFI-QDA project file?");
     }
     report_.origin = root.attribute("origin").value();
-    counting_ = options_.line_breaks.value_or(
-        AsciiLower(report_.origin).find("atlas") != std::string::npos
-            ? LineBreakCounting::kCrlfAsOne
-            : LineBreakCounting::kEachCharacter);
+    counting_ =
+        options_.line_breaks.value_or(AsciiLower(report_.origin).find("atlas") != std::string::npos
+                                          ? LineBreakCounting::kCrlfAsOne
+                                          : LineBreakCounting::kEachCharacter);
     if (!options_.line_breaks && counting_ == LineBreakCounting::kCrlfAsOne) {
-      report_.notes.push_back("positions read with CRLF as one character, as " +
-                              report_.origin + " counts them");
+      report_.notes.push_back("positions read with CRLF as one character, as " + report_.origin +
+                              " counts them");
     }
     default_user_ = GuidAttribute(xml_, root, "creatingUserGUID", false);
     ReadNotes(ChildNamed(root, "Notes"));
@@ -107,8 +107,9 @@ class ProjectImport {
       auto found = package_.sources.find(name);
       if (found != package_.sources.end()) return {found->second, ""};
       if (package_.bare_project) {
-        return {std::nullopt, path + " is inside the .qdpx, and only the bare .qde was given; "
-                                     "import the .qdpx to get its text"};
+        return {std::nullopt, path +
+                                  " is inside the .qdpx, and only the bare .qde was given; "
+                                  "import the .qdpx to get its text"};
       }
       return {std::nullopt, path + " is missing from the archive's sources folder"};
     }
@@ -130,15 +131,15 @@ class ProjectImport {
     } else if (lower.rfind("absolute://", 0) == 0) {
       file = path.substr(11);
     } else {
-      return {std::nullopt, "its plainTextPath '" + path +
-                                "' is not internal://, relative:// or absolute://"};
+      return {std::nullopt,
+              "its plainTextPath '" + path + "' is not internal://, relative:// or absolute://"};
     }
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) {
       return {std::nullopt, path + " points to " + file.string() + ", which does not exist"};
     }
-    const std::filesystem::path folder = std::filesystem::canonical(
-        package_.base_folder.empty() ? "." : package_.base_folder, ec);
+    const std::filesystem::path folder =
+        std::filesystem::canonical(package_.base_folder.empty() ? "." : package_.base_folder, ec);
     const std::filesystem::path real = std::filesystem::canonical(file, ec);
     const std::filesystem::path inside = real.lexically_relative(folder);
     if (ec || inside.empty() || *inside.begin() == "..") {
@@ -362,7 +363,6 @@ class ProjectImport {
   std::set<std::string> story_keys_;
 };
 
-
 // The story kind/wave/date/language travel as story variables of these names
 // (see docs/refi-qda.md); anything else is a story variable.
 bool SetStoryField(Story& story, const std::string& name, const std::string& value) {
@@ -414,7 +414,8 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
                               "the text only in the rich-text file; export it as plain text)");
     return;
   }
-  const SourcePositionMap map(*text.bytes, counting_, Location{package_.file + ":" + name, 0, 0, ""});
+  const SourcePositionMap map(*text.bytes, counting_,
+                              Location{package_.file + ":" + name, 0, 0, ""});
   Story story;
   story.key = name;
   for (int n = 2; story_keys_.count(story.key) || FindStory(project_, story.key); ++n) {
@@ -463,8 +464,7 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
   }
   for (pugi::xml_node coding : ChildrenNamed(element, "Coding")) {
     // A coding of the whole source.
-    const std::string code_guid =
-        GuidAttribute(xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
+    const std::string code_guid = GuidAttribute(xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
     auto code = codes_.find(code_guid);
     if (code == codes_.end()) {
       throw xml_.ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");
@@ -516,8 +516,7 @@ void ProjectImport::ReadSelection(pugi::xml_node selection, const Story& story,
   span.end = static_cast<int64_t>(*stored_end);
   const auto codings = ChildrenNamed(selection, "Coding");
   for (pugi::xml_node coding : codings) {
-    const std::string code_guid =
-        GuidAttribute(xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
+    const std::string code_guid = GuidAttribute(xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
     auto code = codes_.find(code_guid);
     if (code == codes_.end()) {
       throw xml_.ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");

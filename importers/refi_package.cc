@@ -26,8 +26,8 @@ std::string ReadEntry(zip_t* archive, zip_uint64_t index, uint64_t size, const s
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> entry(zip_fopen_index(archive, index, 0),
                                                           zip_fclose);
   if (!entry) {
-    throw DataError("cannot read '" + name + "' in the archive: " +
-                        zip_strerror(archive) + "; the .qdpx may be damaged, export it again",
+    throw DataError("cannot read '" + name + "' in the archive: " + zip_strerror(archive) +
+                        "; the .qdpx may be damaged, export it again",
                     Location{file, 0, 0, ""});
   }
   std::string bytes(size, '\0');
@@ -43,8 +43,9 @@ std::string ReadEntry(zip_t* archive, zip_uint64_t index, uint64_t size, const s
     done += static_cast<uint64_t>(n);
   }
   if (done != size) {
-    throw DataError("'" + name + "' in the archive is shorter than its header says; export "
-                    "the .qdpx again",
+    throw DataError("'" + name +
+                        "' in the archive is shorter than its header says; export "
+                        "the .qdpx again",
                     Location{file, 0, 0, ""});
   }
   return bytes;
@@ -101,8 +102,9 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
     zip_stat_init(&stat);
     if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0 ||
         stat.name == nullptr) {
-      throw DataError("cannot read entry " + std::to_string(i) + " of the archive; export the "
-                      ".qdpx again",
+      throw DataError("cannot read entry " + std::to_string(i) +
+                          " of the archive; export the "
+                          ".qdpx again",
                       Location{file.string(), 0, 0, ""});
     }
     const std::string name = stat.name;
@@ -143,18 +145,20 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
         ReadEntry(archive.get(), static_cast<zip_uint64_t>(i), stat.size, file.string(), name);
   }
   if (qde_entries.empty()) {
-    throw DataError("the archive holds no .qde project file at its top; is this a REFI-QDA "
-                    ".qdpx export?",
-                    Location{file.string(), 0, 0, ""});
+    throw DataError(
+        "the archive holds no .qde project file at its top; is this a REFI-QDA "
+        ".qdpx export?",
+        Location{file.string(), 0, 0, ""});
   }
   // Prefer project.qde; otherwise the one .qde (ATLAS.ti names it after the project).
   auto chosen = std::find_if(qde_entries.begin(), qde_entries.end(),
                              [](const auto& e) { return AsciiLower(e.second) == "project.qde"; });
   if (chosen == qde_entries.end()) {
     if (qde_entries.size() > 1) {
-      throw DataError("the archive holds several .qde files and none is project.qde; cannot "
-                      "tell which is the project",
-                      Location{file.string(), 0, 0, ""});
+      throw DataError(
+          "the archive holds several .qde files and none is project.qde; cannot "
+          "tell which is the project",
+          Location{file.string(), 0, 0, ""});
     }
     chosen = qde_entries.begin();
   }

@@ -20,8 +20,8 @@ struct RefiPackageLimits {
 };
 
 struct RefiPackage {
-  std::string file;         // the .qdpx or .qde, for messages
-  std::string project_name; // entry name of the project XML ("project.qde")
+  std::string file;          // the .qdpx or .qde, for messages
+  std::string project_name;  // entry name of the project XML ("project.qde")
   std::string project_xml;
   // Plain-text files of the sources folder ("sources/" or "Sources/"), keyed
   // by their file name in lower case (GUIDs appear in either case).
@@ -29,7 +29,7 @@ struct RefiPackage {
   // Other files of the sources folder (PDF, pictures, media), by lower-case
   // name, without their bytes: the import reports them as skipped.
   std::vector<std::string> other_files;
-  bool bare_project = false;  // a .qde on its own: there are no source files
+  bool bare_project = false;          // a .qde on its own: there are no source files
   std::filesystem::path base_folder;  // for relative:// paths
   RefiPackageLimits limits;           // also for the files a bare .qde points to
 };

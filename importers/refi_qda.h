@@ -59,8 +59,7 @@ RefiImportReport ImportRefiPackage(Project& project, const RefiPackage& package,
 
 // Imports a .qdc codebook given as text; `file` names it in messages. Codes
 // whose GUID or path already exists are kept and not added again.
-RefiImportReport ImportRefiCodebook(Project& project, const std::string& file,
-                                    std::string xml);
+RefiImportReport ImportRefiCodebook(Project& project, const std::string& file, std::string xml);
 
 }  // namespace verhaal
 

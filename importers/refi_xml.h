@@ -6,7 +6,6 @@
 #define VERHAAL_IMPORTERS_REFI_XML_H_
 
 #include <pugixml.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

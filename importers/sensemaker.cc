@@ -17,17 +17,17 @@ namespace {
 struct SignifierColumns {
   Signifier signifier;  // as stored (with its id)
   int na = -1;
-  int x = -1;                             // dyad percentX
-  std::vector<int> anchors;               // triad anchors / dyad poles, by option
+  int x = -1;                              // dyad percentX
+  std::vector<int> anchors;                // triad anchors / dyad poles, by option
   std::vector<std::array<int, 2>> stones;  // stones: x and y, by option
-  std::vector<int> items;                 // multiple-choice list: one column per item
-  int single = -1;                        // single-choice list: the chosen item id
-  int text = -1;                          // freetext
+  std::vector<int> items;                  // multiple-choice list: one column per item
+  int single = -1;                         // single-choice list: the chosen item id
+  int text = -1;                           // freetext
 };
 
 // The metadata columns of a SenseMaker export that are not signifiers.
 constexpr std::array<std::string_view, 3> kMetadata = {"project_id", "version",
-                                                     "definition_version"};
+                                                       "definition_version"};
 
 bool IsMetadata(const std::string& header) {
   if (header.rfind("meta_", 0) == 0) return true;
@@ -73,8 +73,9 @@ class SenseMakerImport {
 
   SignificationImportSummary Run() {
     const CsvRecord* header = data_.Next();
-    if (!header) throw DataError("the data file is empty; export the data from SenseMaker again",
-                                 Location{data_.file_name(), 0, 0, ""});
+    if (!header)
+      throw DataError("the data file is empty; export the data from SenseMaker again",
+                      Location{data_.file_name(), 0, 0, ""});
     headers_.reserve(header->size());
     for (const CsvField& f : header->fields) headers_.push_back(f.value);
     MapColumns(*header);
@@ -91,8 +92,8 @@ class SenseMakerImport {
       SignifierColumns columns;
       columns.signifier = *FindSignifier(project_, definition.key);
       // Positions follow the definition's options (the stored ones may be more).
-      columns.signifier.options.resize(std::max(columns.signifier.options.size(),
-                                                definition.options.size()));
+      columns.signifier.options.resize(
+          std::max(columns.signifier.options.size(), definition.options.size()));
       columns.anchors.assign(definition.options.size(), -1);
       columns.stones.assign(definition.options.size(), {-1, -1});
       columns.items.assign(definition.options.size(), -1);
@@ -142,9 +143,12 @@ class SenseMakerImport {
     SignifierColumns& c = signifiers_[found->second];
     const Signifier& s = c.signifier;
     if (underscore == std::string::npos) {
-      if (s.type == SignifierType::kFreetext) c.text = column;
-      else if (s.type == SignifierType::kList && !s.multiple) c.single = column;
-      else return false;
+      if (s.type == SignifierType::kFreetext)
+        c.text = column;
+      else if (s.type == SignifierType::kList && !s.multiple)
+        c.single = column;
+      else
+        return false;
       return true;
     }
     const std::string rest = name.substr(underscore + 1);
@@ -183,7 +187,9 @@ class SenseMakerImport {
   bool Filled(const CsvField* cell) const {
     return cell && cell->value.find_first_not_of(" \t") != std::string::npos;
   }
-  double Number(const CsvField* cell) { return ParseCellNumber(cell->value, data_.LocationOf(*cell)); }
+  double Number(const CsvField* cell) {
+    return ParseCellNumber(cell->value, data_.LocationOf(*cell));
+  }
 
   void ImportRecord(const CsvRecord& record) {
     Story story;
@@ -200,13 +206,14 @@ class SenseMakerImport {
                                 data_.LocationOf(record.fields[static_cast<size_t>(date_)]));
     }
     if (respondent_ >= 0 && !record[static_cast<size_t>(respondent_)].empty()) {
-      story.respondent_id = EnsureRespondent(project_, record[static_cast<size_t>(respondent_)], "");
+      story.respondent_id =
+          EnsureRespondent(project_, record[static_cast<size_t>(respondent_)], "");
     }
     story.source_file = data_.file_name();
     story.source_line = record.line;
     bool added = false;
-    const int64_t story_id = EnsureImportedStory(project_, story,
-                                                 data_.LocationOf(record.fields[static_cast<size_t>(text_)]), added);
+    const int64_t story_id = EnsureImportedStory(
+        project_, story, data_.LocationOf(record.fields[static_cast<size_t>(text_)]), added);
     ++(added ? summary_.stories_added : summary_.stories_unchanged);
     for (int column : kept_) {
       if (SetImportedStoryValue(project_, story_id, headers_[static_cast<size_t>(column)],
@@ -257,8 +264,8 @@ class SenseMakerImport {
           for (size_t i = 0; i < 3; ++i) {
             const CsvField* cell = Cell(record, c.anchors[i]);
             if (!Filled(cell)) {
-              throw DataError("triad " + s.key + " has no value for anchor '" +
-                                  s.options[i].label + "' while the others have one; give all "
+              throw DataError("triad " + s.key + " has no value for anchor '" + s.options[i].label +
+                                  "' while the others have one; give all "
                                   "three proportions or none",
                               cell ? data_.LocationOf(*cell) : data_.LocationOfRecord());
             }

@@ -1,8 +1,7 @@
 #include "importers/sensemaker_definition.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "corpus/error.h"
 #include "corpus/text.h"
@@ -63,7 +62,7 @@ std::string PlainSenseMakerText(std::string_view html) {
     }
     if (html[i] == '&') {
       static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-          {"&nbsp;", " "}, {"&amp;", "&"}, {"&lt;", "<"},   {"&gt;", ">"},
+          {"&nbsp;", " "},  {"&amp;", "&"}, {"&lt;", "<"},  {"&gt;", ">"},
           {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}};
       bool decoded = false;
       for (auto [entity, plain] : kEntities) {
@@ -125,8 +124,9 @@ SenseMakerDefinition ParseSenseMakerDefinition(std::string_view text, const std:
                     where);
   }
   if (!root.is_object() || !root.contains("signifiers") || !root["signifiers"].is_array()) {
-    Fail(file, "this is not a SenseMaker framework definition (no \"signifiers\" list); "
-               "give the definition JSON with --definition");
+    Fail(file,
+         "this is not a SenseMaker framework definition (no \"signifiers\" list); "
+         "give the definition JSON with --definition");
   }
   SenseMakerDefinition def;
   def.name = StringOf(root, "name");
@@ -173,13 +173,15 @@ SenseMakerDefinition ParseSenseMakerDefinition(std::string_view text, const std:
           s.y_high = PlainSenseMakerText(StringOf(axis["y"], "end_label"));
         }
       }
-      if (s.options.empty()) Fail(file, "stones " + id + " has no stones; export the definition again");
+      if (s.options.empty())
+        Fail(file, "stones " + id + " has no stones; export the definition again");
     } else if (type == "list") {
       s.type = SignifierType::kList;
       s.options = Options(ArrayOf(content, "items"), "title", file, id);
       const std::string max = StringOf(content, "max_responses");
       s.multiple = !max.empty() && max != "1" && max != "0";
-      if (s.options.empty()) Fail(file, "list " + id + " has no items; export the definition again");
+      if (s.options.empty())
+        Fail(file, "list " + id + " has no items; export the definition again");
     } else if (type == "freetext") {
       s.type = SignifierType::kFreetext;
     } else {

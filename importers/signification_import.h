@@ -19,9 +19,9 @@ namespace verhaal {
 // changes nothing (changed() is false).
 struct SignificationImportSummary {
   int64_t stories_added = 0;
-  int64_t stories_unchanged = 0;  // already in the project with the same text
-  int64_t signifiers = 0;         // signifiers defined (new or existing)
-  int64_t values_changed = 0;     // per story and signifier: set, replaced or cleared
+  int64_t stories_unchanged = 0;     // already in the project with the same text
+  int64_t signifiers = 0;            // signifiers defined (new or existing)
+  int64_t values_changed = 0;        // per story and signifier: set, replaced or cleared
   int64_t story_values_changed = 0;  // metadata kept as story variables
   // Columns that belong to no known signifier or metadata field; their
   // values are kept as text story variables named after the column.

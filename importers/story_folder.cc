@@ -44,9 +44,10 @@ Parts Split(const std::string& text, const std::string& name) {
     at = end + 1;
     ++line;
   }
-  throw DataError("the front matter that starts here is never closed; end it with a line "
-                  "\"---\"",
-                  Location{name, 1, 1, "---"});
+  throw DataError(
+      "the front matter that starts here is never closed; end it with a line "
+      "\"---\"",
+      Location{name, 1, 1, "---"});
 }
 
 Location At(const std::string& name, const std::string& front, const YAML::Mark& mark) {
@@ -100,7 +101,8 @@ ImportReport ImportStoryFolder(Project& project, const std::filesystem::path& fo
       try {
         root = YAML::Load(parts.front);
       } catch (const YAML::Exception& e) {
-        throw DataError("the front matter is not valid YAML: " + e.msg, At(name, parts.front, e.mark));
+        throw DataError("the front matter is not valid YAML: " + e.msg,
+                        At(name, parts.front, e.mark));
       }
       if (!root.IsMap() && !root.IsNull()) {
         throw DataError("front matter is a YAML map like `respondent: SH-07`",

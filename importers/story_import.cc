@@ -24,13 +24,11 @@ std::string ImportReport::Summary(const std::string& source, bool dry_run) const
   const int64_t total = stories_added + stories_updated + stories_unchanged + stories_changed;
   std::string out = dry_run ? "dry run of " + source + ": would add " : source + ": added ";
   if (!changed() && stories_changed == 0) {
-    return (dry_run ? "dry run of " + source + ": " : source + ": ") +
-           "nothing to change; all " + Plural(total, "story") +
-           " are already in the project";
+    return (dry_run ? "dry run of " + source + ": " : source + ": ") + "nothing to change; all " +
+           Plural(total, "story") + " are already in the project";
   }
   out += Plural(stories_added, "story") + ", " + (dry_run ? "would update " : "updated ") +
-         std::to_string(stories_updated) + ", " + std::to_string(stories_unchanged) +
-         " unchanged";
+         std::to_string(stories_updated) + ", " + std::to_string(stories_unchanged) + " unchanged";
   if (stories_changed > 0) {
     out += ", " + std::to_string(stories_changed) + " changed but kept (use --update)";
   }
@@ -50,9 +48,9 @@ void StoryImporter::Prepare(IncomingStory& in) {
   Story& story = in.story;
   if (story.key.empty()) throw DataError("this story has no key; fill in its key", in.key_at);
   if (!IsStoryKind(story.kind)) {
-    throw DataError("unknown kind '" + story.kind +
-                        "'; use experience, reflection, interview or other",
-                    in.key_at);
+    throw DataError(
+        "unknown kind '" + story.kind + "'; use experience, reflection, interview or other",
+        in.key_at);
   }
   story.text = NormalizeText(story.text, in.text_at);
   if (story.text.find_first_not_of(" \t\n") == std::string::npos) {
@@ -122,8 +120,7 @@ StoryImporter::Result StoryImporter::Store(IncomingStory in) {
 }
 
 void StoryImporter::ReportMovedCodings(int64_t story_id, const std::string& key,
-                                       const std::string& old_text,
-                                       const std::string& new_text) {
+                                       const std::string& old_text, const std::string& new_text) {
   CodingFilter filter;
   filter.story_id = story_id;
   const size_t new_length = CodePointCount(new_text);
@@ -131,8 +128,7 @@ void StoryImporter::ReportMovedCodings(int64_t story_id, const std::string& key,
     const auto start = static_cast<size_t>(c.start);
     const auto end = static_cast<size_t>(c.end);
     const std::string_view before = SliceCodePoints(old_text, start, end);
-    const bool fits =
-        end <= new_length && SliceCodePoints(new_text, start, end) == before;
+    const bool fits = end <= new_length && SliceCodePoints(new_text, start, end) == before;
     if (fits) continue;
     report_.warnings.push_back("story " + key + ": coding " + c.code_path + " by " + c.coder +
                                " at [" + std::to_string(c.start) + ", " + std::to_string(c.end) +

@@ -106,8 +106,8 @@ class StoryImporter {
   ImportOptions options_;
   StoryWriter writer_;
   ImportReport report_;
-  int64_t last_id_before_ = 0;        // stories with a larger id were added now
-  std::set<int64_t> existing_seen_;   // earlier stories met in this import
+  int64_t last_id_before_ = 0;       // stories with a larger id were added now
+  std::set<int64_t> existing_seen_;  // earlier stories met in this import
 };
 
 }  // namespace verhaal

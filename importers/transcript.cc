@@ -115,8 +115,8 @@ std::vector<SpeakerTurn> ParseTranscript(std::string_view text,
       ByteTurn t;
       t.turn.speaker = label->speaker;
       t.turn.timestamp = label->timestamp;
-      t.turn.interviewer = std::find(interviewers.begin(), interviewers.end(),
-                                     label->speaker) != interviewers.end();
+      t.turn.interviewer =
+          std::find(interviewers.begin(), interviewers.end(), label->speaker) != interviewers.end();
       t.start = at + label->content;
       t.end = t.start;
       turns.push_back(t);
@@ -147,10 +147,11 @@ ImportReport ImportTranscript(Project& project, const std::filesystem::path& fil
                          Location{name, 0, 0, ""});
   const auto turns = ParseTranscript(s.text, transcript.interviewers);
   if (turns.empty()) {
-    throw DataError("no speaker turns found; start each turn with a label like "
-                    "\"Interviewer: \", \"R: \" or \"[00:12:03] Amina: \" (see "
-                    "docs/transcripts.md)",
-                    Location{name, 1, 0, ""});
+    throw DataError(
+        "no speaker turns found; start each turn with a label like "
+        "\"Interviewer: \", \"R: \" or \"[00:12:03] Amina: \" (see "
+        "docs/transcripts.md)",
+        Location{name, 1, 0, ""});
   }
   s.key = transcript.key.empty() ? file.stem().string() : transcript.key;
   s.kind = "interview";

@@ -26,7 +26,7 @@ struct TranscriptOptions {
   std::string respondent;  // the interviewee's respondent key; may be empty
   std::string role;
   std::string title;
-  std::string date;        // YYYY-MM-DD or empty
+  std::string date;  // YYYY-MM-DD or empty
   std::string language;
   std::string encoding;  // empty: guessed from the file (importers/encoding.h)
   std::vector<std::string> interviewers = kDefaultInterviewers;

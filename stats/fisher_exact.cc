@@ -332,9 +332,9 @@ FisherExactResult FisherExact(const ContingencyTable& table, const FisherExactOp
       std::int64_t rows_after = total_left;  // observations left in rows r..end
       for (std::size_t r = 0; r < n_rows; ++r) {
         rows_after -= row_left[r];
-        const std::int64_t x =
-            r + 1 == n_rows ? column_left
-                            : Hypergeometric(rng, row_left[r], rows_after, column_left, lf);
+        const std::int64_t x = r + 1 == n_rows
+                                   ? column_left
+                                   : Hypergeometric(rng, row_left[r], rows_after, column_left, lf);
         cells[r * n_cols + c] = x;
         row_left[r] -= x;
         column_left -= x;

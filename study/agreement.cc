@@ -151,8 +151,9 @@ void AddDisagreements(Project& project, const CodeReliability& r, AgreementUnit 
 }
 
 [[noreturn]] void NothingToCompare() {
-  throw DataError("nothing to compare: the selected coders made no codings with the "
-                  "selected codes; check --codes and --coders");
+  throw DataError(
+      "nothing to compare: the selected coders made no codings with the "
+      "selected codes; check --codes and --coders");
 }
 
 }  // namespace
@@ -169,16 +170,16 @@ AgreementTable ComputeAgreement(Project& project, AgreementUnit unit,
     for (size_t a = 0; a < r.coders.size(); ++a) {
       for (size_t b = a + 1; b < r.coders.size(); ++b) {
         table.rows.push_back(CoefficientRow(unit_name, r.code, r.coders[a] + "+" + r.coders[b],
-                                            {r.coders[a], r.coders[b]},
-                                            Restrict(r.data, {a, b}), true));
+                                            {r.coders[a], r.coders[b]}, Restrict(r.data, {a, b}),
+                                            true));
       }
     }
     if (r.coders.size() > 2) {
       std::vector<size_t> all(r.coders.size());
       for (size_t c = 0; c < all.size(); ++c) all[c] = c;
       table.rows.push_back(CoefficientRow(unit_name, r.code,
-                                          "all (" + std::to_string(r.coders.size()) + ")",
-                                          r.coders, Restrict(r.data, all), false));
+                                          "all (" + std::to_string(r.coders.size()) + ")", r.coders,
+                                          Restrict(r.data, all), false));
     }
   });
   if (!visited) NothingToCompare();

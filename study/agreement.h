@@ -20,18 +20,18 @@ namespace verhaal {
 
 // One row of the agreement table. Undefined coefficients are NaN.
 struct AgreementRow {
-  std::string unit;                 // "presence", "dimension", ...
-  std::string code;                 // the code's (or dimension's) path
-  std::string coders;               // "anna+bram", or "all (3)"
-  std::vector<std::string> names;   // the row's coders
-  int64_t n = 0;                    // units with values from the row's coders
-  bool compared = false;            // false: no unit was coded by these coders together
-  double agreement = 0;             // percent agreement p_a
-  std::optional<double> kappa;      // Cohen's kappa: pairs only
+  std::string unit;                // "presence", "dimension", ...
+  std::string code;                // the code's (or dimension's) path
+  std::string coders;              // "anna+bram", or "all (3)"
+  std::vector<std::string> names;  // the row's coders
+  int64_t n = 0;                   // units with values from the row's coders
+  bool compared = false;           // false: no unit was coded by these coders together
+  double agreement = 0;            // percent agreement p_a
+  std::optional<double> kappa;     // Cohen's kappa: pairs only
   double fleiss = 0;
   double ac1 = 0;
-  double alpha = 0;                 // Krippendorff's alpha, nominal
-  std::string note;                 // why a value is undefined; "; " between reasons
+  double alpha = 0;  // Krippendorff's alpha, nominal
+  std::string note;  // why a value is undefined; "; " between reasons
 };
 
 // The agreement table of `selection` at `unit`.
@@ -64,8 +64,8 @@ struct Disagreement {
   std::string story_key;
   int64_t story_id = 0;
   std::string code;
-  bool whole = true;   // the unit is the story (presence, dimension)
-  int64_t start = 0;   // else the code point range of a character run or sentence
+  bool whole = true;  // the unit is the story (presence, dimension)
+  int64_t start = 0;  // else the code point range of a character run or sentence
   int64_t end = 0;
   // Each coder's value, beside AgreementTable::coders: "yes"/"no", the
   // level, or "-" when the coder did not code the story.

@@ -31,9 +31,9 @@ VariableFilter ResolveVariableFilter(Project& project, const std::string& text) 
   auto variable = FindVariable(project, VariableSubject::kStory, name);
   if (!variable) variable = FindVariable(project, VariableSubject::kRespondent, name);
   if (!variable) {
-    throw RequestError(ErrorKind::kMissing,
-                       "variable '" + name + "' is not a story or respondent variable of this project",
-                       "var");
+    throw RequestError(
+        ErrorKind::kMissing,
+        "variable '" + name + "' is not a story or respondent variable of this project", "var");
   }
   const std::string value =
       BlameField("var", [&] { return CheckVariableValue(variable->type, text.substr(colon + 1)); });
@@ -97,10 +97,10 @@ CodePassages RetrieveCodePassages(Project& project, const PassageQuery& query) {
         it = turns.emplace(q.coding.story_id, ListSpeakerTurns(project, q.coding.story_id)).first;
       }
       for (const SpeakerTurn& t : it->second) {
-        const bool meets = q.coding.start < t.end && t.start < std::max(q.coding.end,
-                                                                        q.coding.start + 1);
+        const bool meets =
+            q.coding.start < t.end && t.start < std::max(q.coding.end, q.coding.start + 1);
         if (!meets) continue;
-        if (wanted == "interviewer" ? t.interviewer
+        if (wanted == "interviewer"  ? t.interviewer
             : wanted == "respondent" ? !t.interviewer
                                      : AsciiLower(t.speaker) == wanted) {
           return false;

@@ -33,8 +33,7 @@ void CheckColour(const std::string& colour) {
 void CheckName(const std::string& name, const std::string& field) {
   if (name.empty() || name.find('/') != std::string::npos) {
     throw RequestError(ErrorKind::kData,
-                       "a code's name must not be empty or contain '/'; got '" + name + "'",
-                       field);
+                       "a code's name must not be empty or contain '/'; got '" + name + "'", field);
   }
 }
 
@@ -106,8 +105,9 @@ CodeWithCounts EditCodebookCode(Project& project, const Viewer& viewer, const st
     CheckName(name, "name");
     std::optional<int64_t> parent = code.parent_id;
     if (edit.parent) {
-      parent = edit.parent->empty() ? std::nullopt
-                                    : std::optional(RequireCode(project, *edit.parent, "parent").id);
+      parent = edit.parent->empty()
+                   ? std::nullopt
+                   : std::optional(RequireCode(project, *edit.parent, "parent").id);
     }
     BlameField(edit.name ? "name" : "parent", [&] {
       MoveCode(project, code.id, parent, name);

@@ -13,19 +13,18 @@ namespace {
 // Checks [start, end) against the story's text, naming the field at fault.
 void CheckSegment(const Story& story, int64_t start, int64_t end) {
   const int64_t length = static_cast<int64_t>(CodePointCount(story.text));
-  const std::string fits = "story " + story.key + " has " + std::to_string(length) +
-                           " characters (code points); use 0 <= start < end <= " +
-                           std::to_string(length);
+  const std::string fits =
+      "story " + story.key + " has " + std::to_string(length) +
+      " characters (code points); use 0 <= start < end <= " + std::to_string(length);
   if (start < 0 || start >= length) {
     throw RequestError(ErrorKind::kData,
-                       "start " + std::to_string(start) + " is outside the text: " + fits,
-                       "start");
+                       "start " + std::to_string(start) + " is outside the text: " + fits, "start");
   }
   if (end > length || end <= start) {
-    throw RequestError(ErrorKind::kData,
-                       "end " + std::to_string(end) + " does not fit start " +
-                           std::to_string(start) + ": " + fits,
-                       "end");
+    throw RequestError(
+        ErrorKind::kData,
+        "end " + std::to_string(end) + " does not fit start " + std::to_string(start) + ": " + fits,
+        "end");
   }
 }
 
@@ -68,16 +67,18 @@ Coding Named(Project& project, const Viewer& viewer, Coding coding) {
 // Puts back a coding the log kept, with its origin and time stamp.
 void Restore(Project& project, const Coding& coding) {
   if (!FindStoryById(project, coding.story_id) || !FindCodeById(project, coding.code_id)) {
-    throw Conflict("the story or code of this coding no longer exists (removed or merged "
-                   "since); the step cannot be applied");
+    throw Conflict(
+        "the story or code of this coding no longer exists (removed or merged "
+        "since); the step cannot be applied");
   }
   AddCoding(project, coding);
 }
 
 void Withdraw(Project& project, const Coding& coding) {
   if (!RemoveCoding(project, coding)) {
-    throw Conflict("the coding was changed or removed since (by `verhaal uncode`, a merge or "
-                   "another window); the step cannot be applied");
+    throw Conflict(
+        "the coding was changed or removed since (by `verhaal uncode`, a merge or "
+        "another window); the step cannot be applied");
   }
 }
 
@@ -86,8 +87,7 @@ UndoOutcome Apply(Project& project, const Viewer& viewer, bool undo) {
   try {
     Transaction transaction(project);
     const int64_t coder_id = ViewerId(project, viewer);
-    const auto step =
-        undo ? LastDoneStep(project, coder_id) : FirstUndoneStep(project, coder_id);
+    const auto step = undo ? LastDoneStep(project, coder_id) : FirstUndoneStep(project, coder_id);
     if (!step) throw Conflict(undo ? "nothing to undo" : "nothing to redo");
     try {
       const std::optional<Coding>& gone = undo ? step->after : step->before;
@@ -132,8 +132,7 @@ CodingOutcome MakeCoding(Project& project, const Viewer& viewer, const NewCoding
     coding.segment.whole = true;
   } else {
     if (!request.start || !request.end) {
-      throw RequestError(ErrorKind::kUsage,
-                         "give start and end (code points) or \"whole\": true",
+      throw RequestError(ErrorKind::kUsage, "give start and end (code points) or \"whole\": true",
                          request.start ? "end" : "start");
     }
     CheckSegment(story, *request.start, *request.end);
@@ -143,8 +142,8 @@ CodingOutcome MakeCoding(Project& project, const Viewer& viewer, const NewCoding
   const CodingResult result = BlameField("start", [&] { return CodeSegment(project, coding); });
   CodingOutcome outcome{*FindCoding(project, result.coding), result.added};
   if (result.added) {
-    PushUndoStep(project, UndoStep{0, outcome.coding.coder_id, "add", std::nullopt,
-                                   outcome.coding});
+    PushUndoStep(project,
+                 UndoStep{0, outcome.coding.coder_id, "add", std::nullopt, outcome.coding});
   }
   transaction.Commit();
   return outcome;
@@ -177,8 +176,8 @@ CodingChange ChangeCoding(Project& project, const Viewer& viewer, std::string_vi
   }
   change.after = *FindCoding(project, next);
   if (moved || change.after.memo != change.before.memo) {
-    PushUndoStep(project, UndoStep{0, change.before.coder_id, "change", change.before,
-                                   change.after});
+    PushUndoStep(project,
+                 UndoStep{0, change.before.coder_id, "change", change.before, change.after});
   }
   transaction.Commit();
   return change;

@@ -21,10 +21,10 @@ Coding ParseCodingId(std::string_view id) {
     const auto [next, ec] = std::from_chars(at, end, parts[i]);
     const bool last = i + 1 == parts.size();
     if (ec != std::errc() || parts[i] < 0 || (last ? next != end : (next == end || *next != '.'))) {
-      throw RequestError(ErrorKind::kMissing,
-                         "no coding has the id '" + std::string(id) +
-                             "'; take ids from GET /api/stories/{key}",
-                         "id");
+      throw RequestError(
+          ErrorKind::kMissing,
+          "no coding has the id '" + std::string(id) + "'; take ids from GET /api/stories/{key}",
+          "id");
     }
     at = last ? next : next + 1;
   }

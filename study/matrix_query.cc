@@ -27,8 +27,8 @@ int LevelIndex(const ResolvedDimension& dim, const std::string& name, const std:
   const auto it = std::find(dim.levels.begin(), dim.levels.end(), name);
   if (it == dim.levels.end()) {
     throw RequestError(ErrorKind::kUsage,
-                       field + " '" + name + "' is not a level of " + dim.label +
-                           "; use one of " + LevelList(dim.levels),
+                       field + " '" + name + "' is not a level of " + dim.label + "; use one of " +
+                           LevelList(dim.levels),
                        field);
   }
   return static_cast<int>(it - dim.levels.begin());
@@ -116,15 +116,14 @@ MatrixPlan PlanMatrix(Project& project, const MatrixQuery& query) {
                        "no stories match; import stories first or loosen --role, --kind, --wave",
                        field);
   }
-  const bool reads_codings = ReadsCodings(plan.rows) || ReadsCodings(plan.cols) ||
-                             (plan.by && ReadsCodings(*plan.by));
+  const bool reads_codings =
+      ReadsCodings(plan.rows) || ReadsCodings(plan.cols) || (plan.by && ReadsCodings(*plan.by));
   if (reads_codings) {
-    const std::string field = query.coders.coders     ? "coders"
-                              : query.coders.combine   ? "combine"
+    const std::string field = query.coders.coders       ? "coders"
+                              : query.coders.combine    ? "combine"
                               : query.coders.min_coders ? "min_coders"
                                                         : "coders";
-    plan.coders =
-        BlameField(field, [&] { return ResolveCoderSelection(project, query.coders); });
+    plan.coders = BlameField(field, [&] { return ResolveCoderSelection(project, query.coders); });
   }
   return plan;
 }
@@ -159,8 +158,8 @@ MatrixAnswer ComputeMatrix(Project& project, const MatrixPlan& plan,
       return BuildSegmentMatrix(project, answer.stories, plan.rows, answer.rows, plan.cols,
                                 answer.cols, selection, plan.within);
     }
-    return BuildMatrix(answer.stories, answer.rows, answer.cols,
-                       answer.by ? &*answer.by : nullptr, plan.options);
+    return BuildMatrix(answer.stories, answer.rows, answer.cols, answer.by ? &*answer.by : nullptr,
+                       plan.options);
   });
   return answer;
 }
@@ -184,12 +183,13 @@ MatrixAnswer RunMatrixQuery(Project& project, const Viewer& viewer, MatrixQuery 
                          "codings; leave out other coders",
                          field, RequestProblem::kForbidden);
     };
-    if (query.coders.coders && (query.coders.coders->size() != 1 ||
-                                query.coders.coders->front() != viewer.coder)) {
+    if (query.coders.coders &&
+        (query.coders.coders->size() != 1 || query.coders.coders->front() != viewer.coder)) {
       forbid("coders");
     }
     for (const auto& [field, dim] :
-         {std::pair<std::string, const std::string*>{"rows", &query.rows}, {"cols", &query.cols},
+         {std::pair<std::string, const std::string*>{"rows", &query.rows},
+          {"cols", &query.cols},
           {"by", query.by ? &*query.by : nullptr}}) {
       if (dim == nullptr || dim->empty()) continue;
       const DimensionSpec spec = BlameField(field, [&] { return ParseDimension(*dim); });
@@ -284,8 +284,8 @@ std::vector<MatrixDimensionChoice> ListMatrixDimensions(Project& project) {
       if (v.subject != subject) continue;
       const bool both = story_names.count(v.name) && respondent_names.count(v.name);
       const std::string prefix = subject == VariableSubject::kStory ? "story." : "respondent.";
-      out.push_back({"var:" + (both ? prefix : "") + v.name, "variable",
-                     v.label.empty() ? v.name : v.label});
+      out.push_back(
+          {"var:" + (both ? prefix : "") + v.name, "variable", v.label.empty() ? v.name : v.label});
     }
   }
   for (const char* fixed : {"role", "kind", "wave", "respondent"}) {

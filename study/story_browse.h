@@ -45,7 +45,7 @@ StoryPage BrowseStories(Project& project, const Viewer& viewer, const StoryListR
 // A story as a front end shows it.
 struct StoryView {
   Story story;
-  int64_t length = 0;  // code points
+  int64_t length = 0;                            // code points
   std::map<std::string, std::string> variables;  // respondent's, then story's (winning)
   std::vector<std::pair<Signifier, SignifierValue>> answers;  // signifiers it answered
   std::vector<SpeakerTurn> turns;

@@ -120,8 +120,8 @@ TeamDisagreement Describe(Project& project, const Disagreement& d, const std::st
   const auto story = FindStoryById(project, d.story_id);
   if (code && story) {
     out.settled = LatestSettlement(project, story->id, code->id);
-    for (const Coding& c : CodingsOf(project, story->id, code->id,
-                                     std::string(kConsensusCoderName))) {
+    for (const Coding& c :
+         CodingsOf(project, story->id, code->id, std::string(kConsensusCoderName))) {
       out.consensus.push_back(SegmentOf(c, *story));
     }
   }
@@ -164,8 +164,7 @@ std::string DecisionText(const SettleRequest& r, const std::string& lead) {
     return lead + " took " + r.coder_b + "'s codings of " + what + ", not " + r.coder_a + "'s.";
   }
   if (r.decision == "both") {
-    return lead + " took both " + r.coder_a + "'s and " + r.coder_b + "'s codings of " + what +
-           ".";
+    return lead + " took both " + r.coder_a + "'s and " + r.coder_b + "'s codings of " + what + ".";
   }
   if (r.decision == "edit") {
     return lead + " set the consensus codings of " + what + " by hand (" +
@@ -187,18 +186,20 @@ std::vector<Coding> EditedCodings(Project& project, const SettleRequest& request
     const std::string path = segment.code.empty() ? code.path : segment.code;
     const auto found = FindCodeByPath(project, path);
     if (!found || std::find(subtree.begin(), subtree.end(), found->id) == subtree.end()) {
-      throw RequestError(ErrorKind::kUsage,
-                         "segment code '" + path + "' is not " + code.path +
-                             " or one of its sub-codes",
-                         "segments");
+      throw RequestError(
+          ErrorKind::kUsage,
+          "segment code '" + path + "' is not " + code.path + " or one of its sub-codes",
+          "segments");
     }
     BlameField("segments", [&] { return RequireCodableCode(project, path); });
     if (segment.start < 0 || segment.end <= segment.start || segment.end > length) {
       throw RequestError(ErrorKind::kData,
                          "segment " + std::to_string(segment.start) + "-" +
                              std::to_string(segment.end) + " does not fit story " + story.key +
-                             " (" + std::to_string(length) + " characters); use 0 <= start < "
-                             "end <= " + std::to_string(length),
+                             " (" + std::to_string(length) +
+                             " characters); use 0 <= start < "
+                             "end <= " +
+                             std::to_string(length),
                          "segments");
     }
     Coding coding;
@@ -230,14 +231,15 @@ TeamOverview OverviewTeam(Project& project, const Viewer& viewer, const TeamQuer
   for (const std::string& name : overview.compared) {
     if (!FindCoder(project, name)) {
       throw RequestError(ErrorKind::kUsage,
-                         "no coder '" + name + "' in the project; the coders are listed under "
-                         "\"coders\"",
+                         "no coder '" + name +
+                             "' in the project; the coders are listed under "
+                             "\"coders\"",
                          "coders");
     }
   }
   if (query.coders && query.coders->size() < 2) {
-    throw RequestError(ErrorKind::kUsage, "agreement compares two or more coders, e.g. coders=anna,bram",
-                       "coders");
+    throw RequestError(ErrorKind::kUsage,
+                       "agreement compares two or more coders, e.g. coders=anna,bram", "coders");
   }
   if (overview.compared.size() < 2) {
     overview.agreement_error =
@@ -253,7 +255,8 @@ TeamOverview OverviewTeam(Project& project, const Viewer& viewer, const TeamQuer
     }
   }
   MemoFilter filter;
-  for (const Memo& memo : ListMemos(project, filter)) overview.settled += SettlementOf(memo) ? 1 : 0;
+  for (const Memo& memo : ListMemos(project, filter))
+    overview.settled += SettlementOf(memo) ? 1 : 0;
   return overview;
 }
 
@@ -290,15 +293,15 @@ TeamDisagreements ListTeamDisagreements(Project& project, const Viewer& viewer,
   if (query.code) {
     if (!FindCodeByPath(project, *query.code)) {
       throw RequestError(ErrorKind::kUsage,
-                         "no code '" + *query.code + "' in the codebook; give its full path, "
-                         "e.g. motivatie/willen",
+                         "no code '" + *query.code +
+                             "' in the codebook; give its full path, "
+                             "e.g. motivatie/willen",
                          "code");
     }
     selection.codes = {*query.code};
   }
-  const DisagreementList list = BlameField("coders", [&] {
-    return ListDisagreements(project, query.unit, selection);
-  });
+  const DisagreementList list =
+      BlameField("coders", [&] { return ListDisagreements(project, query.unit, selection); });
   for (const Disagreement& d : list.disagreements) {
     out.disagreements.push_back(Describe(project, d, out.coder_a, out.coder_b));
   }
@@ -309,17 +312,18 @@ SettleOutcome SettleDisagreement(Project& project, const Viewer& viewer,
                                  const SettleRequest& request) {
   if (!viewer.IsLead()) {
     throw RequestError(ErrorKind::kUsage,
-                       "only the lead (" + (viewer.lead.empty() ? std::string("none") : viewer.lead) +
+                       "only the lead (" +
+                           (viewer.lead.empty() ? std::string("none") : viewer.lead) +
                            ") settles disagreements; you are " + viewer.coder +
                            " (the lead is the first of `verhaal serve --coders`, or --lead)",
                        "", RequestProblem::kForbidden);
   }
   RequireAgreementUnit(request.unit);
   if (std::find(kDecisions.begin(), kDecisions.end(), request.decision) == kDecisions.end()) {
-    throw RequestError(ErrorKind::kUsage,
-                       "decision '" + request.decision +
-                           "' is not one of take_a, take_b, both, neither, edit",
-                       "decision");
+    throw RequestError(
+        ErrorKind::kUsage,
+        "decision '" + request.decision + "' is not one of take_a, take_b, both, neither, edit",
+        "decision");
   }
   if ((request.decision == "edit") != !request.segments.empty()) {
     throw RequestError(ErrorKind::kUsage,
@@ -337,8 +341,8 @@ SettleOutcome SettleDisagreement(Project& project, const Viewer& viewer,
                        "no code '" + request.code + "' in the codebook; give its full path",
                        "code");
   }
-  for (const auto& [field, name] : {std::pair{"coder_a", &request.coder_a},
-                                    std::pair{"coder_b", &request.coder_b}}) {
+  for (const auto& [field, name] :
+       {std::pair{"coder_a", &request.coder_a}, std::pair{"coder_b", &request.coder_b}}) {
     if (*name == kConsensusCoderName) {
       throw RequestError(ErrorKind::kUsage,
                          "consensus holds the decisions; settle between two other coders", field);

@@ -21,11 +21,11 @@
 #include <string_view>
 #include <vector>
 
+#include "coding/analysis_coders.h"
 #include "coding/reliability.h"
 #include "corpus/codings.h"
 #include "corpus/project.h"
 #include "study/agreement.h"
-#include "coding/analysis_coders.h"
 #include "study/viewer.h"
 
 namespace verhaal {
@@ -48,11 +48,11 @@ struct TeamQuery {
 };
 
 struct TeamOverview {
-  std::vector<CoderWork> coders;       // every coder of the project, by name
-  std::vector<std::string> compared;   // the coders the agreement compares
+  std::vector<CoderWork> coders;      // every coder of the project, by name
+  std::vector<std::string> compared;  // the coders the agreement compares
   std::optional<AgreementTable> agreement;
-  std::string agreement_error;         // why there is no table (e.g. one coder only)
-  int64_t settled = 0;                 // decisions kept (consensus memos)
+  std::string agreement_error;  // why there is no table (e.g. one coder only)
+  int64_t settled = 0;          // decisions kept (consensus memos)
 };
 
 // The coders the Team view compares unless told: the analysis set, else
@@ -69,8 +69,8 @@ struct Settlement {
   std::string decision;  // take_a, take_b, both, neither, edit
   std::string coder_a;
   std::string coder_b;
-  std::string by;        // the lead
-  std::string at;        // ISO 8601 UTC
+  std::string by;  // the lead
+  std::string at;  // ISO 8601 UTC
 };
 
 // One disagreement of two coders, with each one's segments and, when the
@@ -89,7 +89,7 @@ struct TeamDisagreement {
 struct DisagreementQuery {
   std::optional<std::string> coder_a;  // both or neither: default the first two team coders
   std::optional<std::string> coder_b;
-  std::optional<std::string> code;     // default every compared code
+  std::optional<std::string> code;  // default every compared code
   AgreementUnit unit = AgreementUnit::kPresence;
 };
 
@@ -107,7 +107,7 @@ TeamDisagreements ListTeamDisagreements(Project& project, const Viewer& viewer,
 
 // A consensus segment the lead sets by hand (decision "edit").
 struct SettleSegment {
-  std::string code;  // the disagreement's code or one of its sub-codes; empty: the code
+  std::string code;   // the disagreement's code or one of its sub-codes; empty: the code
   int64_t start = 0;  // code points, [start, end)
   int64_t end = 0;
 };
@@ -118,7 +118,7 @@ struct SettleRequest {
   std::string code;
   std::string coder_a;
   std::string coder_b;
-  std::string decision;  // take_a, take_b, both, neither, edit
+  std::string decision;                 // take_a, take_b, both, neither, edit
   std::vector<SettleSegment> segments;  // edit: the consensus codings to write
   AgreementUnit unit = AgreementUnit::kPresence;
 };

@@ -18,10 +18,9 @@ int64_t Whole(const httplib::Request& request, const char* name, int64_t fallbac
   int64_t value = 0;
   const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || end != text->data() + text->size() || value < 0) {
-    throw RequestError(ErrorKind::kUsage,
-                       std::string(name) + " must be a whole number of 0 or more; got '" +
-                           *text + "'",
-                       name);
+    throw RequestError(
+        ErrorKind::kUsage,
+        std::string(name) + " must be a whole number of 0 or more; got '" + *text + "'", name);
   }
   return value;
 }
@@ -82,16 +81,16 @@ CodePassages Retrieve(Project& project, const Viewer& viewer, const PassageQuery
 
 void Workbench::Handlers::InstallCodeApi(httplib::Server& server) {
   Workbench& w = workbench_;
-  server.Get("/api/code/passages", Json([&w](const Request& request, Response& response,
-                                             const Viewer& viewer) {
-    const PassageQuery query = PassageQueryFrom(request);
-    const int64_t offset = Whole(request, "offset", 0);
-    const int64_t limit = std::min<int64_t>(Whole(request, "limit", 200), 100000);
-    std::lock_guard lock(w.project_mutex_);
-    SendJson(response, CodePassagesJson(query.code_path,
-                                        Retrieve(w.project_, viewer, query), offset,
-                                        limit));
-  }));
+  server.Get("/api/code/passages",
+             Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+               const PassageQuery query = PassageQueryFrom(request);
+               const int64_t offset = Whole(request, "offset", 0);
+               const int64_t limit = std::min<int64_t>(Whole(request, "limit", 200), 100000);
+               std::lock_guard lock(w.project_mutex_);
+               SendJson(response,
+                        CodePassagesJson(query.code_path, Retrieve(w.project_, viewer, query),
+                                         offset, limit));
+             }));
 }
 
 }  // namespace verhaal

@@ -17,9 +17,9 @@ namespace verhaal {
 
 struct WorkbenchEvent {
   int64_t sequence = 0;
-  std::string name;    // "coding", "codebook", "external"
-  std::string data;    // JSON text
-  std::string actor;   // the coder who made it; empty for another program
+  std::string name;   // "coding", "codebook", "external"
+  std::string data;   // JSON text
+  std::string actor;  // the coder who made it; empty for another program
 };
 
 class EventLog {

@@ -7,11 +7,10 @@
 #include <httplib.h>
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "study/viewer.h"
 #include "workbench/server.h"

@@ -155,8 +155,8 @@ json UndoJson(const UndoOutcome& outcome, const Viewer& viewer, bool undo) {
   // The coding as it is now: after an undo the state before the step.
   const auto& now = undo ? outcome.before : outcome.after;
   out["present"] = now.has_value();
-  out["coding"] = now ? CodingJson(*now, viewer)
-                      : CodingJson(undo ? *outcome.after : *outcome.before, viewer);
+  out["coding"] =
+      now ? CodingJson(*now, viewer) : CodingJson(undo ? *outcome.after : *outcome.before, viewer);
   return out;
 }
 
@@ -164,18 +164,24 @@ namespace {
 
 std::string CombineName(CoderCombine combine) {
   switch (combine) {
-    case CoderCombine::kAny: return "any";
-    case CoderCombine::kAll: return "all";
-    case CoderCombine::kEach: return "each";
+    case CoderCombine::kAny:
+      return "any";
+    case CoderCombine::kAll:
+      return "all";
+    case CoderCombine::kEach:
+      return "each";
   }
   return "any";
 }
 
 std::string MixedName(MixedPolicy mixed) {
   switch (mixed) {
-    case MixedPolicy::kExclude: return "exclude";
-    case MixedPolicy::kLevel: return "level";
-    case MixedPolicy::kEach: return "each";
+    case MixedPolicy::kExclude:
+      return "exclude";
+    case MixedPolicy::kLevel:
+      return "level";
+    case MixedPolicy::kEach:
+      return "each";
   }
   return "exclude";
 }
@@ -242,8 +248,8 @@ json CellQuotesJson(const CellQuotes& quotes, const std::string& row, const std:
                     {"end", q.end},
                     {"text", q.text}});
   }
-  return {{"row", row},         {"col", col},           {"group", group},
-          {"stories", quotes.stories}, {"more", quotes.more}, {"quotes", list}};
+  return {{"row", row},          {"col", col},    {"group", group}, {"stories", quotes.stories},
+          {"more", quotes.more}, {"quotes", list}};
 }
 
 json CodePassagesJson(const std::string& code, const CodePassages& passages, int64_t offset,

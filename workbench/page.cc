@@ -77,8 +77,7 @@ void Workbench::Handlers::StreamEvents(const Request& request, Response& respons
   auto quiet = std::make_shared<int>(-1);  // -1: nothing written yet
   response.set_header("X-Accel-Buffering", "no");
   response.set_chunked_content_provider(
-      "text/event-stream",
-      [&log, viewer, position, quiet](size_t, httplib::DataSink& sink) {
+      "text/event-stream", [&log, viewer, position, quiet](size_t, httplib::DataSink& sink) {
         if (log.closed()) {
           sink.done();
           return true;

@@ -23,10 +23,14 @@ int StatusOf(const Error& error) {
     if (request->problem() == RequestProblem::kConflict) return 409;
   }
   switch (error.kind()) {
-    case ErrorKind::kUsage: return 400;
-    case ErrorKind::kMissing: return 404;
-    case ErrorKind::kData: return 422;
-    default: return 500;
+    case ErrorKind::kUsage:
+      return 400;
+    case ErrorKind::kMissing:
+      return 404;
+    case ErrorKind::kData:
+      return 422;
+    default:
+      return 500;
   }
 }
 
@@ -82,7 +86,8 @@ MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
   }
   query.stories.role = Param(request, "role");
   query.stories.kind = Param(request, "kind");
-  if (Param(request, "wave")) query.stories.wave = static_cast<int>(NumberParam(request, "wave", 0));
+  if (Param(request, "wave"))
+    query.stories.wave = static_cast<int>(NumberParam(request, "wave", 0));
   return query;
 }
 
@@ -158,97 +163,99 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
     w.events_.Publish(name, data.dump(), viewer.coder);
   };
 
-  server.Get("/api/project", Json([&w](const Request& request, Response& response,
-                                       const Viewer& viewer) {
-    std::lock_guard lock(w.project_mutex_);
-    const ProjectOverview o = OverviewProject(w.project_, viewer);
-    const auto caller = w.handlers_->Authenticate(request);
-    SendJson(response, {{"name", o.name},
-                        {"file", o.file},
-                        {"schema", o.schema},
-                        {"you", viewer.coder},
-                        {"coders", w.options_.coders},
-                        {"blind", viewer.blind},
-                        {"lead", viewer.lead},
-                        {"lang", w.options_.lang},
-                        {"csrf", caller ? caller->csrf : ""},
-                        {"counts",
-                         {{"stories", o.stories},
-                          {"respondents", o.respondents},
-                          {"codes", o.codes},
-                          {"codings", o.codings},
-                          {"memos", o.memos}}},
-                        {"roles", o.facets.roles},
-                        {"kinds", o.facets.kinds},
-                        {"waves", o.facets.waves},
-                        {"dimensions", DimensionChoicesJson(ListMatrixDimensions(w.project_))},
-                        {"project_coders", ListMatrixCoders(w.project_, viewer)}});
-  }));
+  server.Get(
+      "/api/project", Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+        std::lock_guard lock(w.project_mutex_);
+        const ProjectOverview o = OverviewProject(w.project_, viewer);
+        const auto caller = w.handlers_->Authenticate(request);
+        SendJson(response, {{"name", o.name},
+                            {"file", o.file},
+                            {"schema", o.schema},
+                            {"you", viewer.coder},
+                            {"coders", w.options_.coders},
+                            {"blind", viewer.blind},
+                            {"lead", viewer.lead},
+                            {"lang", w.options_.lang},
+                            {"csrf", caller ? caller->csrf : ""},
+                            {"counts",
+                             {{"stories", o.stories},
+                              {"respondents", o.respondents},
+                              {"codes", o.codes},
+                              {"codings", o.codings},
+                              {"memos", o.memos}}},
+                            {"roles", o.facets.roles},
+                            {"kinds", o.facets.kinds},
+                            {"waves", o.facets.waves},
+                            {"dimensions", DimensionChoicesJson(ListMatrixDimensions(w.project_))},
+                            {"project_coders", ListMatrixCoders(w.project_, viewer)}});
+      }));
 
-  server.Get("/api/matrix", Json([&w](const Request& request, Response& response,
-                                      const Viewer& viewer) {
-    const MatrixQuery query = MatrixQueryFrom(request);
-    std::lock_guard lock(w.project_mutex_);
-    SendJson(response, MatrixAnswerJson(AsBadParameter(
-                           [&] { return RunMatrixQuery(w.project_, viewer, query); })));
-  }));
+  server.Get("/api/matrix",
+             Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+               const MatrixQuery query = MatrixQueryFrom(request);
+               std::lock_guard lock(w.project_mutex_);
+               SendJson(response, MatrixAnswerJson(AsBadParameter(
+                                      [&] { return RunMatrixQuery(w.project_, viewer, query); })));
+             }));
 
-  server.Get("/api/matrix/quotes", Json([&w](const Request& request, Response& response,
-                                             const Viewer& viewer) {
-    const MatrixQuery query = MatrixQueryFrom(request);
-    const auto row = Param(request, "row");
-    const auto col = Param(request, "col");
-    if (!row || !col) {
-      throw RequestError(ErrorKind::kUsage,
-                         "name the cell by its levels: row=LEVEL&col=LEVEL (e.g. row=willen&"
-                         "col=aanmoedigend)",
-                         row ? "col" : "row");
-    }
-    const std::string group = Param(request, "group").value_or("");
-    const int64_t limit = NumberParam(request, "limit", 200);
-    std::lock_guard lock(w.project_mutex_);
-    const CellQuotes quotes = AsBadParameter([&] {
-      const MatrixAnswer answer = RunMatrixQuery(w.project_, viewer, query);
-      return QuoteMatrixCell(w.project_, answer, *row, *col, group,
-                             static_cast<int>(std::clamp<int64_t>(limit, 0, 100000)));
-    });
-    SendJson(response, CellQuotesJson(quotes, *row, *col, group));
-  }));
+  server.Get("/api/matrix/quotes",
+             Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+               const MatrixQuery query = MatrixQueryFrom(request);
+               const auto row = Param(request, "row");
+               const auto col = Param(request, "col");
+               if (!row || !col) {
+                 throw RequestError(
+                     ErrorKind::kUsage,
+                     "name the cell by its levels: row=LEVEL&col=LEVEL (e.g. row=willen&"
+                     "col=aanmoedigend)",
+                     row ? "col" : "row");
+               }
+               const std::string group = Param(request, "group").value_or("");
+               const int64_t limit = NumberParam(request, "limit", 200);
+               std::lock_guard lock(w.project_mutex_);
+               const CellQuotes quotes = AsBadParameter([&] {
+                 const MatrixAnswer answer = RunMatrixQuery(w.project_, viewer, query);
+                 return QuoteMatrixCell(w.project_, answer, *row, *col, group,
+                                        static_cast<int>(std::clamp<int64_t>(limit, 0, 100000)));
+               });
+               SendJson(response, CellQuotesJson(quotes, *row, *col, group));
+             }));
 
   server.Get("/api/codebook", Json([&w](const Request&, Response& response, const Viewer& viewer) {
-    std::lock_guard lock(w.project_mutex_);
-    json codes = json::array();
-    for (const CodeWithCounts& c : CodebookTree(w.project_, viewer)) codes.push_back(CodeJson(c));
-    SendJson(response, {{"codes", codes}});
-  }));
+               std::lock_guard lock(w.project_mutex_);
+               json codes = json::array();
+               for (const CodeWithCounts& c : CodebookTree(w.project_, viewer))
+                 codes.push_back(CodeJson(c));
+               SendJson(response, {{"codes", codes}});
+             }));
 
-  server.Get("/api/stories", Json([&w](const Request& request, Response& response,
-                                       const Viewer& viewer) {
-    StoryListRequest list;
-    list.q = Param(request, "q").value_or("");
-    list.code = Param(request, "code");
-    list.coder = Param(request, "coder");
-    list.role = Param(request, "role");
-    list.kind = Param(request, "kind");
-    if (Param(request, "wave")) list.wave = static_cast<int>(NumberParam(request, "wave", 0));
-    const auto uncoded = Param(request, "uncoded");
-    list.uncoded = uncoded && *uncoded != "0" && *uncoded != "false";
-    list.offset = NumberParam(request, "offset", 0);
-    list.limit = NumberParam(request, "limit", 50);
-    std::lock_guard lock(w.project_mutex_);
-    SendJson(response, StoryPageJson(BrowseStories(w.project_, viewer, list), list.offset,
-                                     list.limit));
-  }));
+  server.Get(
+      "/api/stories", Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+        StoryListRequest list;
+        list.q = Param(request, "q").value_or("");
+        list.code = Param(request, "code");
+        list.coder = Param(request, "coder");
+        list.role = Param(request, "role");
+        list.kind = Param(request, "kind");
+        if (Param(request, "wave")) list.wave = static_cast<int>(NumberParam(request, "wave", 0));
+        const auto uncoded = Param(request, "uncoded");
+        list.uncoded = uncoded && *uncoded != "0" && *uncoded != "false";
+        list.offset = NumberParam(request, "offset", 0);
+        list.limit = NumberParam(request, "limit", 50);
+        std::lock_guard lock(w.project_mutex_);
+        SendJson(response,
+                 StoryPageJson(BrowseStories(w.project_, viewer, list), list.offset, list.limit));
+      }));
 
-  server.Get(R"(/api/stories/([^/]+))", Json([&w](const Request& request, Response& response,
-                                                  const Viewer& viewer) {
-    std::lock_guard lock(w.project_mutex_);
-    SendJson(response, StoryJson(OpenStory(w.project_, viewer, request.matches[1].str()), viewer));
-  }));
+  server.Get(R"(/api/stories/([^/]+))",
+             Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+               std::lock_guard lock(w.project_mutex_);
+               SendJson(response,
+                        StoryJson(OpenStory(w.project_, viewer, request.matches[1].str()), viewer));
+             }));
 
   server.Post(R"(/api/stories/([^/]+)/codings)",
-              Json([&w, publish](const Request& request, Response& response,
-                                 const Viewer& viewer) {
+              Json([&w, publish](const Request& request, Response& response, const Viewer& viewer) {
                 const json body = ParseBody(request);
                 NewCoding coding;
                 coding.story_key = request.matches[1].str();
@@ -278,124 +285,124 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
                 SendJson(response, out, outcome.added ? 201 : 200);
               }));
 
-  server.Patch(R"(/api/codings/([^/]+))", Json([&w, publish](const Request& request,
-                                                             Response& response,
-                                                             const Viewer& viewer) {
-    const json body = ParseBody(request);
-    CodingEdit edit;
-    edit.code_path = OptionalString(body, "code");
-    edit.start = OptionalInteger(body, "start");
-    edit.end = OptionalInteger(body, "end");
-    edit.memo = OptionalString(body, "memo");
-    CodingChange change;
-    {
-      std::lock_guard lock(w.project_mutex_);
-      change = ChangeCoding(w.project_, viewer, request.matches[1].str(), edit);
-    }
-    publish("coding",
-            {{"action", "change"},
-             {"story", change.after.story_key},
-             {"coder", viewer.coder},
-             {"before", CodingJson(change.before, Viewer{})},
-             {"coding", CodingJson(change.after, Viewer{})}},
-            viewer);
-    SendJson(response, CodingJson(change.after, viewer));
-  }));
+  server.Patch(
+      R"(/api/codings/([^/]+))",
+      Json([&w, publish](const Request& request, Response& response, const Viewer& viewer) {
+        const json body = ParseBody(request);
+        CodingEdit edit;
+        edit.code_path = OptionalString(body, "code");
+        edit.start = OptionalInteger(body, "start");
+        edit.end = OptionalInteger(body, "end");
+        edit.memo = OptionalString(body, "memo");
+        CodingChange change;
+        {
+          std::lock_guard lock(w.project_mutex_);
+          change = ChangeCoding(w.project_, viewer, request.matches[1].str(), edit);
+        }
+        publish("coding",
+                {{"action", "change"},
+                 {"story", change.after.story_key},
+                 {"coder", viewer.coder},
+                 {"before", CodingJson(change.before, Viewer{})},
+                 {"coding", CodingJson(change.after, Viewer{})}},
+                viewer);
+        SendJson(response, CodingJson(change.after, viewer));
+      }));
 
-  server.Delete(R"(/api/codings/([^/]+))", Json([&w, publish](const Request& request,
-                                                              Response& response,
-                                                              const Viewer& viewer) {
-    Coding removed;
-    {
-      std::lock_guard lock(w.project_mutex_);
-      removed = DeleteCoding(w.project_, viewer, request.matches[1].str());
-    }
-    publish("coding",
-            {{"action", "remove"},
-             {"story", removed.story_key},
-             {"coder", viewer.coder},
-             {"coding", CodingJson(removed, Viewer{})}},
-            viewer);
-    response.status = 204;
-  }));
+  server.Delete(
+      R"(/api/codings/([^/]+))",
+      Json([&w, publish](const Request& request, Response& response, const Viewer& viewer) {
+        Coding removed;
+        {
+          std::lock_guard lock(w.project_mutex_);
+          removed = DeleteCoding(w.project_, viewer, request.matches[1].str());
+        }
+        publish("coding",
+                {{"action", "remove"},
+                 {"story", removed.story_key},
+                 {"coder", viewer.coder},
+                 {"coding", CodingJson(removed, Viewer{})}},
+                viewer);
+        response.status = 204;
+      }));
 
   for (const bool undo : {true, false}) {
-    server.Post(undo ? "/api/undo" : "/api/redo",
-                Json([&w, publish, undo](const Request& request, Response& response,
-                                         const Viewer& viewer) {
-                  ParseBody(request);  // may be empty; must be JSON when not
-                  UndoOutcome outcome;
-                  {
-                    std::lock_guard lock(w.project_mutex_);
-                    outcome = undo ? UndoCodingChange(w.project_, viewer)
-                                   : RedoCodingChange(w.project_, viewer);
-                  }
-                  const json out = UndoJson(outcome, viewer, undo);
-                  json event = UndoJson(outcome, Viewer{}, undo);
-                  event["action"] = undo ? "undo" : "redo";
-                  event["coder"] = viewer.coder;
-                  publish("coding", event, viewer);
-                  SendJson(response, out);
-                }));
+    server.Post(
+        undo ? "/api/undo" : "/api/redo",
+        Json([&w, publish, undo](const Request& request, Response& response, const Viewer& viewer) {
+          ParseBody(request);  // may be empty; must be JSON when not
+          UndoOutcome outcome;
+          {
+            std::lock_guard lock(w.project_mutex_);
+            outcome =
+                undo ? UndoCodingChange(w.project_, viewer) : RedoCodingChange(w.project_, viewer);
+          }
+          const json out = UndoJson(outcome, viewer, undo);
+          json event = UndoJson(outcome, Viewer{}, undo);
+          event["action"] = undo ? "undo" : "redo";
+          event["coder"] = viewer.coder;
+          publish("coding", event, viewer);
+          SendJson(response, out);
+        }));
   }
 
-  server.Post("/api/codebook/codes", Json([&w, publish](const Request& request,
-                                                        Response& response,
-                                                        const Viewer& viewer) {
-    const json body = ParseBody(request);
-    NewCode code;
-    code.path = RequiredString(body, "path");
-    code.colour = OptionalString(body, "colour").value_or("");
-    code.description = OptionalString(body, "description").value_or("");
-    CodeWithCounts added;
-    {
-      std::lock_guard lock(w.project_mutex_);
-      added = AddCodebookCode(w.project_, viewer, code);
-    }
-    publish("codebook", {{"action", "add"}, {"path", added.code.path}, {"by", viewer.coder}},
-            viewer);
-    SendJson(response, CodeJson(added), 201);
-  }));
+  server.Post("/api/codebook/codes",
+              Json([&w, publish](const Request& request, Response& response, const Viewer& viewer) {
+                const json body = ParseBody(request);
+                NewCode code;
+                code.path = RequiredString(body, "path");
+                code.colour = OptionalString(body, "colour").value_or("");
+                code.description = OptionalString(body, "description").value_or("");
+                CodeWithCounts added;
+                {
+                  std::lock_guard lock(w.project_mutex_);
+                  added = AddCodebookCode(w.project_, viewer, code);
+                }
+                publish("codebook",
+                        {{"action", "add"}, {"path", added.code.path}, {"by", viewer.coder}},
+                        viewer);
+                SendJson(response, CodeJson(added), 201);
+              }));
 
-  server.Patch(R"(/api/codebook/codes/(.+))", Json([&w, publish](const Request& request,
-                                                                 Response& response,
-                                                                 const Viewer& viewer) {
-    const json body = ParseBody(request);
-    CodeEdit edit;
-    edit.name = OptionalString(body, "name");
-    edit.parent = OptionalString(body, "parent");
-    edit.colour = OptionalString(body, "colour");
-    edit.description = OptionalString(body, "description");
-    const std::string path = request.matches[1].str();
-    CodeWithCounts changed;
-    {
-      std::lock_guard lock(w.project_mutex_);
-      changed = EditCodebookCode(w.project_, viewer, path, edit);
-    }
-    publish("codebook",
-            {{"action", changed.code.path == path ? "change" : "rename"},
-             {"path", path},
-             {"new_path", changed.code.path},
-             {"by", viewer.coder}},
-            viewer);
-    SendJson(response, CodeJson(changed));
-  }));
+  server.Patch(
+      R"(/api/codebook/codes/(.+))",
+      Json([&w, publish](const Request& request, Response& response, const Viewer& viewer) {
+        const json body = ParseBody(request);
+        CodeEdit edit;
+        edit.name = OptionalString(body, "name");
+        edit.parent = OptionalString(body, "parent");
+        edit.colour = OptionalString(body, "colour");
+        edit.description = OptionalString(body, "description");
+        const std::string path = request.matches[1].str();
+        CodeWithCounts changed;
+        {
+          std::lock_guard lock(w.project_mutex_);
+          changed = EditCodebookCode(w.project_, viewer, path, edit);
+        }
+        publish("codebook",
+                {{"action", changed.code.path == path ? "change" : "rename"},
+                 {"path", path},
+                 {"new_path", changed.code.path},
+                 {"by", viewer.coder}},
+                viewer);
+        SendJson(response, CodeJson(changed));
+      }));
 
-  server.Post("/api/codebook/merge", Json([&w, publish](const Request& request,
-                                                        Response& response,
-                                                        const Viewer& viewer) {
-    const json body = ParseBody(request);
-    const std::string from = RequiredString(body, "from");
-    const std::string into = RequiredString(body, "into");
-    int64_t moved = 0;
-    {
-      std::lock_guard lock(w.project_mutex_);
-      moved = MergeCodebookCodes(w.project_, from, into);
-    }
-    publish("codebook",
-            {{"action", "merge"}, {"path", from}, {"into", into}, {"by", viewer.coder}}, viewer);
-    SendJson(response, {{"from", from}, {"into", into}, {"moved", moved}});
-  }));
+  server.Post("/api/codebook/merge",
+              Json([&w, publish](const Request& request, Response& response, const Viewer& viewer) {
+                const json body = ParseBody(request);
+                const std::string from = RequiredString(body, "from");
+                const std::string into = RequiredString(body, "into");
+                int64_t moved = 0;
+                {
+                  std::lock_guard lock(w.project_mutex_);
+                  moved = MergeCodebookCodes(w.project_, from, into);
+                }
+                publish("codebook",
+                        {{"action", "merge"}, {"path", from}, {"into", into}, {"by", viewer.coder}},
+                        viewer);
+                SendJson(response, {{"from", from}, {"into", into}, {"moved", moved}});
+              }));
 
   server.Get("/api/events", [this](const Request& request, Response& response) {
     StreamEvents(request, response);

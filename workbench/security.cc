@@ -63,8 +63,8 @@ bool Workbench::Handlers::HostAllowed(const Request& request) const {
   const std::string& listen = workbench_.options_.listen;
   if (listen != "0.0.0.0" && listen != "::") return false;
   const std::string suffix = ":" + std::to_string(workbench_.port_);
-  if (host.size() <= suffix.size() || host.compare(host.size() - suffix.size(), suffix.size(),
-                                                   suffix) != 0) {
+  if (host.size() <= suffix.size() ||
+      host.compare(host.size() - suffix.size(), suffix.size(), suffix) != 0) {
     return false;
   }
   const std::string name = host.substr(0, host.size() - suffix.size());
@@ -91,8 +91,7 @@ std::optional<Caller> Workbench::Handlers::Authenticate(const Request& request) 
 }
 
 Viewer Workbench::Handlers::ViewerOf(const Request& request) const {
-  return Viewer{Authenticate(request)->coder, workbench_.options_.blind,
-                workbench_.options_.lead};
+  return Viewer{Authenticate(request)->coder, workbench_.options_.blind, workbench_.options_.lead};
 }
 
 httplib::Server::HandlerResponse Workbench::Handlers::Check(const Request& request,
@@ -124,13 +123,12 @@ httplib::Server::HandlerResponse Workbench::Handlers::Check(const Request& reque
     const std::string type = request.get_header_value("Content-Type");
     const bool json = type.rfind("application/json", 0) == 0;
     if (!request.body.empty() || request.method == "PATCH" ||
-        (request.method == "POST" && request.path != "/api/undo" &&
-         request.path != "/api/redo")) {
+        (request.method == "POST" && request.path != "/api/undo" && request.path != "/api/redo")) {
       if (!json) {
-        SendError(response, 415,
-                  "changes take a JSON body with Content-Type: application/json; got '" + type +
-                      "'",
-                  "body");
+        SendError(
+            response, 415,
+            "changes take a JSON body with Content-Type: application/json; got '" + type + "'",
+            "body");
         return R::Handled;
       }
     }
@@ -164,26 +162,25 @@ void Workbench::Handlers::Install(httplib::Server& server) {
     if (IsApi(request.path) || response.status != 404) {
       const int status = response.status;
       SendError(response, status,
-                status == 404   ? "no such call: " + request.method + " " + request.path +
-                                      "; see docs/serve.md"
-                : status == 411 ? "send Content-Length (Content-Length: 0 for no body)"
-                                : "the request could not be handled (HTTP " +
-                                      std::to_string(status) + ")");
+                status == 404
+                    ? "no such call: " + request.method + " " + request.path + "; see docs/serve.md"
+                : status == 411
+                    ? "send Content-Length (Content-Length: 0 for no body)"
+                    : "the request could not be handled (HTTP " + std::to_string(status) + ")");
     } else {
       response.set_content("Not found\n", "text/plain; charset=utf-8");
     }
   });
-  server.set_exception_handler(
-      [](const Request&, Response& response, std::exception_ptr error) {
-        std::string what = "internal error";
-        try {
-          std::rethrow_exception(error);
-        } catch (const std::exception& e) {
-          what = std::string("internal error: ") + e.what();
-        } catch (...) {
-        }
-        SendError(response, 500, what);
-      });
+  server.set_exception_handler([](const Request&, Response& response, std::exception_ptr error) {
+    std::string what = "internal error";
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      what = std::string("internal error: ") + e.what();
+    } catch (...) {
+    }
+    SendError(response, 500, what);
+  });
   InstallApi(server);
   InstallTeamApi(server);
   InstallCodeApi(server);

@@ -60,8 +60,8 @@ Workbench::Workbench(ServeOptions options)
         throw MissingError(file.string() + " does not exist; give a PEM file");
       }
     }
-    auto server = std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(),
-                                                       options_.tls_key.c_str());
+    auto server =
+        std::make_unique<httplib::SSLServer>(options_.tls_cert.c_str(), options_.tls_key.c_str());
     if (!server->is_valid()) {
       throw DataError("OpenSSL cannot use " + options_.tls_cert.string() + " with " +
                       options_.tls_key.string() +

@@ -33,11 +33,11 @@ namespace verhaal {
 struct ServeOptions {
   std::filesystem::path project;
   std::string listen = "127.0.0.1";
-  int port = 8470;  // 0: any free port
+  int port = 8470;                  // 0: any free port
   std::vector<std::string> coders;  // at least one
   bool blind = false;
-  std::string lead;  // settles disagreements (Team view); empty: the first coder
-  std::string lang;  // "nl", "en" or "" (the browser decides)
+  std::string lead;                // settles disagreements (Team view); empty: the first coder
+  std::string lang;                // "nl", "en" or "" (the browser decides)
   std::filesystem::path tls_cert;  // both or neither
   std::filesystem::path tls_key;
   std::chrono::milliseconds poll_interval{500};  // how often to look for others' changes
@@ -50,7 +50,8 @@ class Workbench {
  public:
   // Opens the project and makes a token per coder. Errors: kMissing for the
   // project or a TLS file, kUsage for options that do not go together (no
-  // coders, a lead who is not a coder, only one of cert and key), kData for a TLS file OpenSSL refuses.
+  // coders, a lead who is not a coder, only one of cert and key), kData for a TLS file OpenSSL
+  // refuses.
   explicit Workbench(ServeOptions options);
   ~Workbench();
   // Not copyable or movable: request threads hold `this`.

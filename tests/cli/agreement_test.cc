@@ -82,9 +82,9 @@ class TeamTest : public ::testing::Test {
 };
 
 TEST_F(TeamTest, ExportForCoderLeavesOutOtherCoders) {
-  auto r = RunVerhaal({"-p", "studie.verhaal", "export-for-coder", "--coder", "carla", "-o",
-                       "carla.verhaal"},
-                      dir_.path());
+  auto r = RunVerhaal(
+      {"-p", "studie.verhaal", "export-for-coder", "--coder", "carla", "-o", "carla.verhaal"},
+      dir_.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "created carla.verhaal for carla: 4 stories, 3 codes; left out 1 codings by 1 other "
@@ -97,9 +97,9 @@ TEST_F(TeamTest, ExportForCoderLeavesOutOtherCoders) {
   }
   EXPECT_EQ(PerCoder(dir_ / "anna.verhaal"), (std::map<std::string, int>{{"anna", 4}}));
   // An existing output is refused and left alone.
-  auto again = RunVerhaal({"-p", "studie.verhaal", "export-for-coder", "--coder", "carla", "-o",
-                           "carla.verhaal"},
-                          dir_.path());
+  auto again = RunVerhaal(
+      {"-p", "studie.verhaal", "export-for-coder", "--coder", "carla", "-o", "carla.verhaal"},
+      dir_.path());
   EXPECT_EQ(again.exit_code, 73);
   EXPECT_EQ(again.err,
             "verhaal: error: carla.verhaal already exists; choose another name or remove it "
@@ -107,9 +107,9 @@ TEST_F(TeamTest, ExportForCoderLeavesOutOtherCoders) {
 }
 
 TEST_F(TeamTest, MergeBringsEveryCodingOnceAndAgreementReadsIt) {
-  auto r = RunVerhaal({"merge", "anna.verhaal", "bram.verhaal", "-o", "team.verhaal", "--format",
-                       "csv"},
-                      dir_.path());
+  auto r =
+      RunVerhaal({"merge", "anna.verhaal", "bram.verhaal", "-o", "team.verhaal", "--format", "csv"},
+                 dir_.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,
             "source,coder,codings added,already present,dropped,stories added,stories "
@@ -134,10 +134,9 @@ TEST_F(TeamTest, MergeBringsEveryCodingOnceAndAgreementReadsIt) {
       {"-p", "team.verhaal", "agreement", "--unit", "dimension", "--format", "json"}, dir_.path());
   EXPECT_NE(json.out.find("\"fleiss\": 0.4666666666666667"), std::string::npos) << json.out;
 
-  auto d = RunVerhaal(
-      {"-p", "team.verhaal", "agreement", "--unit", "dimension", "--disagreements", "--format",
-       "csv"},
-      dir_.path());
+  auto d = RunVerhaal({"-p", "team.verhaal", "agreement", "--unit", "dimension", "--disagreements",
+                       "--format", "csv"},
+                      dir_.path());
   ASSERT_EQ(d.exit_code, 0) << d.err;
   EXPECT_EQ(d.out,
             "story,code,where,anna,bram,text\r\n"
@@ -149,8 +148,7 @@ TEST_F(TeamTest, AConflictingMergeWritesNothing) {
     Project bram = Project::Open(dir_ / "bram.verhaal");
     ReplaceStoryText(bram, FindStory(bram, "S2")->id, "", "Ik wil niet werken.");
   }
-  auto r = RunVerhaal({"merge", "anna.verhaal", "bram.verhaal", "-o", "team.verhaal"},
-                      dir_.path());
+  auto r = RunVerhaal({"merge", "anna.verhaal", "bram.verhaal", "-o", "team.verhaal"}, dir_.path());
   EXPECT_EQ(r.exit_code, 65);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err,
@@ -164,9 +162,8 @@ TEST_F(TeamTest, AConflictingMergeWritesNothing) {
   auto into = RunVerhaal({"-p", "anna.verhaal", "merge", "bram.verhaal"}, dir_.path());
   EXPECT_EQ(into.exit_code, 65);
   EXPECT_EQ(PerCoder(dir_ / "anna.verhaal"), (std::map<std::string, int>{{"anna", 4}}));
-  auto renamed =
-      RunVerhaal({"-p", "anna.verhaal", "merge", "bram.verhaal", "--resolve", "rename"},
-                 dir_.path());
+  auto renamed = RunVerhaal({"-p", "anna.verhaal", "merge", "bram.verhaal", "--resolve", "rename"},
+                            dir_.path());
   ASSERT_EQ(renamed.exit_code, 0) << renamed.err;
   EXPECT_NE(renamed.err.find("verhaal: warning: bram.verhaal: story S2: same key, different "
                              "text (first difference at character 7); added as S2@bram\n"),
@@ -184,8 +181,7 @@ TEST_F(TeamTest, EdgeCasesGiveADefinedValueOrAClearError) {
             "verhaal: error: agreement needs two or more coders; the selected stories have "
             "codings by anna only; merge the other coders' copies first (`verhaal merge`)\n");
   // Perfect agreement on one category: kappa undefined, with the reason.
-  ASSERT_EQ(RunVerhaal({"merge", "anna.verhaal", "bram.verhaal", "-o", "team.verhaal"},
-                       dir_.path())
+  ASSERT_EQ(RunVerhaal({"merge", "anna.verhaal", "bram.verhaal", "-o", "team.verhaal"}, dir_.path())
                 .exit_code,
             0);
   auto same = RunVerhaal({"-p", "team.verhaal", "agreement", "--codes", "motivatie/willen",
@@ -196,9 +192,9 @@ TEST_F(TeamTest, EdgeCasesGiveADefinedValueOrAClearError) {
             "unit,code,coders,n,agreement,kappa,fleiss,ac1,alpha,note\r\n"
             "presence,motivatie/willen,anna+bram,4,0.75,0.5,0.4666666666666667,"
             "0.5294117647058824,0.5333333333333333,\r\n");
-  auto s1 = RunVerhaal({"-p", "team.verhaal", "agreement", "--codes", "motivatie/willen",
-                        "--role", "nobody"},
-                       dir_.path());
+  auto s1 = RunVerhaal(
+      {"-p", "team.verhaal", "agreement", "--codes", "motivatie/willen", "--role", "nobody"},
+      dir_.path());
   EXPECT_EQ(s1.exit_code, 65);
 }
 
@@ -214,18 +210,18 @@ TEST(AgreementFromTableTest, PublishedValuesAndEdgeCases) {
                            "--level", "interval", "--format", "csv"},
                           dir.path());
   ASSERT_EQ(alpha.exit_code, 0) << alpha.err;
-  EXPECT_EQ(alpha.out.rfind("coefficient,level,units,coders,value,note\r\nalpha,interval,12,4,0.849",
-                            0),
-            0u)
+  EXPECT_EQ(
+      alpha.out.rfind("coefficient,level,units,coders,value,note\r\nalpha,interval,12,4,0.849", 0),
+      0u)
       << alpha.out;
-  auto text = RunVerhaal({"agreement", "--from-table", "k.csv", "--layout", "coders-by-units"},
-                         dir.path());
+  auto text =
+      RunVerhaal({"agreement", "--from-table", "k.csv", "--layout", "coders-by-units"}, dir.path());
   EXPECT_NE(text.out.find("alpha        nominal     12       4  0.7434"), std::string::npos)
       << text.out;
   dir.Write("same.csv", "unit,a,b\n1,ja,ja\n2,ja,ja\n");
-  auto same = RunVerhaal({"agreement", "--from-table", "same.csv", "--coefficient", "cohen",
-                          "--format", "csv"},
-                         dir.path());
+  auto same = RunVerhaal(
+      {"agreement", "--from-table", "same.csv", "--coefficient", "cohen", "--format", "csv"},
+      dir.path());
   ASSERT_EQ(same.exit_code, 0) << same.err;
   EXPECT_NE(same.out.find("cohen,nominal,2,2,,"), std::string::npos) << same.out;
   dir.Write("empty.csv", "unit,a,b\n1,,\n2,NA,\n");
@@ -238,9 +234,10 @@ TEST(AgreementFromTableTest, PublishedValuesAndEdgeCases) {
   EXPECT_EQ(one.err,
             "verhaal: error: one.csv has 1 coder; agreement needs two or more columns after the "
             "unit column\n");
-  dir.Write("f.csv", "subject,1,2,3,4,5\n1,0,0,0,0,14\n2,0,2,6,4,2\n3,0,0,3,5,6\n4,0,3,9,2,0\n"
-                     "5,2,2,8,1,1\n6,7,7,0,0,0\n7,3,2,6,3,0\n8,2,5,3,2,2\n9,6,5,2,1,0\n"
-                     "10,0,2,2,3,7\n");
+  dir.Write("f.csv",
+            "subject,1,2,3,4,5\n1,0,0,0,0,14\n2,0,2,6,4,2\n3,0,0,3,5,6\n4,0,3,9,2,0\n"
+            "5,2,2,8,1,1\n6,7,7,0,0,0\n7,3,2,6,3,0\n8,2,5,3,2,2\n9,6,5,2,1,0\n"
+            "10,0,2,2,3,7\n");
   auto fleiss = RunVerhaal(
       {"agreement", "--from-table", "f.csv", "--coefficient", "fleiss", "--counts"}, dir.path());
   ASSERT_EQ(fleiss.exit_code, 0) << fleiss.err;

@@ -1,5 +1,7 @@
 // End-to-end tests of `verhaal autocode`: the real binary on a project built
 // inline, checking exit codes, output and the codings stored afterwards.
+#include "coding/autocode.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,8 +12,6 @@
 #include <vector>
 
 #include "cli/command.h"
-#include "coding/autocode.h"
-
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/project.h"

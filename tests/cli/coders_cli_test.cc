@@ -117,8 +117,7 @@ TEST(CodersCliTest, MatrixCountsTheHumanCodersAndSaysSo) {
                  dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find(",moeten,statushouder,1,"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(",left out: code:motivatie: too few coders agree,2\r\n"),
-            std::string::npos)
+  EXPECT_NE(r.out.find(",left out: code:motivatie: too few coders agree,2\r\n"), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("combined: all 2 coders"), std::string::npos);
   // Each coder side by side: anna has 3 moeten; bram 1 moeten, 1 willen.
@@ -174,9 +173,9 @@ TEST(CodersCliTest, MixedEachCountsResponsesWithoutTests) {
 TEST(CodersCliTest, MatrixQuotesPerCell) {
   TempDir dir;
   MakeProject(dir / "p.verhaal");
-  auto r = RunVerhaal({"matrix", "--rows", "code:motivatie", "--cols", "role", "--quotes", "2",
-                       "--format", "csv"},
-                      dir.path());
+  auto r = RunVerhaal(
+      {"matrix", "--rows", "code:motivatie", "--cols", "role", "--quotes", "2", "--format", "csv"},
+      dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\r\n\r\ngroup,row,col,story,respondent,coder,code,start,end,quote\r\n"
                        ",moeten,statushouder,S1,SH-01,anna,motivatie/moeten,0,6,Ik moe\r\n"
@@ -202,14 +201,16 @@ TEST(CodersCliTest, QuotesAndSummaryHonourTheSet) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Only bram's willen in S3; the rule codings stay out.
   EXPECT_EQ(r.out.find("rules"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("S3,SH-01,statushouder,experience,,motivatie/willen,bram,0,6,,Ik moe,"), std::string::npos)
+  EXPECT_NE(r.out.find("S3,SH-01,statushouder,experience,,motivatie/willen,bram,0,6,,Ik moe,"),
+            std::string::npos)
       << r.out;
   EXPECT_EQ(r.err,
             "codings: codings of anna, bram (every human coder, the default), combined: any "
             "coder\n");
   r = RunVerhaal({"quotes", "--code", "motivatie/willen", "--coders", "rules", "--format", "csv"},
                  dir.path());
-  EXPECT_NE(r.out.find("S4,SH-01,statushouder,experience,,motivatie/willen,rules,"), std::string::npos);
+  EXPECT_NE(r.out.find("S4,SH-01,statushouder,experience,,motivatie/willen,rules,"),
+            std::string::npos);
   r = RunVerhaal({"summary", "--only", "codes", "--format", "csv"}, dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(0, r.out.find("\r\n\r\n")),

@@ -49,8 +49,9 @@ TEST_F(CodingCliTest, CodeUncodeAndDuplicates) {
   EXPECT_EQ(r.out, "coded S1 28:38 motivatie/willen (anna): \"wil werken\"\n");
   r = Run({"code", "S1", "motivatie/willen", "--span", "28:38", "--coder", "anna"});
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.err, "already coded, not stored twice: S1 28:38 motivatie/willen (anna): \"wil "
-                   "werken\"\n");
+  EXPECT_EQ(r.err,
+            "already coded, not stored twice: S1 28:38 motivatie/willen (anna): \"wil "
+            "werken\"\n");
   r = Run({"code", "S2", "taal", "--whole", "--coder", "bram"});
   EXPECT_EQ(r.out, "coded S2 0:19 taal (bram): \"Taal blijft lastig.\"\n");
   r = Run({"code", "S1", "taal", "--quote", "wil werken", "--coder", "anna"});
@@ -168,11 +169,9 @@ TEST(CodingCliExampleTest, TheExampleCodebookLoadsAndShows) {
   auto exported = RunVerhaal({"codebook", "export", "-o", "export.yaml"}, dir.path());
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   ASSERT_EQ(RunVerhaal({"init", "q.verhaal"}, dir.path()).exit_code, 0);
-  ASSERT_EQ(RunVerhaal({"-p", "q.verhaal", "codebook", "load", "export.yaml"}, dir.path())
-                .exit_code,
-            0);
-  EXPECT_EQ(RunVerhaal({"-p", "q.verhaal", "codebook", "show", "--format", "csv"}, dir.path())
-                .out,
+  ASSERT_EQ(
+      RunVerhaal({"-p", "q.verhaal", "codebook", "load", "export.yaml"}, dir.path()).exit_code, 0);
+  EXPECT_EQ(RunVerhaal({"-p", "q.verhaal", "codebook", "show", "--format", "csv"}, dir.path()).out,
             RunVerhaal({"-p", "p.verhaal", "codebook", "show", "--format", "csv"}, dir.path()).out);
 }
 
@@ -184,9 +183,9 @@ TEST(CodingCliExampleTest, TheExampleCodingsApply) {
                               "--mapping", (example / "statushouders.mapping.yaml").string()},
                              dir.path());
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  ASSERT_EQ(RunVerhaal({"codebook", "load", (example / "codebook.yaml").string()}, dir.path())
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      RunVerhaal({"codebook", "load", (example / "codebook.yaml").string()}, dir.path()).exit_code,
+      0);
   auto r = RunVerhaal({"code", "--from", (example / "codings.csv").string()}, dir.path());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out.substr(r.out.find(": ")), ": 136 codings added\n");

@@ -64,9 +64,9 @@ TEST(ConcurrentRunTest, MemoAddedWhileARunIsInProgressIsKept) {
   RunResult run;
   std::thread runner([&] { run = RunVerhaal({"run", "study.yaml"}, dir.path()); });
   const bool started = WaitForWorkingCopy(project);
-  const auto memo = RunVerhaal({"-p", project.string(), "memo", "add", "Geschreven tijdens de run",
-                                "--story", "SH-01-E"},
-                               dir.path());
+  const auto memo = RunVerhaal(
+      {"-p", project.string(), "memo", "add", "Geschreven tijdens de run", "--story", "SH-01-E"},
+      dir.path());
   runner.join();
   ASSERT_TRUE(started) << "the run never made its working copy";
   ASSERT_EQ(run.exit_code, 0) << run.err;

@@ -87,15 +87,14 @@ TEST_F(ImportCliTest, CsvWithTextTypesNumericDateAndYesNoColumnsAndItsMappingImp
   // The printed mapping, saved as it is, imports the file into a new project.
   dir_.Write("v.mapping.yaml", r.out);
   ASSERT_EQ(RunVerhaal({"init", "u.verhaal"}, dir_.path()).exit_code, 0);
-  const auto again =
-      RunVerhaal({"-p", "u.verhaal", "import", "csv", "v.csv", "--mapping", "v.mapping.yaml"},
-                 dir_.path());
+  const auto again = RunVerhaal(
+      {"-p", "u.verhaal", "import", "csv", "v.csv", "--mapping", "v.mapping.yaml"}, dir_.path());
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(again.err,
             "v.csv: added 3 stories, updated 0, 0 unchanged; 0 new respondents, 5 new "
             "variables, 0 new signifiers\n");
-  const auto sav = RunVerhaal({"-p", "u.verhaal", "export", "stories", "--format", "csv"},
-                              dir_.path());
+  const auto sav =
+      RunVerhaal({"-p", "u.verhaal", "export", "stories", "--format", "csv"}, dir_.path());
   ASSERT_EQ(sav.exit_code, 0) << sav.err;
   EXPECT_NE(sav.out.find("7.5"), std::string::npos) << sav.out;  // a number, not the text "7,5"
 }
@@ -321,8 +320,8 @@ TEST_F(ImportEncodingCliTest, HeaderNamesMatchWhateverTheirCase) {
   EXPECT_EQ(Find("S2")->respondent_key, "R2");
   // Two columns that differ only in case: the name must be exact.
   dir_.Write("x.csv", "ID,Id,Respondent,Rol,Verhaal\nS3,S4,R3,x,Drie\n");
-  const auto both = testing::RunVerhaal({"import", "csv", "x.csv", "--mapping", "m.yaml"},
-                                        dir_.path());
+  const auto both =
+      testing::RunVerhaal({"import", "csv", "x.csv", "--mapping", "m.yaml"}, dir_.path());
   EXPECT_EQ(both.exit_code, 65) << both.err;
   EXPECT_NE(both.err.find("column 'id' could be 'ID' or 'Id', which differ only in upper and "
                           "lower case; name one exactly"),

@@ -178,8 +178,8 @@ TEST_F(KilledWriterTest, AKilledCodeFromLeavesNoneOrAllOfTheRows) {
     EXPECT_TRUE(now == 0 || now == kStories) << delay.count() << " ms: " << now;
     if (done || now == kStories) break;  // the rest would be no-ops
   }
-  const auto again = RunVerhaal({"-p", project.string(), "code", "--from", "codings.csv"},
-                                dir_.path());
+  const auto again =
+      RunVerhaal({"-p", project.string(), "code", "--from", "codings.csv"}, dir_.path());
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(Count(project, bram), kStories);
 }

@@ -79,7 +79,7 @@ class MatrixSegmentTest : public ::testing::Test {
 TEST_F(MatrixSegmentTest, OverlappingSegmentsOnly) {
   // S1 moeten 0:13 (anna and bram merged) meets dwingend 0:28; S1 willen
   // 29:49 and S2 willen 0:9 meet nothing.
-  const std::vector<std::string> args = {"matrix", "--rows", "code:motivatie", "--cols",
+  const std::vector<std::string> args = {"matrix",     "--rows", "code:motivatie", "--cols",
                                          "code:stijl", "--unit", "segment"};
   EXPECT_EQ(Cells(args),
             "moeten dwingend 1\nmoeten aanmoedigend 0\nwillen dwingend 0\nwillen aanmoedigend 0\n");

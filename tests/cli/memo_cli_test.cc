@@ -14,7 +14,8 @@ using testing::TempDir;
 TEST(MemoCliTest, AMemoOnTheWholeProjectWithAndWithoutP) {
   TempDir dir;
   ASSERT_EQ(RunVerhaal({"init", "s.verhaal"}, dir.path()).exit_code, 0);
-  const auto first = RunVerhaal({"memo", "add", "Eerste", "notitie", "--whole-project"}, dir.path());
+  const auto first =
+      RunVerhaal({"memo", "add", "Eerste", "notitie", "--whole-project"}, dir.path());
   EXPECT_EQ(first.exit_code, 0) << first.err;
   const auto second = RunVerhaal(
       {"memo", "add", "Tweede notitie", "-p", "s.verhaal", "--whole-project"}, dir.path());
@@ -26,8 +27,7 @@ TEST(MemoCliTest, AMemoOnTheWholeProjectWithAndWithoutP) {
   EXPECT_NE(list.out.find("Tweede notitie"), std::string::npos) << list.out;
   const auto none = RunVerhaal({"memo", "add", "Nergens op"}, dir.path());
   EXPECT_EQ(none.exit_code, 2);
-  EXPECT_EQ(none.err,
-            "verhaal: error: name one of --story KEY, --code PATH or --whole-project\n");
+  EXPECT_EQ(none.err, "verhaal: error: name one of --story KEY, --code PATH or --whole-project\n");
 }
 
 }  // namespace

@@ -41,9 +41,12 @@ TEST_F(OutputGuardTest, EveryOutputOntoTheProjectIsRefusedWithExit73) {
   const fs::path project = dir_->path() / "out/statushouders.verhaal";
   const std::string before = ReadFile(project);
   // Each name below is the project (or a companion) in another spelling.
-  const std::vector<std::string> targets = {
-      "out/statushouders.verhaal", "sub/../out/statushouders.verhaal", "link.verhaal",
-      "hard.verhaal", "out/statushouders.verhaal-wal", "out/statushouders.verhaal-shm"};
+  const std::vector<std::string> targets = {"out/statushouders.verhaal",
+                                            "sub/../out/statushouders.verhaal",
+                                            "link.verhaal",
+                                            "hard.verhaal",
+                                            "out/statushouders.verhaal-wal",
+                                            "out/statushouders.verhaal-shm"};
   const std::vector<std::vector<std::string>> commands = {
       {"report", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "-o"},
       {"export", "stories", "--format", "csv", "-o"},
@@ -68,7 +71,8 @@ TEST_F(OutputGuardTest, EveryOutputOntoTheProjectIsRefusedWithExit73) {
       EXPECT_EQ(r.exit_code, 73) << line << "\n" << r.err;
       EXPECT_NE(r.err.find("verhaal: error: refusing to write " + target + ": it is "),
                 std::string::npos)
-          << line << "\n" << r.err;
+          << line << "\n"
+          << r.err;
       ASSERT_EQ(ReadFile(project), before) << line;
     }
   }

@@ -156,10 +156,10 @@ TEST_F(PseudonymiseCliTest, CleanCopyKeepsTheMatrixAndTheCodedWords) {
         std::tuple{clean, "en", "Pseudonymised copy: names, places"},
         std::tuple{Example(), "en", ""}}) {
     const fs::path html = out / (std::string("r-") + lang + project.stem().string() + ".html");
-    const RunResult report = RunVerhaal(
-        {"-p", project.string(), "report", "--lang", lang, "--rows", "dyad:motivatie", "--cols",
-         "dyad:stijl", "-o", html.string()},
-        out.path());
+    const RunResult report =
+        RunVerhaal({"-p", project.string(), "report", "--lang", lang, "--rows", "dyad:motivatie",
+                    "--cols", "dyad:stijl", "-o", html.string()},
+                   out.path());
     ASSERT_EQ(report.exit_code, 0) << report.err;
     const std::string page = ReadFile(html);
     if (*expected) {

@@ -34,7 +34,8 @@ void MakeProject(const std::filesystem::path& file) {
 TEST(RefiCliTest, ExportThenImportIntoANewProject) {
   TempDir dir;
   MakeProject(dir / "a.verhaal");
-  auto exported = RunVerhaal({"-p", "a.verhaal", "export", "refi", "-o", "studie.qdpx"}, dir.path());
+  auto exported =
+      RunVerhaal({"-p", "a.verhaal", "export", "refi", "-o", "studie.qdpx"}, dir.path());
   ASSERT_EQ(exported.exit_code, 0) << exported.err;
   EXPECT_EQ(exported.out,
             "wrote studie.qdpx: 1 stories, 1 codes, 1 coders, 0 respondents, 1 codings, 0 memos\n");
@@ -71,13 +72,14 @@ TEST(RefiCliTest, AFailingImportChangesNothing) {
   auto r = RunVerhaal({"import", "refi", "bad.qdpx"}, dir.path());
   EXPECT_EQ(r.exit_code, 65);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err,
-            "verhaal: error: bad.qdpx:project.qde:6:1: the selection [0, 9) lies beyond the end "
-            "of source 's', which has 5 characters; if the tool counted CRLF as one character "
-            "(ATLAS.ti) or two, say so with --crlf one|two\n"
-            // The offending line, cut to 100 characters, and a caret under the element.
-            "  <PlainTextSelection guid=\"00000000-0000-0000-0000-000000000003\" startPosition=\"0\" "
-            "endPosition=\"9\"/><\n  ^\n");
+  EXPECT_EQ(
+      r.err,
+      "verhaal: error: bad.qdpx:project.qde:6:1: the selection [0, 9) lies beyond the end "
+      "of source 's', which has 5 characters; if the tool counted CRLF as one character "
+      "(ATLAS.ti) or two, say so with --crlf one|two\n"
+      // The offending line, cut to 100 characters, and a caret under the element.
+      "  <PlainTextSelection guid=\"00000000-0000-0000-0000-000000000003\" startPosition=\"0\" "
+      "endPosition=\"9\"/><\n  ^\n");
   Project project = Project::Open(dir / "p.verhaal");
   EXPECT_EQ(ListCodes(project).size(), 0u);
   EXPECT_EQ(CountStories(project), 0);

@@ -43,8 +43,7 @@ TEST(RunSourcesTest, FolderTranscriptAndSpryngSourcesAreImportedOnceEach) {
   const auto first = RunVerhaal({"run", "study.yaml"}, dir.path());
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.err.find("import verhalen: added 2 stories"), std::string::npos) << first.err;
-  EXPECT_NE(first.err.find("import gesprek-07.txt: added 1 story"), std::string::npos)
-      << first.err;
+  EXPECT_NE(first.err.find("import gesprek-07.txt: added 1 story"), std::string::npos) << first.err;
   EXPECT_NE(first.err.find("import spryng.csv: 2 new stories, 0 already present, 1 signifiers"),
             std::string::npos)
       << first.err;

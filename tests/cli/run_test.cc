@@ -74,11 +74,11 @@ TEST_F(RunStudyTest, FirstRunCreatesTheProjectAndSaysWhereTheOutputsAre) {
   EXPECT_NE(first_->err.find("codings codings.csv: 136 rows: 136 codings added, 0 already there"),
             std::string::npos)
       << first_->err;
-  for (const char* name : {"matrix.txt", "matrix.csv", "matrix-gemeente.md", "matrix-gemeente.svg",
-                           "matrix-codes.txt", "matrix-codes-any.txt", "scatter.svg",
-                           "summary.md", "agreement.csv", "stories.csv",
-                           "stories.sav", "stories.dta", "codings.csv", "respondents.csv",
-                           "statushouders.xlsx", "statushouders.qdpx", "report.html"}) {
+  for (const char* name :
+       {"matrix.txt", "matrix.csv", "matrix-gemeente.md", "matrix-gemeente.svg", "matrix-codes.txt",
+        "matrix-codes-any.txt", "scatter.svg", "summary.md", "agreement.csv", "stories.csv",
+        "stories.sav", "stories.dta", "codings.csv", "respondents.csv", "statushouders.xlsx",
+        "statushouders.qdpx", "report.html"}) {
     EXPECT_TRUE(fs::exists(Out(name))) << name;
     EXPECT_GT(fs::file_size(Out(name)), 100u) << name;
   }
@@ -218,22 +218,30 @@ bool HasWord(const std::string& text, const std::string& word) {
 // sentences about the statistics, captions, chart labels), none of which the
 // example's stories use.
 constexpr const char* kEnglishWords[] = {
-    "Agreement", "All", "Coders", "Codings", "Counted", "Each", "Expected", "Fewer", "For",
-    "Left", "More", "Overview", "Quotes", "Respondents", "Scatter", "Signifiers", "Stories",
-    "Story", "Whose", "above", "adjusted", "against", "agreement", "almost", "alpha", "and",
-    "answer", "answered", "any", "applicable", "are", "asked", "association", "be", "behind",
-    "between", "both", "by", "cell", "cells", "centre", "chance", "chi", "chose", "clearly",
-    "coded", "coder", "codings", "col", "coloured", "combined", "compared", "count", "counted",
-    "counts", "could", "differ", "dimension", "dot", "each", "expected", "experience", "fewer",
-    "figures", "for", "from", "group", "groups", "how", "its", "kind", "left", "level", "lists",
-    "marks", "mean", "measure", "median", "moderate", "more", "no", "none", "number", "numbers",
-    "once", "one", "opening", "or", "own", "pattern", "percent", "placed", "presence",
-    "quadrant", "quotes", "reflection", "replaced", "residual", "respondents", "right", "role",
-    "row", "rule", "rules", "same", "shaded", "share", "skipped", "sliders", "small",
-    "smallest", "statistic", "statistics", "stories", "story", "storyteller", "storytellers",
-    "strong", "substantial", "tell", "than", "that", "their", "these", "to", "top", "total",
-    "triad", "triads", "trust", "unit", "unlikely", "used", "value", "wave", "well", "whether",
-    "with", "zeros", "square", "bottom", "item"};
+    "Agreement", "All",         "Coders",       "Codings",    "Counted",     "Each",
+    "Expected",  "Fewer",       "For",          "Left",       "More",        "Overview",
+    "Quotes",    "Respondents", "Scatter",      "Signifiers", "Stories",     "Story",
+    "Whose",     "above",       "adjusted",     "against",    "agreement",   "almost",
+    "alpha",     "and",         "answer",       "answered",   "any",         "applicable",
+    "are",       "asked",       "association",  "be",         "behind",      "between",
+    "both",      "by",          "cell",         "cells",      "centre",      "chance",
+    "chi",       "chose",       "clearly",      "coded",      "coder",       "codings",
+    "col",       "coloured",    "combined",     "compared",   "count",       "counted",
+    "counts",    "could",       "differ",       "dimension",  "dot",         "each",
+    "expected",  "experience",  "fewer",        "figures",    "for",         "from",
+    "group",     "groups",      "how",          "its",        "kind",        "left",
+    "level",     "lists",       "marks",        "mean",       "measure",     "median",
+    "moderate",  "more",        "no",           "none",       "number",      "numbers",
+    "once",      "one",         "opening",      "or",         "own",         "pattern",
+    "percent",   "placed",      "presence",     "quadrant",   "quotes",      "reflection",
+    "replaced",  "residual",    "respondents",  "right",      "role",        "row",
+    "rule",      "rules",       "same",         "shaded",     "share",       "skipped",
+    "sliders",   "small",       "smallest",     "statistic",  "statistics",  "stories",
+    "story",     "storyteller", "storytellers", "strong",     "substantial", "tell",
+    "than",      "that",        "their",        "these",      "to",          "top",
+    "total",     "triad",       "triads",       "trust",      "unit",        "unlikely",
+    "used",      "value",       "wave",         "well",       "whether",     "with",
+    "zeros",     "square",      "bottom",       "item"};
 
 // The example asks for a Dutch report (language: nl): no English word of the
 // report's own is left, in the text or the charts, and numbers have a
@@ -245,11 +253,11 @@ TEST_F(RunStudyTest, DutchReportHasNoEnglishWordsLeft) {
   const std::string text = VisibleText(html);
   for (const char* word : kEnglishWords) EXPECT_FALSE(HasWord(text, word)) << word;
   // The English report has every one of them.
-  auto english = RunVerhaal({"-p", Out("statushouders.verhaal").string(), "report", "-o",
-                             "en.html", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--by",
-                             "var:gemeente", "--role", "statushouder", "--coders", "anna,bram",
-                             "--lang", "en"},
-                            dir_->path());
+  auto english =
+      RunVerhaal({"-p", Out("statushouders.verhaal").string(), "report", "-o", "en.html", "--rows",
+                  "dyad:motivatie", "--cols", "dyad:stijl", "--by", "var:gemeente", "--role",
+                  "statushouder", "--coders", "anna,bram", "--lang", "en"},
+                 dir_->path());
   ASSERT_EQ(english.exit_code, 0) << english.err;
   const std::string english_html = ReadFile(dir_->path() / "en.html");
   EXPECT_NE(english_html.find("<html lang=\"en\">"), std::string::npos);
@@ -319,9 +327,10 @@ TEST(RunStudyBytesTest, TwoRunsGiveTheSameBytes) {
 TEST_F(RunStudyTest, BinaryExportsDoNotCarryTheClock) {
   ASSERT_EQ(first_->exit_code, 0) << first_->err;
   const std::string project = Out("statushouders.verhaal").string();
-  const std::vector<std::vector<std::string>> exports = {
-      {"export", "stories", "-o", "STEM.sav"}, {"export", "stories", "-o", "STEM.dta"},
-      {"export", "workbook", "-o", "STEM.xlsx"}, {"export", "refi", "-o", "STEM.qdpx"}};
+  const std::vector<std::vector<std::string>> exports = {{"export", "stories", "-o", "STEM.sav"},
+                                                         {"export", "stories", "-o", "STEM.dta"},
+                                                         {"export", "workbook", "-o", "STEM.xlsx"},
+                                                         {"export", "refi", "-o", "STEM.qdpx"}};
   for (const char* stem : {"one", "two"}) {
     for (auto args : exports) {
       args.back().replace(0, 4, stem);
@@ -368,7 +377,8 @@ TEST_F(RunStudyTest, SecondRunChangesNothingAndSaysSo) {
             "open out/report.html in a browser\n");
   EXPECT_NE(again.err.find(
                 "import statushouders.csv: nothing to change; all 38 stories are already in the "
-                "project\n"), std::string::npos)
+                "project\n"),
+            std::string::npos)
       << again.err;
   EXPECT_NE(again.err.find("autocode: "), std::string::npos);
   EXPECT_NE(again.err.find("codings unchanged"), std::string::npos) << again.err;
@@ -471,9 +481,7 @@ TEST_F(RunStudyTest, ReportCommandWritesThePageAndRefusesBadInput) {
        2,
        "verhaal: error: report needs --rows and --cols; e.g. `verhaal report -o report.html "
        "--rows dyad:motivatie --cols dyad:stijl`\n"},
-      {{"report", "-o", "x.html", "--rows", "dyad:motivatie", "--cols", "dyad:stil"},
-       66,
-       ""},
+      {{"report", "-o", "x.html", "--rows", "dyad:motivatie", "--cols", "dyad:stil"}, 66, ""},
       {{"report", "-o", "x.html", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--role",
         "wethouder"},
        65,
@@ -504,28 +512,31 @@ TEST_F(RunStudyTest, ReportRendersInHeadlessChromium) {
   for (const char* name : {"/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
     if (fs::exists(name)) chromium = name;
   }
-  if (chromium.empty()) GTEST_SKIP() << "chromium is absent; `scripts/bootstrap --tests` installs it";
+  if (chromium.empty())
+    GTEST_SKIP() << "chromium is absent; `scripts/bootstrap --tests` installs it";
   const fs::path profile = dir_->path() / "chromium-profile";
   const fs::path png = dir_->path() / "report.png";
   const fs::path dom = dir_->path() / "report.dom";
   const std::string flags =
       " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
       " --disable-background-networking --disable-component-update --disable-sync"
-      " --user-data-dir=" + profile.string() + " ";
+      " --user-data-dir=" +
+      profile.string() + " ";
   const std::string url = "file://" + Out("report.html").string();
   const std::string shot = chromium + flags + "--screenshot=" + png.string() +
                            " --window-size=1280,2000 " + url + " >/dev/null 2>&1";
   ASSERT_EQ(std::system(shot.c_str()), 0) << shot;
   EXPECT_GT(fs::file_size(png), 20000u);
-  const std::string dump = chromium + flags + "--dump-dom " + url + " >" + dom.string() +
-                           " 2>/dev/null";
+  const std::string dump =
+      chromium + flags + "--dump-dom " + url + " >" + dom.string() + " 2>/dev/null";
   ASSERT_EQ(std::system(dump.c_str()), 0) << dump;
   const std::string rendered = ReadFile(dom);
   EXPECT_NE(rendered.find("Matrix: "), std::string::npos);
   EXPECT_NE(rendered.find("De verhalen achter de cijfers"), std::string::npos);
   EXPECT_NE(rendered.find("<blockquote>"), std::string::npos);
   EXPECT_NE(rendered.find("SH-01, statushouder"), std::string::npos);
-  if (const char* keep = std::getenv("VERHAAL_KEEP_SCREENSHOT")) fs::copy_file(png, keep, fs::copy_options::overwrite_existing);
+  if (const char* keep = std::getenv("VERHAAL_KEEP_SCREENSHOT"))
+    fs::copy_file(png, keep, fs::copy_options::overwrite_existing);
 }
 
 }  // namespace

@@ -46,8 +46,8 @@ TEST_F(ShowUncodeTest, NumbersStayTheSameWithACoderAndMemosAreListed) {
       << bram.out;
   EXPECT_NE(bram.out.find("codings:\n  3  willen  bram  14:34\n"), std::string::npos) << bram.out;
   EXPECT_EQ(all.out.find("memos:"), std::string::npos);
-  Run({"memo", "add", "Twijfel:\nmoeten of willen?", "--story", "S1", "--span", "0:13",
-       "--author", "anna", "--title", "Lezing"});
+  Run({"memo", "add", "Twijfel:\nmoeten of willen?", "--story", "S1", "--span", "0:13", "--author",
+       "anna", "--title", "Lezing"});
   const auto memo = Run({"show", "S1"});
   EXPECT_NE(memo.out.find("  anna  0:13\n    Lezing: Twijfel:\n    moeten of willen?\n"),
             std::string::npos)
@@ -70,8 +70,8 @@ TEST_F(ShowUncodeTest, UncodeByNumberRemovesOnlyTheCodersOwnCoding) {
   EXPECT_EQ(missing.err,
             "verhaal: error: story S1 has 3 codings, so there is no coding 4; see them numbered "
             "with `verhaal show S1`\n");
-  const auto both = RunVerhaal(
-      {"uncode", "S1", "willen", "--number", "3", "--coder", "bram"}, dir_.path());
+  const auto both =
+      RunVerhaal({"uncode", "S1", "willen", "--number", "3", "--coder", "bram"}, dir_.path());
   EXPECT_EQ(both.exit_code, 2) << both.err;
   const auto removed = Run({"uncode", "S1", "--number", "3", "--coder", "bram"});
   EXPECT_EQ(removed.out, "removed S1 14:34 willen (bram): \"Later wilde ik zelf.\"\n");

@@ -30,14 +30,15 @@ TEST(SignifiersCliTest, ImportSenseMakerThenInfoSignifiers) {
   dir.Write("def.json", kDefinition);
   dir.Write("data.csv", kData);
   ASSERT_EQ(RunVerhaal({"init", "p.verhaal"}, dir.path()).exit_code, 0);
-  const auto import = RunVerhaal(
-      {"import", "sensemaker", "data.csv", "--definition", "def.json"}, dir.path());
+  const auto import =
+      RunVerhaal({"import", "sensemaker", "data.csv", "--definition", "def.json"}, dir.path());
   EXPECT_EQ(import.exit_code, 0) << import.err;
   EXPECT_EQ(import.out, "");
-  EXPECT_EQ(import.err, "imported data.csv: 3 new stories, 0 already present, 2 signifiers, "
-                        "4 values set\n");
-  const auto again = RunVerhaal(
-      {"import", "sensemaker", "data.csv", "--definition", "def.json"}, dir.path());
+  EXPECT_EQ(import.err,
+            "imported data.csv: 3 new stories, 0 already present, 2 signifiers, "
+            "4 values set\n");
+  const auto again =
+      RunVerhaal({"import", "sensemaker", "data.csv", "--definition", "def.json"}, dir.path());
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_EQ(again.err, "nothing changed: data.csv is already in the project (3 stories)\n");
   const auto info = RunVerhaal({"info", "--signifiers", "--format", "csv"}, dir.path());
@@ -55,8 +56,8 @@ TEST(SignifiersCliTest, BadCellFailsLocatedAndWritesNothing) {
   data.replace(data.find("\"0.2\""), 5, "\"2.5\"");
   dir.Write("data.csv", data);
   ASSERT_EQ(RunVerhaal({"init", "p.verhaal"}, dir.path()).exit_code, 0);
-  const auto run = RunVerhaal(
-      {"import", "sensemaker", "data.csv", "--definition", "def.json"}, dir.path());
+  const auto run =
+      RunVerhaal({"import", "sensemaker", "data.csv", "--definition", "def.json"}, dir.path());
   EXPECT_EQ(run.exit_code, 65);
   EXPECT_EQ(run.out, "");
   EXPECT_EQ(run.err,

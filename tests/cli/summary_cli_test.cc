@@ -117,9 +117,9 @@ TEST(ExampleStudyTest, SummaryChartsPerRole) {
     }
   }
   // The same bytes again.
-  auto again = RunVerhaal({"summary", "--by", "role", "--only", "codes,dyads,triads,lists",
-                           "--svg", "nog-eens"},
-                          dir.path());
+  auto again = RunVerhaal(
+      {"summary", "--by", "role", "--only", "codes,dyads,triads,lists", "--svg", "nog-eens"},
+      dir.path());
   ASSERT_EQ(again.exit_code, 0) << again.err;
   for (const auto& entry : std::filesystem::directory_iterator(charts)) {
     EXPECT_EQ(testing::ReadFile(entry.path()),
@@ -137,8 +137,9 @@ TEST(ExampleStudyTest, SummaryPerKlantmanagerOverWaves) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "40 stories; 0 without a level of respondent, wave\n");
   // KM-1's motivatie in waves 1 and 2; one story each, so no sd (empty).
-  for (const std::string line : {"motivatie,KM-1 / 1,1,0,0,0.350,0.350,,0.350,0.350,0,1,0,0,0\r\n",
-                                 "motivatie,KM-1 / 2,1,0,0,0.400,0.400,,0.400,0.400,0,0,1,0,0\r\n"}) {
+  for (const std::string line :
+       {"motivatie,KM-1 / 1,1,0,0,0.350,0.350,,0.350,0.350,0,1,0,0,0\r\n",
+        "motivatie,KM-1 / 2,1,0,0,0.400,0.400,,0.400,0.400,0,0,1,0,0\r\n"}) {
     EXPECT_NE(r.out.find(line), std::string::npos) << line << r.out;
   }
   auto thrice = RunVerhaal({"summary", "--by", "role", "--by", "wave", "--by", "kind"}, dir.path());
@@ -158,9 +159,8 @@ TEST(ExampleStudyTest, SummaryChartFolderThatCannotBeMade) {
   EXPECT_EQ(file.out, "");
   auto under = RunVerhaal({"summary", "--svg", "bestand.txt/grafieken"}, dir.path());
   EXPECT_EQ(under.exit_code, 73);
-  EXPECT_EQ(under.err.rfind("verhaal: error: cannot create the folder 'bestand.txt/grafieken': ",
-                            0),
-            0u)
+  EXPECT_EQ(
+      under.err.rfind("verhaal: error: cannot create the folder 'bestand.txt/grafieken': ", 0), 0u)
       << under.err;
   auto unit = RunVerhaal({"summary", "--cooccurrence", "zinnen"}, dir.path());
   EXPECT_EQ(unit.exit_code, 2);

@@ -64,7 +64,7 @@ class AnalysisCodersTest : public ::testing::Test {
   }
 
   void CodeStory(int story, int64_t code, const std::string& coder,
-             const std::string& origin = "manual") {
+                 const std::string& origin = "manual") {
     Coding coding;
     coding.story_id = ids_[static_cast<size_t>(story - 1)];
     coding.code_id = code;
@@ -106,10 +106,9 @@ TEST_F(AnalysisCodersTest, DefaultIsEveryHumanCoderNeverRules) {
   EXPECT_EQ(coders.Describe(),
             "codings of anna, bram (every human coder, the default), combined: any coder");
   // Union of anna and bram: S3 has both levels (mixed), S4 only rule codings.
-  EXPECT_EQ(Levels(coders), (std::map<std::string, std::string>{{"S1", "moeten"},
-                                                                {"S2", "moeten"},
-                                                                {"S3", "(mixed)"},
-                                                                {"S4", "(no coding)"}}));
+  EXPECT_EQ(Levels(coders),
+            (std::map<std::string, std::string>{
+                {"S1", "moeten"}, {"S2", "moeten"}, {"S3", "(mixed)"}, {"S4", "(no coding)"}}));
   // Before the analysis set existed, rules were pooled in: S1 mixed, S4 willen.
   CoderRequest pooled;
   pooled.coders = std::vector<std::string>{"anna", "bram", "rules"};

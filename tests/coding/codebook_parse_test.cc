@@ -89,7 +89,8 @@ TEST(CodebookParseTest, Errors) {
        "cb.yaml:5:20: 'dimension' must be true or false\n          dimension: ja\n"
        "                     ^"},
       {"codes:\n  - description: x\n",
-       "cb.yaml:2:5: this code has no 'name:'; every code needs one\n    - description: x\n      ^"},
+       "cb.yaml:2:5: this code has no 'name:'; every code needs one\n    - description: x\n      "
+       "^"},
       {"kodes:\n  - name: a\n",
        "cb.yaml:1:1: a codebook is a map with a 'codes:' list; see docs/codebook.md\n"
        "  kodes:\n  ^"},
@@ -166,8 +167,7 @@ TEST(CodebookParseTest, InvalidUtf8AnywhereIsALocatedError) {
       {"codes:\n  - name: willen\n    description: \"ge\xC3\"\n", 3, 21},
       {"codes:\n  - name: willen\n    examples: [\"ok\", \"b\xE9ter\"]\n", 3, 24},
       {"codes:\n  - name: willen\n    examples: \"b\xE9ter\"\n", 3, 17},
-      {"codes:\n  - name: willen\n    inclusion: a\n    rules:\n      - any: [\"w\xFF\"]\n", 5,
-       17},
+      {"codes:\n  - name: willen\n    inclusion: a\n    rules:\n      - any: [\"w\xFF\"]\n", 5, 17},
   };
   for (const Case& c : cases) {
     try {

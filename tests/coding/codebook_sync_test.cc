@@ -1,9 +1,10 @@
 // Loading a codebook into a project (coding/codebook_sync.h): additions,
 // updates, renames, merges and retiring, with every coding surviving.
+#include "coding/codebook_sync.h"
+
 #include <gtest/gtest.h>
 
 #include "coding/codebook.h"
-#include "coding/codebook_sync.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
@@ -36,7 +37,8 @@ class CodebookSyncTest : public ::testing::Test {
     return changes;
   }
 
-  void Code(const std::string& path, int64_t start, int64_t end, const std::string& coder = "anna") {
+  void Code(const std::string& path, int64_t start, int64_t end,
+            const std::string& coder = "anna") {
     Coding coding;
     coding.story_id = story_;
     coding.code_id = FindCodeByPath(project_, path)->id;
@@ -58,7 +60,8 @@ class CodebookSyncTest : public ::testing::Test {
 
   std::vector<std::string> Paths() {
     std::vector<std::string> out;
-    for (const auto& c : ListCodes(project_)) out.push_back(c.path + (c.retired ? " (retired)" : ""));
+    for (const auto& c : ListCodes(project_))
+      out.push_back(c.path + (c.retired ? " (retired)" : ""));
     return out;
   }
 
@@ -90,8 +93,7 @@ class CodebookSyncTest : public ::testing::Test {
 };
 
 TEST_F(CodebookSyncTest, LoadingTheSameFileAgainChangesNothing) {
-  EXPECT_EQ(Summary(Load(kStartCodebook)),
-            "");
+  EXPECT_EQ(Summary(Load(kStartCodebook)), "");
 }
 
 TEST_F(CodebookSyncTest, RenameMergeUpdateAddKeepEveryCoding) {
@@ -116,10 +118,10 @@ TEST_F(CodebookSyncTest, RenameMergeUpdateAddKeepEveryCoding) {
             "rename taal 2 | now taalbarrière; codings kept\n"
             "update vertrouwen 1 | description\n"
             "add wantrouwen 0 | \n");
-  EXPECT_EQ(Codings(), (std::vector<std::string>{
-                           "taalbarrière 0:5 anna", "taalbarrière 0:5 bram",
-                           "motivatie/intrinsiek 0:10 anna", "motivatie/moeten 14:30 anna",
-                           "vertrouwen 40:60 anna"}));
+  EXPECT_EQ(Codings(),
+            (std::vector<std::string>{"taalbarrière 0:5 anna", "taalbarrière 0:5 bram",
+                                      "motivatie/intrinsiek 0:10 anna",
+                                      "motivatie/moeten 14:30 anna", "vertrouwen 40:60 anna"}));
   // Loading it again is a no-op: was: names a code that no longer exists.
   EXPECT_EQ(Summary(Load(R"(codes:
   - name: motivatie
@@ -196,8 +198,8 @@ TEST_F(CodebookSyncTest, DroppingAUsedCodeIsRefusedUnlessRetired) {
               "it back, merge it into another code with merge_into:, or keep it as retired with "
               "--retire");
   }
-  EXPECT_EQ(Paths(), (std::vector<std::string>{"motivatie", "motivatie/moeten",
-                                               "motivatie/willen", "taal", "vertrouwen"}));
+  EXPECT_EQ(Paths(), (std::vector<std::string>{"motivatie", "motivatie/moeten", "motivatie/willen",
+                                               "taal", "vertrouwen"}));
   // A preview reports instead of failing.
   CodebookSyncOptions preview;
   preview.preview = true;
@@ -212,9 +214,8 @@ TEST_F(CodebookSyncTest, DroppingAUsedCodeIsRefusedUnlessRetired) {
   EXPECT_EQ(Summary(Load(without_taal, retire)),
             "retire taal 2 | not in the codebook; kept with its codings\n"
             "update vertrouwen 1 | order\n");
-  EXPECT_EQ(Paths(), (std::vector<std::string>{"motivatie", "motivatie/moeten",
-                                               "motivatie/willen", "taal (retired)",
-                                               "vertrouwen"}));
+  EXPECT_EQ(Paths(), (std::vector<std::string>{"motivatie", "motivatie/moeten", "motivatie/willen",
+                                               "taal (retired)", "vertrouwen"}));
   EXPECT_EQ(Codings().size(), 5u);
   // Retired codes stay quietly when the file still leaves them out.
   EXPECT_EQ(Summary(Load(without_taal)), "");

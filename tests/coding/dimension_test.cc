@@ -164,16 +164,18 @@ TEST_F(ResolveTest, CodeLevelsAgreementAndMixed) {
 
   const auto all = Resolve("code:motivatie");
   EXPECT_EQ(all.levels, (std::vector<std::string>{"moeten", "willen"}));
-  EXPECT_EQ(AsMap(all.level_of), (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}, {ids_[3], 0}}));
-  EXPECT_EQ(AsMap(all.left_out), (std::map<int64_t, std::string>{
-                              {ids_[2], "mixed"}, {ids_[4], "mixed"}, {ids_[5], "no coding"}}));
+  EXPECT_EQ(AsMap(all.level_of),
+            (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}, {ids_[3], 0}}));
+  EXPECT_EQ(AsMap(all.left_out),
+            (std::map<int64_t, std::string>{
+                {ids_[2], "mixed"}, {ids_[4], "mixed"}, {ids_[5], "no coding"}}));
 
   const auto team = Resolve("code:motivatie@anna+bram");
   EXPECT_EQ(AsMap(team.level_of), (std::map<int64_t, int>{{ids_[0], 0}, {ids_[1], 1}}));
   EXPECT_EQ(AsMap(team.left_out), (std::map<int64_t, std::string>{{ids_[2], "coders disagree"},
-                                                           {ids_[3], "no coding"},
-                                                           {ids_[4], "no coding"},
-                                                           {ids_[5], "no coding"}}));
+                                                                  {ids_[3], "no coding"},
+                                                                  {ids_[4], "no coding"},
+                                                                  {ids_[5], "no coding"}}));
 
   const auto anna = Resolve("code:motivatie@anna", MixedPolicy::kLevel);
   EXPECT_EQ(anna.levels, (std::vector<std::string>{"moeten", "willen", "mixed"}));
@@ -193,8 +195,7 @@ TEST_F(ResolveTest, OnlyTheGivenStoriesAndTheSameFromIdsOrStories) {
   for (const char* dim : {"code:motivatie", "role", "wave", "kind", "respondent"}) {
     SCOPED_TRACE(dim);
     const auto from_stories = Resolve(dim);
-    const auto from_ids =
-        ResolveDimension(*project_, ParseDimension(dim), ListStoryIds(*project_));
+    const auto from_ids = ResolveDimension(*project_, ParseDimension(dim), ListStoryIds(*project_));
     EXPECT_EQ(from_ids.levels, from_stories.levels);
     EXPECT_EQ(from_ids.level_of, from_stories.level_of);
     EXPECT_EQ(from_ids.left_out, from_stories.left_out);

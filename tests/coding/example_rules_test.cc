@@ -19,8 +19,8 @@ namespace {
 void CollectRules(const YAML::Node& codes, const std::string& parent, const std::string& file,
                   const std::string& text, std::vector<Rule>& out) {
   for (const YAML::Node& code : codes) {
-    const std::string path =
-        parent.empty() ? code["name"].as<std::string>() : parent + "/" + code["name"].as<std::string>();
+    const std::string path = parent.empty() ? code["name"].as<std::string>()
+                                            : parent + "/" + code["name"].as<std::string>();
     for (Rule& rule : ParseRules(code["rules"], path, file, text)) out.push_back(std::move(rule));
     if (code["children"]) CollectRules(code["children"], path, file, text, out);
   }
@@ -55,8 +55,7 @@ TEST(ExampleRulesTest, CodebookExamplesGetTheirCode) {
       {"Ze schreef alles op en zei dat we samen gingen kijken hoe ik dat hier weer kon doen.",
        "eigenaarschap/gedeeld"},
       {"Ze regelde een fiets zodat ik naar het magazijn kon.", "ondersteuning/instrumenteel"},
-      {"Ze zei niet dat ik moest doorgaan. Ze vroeg wat ik nodig had.",
-       "ondersteuning/holistisch"},
+      {"Ze zei niet dat ik moest doorgaan. Ze vroeg wat ik nodig had.", "ondersteuning/holistisch"},
       {"In mijn land zeg je geen nee tegen iemand van de gemeente, dus ik zei ja.",
        "interculturele communicatie"},
       {"Ik wil zelf kiezen wat ik doe, ik ben geen kind.", "eigen regie"},

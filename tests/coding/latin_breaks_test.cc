@@ -200,8 +200,8 @@ TEST_F(LatinBreaksTest, RandomTextsGiveWhatIcuGives) {
 TEST_F(LatinBreaksTest, LongRunsOfWordsGiveWhatIcuGives) {
   const std::string letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
   const std::vector<std::string> separators = {
-      " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "  ", ". ", ", ", "'", ".", "\n",
-      "-", "’", ": ", "? ", "\t", " é", "ë ", "3.5", " (", ") ", ".\n\n", "\r\n", " . ",
+      " ",  " ", " ", " ",  " ",  " ",  " ",  " ",  " ",   " ",  "  ", ". ",    ", ",   "'",   ".",
+      "\n", "-", "’", ": ", "? ", "\t", " é", "ë ", "3.5", " (", ") ", ".\n\n", "\r\n", " . ",
   };
   std::mt19937 random(64);
   std::uniform_int_distribution<size_t> letter(0, letters.size() - 1);

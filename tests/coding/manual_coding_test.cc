@@ -1,10 +1,11 @@
 // Coding by hand (coding/manual_coding.h): the three ways to name a segment,
 // offsets in text with diacritics, and the exact error messages.
+#include "coding/manual_coding.h"
+
 #include <gtest/gtest.h>
 
 #include "coding/codebook.h"
 #include "coding/codebook_sync.h"
-#include "coding/manual_coding.h"
 #include "corpus/error.h"
 #include "tests/support/test_support.h"
 

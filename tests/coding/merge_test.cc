@@ -59,8 +59,8 @@ void MakeBase(const std::filesystem::path& file) {
   moeten.parent_id = m;
   moeten.description = "moet samenwerken";
   AddCode(p, moeten);
-  SignifierDefinition dyad{"regie", "dyad", "Wie had de regie?", false, "ik", "de gemeente",
-                           "", "", "", {}};
+  SignifierDefinition dyad{"regie", "dyad", "Wie had de regie?", false, "ik", "de gemeente", "", "",
+                           "",      {}};
   EnsureSignifierDefinition(p, dyad);
   StoryExtras extras;
   extras.answers.push_back({"regie", -1, false, 0.25, std::nullopt, std::nullopt, std::nullopt});

@@ -42,8 +42,8 @@ class ReliabilityTest : public ::testing::Test {
     AddCode(p, other);
   }
 
-  void Add(const std::string& coder, const std::string& story, const std::string& code,
-            int start, int end) {
+  void Add(const std::string& coder, const std::string& story, const std::string& code, int start,
+           int end) {
     Coding c;
     c.story_id = FindStory(*project_, story)->id;
     c.code_id = FindCodeByPath(*project_, code)->id;
@@ -96,8 +96,7 @@ TEST_F(ReliabilityTest, DimensionLevelsAndTwoLevelsFromOneCoderAreReported) {
   const auto rows = Build(AgreementUnit::kDimension);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].categories, (std::vector<std::string>{"moeten", "willen"}));
-  EXPECT_EQ(rows[0].data.units,
-            (Values{{1.0, 1.0}, {0.0, std::nullopt}, {std::nullopt, 0.0}}));
+  EXPECT_EQ(rows[0].data.units, (Values{{1.0, 1.0}, {0.0, std::nullopt}, {std::nullopt, 0.0}}));
   EXPECT_EQ(rows[0].problems,
             (std::vector<std::string>{"S2: bram assigned 2 levels (moeten, willen); left out"}));
 }

@@ -43,17 +43,18 @@ TEST(YamlCheckTest, TheCodebookLoaderRefusesABillionLaughs) {
 }
 
 TEST(YamlCheckTest, OrdinaryAliasesAndInvalidYamlPass) {
-  EXPECT_NO_THROW(CheckYaml(
-      "base: &base {colour: '#FF0000', codable: true}\nx: *base\ny: *base\n", "a.yaml"));
+  EXPECT_NO_THROW(
+      CheckYaml("base: &base {colour: '#FF0000', codable: true}\nx: *base\ny: *base\n", "a.yaml"));
   EXPECT_NO_THROW(CheckYaml("x: [*unknown\n", "a.yaml"));
   EXPECT_NO_THROW(CheckYaml("text: '5 * 3'\n", "a.yaml"));
 }
 
 TEST(YamlCheckTest, AKeyGivenTwiceInAMapIsLocatedAtItsSecondOccurrence) {
   try {
-    CheckYaml("signifiers:\n  motivatie: {type: dyad}\n  stijl: {type: dyad}\n"
-              "  motivatie: {type: triad}\n",
-              "map.yaml");
+    CheckYaml(
+        "signifiers:\n  motivatie: {type: dyad}\n  stijl: {type: dyad}\n"
+        "  motivatie: {type: triad}\n",
+        "map.yaml");
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kData);
@@ -69,7 +70,12 @@ TEST(YamlCheckTest, AKeyGivenTwiceInAMapIsLocatedAtItsSecondOccurrence) {
 TEST(YamlCheckTest, MalformedInputAfterTheFirstDocumentEnds) {
   // Found by fuzz/study_yaml_fuzz: asking yaml-cpp for a next document after
   // this never returned.
-  const std::string input("\x23\x20\x73\x2f\x73\x74\x75\x64\x79\x2e\x79\x61\x6d\x6c\x60\x20\x64\x77\x65\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x72\x6b\x0a\x2c\x70\x72\x6f\x6a\x65\x63\x74\x3a\x20\x6f\x7d\x74\x2f\x73\x66\x69\x63\x74\x65\x72\x73\x65\x68\x61", 78);
+  const std::string input(
+      "\x23\x20\x73\x2f\x73\x74\x75\x64\x79\x2e\x79\x61\x6d\x6c\x60\x20\x64\x77\x65\xff\xff\xff\xff"
+      "\xff\xff\xff\xff\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff"
+      "\xff\xff\xff\xff\x72\x6b\x0a\x2c\x70\x72\x6f\x6a\x65\x63\x74\x3a\x20\x6f\x7d\x74\x2f\x73\x66"
+      "\x69\x63\x74\x65\x72\x73\x65\x68\x61",
+      78);
   EXPECT_NO_THROW(CheckYaml(input, "study.yaml"));
 }
 

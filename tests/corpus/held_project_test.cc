@@ -123,7 +123,8 @@ TEST(OutputGuardTest, RefusesTheProjectAndItsCompanionsOnly) {
           << e.message();
     }
   }
-  for (const fs::path& allowed : {dir / "p.verhaal.html", dir / "sub/p.verhaal", dir / "q.verhaal"}) {
+  for (const fs::path& allowed :
+       {dir / "p.verhaal.html", dir / "sub/p.verhaal", dir / "q.verhaal"}) {
     EXPECT_NO_THROW(CheckOutputFile(allowed)) << allowed;
   }
   EXPECT_THROW(WriteWholeFile(dir / "p.verhaal", "<html>"), Error);

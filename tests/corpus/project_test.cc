@@ -71,8 +71,7 @@ TEST(ProjectTest, ANegativeSchemaVersionIsADamagedFileNotAnSqlError) {
     EXPECT_EQ(e.message(), (dir / "p.verhaal").string() +
                                " has schema version -1, which no verhaal writes; the file is "
                                "damaged or was changed by another program (`sqlite3 " +
-                               (dir / "p.verhaal").string() +
-                               " 'PRAGMA user_version'` shows it)");
+                               (dir / "p.verhaal").string() + " 'PRAGMA user_version'` shows it)");
   }
 }
 
@@ -242,8 +241,8 @@ TEST(CodesTest, TreePathsRenameAndSubtree) {
   EXPECT_EQ(CodeSubtree(p, g).size(), 3u);
   std::vector<std::string> paths;
   for (const auto& c : ListCodes(p)) paths.push_back(c.path);
-  EXPECT_EQ(paths, (std::vector<std::string>{"motivation", "motivation/moeten",
-                                             "motivation/willen"}));
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{"motivation", "motivation/moeten", "motivation/willen"}));
 }
 
 TEST(CodingsTest, SegmentsAreCheckedAndDuplicatesReported) {
@@ -269,10 +268,7 @@ TEST(CodingsTest, SegmentsAreCheckedAndDuplicatesReported) {
   EXPECT_EQ(CountProject(p).codings_by_coder.at("anna"), 1);
 }
 
-
-std::string JournalMode(Project& p) {
-  return p.db().execAndGet("PRAGMA journal_mode").getString();
-}
+std::string JournalMode(Project& p) { return p.db().execAndGet("PRAGMA journal_mode").getString(); }
 
 Story AStory(const std::string& key) {
   Story story;

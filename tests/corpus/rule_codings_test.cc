@@ -92,7 +92,8 @@ TEST(CodingBulkWriterTest, WritesManyRowsPerStatementAndRefusesAKeyTheCoderHas) 
     CodingBulkWriter writer(project, ids.coder);
     const int64_t origin = writer.Origin("rule:moeten");
     // 300 rows: two full statements of many rows and a remainder of one each.
-    for (int64_t i = 0; i < 300; ++i) writer.Insert(SegmentKey{ids.story, ids.code, i, i + 1}, origin);
+    for (int64_t i = 0; i < 300; ++i)
+      writer.Insert(SegmentKey{ids.story, ids.code, i, i + 1}, origin);
     writer.Flush();
     transaction.Commit();
   }

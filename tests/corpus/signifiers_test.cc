@@ -105,7 +105,8 @@ TEST_F(SignifiersTest, EnsureRefusesConflicts) {
     EnsureSignifier(project_, two);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.message(), "triad t2 has 2 anchors; a triad needs exactly three (top, left, right)");
+    EXPECT_EQ(e.message(),
+              "triad t2 has 2 anchors; a triad needs exactly three (top, left, right)");
   }
 }
 
@@ -188,7 +189,8 @@ TEST_F(SignifiersTest, BadValuesSayWhatIsWrong) {
   EXPECT_EQ(ErrorOf(single, v),
             "list gemeente has no item 6 (it has 3); add the item to the definition");
   v.items = {};
-  EXPECT_EQ(ErrorOf(single, v), "list gemeente has no item chosen; leave it out to mark it skipped");
+  EXPECT_EQ(ErrorOf(single, v),
+            "list gemeente has no item chosen; leave it out to mark it skipped");
   EXPECT_FALSE(GetSignifierValue(project_, single, stories_[0]));
 }
 

@@ -25,11 +25,11 @@ TEST(ZonesTest, TriadZones) {
     const char* zone;
   };
   const Case cases[] = {
-      {{0.6, 0.2, 0.2}, "top"},          {{0.1, 0.7, 0.2}, "left"},
-      {{0.0, 0.0, 1.0}, "right"},        {{0.5, 0.45, 0.05}, "top-left"},
-      {{0.4, 0.19, 0.41}, "top-right"},  {{0.1, 0.45, 0.45}, "left-right"},
-      {{0.34, 0.33, 0.33}, "centre"},    {{0.59, 0.2, 0.21}, "centre"},
-      {{0.2, 0.2, 0.6}, "right"},        {{0.5, 0.5, 0.0}, "top-left"},
+      {{0.6, 0.2, 0.2}, "top"},         {{0.1, 0.7, 0.2}, "left"},
+      {{0.0, 0.0, 1.0}, "right"},       {{0.5, 0.45, 0.05}, "top-left"},
+      {{0.4, 0.19, 0.41}, "top-right"}, {{0.1, 0.45, 0.45}, "left-right"},
+      {{0.34, 0.33, 0.33}, "centre"},   {{0.59, 0.2, 0.21}, "centre"},
+      {{0.2, 0.2, 0.6}, "right"},       {{0.5, 0.5, 0.0}, "top-left"},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(TriadZoneName(ClassifyTriad(c.triad)), c.zone)
@@ -46,8 +46,8 @@ TEST(ZonesTest, DyadBins) {
     double x;
     int bin;
     const char* name;
-  } cases[] = {{0.0, 0, "left"},          {0.1999, 0, "left"},    {0.2, 1, "centre-left"},
-               {0.5, 2, "centre"},        {0.79, 3, "centre-right"}, {0.8, 4, "right"},
+  } cases[] = {{0.0, 0, "left"},   {0.1999, 0, "left"},       {0.2, 1, "centre-left"},
+               {0.5, 2, "centre"}, {0.79, 3, "centre-right"}, {0.8, 4, "right"},
                {1.0, 4, "right"}};
   for (const auto& c : cases) {
     EXPECT_EQ(DyadBin(c.x), c.bin) << c.x;

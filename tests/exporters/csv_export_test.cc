@@ -7,8 +7,8 @@
 
 #include "exporters/codings_shape.h"
 #include "exporters/stories_shape.h"
-#include "tests/support/test_support.h"
 #include "tests/exporters/export_fixture.h"
+#include "tests/support/test_support.h"
 
 namespace verhaal {
 namespace {
@@ -28,12 +28,12 @@ std::string ToCsv(ExportSource& source, const CsvExportOptions& options = {}) {
 // newlines in cells shown as "\n".
 std::string ParseStrictly(const TempDir& dir, const std::string& csv, char delimiter) {
   const auto file = dir.Write("data.csv", csv);
-  const auto script = dir.Write(
-      "read.py",
-      "import csv, sys\n"
-      "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
-      "    for row in csv.reader(f, strict=True, delimiter=sys.argv[2]):\n"
-      "        print('|'.join(c.replace('\\n', '\\\\n') for c in row))\n");
+  const auto script =
+      dir.Write("read.py",
+                "import csv, sys\n"
+                "with open(sys.argv[1], newline='', encoding='utf-8-sig') as f:\n"
+                "    for row in csv.reader(f, strict=True, delimiter=sys.argv[2]):\n"
+                "        print('|'.join(c.replace('\\n', '\\\\n') for c in row))\n");
   const auto result = RunTool("python3 " + script.string() + " " + file.string() + " '" +
                               std::string(1, delimiter) + "'");
   EXPECT_EQ(result.exit_code, 0) << result.output;
@@ -132,7 +132,8 @@ TEST(CsvInjectionTest, RiskyTextCellsGetAnApostropheNumbersStay) {
 
 TEST(CsvExportStreamTest, LargeOutputArrivesInBoundedChunks) {
   MemoryExportSource source("t", {{"x", "x", ColumnKind::kText, Measure::kNominal, {}, false}});
-  for (int i = 0; i < 20000; ++i) source.AddRow({Cell::Text("verhaal nummer " + std::to_string(i))});
+  for (int i = 0; i < 20000; ++i)
+    source.AddRow({Cell::Text("verhaal nummer " + std::to_string(i))});
   size_t chunks = 0;
   size_t largest = 0;
   size_t total = 0;

@@ -49,9 +49,13 @@ inline void BuildStudy(Project& project) {
   const int64_t km = AddRespondent(project, {0, "KM-3", "klantmanager"});
   const int64_t gemeente = EnsureVariable(
       project, {0, VariableSubject::kRespondent, "gemeente", "Gemeente", VariableType::kText, {}});
-  const int64_t leeftijd = EnsureVariable(
-      project, {0, VariableSubject::kRespondent, "leeftijdsgroep", "Leeftijdsgroep",
-                VariableType::kInteger, {{"1", "jonger dan 30"}, {"2", "30 of ouder"}}});
+  const int64_t leeftijd =
+      EnsureVariable(project, {0,
+                               VariableSubject::kRespondent,
+                               "leeftijdsgroep",
+                               "Leeftijdsgroep",
+                               VariableType::kInteger,
+                               {{"1", "jonger dan 30"}, {"2", "30 of ouder"}}});
   const int64_t bron = EnsureVariable(
       project, {0, VariableSubject::kStory, "bron", "Bron", VariableType::kText, {}});
   SetRespondentValue(project, sh, gemeente, "Súdwest-Fryslân");

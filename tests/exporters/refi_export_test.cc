@@ -1,8 +1,6 @@
 // REFI-QDA export: schema validity (xmllint against the standard's XSDs),
 // stable GUIDs, and a round trip export -> import that keeps stories, codes,
 // coders, attributes and codings one by one.
-#include "exporters/refi_qda.h"
-
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -13,6 +11,7 @@
 #include "corpus/respondents.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
+#include "exporters/refi_qda.h"
 #include "importers/refi_qda.h"
 #include "tests/support/test_support.h"
 
@@ -47,7 +46,8 @@ void FillStudy(Project& project) {
   a.date = "2025-02-03";
   a.language = "nl";
   a.title = "Naar werk";
-  a.text = "Mijn klantmanager zei: je moet. Ik wíl juist werken \xF0\x9F\x98\x80.\nDat voelde goed.";
+  a.text =
+      "Mijn klantmanager zei: je moet. Ik wíl juist werken \xF0\x9F\x98\x80.\nDat voelde goed.";
   const int64_t story_a = AddStory(project, a);
   SetStoryValue(project, story_a, s, "0.75");
   Story b;
@@ -93,7 +93,7 @@ void FillStudy(Project& project) {
   code(story_a, mo, anna, 23, 30);  // "je moet"
   code(story_a, wi, anna, 32, 53);  // "Ik wíl juist werken 😀"
   code(story_a, wi, bram, 32, 53);
-  code(story_a, st, bram, 0, 71);   // the whole story
+  code(story_a, st, bram, 0, 71);  // the whole story
   code(story_b, st, anna, 0, 18);
   Memo memo;
   memo.story_id = story_a;
@@ -124,8 +124,8 @@ TEST(RefiExportTest, ExportValidatesAgainstBothSchemas) {
                                     std::pair{qdc, shared / "refi/Codebook.xsd"}}) {
     const std::string command = "xmllint --noout --schema '" + schema.string() + "' '" +
                                 xml.string() + "' > '" + (dir / "lint.txt").string() + "' 2>&1";
-    EXPECT_EQ(std::system(command.c_str()), 0)
-        << xml << ":\n" << testing::ReadFile(dir / "lint.txt");
+    EXPECT_EQ(std::system(command.c_str()), 0) << xml << ":\n"
+                                               << testing::ReadFile(dir / "lint.txt");
   }
 }
 

@@ -26,7 +26,8 @@ TEST(ReportTest, TestsInPlainWords) {
       {{{2, 2}, {2, 2}},
        "<p class=\"words\">Of these 8 stories, the pattern could well be chance (Fisher's exact "
        "test p = 1; chi-square(1) = 0.00, p = 1). Cram\u00e9r's V = 0.00, but with 8 stories "
-       "and small expected counts it does not tell how strong the association is. The odds ratio is 1.0 (95% CI 0.1\u201316.0). Expected counts are small, "
+       "and small expected counts it does not tell how strong the association is. The odds ratio "
+       "is 1.0 (95% CI 0.1\u201316.0). Expected counts are small, "
        "so trust Fisher's test over chi-square.</p>\n"},
   };
   for (const auto& c : cases) {
@@ -38,8 +39,8 @@ TEST(ReportTest, TestsInPlainWords) {
 
 // The same sentence in Dutch: decimal commas, Dutch words, p and χ² as they are.
 TEST(ReportTest, TestsInDutch) {
-  const CrossTab tab = MakeCrossTab("", {"a", "b"}, {"x", "y"},
-                                    stats::ContingencyTable({{13, 5}, {4, 14}}));
+  const CrossTab tab =
+      MakeCrossTab("", {"a", "b"}, {"x", "y"}, stats::ContingencyTable({{13, 5}, {4, 14}}));
   EXPECT_EQ(TestsInWords(tab, Language::kDutch),
             "<p class=\"words\">Bij deze 36 verhalen is het patroon waarschijnlijk geen toeval "
             "(exacte toets van Fisher: p = 0,00671; \u03c7\u00b2(1) = 9,03, p = 0,002659). "
@@ -47,8 +48,8 @@ TEST(ReportTest, TestsInDutch) {
             "2,0\u201341,4). Meer verhalen dan verwacht: a \u00d7 x (13, verwacht 8,5), b \u00d7 y "
             "(14, verwacht 9,5). Minder dan verwacht: a \u00d7 y (5, verwacht 9,5), b \u00d7 x (4, "
             "verwacht 8,5).</p>\n");
-  const CrossTab small = MakeCrossTab("", {"a", "b"}, {"x", "y"},
-                                      stats::ContingencyTable({{2, 2}, {2, 2}}));
+  const CrossTab small =
+      MakeCrossTab("", {"a", "b"}, {"x", "y"}, stats::ContingencyTable({{2, 2}, {2, 2}}));
   EXPECT_NE(TestsInWords(small, Language::kDutch)
                 .find("maar met 8 verhalen en kleine verwachte aantallen zegt dat niet hoe sterk "
                       "het verband is. De odds ratio is 1,0 (95%-BI 0,1\u201316,0). De verwachte "

@@ -23,7 +23,8 @@ constexpr Word kAllWords[] = {
 
 std::set<std::string> Blanks(std::string_view pattern) {
   std::set<std::string> blanks;
-  for (size_t at = pattern.find('{'); at != std::string_view::npos; at = pattern.find('{', at + 1)) {
+  for (size_t at = pattern.find('{'); at != std::string_view::npos;
+       at = pattern.find('{', at + 1)) {
     blanks.insert(std::string(pattern.substr(at, 3)));
   }
   return blanks;
@@ -32,8 +33,8 @@ std::set<std::string> Blanks(std::string_view pattern) {
 // Words that are the same in both languages: names, symbols, loan words a
 // Dutch researcher writes too.
 const std::set<std::string> kSameInDutch = {
-    "Matrix", "Codes", "interview", "Matrix: {1} \u00d7 {2}", "Per {1}", "code", "n", "sd",
-    "q1", "q3", "exact", "odds ratio", "{1}: {2} in {3}", "respondent"};
+    "Matrix", "Codes", "interview",  "Matrix: {1} \u00d7 {2}", "Per {1}",   "code", "n", "sd", "q1",
+    "q3",     "exact", "odds ratio", "{1}: {2} in {3}",        "respondent"};
 
 TEST(ReportWordsTest, EveryWordHasItsDutchWithTheSameBlanks) {
   for (Word word : kAllWords) {
@@ -48,15 +49,14 @@ TEST(ReportWordsTest, EveryWordHasItsDutchWithTheSameBlanks) {
 }
 
 TEST(ReportWordsTest, FillsTheBlanks) {
-  EXPECT_EQ(Say(Language::kDutch, Word::kCodingsInStories, {"motivatie", "3 coderingen", "2 verhalen"}),
-            "motivatie: 3 coderingen in 2 verhalen");
+  EXPECT_EQ(
+      Say(Language::kDutch, Word::kCodingsInStories, {"motivatie", "3 coderingen", "2 verhalen"}),
+      "motivatie: 3 coderingen in 2 verhalen");
   EXPECT_EQ(Fill("{2} en {1}", {"a", "b"}), "b en a");
   EXPECT_EQ(Fill("{3} blijft", {"a"}), "{3} blijft");
   EXPECT_EQ(Counted(Language::kDutch, 1, Word::kStoryOne, Word::kStoryMany), "1 verhaal");
-  EXPECT_EQ(Counted(Language::kDutch, 12345, Word::kStoryOne, Word::kStoryMany),
-            "12.345 verhalen");
-  EXPECT_EQ(Counted(Language::kEnglish, 12345, Word::kStoryOne, Word::kStoryMany),
-            "12345 stories");
+  EXPECT_EQ(Counted(Language::kDutch, 12345, Word::kStoryOne, Word::kStoryMany), "12.345 verhalen");
+  EXPECT_EQ(Counted(Language::kEnglish, 12345, Word::kStoryOne, Word::kStoryMany), "12345 stories");
 }
 
 TEST(ReportWordsTest, NumbersPerLanguage) {
@@ -65,10 +65,9 @@ TEST(ReportWordsTest, NumbersPerLanguage) {
     std::string dutch;
   };
   const Case cases[] = {
-      {"0.501", "0,501"},   {"+3.00*", "+3,00*"},     {"-0.22", "-0,22"},
-      {"1234", "1234"},     {"12345", "12.345"},      {"1234567.5", "1.234.567,5"},
-      {"-", "-"},           {"72.2", "72,2"},         {"1.2e-07", "1,2e-07"},
-      {"100.0", "100,0"},   {"", ""},
+      {"0.501", "0,501"},     {"+3.00*", "+3,00*"},         {"-0.22", "-0,22"}, {"1234", "1234"},
+      {"12345", "12.345"},    {"1234567.5", "1.234.567,5"}, {"-", "-"},         {"72.2", "72,2"},
+      {"1.2e-07", "1,2e-07"}, {"100.0", "100,0"},           {"", ""},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(LocalNumber(c.english, Language::kDutch), c.dutch) << c.english;

@@ -78,18 +78,17 @@ TEST_F(SpssStataTest, ReadstatAndPandasReadTheStataFile) {
     }
   }
   if (python.empty()) GTEST_SKIP() << "python3 with pandas is not installed";
-  const auto script = dir_.Write(
-      "read.py",
-      "import sys, pandas\n"
-      "frame = pandas.read_stata(sys.argv[1])\n"
-      "reader = pandas.io.stata.StataReader(sys.argv[1])\n"
-      "labels = reader.variable_labels()\n"
-      "print(labels['c_motivatie_willen'])\n"
-      "print(labels['vertrouwen'])\n"
-      "print(list(frame['role']))\n"
-      "print(list(frame['c_motivatie_willen']))\n"
-      "print(list(frame['gemeente']))\n"
-      "print(list(frame['houding_top']))\n");
+  const auto script = dir_.Write("read.py",
+                                 "import sys, pandas\n"
+                                 "frame = pandas.read_stata(sys.argv[1])\n"
+                                 "reader = pandas.io.stata.StataReader(sys.argv[1])\n"
+                                 "labels = reader.variable_labels()\n"
+                                 "print(labels['c_motivatie_willen'])\n"
+                                 "print(labels['vertrouwen'])\n"
+                                 "print(list(frame['role']))\n"
+                                 "print(list(frame['c_motivatie_willen']))\n"
+                                 "print(list(frame['gemeente']))\n"
+                                 "print(list(frame['houding_top']))\n");
   const auto result = RunTool(python + " " + script.string() + " " + file.string());
   ASSERT_EQ(result.exit_code, 0) << result.output;
   EXPECT_EQ(result.output,
@@ -102,7 +101,8 @@ TEST_F(SpssStataTest, ReadstatAndPandasReadTheStataFile) {
 }
 
 TEST_F(SpssStataTest, StataCutsTextLongerThanItsLimitWithAWarning) {
-  MemoryExportSource source("t", {{"quote", "quote", ColumnKind::kText, Measure::kNominal, {}, false}});
+  MemoryExportSource source("t",
+                            {{"quote", "quote", ColumnKind::kText, Measure::kNominal, {}, false}});
   std::string text;
   while (text.size() < kStataMaxString + 10) text += "é";
   source.AddRow({Cell::Text(text)});

@@ -208,8 +208,9 @@ TEST_F(SummaryTest, SignifierStatistics) {
   EXPECT_EQ(triads.rows[0][8], "1");
   EXPECT_EQ(std::vector<std::string>(triads.rows[0].begin() + 9, triads.rows[0].end()),
             (std::vector<std::string>{"1", "0", "1", "0", "0", "0", "0"}));
-  EXPECT_EQ(ListSummaryTable(all, SummarizeLists(p, all)).rows,
-            (Rows{{"hulp", "all", "taalles", "1", "50.0"}, {"hulp", "all", "stage", "2", "100.0"}}));
+  EXPECT_EQ(
+      ListSummaryTable(all, SummarizeLists(p, all)).rows,
+      (Rows{{"hulp", "all", "taalles", "1", "50.0"}, {"hulp", "all", "stage", "2", "100.0"}}));
 
   const auto dyads = DyadCharts(all, SummarizeDyads(p, all));
   ASSERT_EQ(dyads.size(), 1u);

@@ -75,15 +75,17 @@ class CsvImportTest : public ::testing::Test {
 };
 
 TEST_F(CsvImportTest, ImportsStoriesRespondentsVariablesAndSignifiers) {
-  const auto report = Import(std::string(kHeader) +
-                             "S1,R1,1,2025-03-01,Eerste verhaal,Ede,2,\"7,5\",0.25,0.5,0.25,0.25,x\n"
-                             "S2,R1,2,,Tweede verhaal,Ede,2,,NA,,,,\n");
+  const auto report =
+      Import(std::string(kHeader) +
+             "S1,R1,1,2025-03-01,Eerste verhaal,Ede,2,\"7,5\",0.25,0.5,0.25,0.25,x\n"
+             "S2,R1,2,,Tweede verhaal,Ede,2,,NA,,,,\n");
   EXPECT_EQ(report.stories_added, 2);
   EXPECT_EQ(report.respondents_added, 1);
   EXPECT_EQ(report.new_variables,
             (std::vector<std::string>{"respondent gemeente (text)", "respondent leeftijd (integer)",
                                       "story score (float)"}));
-  EXPECT_EQ(report.new_signifiers, (std::vector<std::string>{"motivatie (dyad)", "belang (triad)"}));
+  EXPECT_EQ(report.new_signifiers,
+            (std::vector<std::string>{"motivatie (dyad)", "belang (triad)"}));
   const auto s1 = FindStory(project_, "S1");
   ASSERT_TRUE(s1);
   EXPECT_EQ(s1->role, "statushouder");
@@ -102,9 +104,10 @@ TEST_F(CsvImportTest, ImportsStoriesRespondentsVariablesAndSignifiers) {
 }
 
 TEST_F(CsvImportTest, SemicolonsCrlfBomAndMultilineText) {
-  Import("\xEF\xBB\xBFstory;respondent;wave;date;text;gemeente;leeftijd;cijfer;motivatie;taal;"
-         "gezondheid;werk;opmerking\r\n"
-         "S1;R1;1;;\"regel 1\r\nregel 2; nog\";Ede;;7,5;0,5;;;;\r\n");
+  Import(
+      "\xEF\xBB\xBFstory;respondent;wave;date;text;gemeente;leeftijd;cijfer;motivatie;taal;"
+      "gezondheid;werk;opmerking\r\n"
+      "S1;R1;1;;\"regel 1\r\nregel 2; nog\";Ede;;7,5;0,5;;;;\r\n");
   EXPECT_EQ(FindStory(project_, "S1")->text, "regel 1\nregel 2; nog");
   EXPECT_EQ(StoryValues(project_, FindStory(project_, "S1")->id).at("score"), "7.5");
 }
@@ -192,8 +195,7 @@ TEST_F(CsvImportTest, ErrorsSayWhereAndWhatToDo) {
       {"invalid wave", std::string(kHeader) + "S1,R1,een,,Tekst,Ede,,,,,,,\n", kMapping,
        "in.csv:2:7: 'een' is not an integer (the wave)\n  S1,R1,een,,Tekst,Ede,,,,,,,\n"
        "        ^"},
-      {"wave out of range", std::string(kHeader) + "S1,R1,3000000000,,Tekst,Ede,,,,,,,\n",
-       kMapping,
+      {"wave out of range", std::string(kHeader) + "S1,R1,3000000000,,Tekst,Ede,,,,,,,\n", kMapping,
        "in.csv:2:7: wave '3000000000' is not a wave number; a wave is a whole number from 0 "
        "to 2147483647\n  S1,R1,3000000000,,Tekst,Ede,,,,,,,\n        ^"},
       {"dyad out of range", std::string(kHeader) + "S1,R1,1,,Tekst,Ede,,,1.5,,,,\n", kMapping,
@@ -314,7 +316,6 @@ TEST(MappingTest, DefaultMappingRoundTripsThroughYaml) {
   }
 }
 
-
 // Rows are read and checked on a second thread while this one stores them,
 // in batches; errors must still come in file order and roll everything back.
 std::string ManyRows(int n, int duplicate_at, int bad_date_at) {
@@ -406,7 +407,7 @@ TEST_F(CsvImportTest, AFirstImportsIndexAnswersLikeOneRebuiltFromTheStories) {
 }
 
 TEST_F(CsvImportTest, AFailedFirstImportLeavesNoSideFileAndAnEmptyIndex) {
-  EXPECT_NE(ErrorOf(ManyRows(5000, 300, 0)), "no error");  // found while storing
+  EXPECT_NE(ErrorOf(ManyRows(5000, 300, 0)), "no error");   // found while storing
   EXPECT_NE(ErrorOf(ManyRows(5000, 0, 4321)), "no error");  // found while reading
   EXPECT_NE(ErrorOf(ManyRows(5000, 0, 1)), "no error");     // in the first batch
   EXPECT_FALSE(HasSideIndexFile(dir_.path()));
@@ -429,7 +430,6 @@ TEST_F(CsvImportTest, ASecondImportAddsItsStoriesToTheFirstOnesIndex) {
   const auto taal = RankedMatches(project_, "taal");
   EXPECT_EQ(taal.size(), 750u);
 }
-
 
 TEST(MappingTest, AMappingWithSignifiersRoundTripsThroughYaml) {
   const ImportMapping m = ParseMapping(kMapping, "map.yaml");

@@ -105,15 +105,22 @@ TEST(CsvReaderTest, InvalidUtf8NamesTheByteOffset) {
             "in.csv:2:6: invalid UTF-8: byte 0xE9 at byte offset 9; if the file is "
             "Windows-1252 or Latin-1, say so with --encoding windows-1252\n  1,caf\xE9\n       ^");
   // With a BOM the offset still counts from the start of the file.
-  EXPECT_NE(ErrorOf("\xEF\xBB\xBF" "a\n\xFF\n").find("byte 0xFF at byte offset 5;"),
+  EXPECT_NE(ErrorOf("\xEF\xBB\xBF"
+                    "a\n\xFF\n")
+                .find("byte 0xFF at byte offset 5;"),
             std::string::npos);
 }
 
 TEST(CsvReaderTest, ConvertsWindows1252) {
   CsvOptions options;
   options.encoding = "windows-1252";
-  EXPECT_EQ(ReadAll("naam;tekst\nJos\xE9;\x93" "caf\xE9\x94\n", options),
-            (Rows{{"naam", "tekst"}, {"Jos\xC3\xA9", "\xE2\x80\x9C" "caf\xC3\xA9\xE2\x80\x9D"}}));
+  EXPECT_EQ(ReadAll("naam;tekst\nJos\xE9;\x93"
+                    "caf\xE9\x94\n",
+                    options),
+            (Rows{{"naam", "tekst"},
+                  {"Jos\xC3\xA9",
+                   "\xE2\x80\x9C"
+                   "caf\xC3\xA9\xE2\x80\x9D"}}));
   options.encoding = "latin-1";
   EXPECT_EQ(ReadAll("a\n\xE9\xE8\n", options), (Rows{{"a"}, {"\xC3\xA9\xC3\xA8"}}));
 }

@@ -25,13 +25,20 @@ class EncodingGuessTest : public ::testing::Test {
 
 TEST_F(EncodingGuessTest, ValidUtf8IsUtf8WithOrWithoutItsByteOrderMark) {
   EXPECT_EQ(Guess("a,b\n1,caf\xC3\xA9 co\xC3\xB6peratie \xF0\x9F\x98\x80\n").name, "utf-8");
-  EXPECT_EQ(Guess("\xEF\xBB\xBF" "a\n\xE2\x80\x9C" "x\xE2\x80\x9D\n").name, "utf-8");
+  EXPECT_EQ(Guess("\xEF\xBB\xBF"
+                  "a\n\xE2\x80\x9C"
+                  "x\xE2\x80\x9D\n")
+                .name,
+            "utf-8");
   EXPECT_EQ(Guess("").name, "utf-8");
   EXPECT_EQ(Guess(std::string(100000, 'x') + "\xC3\xA9").name, "utf-8");
 }
 
 TEST_F(EncodingGuessTest, AUtf16ByteOrderMarkIsUtf16) {
-  const GuessedEncoding le = Guess(std::string("\xFF\xFE" "a\0,\0", 6));
+  const GuessedEncoding le =
+      Guess(std::string("\xFF\xFE"
+                        "a\0,\0",
+                        6));
   EXPECT_EQ(le.name, "utf-16");
   EXPECT_EQ(le.evidence, "it starts with a UTF-16 byte order mark");
   EXPECT_EQ(Guess(std::string("\xFE\xFF\0a", 4)).name, "utf-16");

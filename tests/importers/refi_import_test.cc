@@ -1,7 +1,5 @@
 // Importing REFI-QDA projects and codebooks written inline: what ends up in
 // the project, vendor differences, located errors, and the NVivo fixture.
-#include "importers/refi_qda.h"
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -15,6 +13,7 @@
 #include "corpus/text.h"
 #include "corpus/variables.h"
 #include "exporters/zip_writer.h"
+#include "importers/refi_qda.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {
@@ -37,60 +36,87 @@ std::string ProjectXml() {
 <Project xmlns="urn:QDA-XML:project:1.0" name="Studie" origin="MAXQDA 2022" creatingUserGUID=")" +
          G(1) + R"(">
   <Users>
-    <User guid=")" + G(1) + R"(" name="anna"/>
-    <User guid="{)" + G(2) + R"(}" name="bram"/>
+    <User guid=")" +
+         G(1) + R"(" name="anna"/>
+    <User guid="{)" +
+         G(2) + R"(}" name="bram"/>
   </Users>
   <CodeBook>
     <Codes>
-      <Code guid=")" + G(10) + R"(" name="motivatie" isCodable="false" color="#a0c">
+      <Code guid=")" +
+         G(10) + R"(" name="motivatie" isCodable="false" color="#a0c">
         <Description>Waarom iemand meedoet</Description>
-        <Code guid=")" + G(11) + R"(" name="willen" isCodable="true" color="#00FF00"/>
-        <Code guid=")" + G(12) + R"(" name="moeten" isCodable="true"/>
+        <Code guid=")" +
+         G(11) + R"(" name="willen" isCodable="true" color="#00FF00"/>
+        <Code guid=")" +
+         G(12) + R"(" name="moeten" isCodable="true"/>
       </Code>
     </Codes>
   </CodeBook>
   <Variables>
-    <Variable guid=")" + G(20) + R"(" name="gemeente" typeOfVariable="Text"/>
-    <Variable guid=")" + G(21) + R"(" name="leeftijd" typeOfVariable="Integer"/>
-    <Variable guid=")" + G(22) + R"(" name="role" typeOfVariable="Text"/>
-    <Variable guid=")" + G(23) + R"(" name="thema" typeOfVariable="Text"/>
+    <Variable guid=")" +
+         G(20) + R"(" name="gemeente" typeOfVariable="Text"/>
+    <Variable guid=")" +
+         G(21) + R"(" name="leeftijd" typeOfVariable="Integer"/>
+    <Variable guid=")" +
+         G(22) + R"(" name="role" typeOfVariable="Text"/>
+    <Variable guid=")" +
+         G(23) + R"(" name="thema" typeOfVariable="Text"/>
   </Variables>
   <Cases>
-    <Case guid=")" + G(30) + R"(" name="SH-07">
-      <VariableValue><VariableRef targetGUID=")" + G(20) + R"("/><TextValue>Utrecht</TextValue></VariableValue>
-      <VariableValue><VariableRef targetGUID=")" + G(21) + R"("/><IntegerValue>34</IntegerValue></VariableValue>
-      <VariableValue><VariableRef targetGUID=")" + G(22) + R"("/><TextValue>statushouder</TextValue></VariableValue>
-      <SourceRef targetGUID=")" + G(40) + R"("/>
+    <Case guid=")" +
+         G(30) + R"(" name="SH-07">
+      <VariableValue><VariableRef targetGUID=")" +
+         G(20) + R"("/><TextValue>Utrecht</TextValue></VariableValue>
+      <VariableValue><VariableRef targetGUID=")" +
+         G(21) + R"("/><IntegerValue>34</IntegerValue></VariableValue>
+      <VariableValue><VariableRef targetGUID=")" +
+         G(22) + R"("/><TextValue>statushouder</TextValue></VariableValue>
+      <SourceRef targetGUID=")" +
+         G(40) + R"("/>
     </Case>
-    <Case guid=")" + G(31) + R"(">
-      <VariableValue><VariableRef targetGUID=")" + G(23) + R"("/><TextValue>werk</TextValue></VariableValue>
-      <SourceRef targetGUID=")" + G(40) + R"("/>
+    <Case guid=")" +
+         G(31) + R"(">
+      <VariableValue><VariableRef targetGUID=")" +
+         G(23) + R"("/><TextValue>werk</TextValue></VariableValue>
+      <SourceRef targetGUID=")" +
+         G(40) + R"("/>
     </Case>
   </Cases>
   <Sources>
-    <TextSource guid=")" + G(40) + R"(" name="Interview SH-07" plainTextPath="internal://)" +
-         G(40) + R"(.txt">
+    <TextSource guid=")" +
+         G(40) + R"(" name="Interview SH-07" plainTextPath="internal://)" + G(40) + R"(.txt">
       <Description>Eerste gesprek</Description>
-      <PlainTextSelection guid=")" + G(50) + R"(" startPosition="4" endPosition="14" creatingUser=")" +
-         G(2) + R"(" creationDateTime="2025-03-01T10:00:00Z">
-        <Coding guid=")" + G(51) + R"(" creatingUser=")" + G(2) + R"(" creationDateTime="2025-03-01T10:00:05Z">
-          <CodeRef targetGUID="{)" + G(11) + R"(}"/>
+      <PlainTextSelection guid=")" +
+         G(50) + R"(" startPosition="4" endPosition="14" creatingUser=")" + G(2) +
+         R"(" creationDateTime="2025-03-01T10:00:00Z">
+        <Coding guid=")" +
+         G(51) + R"(" creatingUser=")" + G(2) + R"(" creationDateTime="2025-03-01T10:00:05Z">
+          <CodeRef targetGUID="{)" +
+         G(11) + R"(}"/>
         </Coding>
-        <Coding guid=")" + G(52) + R"(" creatingUser=")" + G(1) + R"(">
-          <CodeRef targetGUID=")" + G(12) + R"("/>
+        <Coding guid=")" +
+         G(52) + R"(" creatingUser=")" + G(1) + R"(">
+          <CodeRef targetGUID=")" +
+         G(12) + R"("/>
         </Coding>
       </PlainTextSelection>
-      <PlainTextSelection guid=")" + G(53) + R"(" name="mooi citaat" startPosition="16" endPosition="20"/>
-      <NoteRef targetGUID=")" + G(60) + R"("/>
+      <PlainTextSelection guid=")" +
+         G(53) + R"(" name="mooi citaat" startPosition="16" endPosition="20"/>
+      <NoteRef targetGUID=")" +
+         G(60) + R"("/>
     </TextSource>
-    <PDFSource guid=")" + G(41) + R"(" name="Beleidsnota" path="internal://)" + G(41) + R"(.pdf"/>
+    <PDFSource guid=")" +
+         G(41) + R"(" name="Beleidsnota" path="internal://)" + G(41) + R"(.pdf"/>
   </Sources>
   <Notes>
-    <Note guid=")" + G(60) + R"(" name="eerste indruk" creatingUser=")" + G(1) + R"(">
+    <Note guid=")" +
+         G(60) + R"(" name="eerste indruk" creatingUser=")" + G(1) + R"(">
       <PlainTextContent>Open gesprek.</PlainTextContent>
     </Note>
   </Notes>
-  <Sets><Set guid=")" + G(70) + R"(" name="alles"/></Sets>
+  <Sets><Set guid=")" +
+         G(70) + R"(" name="alles"/></Sets>
 </Project>
 )";
 }
@@ -199,8 +225,10 @@ TEST(RefiImportTest, AtlasTiCountsCrlfAsOne) {
   Project project = Project::Create(dir / "p.verhaal", "p");
   // The same text, coded by a tool that counts "\r\n" as one: [4, 13).
   std::string xml = Replace(ProjectXml(), "origin=\"MAXQDA 2022\"", "origin=\"ATLAS.ti 24\"");
-  xml = Replace(xml, "startPosition=\"4\" endPosition=\"14\"", "startPosition=\"4\" endPosition=\"13\"");
-  xml = Replace(xml, "startPosition=\"16\" endPosition=\"20\"", "startPosition=\"15\" endPosition=\"19\"");
+  xml = Replace(xml, "startPosition=\"4\" endPosition=\"14\"",
+                "startPosition=\"4\" endPosition=\"13\"");
+  xml = Replace(xml, "startPosition=\"16\" endPosition=\"20\"",
+                "startPosition=\"15\" endPosition=\"19\"");
   const auto report = ImportRefiPackage(project, Package(xml));
   EXPECT_EQ(report.notes.front(),
             "positions read with CRLF as one character, as ATLAS.ti 24 counts them");
@@ -233,7 +261,8 @@ TEST(RefiImportTest, ErrorsPointAtTheElementAndSayWhy) {
        "characters; if the tool counted CRLF as one character (ATLAS.ti) or two, say so with "
        "--crlf one|two",
        45},
-      {"reversed", "startPosition=\"4\" endPosition=\"14\"", "startPosition=\"14\" endPosition=\"4\"",
+      {"reversed", "startPosition=\"4\" endPosition=\"14\"",
+       "startPosition=\"14\" endPosition=\"4\"",
        "endPosition 4 lies before startPosition 14; the selection is reversed", 37},
       {"bad GUID", "<Code guid=\"" + G(12), "<Code guid=\"xyz",
        "guid 'xyz' is not a GUID (8-4-4-4-12 hex digits, optionally in braces)", 12},
@@ -285,8 +314,9 @@ TEST(RefiImportTest, RefusesEntitiesAndMalformedXml) {
 TEST(RefiImportTest, ReadsAQdpxWithAnotherQdeNameAndCapitalSources) {
   TempDir dir;
   const std::string xml = ProjectXml();
-  WriteZip(dir / "Trial.qdpx",
-           {{"Trial.qde", xml}, {"Sources/" + G(40) + ".txt", kSourceText}, {"Sources/" + G(41) + ".pdf", "%PDF"}});
+  WriteZip(dir / "Trial.qdpx", {{"Trial.qde", xml},
+                                {"Sources/" + G(40) + ".txt", kSourceText},
+                                {"Sources/" + G(41) + ".pdf", "%PDF"}});
   Project project = Project::Create(dir / "p.verhaal", "p");
   const auto report = ImportRefi(project, dir / "Trial.qdpx");
   EXPECT_EQ(report.stories, 1);
@@ -367,7 +397,8 @@ TEST(RefiImportTest, NvivoFixtureImportsTheWholeCodeTreeAndReportsEmptySources) 
   size_t deepest = 0;
   for (const Code& code : codes) {
     if (!code.parent_id) ++roots;
-    deepest = std::max(deepest, static_cast<size_t>(std::count(code.path.begin(), code.path.end(), '/')));
+    deepest =
+        std::max(deepest, static_cast<size_t>(std::count(code.path.begin(), code.path.end(), '/')));
   }
   EXPECT_EQ(deepest + 1, 7u);
   EXPECT_TRUE(FindCodeByPath(project, "rq1_definition/competencies/programming"));
@@ -477,9 +508,7 @@ TEST(RefiImportTest, ABareQdeReadsFilesInItsFolderOnlyWhenAllowed) {
 TEST(RefiImportTest, ABareQdeSourceLargerThanTheLimitIsRefused) {
   TempDir dir;
   fs::create_directory(dir / "qde");
-  {
-    std::ofstream big(dir / "qde/big.txt");
-  }
+  { std::ofstream big(dir / "qde/big.txt"); }
   fs::resize_file(dir / "qde/big.txt", (256ull << 20) + 1);  // sparse: no disk used
   dir.Write("qde/project.qde", ProjectXmlWithSourcePath("relative://big.txt"));
   Project project = Project::Create(dir / "p.verhaal", "p");

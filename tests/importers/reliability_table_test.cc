@@ -45,8 +45,8 @@ TEST(ReliabilityTableTest, UnitsByCodersWithLabelsAndMissingValues) {
       StringSource("verhaal;anna;bram\nSH-01;willen;willen\nSH-02;moeten;NA\nSH-03;;moeten\n"),
       "t.csv", TableLayout::kUnitsByCoders, true);
   EXPECT_EQ(t.categories, (std::vector<std::string>{"moeten", "willen"}));
-  EXPECT_EQ(t.data.units, (std::vector<std::vector<std::optional<double>>>{
-                              {1, 1}, {0, _}, {_, 0}}));
+  EXPECT_EQ(t.data.units,
+            (std::vector<std::vector<std::optional<double>>>{{1, 1}, {0, _}, {_, 0}}));
   EXPECT_EQ(t.units[2], "SH-03");
 }
 

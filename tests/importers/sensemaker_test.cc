@@ -87,8 +87,7 @@ TEST(SenseMakerDefinitionTest, MalformedJsonIsLocated) {
 
 TEST(SenseMakerDefinitionTest, ANumberTooLargeIsLocatedNotInternal) {
   try {
-    ParseSenseMakerDefinition("{\n  \"signifiers\": [\n    {\"id\": 1e400}\n  ]\n}",
-                              "def.json");
+    ParseSenseMakerDefinition("{\n  \"signifiers\": [\n    {\"id\": 1e400}\n  ]\n}", "def.json");
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kData);
@@ -152,14 +151,18 @@ TEST(SenseMakerImportTest, BadCellsAreLocatedAndNothingIsWritten) {
        "triad t has proportions 0.5, 0.35, 0.25 that sum to 1.1, not 1; give the three anchors "
        "as proportions summing to 1",
        3, 68},
-      {"\"g2\"", "\"g9\"", "list g (Gemeente) has no item 'g9'; give the definition that belongs "
-                           "to this export, or --add-unknown-items to keep it as a new item",
+      {"\"g2\"", "\"g9\"",
+       "list g (Gemeente) has no item 'g9'; give the definition that belongs "
+       "to this export, or --add-unknown-items to keep it as a new item",
        3, 109},
-      {"\"0.25\",\"0.75\"", "\"1.25\",\"0.75\"", "dyad d has x = 1.25, outside [0, 1]; write "
-                                                 "positions and proportions as numbers from 0 to 1",
+      {"\"0.25\",\"0.75\"", "\"1.25\",\"0.75\"",
+       "dyad d has x = 1.25, outside [0, 1]; write "
+       "positions and proportions as numbers from 0 to 1",
        3, 32},
-      {"\"0.1\",\"0.9\"", "\"0.1\",\"\"", "stone 'nu' of stones s has only one coordinate; give "
-                                          "both x and y or neither", 3, 0},
+      {"\"0.1\",\"0.9\"", "\"0.1\",\"\"",
+       "stone 'nu' of stones s has only one coordinate; give "
+       "both x and y or neither",
+       3, 0},
       {"\"1438121139568\"", "\"1e30\"",
        "server_upload_time '1e30' is not a time in milliseconds since 1970 (up to the year "
        "9999); export the data from SenseMaker again or empty the cell",
@@ -172,8 +175,10 @@ TEST(SenseMakerImportTest, BadCellsAreLocatedAndNothingIsWritten) {
        "server_upload_time 'NaN' is not a time in milliseconds since 1970 (up to the year "
        "9999); export the data from SenseMaker again or empty the cell",
        2, 11},
-      {"\"1\",\"\",\"1\",\"x\"", "\"ja\",\"\",\"1\",\"x\"", "'ja' is not a tick; use 1 for ticked "
-                                                            "or leave it empty", 3, 114},
+      {"\"1\",\"\",\"1\",\"x\"", "\"ja\",\"\",\"1\",\"x\"",
+       "'ja' is not a tick; use 1 for ticked "
+       "or leave it empty",
+       3, 114},
   };
   for (const Case& c : cases) {
     TempDir dir;
@@ -220,7 +225,8 @@ TEST(SenseMakerImportTest, TheADemoFixtureMatchesTheFile) {
   EXPECT_EQ(CountStories(project), 129);
 
   std::map<std::string, int> by_type;
-  for (const Signifier& s : ListSignifiers(project)) ++by_type[std::string(SignifierTypeName(s.type))];
+  for (const Signifier& s : ListSignifiers(project))
+    ++by_type[std::string(SignifierTypeName(s.type))];
   EXPECT_EQ(by_type["triad"], 5);
   EXPECT_EQ(by_type["dyad"], 3);
   EXPECT_EQ(by_type["stones"], 1);
@@ -234,8 +240,8 @@ TEST(SenseMakerImportTest, TheADemoFixtureMatchesTheFile) {
   EXPECT_EQ(dc.answered, 61);
   EXPECT_EQ(dc.not_applicable, 66);
   EXPECT_EQ(dc.skipped, 2);
-  const SignifierCounts tc =
-      CountSignifierValues(project, *FindSignifier(project, "25055cfd-2b03-44af-a80e-2bfd62e455cc"));
+  const SignifierCounts tc = CountSignifierValues(
+      project, *FindSignifier(project, "25055cfd-2b03-44af-a80e-2bfd62e455cc"));
   EXPECT_EQ(tc.answered, 109);
   EXPECT_EQ(tc.not_applicable, 20);
   EXPECT_EQ(tc.skipped, 0);

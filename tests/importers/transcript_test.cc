@@ -89,8 +89,9 @@ TEST(StoryFolderTest, ImportsFilesWithFrontMatter) {
   testing::TempDir dir;
   Project project = Project::Create(dir / "t.verhaal", "t");
   std::filesystem::create_directory(dir / "verhalen");
-  dir.Write("verhalen/sh-01.md",
-            "---\nrespondent: SH-01\nwave: 2\ndate: 2025-04-01\ngemeente: Ede\n---\nMijn verhaal.\n");
+  dir.Write(
+      "verhalen/sh-01.md",
+      "---\nrespondent: SH-01\nwave: 2\ndate: 2025-04-01\ngemeente: Ede\n---\nMijn verhaal.\n");
   dir.Write("verhalen/sh-02.txt", "\xEF\xBB\xBFGeen front matter.\r\n");
   dir.Write("verhalen/notities.doc", "overgeslagen");
   StoryFolderOptions defaults;

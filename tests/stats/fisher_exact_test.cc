@@ -65,16 +65,14 @@ TEST(FisherExactTest, HugeTablesGoToMonteCarloWithoutSpendingTheStepBudget) {
   // 400,000 stories in a 2x4 table: ~10^15 tables share the margins.
   FisherExactOptions options;
   options.draws = 2000;
-  const FisherExactResult big =
-      FisherExact(ContingencyTable({{50000, 50000, 60000, 40000}, {45000, 55000, 50000, 50000}}),
-                  options);
+  const FisherExactResult big = FisherExact(
+      ContingencyTable({{50000, 50000, 60000, 40000}, {45000, 55000, 50000, 50000}}), options);
   EXPECT_EQ(big.method, FisherMethod::kMonteCarlo);
   EXPECT_EQ(big.enumeration_steps, 0);
   EXPECT_NE(big.note.find("far more than 20000000 tables"), std::string::npos) << big.note;
   EXPECT_LT(big.p_value, 0.001);
   // A 2x2 table of the same size is still exact: min(row, col) + 1 tables.
-  const FisherExactResult two =
-      FisherExact(ContingencyTable({{100000, 100000}, {100500, 99500}}));
+  const FisherExactResult two = FisherExact(ContingencyTable({{100000, 100000}, {100500, 99500}}));
   EXPECT_EQ(two.method, FisherMethod::kExact);
 }
 

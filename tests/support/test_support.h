@@ -53,9 +53,9 @@ std::string ReadFile(const std::filesystem::path& file);
 }  // namespace verhaal::testing
 
 // Skips the current test with a message when ../shared is absent.
-#define VERHAAL_REQUIRE_SHARED(dir)                                                     \
-  auto dir##_optional = ::verhaal::testing::SharedDir();                                \
-  if (!dir##_optional) GTEST_SKIP() << "../shared is absent; skipping fixture test";    \
+#define VERHAAL_REQUIRE_SHARED(dir)                                                  \
+  auto dir##_optional = ::verhaal::testing::SharedDir();                             \
+  if (!dir##_optional) GTEST_SKIP() << "../shared is absent; skipping fixture test"; \
   const std::filesystem::path dir = *dir##_optional
 
 #endif  // VERHAAL_TESTS_SUPPORT_TEST_SUPPORT_H_

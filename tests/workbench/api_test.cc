@@ -70,9 +70,8 @@ TEST_F(WorkbenchTest, StoryListRejectsBadParameters) {
     int status;
     std::string field;
   } cases[] = {
-      {"limit=0", 400, "limit"},         {"limit=501", 400, "limit"},
-      {"offset=-1", 400, "offset"},      {"limit=ten", 400, "limit"},
-      {"q=%22open", 400, "q"},           {"code=nergens", 404, "code"},
+      {"limit=0", 400, "limit"},   {"limit=501", 400, "limit"}, {"offset=-1", 400, "offset"},
+      {"limit=ten", 400, "limit"}, {"q=%22open", 400, "q"},     {"code=nergens", 404, "code"},
   };
   for (const auto& c : cases) {
     auto r = Get("anna", "/api/stories?" + c.query);
@@ -113,8 +112,8 @@ TEST_F(WorkbenchTest, ApiCodingEqualsTheCliCoding) {
   const json made = CodeWillen("anna", "m");
   EXPECT_EQ(made["added"], true);
   EXPECT_EQ(made["origin"], "manual");
-  auto cli = Cli({"code", "S1", "motivatie/willen", "--span", "30:40", "--coder", "anna",
-                  "--memo", "m"});
+  auto cli =
+      Cli({"code", "S1", "motivatie/willen", "--span", "30:40", "--coder", "anna", "--memo", "m"});
   EXPECT_EQ(cli.exit_code, 0) << cli.err;
   EXPECT_NE(cli.err.find("already coded, not stored twice: S1 30:40 motivatie/willen (anna)"),
             std::string::npos)

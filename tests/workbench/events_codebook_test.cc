@@ -15,8 +15,9 @@ namespace verhaal {
 namespace {
 
 TEST_F(WorkbenchTest, CodebookAddRenameRecolourAndMergeKeepCodings) {
-  auto r = Post("anna", "/api/codebook/codes",
-                R"({"path": "motivatie/twijfel", "colour": "#aabbcc", "description": "weet niet"})");
+  auto r =
+      Post("anna", "/api/codebook/codes",
+           R"({"path": "motivatie/twijfel", "colour": "#aabbcc", "description": "weet niet"})");
   ASSERT_EQ(r->status, 201) << r->body;
   EXPECT_EQ(Body(r)["parent"], "motivatie");
   EXPECT_EQ(Body(r)["colour"], "#aabbcc");
@@ -45,8 +46,7 @@ TEST_F(WorkbenchTest, CodebookAddRenameRecolourAndMergeKeepCodings) {
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(Body(r)["moved"], 1);
   EXPECT_EQ(Body(Get("anna", "/api/stories/S1"))["codings"][0]["code"], "motivatie/twijfel");
-  EXPECT_EQ(Post("anna", "/api/codebook/merge", R"({"from": "motivatie", "into": "taal"})")
-                ->status,
+  EXPECT_EQ(Post("anna", "/api/codebook/merge", R"({"from": "motivatie", "into": "taal"})")->status,
             422);  // has sub-codes
   EXPECT_EQ(Post("anna", "/api/codebook/merge", R"({"from": "wil", "into": "taal"})")->status,
             404);  // gone

@@ -81,8 +81,9 @@ TEST_F(MatrixApiTest, TheTableIsTheOneVerhaalMatrixPrints) {
 
 TEST_F(MatrixApiTest, ACellsQuotesAreThePassagesBehindIt) {
   CodeBoth();
-  auto r = Get("bram", "/api/matrix/quotes?rows=code:motivatie&cols=role&row=willen&"
-                       "col=statushouder");
+  auto r = Get("bram",
+               "/api/matrix/quotes?rows=code:motivatie&cols=role&row=willen&"
+               "col=statushouder");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(Body(r), json::parse(R"({"row": "willen", "col": "statushouder", "group": "",
@@ -90,8 +91,9 @@ TEST_F(MatrixApiTest, ACellsQuotesAreThePassagesBehindIt) {
     "coder": "anna", "code": "motivatie/willen", "start": 30, "end": 40,
     "text": "wil werken"}]})"));
   // A whole-story coding quotes the whole story.
-  auto whole = Get("anna", "/api/matrix/quotes?rows=code:motivatie&cols=role&row=moeten&"
-                           "col=statushouder");
+  auto whole = Get("anna",
+                   "/api/matrix/quotes?rows=code:motivatie&cols=role&row=moeten&"
+                   "col=statushouder");
   ASSERT_TRUE(whole);
   const json quote = Body(whole)["quotes"][0];
   EXPECT_EQ(quote["story"], "S3");
@@ -99,19 +101,22 @@ TEST_F(MatrixApiTest, ACellsQuotesAreThePassagesBehindIt) {
   EXPECT_EQ(quote["start"], 0);
   EXPECT_EQ(quote["text"], "<img src=x onerror=alert(1)> staat hier als tekst.");
   // An empty cell has no quotes; role x role quotes the story's opening.
-  auto empty = Get("anna", "/api/matrix/quotes?rows=code:motivatie&cols=role&row=moeten&"
-                           "col=klantmanager");
+  auto empty = Get("anna",
+                   "/api/matrix/quotes?rows=code:motivatie&cols=role&row=moeten&"
+                   "col=klantmanager");
   ASSERT_TRUE(empty);
   EXPECT_EQ(Body(empty)["stories"], 0);
   EXPECT_EQ(Body(empty)["quotes"], json::array());
-  auto opening = Get("anna", "/api/matrix/quotes?rows=role&cols=role&row=klantmanager&"
-                             "col=klantmanager");
+  auto opening = Get("anna",
+                     "/api/matrix/quotes?rows=role&cols=role&row=klantmanager&"
+                     "col=klantmanager");
   ASSERT_TRUE(opening);
   EXPECT_EQ(Body(opening)["quotes"][0]["text"], "Taal blijft lastig.");
   EXPECT_EQ(Body(opening)["quotes"][0]["coder"], "");
   // limit: the first stories, and whether there are more.
-  auto limited = Get("anna", "/api/matrix/quotes?rows=role&cols=role&row=statushouder&"
-                             "col=statushouder&limit=1");
+  auto limited = Get("anna",
+                     "/api/matrix/quotes?rows=role&cols=role&row=statushouder&"
+                     "col=statushouder&limit=1");
   ASSERT_TRUE(limited);
   EXPECT_EQ(Body(limited)["stories"], 2);
   EXPECT_EQ(Body(limited)["more"], true);
@@ -123,8 +128,7 @@ TEST_F(MatrixApiTest, DimensionsAreListedInTheProject) {
   ASSERT_TRUE(r);
   const json dims = Body(r)["dimensions"];
   ASSERT_GE(dims.size(), 5u);
-  EXPECT_EQ(dims[0], json({{"dim", "code:motivatie"}, {"source", "code"},
-                           {"label", "motivatie"}}));
+  EXPECT_EQ(dims[0], json({{"dim", "code:motivatie"}, {"source", "code"}, {"label", "motivatie"}}));
   EXPECT_EQ(dims[1]["dim"], "role");
   EXPECT_EQ(dims[4]["dim"], "respondent");
 }
@@ -135,8 +139,7 @@ TEST_F(MatrixApiTest, BadParametersAre400NamingTheField) {
   dir_.Write("more.yaml",
              "story: story\nrespondent: respondent\ntext: text\nstory_variables:\n  gemeente: "
              "text\nrespondent_variables:\n  gemeente: {type: text, column: woonplaats}\n");
-  ASSERT_EQ(Cli({"import", "csv", "more.csv", "--mapping", "more.yaml"}).exit_code,
-            0);
+  ASSERT_EQ(Cli({"import", "csv", "more.csv", "--mapping", "more.yaml"}).exit_code, 0);
   struct Case {
     std::string query;
     int status;
@@ -173,12 +176,12 @@ TEST_F(MatrixApiTest, BadParametersAre400NamingTheField) {
       {"/api/matrix/quotes?rows=code:motivatie&cols=role&col=statushouder", 400, "row",
        "name the cell by its levels"},
       {"/api/matrix/quotes?rows=code:motivatie&cols=role&row=willen", 400, "col", ""},
-      {"/api/matrix/quotes?rows=code:motivatie&cols=role&row=zeker&col=statushouder", 400,
-       "row", "row 'zeker' is not a level of code:motivatie; use one of 'moeten', 'willen'"},
-      {"/api/matrix/quotes?rows=code:motivatie&cols=role&row=willen&col=statushouder&group=x",
-       400, "group", "group needs by"},
-      {"/api/matrix/quotes?rows=code:motivatie&cols=role&row=willen&col=statushouder&limit=0",
-       400, "limit", "limit must be 1 or more"},
+      {"/api/matrix/quotes?rows=code:motivatie&cols=role&row=zeker&col=statushouder", 400, "row",
+       "row 'zeker' is not a level of code:motivatie; use one of 'moeten', 'willen'"},
+      {"/api/matrix/quotes?rows=code:motivatie&cols=role&row=willen&col=statushouder&group=x", 400,
+       "group", "group needs by"},
+      {"/api/matrix/quotes?rows=code:motivatie&cols=role&row=willen&col=statushouder&limit=0", 400,
+       "limit", "limit must be 1 or more"},
   };
   for (const Case& c : cases) {
     auto r = Get("anna", c.query);
@@ -201,8 +204,8 @@ TEST_F(MatrixApiTest, BlindCodersCountOnlyTheirOwnCodings) {
   auto r = Get("anna", "/api/matrix?rows=code:motivatie&cols=role");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 200) << r->body;
-  EXPECT_EQ(Body(r)["matrix"], CliMatrix({"--rows", "code:motivatie", "--cols", "role", "--coders",
-                                    "anna"}));
+  EXPECT_EQ(Body(r)["matrix"],
+            CliMatrix({"--rows", "code:motivatie", "--cols", "role", "--coders", "anna"}));
   EXPECT_EQ(Body(r)["coders"]["names"], json({"anna"}));
   for (const std::string query : {"/api/matrix?rows=code:motivatie&cols=role&coders=bram",
                                   "/api/matrix?rows=code:motivatie@bram&cols=role",
@@ -213,8 +216,9 @@ TEST_F(MatrixApiTest, BlindCodersCountOnlyTheirOwnCodings) {
     EXPECT_EQ(forbidden->status, 403) << query << ": " << forbidden->body;
   }
   // Quotes without a code dimension still take only anna's codings.
-  auto quotes = Get("anna", "/api/matrix/quotes?rows=role&cols=role&row=statushouder&"
-                            "col=statushouder");
+  auto quotes = Get("anna",
+                    "/api/matrix/quotes?rows=role&cols=role&row=statushouder&"
+                    "col=statushouder");
   ASSERT_TRUE(quotes);
   const json body = Body(quotes);  // kept: the loop reads into it
   for (const json& q : body["quotes"]) EXPECT_NE(q["coder"], "bram") << q.dump();
@@ -266,8 +270,9 @@ TEST_F(ExampleMatrixApiTest, MotivationAgainstStyleEqualsVerhaalMatrix) {
     if (c["row"] == "willen" && c["col"] == "aanmoedigend") cell = c["count"];
   }
   ASSERT_GT(cell, 0);
-  auto quotes = Get("anna", "/api/matrix/quotes?rows=code:motivatie&cols=code:communicatiestijl"
-                            "&row=willen&col=aanmoedigend");
+  auto quotes = Get("anna",
+                    "/api/matrix/quotes?rows=code:motivatie&cols=code:communicatiestijl"
+                    "&row=willen&col=aanmoedigend");
   ASSERT_TRUE(quotes);
   ASSERT_EQ(quotes->status, 200) << quotes->body;
   const json q = Body(quotes);

@@ -55,8 +55,7 @@ TEST_F(WorkbenchTest, TheTokenBecomesAStrictHttpOnlyCookieAndLeavesTheAddress) {
   EXPECT_NE(r->body.find("X-Verhaal-CSRF"), std::string::npos);
   httplib::Headers wrong = session;
   wrong.emplace("X-Verhaal-CSRF", std::string(48, '0'));
-  EXPECT_EQ(Client().Post("/api/stories/S2/codings", wrong, body, "application/json")->status,
-            403);
+  EXPECT_EQ(Client().Post("/api/stories/S2/codings", wrong, body, "application/json")->status, 403);
   httplib::Headers with_csrf = session;
   with_csrf.emplace("X-Verhaal-CSRF", csrf);
   r = Client().Post("/api/stories/S2/codings", with_csrf, body, "application/json");

@@ -233,8 +233,8 @@ TEST_F(TeamApiTest, TheLeadCanSetTheConsensusSegmentsByHand) {
        }) {
     const std::string request =
         R"({"story": "S1", "code": "motivatie/willen", "coder_a": "anna", "coder_b": "bram", )"
-        R"("decision": ")" + c.decision + "\"" +
-        (c.segments.empty() ? "" : ", \"segments\": " + c.segments) + "}";
+        R"("decision": ")" +
+        c.decision + "\"" + (c.segments.empty() ? "" : ", \"segments\": " + c.segments) + "}";
     auto bad = Post("anna", "/api/team/settle", request);
     ASSERT_TRUE(bad);
     EXPECT_EQ(bad->status, c.status) << request << ": " << bad->body;
@@ -258,8 +258,8 @@ TEST_F(TeamApiTest, BadRequestsNameTheFieldAndChangeNothing) {
   };
   const auto settle = [](const std::string& story, const std::string& code, const std::string& a,
                          const std::string& b, const std::string& decision) {
-    return json{{"story", story}, {"code", code}, {"coder_a", a}, {"coder_b", b},
-                {"decision", decision}}
+    return json{
+        {"story", story}, {"code", code}, {"coder_a", a}, {"coder_b", b}, {"decision", decision}}
         .dump();
   };
   const std::vector<Case> cases = {
@@ -354,8 +354,8 @@ TEST_F(TeamApiTest, LeadNamesWhoSettles) {
   StopServer();
   lead_ = "carla";
   EXPECT_THROW(Start({"anna", "bram"}), Error);
-  auto serve = Cli({"serve", "--coders", "anna,bram", "--lead", "carla", "--no-browser",
-                    "--port", "0"});
+  auto serve =
+      Cli({"serve", "--coders", "anna,bram", "--lead", "carla", "--no-browser", "--port", "0"});
   EXPECT_EQ(serve.exit_code, 2);
   EXPECT_NE(serve.err.find("--lead carla is not one of the coders"), std::string::npos)
       << serve.err;
@@ -385,8 +385,8 @@ class ExampleTeamApiTest : public WorkbenchTest {
     Start({"anna", "bram"}, false, "out/statushouders.verhaal");
   }
   json CliJson(std::vector<std::string> args) {
-    args.insert(args.begin(), {"-p", (dir_ / "out" / "statushouders.verhaal").string(),
-                               "agreement"});
+    args.insert(args.begin(),
+                {"-p", (dir_ / "out" / "statushouders.verhaal").string(), "agreement"});
     args.insert(args.end(), {"--format", "json"});
     const auto r = Cli(args);
     EXPECT_EQ(r.exit_code, 0) << r.err;

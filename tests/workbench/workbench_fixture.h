@@ -126,9 +126,9 @@ class WorkbenchTest : public ::testing::Test {
 
   // Codes S1's second "wil werken" (30:40) as `coder`; returns the coding.
   json CodeWillen(const std::string& coder, const std::string& memo = "") {
-    auto r = Post(coder, "/api/stories/S1/codings",
-                  json{{"code", "motivatie/willen"}, {"start", 30}, {"end", 40}, {"memo", memo}}
-                      .dump());
+    auto r =
+        Post(coder, "/api/stories/S1/codings",
+             json{{"code", "motivatie/willen"}, {"start", 30}, {"end", 40}, {"memo", memo}}.dump());
     EXPECT_TRUE(r);
     if (!r) return json::object();
     EXPECT_EQ(r->status, 201) << r->body;
