@@ -1,4 +1,3 @@
-#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "cli/command.h"
@@ -57,22 +56,9 @@ int RunInfo(CommandContext& context) {
   table.AddRow({"project", c.name, ""});
   table.AddRow({"schema", "version", std::to_string(c.schema_version)});
   // A clean copy of `verhaal pseudonymise` says so, with its replacements.
-  if (const auto recorded = GetProjectSetting(project, "pseudonymised")) {
-    const nlohmann::json note = nlohmann::json::parse(*recorded, nullptr, false);
-    if (note.is_object()) {
-      int64_t replaced = 0;
-      if (note.contains("counts") && note["counts"].is_object()) {
-        for (const auto& [category, n] : note["counts"].items()) {
-          if (n.is_number_integer()) replaced += n.get<int64_t>();
-        }
-      }
-      const auto text = [&](const char* key) {
-        return note.contains(key) && note[key].is_string() ? note[key].get<std::string>() : "";
-      };
-      table.AddRow({"pseudonymised copy",
-                    "of " + text("source") + ", " + text("date").substr(0, 10),
-                    std::to_string(replaced)});
-    }
+  if (const auto note = ReadPseudonymisationNote(project)) {
+    table.AddRow({"pseudonymised copy", "of " + note->source + ", " + note->date,
+                  std::to_string(note->replacements)});
   }
   table.AddRow({"respondents", "all", std::to_string(c.respondents)});
   AddCounts(table, "respondents", c.respondents_by_role, "(no role)");

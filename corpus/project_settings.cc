@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <nlohmann/json.hpp>
+
 namespace verhaal {
 
 std::optional<std::string> GetProjectSetting(Project& project, std::string_view key) {
@@ -24,6 +26,26 @@ void ClearProjectSetting(Project& project, std::string_view key) {
   SQLite::Statement clear(project.db(), "DELETE FROM project_info WHERE key = ?");
   clear.bind(1, std::string(key));
   clear.exec();
+}
+
+std::optional<PseudonymisationNote> ReadPseudonymisationNote(Project& project) {
+  const auto recorded = GetProjectSetting(project, "pseudonymised");
+  if (!recorded) return std::nullopt;
+  const nlohmann::json note = nlohmann::json::parse(*recorded, nullptr, false);
+  if (!note.is_object()) return std::nullopt;
+  PseudonymisationNote out;
+  if (note.contains("counts") && note["counts"].is_object()) {
+    for (const auto& [category, n] : note["counts"].items()) {
+      if (n.is_number_integer()) out.replacements += n.get<int64_t>();
+    }
+  }
+  auto text = [&](const char* key) {
+    return note.contains(key) && note[key].is_string() ? note[key].get<std::string>() : "";
+  };
+  out.source = text("source");
+  out.date = text("date").substr(0, 10);
+  out.style = text("style") == "names" ? "names" : "tags";
+  return out;
 }
 
 }  // namespace verhaal

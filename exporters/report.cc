@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "corpus/error.h"
 #include "corpus/project_settings.h"
@@ -74,24 +73,13 @@ constexpr std::string_view kScript =
 // replaced, how, when and from which project), as its project file records;
 // empty for any other project.
 std::string PseudonymisedNote(Project& project, Language language) {
-  const auto recorded = GetProjectSetting(project, "pseudonymised");
-  if (!recorded) return "";
-  const nlohmann::json note = nlohmann::json::parse(*recorded, nullptr, false);
-  if (!note.is_object()) return "";
-  int64_t replaced = 0;
-  if (note.contains("counts") && note["counts"].is_object()) {
-    for (const auto& [category, n] : note["counts"].items()) {
-      if (n.is_number_integer()) replaced += n.get<int64_t>();
-    }
-  }
-  auto text = [&](const char* key) {
-    return note.contains(key) && note[key].is_string() ? note[key].get<std::string>() : "";
-  };
-  const std::string style = text("style") == "names" ? "names" : "tags";
+  const auto note = ReadPseudonymisationNote(project);
+  if (!note) return "";
   return "<p class=\"note pseudonymised\">" +
-         HtmlEscape(Say(language, Word::kPseudonymised,
-                        {Say(language, Word::kReplacements, {LocalCount(replaced, language)}),
-                         style, text("date").substr(0, 10), text("source")})) +
+         HtmlEscape(
+             Say(language, Word::kPseudonymised,
+                 {Say(language, Word::kReplacements, {LocalCount(note->replacements, language)}),
+                  note->style, note->date, note->source})) +
          "</p>";
 }
 

@@ -36,20 +36,7 @@ PassageQuery PassageQueryFrom(const httplib::Request& request) {
   query.code_path = *code;
   const auto exact = Param(request, "exact");
   query.exact = exact && *exact != "0" && *exact != "false";
-  if (const auto coders = Param(request, "coders")) {
-    std::vector<std::string> names;
-    size_t start = 0;
-    while (start <= coders->size()) {
-      const size_t comma = std::min(coders->find(',', start), coders->size());
-      if (comma > start) names.push_back(coders->substr(start, comma - start));
-      start = comma + 1;
-    }
-    if (names.empty()) {
-      throw RequestError(ErrorKind::kUsage, "coders needs a coder's name, e.g. coders=anna,bram",
-                         "coders");
-    }
-    query.coders.coders = std::move(names);
-  }
+  query.coders.coders = CodersParam(request);
   query.coders.combine = Param(request, "combine");
   if (Param(request, "min_coders")) {
     query.coders.min_coders = static_cast<int>(Whole(request, "min_coders", 1));

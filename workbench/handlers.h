@@ -11,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "study/viewer.h"
 #include "workbench/server.h"
@@ -71,6 +72,10 @@ nlohmann::json ParseBody(const httplib::Request& request);
 std::optional<std::string> OptionalString(const nlohmann::json& body, const std::string& field);
 std::string RequiredString(const nlohmann::json& body, const std::string& field);
 std::optional<std::string> Param(const httplib::Request& request, const char* name);
+
+// The parameter `coders` (anna,bram) as names; nullopt when it is absent. A
+// kUsage RequestError (field `coders`) when it names nobody (",").
+std::optional<std::vector<std::string>> CodersParam(const httplib::Request& request);
 void SendJson(httplib::Response& response, const nlohmann::json& body, int status = 200);
 
 // Writes {"error": message, "field": field} with `status`.

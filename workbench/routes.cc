@@ -66,20 +66,7 @@ MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
   query.mixed = Param(request, "mixed").value_or("exclude");
   query.unit = Param(request, "unit").value_or("story");
   if (Param(request, "within")) query.within = NumberParam(request, "within", 0);
-  if (const auto coders = Param(request, "coders")) {
-    std::vector<std::string> names;
-    size_t start = 0;
-    while (start <= coders->size()) {
-      const size_t comma = std::min(coders->find(',', start), coders->size());
-      if (comma > start) names.push_back(coders->substr(start, comma - start));
-      start = comma + 1;
-    }
-    if (names.empty()) {
-      throw RequestError(ErrorKind::kUsage, "coders needs a coder's name, e.g. coders=anna,bram",
-                         "coders");
-    }
-    query.coders.coders = std::move(names);
-  }
+  query.coders.coders = CodersParam(request);
   query.coders.combine = Param(request, "combine");
   if (Param(request, "min_coders")) {
     query.coders.min_coders = static_cast<int>(NumberParam(request, "min_coders", 1));
@@ -138,6 +125,23 @@ std::optional<std::string> Param(const httplib::Request& request, const char* na
   std::string value = request.get_param_value(name);
   if (value.empty()) return std::nullopt;
   return value;
+}
+
+std::optional<std::vector<std::string>> CodersParam(const httplib::Request& request) {
+  const auto coders = Param(request, "coders");
+  if (!coders) return std::nullopt;
+  std::vector<std::string> names;
+  size_t start = 0;
+  while (start <= coders->size()) {
+    const size_t comma = std::min(coders->find(',', start), coders->size());
+    if (comma > start) names.push_back(coders->substr(start, comma - start));
+    start = comma + 1;
+  }
+  if (names.empty()) {
+    throw RequestError(ErrorKind::kUsage, "coders needs a coder's name, e.g. coders=anna,bram",
+                       "coders");
+  }
+  return names;
 }
 
 void SendJson(httplib::Response& response, const json& body, int status) {
