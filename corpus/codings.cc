@@ -122,6 +122,7 @@ std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
   if (filter.story_id) sql += " AND g.story_id = :story";
   if (filter.origin_prefix) sql += " AND substr(o.origin, 1, length(:origin)) = :origin";
   if (filter.coders) sql += " AND " + CodingCondition(*filter.coders, "g");
+  if (filter.with_memo) sql += " AND g.memo != ''";
   sql += " ORDER BY g.story_id, g.start, g.end, c.path, k.name";
   SQLite::Statement query(project.db(), sql);
   if (filter.coder) query.bind(":coder", *filter.coder);

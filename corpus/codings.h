@@ -65,6 +65,7 @@ struct CodingFilter {
   std::optional<int64_t> story_id;
   std::optional<std::string> origin_prefix;  // e.g. "rule:"
   std::optional<CoderSet> coders;            // whose codings (corpus/coder_set.h)
+  bool with_memo = false;                    // only codings with a memo
 };
 
 // Codings passing `filter`, ordered by story, start, end, code.

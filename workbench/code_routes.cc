@@ -1,7 +1,6 @@
 // The Code view's call (docs/serve.md, "GET /api/code/passages"): reads the
 // query, calls study/code_passages.h under the project lock, writes the JSON.
 #include <algorithm>
-#include <charconv>
 
 #include "study/code_passages.h"
 #include "study/request_error.h"
@@ -10,20 +9,6 @@
 
 namespace verhaal {
 namespace {
-
-// A whole-number parameter, or `fallback` when absent; 400 naming it else.
-int64_t Whole(const httplib::Request& request, const char* name, int64_t fallback) {
-  const auto text = Param(request, name);
-  if (!text) return fallback;
-  int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || value < 0) {
-    throw RequestError(
-        ErrorKind::kUsage,
-        std::string(name) + " must be a whole number of 0 or more; got '" + *text + "'", name);
-  }
-  return value;
-}
 
 // The query of GET /api/code/passages, named as the options of `verhaal
 // quotes` (coders=anna,bram for --coders, min_coders for --min-coders).
@@ -39,14 +24,14 @@ PassageQuery PassageQueryFrom(const httplib::Request& request) {
   query.coders.coders = CodersParam(request);
   query.coders.combine = Param(request, "combine");
   if (Param(request, "min_coders")) {
-    query.coders.min_coders = static_cast<int>(Whole(request, "min_coders", 1));
+    query.coders.min_coders = static_cast<int>(WholeParam(request, "min_coders", 1));
   }
   query.role = Param(request, "role");
   query.kind = Param(request, "kind");
-  if (Param(request, "wave")) query.wave = static_cast<int>(Whole(request, "wave", 0));
+  if (Param(request, "wave")) query.wave = static_cast<int>(WholeParam(request, "wave", 0));
   query.var = Param(request, "var");
   query.speaker = Param(request, "speaker");
-  query.context = static_cast<int>(std::min<int64_t>(Whole(request, "context", 40), 10000));
+  query.context = static_cast<int>(std::min<int64_t>(WholeParam(request, "context", 40), 10000));
   return query;
 }
 
@@ -71,8 +56,8 @@ void Workbench::Handlers::InstallCodeApi(httplib::Server& server) {
   server.Get("/api/code/passages",
              Json([&w](const Request& request, Response& response, const Viewer& viewer) {
                const PassageQuery query = PassageQueryFrom(request);
-               const int64_t offset = Whole(request, "offset", 0);
-               const int64_t limit = std::min<int64_t>(Whole(request, "limit", 200), 100000);
+               const int64_t offset = WholeParam(request, "offset", 0);
+               const int64_t limit = std::min<int64_t>(WholeParam(request, "limit", 200), 100000);
                std::lock_guard lock(w.project_mutex_);
                SendJson(response,
                         CodePassagesJson(query.code_path, Retrieve(w.project_, viewer, query),

@@ -52,6 +52,8 @@ class Workbench::Handlers {
   void InstallTeamApi(httplib::Server& server);
   // code_routes.cc: the Code view's call
   void InstallCodeApi(httplib::Server& server);
+  // memo_routes.cc: the Memos view's call
+  void InstallMemoApi(httplib::Server& server);
   // Wraps a handler: the viewer, errors as JSON with their status.
   httplib::Server::Handler Json(JsonHandler handler);
 
@@ -72,6 +74,10 @@ nlohmann::json ParseBody(const httplib::Request& request);
 std::optional<std::string> OptionalString(const nlohmann::json& body, const std::string& field);
 std::string RequiredString(const nlohmann::json& body, const std::string& field);
 std::optional<std::string> Param(const httplib::Request& request, const char* name);
+
+// A whole-number parameter of 0 or more, or `fallback` when absent; a
+// kUsage RequestError naming it otherwise.
+int64_t WholeParam(const httplib::Request& request, const char* name, int64_t fallback);
 
 // The parameter `coders` (anna,bram) as names; nullopt when it is absent. A
 // kUsage RequestError (field `coders`) when it names nobody (",").

@@ -288,6 +288,32 @@ json CodePassagesJson(const std::string& code, const CodePassages& passages, int
           {"passages", list}};
 }
 
+json MemoListJson(const MemoList& list, int64_t offset, int64_t limit) {
+  json memos = json::array();
+  for (const MemoEntry& m : list.memos) {
+    const auto optional = [](const std::optional<int64_t>& value) {
+      return value ? json(*value) : json(nullptr);
+    };
+    memos.push_back({{"kind", m.kind},
+                     {"id", m.id ? json(m.id) : json(nullptr)},
+                     {"coding", m.coding_id.empty() ? json(nullptr) : json(m.coding_id)},
+                     {"author", m.author},
+                     {"title", m.title},
+                     {"text", m.text},
+                     {"created", m.created},
+                     {"story", m.story_key},
+                     {"code", m.code_path},
+                     {"start", optional(m.start)},
+                     {"end", optional(m.end)},
+                     {"passage", m.passage}});
+  }
+  return {{"total", list.total},
+          {"offset", offset},
+          {"limit", limit},
+          {"authors", list.authors},
+          {"memos", memos}};
+}
+
 json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices) {
   json out = json::array();
   for (const MatrixDimensionChoice& c : choices) {

@@ -11,6 +11,7 @@
 #include "study/codebook_edit.h"
 #include "study/coding_actions.h"
 #include "study/matrix_query.h"
+#include "study/memo_list.h"
 #include "study/story_browse.h"
 #include "study/team.h"
 #include "study/viewer.h"
@@ -29,6 +30,8 @@ nlohmann::json CellQuotesJson(const CellQuotes& quotes, const std::string& row,
 // offset + limit).
 nlohmann::json CodePassagesJson(const std::string& code, const CodePassages& passages,
                                 int64_t offset, int64_t limit);
+// The Memos view's list: the total, the authors and memos [offset, offset + limit).
+nlohmann::json MemoListJson(const MemoList& list, int64_t offset, int64_t limit);
 nlohmann::json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices);
 
 // The Team view's shapes (team_json.cc).

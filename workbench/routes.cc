@@ -127,6 +127,19 @@ std::optional<std::string> Param(const httplib::Request& request, const char* na
   return value;
 }
 
+int64_t WholeParam(const httplib::Request& request, const char* name, int64_t fallback) {
+  const auto text = Param(request, name);
+  if (!text) return fallback;
+  int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value < 0) {
+    throw RequestError(
+        ErrorKind::kUsage,
+        std::string(name) + " must be a whole number of 0 or more; got '" + *text + "'", name);
+  }
+  return value;
+}
+
 std::optional<std::vector<std::string>> CodersParam(const httplib::Request& request) {
   const auto coders = Param(request, "coders");
   if (!coders) return std::nullopt;

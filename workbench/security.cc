@@ -184,6 +184,7 @@ void Workbench::Handlers::Install(httplib::Server& server) {
   InstallApi(server);
   InstallTeamApi(server);
   InstallCodeApi(server);
+  InstallMemoApi(server);
   InstallPage(server);
 }
 

@@ -1,6 +1,7 @@
 // The workbench page: loads the project, wires the views together, follows
 // the address (#story=KEY, #story=KEY&at=START-END for a passage, #code?...
-// for the Code view, #matrix?... for the Matrix view, #team for the Team view), handles undo/redo and the
+// for the Code view, #matrix?... for the Matrix view, #team for the Team view,
+// #memos?... for the Memos view), handles undo/redo and the
 // global keys, and listens to the server's events to show others' changes
 // live.
 
@@ -19,6 +20,7 @@ import {showTooltip, hideTooltip} from './views/tooltip.js';
 import {MatrixView} from './views/matrix.js';
 import {CodeView} from './views/code.js';
 import {TeamView, teamAllowed} from './views/team.js';
+import {MemosView} from './views/memos.js';
 
 function announce(message) {
   const status = byId('status');
@@ -47,6 +49,7 @@ new CodebookPanel({onChanged: () => refresh({codebook: true}), announce, fail});
 const matrix = new MatrixView({fail, announce});
 const code = new CodeView({fail, announce});
 const team = new TeamView({fail, announce});
+const memos = new MemosView({fail, announce});
 
 async function loadCodebook() {
   const codebook = await api.getCodebook();
@@ -143,20 +146,34 @@ function codeShown() {
   return !byId('code-view').hidden;
 }
 
+function memosShown() {
+  return !byId('memos-view').hidden;
+}
+
 // Shows the view the address names: the Code view, the Matrix view, the
-// Team view, or the stories with the story (and passage) it names.
+// Team view, the Memos view, or the stories with the story (and passage) it
+// names.
 async function route() {
   const onMatrix = location.hash.startsWith('#matrix');
   const onCode = location.hash.startsWith('#code');
   const onTeam = !onMatrix && location.hash.startsWith('#team') && teamAllowed(state.project);
+  const onMemos = location.hash.startsWith('#memos');
   byId('matrix-view').hidden = !onMatrix;
   byId('code-view').hidden = !onCode;
   byId('team-view').hidden = !onTeam;
-  byId('workspace').hidden = onMatrix || onTeam || onCode;
+  byId('memos-view').hidden = !onMemos;
+  byId('workspace').hidden = onMatrix || onTeam || onCode || onMemos;
   byId('nav-matrix').toggleAttribute('aria-current', onMatrix);
   byId('nav-code').toggleAttribute('aria-current', onCode);
   byId('nav-team').toggleAttribute('aria-current', onTeam);
-  byId('nav-stories').toggleAttribute('aria-current', !onMatrix && !onTeam && !onCode);
+  byId('nav-memos').toggleAttribute('aria-current', onMemos);
+  byId('nav-stories').toggleAttribute('aria-current', !onMatrix && !onTeam && !onCode && !onMemos);
+  if (onMemos) {
+    byId('nav-memos').setAttribute('aria-current', 'page');
+    await memos.show(location.hash);
+    byId('nav-memos').href = memos.hash();
+    return;
+  }
   if (onCode) {
     byId('nav-code').setAttribute('aria-current', 'page');
     await code.show(location.hash);
@@ -184,7 +201,7 @@ function anyDialogOpen() {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown()) return;
+  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown() || memosShown()) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (ctrl && !event.altKey && (key === 'z' || key === 'y') && !isTyping(event.target)) {
@@ -229,6 +246,7 @@ function onServerEvent(type, data) {
   if (matrixShown() && type !== 'codebook') matrix.reload();
   if (teamShown()) team.reload();
   if (codeShown() && type !== 'codebook') code.reload();
+  if (memosShown()) memos.reload();
   if (type === 'coding' && data.story && data.story !== state.storyKey) {
     clearTimeout(listTimer);
     listTimer = setTimeout(() => { list.reload(); loadCodebookQuietly(); }, 400);

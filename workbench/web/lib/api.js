@@ -79,6 +79,7 @@ export const getCodePassages = (params) => call('GET', `/api/code/passages${quer
 export const getTeam = (params) => call('GET', `/api/team${query(params)}`);
 export const getTeamDisagreements = (params) => call('GET', `/api/team/disagreements${query(params)}`);
 export const settle = (body) => call('POST', '/api/team/settle', body);
+export const getMemos = (params) => call('GET', `/api/memos${query(params)}`);
 
 // Calls `onEvent(type, data)` for each server-sent event (coding, codebook,
 // external). EventSource reconnects by itself; `onEvent('reconnect')` says the
