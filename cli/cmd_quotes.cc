@@ -44,8 +44,6 @@ int RunQuotes(CommandContext& context) {
       "role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind (experience, reflection, ...)")(
       "wave", po::value<int>(), "only stories of this wave")(
-      "speaker", po::value<std::string>(),
-      "only passages in interview turns of: interviewer, respondent, or a speaker's name")(
       "context", po::value<int>()->default_value(40), "characters of context on each side")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddCoderOptions(options);
@@ -65,7 +63,6 @@ int RunQuotes(CommandContext& context) {
   query.role = options.Optional<std::string>("role");
   query.kind = options.Optional<std::string>("kind");
   query.wave = options.Optional<int>("wave");
-  query.speaker = options.Optional<std::string>("speaker");
   query.context = std::max(0, options.Get<int>("context"));
   Project project = options.OpenProject();
   const CodePassages passages = RetrieveCodePassages(project, query);

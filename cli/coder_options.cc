@@ -18,7 +18,9 @@ void AddCoderOptions(CommandOptions& options, bool each) {
       each ? "how several coders combine: any (default), all (consensus) or each (side by side)"
            : "how several coders combine: any (default) or all (consensus)")(
       "min-coders", po::value<int>(),
-      "consensus: a code counts in a story when at least K coders used it there");
+      "consensus: a code counts in a story when at least K coders used it there")(
+      "speaker", po::value<std::string>(),
+      "only codings in interview turns of: interviewer, respondent or a speaker's label");
 }
 
 CoderRequest CoderRequestFrom(const CommandOptions& options) {
@@ -37,6 +39,7 @@ CoderRequest CoderRequestFrom(const CommandOptions& options) {
   }
   request.combine = options.Optional<std::string>("combine");
   request.min_coders = options.Optional<int>("min-coders");
+  request.speaker = options.Optional<std::string>("speaker");
   return request;
 }
 

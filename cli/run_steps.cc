@@ -341,6 +341,7 @@ std::vector<int64_t> IdsOf(const std::vector<Story>& stories) {
 CoderRequest CoderRequestOf(const StudyExport& out) {
   CoderRequest request;
   if (!out.coders.empty()) request.coders = out.coders;
+  request.coders_named_by = "coders: in study.yaml";
   return request;
 }
 

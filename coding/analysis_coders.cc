@@ -5,6 +5,7 @@
 #include "coding/closest_name.h"
 #include "corpus/error.h"
 #include "corpus/project_settings.h"
+#include "corpus/text.h"
 
 namespace verhaal {
 namespace {
@@ -12,7 +13,6 @@ namespace {
 constexpr std::string_view kAnalysisSetKey = "analysis.coders";
 
 // Where the coders came from (CoderSelection::source), in English and Dutch.
-constexpr std::string_view kFromOption = "--coders";
 constexpr std::string_view kFromAnalysisSet = "the analysis set";
 constexpr std::string_view kFromDefault = "every human coder, the default";
 
@@ -20,7 +20,37 @@ std::string SourceText(const std::string& source, Language language) {
   if (language == Language::kEnglish) return source;
   if (source == kFromAnalysisSet) return "de analyseset";
   if (source == kFromDefault) return "elke menselijke codeur, de standaard";
-  return source;  // "--coders", an option name
+  return source;  // "--coders" or a manifest's key: the same in both languages
+}
+
+// "; only in the turns of respondents" for a --speaker, "" without.
+std::string SpeakerText(const std::string& speaker, Language language) {
+  if (speaker.empty()) return "";
+  const bool nl = language == Language::kDutch;
+  if (speaker == "interviewer")
+    return nl ? "; alleen in beurten van de interviewer" : "; only in the interviewer's turns";
+  if (speaker == "respondent")
+    return nl ? "; alleen in beurten van respondenten" : "; only in respondents' turns";
+  return (nl ? "; alleen in beurten van " : "; only in the turns of ") + speaker;
+}
+
+// --speaker: interviewer, respondent or a label some turn has (kMissing with
+// the labels otherwise).
+std::string CheckSpeaker(Project& project, std::string speaker) {
+  if (speaker.empty()) {
+    throw UsageError("--speaker takes interviewer, respondent or a speaker's label");
+  }
+  const std::string lower = AsciiLower(speaker);
+  if (lower == "interviewer" || lower == "respondent") return lower;
+  const std::vector<std::string> labels = ListSpeakerLabels(project);
+  for (const auto& label : labels) {
+    if (AsciiLower(label) == lower) return label;  // as the transcripts write it
+  }
+  const std::string near = ClosestName(speaker, labels);
+  throw MissingError("no speaker '" + speaker + "' in the project's interview turns; " +
+                     (near.empty() ? "" : "did you mean '" + near + "'? ") +
+                     "--speaker takes interviewer, respondent or one of: " +
+                     (labels.empty() ? "(no interview has turns)" : JoinCoderNames(labels)));
 }
 
 // The ids of `names` (kMissing for one that is not a coder), sorted by name.
@@ -54,7 +84,7 @@ std::string JoinCoderNames(const std::vector<std::string>& names) {
 }
 
 CoderSet CoderSelection::Set() const {
-  CoderSet set{ids, combine == CoderCombine::kEach ? 1 : min_coders};
+  CoderSet set{ids, combine == CoderCombine::kEach ? 1 : min_coders, speaker};
   std::sort(set.coder_ids.begin(), set.coder_ids.end());
   return set;
 }
@@ -74,7 +104,7 @@ std::string CoderSelection::CombineText(Language language) const {
   if (language == Language::kDutch) {
     if (combine == CoderCombine::kEach) return "elke codeur apart";
     if (n <= 1) return "één codeur";
-    if (min_coders <= 1) return "elke codeur";
+    if (min_coders <= 1) return "minstens één codeur";
     if (static_cast<size_t>(min_coders) >= n) return "alle " + count + " codeurs";
     return "minstens " + k + " van de " + count + " codeurs";
   }
@@ -92,12 +122,13 @@ std::string CoderSelection::Describe(Language language) const {
              "coderingen van de regels)";
     }
     return "coderingen van " + JoinCoderNames(names) + " (" + SourceText(source, language) +
-           "), samengenomen: " + CombineText(language);
+           "), samengenomen: " + CombineText(language) + SpeakerText(speaker, language);
   }
   if (names.empty()) {
     return "none: no human coder has coded yet (`--coders rules` reads the rule codings)";
   }
-  return "codings of " + JoinCoderNames(names) + " (" + source + "), combined: " + CombineText();
+  return "codings of " + JoinCoderNames(names) + " (" + source + "), combined: " + CombineText() +
+         SpeakerText(speaker, language);
 }
 
 CoderCombine ParseCoderCombine(std::string_view text) {
@@ -113,7 +144,7 @@ CoderSelection ResolveCoderSelection(Project& project, const CoderRequest& reque
   std::vector<std::string> names;
   if (request.coders && !request.coders->empty()) {
     names = *request.coders;
-    selection.source = kFromOption;
+    selection.source = request.coders_named_by;
   } else if (auto set = AnalysisSet(project); !set.empty()) {
     names = set;
     selection.source = kFromAnalysisSet;
@@ -138,6 +169,7 @@ CoderSelection ResolveCoderSelection(Project& project, const CoderRequest& reque
   } else if (selection.combine == CoderCombine::kAll) {
     selection.min_coders = n;
   }
+  if (request.speaker) selection.speaker = CheckSpeaker(project, *request.speaker);
   return selection;
 }
 

@@ -39,8 +39,14 @@ enum class CoderCombine {
 // What a command was asked: empty optionals take the defaults.
 struct CoderRequest {
   std::optional<std::vector<std::string>> coders;  // --coders (names)
-  std::optional<std::string> combine;              // --combine any|all|each
-  std::optional<int> min_coders;                   // --min-coders K
+  // Where `coders` was named, for the output's header: the option, or
+  // "coders: in study.yaml" for an export of a study's manifest.
+  std::string coders_named_by = "--coders";
+  std::optional<std::string> combine;  // --combine any|all|each
+  std::optional<int> min_coders;       // --min-coders K
+  // --speaker interviewer|respondent|LABEL: only codings in an interview's
+  // turns of that speaker (corpus/coder_set.h).
+  std::optional<std::string> speaker;
 };
 
 // The coders an analysis reads and how they combine.
@@ -48,8 +54,10 @@ struct CoderSelection {
   std::vector<std::string> names;  // in name order
   std::vector<int64_t> ids;        // beside names
   CoderCombine combine = CoderCombine::kAny;
-  int min_coders = 1;  // any: 1; all: names.size(); --min-coders K
-  std::string source;  // "--coders", "the analysis set" or "every human coder (default)"
+  int min_coders = 1;   // any: 1; all: names.size(); --min-coders K
+  std::string source;   // CoderRequest::coders_named_by, "the analysis set" or "every human coder,
+                        // the default"
+  std::string speaker;  // "" or as CoderSet::speaker
 
   // The codings of the set as the corpus filters them: for kEach, the union.
   CoderSet Set() const;
@@ -72,7 +80,8 @@ CoderCombine ParseCoderCombine(std::string_view text);
 
 // Resolves `request` against `project`. kMissing Error naming the coders in
 // the project when a named coder does not exist; kUsage when --min-coders is
-// below 1 or above the number of coders, or is given with --combine each.
+// below 1 or above the number of coders, or is given with --combine each;
+// kUsage for an empty --speaker, kMissing for a speaker label no turn has.
 // Without a human coder (only rule codings so far) the default set is empty:
 // it admits no coding, and Describe() says so.
 CoderSelection ResolveCoderSelection(Project& project, const CoderRequest& request = {});

@@ -267,6 +267,7 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
   const bool agree_mode = !spec.coders.empty();
   std::vector<int64_t> coder_ids;
   int min_coders = 1;
+  std::string speaker;  // --speaker of the selection; none when agreeing
   if (agree_mode) {
     std::string names;
     for (const auto& name : spec.coders) {
@@ -284,6 +285,7 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
     const CoderSet set = resolved.Set();
     coder_ids = set.coder_ids;
     min_coders = set.min_coders;
+    speaker = set.speaker;
     result.codings = resolved.Describe();
   }
   // One set of bits per distinct coder when they are compared or counted
@@ -303,7 +305,7 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
     sql += (first ? "" : ", ") + std::to_string(id);
     first = false;
   }
-  sql += ") AND " + CodingCondition(CoderSet{distinct_coders, 1});
+  sql += ") AND " + CodingCondition(CoderSet{distinct_coders, 1, speaker});
   SQLite::Statement rows(project.db(), sql);
   while (rows.executeStep()) {
     const int64_t at = slots.IndexOf(rows.getColumn(0).getInt64());

@@ -3,6 +3,32 @@
 #include <SQLiteCpp/Statement.h>
 
 namespace verhaal {
+namespace {
+
+// An SQL string literal: quotes doubled.
+std::string Quoted(std::string_view text) {
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// EXISTS a turn of `speaker` that the coding (table reference `table`)
+// meets; an empty coding meets the turn its position lies in.
+std::string SpeakerCondition(std::string_view speaker, const std::string& table) {
+  std::string who;
+  if (speaker == "interviewer") {
+    who = "t.interviewer <> 0";
+  } else if (speaker == "respondent") {
+    who = "t.interviewer = 0";
+  } else {
+    who = "lower(t.speaker) = lower(" + Quoted(speaker) + ")";
+  }
+  return "EXISTS (SELECT 1 FROM speaker_turn t WHERE t.story_id = " + table +
+         "story_id AND t.start < max(" + table + "end, " + table + "start + 1) AND " + table +
+         "start < t.end AND " + who + ")";
+}
+
+}  // namespace
 
 std::string CodingCondition(const CoderSet& set, std::string_view alias) {
   if (set.coder_ids.empty()) return "0";
@@ -20,7 +46,18 @@ std::string CodingCondition(const CoderSet& set, std::string_view alias) {
                  ") GROUP BY story_id, code_id HAVING COUNT(DISTINCT coder_id) >= " +
                  std::to_string(set.min_coders) + ")";
   }
+  if (!set.speaker.empty()) {
+    condition += " AND " + SpeakerCondition(set.speaker, alias.empty() ? "coding." : prefix);
+  }
   return condition;
+}
+
+std::vector<std::string> ListSpeakerLabels(Project& project) {
+  SQLite::Statement query(project.db(),
+                          "SELECT DISTINCT speaker FROM speaker_turn ORDER BY speaker");
+  std::vector<std::string> out;
+  while (query.executeStep()) out.push_back(query.getColumn(0).getString());
+  return out;
 }
 
 std::vector<CoderActivity> ListCoderActivity(Project& project) {

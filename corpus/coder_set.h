@@ -20,13 +20,24 @@ struct CoderSet {
   // A coding counts when at least this many coders of the set coded the same
   // code in the same story (1: any coder; coder_ids.size(): all of them).
   int min_coders = 1;
+  // Only codings in an interview's speaker turns of this speaker: "" (every
+  // coding), "interviewer", "respondent" (every speaker but the interviewer)
+  // or a speaker's label, ASCII case ignored. A coding counts when it meets
+  // such a turn; stories without turns have none.
+  std::string speaker;
 };
 
 // A condition on the coding table aliased `alias` (e.g. "g", or "" for the
 // bare table) that keeps exactly the codings `set` admits, for a WHERE
 // clause: "g.coder_id IN (1, 2)", with a consensus subquery when
-// min_coders > 1. Holds only numbers, so it is safe to splice into SQL.
+// min_coders > 1, and a speaker-turn subquery when `speaker` is set. Holds
+// numbers and the speaker as a quoted literal, so it is safe to splice into
+// SQL.
 std::string CodingCondition(const CoderSet& set, std::string_view alias = "");
+
+// The distinct speaker labels of all interview turns, sorted (to check and
+// suggest a speaker's name).
+std::vector<std::string> ListSpeakerLabels(Project& project);
 
 // What one coder has done in the project: for `coders list`.
 struct CoderActivity {

@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "corpus/error.h"
-#include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
 #include "corpus/text.h"
 #include "corpus/variables.h"
@@ -61,7 +60,12 @@ bool HasValue(Project& project, const VariableFilter& filter, int64_t story_id,
 
 CodePassages RetrieveCodePassages(Project& project, const PassageQuery& query) {
   CodePassages out;
-  out.coders = BlameField("coders", [&] { return ResolveCoderSelection(project, query.coders); });
+  if (query.coders.speaker && query.coders.speaker->empty()) {
+    throw RequestError(ErrorKind::kUsage,
+                       "speaker takes interviewer, respondent or a speaker's name", "speaker");
+  }
+  out.coders = BlameField(query.coders.speaker ? "coders or speaker" : "coders",
+                          [&] { return ResolveCoderSelection(project, query.coders); });
   if (out.coders.combine == CoderCombine::kEach) {
     throw RequestError(ErrorKind::kUsage,
                        "quotes takes --combine any or all; each quote already names its coder",
@@ -82,31 +86,6 @@ CodePassages RetrieveCodePassages(Project& project, const PassageQuery& query) {
     std::map<int64_t, bool> seen;
     std::erase_if(out.quotes, [&](const Quote& q) {
       return !HasValue(project, *variable, q.coding.story_id, seen);
-    });
-  }
-  if (query.speaker) {
-    if (query.speaker->empty()) {
-      throw RequestError(ErrorKind::kUsage,
-                         "speaker takes interviewer, respondent or a speaker's name", "speaker");
-    }
-    const std::string wanted = AsciiLower(*query.speaker);
-    std::map<int64_t, std::vector<SpeakerTurn>> turns;
-    std::erase_if(out.quotes, [&](const Quote& q) {
-      auto it = turns.find(q.coding.story_id);
-      if (it == turns.end()) {
-        it = turns.emplace(q.coding.story_id, ListSpeakerTurns(project, q.coding.story_id)).first;
-      }
-      for (const SpeakerTurn& t : it->second) {
-        const bool meets =
-            q.coding.start < t.end && t.start < std::max(q.coding.end, q.coding.start + 1);
-        if (!meets) continue;
-        if (wanted == "interviewer"  ? t.interviewer
-            : wanted == "respondent" ? !t.interviewer
-                                     : AsciiLower(t.speaker) == wanted) {
-          return false;
-        }
-      }
-      return true;
     });
   }
   return out;

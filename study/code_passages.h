@@ -24,19 +24,18 @@ namespace verhaal {
 // What passages are asked for, as the CLI's options and the API's query
 // parameters give it.
 struct PassageQuery {
-  std::string code_path;            // e.g. "motivatie/willen"
-  bool exact = false;               // only this code, not its sub-codes
-  CoderRequest coders;              // --coders, --combine, --min-coders
+  std::string code_path;  // e.g. "motivatie/willen"
+  bool exact = false;     // only this code, not its sub-codes
+  // --coders, --combine, --min-coders and --speaker: only passages in an
+  // interview's turns of "interviewer", "respondent" (every speaker but the
+  // interviewer) or a speaker's label ("Amina"; case ignored). Stories
+  // without turns have none.
+  CoderRequest coders;
   std::optional<std::string> role;  // only stories of respondents with this role
   std::optional<std::string> kind;  // only stories of this kind
   std::optional<int> wave;          // only stories of this wave
   std::optional<std::string> var;   // NAME:VALUE, a story or respondent variable
-  // Only passages in an interview's turns of this speaker: "interviewer",
-  // "respondent" (every speaker but the interviewer) or a speaker's label as
-  // the transcript writes it ("Amina"; case ignored). Stories without turns
-  // have none.
-  std::optional<std::string> speaker;
-  int context = 40;  // code points of context on each side
+  int context = 40;                 // code points of context on each side
 };
 
 // The passages and whose codings they are.

@@ -21,16 +21,11 @@ PassageQuery PassageQueryFrom(const httplib::Request& request) {
   query.code_path = *code;
   const auto exact = Param(request, "exact");
   query.exact = exact && *exact != "0" && *exact != "false";
-  query.coders.coders = CodersParam(request);
-  query.coders.combine = Param(request, "combine");
-  if (Param(request, "min_coders")) {
-    query.coders.min_coders = static_cast<int>(WholeParam(request, "min_coders", 1));
-  }
+  query.coders = CoderRequestParams(request);
   query.role = Param(request, "role");
   query.kind = Param(request, "kind");
   if (Param(request, "wave")) query.wave = static_cast<int>(WholeParam(request, "wave", 0));
   query.var = Param(request, "var");
-  query.speaker = Param(request, "speaker");
   query.context = static_cast<int>(std::min<int64_t>(WholeParam(request, "context", 40), 10000));
   return query;
 }

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "coding/analysis_coders.h"
 #include "study/viewer.h"
 #include "workbench/server.h"
 
@@ -82,6 +83,9 @@ int64_t WholeParam(const httplib::Request& request, const char* name, int64_t fa
 // The parameter `coders` (anna,bram) as names; nullopt when it is absent. A
 // kUsage RequestError (field `coders`) when it names nobody (",").
 std::optional<std::vector<std::string>> CodersParam(const httplib::Request& request);
+// Whose codings, as the CLI's coder options: coders=anna,bram, combine=,
+// min_coders= and speaker=.
+CoderRequest CoderRequestParams(const httplib::Request& request);
 void SendJson(httplib::Response& response, const nlohmann::json& body, int status = 200);
 
 // Writes {"error": message, "field": field} with `status`.

@@ -196,17 +196,23 @@ json DimensionJson(const DimensionSpec& spec, const ResolvedDimension& dim) {
           {"codings", dim.codings}};
 }
 
+// Whose codings an answer counts, for the Matrix and Code pages.
+json CoderSelectionJson(const CoderSelection& c) {
+  return {{"names", c.names},
+          {"combine", CombineName(c.combine)},
+          {"min_coders", c.min_coders},
+          {"speaker", c.speaker.empty() ? json(nullptr) : json(c.speaker)},
+          {"source", c.source},
+          {"text", c.Describe()}};
+}
+
 }  // namespace
 
 json MatrixAnswerJson(const MatrixAnswer& answer) {
   const Matrix& matrix = answer.matrix;
   json coders = nullptr;
   if (answer.coders) {
-    coders = {{"names", answer.coders->names},
-              {"combine", CombineName(answer.coders->combine)},
-              {"min_coders", answer.coders->min_coders},
-              {"source", answer.coders->source},
-              {"text", answer.coders->Describe()}};
+    coders = CoderSelectionJson(*answer.coders);
   }
   json text = json::array();
   auto describe = [&](const CrossTab& tab, bool comparison) {
@@ -275,17 +281,9 @@ json CodePassagesJson(const std::string& code, const CodePassages& passages, int
                     {"after", q.after},
                     {"memo", q.coding.memo}});
   }
-  return {{"code", code},
-          {"coders",
-           {{"names", c.names},
-            {"combine", CombineName(c.combine)},
-            {"min_coders", c.min_coders},
-            {"source", c.source},
-            {"text", c.Describe()}}},
-          {"total", total},
-          {"offset", offset},
-          {"limit", limit},
-          {"passages", list}};
+  return {{"code", code},   {"coders", CoderSelectionJson(c)},
+          {"total", total}, {"offset", offset},
+          {"limit", limit}, {"passages", list}};
 }
 
 json MemoListJson(const MemoList& list, int64_t offset, int64_t limit) {

@@ -44,18 +44,6 @@ std::optional<int64_t> OptionalInteger(const json& body, const std::string& fiel
   return body[field].get<int64_t>();
 }
 
-int64_t NumberParam(const httplib::Request& request, const char* name, int64_t fallback) {
-  const auto text = Param(request, name);
-  if (!text) return fallback;
-  int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size()) {
-    throw RequestError(ErrorKind::kUsage,
-                       std::string(name) + " must be a whole number; got '" + *text + "'", name);
-  }
-  return value;
-}
-
 // The query parameters of GET /api/matrix and /api/matrix/quotes, named as
 // the options of `verhaal matrix` (min_coders for --min-coders).
 MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
@@ -65,16 +53,12 @@ MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
   query.by = Param(request, "by");
   query.mixed = Param(request, "mixed").value_or("exclude");
   query.unit = Param(request, "unit").value_or("story");
-  if (Param(request, "within")) query.within = NumberParam(request, "within", 0);
-  query.coders.coders = CodersParam(request);
-  query.coders.combine = Param(request, "combine");
-  if (Param(request, "min_coders")) {
-    query.coders.min_coders = static_cast<int>(NumberParam(request, "min_coders", 1));
-  }
+  if (Param(request, "within")) query.within = WholeParam(request, "within", 0);
+  query.coders = CoderRequestParams(request);
   query.stories.role = Param(request, "role");
   query.stories.kind = Param(request, "kind");
   if (Param(request, "wave"))
-    query.stories.wave = static_cast<int>(NumberParam(request, "wave", 0));
+    query.stories.wave = static_cast<int>(WholeParam(request, "wave", 0));
   return query;
 }
 
@@ -138,6 +122,17 @@ int64_t WholeParam(const httplib::Request& request, const char* name, int64_t fa
         std::string(name) + " must be a whole number of 0 or more; got '" + *text + "'", name);
   }
   return value;
+}
+
+CoderRequest CoderRequestParams(const httplib::Request& request) {
+  CoderRequest coders;
+  coders.coders = CodersParam(request);
+  coders.combine = Param(request, "combine");
+  if (Param(request, "min_coders")) {
+    coders.min_coders = static_cast<int>(WholeParam(request, "min_coders", 1));
+  }
+  coders.speaker = Param(request, "speaker");
+  return coders;
 }
 
 std::optional<std::vector<std::string>> CodersParam(const httplib::Request& request) {
@@ -228,7 +223,7 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
                      row ? "col" : "row");
                }
                const std::string group = Param(request, "group").value_or("");
-               const int64_t limit = NumberParam(request, "limit", 200);
+               const int64_t limit = WholeParam(request, "limit", 200);
                std::lock_guard lock(w.project_mutex_);
                const CellQuotes quotes = AsBadParameter([&] {
                  const MatrixAnswer answer = RunMatrixQuery(w.project_, viewer, query);
@@ -254,11 +249,11 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
         list.coder = Param(request, "coder");
         list.role = Param(request, "role");
         list.kind = Param(request, "kind");
-        if (Param(request, "wave")) list.wave = static_cast<int>(NumberParam(request, "wave", 0));
+        if (Param(request, "wave")) list.wave = static_cast<int>(WholeParam(request, "wave", 0));
         const auto uncoded = Param(request, "uncoded");
         list.uncoded = uncoded && *uncoded != "0" && *uncoded != "false";
-        list.offset = NumberParam(request, "offset", 0);
-        list.limit = NumberParam(request, "limit", 50);
+        list.offset = WholeParam(request, "offset", 0);
+        list.limit = WholeParam(request, "limit", 50);
         std::lock_guard lock(w.project_mutex_);
         SendJson(response,
                  StoryPageJson(BrowseStories(w.project_, viewer, list), list.offset, list.limit));

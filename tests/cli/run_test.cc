@@ -271,7 +271,7 @@ TEST_F(RunStudyTest, DutchReportHasNoEnglishWordsLeft) {
         "verband.",
         "Cram\u00e9rs V</td><td>0,501</td>", "72,2% van de rij", "De verhalen achter de cijfers",
         "Weggelaten: dyad:motivatie: n.v.t. (1), dyad:stijl: geen antwoord (1).",
-        "coderingen van anna, bram (--coders), samengenomen: elke codeur"}) {
+        "coderingen van anna, bram (coders: in study.yaml), samengenomen: minstens één codeur"}) {
     EXPECT_NE(html.find(dutch), std::string::npos) << dutch;
   }
   // The charts too: Dutch axis titles and decimal commas at the bin edges.
