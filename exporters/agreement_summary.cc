@@ -41,7 +41,12 @@ AgreementSummary SummarizeAgreement(Project& project, const std::vector<std::str
       if (unit == AgreementUnit::kPresence) unit_name = say(Word::kUnitPresence);
       std::vector<std::string> row = {r.code, unit_name, std::to_string(r.data.units.size())};
       try {
-        row.push_back(FormatFixed(100 * stats::PercentAgreement(r.data).value, 1));
+        // n is the stories every figure of the row is computed from: those
+        // that two or more coders rated (a dimension's story where a coder
+        // gave no level does not enter), not all the stories listed.
+        const stats::AgreementResult percent = stats::PercentAgreement(r.data);
+        row[2] = std::to_string(percent.units);
+        row.push_back(FormatFixed(100 * percent.value, 1));
         row.push_back(r.coders.size() == 2 ? FormatFixed(stats::CohenKappa(r.data).kappa, 2) : "-");
         row.push_back(FormatFixed(
             stats::KrippendorffAlpha(r.data, stats::MeasurementLevel::kNominal).alpha, 2));

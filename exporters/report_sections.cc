@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "coding/dimension.h"
@@ -431,11 +432,23 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
     int64_t rules = 0;
     std::vector<int64_t> story_order;  // stories with a coding of the code, first seen first
   };
+  // Each coding counts for its code and every group above it, so a group's
+  // row holds its sub-codes' stories (each once) and codings.
+  const std::vector<Code> codes = ListCodes(project);
+  std::map<int64_t, std::optional<int64_t>> parent_of;
+  for (const Code& code : codes) parent_of[code.id] = code.parent_id;
   std::map<int64_t, Counts> counts;
+  std::set<int64_t> coded_itself;  // codes with codings of their own: they get quotes
   for (const Coding& coding : data.codings) {
-    Counts& c = counts[coding.code_id];
-    (IsManual(coding) ? c.manual : c.rules)++;
-    if (c.stories.insert(coding.story_id).second) c.story_order.push_back(coding.story_id);
+    coded_itself.insert(coding.code_id);
+    std::optional<int64_t> id = coding.code_id;
+    for (int depth = 0; id && depth < 1000; ++depth) {
+      Counts& c = counts[*id];
+      (IsManual(coding) ? c.manual : c.rules)++;
+      if (c.stories.insert(coding.story_id).second) c.story_order.push_back(coding.story_id);
+      const auto up = parent_of.find(*id);
+      id = up == parent_of.end() ? std::nullopt : up->second;
+    }
   }
   int64_t most = 1;
   for (const auto& [id, c] : counts) most = std::max<int64_t>(most, c.stories.size());
@@ -443,7 +456,7 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
   auto say = [&](Word word) { return std::string(Say(language, word)); };
   std::string rows;
   std::string quotes;
-  for (const Code& code : ListCodes(project)) {
+  for (const Code& code : codes) {
     if (code.retired) continue;
     const auto it = counts.find(code.id);
     const int64_t stories =
@@ -457,7 +470,7 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
             LocalCount(it == counts.end() ? 0 : it->second.manual, language) +
             "</td><td class=\"num\">" +
             LocalCount(it == counts.end() ? 0 : it->second.rules, language) + "</td></tr>\n";
-    if (it == counts.end()) continue;
+    if (it == counts.end() || !coded_itself.contains(code.id)) continue;
     quotes += "<details><summary>" +
               HtmlEscape(Say(language, Word::kCodingsInStories,
                              {code.path,

@@ -138,9 +138,13 @@ TEST_F(RunStudyTest, MatrixHasTheDesignedPattern) {
 TEST_F(RunStudyTest, AgreementAndDataFiles) {
   ASSERT_EQ(first_->exit_code, 0) << first_->err;
   const std::string agreement = ReadFile(Out("agreement.csv"));
+  // n is the stories both coders rated: of the 16 both coded, SH-14-E has no
+  // motivatie level from either, and they agree on 12 of 15 (80%; SH-09,
+  // SH-15 and SH-16 differ); on the eigenaarschap levels on 3 of 5.
+  EXPECT_NE(agreement.find("eigenaarschap,dimension,5,60.0,"), std::string::npos) << agreement;
   EXPECT_EQ(agreement.rfind("code,unit,stories,% agreement,Cohen's kappa,Krippendorff's alpha\r\n"
-                            "motivatie,dimension,16,80.0,0.59,0.61\r\n"
-                            "communicatiestijl,dimension,16,80.0,0.61,0.61\r\n",
+                            "motivatie,dimension,15,80.0,0.59,0.61\r\n"
+                            "communicatiestijl,dimension,15,80.0,0.61,0.61\r\n",
                             0),
             0u)
       << agreement;
@@ -242,6 +246,26 @@ constexpr const char* kEnglishWords[] = {
     "total",     "triad",       "triads",       "trust",      "unit",        "unlikely",
     "used",      "value",       "wave",         "well",       "whether",     "with",
     "zeros",     "square",      "bottom",       "item"};
+
+// A code group's row counts its sub-codes' codings, each story once (it
+// read 0 before): motivatie holds moeten (8 stories, 13 codings) and willen
+// (10, 17) in 15 stories, since 3 stories have both; a group gets no quote
+// block of its own, its sub-codes do.
+TEST_F(RunStudyTest, ReportCountsACodeGroupsSubCodes) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const std::string html = ReadFile(Out("report.html"));
+  auto row = [&](const std::string& code) {
+    const size_t at = html.find("<tr><td>" + code + "</td>");
+    return at == std::string::npos ? std::string() : html.substr(at, html.find("</tr>", at) - at);
+  };
+  const std::string group = row("motivatie");
+  EXPECT_NE(group.find("<td class=\"num\">15</td>"), std::string::npos) << group;
+  EXPECT_NE(group.find("<td class=\"num\">30</td>"), std::string::npos) << group;
+  EXPECT_NE(row("motivatie/moeten").find("<td class=\"num\">8</td>"), std::string::npos);
+  EXPECT_NE(row("motivatie/willen").find("<td class=\"num\">10</td>"), std::string::npos);
+  EXPECT_EQ(html.find("<summary>motivatie: "), std::string::npos);
+  EXPECT_NE(html.find("<summary>motivatie/moeten: 13 coderingen in 8 verhalen"), std::string::npos);
+}
 
 // The example asks for a Dutch report (language: nl): no English word of the
 // report's own is left, in the text or the charts, and numbers have a
