@@ -57,8 +57,7 @@ MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
   query.coders = CoderRequestParams(request);
   query.stories.role = Param(request, "role");
   query.stories.kind = Param(request, "kind");
-  if (Param(request, "wave"))
-    query.stories.wave = static_cast<int>(WholeParam(request, "wave", 0));
+  if (Param(request, "wave")) query.stories.wave = static_cast<int>(WholeParam(request, "wave", 0));
   return query;
 }
 
