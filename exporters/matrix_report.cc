@@ -66,6 +66,10 @@ Json TestsJson(const MatrixTests& tests) {
                     {"seed", tests.fisher.seed},
                     {"note", tests.fisher.note}};
   json["cramers_v"] = Number(tests.cramers_v.v);
+  json["cramers_v_ci"] = {{"lower", Number(tests.cramers_v.ci_low)},
+                          {"upper", Number(tests.cramers_v.ci_high)},
+                          {"confidence", 0.95},
+                          {"method", "noncentral chi-square (Smithson)"}};
   if (tests.odds_ratio) {
     json["odds_ratio"] = {{"estimate", Number(tests.odds_ratio->odds_ratio)},
                           {"lower", Number(tests.odds_ratio->lower)},
@@ -249,11 +253,15 @@ Table CrossTabTests(const CrossTab& tab, Language language) {
                            : Say(language, Word::kMonteCarlo,
                                  {LocalCount(fisher.draws, language), std::to_string(fisher.seed)});
   table.AddRow({say(Word::kFisher), "p = " + p_value(fisher.p_value) + " (" + method + ")"});
-  table.AddRow({say(Word::kCramersV), fixed(tests.cramers_v.v, 3)});
+  const auto& v = tests.cramers_v;
+  table.AddRow({say(Word::kCramersV),
+                std::isnan(v.v) ? fixed(v.v, 3)
+                                : Say(language, Word::kValueWithCi,
+                                      {fixed(v.v, 3), fixed(v.ci_low, 3), fixed(v.ci_high, 3)})});
   if (tests.odds_ratio) {
     const auto& odds = *tests.odds_ratio;
     table.AddRow({say(Word::kOddsRatio),
-                  Say(language, Word::kOddsRatioValue,
+                  Say(language, Word::kValueWithCi,
                       {fixed(odds.odds_ratio, 3), fixed(odds.lower, 3), fixed(odds.upper, 3)}) +
                       (odds.haldane_corrected ? say(Word::kHaldane) : "")});
   }

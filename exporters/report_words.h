@@ -153,7 +153,7 @@ namespace verhaal {
     "Monte Carlo, {1} trekkingen, startgetal {2}")                                                \
   X(kCramersV, "Cram\u00e9r's V", "Cram\u00e9rs V")                                               \
   X(kOddsRatio, "odds ratio", "odds ratio")                                                       \
-  X(kOddsRatioValue, "{1}, 95% CI {2} to {3}", "{1}, 95%-BI {2} tot {3}")                         \
+  X(kValueWithCi, "{1}, 95% CI {2} to {3}", "{1}, 95%-BI {2} tot {3}")                            \
   X(kHaldane, " (0.5 added to every cell)", " (0,5 bij elke cel opgeteld)")                       \
   X(kCochran, "Cochran's rule", "regel van Cochran")                                              \
   X(kCochranMet, "met (smallest expected count {1})", "voldaan (kleinste verwachte aantal {1})")  \

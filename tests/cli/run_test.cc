@@ -293,7 +293,8 @@ TEST_F(RunStudyTest, DutchReportHasNoEnglishWordsLeft) {
        {"Bij deze 36 verhalen is het patroon waarschijnlijk geen toeval (exacte toets van Fisher: "
         "p = 0,00671; \u03c7\u00b2(1) = 9,03, p = 0,002659). Cram\u00e9rs V = 0,50: een sterk "
         "verband.",
-        "Cram\u00e9rs V</td><td>0,501</td>", "72,2% van de rij", "De verhalen achter de cijfers",
+        "Cram\u00e9rs V</td><td>0,501, 95%-BI 0,174 tot 0,827</td>", "72,2% van de rij",
+        "De verhalen achter de cijfers",
         "Weggelaten: dyad:motivatie: n.v.t. (1), dyad:stijl: geen antwoord (1).",
         "coderingen van anna, bram (coders: in study.yaml), samengenomen: minstens één codeur"}) {
     EXPECT_NE(html.find(dutch), std::string::npos) << dutch;

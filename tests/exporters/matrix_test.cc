@@ -180,7 +180,9 @@ TEST(MatrixReportTest, TextReportGolden) {
                 "chi-square           X2 = 1.333, df = 1, p = 0.2482 (unreliable: expected "
                 "counts too small; read Fisher's exact test)\n"
                 "Fisher's exact test  p = 1 (exact)\n"
-                "Cramér's V           0.577\n"
+                // CI: p > 0.025 gives 0; X2 = 1.333 is the 2.5th percentile
+                // only for a lambda above 4 = N, so the upper bound is capped.
+                "Cramér's V           0.577, 95% CI 0.000 to 1.000\n"
                 // Haldane: cells 2.5 1.5 / 0.5 1.5, SE = sqrt(3.7333) = 1.9322
                 "odds ratio           5.000, 95% CI 0.113 to 220.621 (0.5 added to every cell)\n"
                 "Cochran's rule       " +

@@ -48,6 +48,30 @@ TEST(ChiSquareTest, CramersVFollowsFromChiSquare) {
   EXPECT_EQ(result.min_dimension, 2);
 }
 
+// The reference bounds were computed apart from this code: the noncentral
+// chi-square CDF as a Poisson mixture of central ones in mpmath (30 digits),
+// inverted by bisection, V = sqrt(lambda / (N (min - 1))).
+TEST(ChiSquareTest, CramersVConfidenceIntervalByNoncentrality) {
+  // The example study's matrix: X^2 = 9.028, V = 0.501, 95% CI 0.174-0.827.
+  const CramersVResult two = CramersV(ContingencyTable({{13, 5}, {4, 14}}));
+  EXPECT_NEAR(two.v, 0.500773, 1e-5);
+  EXPECT_NEAR(two.ci_low, 0.174039, 1e-5);
+  EXPECT_NEAR(two.ci_high, 0.827434, 1e-5);
+  // 2x3, p = 0.058 > 0.025: the lower bound is 0.
+  const CramersVResult three = CramersV(ContingencyTable({{10, 6, 4}, {3, 9, 8}}));
+  EXPECT_NEAR(three.v, 0.377577, 1e-5);
+  EXPECT_EQ(three.ci_low, 0);
+  EXPECT_NEAR(three.ci_high, 0.662343, 1e-5);
+  // No association at all: both bounds 0.
+  const CramersVResult none = CramersV(ContingencyTable({{5, 5}, {5, 5}}));
+  EXPECT_EQ(none.ci_low, 0);
+  EXPECT_EQ(none.ci_high, 0);
+  // A perfect association of 4 stories: the upper bound is capped at 1.
+  const CramersVResult perfect = CramersV(ContingencyTable({{2, 0}, {0, 2}}));
+  EXPECT_EQ(perfect.v, 1);
+  EXPECT_LE(perfect.ci_high, 1);
+}
+
 TEST(ChiSquareTest, YatesCorrectionMatchesR) {
   // R's ?chisq.test: x <- matrix(c(12, 5, 7, 7), ncol = 2);
   // chisq.test(x)$p.value  # 0.4233 (Yates-corrected by default).
