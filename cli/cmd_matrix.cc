@@ -36,7 +36,8 @@ int RunMatrix(CommandContext& context) {
       "  verhaal matrix --rows code:motivatie@anna+bram --cols code:communicatiestijl "
       "--svg matrix.svg\n"
       "  verhaal matrix --rows code:motivatie --cols code:communicatiestijl --combine each\n"
-      "  verhaal matrix --rows code:motivatie --cols code:communicatiestijl --unit segment");
+      "  verhaal matrix --rows code:motivatie --cols code:communicatiestijl --unit segment\n"
+      "  verhaal matrix --rows code:motivatie --cols role --unit respondent --mixed each");
   options.add()("rows", po::value<std::string>(), "the row dimension (DIM)")(
       "cols", po::value<std::string>(), "the column dimension (DIM)")(
       "by", po::value<std::string>(), "one matrix per level of this dimension, and a comparison")(
@@ -51,8 +52,9 @@ int RunMatrix(CommandContext& context) {
       "quotes", po::value<int>(),
       "up to N stories per cell with a quote (story, respondent, coder, text)")(
       "unit", po::value<std::string>()->default_value("story"),
-      "what a cell counts: story (each story once) or segment (coded segments of the rows' "
-      "codes that meet a segment of the column, or lie in a story of the column level)")(
+      "what a cell counts: story (each story once), segment (coded segments of the rows' "
+      "codes that meet a segment of the column, or lie in a story of the column level) or "
+      "respondent (each respondent once, with the levels of their stories)")(
       "within", po::value<int64_t>()->default_value(0),
       "--unit segment: segments this many characters apart still meet (0: they overlap)")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
@@ -72,10 +74,9 @@ int RunMatrix(CommandContext& context) {
   query.mixed = options.Get<std::string>("mixed");
   query.unit = options.Get<std::string>("unit");
   query.within = options.Get<int64_t>("within");
-  if (query.unit == "segment" && options.Has("quotes")) {
-    throw UsageError(
-        "--quotes is not yet given for --unit segment; list a code's segments with "
-        "`verhaal quotes CODE`");
+  if (query.unit != "story" && options.Has("quotes")) {
+    throw UsageError("--quotes is not yet given for --unit " + query.unit +
+                     "; list a code's passages with `verhaal quotes --code CODE`");
   }
   query.coders = CoderRequestFrom(options);
   query.stories = StoryFilterFrom(options);

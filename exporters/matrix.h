@@ -79,6 +79,8 @@ struct CrossTab {
   // counted (total counts cell entries; a segment may be in several).
   bool counts_segments = false;
   int64_t segments = 0;
+  // --unit respondent: `total` and `stories` count respondents.
+  bool counts_respondents = false;
   // Stories considered but not used, by reason ("dyad:stijl: N/A" -> 2).
   std::map<std::string, int64_t> left_out;
   MatrixTests tests;
@@ -103,6 +105,8 @@ struct Matrix {
   bool multiple_response = false;
   // --unit segment (exporters/matrix_segments.h): cells count coded segments.
   bool segment_unit = false;
+  // --unit respondent (exporters/matrix_respondents.h): cells count respondents.
+  bool respondent_unit = false;
   std::string codings;
 };
 

@@ -36,8 +36,12 @@ std::string MatrixUsedLine(const CrossTab& tab, bool multiple_response) {
     reasons += (reasons.empty() ? ": " : "; ") + reason + " " + Count(n);
   }
   const std::string used =
-      tab.counts_segments ? Count(tab.segments) + " segments from " + Count(tab.stories) +
-                                " stories used (" + Count(tab.total) + " in the cells)"
+      tab.counts_respondents
+          ? (multiple_response
+                 ? Count(tab.total) + " responses from " + Count(tab.stories) + " respondents used"
+                 : Count(tab.total) + " respondents used")
+      : tab.counts_segments ? Count(tab.segments) + " segments from " + Count(tab.stories) +
+                                  " stories used (" + Count(tab.total) + " in the cells)"
       : multiple_response
           ? Count(tab.total) + " responses from " + Count(tab.stories) + " stories used"
           : Count(tab.total) + " stories used";
@@ -308,6 +312,7 @@ nlohmann::ordered_json MatrixJson(const Matrix& matrix) {
   json["by"] = matrix.by;
   json["unit"] = matrix.unit;
   if (matrix.segment_unit) json["segment_unit"] = true;
+  if (matrix.respondent_unit) json["respondent_unit"] = true;
   json["codings"] = matrix.codings;
   json["left_out_by"] = matrix.left_out_by;
   Json tables = Json::array();
@@ -329,7 +334,8 @@ void WriteMatrix(std::ostream& out, const Matrix& matrix, TableFormat format) {
     tests.AddRow({"", "unit", matrix.unit});
     tests.AddRow({"", "codings", matrix.codings});
     for (const CrossTab* tab : AllTabs(matrix)) {
-      tests.AddRow({tab->group, "stories used", Count(tab->stories)});
+      tests.AddRow({tab->group, matrix.respondent_unit ? "respondents used" : "stories used",
+                    Count(tab->stories)});
       if (matrix.segment_unit) {
         tests.AddRow({tab->group, "segments used", Count(tab->segments)});
         tests.AddRow({tab->group, "in the cells", Count(tab->total)});

@@ -8,6 +8,7 @@
 #include "corpus/error.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"
+#include "exporters/matrix_respondents.h"
 #include "exporters/matrix_segments.h"
 #include "study/request_error.h"
 
@@ -72,13 +73,15 @@ MatrixPlan PlanMatrix(Project& project, const MatrixQuery& query) {
   plan.rows = BlameField("rows", [&] { return ParseDimension(query.rows); });
   plan.cols = BlameField("cols", [&] { return ParseDimension(query.cols); });
   if (query.by) plan.by = BlameField("by", [&] { return ParseDimension(*query.by); });
-  if (query.unit != "story" && query.unit != "segment") {
+  if (query.unit != "story" && query.unit != "segment" && query.unit != "respondent") {
     throw RequestError(ErrorKind::kUsage,
                        "unknown unit '" + query.unit +
-                           "'; use story (each story counts once) or segment (coded segments)",
+                           "'; use story (each story counts once), segment (coded segments) or "
+                           "respondent (each respondent once)",
                        "unit");
   }
   plan.segment_unit = query.unit == "segment";
+  plan.respondent_unit = query.unit == "respondent";
   plan.within = query.within;
   if (plan.within < 0) {
     throw RequestError(ErrorKind::kUsage, "within takes a number of characters of 0 or more",
@@ -138,6 +141,7 @@ MatrixAnswer ComputeMatrix(Project& project, const MatrixPlan& plan,
   answer.row_spec = plan.rows;
   answer.col_spec = plan.cols;
   answer.segment_unit = plan.segment_unit;
+  answer.respondent_unit = plan.respondent_unit;
   const CoderSelection* selection = run ? &*run : nullptr;
   answer.rows = BlameField("rows", [&] {
     return ResolveDimension(project, plan.rows, plan.stories, plan.mixed, selection);
@@ -154,6 +158,11 @@ MatrixAnswer ComputeMatrix(Project& project, const MatrixPlan& plan,
   std::string empty = "rows";
   if (!answer.rows.levels.empty()) empty = answer.cols.levels.empty() ? "cols" : "by";
   answer.matrix = BlameField(empty, [&] {
+    if (plan.respondent_unit) {
+      return BuildRespondentMatrix(project, answer.stories, plan.rows, plan.cols,
+                                   plan.by ? &*plan.by : nullptr, plan.mixed, selection,
+                                   plan.options);
+    }
     if (plan.segment_unit) {
       return BuildSegmentMatrix(project, answer.stories, plan.rows, answer.rows, plan.cols,
                                 answer.cols, selection, plan.within);
@@ -225,10 +234,12 @@ CoderSet QuoteCoders(Project& project, const MatrixAnswer& answer) {
 
 CellQuotes QuoteMatrixCell(Project& project, const MatrixAnswer& answer, const std::string& row,
                            const std::string& col, const std::string& group, int max_stories) {
-  if (answer.segment_unit) {
+  if (answer.segment_unit || answer.respondent_unit) {
     throw RequestError(ErrorKind::kUsage,
-                       "the quotes of a cell are not yet given for unit segment; ask for the "
-                       "matrix with unit story, or list the segments with `verhaal quotes`",
+                       std::string("the quotes of a cell are not yet given for unit ") +
+                           (answer.segment_unit ? "segment" : "respondent") +
+                           "; ask for the matrix with unit story, or list the passages with "
+                           "`verhaal quotes`",
                        "unit");
   }
   const int r = LevelIndex(answer.rows, row, "row");

@@ -36,7 +36,8 @@ struct MatrixQuery {
   CoderRequest coders;            // --coders, --combine, --min-coders
   StoryFilter stories;            // --role, --kind, --wave
   MatrixOptions options;          // Yates, Fisher's Monte Carlo
-  std::string unit = "story";     // story or segment (exporters/matrix_segments.h)
+  std::string unit = "story";     // story, segment or respondent (exporters/matrix_segments.h,
+                                  // matrix_respondents.h)
   int64_t within = 0;             // --unit segment: characters apart that still meet
 };
 
@@ -53,6 +54,7 @@ struct MatrixPlan {
   MixedPolicy mixed = MixedPolicy::kExclude;
   MatrixOptions options;
   bool segment_unit = false;
+  bool respondent_unit = false;
   int64_t within = 0;
   std::vector<int64_t> stories;          // ascending ids
   std::optional<CoderSelection> coders;  // set when a code dimension reads codings
@@ -80,6 +82,7 @@ struct MatrixAnswer {
   DimensionSpec row_spec;
   DimensionSpec col_spec;
   bool segment_unit = false;
+  bool respondent_unit = false;
 };
 
 // The matrix of `plan` for one coder selection (an element of plan.Runs()).
