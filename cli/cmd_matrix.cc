@@ -55,8 +55,9 @@ int RunMatrix(CommandContext& context) {
       "what a cell counts: story (each story once), segment (coded segments of the rows' "
       "codes that meet a segment of the column, or lie in a story of the column level) or "
       "respondent (each respondent once, with the levels of their stories)")(
-      "within", po::value<int64_t>()->default_value(0),
-      "--unit segment: segments this many characters apart still meet (0: they overlap)")(
+      "within", po::value<std::string>()->default_value("0"),
+      "--unit segment: segments this many characters apart still meet (0: they overlap), or "
+      "sentence (they touch one sentence) or turn (one speaker turn)")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddStoryFilterOptions(options);
   AddCoderOptions(options, true);
@@ -73,7 +74,7 @@ int RunMatrix(CommandContext& context) {
   query.by = options.Optional<std::string>("by");
   query.mixed = options.Get<std::string>("mixed");
   query.unit = options.Get<std::string>("unit");
-  query.within = options.Get<int64_t>("within");
+  query.within = options.Get<std::string>("within");
   if (query.unit != "story" && options.Has("quotes")) {
     throw UsageError("--quotes is not yet given for --unit " + query.unit +
                      "; list a code's passages with `verhaal quotes --code CODE`");

@@ -44,16 +44,16 @@ ResolvedDimension PerRespondent(const ResolvedDimension& dim,
   if (mixed == MixedPolicy::kLevel) out.levels.emplace_back(kMixed);
   for (const auto& [respondent, g] : by_respondent) {
     if (g.levels.empty()) {
-      out.left_out.Append(respondent, g.first_reason.empty() ? std::string(kNoValue)
-                                                             : g.first_reason);
+      out.left_out.Append(respondent,
+                          g.first_reason.empty() ? std::string(kNoValue) : g.first_reason);
     } else if (g.levels.size() == 1) {
       out.level_of.Append(respondent, *g.levels.begin());
     } else if (mixed == MixedPolicy::kLevel) {
       out.level_of.Append(respondent, static_cast<int>(out.levels.size()) - 1);
     } else if (mixed == MixedPolicy::kEach) {
       out.level_of.Append(respondent, *g.levels.begin());
-      out.extra_levels.Append(respondent, std::vector<int>(std::next(g.levels.begin()),
-                                                           g.levels.end()));
+      out.extra_levels.Append(respondent,
+                              std::vector<int>(std::next(g.levels.begin()), g.levels.end()));
     } else {
       out.left_out.Append(respondent, std::string(kMixed));
     }
@@ -79,8 +79,7 @@ Matrix BuildRespondentMatrix(Project& project, const std::vector<int64_t>& stori
   for (const auto& [story, respondent] : respondent_of.level_of) respondents.push_back(respondent);
   std::sort(respondents.begin(), respondents.end());
   respondents.erase(std::unique(respondents.begin(), respondents.end()), respondents.end());
-  Matrix matrix =
-      BuildMatrix(respondents, row_dim, col_dim, by_dim ? &*by_dim : nullptr, options);
+  Matrix matrix = BuildMatrix(respondents, row_dim, col_dim, by_dim ? &*by_dim : nullptr, options);
   matrix.respondent_unit = true;
   const int64_t without = static_cast<int64_t>(respondent_of.left_out.size());
   matrix.unit = std::string(matrix.multiple_response

@@ -12,6 +12,8 @@
 #define VERHAAL_EXPORTERS_MATRIX_SEGMENTS_H_
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "coding/analysis_coders.h"
@@ -21,16 +23,32 @@
 
 namespace verhaal {
 
+// When two coded segments meet (--within): they overlap or lie at most
+// `characters` apart; or they touch one sentence (ICU sentence breaks, as the
+// autocoder's `same sentence`); or one speaker turn of an interview (stories
+// without turns have none).
+struct SegmentMeeting {
+  enum class Kind { kCharacters, kSentence, kTurn };
+  Kind kind = Kind::kCharacters;
+  int64_t characters = 0;
+  // "overlapping", "within 200 characters", "in the same sentence", ...
+  std::string Describe() const;
+};
+
+// Parses --within: a whole number of characters (0 or more), `sentence` or
+// `turn`. kUsage naming what it takes otherwise.
+SegmentMeeting ParseSegmentMeeting(std::string_view text);
+
 // The segment matrix of `stories` (ascending ids). `rows` must be a code
 // dimension (kUsage otherwise); `cols` any dimension, resolved over the same
 // stories. The codings read are those the DIM names (code:PATH@anna+bram:
 // where all of them coded the level in the story), else `selection`'s, else
-// the default analysis set. `within` >= 0: how many characters apart two
-// segments may be and still count as meeting (0: they must overlap).
+// the default analysis set. `meeting` says when a row segment meets a column
+// segment.
 Matrix BuildSegmentMatrix(Project& project, const std::vector<int64_t>& stories,
                           const DimensionSpec& row_spec, const ResolvedDimension& rows,
                           const DimensionSpec& col_spec, const ResolvedDimension& cols,
-                          const CoderSelection* selection, int64_t within);
+                          const CoderSelection* selection, const SegmentMeeting& meeting);
 
 }  // namespace verhaal
 

@@ -82,12 +82,10 @@ MatrixPlan PlanMatrix(Project& project, const MatrixQuery& query) {
   }
   plan.segment_unit = query.unit == "segment";
   plan.respondent_unit = query.unit == "respondent";
-  plan.within = query.within;
-  if (plan.within < 0) {
-    throw RequestError(ErrorKind::kUsage, "within takes a number of characters of 0 or more",
-                       "within");
-  }
-  if (plan.within > 0 && !plan.segment_unit) {
+  plan.within = BlameField("within", [&] { return ParseSegmentMeeting(query.within); });
+  const bool meets_beyond_overlap =
+      plan.within.kind != SegmentMeeting::Kind::kCharacters || plan.within.characters > 0;
+  if (meets_beyond_overlap && !plan.segment_unit) {
     throw RequestError(ErrorKind::kUsage, "within goes with unit segment", "within");
   }
   if (plan.segment_unit) {

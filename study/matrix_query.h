@@ -22,6 +22,7 @@
 #include "corpus/stories.h"
 #include "exporters/matrix.h"
 #include "exporters/matrix_quotes.h"
+#include "exporters/matrix_segments.h"
 #include "study/viewer.h"
 
 namespace verhaal {
@@ -38,7 +39,7 @@ struct MatrixQuery {
   MatrixOptions options;          // Yates, Fisher's Monte Carlo
   std::string unit = "story";     // story, segment or respondent (exporters/matrix_segments.h,
                                   // matrix_respondents.h)
-  int64_t within = 0;             // --unit segment: characters apart that still meet
+  std::string within = "0";  // --unit segment: characters apart that still meet, sentence or turn
 };
 
 // Parses --mixed; kUsage naming the accepted words.
@@ -55,7 +56,7 @@ struct MatrixPlan {
   MatrixOptions options;
   bool segment_unit = false;
   bool respondent_unit = false;
-  int64_t within = 0;
+  SegmentMeeting within;
   std::vector<int64_t> stories;          // ascending ids
   std::optional<CoderSelection> coders;  // set when a code dimension reads codings
 

@@ -53,7 +53,7 @@ MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
   query.by = Param(request, "by");
   query.mixed = Param(request, "mixed").value_or("exclude");
   query.unit = Param(request, "unit").value_or("story");
-  if (Param(request, "within")) query.within = WholeParam(request, "within", 0);
+  query.within = Param(request, "within").value_or("0");
   query.coders = CoderRequestParams(request);
   query.stories.role = Param(request, "role");
   query.stories.kind = Param(request, "kind");

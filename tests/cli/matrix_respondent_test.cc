@@ -45,7 +45,7 @@ class MatrixRespondentTest : public ::testing::Test {
     return r;
   }
   std::string Csv(std::vector<std::string> extra) {
-    std::vector<std::string> args{"matrix", "--rows", "code:motivatie", "--cols", "role",
+    std::vector<std::string> args{"matrix",   "--rows", "code:motivatie", "--cols", "role",
                                   "--format", "csv"};
     args.insert(args.end(), extra.begin(), extra.end());
     return Run(args).out;
@@ -61,7 +61,9 @@ TEST_F(MatrixRespondentTest, StoriesAgainstRespondents) {
   EXPECT_NE(stories.find(",willen,statushouder,1,"), std::string::npos) << stories;
   // Respondents: R1 moeten, R3 willen; R2 mixed and R4 without coding left out.
   const std::string people = Csv({"--unit", "respondent"});
-  EXPECT_NE(people.find("respondents (each once, with the levels of their stories)"), std::string::npos) << people;
+  EXPECT_NE(people.find("respondents (each once, with the levels of their stories)"),
+            std::string::npos)
+      << people;
   EXPECT_NE(people.find(",moeten,statushouder,1,"), std::string::npos) << people;
   EXPECT_NE(people.find(",willen,statushouder,0,"), std::string::npos) << people;
   EXPECT_NE(people.find(",willen,klantmanager,1,"), std::string::npos) << people;
@@ -82,17 +84,16 @@ TEST_F(MatrixRespondentTest, MixedRespondentsAsALevelOrInEachCell) {
   EXPECT_NE(each.find(",willen,klantmanager,1,"), std::string::npos) << each;
   EXPECT_NE(each.find(",respondents used,3"), std::string::npos) << each;
   EXPECT_NE(each.find(",tests,\"not computed: with --mixed each"), std::string::npos) << each;
-  const std::string text =
-      Run({"matrix", "--rows", "code:motivatie", "--cols", "role", "--unit", "respondent",
-           "--mixed", "each"})
-          .out;
+  const std::string text = Run({"matrix", "--rows", "code:motivatie", "--cols", "role", "--unit",
+                                "respondent", "--mixed", "each"})
+                               .out;
   EXPECT_NE(text.find("4 responses from 3 respondents used, 1 left out"), std::string::npos)
       << text;
 }
 
 TEST_F(MatrixRespondentTest, QuotesAndUnknownUnitsAreRefused) {
-  const auto quotes = RunVerhaal({"matrix", "--rows", "code:motivatie", "--cols", "role",
-                                  "--unit", "respondent", "--quotes", "2"},
+  const auto quotes = RunVerhaal({"matrix", "--rows", "code:motivatie", "--cols", "role", "--unit",
+                                  "respondent", "--quotes", "2"},
                                  dir_.path());
   EXPECT_EQ(quotes.exit_code, 2) << quotes.err;
   EXPECT_NE(quotes.err.find("--quotes is not yet given for --unit respondent"), std::string::npos)

@@ -133,6 +133,11 @@ TEST_F(MatrixSegmentTest, WhatTheSegmentUnitDoesNotTake) {
        "within goes with unit segment"},
       {{"--rows", "code:motivatie", "--cols", "code:stijl", "--unit", "zin"},
        "unknown unit 'zin'; use story"},
+      {{"--rows", "code:motivatie", "--cols", "code:stijl", "--unit", "segment", "--within",
+        "alinea"},
+       "--within takes a number of characters of 0 or more, sentence or turn, not 'alinea'"},
+      {{"--rows", "code:motivatie", "--cols", "code:stijl", "--within", "sentence"},
+       "within goes with unit segment"},
   };
   for (auto& c : cases) {
     c.args.insert(c.args.begin(), "matrix");
@@ -140,6 +145,61 @@ TEST_F(MatrixSegmentTest, WhatTheSegmentUnitDoesNotTake) {
     EXPECT_EQ(r.exit_code, 2) << c.error << "\n" << r.err;
     EXPECT_NE(r.err.find(c.error), std::string::npos) << r.err;
   }
+}
+
+// Segments that do not overlap but share a sentence, or a speaker turn.
+TEST_F(MatrixSegmentTest, SameSentenceAndSameTurn) {
+  // S3: sentence 1 "Ik wilde het zelf, maar zij dwong mij. " is 0:39, sentence
+  // 2 "Daarna ging het goed." 39:60. willen 0:17, dwingend 24:37: apart, one
+  // sentence.
+  dir_.Write("s3.csv",
+             "story,respondent,role,tekst\n"
+             "S3,R3,statushouder,\"Ik wilde het zelf, maar zij dwong mij. Daarna ging het "
+             "goed.\"\n");
+  Run({"import", "csv", "s3.csv", "--text", "tekst"});
+  Code("S3", "motivatie/willen", "0:17", "anna");
+  Code("S3", "stijl/dwingend", "24:37", "anna");
+  const std::vector<std::string> base{"matrix",  "--rows",     "code:motivatie",
+                                      "--cols",  "code:stijl", "--unit",
+                                      "segment", "--role",     "statushouder"};
+  auto with = [&](std::vector<std::string> extra) {
+    std::vector<std::string> args = base;
+    args.insert(args.end(), extra.begin(), extra.end());
+    return Cells(args);
+  };
+  // Overlap only: S1 moeten meets dwingend; S3 willen meets nothing.
+  EXPECT_EQ(with({}),
+            "moeten dwingend 1\nmoeten aanmoedigend 0\nwillen dwingend 0\nwillen aanmoedigend "
+            "0\n");
+  // Same sentence: S1's willen (29:49, sentence 3) still meets nothing (the
+  // aanmoedigend sentence is the next one); S3's willen meets dwingend.
+  EXPECT_EQ(with({"--within", "sentence"}),
+            "moeten dwingend 1\nmoeten aanmoedigend 0\nwillen dwingend 1\nwillen aanmoedigend "
+            "0\n");
+  const std::string text = Run({"matrix", "--rows", "code:motivatie", "--cols", "code:stijl",
+                                "--unit", "segment", "--within", "sentence"})
+                               .out;
+  EXPECT_NE(text.find("meet a segment of the column (in the same sentence)"), std::string::npos)
+      << text;
+
+  // Turns: in an interview, Amina's two sentences are one turn.
+  dir_.Write("gesprek.txt", "Interviewer: Hoe ging het?\nAmina: Ik wilde. Zij dwong mij niet.\n");
+  Run({"import", "transcript", "gesprek.txt", "--respondent", "R5"});
+  // Turns: Interviewer 13:26, Amina 34:63; "Ik wilde." 34:43, "Zij dwong mij
+  // niet." 44:63.
+  Code("gesprek", "motivatie/willen", "34:42", "anna");
+  Code("gesprek", "stijl/dwingend", "44:62", "anna");
+  auto interview = [&](const std::string& within) {
+    return Cells({"matrix", "--rows", "code:motivatie", "--cols", "code:stijl", "--unit", "segment",
+                  "--kind", "interview", "--within", within});
+  };
+  EXPECT_EQ(interview("0"),
+            "moeten dwingend 0\nmoeten aanmoedigend 0\nwillen dwingend 0\nwillen aanmoedigend "
+            "0\n");
+  EXPECT_EQ(interview("sentence"), interview("0"));
+  EXPECT_EQ(interview("turn"),
+            "moeten dwingend 0\nmoeten aanmoedigend 0\nwillen dwingend 1\nwillen aanmoedigend "
+            "0\n");
 }
 
 }  // namespace
