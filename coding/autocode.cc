@@ -17,6 +17,8 @@
 #include "corpus/error.h"
 #include "corpus/read_connection.h"
 #include "corpus/rule_codings.h"
+#include "corpus/speaker_turns.h"
+#include "corpus/text.h"
 
 namespace verhaal {
 namespace {
@@ -55,6 +57,37 @@ void AddToBatch(Batch& batch, const StoryTextView& story, bool whole) {
 void MatchStory(RuleMatcher& matcher, const StoryContext& story, std::vector<RuleHit>& hits) {
   const std::vector<RuleHit>& found = matcher.Match(story);
   hits.assign(found.begin(), found.end());
+}
+
+// Whether a hit's matched words meet a turn of one of `speakers` (a rule's
+// speaker condition).
+bool SpokenBy(const RuleHit& hit, const std::vector<std::string>& speakers,
+              const std::vector<SpeakerTurn>& turns) {
+  const int64_t end = std::max<int64_t>(hit.match_end, hit.match_start + 1);
+  for (const SpeakerTurn& turn : turns) {
+    if (!(turn.start < end && hit.match_start < turn.end)) continue;
+    for (const std::string& speaker : speakers) {
+      if (speaker == "interviewer"  ? turn.interviewer
+          : speaker == "respondent" ? !turn.interviewer
+                                    : AsciiLower(turn.speaker) == speaker) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Drops the hits of rules with a speaker condition that their story's turns
+// do not meet (every such hit in a story without turns).
+void KeepSpokenHits(std::vector<RuleHit>& hits, const std::vector<Rule>& rules,
+                    const std::map<int64_t, std::vector<SpeakerTurn>>& turns, int64_t story) {
+  static const std::vector<SpeakerTurn> kNone;
+  const auto found = turns.find(story);
+  const std::vector<SpeakerTurn>& here = found == turns.end() ? kNone : found->second;
+  std::erase_if(hits, [&](const RuleHit& hit) {
+    const Rule& rule = rules[static_cast<size_t>(hit.rule)];
+    return !rule.speakers.empty() && !SpokenBy(hit, rule.speakers, here);
+  });
 }
 
 bool InSubtree(const std::string& path, const std::string& root) {
@@ -369,7 +402,18 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     size_t count;  // index into report.codes
   };
   std::vector<NewCoding> new_codings;
+  // Speaker turns only when a rule asks for a speaker.
+  std::optional<std::map<int64_t, std::vector<SpeakerTurn>>> turns;
+  if (std::any_of(rule_list.begin(), rule_list.end(),
+                  [](const Rule& rule) { return !rule.speakers.empty(); })) {
+    turns = ListAllSpeakerTurns(project);
+  }
   auto write = [&](Batch& batch) {
+    if (turns) {
+      for (size_t i = 0; i < batch.count; ++i) {
+        KeepSpokenHits(batch.results[i], rule_list, *turns, batch.stories[i].id);
+      }
+    }
     const bool settle = existing_per_batch && batch.count > 0;
     if (settle) {
       const int64_t last = batch.stories[batch.count - 1].id;

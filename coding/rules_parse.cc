@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "coding/yaml_check.h"
+#include "corpus/text.h"
 #include "corpus/yaml_location.h"
 
 namespace verhaal {
@@ -205,10 +206,18 @@ class RuleParser {
         rule.kinds = Strings(value, key);
       } else if (key == "language") {
         rule.languages = Strings(value, key);
+      } else if (key == "speaker") {
+        rule.speakers = Strings(value, key);
+        for (std::string& speaker : rule.speakers) {
+          if (speaker.empty()) {
+            throw Fail(value, "'speaker' is empty; use interviewer, respondent or a label");
+          }
+          speaker = AsciiLower(speaker);
+        }
       } else {
         throw Fail(key_node, "unknown rule option '" + key +
                                  "'; use terms, near, regex, name, stem, within, not, scope, "
-                                 "role, kind or language");
+                                 "role, kind, language or speaker");
       }
     }
     if (kind_node == nullptr) {

@@ -44,6 +44,10 @@ struct Rule {
   std::vector<std::string> roles;       // required respondent roles (empty: any)
   std::vector<std::string> kinds;       // required story kinds (empty: any)
   std::vector<std::string> languages;   // required story languages (empty: any)
+  // Required speaker of the matched words in an interview: "interviewer",
+  // "respondent" (anyone else) or a turn's label, ASCII-lowercased (empty:
+  // any; when set, stories without speaker turns give no hit).
+  std::vector<std::string> speakers;
   RuleScope scope = RuleScope::kSentence;
   Location location;  // where the rule starts, for compile-time errors
 };

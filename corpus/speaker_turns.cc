@@ -46,4 +46,18 @@ std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id) {
   return out;
 }
 
+std::map<int64_t, std::vector<SpeakerTurn>> ListAllSpeakerTurns(Project& project) {
+  SQLite::Statement query(project.db(),
+                          "SELECT story_id, position, speaker, interviewer, start, end, timestamp "
+                          "FROM speaker_turn ORDER BY story_id, position");
+  std::map<int64_t, std::vector<SpeakerTurn>> out;
+  while (query.executeStep()) {
+    out[query.getColumn(0).getInt64()].push_back(
+        SpeakerTurn{query.getColumn(1).getInt(), query.getColumn(2).getString(),
+                    query.getColumn(3).getInt() != 0, query.getColumn(4).getInt64(),
+                    query.getColumn(5).getInt64(), query.getColumn(6).getString()});
+  }
+  return out;
+}
+
 }  // namespace verhaal

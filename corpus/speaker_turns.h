@@ -5,6 +5,7 @@
 #define VERHAAL_CORPUS_SPEAKER_TURNS_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ void ReplaceSpeakerTurns(Project& project, int64_t story_id, const std::vector<S
 
 // The turns of one story in order (empty for stories without turns).
 std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id);
+
+// The turns of every story that has any, by story id: read once, for passes
+// over all stories (autocoding's speaker condition). Interviews are few, so
+// this stays small.
+std::map<int64_t, std::vector<SpeakerTurn>> ListAllSpeakerTurns(Project& project);
 
 }  // namespace verhaal
 

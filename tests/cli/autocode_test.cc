@@ -450,3 +450,51 @@ TEST(AutocodeCliTest, BadRuleFailsLocatedAndChangesNothing) {
 
 }  // namespace
 }  // namespace verhaal
+
+namespace verhaal {
+namespace {
+
+// `speaker:` in a rule (issue 21): in an interview only the words of that
+// speaker count, so an interviewer's "moest u?" is not coded as moeten; the
+// condition is checked on the words matched, in dry runs and real runs alike.
+TEST(AutocodeCliTest, ARuleWithASpeakerCodesOnlyThatSpeakersTurns) {
+  testing::TempDir dir;
+  auto run = [&](const std::vector<std::string>& args) {
+    auto r = testing::RunVerhaal(args, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r.out;
+  };
+  run({"init", "t.verhaal"});
+  // Turns: Interviewer 13:34 "Moest u komen, Amina?", Amina 42:61 "Ja, ik moest
+  // komen."
+  dir.Write("gesprek.txt", "Interviewer: Moest u komen, Amina?\nAmina: Ja, ik moest komen.\n");
+  run({"import", "transcript", "gesprek.txt", "--respondent", "SH-01"});
+  dir.Write("c.yaml",
+            "codes:\n"
+            "  - name: moeten\n"
+            "    rules:\n"
+            "      - {name: gezegd, terms: [moest], scope: match, speaker: respondent}\n"
+            "  - name: gevraagd\n"
+            "    rules:\n"
+            "      - {terms: [moest], scope: match, speaker: [Interviewer]}\n");
+  run({"codebook", "load", "c.yaml"});
+  run({"autocode"});
+  const std::string codings = run({"export", "codings", "--format", "csv"});
+  EXPECT_NE(codings.find("gesprek,SH-01,,moeten,rules,49,54,Amina,moest,"), std::string::npos)
+      << codings;
+  EXPECT_NE(codings.find("gesprek,SH-01,,gevraagd,rules,13,18,Interviewer,Moest,"),
+            std::string::npos)
+      << codings;
+  EXPECT_EQ(codings.find("moeten,rules,13,"), std::string::npos) << codings;
+  EXPECT_EQ(codings.find("gevraagd,rules,49,"), std::string::npos) << codings;
+
+  dir.Write("bad.yaml",
+            "codes:\n  - name: leeg\n    rules:\n      - {terms: [x], speaker: \"\"}\n");
+  const auto bad = testing::RunVerhaal({"codebook", "load", "bad.yaml"}, dir.path());
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("bad.yaml:4:"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("'speaker' is empty"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace verhaal

@@ -208,7 +208,7 @@ TEST(RuleParseTest, ErrorsAreLocated) {
       {"- {terms: []}", "codebook.yaml:1:11: 'terms' is empty; list at least one term"},
       {"- terms: [a]\n  colour: red",
        "codebook.yaml:2:3: unknown rule option 'colour'; use terms, near, regex, name, stem, "
-       "within, not, scope, role, kind or language"},
+       "within, not, scope, role, kind, language or speaker"},
       {"- regex: 'a(b'",
        "codebook.yaml:1:10: bad regular expression 'a(b': Missing close parenthesis for group "
        "started at index 1.; fix the pattern (see docs/autocoding.md)"},
