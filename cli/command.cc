@@ -1,7 +1,5 @@
 #include "cli/command.h"
 
-#include <SQLiteCpp/Exception.h>
-
 #include <algorithm>
 #include <iostream>
 
@@ -102,24 +100,19 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     const Error error = WithSqliteAdvice(e, project_file());
     err << "verhaal: error: " << error.Describe() << '\n';
     return ExitCode(error.kind());
-  } catch (const SQLite::Exception& e) {
-    // An SQLite failure no command turned into a located error: a full disk,
-    // a lock, a damaged file; the command's transaction has rolled back.
-    out.flush();
-    const Error error = SqliteFailure(e.getErrorCode(), e.what(), project_file());
-    if (error.kind() == ErrorKind::kInternal) {
-      err << "verhaal: internal error: " << e.what()
-          << "\n(this is a bug in verhaal; please report it with the command you ran)\n";
-    } else {
-      err << "verhaal: error: " << error.Describe() << '\n';
-    }
-    return ExitCode(error.kind());
   } catch (const std::invalid_argument& e) {
     out.flush();
     err << "verhaal: error: " << e.what() << '\n';
     return ExitCode(ErrorKind::kData);
   } catch (const std::exception& e) {
     out.flush();
+    // An SQLite failure no command turned into a located error: a full disk,
+    // a lock, a damaged file; the command's transaction has rolled back.
+    if (const auto error = SqliteExceptionError(e, project_file());
+        error && error->kind() != ErrorKind::kInternal) {
+      err << "verhaal: error: " << error->Describe() << '\n';
+      return ExitCode(error->kind());
+    }
     err << "verhaal: internal error: " << e.what()
         << "\n(this is a bug in verhaal; please report it with the command you ran)\n";
     return ExitCode(ErrorKind::kInternal);

@@ -512,8 +512,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     // Batches of about kBatchBytes of text, judged by the file's size per
     // story (more than the text, so never larger), of kBatchStories at most.
     const int64_t stories = std::max<int64_t>(1, CountStories(project));
-    const int64_t file_bytes = project.db().execAndGet("PRAGMA page_count").getInt64() *
-                               project.db().execAndGet("PRAGMA page_size").getInt64();
+    const int64_t file_bytes = ProjectFileBytes(project);
     const int64_t per_batch =
         options.batch_stories > 0
             ? options.batch_stories
@@ -524,7 +523,7 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     std::optional<RespondentRoles> roles;
     if (std::any_of(rule_list.begin(), rule_list.end(),
                     [](const Rule& rule) { return !rule.roles.empty(); })) {
-      roles.emplace(project.db().getHandle());
+      roles.emplace(project);
     }
     ParallelScan scan(matchers, connections, roles ? &*roles : nullptr, ids, per_batch,
                       static_cast<bool>(options.on_hit));

@@ -1,7 +1,5 @@
 #include "coding/dimension.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <bit>
 #include <charconv>
@@ -12,10 +10,12 @@
 
 #include "corpus/coder_set.h"
 #include "corpus/codes.h"
+#include "corpus/coding_rows.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
 #include "corpus/signifier_scan.h"
 #include "corpus/signifiers.h"
+#include "corpus/story_attributes.h"
 #include "corpus/variables.h"
 #include "corpus/zones.h"
 
@@ -142,30 +142,22 @@ class Slots {
   std::vector<int32_t> slots_;
 };
 
-// Gives each story the level of its value from `sql` (rows: story id, value
-// as text); stories without a row or with an empty or NULL value get
+// Gives each story the level of the value `read` visits it with (corpus/
+// story_attributes.h); stories without one or with an empty value get
 // kNoValue. Levels are the distinct values sorted by LevelLess.
-void AssignValues(Project& project, const std::string& sql,
-                  const std::function<void(SQLite::Statement&)>& bind,
+void AssignValues(const std::function<void(const StoryValueVisit&)>& read,
                   const std::vector<int64_t>& ids, ResolvedDimension& result) {
   Slots slots(ids);
   std::map<std::string, int32_t, std::less<>> value_index;  // value -> first-seen index
-  SQLite::Statement rows(project.db(), sql);
-  bind(rows);
-  while (rows.executeStep()) {
-    const int64_t at = slots.IndexOf(rows.getColumn(0).getInt64());
-    if (at < 0) continue;
-    const SQLite::Column column = rows.getColumn(1);
-    if (column.isNull()) continue;
-    const std::string_view value(static_cast<const char*>(column.getText()),
-                                 static_cast<size_t>(column.getBytes()));
-    if (value.empty()) continue;
+  read([&](int64_t story_id, std::string_view value) {
+    const int64_t at = slots.IndexOf(story_id);
+    if (at < 0 || value.empty()) return;
     auto it = value_index.find(value);
     if (it == value_index.end()) {
       it = value_index.emplace(std::string(value), static_cast<int32_t>(value_index.size())).first;
     }
     slots[static_cast<size_t>(at)] = it->second;
-  }
+  });
   // The same order as sorting the distinct values (ascending as text) by
   // LevelLess: std::sort sees the same input, so ties fall the same way.
   result.levels.clear();
@@ -182,7 +174,13 @@ void AssignValues(Project& project, const std::string& sql,
   slots.Finish(kNoValue, result);
 }
 
-void NoBinding(SQLite::Statement&) {}
+// Levels from one attribute of each story.
+void AssignAttribute(Project& project, StoryAttribute attribute, const std::vector<int64_t>& ids,
+                     ResolvedDimension& result) {
+  AssignValues(
+      [&](const StoryValueVisit& visit) { ForEachStoryAttribute(project, attribute, visit); }, ids,
+      result);
+}
 
 Signifier RequireSignifier(Project& project, const DimensionSpec& spec, SignifierType type) {
   auto signifier = FindSignifier(project, spec.name);
@@ -299,26 +297,20 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
   std::vector<LevelBits> bits(std::max<size_t>(sets, 1),
                               LevelBits(ids.size(), result.levels.size()));
   Slots slots(ids);
-  std::string sql = "SELECT story_id, code_id, coder_id FROM coding WHERE code_id IN (";
-  bool first = true;
-  for (const auto& [id, level] : level_of_code) {
-    sql += (first ? "" : ", ") + std::to_string(id);
-    first = false;
-  }
-  sql += ") AND " + CodingCondition(CoderSet{distinct_coders, 1, speaker});
-  SQLite::Statement rows(project.db(), sql);
-  while (rows.executeStep()) {
-    const int64_t at = slots.IndexOf(rows.getColumn(0).getInt64());
-    if (at < 0) continue;
-    size_t set = 0;
-    if (per_coder) {
-      const int64_t coder = rows.getColumn(2).getInt64();
-      set = static_cast<size_t>(
-          std::lower_bound(distinct_coders.begin(), distinct_coders.end(), coder) -
-          distinct_coders.begin());
-    }
-    bits[set].Set(static_cast<size_t>(at), level_of_code.at(rows.getColumn(1).getInt64()));
-  }
+  std::vector<int64_t> code_ids;
+  for (const auto& [id, level] : level_of_code) code_ids.push_back(id);
+  ForEachCodingOfCodes(
+      project, code_ids, CoderSet{distinct_coders, 1, speaker}, [&](const CodingRow& coding) {
+        const int64_t at = slots.IndexOf(coding.story_id);
+        if (at < 0) return;
+        size_t set = 0;
+        if (per_coder) {
+          set = static_cast<size_t>(
+              std::lower_bound(distinct_coders.begin(), distinct_coders.end(), coding.coder_id) -
+              distinct_coders.begin());
+        }
+        bits[set].Set(static_cast<size_t>(at), level_of_code.at(coding.code_id));
+      });
   std::vector<size_t> set_of_coder;  // spec.coders order -> set
   for (int64_t coder : coder_ids) {
     set_of_coder.push_back(static_cast<size_t>(
@@ -495,14 +487,9 @@ void ResolveVariable(Project& project, const DimensionSpec& spec, const std::vec
     throw MissingError("dimension '" + spec.text + "': no story or respondent variable '" +
                        spec.name + "' in the project; check the name in the import mapping");
   }
-  const bool of_story = variable->subject == VariableSubject::kStory;
-  const int64_t variable_id = variable->id;
   AssignValues(
-      project,
-      of_story ? "SELECT story_id, value FROM story_value WHERE variable_id = ?"
-               : "SELECT s.id, v.value FROM story s JOIN respondent_value v ON "
-                 "v.respondent_id = s.respondent_id AND v.variable_id = ?",
-      [&](SQLite::Statement& rows) { rows.bind(1, variable_id); }, ids, result);
+      [&](const StoryValueVisit& visit) { ForEachStoryVariableValue(project, *variable, visit); },
+      ids, result);
   // Show value labels (1 -> "laag") in the order of the values.
   for (auto& level : result.levels) {
     const auto label = variable->value_labels.find(level);
@@ -583,10 +570,6 @@ ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
   ResolvedDimension result;
   result.label = spec.text;
   result.title = spec.name.empty() ? spec.text : spec.name;
-  // Role, kind, wave and respondent: one column of the story or its
-  // respondent; the respondent index covers the join, so no text is read.
-  constexpr const char* kRespondentJoin =
-      " FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id";
   switch (spec.source) {
     case DimensionSource::kCode:
       ResolveCode(project, spec, story_ids, mixed, coders, result);
@@ -599,19 +582,19 @@ ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
     case DimensionSource::kTriadZone:
       ResolveTriadZone(project, spec, story_ids, result);
       break;
+    // Role, kind, wave and respondent: one column of the story or its
+    // respondent, read without the stories' text.
     case DimensionSource::kRole:
-      AssignValues(project, std::string("SELECT s.id, r.role") + kRespondentJoin, NoBinding,
-                   story_ids, result);
+      AssignAttribute(project, StoryAttribute::kRole, story_ids, result);
       break;
     case DimensionSource::kKind:
-      AssignValues(project, "SELECT id, kind FROM story", NoBinding, story_ids, result);
+      AssignAttribute(project, StoryAttribute::kKind, story_ids, result);
       break;
     case DimensionSource::kRespondent:
-      AssignValues(project, std::string("SELECT s.id, r.key") + kRespondentJoin, NoBinding,
-                   story_ids, result);
+      AssignAttribute(project, StoryAttribute::kRespondent, story_ids, result);
       break;
     case DimensionSource::kWave:
-      AssignValues(project, "SELECT id, wave FROM story", NoBinding, story_ids, result);
+      AssignAttribute(project, StoryAttribute::kWave, story_ids, result);
       break;
     case DimensionSource::kVariable:
       ResolveVariable(project, spec, story_ids, result);

@@ -1,6 +1,5 @@
 #include "coding/reliability.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
@@ -12,6 +11,7 @@
 #include <unordered_map>
 
 #include "corpus/codes.h"
+#include "corpus/coding_rows.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
 #include "corpus/text.h"
@@ -144,39 +144,6 @@ struct ComparedCoding {
   int64_t end = 0;
 };
 
-// Calls `visit(story id, coder id, code id, start, end)` for every coding,
-// in story id order, from the coding table's unique index (no table rows
-// are read). With `stories` (ascending ids), only theirs: a few stories
-// (a settle in the workbench names one) are looked up one by one instead
-// of a pass over every coding.
-void ForEachCodingRow(
-    Project& project, const std::vector<int64_t>* stories,
-    const std::function<void(int64_t, int64_t, int64_t, int64_t, int64_t)>& visit) {
-  constexpr size_t kLookUpBelow = 1000;
-  const bool look_up = stories && stories->size() < kLookUpBelow;
-  SQLite::Statement rows(project.db(),
-                         look_up ? "SELECT story_id, coder_id, code_id, start, end FROM coding "
-                                   "WHERE story_id = ? ORDER BY story_id"
-                                 : "SELECT story_id, coder_id, code_id, start, end FROM coding "
-                                   "ORDER BY story_id");
-  auto read = [&] {
-    while (rows.executeStep()) {
-      visit(rows.getColumn(0).getInt64(), rows.getColumn(1).getInt64(),
-            rows.getColumn(2).getInt64(), rows.getColumn(3).getInt64(),
-            rows.getColumn(4).getInt64());
-    }
-  };
-  if (!look_up) {
-    read();
-    return;
-  }
-  for (int64_t id : *stories) {
-    rows.reset();
-    rows.bind(1, id);
-    read();
-  }
-}
-
 bool Unfiltered(const StoryFilter& filter) {
   return !filter.role && !filter.kind && !filter.wave && !filter.language && filter.keys.empty();
 }
@@ -201,27 +168,16 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
     return all_stories || std::binary_search(story_ids.begin(), story_ids.end(), story_id);
   };
   std::map<int64_t, std::string> coder_names;
-  {
-    SQLite::Statement coders(project.db(), "SELECT id, name FROM coder");
-    while (coders.executeStep()) {
-      coder_names[coders.getColumn(0).getInt64()] = coders.getColumn(1).getString();
-    }
-  }
+  for (Coder& coder : ListCoders(project)) coder_names[coder.id] = std::move(coder.name);
   // Coders with codings in the selected stories.
   std::set<std::string> with_codings;
   if (all_stories) {
-    SQLite::Statement any(project.db(), "SELECT 1 FROM coding WHERE coder_id = ? LIMIT 1");
-    for (const auto& [id, name] : coder_names) {
-      any.reset();
-      any.bind(1, id);
-      if (any.executeStep()) with_codings.insert(name);
-    }
+    for (int64_t id : CodersWithCodings(project)) with_codings.insert(coder_names[id]);
   } else {
     std::set<int64_t> ids;
-    ForEachCodingRow(project, &story_ids,
-                     [&](int64_t story, int64_t coder, int64_t, int64_t, int64_t) {
-                       if (selected(story)) ids.insert(coder);
-                     });
+    ForEachCodingRow(project, &story_ids, [&](const CodingRow& coding) {
+      if (selected(coding.story_id)) ids.insert(coding.coder_id);
+    });
     for (int64_t id : ids) with_codings.insert(coder_names[id]);
   }
   const std::vector<std::string> coders = ChooseCoders(selection, with_codings);
@@ -251,19 +207,18 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
       std::fill(coded.begin(), coded.end(), false);
       pending.clear();
     };
-    ForEachCodingRow(project, all_stories ? nullptr : &story_ids,
-                     [&](int64_t story, int64_t coder, int64_t code, int64_t start, int64_t end) {
-                       if (story != current) {
-                         finish();
-                         current = story;
-                       }
-                       if (!selected(story)) return;
-                       const auto c = coder_index.find(coder);
-                       if (c == coder_index.end()) return;
-                       coded[static_cast<size_t>(c->second)] = true;
-                       compared.coded_codes.insert(code);
-                       pending.push_back({code, 0, c->second, start, end});
-                     });
+    ForEachCodingRow(project, all_stories ? nullptr : &story_ids, [&](const CodingRow& coding) {
+      if (coding.story_id != current) {
+        finish();
+        current = coding.story_id;
+      }
+      if (!selected(coding.story_id)) return;
+      const auto c = coder_index.find(coding.coder_id);
+      if (c == coder_index.end()) return;
+      coded[static_cast<size_t>(c->second)] = true;
+      compared.coded_codes.insert(coding.code_id);
+      pending.push_back({coding.code_id, 0, c->second, coding.start, coding.end});
+    });
     finish();
     std::stable_sort(
         compared.codings.begin(), compared.codings.end(),
@@ -275,22 +230,13 @@ void ForEachCodeReliability(Project& project, AgreementUnit unit,
   std::vector<std::string> keys;
   std::vector<int64_t> lengths;
   std::vector<std::vector<std::pair<int64_t, int64_t>>> sentences;
-  {
-    SQLite::Statement story(project.db(), "SELECT key, text, language FROM story WHERE id = ?");
-    for (int64_t id : compared.ids) {
-      story.reset();
-      story.bind(1, id);
-      if (!story.executeStep()) throw Error(ErrorKind::kInternal, "a coded story vanished");
-      keys.push_back(story.getColumn(0).getString());
-      const SQLite::Column text = story.getColumn(1);
-      const std::string_view view(static_cast<const char*>(text.getText()),
-                                  static_cast<size_t>(text.getBytes()));
-      lengths.push_back(static_cast<int64_t>(CodePointCount(view)));
-      if (unit == AgreementUnit::kSentence) {
-        sentences.push_back(SentenceSpans(view, story.getColumn(2).getString()));
-      }
+  ForEachStoryTextOf(project, compared.ids, [&](const StoryTextView& story) {
+    keys.emplace_back(story.key);
+    lengths.push_back(static_cast<int64_t>(CodePointCount(story.text)));
+    if (unit == AgreementUnit::kSentence) {
+      sentences.push_back(SentenceSpans(story.text, story.language));
     }
-  }
+  });
   const auto codings_of = [&](int64_t code_id) {
     return std::equal_range(
         compared.codings.begin(), compared.codings.end(), ComparedCoding{code_id, 0, 0, 0, 0},

@@ -1,5 +1,6 @@
 #include "corpus/error.h"
 
+#include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -113,6 +114,12 @@ Error SqliteFailure(int code, std::string_view message, std::string_view file) {
     default:
       return Error(ErrorKind::kInternal, std::string(message));
   }
+}
+
+std::optional<Error> SqliteExceptionError(const std::exception& e, std::string_view file) {
+  const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+  if (sqlite == nullptr) return std::nullopt;
+  return SqliteFailure(sqlite->getErrorCode(), sqlite->what(), file);
 }
 
 }  // namespace verhaal

@@ -4,6 +4,7 @@
 #ifndef VERHAAL_CORPUS_ERROR_H_
 #define VERHAAL_CORPUS_ERROR_H_
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -66,6 +67,12 @@ Error SqliteIoError(std::string message, int sqlite_code);
 // disk, an input/output failure, a lock held by another program or a
 // damaged file, each saying what to do; kInternal for anything else (a bug).
 Error SqliteFailure(int code, std::string_view message, std::string_view file);
+
+// SqliteFailure's error for `e` on `file` when `e` is SQLite's exception
+// (SQLiteCpp's, which no caller turned into an Error); nullopt for any other
+// exception. For a front end's last catch, so that SQLite's types stay
+// inside corpus/.
+std::optional<Error> SqliteExceptionError(const std::exception& e, std::string_view file);
 
 // `error` as the CLI reports it. Code that wraps an SQLite failure
 // ("cannot write codings: database or disk is full") does so with

@@ -182,6 +182,16 @@ int64_t DataVersion(Project& project) {
   }
 }
 
+int64_t ProjectFileBytes(Project& project) {
+  try {
+    return project.db().execAndGet("PRAGMA page_count").getInt64() *
+           project.db().execAndGet("PRAGMA page_size").getInt64();
+  } catch (const SQLite::Exception& e) {
+    throw SqliteIoError("cannot read " + project.file().string() + ": " + e.what(),
+                        e.getErrorCode());
+  }
+}
+
 Transaction::Transaction(Project& project) : project_(project) {
   try {
     project_.db().exec("BEGIN IMMEDIATE");

@@ -58,6 +58,10 @@ class Project {
 // no file is read. kIo Error when SQLite fails.
 int64_t DataVersion(Project& project);
 
+// The size of the project's main file in bytes (pages times page size; the
+// write-ahead log aside), without a system call. kIo Error when SQLite fails.
+int64_t ProjectFileBytes(Project& project);
+
 // One write transaction (BEGIN IMMEDIATE). Rolls back in the destructor
 // unless Commit() ran, so a command that throws leaves the file unchanged.
 // Not copyable or movable: it is tied to one scope.

@@ -167,6 +167,28 @@ void ForEachStoryText(Project& project, const std::function<void(const StoryText
                    std::numeric_limits<int64_t>::max(), visit);
 }
 
+void ForEachStoryTextOf(Project& project, const std::vector<int64_t>& ids,
+                        const std::function<void(const StoryTextView&)>& visit) {
+  SQLite::Statement find(project.db(), "SELECT key, text, kind, language FROM story WHERE id = ?");
+  StoryTextView story;
+  auto view = [&find](int column) {
+    const SQLite::Column value = find.getColumn(column);
+    return std::string_view(static_cast<const char*>(value.getText()),
+                            static_cast<size_t>(value.getBytes()));
+  };
+  for (int64_t id : ids) {
+    find.reset();
+    find.bind(1, id);
+    if (!find.executeStep()) throw MissingError("no story with id " + std::to_string(id));
+    story.id = id;
+    story.key = view(0);
+    story.text = view(1);
+    story.kind = view(2);
+    story.language = view(3);
+    visit(story);
+  }
+}
+
 RespondentRoles::RespondentRoles(sqlite3* db) : roles_{""} {
   std::vector<std::pair<int64_t, uint32_t>> all;  // in id order
   std::map<std::string, uint32_t, std::less<>> index{{"", 0}};
@@ -243,6 +265,10 @@ std::pair<int64_t, int64_t> StoryIdRange(Project& project) {
   query.executeStep();
   if (query.getColumn(0).isNull()) return {1, 0};
   return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64()};
+}
+
+int64_t LargestStoryId(Project& project) {
+  return project.db().execAndGet("SELECT coalesce(max(id), 0) FROM story").getInt64();
 }
 
 std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) {

@@ -86,12 +86,20 @@ struct StoryTextView {
 // millions of stories' text (autocoding).
 void ForEachStoryText(Project& project, const std::function<void(const StoryTextView&)>& visit);
 
+// The stories `ids`, in the order given, as ForEachStoryText gives them but
+// with `role` empty: one look-up each through one prepared statement, for
+// some stories among many. kMissing when an id has no story.
+void ForEachStoryTextOf(Project& project, const std::vector<int64_t>& ids,
+                        const std::function<void(const StoryTextView&)>& visit);
+
 // The role of every respondent, read once: looked up per story instead of
 // joining the respondent table for each (a B-tree search per story).
 class RespondentRoles {
  public:
   // Reads through `db`: the project's connection or a ReadConnection's.
   explicit RespondentRoles(sqlite3* db);
+  // Reads through the project's connection.
+  explicit RespondentRoles(Project& project) : RespondentRoles(project.db().getHandle()) {}
   // The role of respondent `id`; empty for an unknown id.
   std::string_view Of(int64_t id) const;
 
@@ -112,6 +120,10 @@ void ForEachStoryText(sqlite3* db, const RespondentRoles* roles, int64_t first, 
 
 // The smallest and largest story id; {1, 0} without stories.
 std::pair<int64_t, int64_t> StoryIdRange(Project& project);
+
+// The largest story id, 0 without stories: one step down the table's
+// B-tree, where StoryIdRange reads every id.
+int64_t LargestStoryId(Project& project);
 
 // Convenience over ForEachStory.
 std::vector<Story> ListStories(Project& project, const StoryFilter& filter = {});

@@ -233,4 +233,55 @@ std::map<std::string, std::string> StoryValues(Project& project, int64_t story_i
                 story_id);
 }
 
+struct StoryValueCursor::State {
+  explicit State(Project& project)
+      : rows(project.db(),
+             "SELECT x.story_id, v.name, x.value FROM story_value x "
+             "JOIN variable v ON v.id = x.variable_id ORDER BY x.story_id"),
+        on_row(rows.executeStep()) {}
+
+  SQLite::Statement rows;
+  bool on_row;  // `rows` stands on a row not yet read
+};
+
+StoryValueCursor::StoryValueCursor(Project& project) : state_(std::make_unique<State>(project)) {}
+
+StoryValueCursor::~StoryValueCursor() = default;
+
+void StoryValueCursor::ValuesOf(int64_t story_id, std::map<std::string, std::string>& values) {
+  SQLite::Statement& rows = state_->rows;
+  bool& on_row = state_->on_row;
+  values.clear();
+  while (on_row && rows.getColumn(0).getInt64() < story_id) on_row = rows.executeStep();
+  while (on_row && rows.getColumn(0).getInt64() == story_id) {
+    values.emplace(rows.getColumn(1).getString(), rows.getColumn(2).getString());
+    on_row = rows.executeStep();
+  }
+}
+
+struct RespondentValueReader::State {
+  explicit State(Project& project)
+      : rows(project.db(),
+             "SELECT v.name, x.value FROM respondent_value x JOIN variable v "
+             "ON v.id = x.variable_id WHERE x.respondent_id = ?") {}
+
+  SQLite::Statement rows;
+};
+
+RespondentValueReader::RespondentValueReader(Project& project)
+    : state_(std::make_unique<State>(project)) {}
+
+RespondentValueReader::~RespondentValueReader() = default;
+
+void RespondentValueReader::ValuesOf(int64_t respondent_id,
+                                     std::map<std::string, std::string>& values) {
+  SQLite::Statement& rows = state_->rows;
+  values.clear();
+  rows.reset();
+  rows.bind(1, respondent_id);
+  while (rows.executeStep()) {
+    values.emplace(rows.getColumn(0).getString(), rows.getColumn(1).getString());
+  }
+}
+
 }  // namespace verhaal

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,42 @@ void SetStoryValue(Project& project, int64_t story_id, int64_t variable_id, std:
 // name -> value for one respondent or story.
 std::map<std::string, std::string> RespondentValues(Project& project, int64_t respondent_id);
 std::map<std::string, std::string> StoryValues(Project& project, int64_t story_id);
+
+// The story values (name -> value) of the stories of a pass in id order:
+// one query for the whole pass, as StoryValues gives them story by story.
+class StoryValueCursor {
+ public:
+  explicit StoryValueCursor(Project& project);
+  // Holds a prepared statement on the project's connection.
+  StoryValueCursor(const StoryValueCursor&) = delete;
+  StoryValueCursor& operator=(const StoryValueCursor&) = delete;
+  ~StoryValueCursor();
+
+  // Replaces `values` with story `story_id`'s. Ids must not go down from one
+  // call to the next.
+  void ValuesOf(int64_t story_id, std::map<std::string, std::string>& values);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// RespondentValues for many respondents, through one prepared statement.
+class RespondentValueReader {
+ public:
+  explicit RespondentValueReader(Project& project);
+  // Holds a prepared statement on the project's connection.
+  RespondentValueReader(const RespondentValueReader&) = delete;
+  RespondentValueReader& operator=(const RespondentValueReader&) = delete;
+  ~RespondentValueReader();
+
+  // Replaces `values` with respondent `respondent_id`'s.
+  void ValuesOf(int64_t respondent_id, std::map<std::string, std::string>& values);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace verhaal
 

@@ -1,7 +1,5 @@
 #include "exporters/stories_shape.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,6 +8,7 @@
 #include <unordered_map>
 
 #include "corpus/codes.h"
+#include "corpus/coding_rows.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
 #include "corpus/respondents.h"
@@ -69,7 +68,7 @@ class StoriesShape : public ExportSource {
                            "' in the project; `verhaal info` lists the coders");
       }
       coder_id_ = coder->id;
-      coder_condition_ = "coder_id = " + std::to_string(coder->id);
+      coder_set_ = CoderSet{{coder->id}, 1};
       codings_note_ = "codings of " + coder->name;
     } else {
       const CoderSelection selection = ResolveCoderSelection(project_, options_.coders);
@@ -78,7 +77,7 @@ class StoriesShape : public ExportSource {
             "a stories export takes --combine any or all; for one coder's code "
             "columns use --coder NAME");
       }
-      coder_condition_ = CodingCondition(selection.Set());
+      coder_set_ = selection.Set();
       codings_note_ = selection.names.empty() ? "no codings: no human coder yet"
                                               : "codings of " + JoinCoderNames(selection.names) +
                                                     ", " + selection.CombineText();
@@ -100,55 +99,28 @@ class StoriesShape : public ExportSource {
     StoryContext context;
     std::optional<int64_t> cached_respondent;
     ExportRow row(columns_.size());
-    SQLite::Statement story_values(project_.db(),
-                                   "SELECT x.story_id, v.name, x.value FROM story_value x "
-                                   "JOIN variable v ON v.id = x.variable_id ORDER BY x.story_id");
-    bool story_value_row = has_story_variables_ && story_values.executeStep();
-    SQLite::Statement respondent_values(project_.db(),
-                                        "SELECT v.name, x.value FROM respondent_value x JOIN "
-                                        "variable v ON v.id = x.variable_id "
-                                        "WHERE x.respondent_id = ?");
+    std::optional<StoryValueCursor> story_values;
+    if (has_story_variables_) story_values.emplace(project_);
+    RespondentValueReader respondent_values(project_);
     SignifierValueCursor signifier_values(project_, signifiers_);
-    std::optional<SQLite::Statement> codings;
-    bool coding_row = false;
-    if (options_.codes) {
-      codings.emplace(project_.db(), "SELECT story_id, code_id, coder_id FROM coding WHERE " +
-                                         coder_condition_ + " ORDER BY story_id");
-      coding_row = codings->executeStep();
-    }
+    std::optional<StoryCodingCursor> codings;
+    if (options_.codes) codings.emplace(project_, coder_set_);
     ForEachStoryHead(project_, options_.filter, [&](const Story& story) {
       context.story = &story;
       context.story_values.clear();
-      while (story_value_row && story_values.getColumn(0).getInt64() < story.id) {
-        story_value_row = story_values.executeStep();
-      }
-      while (story_value_row && story_values.getColumn(0).getInt64() == story.id) {
-        context.story_values.emplace(story_values.getColumn(1).getString(),
-                                     story_values.getColumn(2).getString());
-        story_value_row = story_values.executeStep();
-      }
+      if (story_values) story_values->ValuesOf(story.id, context.story_values);
       if (story.respondent_id != cached_respondent) {
         cached_respondent = story.respondent_id;
         context.respondent_values.clear();
         if (story.respondent_id && has_respondent_variables_) {
-          respondent_values.reset();
-          respondent_values.bind(1, *story.respondent_id);
-          while (respondent_values.executeStep()) {
-            context.respondent_values.emplace(respondent_values.getColumn(0).getString(),
-                                              respondent_values.getColumn(1).getString());
-          }
+          respondent_values.ValuesOf(*story.respondent_id, context.respondent_values);
         }
       }
       context.signifier_values = signifier_values.ValuesOf(story.id);
       if (options_.codes) {
         by_coder_.clear();
-        while (coding_row && codings->getColumn(0).getInt64() < story.id) {
-          coding_row = codings->executeStep();
-        }
-        while (coding_row && codings->getColumn(0).getInt64() == story.id) {
-          AddCoding(codings->getColumn(2).getInt64(), codings->getColumn(1).getInt64());
-          coding_row = codings->executeStep();
-        }
+        codings->ForEachOf(
+            story.id, [this](int64_t coder_id, int64_t code_id) { AddCoding(coder_id, code_id); });
         CountCodes(context.code_counts);
       }
       for (size_t c = 0; c < columns_.size(); ++c) row[c] = cells_[c](context);
@@ -485,9 +457,9 @@ class StoriesShape : public ExportSource {
   std::vector<Signifier> signifiers_;
   std::vector<Code> codes_;
   std::unordered_map<int64_t, std::vector<size_t>> ancestors_;
-  std::optional<int64_t> coder_id_;  // options_.coder's id
-  std::string coder_condition_;      // SQL condition on coding: whose codings count
-  std::string codings_note_;         // whose, for the code columns' labels
+  std::optional<int64_t> coder_id_;                   // options_.coder's id
+  CoderSet coder_set_;                                // whose codings count
+  std::string codings_note_;                          // whose, for the code columns' labels
   std::map<int64_t, std::vector<int64_t>> by_coder_;  // current story: coder -> counts
   bool has_story_variables_ = false;
   bool has_respondent_variables_ = false;

@@ -41,7 +41,7 @@ std::string ImportReport::Summary(const std::string& source, bool dry_run) const
 
 StoryImporter::StoryImporter(Project& project, ImportOptions options)
     : project_(project), options_(std::move(options)), writer_(project) {
-  last_id_before_ = project.db().execAndGet("SELECT coalesce(max(id), 0) FROM story").getInt64();
+  last_id_before_ = LargestStoryId(project);
 }
 
 void StoryImporter::Prepare(IncomingStory& in) {
