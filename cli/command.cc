@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/edit_distance.h"
+#include "cli/version.h"
 #include "corpus/error.h"
 
 namespace po = boost::program_options;
@@ -29,7 +30,7 @@ void PrintOverview(std::ostream& out) {
   }
   out << "\nglobal options:\n"
          "  -p, --project FILE  the project file (default: the one *.verhaal here)\n"
-         "  --version           print the version\n"
+         "  --version           print the version and those of the libraries\n"
          "  --help              this overview; `verhaal <command> --help` for a command\n\n"
          "example:\n  verhaal init study.verhaal --name \"Statushouders 2025\"\n"
          "  verhaal -p study.verhaal info\n";
@@ -57,7 +58,7 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
       } else if (a.rfind("--project=", 0) == 0) {
         project = a.substr(10);
       } else if (a == "--version") {
-        out << "verhaal " << VERHAAL_VERSION << '\n';
+        out << VersionText();
         return 0;
       } else if (a == "--help" || a == "-h" || a == "help") {
         if (a == "help" && i + 1 < argv.size()) {

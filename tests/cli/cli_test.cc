@@ -1,8 +1,10 @@
 // End-to-end tests of the verhaal binary: exit codes and messages as a user
 // sees them (DESIGN.md, "Command line").
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "cli/edit_distance.h"
@@ -44,11 +46,29 @@ TEST(CliTest, EveryCommandHasHelpWithAnExample) {
   EXPECT_GE(seen, 3);
 }
 
-TEST(CliTest, VersionPrintsTheVersion) {
+// verhaal's version, then one line per library it links, each with a
+// version number; SQLite's is the one loaded at run time.
+TEST(CliTest, VersionNamesEveryLibraryWithItsVersion) {
   TempDir dir;
   auto r = RunVerhaal({"--version"}, dir.path());
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out.rfind("verhaal ", 0), 0u);
+  EXPECT_EQ(r.err, "");
+  std::istringstream lines(r.out);
+  std::vector<std::string> got;
+  for (std::string line; std::getline(lines, line);) got.push_back(line);
+  const char* const kLibraries[] = {"SQLite",      "SQLiteCpp",     "ICU",           "Boost",
+                                    "yaml-cpp",    "nlohmann-json", "Hyperscan",     "ReadStat",
+                                    "libzip",      "pugixml",       "libxlsxwriter", "libsodium",
+                                    "cpp-httplib", "OpenSSL"};
+  ASSERT_EQ(got.size(), 2 + std::size(kLibraries)) << r.out;
+  EXPECT_TRUE(std::regex_match(got[0], std::regex(R"(verhaal \d+\.\d+\.\d+)"))) << got[0];
+  EXPECT_EQ(got[1], "built with:");
+  for (size_t i = 0; i < std::size(kLibraries); ++i) {
+    const std::string name = kLibraries[i];
+    EXPECT_TRUE(std::regex_match(got[2 + i], std::regex("  " + name + R"( +\d+\.\d+[.\w-]*)")))
+        << "line " << i + 2 << " should name " << name << " and its version: " << got[2 + i];
+  }
+  EXPECT_EQ(got[2], "  SQLite" + std::string(10, ' ') + sqlite3_libversion());
 }
 
 TEST(CliTest, MistypedCommandGetsASuggestionAndExit2) {
