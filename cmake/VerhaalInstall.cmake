@@ -2,6 +2,21 @@
 # package config so another project can find_package(verhaal) and link
 # verhaal::corpus, verhaal::coding, ...
 include(CMakePackageConfigHelpers)
+
+# A consumer compiles the installed headers, so none may include a header
+# that stays behind (one marked "Private to MODULE/", or one of cli/).
+get_property(public_headers GLOBAL PROPERTY VERHAAL_PUBLIC_HEADERS)
+foreach(header ${public_headers})
+  file(STRINGS ${header} includes REGEX "^#include \"[^\"]+\"")
+  foreach(line ${includes})
+    string(REGEX REPLACE "^#include \"([^\"]+)\".*" "\\1" included "${line}")
+    if(NOT "${PROJECT_SOURCE_DIR}/${included}" IN_LIST public_headers)
+      file(RELATIVE_PATH shown ${PROJECT_SOURCE_DIR} ${header})
+      message(FATAL_ERROR "${shown} is installed but includes ${included}, which is not: "
+                          "remove the \"Private to\" mark of ${included} or stop including it")
+    endif()
+  endforeach()
+endforeach()
 get_property(modules GLOBAL PROPERTY VERHAAL_MODULES)
 install(TARGETS verhaal RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS ${modules} verhaal_stemmer verhaal_readstat

@@ -1,5 +1,5 @@
-// Private to the summary files: the co-occurrence table shared by stories
-// (summary_codes.cc) and segments (summary_segments.cc).
+// Private to exporters/, for the summary files: the co-occurrence table
+// shared by stories (summary_codes.cc) and segments (summary_segments.cc).
 #ifndef VERHAAL_EXPORTERS_SUMMARY_PAIRS_H_
 #define VERHAAL_EXPORTERS_SUMMARY_PAIRS_H_
 

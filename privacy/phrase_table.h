@@ -1,6 +1,6 @@
 // A table of phrases of one or more words ("Den Haag", "Bergen op Zoom",
 // "Albert Heijn") looked up by the tokens of a text, longest first, with
-// case folded. Private to privacy/.
+// case folded. The lexicon and the word list hold their phrases in one.
 #ifndef VERHAAL_PRIVACY_PHRASE_TABLE_H_
 #define VERHAAL_PRIVACY_PHRASE_TABLE_H_
 

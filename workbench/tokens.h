@@ -1,5 +1,6 @@
 // Secrets of the workbench: coder tokens, session ids and CSRF values, from
 // the kernel's random source (getrandom). Throws a kIo Error when it fails.
+// Private to workbench/.
 #ifndef VERHAAL_WORKBENCH_TOKENS_H_
 #define VERHAAL_WORKBENCH_TOKENS_H_
 
