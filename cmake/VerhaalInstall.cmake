@@ -18,13 +18,15 @@ foreach(header ${public_headers})
   endforeach()
 endforeach()
 get_property(modules GLOBAL PROPERTY VERHAAL_MODULES)
-install(TARGETS verhaal RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Components: "runtime" is the program (and, from VerhaalPackage.cmake, its
+# documents), what the Debian package holds; "dev" the rest.
+install(TARGETS verhaal RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT runtime)
 install(TARGETS ${modules} verhaal_stemmer verhaal_readstat
         EXPORT verhaalTargets
-        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
-        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT dev
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT dev)
 install(EXPORT verhaalTargets NAMESPACE verhaal::
-        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/verhaal)
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/verhaal COMPONENT dev)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/verhaalConfig.cmake.in
   ${PROJECT_BINARY_DIR}/verhaalConfig.cmake
   INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/verhaal)
@@ -32,4 +34,4 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/verhaalConfigVersion.cmak
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/verhaalConfig.cmake
               ${PROJECT_BINARY_DIR}/verhaalConfigVersion.cmake
-        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/verhaal)
+        DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/verhaal COMPONENT dev)
