@@ -14,6 +14,7 @@
 #include "corpus/error.h"
 #include "corpus/memos.h"
 #include "corpus/signifiers.h"
+#include "corpus/speaker_turns.h"
 #include "corpus/text.h"
 #include "corpus/variables.h"
 
@@ -101,7 +102,8 @@ int RunShow(CommandContext& context) {
       "signifier values, and its text with the codings marked: coding n runs from\n"
       "[n> to <n] (in colour on a terminal), listed below with code, coder,\n"
       "segment (code points) and memo, numbered among all the story's codings\n"
-      "(`verhaal uncode STORY --number N` removes one); then the story's memos.",
+      "(`verhaal uncode STORY --number N` removes one); an interview's speaker\n"
+      "turns (speaker, interviewer or respondent, span, time); then the story's memos.",
       "  verhaal show SH-01-E\n  verhaal show SH-01-E --coder anna --color never");
   options.add()("coder", po::value<std::string>(), "only this coder's codings")(
       "color", po::value<std::string>()->default_value("auto"), "auto, always or never");
@@ -159,6 +161,16 @@ int RunShow(CommandContext& context) {
     numbers.push_back(i + 1);
   }
   out << "\n" << Marked(story.text, codings, numbers, colour) << "\n";
+  // An interview's turns: who speaks where, so offsets and --speaker read
+  // the same as here.
+  const std::vector<SpeakerTurn> turns = ListSpeakerTurns(project, story.id);
+  if (!turns.empty()) out << "\nturns:\n";
+  for (const SpeakerTurn& t : turns) {
+    out << "  " << (t.position + 1) << "  " << t.speaker << "  "
+        << (t.interviewer ? "interviewer" : "respondent") << "  " << t.start << ":" << t.end;
+    if (!t.timestamp.empty()) out << "  " << t.timestamp;
+    out << "\n";
+  }
   if (!codings.empty()) out << "\ncodings:\n";
   for (size_t i = 0; i < codings.size(); ++i) {
     const Coding& c = codings[i];

@@ -66,6 +66,12 @@ TEST(SpeakerExportTest, QuotesKeepOnlyASpeakersPassages) {
   EXPECT_NE(interviewer.find(",anna,13,27,"), std::string::npos) << interviewer;
   EXPECT_EQ(interviewer.find(",anna,35,43,"), std::string::npos) << interviewer;
   EXPECT_EQ(quotes("amina"), respondent);
+  // show lists the turns with their spans, as --speaker reads them.
+  const std::string shown = run({"show", "gesprek", "--color", "never"}).out;
+  EXPECT_NE(shown.find("turns:\n  1  Interviewer  interviewer  13:27\n  2  Amina  respondent  "
+                       "35:"),
+            std::string::npos)
+      << shown;
   // A label no turn has is an error with the labels there are, not an
   // empty list that looks like "no passages".
   const auto nobody = RunVerhaal({"quotes", "--code", "moeten", "--speaker", "Amna"}, dir.path());
