@@ -44,6 +44,7 @@ blockquote { margin: 10px 0 10px 4px; padding: 4px 12px; border-left: 4px solid 
              background: #fafafa; }
 blockquote p { margin: 0 0 4px; }
 blockquote footer { color: var(--muted); font-size: 0.88em; }
+blockquote.memo { border-left-color: var(--muted); background: #fffdf4; }
 .words { background: #f4f7fa; padding: 8px 12px; border-radius: 6px; }
 table.heat td { min-width: 110px; text-align: center; border: 2px solid #fff; padding: 8px; }
 table.heat caption { text-align: left; font-weight: bold; padding: 4px 0; }

@@ -10,6 +10,7 @@
 #include "coding/dimension.h"
 #include "corpus/codes.h"
 #include "corpus/error.h"
+#include "corpus/memos.h"
 #include "corpus/respondents.h"
 #include "corpus/variables.h"
 #include "exporters/agreement_summary.h"
@@ -425,6 +426,31 @@ std::string ScatterSection(Project& project, const ReportData& data, const Repor
          HtmlTable(SliderQuadrantTable(scatter, language), "", language) + "</section>\n";
 }
 
+namespace {
+
+// A code's memos: who wrote each and when, its title and text.
+std::string CodeMemosHtml(const std::vector<Memo>& memos, Language language) {
+  std::string out = "<div class=\"memos\"><p class=\"note\">" +
+                    HtmlEscape(std::string(Say(language, Word::kCodeMemos))) + "</p>\n";
+  for (const Memo& memo : memos) {
+    std::string paragraphs;
+    size_t start = 0;
+    while (start <= memo.text.size()) {
+      const size_t end = std::min(memo.text.find('\n', start), memo.text.size());
+      if (end > start)
+        paragraphs += "<p>" + HtmlEscape(memo.text.substr(start, end - start)) + "</p>";
+      start = end + 1;
+    }
+    out += "<blockquote class=\"memo\">" +
+           (memo.title.empty() ? "" : "<p><strong>" + HtmlEscape(memo.title) + "</strong></p>") +
+           paragraphs + "<footer>" + HtmlEscape(memo.author.empty() ? "-" : memo.author) + ", " +
+           HtmlEscape(memo.created.substr(0, 10)) + "</footer></blockquote>\n";
+  }
+  return out + "</div>\n";
+}
+
+}  // namespace
+
 std::string CodesSection(Project& project, const ReportData& data, const ReportOptions& options) {
   struct Counts {
     std::set<int64_t> stories;
@@ -437,6 +463,12 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
   const std::vector<Code> codes = ListCodes(project);
   std::map<int64_t, std::optional<int64_t>> parent_of;
   for (const Code& code : codes) parent_of[code.id] = code.parent_id;
+  // Memos about a code as a whole (not about a story): the researcher's
+  // notes on what the code means, shown with its quotes.
+  std::map<int64_t, std::vector<Memo>> code_memos;
+  for (Memo& memo : ListMemos(project)) {
+    if (memo.code_id && !memo.story_id) code_memos[*memo.code_id].push_back(std::move(memo));
+  }
   std::map<int64_t, Counts> counts;
   std::set<int64_t> coded_itself;  // codes with codings of their own: they get quotes
   for (const Coding& coding : data.codings) {
@@ -470,16 +502,22 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
             LocalCount(it == counts.end() ? 0 : it->second.manual, language) +
             "</td><td class=\"num\">" +
             LocalCount(it == counts.end() ? 0 : it->second.rules, language) + "</td></tr>\n";
-    if (it == counts.end() || !coded_itself.contains(code.id)) continue;
+    const auto memos = code_memos.find(code.id);
+    const bool quoted = it != counts.end() && coded_itself.contains(code.id);
+    if (!quoted && memos == code_memos.end()) continue;
     quotes += "<details><summary>" +
-              HtmlEscape(Say(language, Word::kCodingsInStories,
-                             {code.path,
-                              Counted(language, it->second.manual + it->second.rules,
-                                      Word::kCodingOne, Word::kCodingMany),
-                              Stories(language, stories)})) +
+              HtmlEscape(quoted ? Say(language, Word::kCodingsInStories,
+                                      {code.path,
+                                       Counted(language, it->second.manual + it->second.rules,
+                                               Word::kCodingOne, Word::kCodingMany),
+                                       Stories(language, stories)})
+                                : code.path) +
               "</summary>\n";
-    for (const Story* story : PickStories(data, it->second.story_order, options.quotes)) {
-      quotes += QuoteHtml(data, *story, {code.path});
+    if (memos != code_memos.end()) quotes += CodeMemosHtml(memos->second, language);
+    if (quoted) {
+      for (const Story* story : PickStories(data, it->second.story_order, options.quotes)) {
+        quotes += QuoteHtml(data, *story, {code.path});
+      }
     }
     quotes += "</details>\n";
   }

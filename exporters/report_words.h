@@ -205,6 +205,7 @@ namespace verhaal {
   X(kCodingsByHand, "codings by hand", "coderingen met de hand")                                  \
   X(kCodingsByRules, "codings by rules", "coderingen door regels")                                \
   X(kQuotesPerCode, "Quotes per code", "Citaten per code")                                        \
+  X(kCodeMemos, "Memos on this code", "Memo's bij deze code")                                     \
   X(kCodingsInStories, "{1}: {2} in {3}", "{1}: {2} in {3}")                                      \
   /* Signifiers */                                                                                \
   X(kSignifiersLead, "How the storytellers placed their own stories (all stories).",              \

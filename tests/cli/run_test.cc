@@ -247,6 +247,42 @@ constexpr const char* kEnglishWords[] = {
     "used",      "value",       "wave",         "well",       "whether",     "with",
     "zeros",     "square",      "bottom",       "item"};
 
+// The report shows a code's memos with its quotes (escaped as text), also for
+// a code that has no codings yet, and no story memo there.
+TEST_F(RunStudyTest, ReportShowsCodeMemos) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  // A copy: the suite's other tests read the project as the run left it.
+  const fs::path copy = dir_->path() / "memos.verhaal";
+  fs::copy_file(Out("statushouders.verhaal"), copy, fs::copy_options::overwrite_existing);
+  const std::string project = copy.string();
+  auto run = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> all{"-p", project};
+    all.insert(all.end(), args.begin(), args.end());
+    auto r = RunVerhaal(all, dir_->path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  };
+  run({"memo", "add", "Moeten: de klantmanager <of de wet> bepaalt.", "--code", "motivatie/moeten",
+       "--title", "Afbakening", "--author", "anna"});
+  run({"memo", "add", "Nog niet gebruikt.", "--code", "motivatie", "--author", "bram"});
+  run({"memo", "add", "Over dit verhaal.", "--story", "SH-01-E", "--author", "anna"});
+  run({"report", "-o", "memos.html", "--rows", "dyad:motivatie", "--cols", "dyad:stijl", "--lang",
+       "nl"});
+  const std::string html = ReadFile(dir_->path() / "memos.html");
+  const size_t block = html.find("<summary>motivatie/moeten: ");
+  ASSERT_NE(block, std::string::npos);
+  const std::string details = html.substr(block, html.find("</details>", block) - block);
+  EXPECT_NE(details.find("Memo's bij deze code"), std::string::npos) << details;
+  EXPECT_NE(details.find("<strong>Afbakening</strong>"), std::string::npos) << details;
+  EXPECT_NE(details.find("de klantmanager &lt;of de wet&gt; bepaalt."), std::string::npos)
+      << details;
+  EXPECT_NE(details.find("<footer>anna, "), std::string::npos) << details;
+  // The group has codings only through its sub-codes, but a memo: a block
+  // with the memo and no quotes.
+  EXPECT_NE(html.find("<summary>motivatie</summary>"), std::string::npos);
+  EXPECT_NE(html.find("Nog niet gebruikt."), std::string::npos);
+  EXPECT_EQ(html.find("Over dit verhaal."), std::string::npos);
+}
+
 // A code group's row counts its sub-codes' codings, each story once (it
 // read 0 before): motivatie holds moeten (8 stories, 13 codings) and willen
 // (10, 17) in 15 stories, since 3 stories have both; a group gets no quote
