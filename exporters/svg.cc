@@ -113,4 +113,10 @@ void WriteSvgFile(const std::filesystem::path& file, const std::string& svg) {
   WriteWholeFile(file, svg);
 }
 
+double ApproxTextWidth(std::string_view text, double size, bool bold) {
+  size_t code_points = 0;
+  for (unsigned char c : text) code_points += (c & 0xC0) != 0x80;
+  return static_cast<double>(code_points) * size * (bold ? 0.66 : 0.6);
+}
+
 }  // namespace verhaal

@@ -48,6 +48,11 @@ class SvgDocument {
   std::string title_;
 };
 
+// About how wide `text` is drawn at font `size` in the sans-serif font the
+// charts use (0.6 em per character, 0.66 bold; code points, not bytes): for
+// laying out labels so that they neither overlap nor run off the chart.
+double ApproxTextWidth(std::string_view text, double size, bool bold = false);
+
 // Writes `svg` to `file`; kCannotCreate when it cannot be written.
 void WriteSvgFile(const std::filesystem::path& file, const std::string& svg);
 

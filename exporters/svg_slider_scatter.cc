@@ -22,7 +22,7 @@ std::string PoleText(const SliderAxis& axis, bool high, Language language) {
 std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
   const bool legend = !scatter.groups.empty();
   const double width = kLeft + kSide + (legend ? 220 : 40);
-  const double height = kTop + kSide + 80;
+  const double height = kTop + kSide + 100;
   const std::string title = scatter.x.title + " x " + scatter.y.title + " (n = " +
                             LocalCount(static_cast<int64_t>(scatter.points.size()), language) + ")";
   SvgDocument svg(width, height, title);
@@ -32,7 +32,8 @@ std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
   const double cut_y = kTop + (1 - scatter.y.cut) * kSide;
   svg.Line(cut_x, kTop, cut_x, kTop + kSide, "#888888", 1, true);
   svg.Line(kLeft, cut_y, kLeft + kSide, cut_y, "#888888", 1, true);
-  // Quadrant counts in the outer corners.
+  // Quadrant counts outside the square, at its corners: inside they would
+  // cover the points there.
   const int64_t n = static_cast<int64_t>(scatter.points.size());
   auto percent = [&](int64_t count) {
     char buffer[32];
@@ -42,10 +43,10 @@ std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
   const struct {
     double x, y;
     const char* anchor;
-  } corners[] = {{kLeft + 8, kTop + kSide - 10, "start"},
-                 {kLeft + kSide - 8, kTop + kSide - 10, "end"},
-                 {kLeft + 8, kTop + 20, "start"},
-                 {kLeft + kSide - 8, kTop + 20, "end"}};
+  } corners[] = {{kLeft, kTop + kSide + 16, "start"},
+                 {kLeft + kSide, kTop + kSide + 16, "end"},
+                 {kLeft, kTop - 8, "start"},
+                 {kLeft + kSide, kTop - 8, "end"}};
   for (int q = 0; q < 4; ++q) {
     svg.Text(corners[q].x, corners[q].y,
              "n = " + LocalCount(scatter.quadrants[q], language) + " (" +
@@ -57,7 +58,7 @@ std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
     svg.Circle(kLeft + point.x * kSide, kTop + (1 - point.y) * kSide, 5, fill, "#FFFFFF");
   }
   // Axes: pole labels at the ends, the title in the middle.
-  const double below = kTop + kSide + 20;
+  const double below = kTop + kSide + 38;
   svg.Text(kLeft, below, PoleText(scatter.x, false, language), 12, "start");
   svg.Text(kLeft + kSide, below, PoleText(scatter.x, true, language), 12, "end");
   svg.Text(kLeft + kSide / 2, below + 24, scatter.x.title, 13, "middle", true);

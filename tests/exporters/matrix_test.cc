@@ -9,6 +9,7 @@
 
 #include "corpus/error.h"
 #include "exporters/matrix_report.h"
+#include "exporters/svg.h"
 #include "exporters/svg_heatmap.h"
 
 namespace verhaal {
@@ -240,6 +241,39 @@ TEST(MatrixReportTest, HeatmapIsDeterministicAndLabelled) {
   EXPECT_NE(svg.find(">role = statushouder (n = 36)</text>"), std::string::npos);
   EXPECT_NE(svg.find(">14*</text>"), std::string::npos);
   EXPECT_NE(svg.find(">77.8% of row</text>"), std::string::npos);
+}
+
+// The layout defects the issue named: a rotated row title longer than the
+// grid ran over the row labels and off the chart, and the footnote was cut
+// at the chart's right edge.
+TEST(MatrixReportTest, HeatmapLabelsDoNotOverlapOrRunOff) {
+  Matrix matrix;
+  matrix.rows = "motivatie (moeten samenwerken / willen samenwerken)";
+  matrix.cols = "stijl";
+  matrix.tables = {MakeCrossTab("", {"moeten samenwerken", "willen samenwerken"},
+                                {"dwingend", "aanmoedigend"}, Designed())};
+  const std::string svg = MatrixHeatmapSvg(matrix);
+  auto number_after = [&](const std::string& marker, size_t from = 0) {
+    const size_t at = svg.find(marker, from);
+    EXPECT_NE(at, std::string::npos) << marker;
+    return std::stod(svg.substr(at + marker.size()));
+  };
+  // Two rows of 64 px: the full title (about 300 px at 12 px) does not fit,
+  // so the axis says the dimension's name; the rows name the levels.
+  const size_t title = svg.find(">motivatie</text>");
+  ASSERT_NE(title, std::string::npos) << svg;
+  EXPECT_NE(svg.rfind("rotate(-90", title), std::string::npos);
+  const double title_x = number_after("<text x=\"", svg.rfind("<text", title));
+  // The row labels end 8 px left of the grid; the longest (18 bold
+  // characters, about 143 px) starts right of the rotated title.
+  const size_t label = svg.find(">moeten samenwerken</text>");
+  const double label_end = number_after("<text x=\"", svg.rfind("<text", label));
+  EXPECT_GT(label_end - ApproxTextWidth("moeten samenwerken", 12, true), title_x + 8);
+  // The footnote (from x = 280) fits in the width.
+  const double width = number_after("width=\"");
+  EXPECT_GE(width, 280 + ApproxTextWidth("* adjusted residual |z| >= 1.96 (the cell departs from "
+                                         "independence at 5%)",
+                                         11));
 }
 
 }  // namespace

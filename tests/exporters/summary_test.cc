@@ -263,6 +263,14 @@ TEST_F(SummaryTest, SliderScatterQuadrants) {
   const std::string svg = SliderScatterSvg(scatter);
   EXPECT_EQ(svg, SliderScatterSvg(scatter));
   EXPECT_NE(svg.find(">n = 1 (33%)</text>"), std::string::npos);
+  // The quadrant counts sit outside the square (y 60 to 480), where they
+  // cover no point.
+  for (size_t at = svg.find(">n = "); at != std::string::npos; at = svg.find(">n = ", at + 1)) {
+    const size_t text = svg.rfind("<text", at);
+    const size_t y = svg.find(" y=\"", text) + 4;
+    const double top = std::stod(svg.substr(y));
+    EXPECT_TRUE(top < 60 || top > 480) << svg.substr(text, at - text);
+  }
   EXPECT_NE(svg.find(">dwingend</text>"), std::string::npos);
   EXPECT_THROW(BuildSliderScatter(p, ParseDimension("role"), ParseDimension("dyad:stijl"), stories_,
                                   nullptr),
