@@ -24,6 +24,8 @@
 #include "corpus/files.h"
 #include "corpus/held_project.h"
 #include "corpus/output_guard.h"
+#include "corpus/project_settings.h"
+#include "corpus/sha256.h"
 #include "corpus/stories.h"
 #include "exporters/agreement_summary.h"
 #include "exporters/codings_shape.h"
@@ -46,6 +48,7 @@
 #include "importers/csv_reader.h"
 #include "importers/encoding.h"
 #include "importers/mapping.h"
+#include "importers/refi_qda.h"
 #include "importers/sensemaker.h"
 #include "importers/spryng.h"
 #include "importers/story_folder.h"
@@ -166,10 +169,51 @@ void SignificationOutcome(const SignificationImportSummary& summary, StepOutcome
                     std::to_string(summary.values_changed) + " values set";
 }
 
+// A REFI-QDA project brings stories, codebook, codings and memos in one
+// import that cannot be merged into an earlier import of the same project
+// (its stories would come twice). So a run imports it once, records the
+// file's SHA-256 in the project, skips it when the file is unchanged, and
+// stops with advice when it changed.
+void ImportRefiSource(Project& project, const StudySource& source, StepOutcome& outcome,
+                      std::ostream& log) {
+  const std::string key = "study.refi." + source.file.filename().string();
+  const std::string hash = Sha256Hex(ReadWholeFile(source.file));
+  if (const auto before = GetProjectSetting(project, key)) {
+    if (*before == hash) {
+      outcome.summary = "already imported, unchanged";
+      return;
+    }
+    throw DataError(source.file.string() +
+                        " changed since this project imported it, and a REFI-QDA project "
+                        "cannot be merged into its earlier import; delete the project file to "
+                        "import it afresh",
+                    source.where);
+  }
+  RefiImportOptions options;
+  if (source.crlf == "one") options.line_breaks = LineBreakCounting::kCrlfAsOne;
+  if (source.crlf == "two") options.line_breaks = LineBreakCounting::kEachCharacter;
+  if (!source.kind.empty()) options.kind = source.kind;
+  Transaction transaction(project);
+  const RefiImportReport report = ImportRefi(project, source.file, options);
+  SetProjectSetting(project, key, hash);
+  transaction.Commit();
+  for (const std::string& line : report.skipped) log << "skipped: " << line << '\n';
+  for (const std::string& line : report.notes) log << "note: " << line << '\n';
+  outcome.changed = true;
+  outcome.summary = std::to_string(report.stories) + " stories, " + std::to_string(report.codes) +
+                    " codes, " + std::to_string(report.coders) + " coders, " +
+                    std::to_string(report.codings) + " codings, " + std::to_string(report.memos) +
+                    " memos";
+}
+
 // The sources other than CSV, as `verhaal import TYPE` imports them. The
 // source files are the truth: edited stories are replaced (--update).
 void ImportOtherSource(Project& project, const StudySource& source, StepOutcome& outcome,
                        std::ostream& log) {
+  if (source.type == "refi") {
+    ImportRefiSource(project, source, outcome, log);
+    return;
+  }
   ImportOptions options;
   options.update = true;
   Transaction transaction(project);

@@ -178,12 +178,13 @@ class Parser {
           "interviewers"}},
         {"sensemaker", {"type", "file", "definition"}},
         {"spryng", {"type", "file", "text", "key", "respondent", "language", "encoding"}},
+        {"refi", {"type", "file", "crlf", "kind"}},
     };
     const auto keys = kKeys.find(source.type);
     if (keys == kKeys.end()) {
       throw DataError("unknown source type '" + source.type +
-                          "'; use csv, folder, transcript, sensemaker or spryng (a REFI-QDA "
-                          "project is imported with `verhaal import refi`)",
+                          "'; use csv, folder, transcript, sensemaker, spryng or refi (for "
+                          "NVivo, ATLAS.ti or MAXQDA: export a REFI-QDA .qdpx and use refi)",
                       At(node["type"]));
     }
     CheckKeys(node, keys->second, "a " + source.type + " source");
@@ -205,6 +206,11 @@ class Parser {
     text("date", source.date);
     text("text", source.text);
     text("key", source.key);
+    text("crlf", source.crlf);
+    if (!source.crlf.empty() && source.crlf != "one" && source.crlf != "two" &&
+        source.crlf != "auto") {
+      throw DataError("crlf takes one, two or auto, not '" + source.crlf + "'", At(node["crlf"]));
+    }
     if (node["interviewers"]) {
       for (const auto& label : ListOf(node["interviewers"], "interviewers")) {
         source.interviewers.push_back(ScalarOf(label, "interviewers"));

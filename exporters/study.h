@@ -26,8 +26,8 @@ namespace verhaal {
 // CSV with its definition JSON) or spryng (a Spryng.io export).
 struct StudySource {
   std::string type = "csv";
-  std::filesystem::path file;        // csv, transcript, sensemaker, spryng; folder: the folder
-  std::filesystem::path mapping;     // csv
+  std::filesystem::path file;     // csv, transcript, sensemaker, spryng, refi; folder: the folder
+  std::filesystem::path mapping;  // csv
   std::filesystem::path definition;  // sensemaker
   // folder and transcript: defaults for what the files do not say; spryng:
   // language. Empty: not given.
@@ -41,6 +41,7 @@ struct StudySource {
   std::vector<std::string> interviewers;  // transcript; empty: the default labels
   std::string text;                       // spryng: the text column
   std::string key;                        // transcript: the story key; spryng: the key column
+  std::string crlf;                       // refi: one, two or auto (empty: auto)
   Location where;
 };
 

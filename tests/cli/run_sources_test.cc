@@ -79,3 +79,59 @@ TEST(RunSourcesTest, FolderTranscriptAndSpryngSourcesAreImportedOnceEach) {
 
 }  // namespace
 }  // namespace verhaal
+
+namespace verhaal {
+namespace {
+
+// A REFI-QDA project as a source: imported once with its codebook and
+// codings; a second run skips the unchanged file; a changed file stops the
+// run with advice, since it cannot be merged into its earlier import.
+TEST(RunSourcesTest, RefiSourceIsImportedOnceAndAChangeIsRefused) {
+  testing::TempDir dir;
+  auto run = [&](const std::vector<std::string>& args) {
+    auto r = testing::RunVerhaal(args, dir.path());
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  };
+  run({"init", "bron.verhaal"});
+  dir.Write("v.csv", "story,respondent,tekst\nA,R1,Ik moest komen.\nB,R2,Ik wilde werken.\n");
+  run({"-p", "bron.verhaal", "import", "csv", "v.csv", "--text", "tekst"});
+  dir.Write("c.yaml", "codes:\n  - name: moeten\n  - name: willen\n");
+  run({"-p", "bron.verhaal", "codebook", "load", "c.yaml"});
+  run({"-p", "bron.verhaal", "code", "A", "moeten", "--quote", "moest", "--coder", "anna"});
+  run({"-p", "bron.verhaal", "export", "refi", "-o", "bron.qdpx"});
+  dir.Write("study.yaml",
+            "project: s.verhaal\n"
+            "sources:\n"
+            "  - {type: refi, file: bron.qdpx, kind: experience}\n");
+  const auto first = run({"run", "study.yaml"});
+  EXPECT_NE(first.err.find("import bron.qdpx: 2 stories, 2 codes, 1 coders, 1 codings"),
+            std::string::npos)
+      << first.err;
+  {
+    Project project = Project::Open(dir / "s.verhaal");
+    EXPECT_EQ(CountStories(project), 2);
+    EXPECT_EQ(FindStory(project, "A")->kind, "experience");
+  }
+  const auto second = run({"run", "study.yaml"});
+  EXPECT_NE(second.err.find("import bron.qdpx: already imported, unchanged"), std::string::npos)
+      << second.err;
+  {
+    Project project = Project::Open(dir / "s.verhaal");
+    EXPECT_EQ(CountStories(project), 2);
+  }
+  // Another coding changes the export: the run stops and the project stays.
+  run({"-p", "bron.verhaal", "code", "B", "willen", "--quote", "wilde", "--coder", "anna"});
+  fs::remove(dir / "bron.qdpx");
+  run({"-p", "bron.verhaal", "export", "refi", "-o", "bron.qdpx"});
+  const auto changed = testing::RunVerhaal({"run", "study.yaml"}, dir.path());
+  EXPECT_EQ(changed.exit_code, 65) << changed.err;
+  EXPECT_NE(changed.err.find("study.yaml:3:"), std::string::npos) << changed.err;
+  EXPECT_NE(changed.err.find("changed since this project imported it"), std::string::npos)
+      << changed.err;
+  Project project = Project::Open(dir / "s.verhaal");
+  EXPECT_EQ(CountStories(project), 2);
+}
+
+}  // namespace
+}  // namespace verhaal

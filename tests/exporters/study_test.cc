@@ -130,8 +130,8 @@ TEST(StudyTest, ErrorsAreLocatedAndSayWhatToDo) {
        "inside it, such as 'x.csv' (docs/study.md)\n      - {type: stories, file: d/../../x.csv}\n"
        "                              ^"},
       {"project: a.verhaal\nsources:\n  - {type: nvivo, file: a.nvp}\n",
-       "s.yaml:3:12: unknown source type 'nvivo'; use csv, folder, transcript, sensemaker or "
-       "spryng (a REFI-QDA project is imported with `verhaal import refi`)\n"
+       "s.yaml:3:12: unknown source type 'nvivo'; use csv, folder, transcript, sensemaker, spryng "
+       "or refi (for NVivo, ATLAS.ti or MAXQDA: export a REFI-QDA .qdpx and use refi)\n"
        "    - {type: nvivo, file: a.nvp}\n             ^"},
       {"project: a.verhaal\nsources:\n  - {type: sensemaker, file: d.csv}\n",
        "s.yaml:3:5: sensemaker source d.csv has no 'definition:'; name the framework definition "
