@@ -69,8 +69,10 @@ int RunSummary(CommandContext& context) {
       "and list (docs/summary.md). Code figures read the codings of the analysis\n"
       "set (`verhaal coders analysis`; default every human coder, never `rules`) or\n"
       "of --coders; --combine all / --min-coders K counts a code in a story only\n"
-      "when that many coders used it there. The output's first lines say which.",
+      "when that many coders used it there; --combine each gives each coder's code\n"
+      "figures side by side. The output's first lines say which.",
       "  verhaal summary --by role\n"
+      "  verhaal summary --only codes --coders anna,bram --combine each\n"
       "  verhaal summary --role klantmanager --by wave --only codes,dyads --format csv\n"
       "  verhaal summary --only cooccurrence --cooccurrence segments\n"
       "  verhaal summary --by role --svg charts/\n"
@@ -84,7 +86,7 @@ int RunSummary(CommandContext& context) {
       "svg", po::value<std::string>(), "also write SVG charts into this folder (made if missing)")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddStoryFilterOptions(options);
-  AddCoderOptions(options);
+  AddCoderOptions(options, true);
   if (!options.Parse()) return 0;
   const TableFormat format = ParseTableFormat(options.Get<std::string>("format"));
   const std::vector<std::string> sections =
@@ -137,14 +139,19 @@ int RunSummary(CommandContext& context) {
     MakeChartFolder(*svg_dir);  // before any output, so a bad folder fails early
   }
   const CoderSelection coders = ResolveCoderSelection(project, CoderRequestFrom(options));
-  if (coders.combine == CoderCombine::kEach) {
+  const bool each = coders.combine == CoderCombine::kEach;
+  if (each && svg_dir) {
     throw UsageError(
-        "summary takes --combine any or all; for one coder's figures use --coders NAME");
+        "--svg draws one chart per code tree; give --combine any or all, or one "
+        "coder with --coders NAME");
   }
   stories.coders = coders.Set();
   const std::string codings_line = coders.Describe();
+  const SummaryStories kept = stories;
   Summary summary(project, std::move(stories), unit);
-  const std::vector<Table> tables = summary.SectionTables(sections);
+  const std::vector<Table> tables =
+      each ? EachCoderSectionTables(project, kept, unit, coders, sections)
+           : summary.SectionTables(sections);
   bool first = true;
   if (format == TableFormat::kJson) {
     context.out << "{\n\"codings\": " << nlohmann::json(codings_line).dump() << ",\n";

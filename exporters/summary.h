@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "coding/analysis_coders.h"
 #include "coding/dimension.h"
 #include "corpus/coder_set.h"
 #include "corpus/codes.h"
@@ -212,6 +213,15 @@ inline constexpr std::array<const char*, 5> kSummarySections = {"codes", "dyads"
 
 // The summary of one set of stories, section by section, computing each
 // input once however many sections and charts use it.
+// --combine each: the section tables once per coder of `coders`, side by
+// side. Signifier sections read no codings and come once; "codes" gets one
+// block of columns per coder, headed "anna: stories", ...; "cooccurrence"
+// one block of rows per coder, with a first column "coder" (its pairs
+// differ from coder to coder). `stories.coders` is ignored.
+std::vector<Table> EachCoderSectionTables(Project& project, const SummaryStories& stories,
+                                          CooccurrenceUnit unit, const CoderSelection& coders,
+                                          const std::vector<std::string>& sections);
+
 class Summary {
  public:
   // `project` must outlive the Summary.

@@ -88,4 +88,53 @@ std::vector<SummaryChart> Summary::SectionCharts(const std::string& section) {
   return {};
 }
 
+std::vector<Table> EachCoderSectionTables(Project& project, const SummaryStories& stories,
+                                          CooccurrenceUnit unit, const CoderSelection& coders,
+                                          const std::vector<std::string>& sections) {
+  std::vector<std::vector<Table>> per_coder;
+  for (size_t c = 0; c < coders.names.size(); ++c) {
+    SummaryStories one = stories;
+    one.coders = coders.Only(c).Set();
+    Summary summary(project, std::move(one), unit);
+    per_coder.push_back(summary.SectionTables(sections));
+  }
+  std::vector<Table> out;
+  for (size_t i = 0; i < sections.size(); ++i) {
+    if (per_coder.empty()) break;
+    Table table = per_coder.front()[i];
+    if (sections[i] == "codes") {
+      // Every coder's table lists the same codes in the same order.
+      for (size_t k = 1; k < table.columns.size(); ++k) {
+        table.columns[k] = coders.names[0] + ": " + table.columns[k];
+      }
+      for (size_t c = 1; c < per_coder.size(); ++c) {
+        const Table& other = per_coder[c][i];
+        for (size_t k = 1; k < other.columns.size(); ++k) {
+          table.columns.push_back(coders.names[c] + ": " + other.columns[k]);
+          table.numeric.push_back(k < other.numeric.size() && other.numeric[k]);
+        }
+        for (size_t r = 0; r < table.rows.size() && r < other.rows.size(); ++r) {
+          table.rows[r].insert(table.rows[r].end(), other.rows[r].begin() + 1, other.rows[r].end());
+        }
+      }
+    } else if (sections[i] == "cooccurrence") {
+      Table stacked;
+      stacked.columns = {"coder"};
+      stacked.columns.insert(stacked.columns.end(), table.columns.begin(), table.columns.end());
+      stacked.numeric = {false};
+      stacked.numeric.insert(stacked.numeric.end(), table.numeric.begin(), table.numeric.end());
+      for (size_t c = 0; c < per_coder.size(); ++c) {
+        for (const auto& row : per_coder[c][i].rows) {
+          std::vector<std::string> line{coders.names[c]};
+          line.insert(line.end(), row.begin(), row.end());
+          stacked.AddRow(std::move(line));
+        }
+      }
+      table = std::move(stacked);
+    }
+    out.push_back(std::move(table));
+  }
+  return out;
+}
+
 }  // namespace verhaal

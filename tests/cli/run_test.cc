@@ -247,6 +247,30 @@ constexpr const char* kEnglishWords[] = {
     "used",      "value",       "wave",         "well",       "whether",     "with",
     "zeros",     "square",      "bottom",       "item"};
 
+// summary --combine each: each coder's code figures side by side (anna coded
+// moeten in SH-02, 04, 05, 08, 09, 11 and 15; bram in 02, 04, 05, 08, 11
+// and 16), co-occurrence per coder below each other.
+TEST_F(RunStudyTest, SummaryGivesEachCodersFiguresSideBySide) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const auto r = RunVerhaal({"-p", Out("statushouders.verhaal").string(), "summary", "--only",
+                             "codes,cooccurrence", "--combine", "each", "--format", "csv"},
+                            dir_->path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("combined: each coder separately"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("code,anna: all stories,anna: all respondents,anna: all %,bram: all "
+                       "stories,bram: all respondents,bram: all %"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\nmotivatie/moeten,7,7,9.0,6,6,7.7\r"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("coder,code,with code,"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nbram,communicatiestijl,motivatie,15,15,1.000\r"), std::string::npos)
+      << r.out;
+  const auto svg = RunVerhaal({"-p", Out("statushouders.verhaal").string(), "summary", "--combine",
+                               "each", "--svg", "charts"},
+                              dir_->path());
+  EXPECT_EQ(svg.exit_code, 2) << svg.err;
+}
+
 // The report shows a code's memos with its quotes (escaped as text), also for
 // a code that has no codings yet, and no story memo there.
 TEST_F(RunStudyTest, ReportShowsCodeMemos) {
