@@ -3,6 +3,7 @@
 #include <readstat.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <exception>
 #include <memory>
 #include <string>
@@ -10,34 +11,61 @@
 
 #include "corpus/error.h"
 #include "corpus/files.h"
+#include "exporters/sav_segment_names.h"
 
 namespace verhaal {
 namespace {
 
-// Longest variable label SPSS keeps, longest value label; in bytes.
-constexpr size_t kMaxLabel = 255;
-constexpr size_t kMaxValueLabel = 120;
 constexpr size_t kSpssMaxString = 32767;
 
-// `text` cut to at most `bytes` bytes without splitting a UTF-8 character.
-std::string CutUtf8(std::string_view text, size_t bytes) {
-  if (text.size() <= bytes) return std::string(text);
-  size_t end = bytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+// How long labels may be. SPSS counts bytes (255 for a variable label, 120
+// for a value label); Stata 14+ counts characters (80 for a variable label,
+// 32,000 for a value label) in UTF-8 of at most four bytes each.
+struct LabelLimits {
+  size_t variable_bytes;
+  size_t variable_chars;
+  size_t value_bytes;
+};
+constexpr LabelLimits kSavLabels = {255, 255, 120};
+constexpr LabelLimits kDtaLabels = {320, 80, 32000};
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// `text` cut to at most `bytes` bytes and `chars` characters without
+// splitting a UTF-8 character.
+std::string CutUtf8(std::string_view text, size_t bytes, size_t chars = SIZE_MAX) {
+  size_t end = 0;
+  size_t count = 0;
+  while (end < text.size() && count < chars) {
+    size_t next = end + 1;
+    while (next < text.size() && IsContinuationByte(text[next])) ++next;
+    if (next > bytes) break;
+    end = next;
+    ++count;
+  }
   return std::string(text.substr(0, end));
 }
 
 // Where ReadStat's bytes go. Exceptions must not cross ReadStat's C code:
 // a failed write is kept here and rethrown once ReadStat has returned.
+// While `holding`, bytes are kept in `held` (the .sav dictionary, whose
+// segment names are fixed before it reaches the file).
 struct Sink {
   AtomicFileWriter& file;
   std::exception_ptr error;
+  bool holding = false;
+  std::string held;
 };
 
 ssize_t WriteBytes(const void* data, size_t length, void* context) {
   auto* sink = static_cast<Sink*>(context);
   try {
-    sink->file.Write(std::string_view(static_cast<const char*>(data), length));
+    const std::string_view bytes(static_cast<const char*>(data), length);
+    if (sink->holding) {
+      sink->held.append(bytes);
+    } else {
+      sink->file.Write(bytes);
+    }
   } catch (...) {
     sink->error = std::current_exception();
     return -1;
@@ -70,12 +98,118 @@ readstat_measure_t MeasureOf(Measure measure) {
   return READSTAT_MEASURE_UNKNOWN;
 }
 
+// The text of a text cell; empty when missing.
+std::string TextOf(const Cell& cell) {
+  return cell.state == Cell::State::kValue ? cell.text : std::string();
+}
+
+// The variables whose labels did not fit, for one warning per kind.
+struct CutLabels {
+  std::vector<std::string> variable_labels;
+  std::vector<std::string> value_labels;
+};
+
+// `label` cut to the format's limit; records `name` in `cut_names` and,
+// for Stata, keeps the full text as a note ("NAME: label") of the file.
+std::string FitLabel(readstat_writer_t* writer, const std::string& label, size_t bytes,
+                     size_t chars, StatFormat format, const std::string& note,
+                     const std::string& name, std::vector<std::string>& cut_names) {
+  std::string fitted = CutUtf8(label, bytes, chars);
+  if (fitted.size() == label.size()) return fitted;
+  if (cut_names.empty() || cut_names.back() != name) cut_names.push_back(name);
+  if (format == StatFormat::kDta) readstat_add_note(writer, (note + ": " + label).c_str());
+  return fitted;
+}
+
+void AddValueLabels(readstat_writer_t* writer, readstat_variable_t* variable,
+                    const ExportColumn& column, StatFormat format, CutLabels& cut_labels) {
+  const bool sav = format == StatFormat::kSav;
+  const LabelLimits& limits = sav ? kSavLabels : kDtaLabels;
+  readstat_label_set_t* labels = readstat_add_label_set(
+      writer, sav ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_INT32, column.name.c_str());
+  for (const auto& [code, label] : column.value_labels) {
+    const std::string fitted =
+        FitLabel(writer, label, limits.value_bytes, SIZE_MAX, format,
+                 column.name + " = " + FormatNumber(code), column.name, cut_labels.value_labels);
+    if (sav) {
+      readstat_label_double_value(labels, code, fitted.c_str());
+    } else {
+      readstat_label_int32_value(labels, static_cast<int32_t>(code), fitted.c_str());
+    }
+  }
+  if (column.may_be_not_applicable) {
+    if (sav) {
+      readstat_label_double_value(labels, kSpssNotApplicable, "not applicable");
+    } else {
+      readstat_label_tagged_value(labels, 'a', "not applicable");
+    }
+  }
+  readstat_variable_set_label_set(variable, labels);
+}
+
+// Declares `column` to ReadStat: a string `width` bytes wide (a strL when
+// `strl`), or a number with its value labels and missing values.
+readstat_variable_t* AddVariable(readstat_writer_t* writer, const ExportColumn& column,
+                                 StatFormat format, size_t width, bool strl,
+                                 const std::filesystem::path& file, CutLabels& cut_labels) {
+  const bool text = column.kind == ColumnKind::kText;
+  const bool sav = format == StatFormat::kSav;
+  const LabelLimits& limits = sav ? kSavLabels : kDtaLabels;
+  const readstat_type_t type =
+      !text ? READSTAT_TYPE_DOUBLE : (strl ? READSTAT_TYPE_STRING_REF : READSTAT_TYPE_STRING);
+  readstat_variable_t* variable =
+      readstat_add_variable(writer, column.name.c_str(), type, strl ? 0 : width);
+  readstat_variable_set_label(
+      variable, FitLabel(writer, column.label, limits.variable_bytes, limits.variable_chars, format,
+                         column.name, column.name, cut_labels.variable_labels)
+                    .c_str());
+  readstat_variable_set_measure(variable, MeasureOf(column.measure));
+  if (text) return variable;
+  if (column.may_be_not_applicable && sav) {
+    Check(readstat_variable_add_missing_double_value(variable, kSpssNotApplicable), file,
+          "missing value of " + column.name);
+  }
+  if (!column.value_labels.empty() || column.may_be_not_applicable) {
+    AddValueLabels(writer, variable, column, format, cut_labels);
+  }
+  return variable;
+}
+
+std::string JoinNames(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const auto& name : names) joined += (joined.empty() ? "" : ", ") + name;
+  return joined;
+}
+
+// One warning per kind of label, naming the variables and where the full
+// text is.
+void WarnAboutCutLabels(const CutLabels& cut_labels, StatFormat format,
+                        const std::filesystem::path& file, std::ostream& warnings) {
+  const bool sav = format == StatFormat::kSav;
+  const std::string where =
+      sav ? "; the full labels are on the variables sheet of --format xlsx\n"
+          : "; the full labels are in the file's notes (Stata: notes) and on the variables sheet "
+            "of --format xlsx\n";
+  if (!cut_labels.variable_labels.empty()) {
+    warnings << "verhaal: warning: " << file.string() << ": variable labels longer than "
+             << (sav ? "SPSS's 255 bytes" : "Stata's 80 characters")
+             << " were cut at a character boundary: " << JoinNames(cut_labels.variable_labels)
+             << where;
+  }
+  if (!cut_labels.value_labels.empty()) {
+    warnings << "verhaal: warning: " << file.string() << ": value labels longer than "
+             << (sav ? "SPSS's 120 bytes" : "Stata's 32,000 bytes")
+             << " were cut at a character boundary, in " << JoinNames(cut_labels.value_labels)
+             << where;
+  }
+}
+
 }  // namespace
 
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                       std::ostream& warnings, int64_t file_time) {
   const auto& columns = source.columns();
-  const size_t max_string = format == StatFormat::kDta ? kStataMaxString : kSpssMaxString;
+  const bool sav = format == StatFormat::kSav;
 
   // Pass 1: rows and the widest text of each column.
   long rows = 0;
@@ -86,14 +220,19 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
       if (columns[c].kind == ColumnKind::kText) widths[c] = std::max(widths[c], row[c].text.size());
     }
   });
+  // SPSS strings hold at most 32,767 bytes; Stata's longer text goes into
+  // strL variables, which have no limit that matters here.
   std::vector<bool> cut(columns.size(), false);
+  std::vector<bool> strl(columns.size(), false);
   for (size_t c = 0; c < columns.size(); ++c) {
-    if (widths[c] > max_string) {
+    if (!sav && widths[c] > kStataMaxString) {
+      strl[c] = true;
+    } else if (sav && widths[c] > kSpssMaxString) {
       cut[c] = true;
       warnings << "verhaal: warning: " << file.string() << ": text in variable " << columns[c].name
-               << " is longer than " << max_string << " bytes and was cut; export --format csv "
-               << "for the full text\n";
-      widths[c] = max_string;
+               << " is longer than SPSS's " << kSpssMaxString
+               << " bytes and was cut; export --format csv or dta for the full text\n";
+      widths[c] = kSpssMaxString;
     }
   }
 
@@ -106,51 +245,43 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   Check(readstat_writer_set_file_label(writer.get(), ("verhaal export: " + source.name()).c_str()),
         file, "file label");
 
+  CutLabels cut_labels;
   std::vector<readstat_variable_t*> variables;
   for (size_t c = 0; c < columns.size(); ++c) {
-    const ExportColumn& column = columns[c];
-    const bool text = column.kind == ColumnKind::kText;
-    readstat_variable_t* variable = readstat_add_variable(
-        writer.get(), column.name.c_str(), text ? READSTAT_TYPE_STRING : READSTAT_TYPE_DOUBLE,
-        text ? widths[c] : 0);
-    readstat_variable_set_label(variable, CutUtf8(column.label, kMaxLabel).c_str());
-    readstat_variable_set_measure(variable, MeasureOf(column.measure));
-    if (!text) {
-      const bool labelled = !column.value_labels.empty() || column.may_be_not_applicable;
-      if (column.may_be_not_applicable && format == StatFormat::kSav) {
-        Check(readstat_variable_add_missing_double_value(variable, kSpssNotApplicable), file,
-              "missing value of " + column.name);
-      }
-      if (labelled) {
-        readstat_label_set_t* labels = readstat_add_label_set(
-            writer.get(), format == StatFormat::kSav ? READSTAT_TYPE_DOUBLE : READSTAT_TYPE_INT32,
-            column.name.c_str());
-        for (const auto& [code, label] : column.value_labels) {
-          const std::string cut_label = CutUtf8(label, kMaxValueLabel);
-          if (format == StatFormat::kSav) {
-            readstat_label_double_value(labels, code, cut_label.c_str());
-          } else {
-            readstat_label_int32_value(labels, static_cast<int32_t>(code), cut_label.c_str());
-          }
-        }
-        if (column.may_be_not_applicable) {
-          if (format == StatFormat::kSav) {
-            readstat_label_double_value(labels, kSpssNotApplicable, "not applicable");
-          } else {
-            readstat_label_tagged_value(labels, 'a', "not applicable");
-          }
-        }
-        readstat_variable_set_label_set(variable, labels);
-      }
-    }
-    variables.push_back(variable);
+    variables.push_back(AddVariable(writer.get(), columns[c], format,
+                                    columns[c].kind != ColumnKind::kText ? 0 : widths[c], strl[c],
+                                    file, cut_labels));
   }
+  WarnAboutCutLabels(cut_labels, format, file, warnings);
 
-  if (format == StatFormat::kSav) {
+  // The .sav dictionary is held back until ReadStat has written all of it
+  // (at the first row), so the names of string segments can be fixed.
+  std::vector<size_t> sav_widths;
+  for (size_t c = 0; c < columns.size(); ++c) {
+    sav_widths.push_back(columns[c].kind == ColumnKind::kText ? widths[c] : 0);
+  }
+  auto release = [&] {
+    if (!sink.holding) return;
+    RenameSavSegments(sink.held, sav_widths);
+    sink.holding = false;
+    out.Write(sink.held);
+    sink.held.clear();
+  };
+  if (sav) {
+    sink.holding = true;
     Check(readstat_begin_writing_sav(writer.get(), &sink, rows), file, "header", &sink);
   } else {
     Check(readstat_writer_set_file_format_version(writer.get(), 118), file, "version");
     Check(readstat_begin_writing_dta(writer.get(), &sink, rows), file, "header", &sink);
+  }
+  // ReadStat measures the strL section when it writes the header, at the
+  // first row, so every strL is handed over before (one more pass).
+  if (std::find(strl.begin(), strl.end(), true) != strl.end()) {
+    source.ForEachRow([&](const ExportRow& row) {
+      for (size_t c = 0; c < columns.size(); ++c) {
+        if (strl[c]) readstat_add_string_ref(writer.get(), TextOf(row[c]).c_str());
+      }
+    });
   }
   Check(readstat_validate_metadata(writer.get()), file, "metadata");
   for (size_t c = 0; c < columns.size(); ++c) {
@@ -161,22 +292,28 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   // Pass 2: the rows. A source that changed in between is cut or padded by
   // ReadStat's row count check, which we turn into an error.
   long written = 0;
+  int next_ref = 0;
   source.ForEachRow([&](const ExportRow& row) {
     if (written >= rows) throw IoError("the project changed while exporting; export again");
-    Check(readstat_begin_row(writer.get()), file, "row");
+    Check(readstat_begin_row(writer.get()), file, "row", &sink);
+    release();
     for (size_t c = 0; c < columns.size(); ++c) {
       const Cell& cell = row[c];
       readstat_variable_t* variable = variables[c];
       readstat_error_t error = READSTAT_OK;
       if (columns[c].kind == ColumnKind::kText) {
-        const std::string text = cell.state == Cell::State::kValue
-                                     ? (cut[c] ? CutUtf8(cell.text, widths[c]) : cell.text)
-                                     : std::string();
-        error = text.empty() ? readstat_insert_missing_value(writer.get(), variable)
-                             : readstat_insert_string_value(writer.get(), variable, text.c_str());
+        const std::string text = cut[c] ? CutUtf8(TextOf(cell), widths[c]) : TextOf(cell);
+        if (strl[c]) {
+          readstat_string_ref_t* ref = readstat_get_string_ref(writer.get(), next_ref++);
+          if (ref == nullptr) throw IoError("the project changed while exporting; export again");
+          error = readstat_insert_string_ref(writer.get(), variable, ref);
+        } else {
+          error = text.empty() ? readstat_insert_missing_value(writer.get(), variable)
+                               : readstat_insert_string_value(writer.get(), variable, text.c_str());
+        }
       } else if (cell.state == Cell::State::kValue) {
         error = readstat_insert_double_value(writer.get(), variable, cell.number);
-      } else if (cell.state == Cell::State::kNotApplicable && format == StatFormat::kSav) {
+      } else if (cell.state == Cell::State::kNotApplicable && sav) {
         error = readstat_insert_double_value(writer.get(), variable, kSpssNotApplicable);
       } else if (cell.state == Cell::State::kNotApplicable) {
         error = readstat_insert_tagged_missing_value(writer.get(), variable, 'a');
@@ -190,6 +327,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   });
   if (written != rows) throw IoError("the project changed while exporting; export again");
   Check(readstat_end_writing(writer.get()), file, "end", &sink);
+  release();
   out.Commit();
   return written;
 }

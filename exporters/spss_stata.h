@@ -17,14 +17,17 @@ enum class StatFormat { kSav, kDta };
 
 // The SPSS user-missing code of a not-applicable answer.
 inline constexpr double kSpssNotApplicable = -9;
-// Stata stores text of at most this many bytes in a str# variable; longer
-// text is cut at a character boundary (with a warning).
+// Stata stores text of at most this many bytes in a str# variable; a
+// column with longer text is written as a strL.
 inline constexpr size_t kStataMaxString = 2045;
 
 // Reads `source` twice (once for the row count and the string widths
-// ReadStat needs up front, once to write) and writes `file` atomically.
-// Warnings (cut text) go to `warnings`. Errors: kCannotCreate / kIo for the
-// file, kData when ReadStat refuses the data (its message included).
+// ReadStat needs up front, once to write; a third time before writing when
+// a Stata column needs strL) and writes `file` atomically. Warnings (SPSS
+// text over 32,767 bytes, labels over the format's limits, cut at a
+// character boundary, naming the variables) go to `warnings`. Errors:
+// kCannotCreate / kIo for the file, kData when ReadStat refuses the data
+// (its message included).
 // Returns the number of rows written. `file_time` (seconds since 1970;
 // ExportTime in corpus/clock.h) is the creation time in the file's header.
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,

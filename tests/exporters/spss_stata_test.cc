@@ -1,9 +1,13 @@
 #include "exporters/spss_stata.h"
 
 #include <gtest/gtest.h>
+#include <readstat.h>
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "corpus/error.h"
 #include "exporters/codings_shape.h"
@@ -17,6 +21,98 @@ namespace {
 using testing::HaveTool;
 using testing::RunTool;
 using testing::TempDir;
+
+// What ReadStat's own parser reads back from a .sav or .dta file.
+struct ReadBack {
+  std::vector<std::string> names;
+  std::map<std::string, std::string> labels;             // variable label by name
+  std::map<std::string, std::string> formats;            // display format by name
+  std::map<std::string, std::string> types;              // "string" or "number" by name
+  std::vector<std::map<std::string, std::string>> rows;  // text or number as text
+  std::map<std::string, std::string> value_labels;       // "SET=VALUE" -> label
+  std::vector<std::string> notes;
+};
+
+int OnVariable(int, readstat_variable_t* variable, const char*, void* context) {
+  auto* back = static_cast<ReadBack*>(context);
+  const std::string name = readstat_variable_get_name(variable);
+  back->names.push_back(name);
+  const char* label = readstat_variable_get_label(variable);
+  back->labels[name] = label == nullptr ? "" : label;
+  const char* format = readstat_variable_get_format(variable);
+  back->formats[name] = format == nullptr ? "" : format;
+  back->types[name] = readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING
+                          ? "string"
+                          : "number";
+  return READSTAT_HANDLER_OK;
+}
+
+int OnValue(int row, readstat_variable_t* variable, readstat_value_t value, void* context) {
+  auto* back = static_cast<ReadBack*>(context);
+  if (back->rows.size() <= static_cast<size_t>(row)) back->rows.resize(row + 1);
+  std::string text;
+  if (readstat_value_is_system_missing(value)) {
+    text = ".";
+  } else if (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING) {
+    const char* string = readstat_string_value(value);
+    text = string == nullptr ? "" : string;
+  } else {
+    text = FormatNumber(readstat_double_value(value));
+  }
+  back->rows[row][readstat_variable_get_name(variable)] = text;
+  return READSTAT_HANDLER_OK;
+}
+
+int OnValueLabel(const char* set, readstat_value_t value, const char* label, void* context) {
+  auto* back = static_cast<ReadBack*>(context);
+  const std::string key = std::string(set) + "=" +
+                          (readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING
+                               ? readstat_string_value(value)
+                               : FormatNumber(readstat_double_value(value)));
+  back->value_labels[key] = label;
+  return READSTAT_HANDLER_OK;
+}
+
+int OnNote(int, const char* note, void* context) {
+  static_cast<ReadBack*>(context)->notes.push_back(note);
+  return READSTAT_HANDLER_OK;
+}
+
+ReadBack ReadWithReadstat(const std::filesystem::path& file, StatFormat format) {
+  ReadBack back;
+  readstat_parser_t* parser = readstat_parser_init();
+  readstat_set_variable_handler(parser, OnVariable);
+  readstat_set_value_handler(parser, OnValue);
+  readstat_set_value_label_handler(parser, OnValueLabel);
+  readstat_set_note_handler(parser, OnNote);
+  const readstat_error_t error = format == StatFormat::kSav
+                                     ? readstat_parse_sav(parser, file.c_str(), &back)
+                                     : readstat_parse_dta(parser, file.c_str(), &back);
+  readstat_parser_free(parser);
+  EXPECT_EQ(error, READSTAT_OK) << readstat_error_message(error);
+  return back;
+}
+
+// A Dutch text, without a trailing space, of at least `bytes` bytes, with diacritics (two-byte
+// characters) at odd offsets so that a cut by bytes would split one.
+std::string LongDutchText(size_t bytes) {
+  const std::string sentence =
+      "Één keer per week ging ik naar de klantmanager; het gesprek was geëmotioneerd, "
+      "maar we begrepen elkaar. Ze zei: ‘Súdwest-Fryslân is ver, ĳ ben er niet geweest.’ ";
+  std::string text;
+  while (text.size() < bytes) text += sentence;
+  text.back() = '.';  // SPSS pads strings with spaces: a trailing one does not come back
+  return text;
+}
+
+// Compares long texts without printing 20 KB when they differ.
+void ExpectSameText(const std::string& actual, const std::string& expected) {
+  EXPECT_EQ(actual.size(), expected.size());
+  const auto [a, e] = std::mismatch(actual.begin(), actual.end(), expected.begin(), expected.end());
+  EXPECT_TRUE(a == actual.end() && e == expected.end())
+      << "first difference at byte " << (a - actual.begin()) << ": "
+      << std::string(a, std::min(a + 40, actual.end()));
+}
 
 class SpssStataTest : public ::testing::Test {
  protected:
@@ -100,22 +196,115 @@ TEST_F(SpssStataTest, ReadstatAndPandasReadTheStataFile) {
             "[0.5, nan, nan]\n");
 }
 
-TEST_F(SpssStataTest, StataCutsTextLongerThanItsLimitWithAWarning) {
-  MemoryExportSource source("t",
-                            {{"quote", "quote", ColumnKind::kText, Measure::kNominal, {}, false}});
-  std::string text;
-  while (text.size() < kStataMaxString + 10) text += "é";
-  source.AddRow({Cell::Text(text)});
+ExportColumn TextColumn(std::string name, std::string label = "") {
+  if (label.empty()) label = name;
+  return {std::move(name), std::move(label), ColumnKind::kText, Measure::kNominal, {}, false};
+}
+
+TEST_F(SpssStataTest, SpssVeryLongStringsReadBackWholeWithUniqueSegmentNames) {
+  // A text of 20,000 bytes takes 80 segments, more than ReadStat's 36
+  // segment names; a second long column and a short one beside it.
+  const std::string text = LongDutchText(20000);
+  const std::string other = LongDutchText(600);
+  MemoryExportSource source("t", {TextColumn("quote"), TextColumn("quote1"), TextColumn("kort")});
+  source.AddRow({Cell::Text(text), Cell::Text(other), Cell::Text("één")});
+  source.AddRow({Cell::Text("kort"), Cell::Missing(), Cell::Text("twee")});
+  std::ostringstream warnings;
+  const auto file = dir_ / "long.sav";
+  EXPECT_EQ(WriteStatFile(source, StatFormat::kSav, file, warnings), 2);
+  EXPECT_EQ(warnings.str(), "");
+  const ReadBack back = ReadWithReadstat(file, StatFormat::kSav);
+  EXPECT_EQ(back.names, (std::vector<std::string>{"quote", "quote1", "kort"}));
+  ASSERT_EQ(back.rows.size(), 2u);
+  ExpectSameText(back.rows[0].at("quote"), text);
+  ExpectSameText(back.rows[0].at("quote1"), other);
+  EXPECT_EQ(back.rows[0].at("kort"), "één");
+  EXPECT_EQ(back.rows[1].at("quote"), "kort");
+
+  if (!HaveTool("pspp")) GTEST_SKIP() << "pspp is not installed";
+  const auto syntax = dir_.Write(
+      "read.sps", "GET FILE='" + file.string() +
+                      "'.\nDISPLAY VARIABLES.\nSAVE TRANSLATE /OUTFILE='" +
+                      (dir_ / "back.csv").string() + "' /TYPE=CSV /FIELDNAMES /REPLACE.\n");
+  const auto result = RunTool("pspp -O format=txt -o - " + syntax.string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  EXPECT_EQ(result.output.find("warning"), std::string::npos) << result.output;
+  EXPECT_EQ(result.output.find("Renaming"), std::string::npos) << result.output;
+  const std::string csv = testing::ReadFile(dir_ / "back.csv");
+  EXPECT_NE(csv.find("\"" + text + "\""), std::string::npos) << csv.size() << " bytes";
+}
+
+TEST_F(SpssStataTest, SpssCutsLongLabelsOnACharacterBoundaryAndNamesTheVariables) {
+  // 'é' is two bytes: 200 of them are 400 bytes, 255 bytes would split one.
+  std::string long_label;
+  for (int i = 0; i < 200; ++i) long_label += "é";
+  ExportColumn coded = {"c_lang",
+                        long_label,
+                        ColumnKind::kNumber,
+                        Measure::kNominal,
+                        {{0, "absent"}, {1, long_label}},
+                        false};
+  MemoryExportSource source("t", {coded, TextColumn("kort", "kort")});
+  source.AddRow({Cell::Number(1), Cell::Text("x")});
+  std::ostringstream warnings;
+  const auto file = dir_ / "labels.sav";
+  WriteStatFile(source, StatFormat::kSav, file, warnings);
+  EXPECT_EQ(warnings.str(),
+            "verhaal: warning: " + file.string() +
+                ": variable labels longer than SPSS's 255 bytes were cut at a character boundary: "
+                "c_lang; the full labels are on the variables sheet of --format xlsx\n"
+                "verhaal: warning: " +
+                file.string() +
+                ": value labels longer than SPSS's 120 bytes were cut at a character boundary, in "
+                "c_lang; the full labels are on the variables sheet of --format xlsx\n");
+  const ReadBack back = ReadWithReadstat(file, StatFormat::kSav);
+  EXPECT_EQ(back.labels.at("c_lang"), long_label.substr(0, 254));
+  std::string value_label;
+  for (const auto& [key, label] : back.value_labels) {
+    if (key.ends_with("=1")) value_label = label;
+  }
+  EXPECT_EQ(value_label, long_label.substr(0, 120));
+}
+
+TEST_F(SpssStataTest, StataWritesLongTextAsStrL) {
+  const std::string text = LongDutchText(20000);
+  MemoryExportSource source("t", {TextColumn("quote"), TextColumn("kort")});
+  source.AddRow({Cell::Text(text), Cell::Text("één")});
+  source.AddRow({Cell::Text("kort"), Cell::Text("")});
   std::ostringstream warnings;
   const auto file = dir_ / "long.dta";
+  EXPECT_EQ(WriteStatFile(source, StatFormat::kDta, file, warnings), 2);
+  EXPECT_EQ(warnings.str(), "");
+  const ReadBack back = ReadWithReadstat(file, StatFormat::kDta);
+  ASSERT_EQ(back.rows.size(), 2u);
+  ExpectSameText(back.rows[0].at("quote"), text);
+  EXPECT_EQ(back.rows[1].at("quote"), "kort");
+  EXPECT_EQ(back.rows[0].at("kort"), "één");
+}
+
+TEST_F(SpssStataTest, StataCutsLabelsOver80CharactersAndKeepsThemInNotes) {
+  // 100 characters of which many are two bytes: Stata counts characters.
+  std::string long_label;
+  for (int i = 0; i < 50; ++i) long_label += "ëa";
+  ExportColumn coded = {
+      "c_lang", long_label, ColumnKind::kNumber, Measure::kNominal, {{0, "absent"}, {1, "present"}},
+      false};
+  MemoryExportSource source("t", {coded, TextColumn("kort", "kort")});
+  source.AddRow({Cell::Number(1), Cell::Text("x")});
+  std::ostringstream warnings;
+  const auto file = dir_ / "labels.dta";
   WriteStatFile(source, StatFormat::kDta, file, warnings);
-  EXPECT_EQ(warnings.str(), "verhaal: warning: " + file.string() +
-                                ": text in variable quote is longer than 2045 bytes and was cut; "
-                                "export --format csv for the full text\n");
-  if (!HaveTool("readstat")) GTEST_SKIP() << "readstat is not installed";
-  const auto csv = dir_ / "back.csv";
-  ASSERT_EQ(RunTool("readstat " + file.string() + " " + csv.string()).exit_code, 0);
-  EXPECT_NE(testing::ReadFile(csv).find("\"" + text.substr(0, 2044) + "\""), std::string::npos);
+  EXPECT_EQ(warnings.str(),
+            "verhaal: warning: " + file.string() +
+                ": variable labels longer than Stata's 80 characters were cut at a "
+                "character boundary: c_lang; the full labels are in the file's "
+                "notes (Stata: notes) and on the variables sheet of --format xlsx\n");
+  const ReadBack back = ReadWithReadstat(file, StatFormat::kDta);
+  std::string first80;
+  for (int i = 0; i < 40; ++i) first80 += "ëa";
+  EXPECT_EQ(back.labels.at("c_lang"), first80);
+  EXPECT_EQ(back.labels.at("kort"), "kort");
+  EXPECT_EQ(back.notes, (std::vector<std::string>{"c_lang: " + long_label}));
 }
 
 TEST_F(SpssStataTest, UnwritableFolderFailsWithoutAHalfFile) {
