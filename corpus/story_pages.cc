@@ -7,11 +7,6 @@
 namespace verhaal {
 namespace {
 
-// Up to this many matches a search is ordered by relevance (bm25 over every
-// match); beyond it by story order, which FTS5 can stop reading after a
-// page (ranking half a million matches of a common word takes seconds).
-constexpr int64_t kRankedMatches = 20000;
-
 // The WHERE clause (after "WHERE 1") for everything but the text search.
 std::string Conditions(const StoryPageQuery& query) {
   std::string sql;
@@ -22,7 +17,7 @@ std::string Conditions(const StoryPageQuery& query) {
   if (query.kind) sql += " AND s.kind = :kind";
   if (query.wave) sql += " AND s.wave = :wave";
   const bool coding_filter = !query.code_ids.empty() || query.coder_id;
-  if (coding_filter || query.uncoded) {
+  if (coding_filter || query.uncoded || query.coded) {
     std::string inner = "SELECT 1 FROM coding g WHERE g.story_id = s.id";
     if (!query.code_ids.empty()) {
       inner += " AND g.code_id IN (";
@@ -64,11 +59,26 @@ StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
                             (query.visible_coder_id ? " AND g.coder_id = :visible)" : ")");
   StoryPage page;
   try {
-    SQLite::Statement total(project.db(), "SELECT count(*)" + from);
+    const bool filtered = search || query.role || query.kind || query.wave ||
+                          !query.code_ids.empty() || query.coder_id || query.uncoded || query.coded;
+    // Unfiltered, count(*) of the story table is one quick pass over its
+    // B-tree; filtered, stop after the cap (FTS5 and the indexes then stop
+    // reading too).
+    SQLite::Statement total(project.db(), filtered ? "SELECT count(*) FROM (SELECT 1" + from +
+                                                         " LIMIT " +
+                                                         std::to_string(kStoryCountCap + 1) + ")"
+                                                   : std::string("SELECT count(*) FROM story"));
     Bind(total, query);
     total.executeStep();
     page.total = total.getColumn(0).getInt64();
-    const bool ranked = search && page.total <= kRankedMatches;
+    if (filtered && page.total > kStoryCountCap) {
+      page.total = kStoryCountCap;
+      page.total_exact = false;
+    }
+    // Up to the cap a search is ordered by relevance (bm25 over every match);
+    // beyond it by story order, which FTS5 can stop reading after a page
+    // (ranking half a million matches of a common word takes seconds).
+    const bool ranked = search && page.total_exact;
     const std::string rows_sql =
         "SELECT s.key, s.title, coalesce(r.key, ''), coalesce(r.role, ''), s.kind, s.wave, " +
         std::string(search ? "snippet(story_fts, 1, '[', ']', '…', 16)"

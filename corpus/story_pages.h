@@ -17,13 +17,16 @@ namespace verhaal {
 // Which stories, and which page of them. Empty fields do not filter.
 struct StoryPageQuery {
   // An FTS5 query as `verhaal search` takes: best match first (in story
-  // order when more than 20,000 stories match).
+  // order when more than kStoryCountCap stories match).
   std::string q;
   std::vector<int64_t> code_ids;    // with a coding of one of these codes
   std::optional<int64_t> coder_id;  // with a coding by this coder
   // Turns the coding condition around: stories without a coding (of those
   // codes, by that coder, when given).
   bool uncoded = false;
+  // Stories with a (visible) coding of any code by any coder; ignored with
+  // code_ids, coder_id or uncoded, which say more.
+  bool coded = false;
   std::optional<std::string> role;
   std::optional<std::string> kind;
   std::optional<int> wave;
@@ -45,8 +48,16 @@ struct StoryPageRow {
   int64_t coded = 0;    // visible codings
 };
 
+// Counting every story that passes a filter reads them all (seconds at a
+// million stories, where the page itself takes milliseconds), so a filtered
+// total stops counting here and says it did.
+inline constexpr int64_t kStoryCountCap = 10000;
+
 struct StoryPage {
-  int64_t total = 0;  // stories passing the filters
+  // Stories passing the filters; with a filter or search at most
+  // kStoryCountCap, and then total_exact is false ("more than 10,000").
+  int64_t total = 0;
+  bool total_exact = true;
   std::vector<StoryPageRow> rows;
 };
 

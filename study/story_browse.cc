@@ -35,6 +35,7 @@ StoryPage BrowseStories(Project& project, const Viewer& viewer, const StoryListR
   query.kind = request.kind;
   query.wave = request.wave;
   query.uncoded = request.uncoded;
+  query.coded = request.coded;
   query.offset = request.offset;
   query.limit = request.limit;
   query.visible_coder_id = VisibleCoder(project, viewer);

@@ -32,6 +32,7 @@ struct StoryListRequest {
   std::optional<std::string> kind;
   std::optional<int> wave;
   bool uncoded = false;
+  bool coded = false;  // with any (visible) coding
   int64_t offset = 0;
   int64_t limit = 50;  // 1..kMaxStoryPage
 };

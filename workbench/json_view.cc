@@ -85,7 +85,11 @@ json StoryPageJson(const StoryPage& page, int64_t offset, int64_t limit) {
                        {"snippet", row.snippet},
                        {"coded", row.coded}});
   }
-  return {{"total", page.total}, {"offset", offset}, {"limit", limit}, {"stories", stories}};
+  return {{"total", page.total},
+          {"total_exact", page.total_exact},
+          {"offset", offset},
+          {"limit", limit},
+          {"stories", stories}};
 }
 
 json StoryJson(const StoryView& view, const Viewer& viewer) {

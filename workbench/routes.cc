@@ -251,6 +251,8 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
         if (Param(request, "wave")) list.wave = static_cast<int>(WholeParam(request, "wave", 0));
         const auto uncoded = Param(request, "uncoded");
         list.uncoded = uncoded && *uncoded != "0" && *uncoded != "false";
+        const auto coded = Param(request, "coded");
+        list.coded = coded && *coded != "0" && *coded != "false";
         list.offset = WholeParam(request, "offset", 0);
         list.limit = WholeParam(request, "limit", 50);
         std::lock_guard lock(w.project_mutex_);

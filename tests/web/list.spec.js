@@ -59,6 +59,8 @@ test('search and filters narrow the list and the count says how many', async ({p
   await expect.poll(() => keysShown(page)).toEqual(['E2', 'X1', 'L1']);
   await nav.getByRole('combobox', {name: 'Coded', exact: true}).selectOption('coded');
   await expect.poll(() => keysShown(page)).toEqual(['E1', 'K2']);
+  // Counted by the server now, not by filtering the page it sent.
+  await expect(nav.getByRole('status')).toHaveText('2 of 5 stories');
   await expect(nav.getByRole('link', {name: /E1/})).toContainText('1 coding');
 });
 

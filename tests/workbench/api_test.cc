@@ -62,6 +62,10 @@ TEST_F(WorkbenchTest, StoryListFiltersSearchesAndPages) {
   EXPECT_EQ(Body(Get("anna", "/api/stories?coder=bram"))["total"], 1);
   EXPECT_EQ(Body(Get("anna", "/api/stories?coder=anna"))["total"], 0);
   EXPECT_EQ(Body(Get("anna", "/api/stories?uncoded=1"))["total"], 2);
+  page = Body(Get("anna", "/api/stories?coded=1"));
+  EXPECT_EQ(page["total"], 1);
+  EXPECT_EQ(page["total_exact"], true);
+  EXPECT_EQ(page["stories"][0]["coded"], 1);
 }
 
 TEST_F(WorkbenchTest, StoryListRejectsBadParameters) {

@@ -72,6 +72,7 @@ export class StoryList {
       code: byId('f-code').value,
       coder: byId('f-coder').value,
       uncoded: status === 'uncoded' ? 1 : '',
+      coded: status === 'coded' ? 1 : '',
       ...extra,
     };
   }
@@ -86,10 +87,11 @@ export class StoryList {
     try {
       const page = await api.listStories(this.params({offset, limit: kPage}));
       if (request !== this.request) return;  // a newer search answered first
-      let stories = page.stories;
-      if (byId('f-status').value === 'coded') stories = stories.filter((s) => s.coded > 0);
+      const stories = page.stories;
       this.stories = append ? [...this.stories, ...stories] : stories;
       this.total = page.total;
+      this.totalExact = page.total_exact !== false;
+      this.lastFull = page.stories.length === kPage;
       this.loaded = offset + page.stories.length;
       this.#render(append ? offset : 0);
     } catch (error) {
@@ -109,15 +111,16 @@ export class StoryList {
       if (story.key === state.storyKey) link.setAttribute('aria-current', 'true');
       this.list.appendChild(h('li', {}, link));
     }
-    this.more.hidden = this.loaded >= this.total;
+    // A capped total (more than 10,000) cannot say when the list ends; a
+    // short page can.
+    this.more.hidden = !this.lastFull || (this.totalExact && this.loaded >= this.total);
     this.#renderCount();
   }
 
   #renderCount() {
     const all = state.project ? state.project.counts.stories : this.total;
-    const coded = byId('f-status').value === 'coded';
-    this.count.textContent = coded
-      ? t('codedShown', {n: this.stories.length})
+    this.count.textContent = this.totalExact === false
+      ? t('storiesCountMore', {n: this.total, all})
       : t('storiesCount', {n: this.total, all});
   }
 
