@@ -64,8 +64,11 @@ TEST(StoryPagesTest, AFilteredTotalStopsAtTheCapAndSaysSo) {
   Code code;
   code.name = "werk";
   const int64_t code_id = AddCode(project, code);
-  AddCoding(project, Coding{.story_id = first, .code_id = code_id,
-                            .coder_id = EnsureCoder(project, "anna"), .start = 0, .end = 4});
+  AddCoding(project, Coding{.story_id = first,
+                            .code_id = code_id,
+                            .coder_id = EnsureCoder(project, "anna"),
+                            .start = 0,
+                            .end = 4});
   StoryPageQuery coded;
   coded.coded = true;
   page = ListStoryPage(project, coded);

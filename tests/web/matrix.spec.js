@@ -220,3 +220,29 @@ test.describe('in Dutch', () => {
     await expect(page.getByRole('heading', {name: 'Citaten: willen × aanmoedigend'})).toBeVisible();
   });
 });
+
+test('counting respondents or coded segments gives the numbers of verhaal matrix --unit', async ({page}) => {
+  await openMatrix(page);
+  const cellOf = (row, col) => page.getByRole('cell', {name: new RegExp(`^${escape(row)} × ${escape(col)}: `)});
+  await expect(page.getByLabel('Segments meet')).toBeDisabled();
+
+  await page.getByLabel('Count', {exact: true}).selectOption('respondent');
+  const people = cliMatrix('--unit', 'respondent').tables[0];
+  await expect(page.locator('#matrix-used')).toContainText(`${people.used} respondents used`);
+  for (const cell of people.cells) {
+    await expect(cellOf(cell.row, cell.col)).toHaveText(`${cell.count}${cell.flagged ? '*' : ''}`);
+  }
+  // Quotes are given for stories only: the cells are no buttons here.
+  await expect(page.locator('#matrix-result .cell-button')).toHaveCount(0);
+
+  await page.getByLabel('Count', {exact: true}).selectOption('segment');
+  await expect(page.getByLabel('Segments meet')).toBeEnabled();
+  await page.getByLabel('Segments meet').selectOption('sentence');
+  const segments = cliMatrix('--unit', 'segment', '--within', 'sentence').tables[0];
+  await expect(page.locator('#matrix-used')).toContainText(`${segments.segments} segments from ${segments.used} stories used`);
+  for (const cell of segments.cells) {
+    await expect(cellOf(cell.row, cell.col)).toHaveText(String(cell.count));
+  }
+  await expect(page).toHaveURL(/unit=segment/);
+  await expect(page).toHaveURL(/within=sentence/);
+});

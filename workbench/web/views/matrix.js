@@ -53,7 +53,7 @@ export class MatrixView {
     this.request = 0;
     this.params = {};
     this.cell = null;  // {row, col} whose quotes are shown
-    for (const id of ['m-rows', 'm-cols', 'm-coders', 'm-combine', 'm-mixed', 'm-role']) {
+    for (const id of ['m-rows', 'm-cols', 'm-coders', 'm-combine', 'm-mixed', 'm-role', 'm-unit', 'm-within']) {
       byId(id).addEventListener('change', () => this.#choose());
     }
     for (const radio of document.querySelectorAll('input[name="m-show"]')) {
@@ -125,6 +125,9 @@ export class MatrixView {
     byId('m-combine').value = params.combine || '';
     byId('m-mixed').value = params.mixed || '';
     byId('m-role').value = params.role || '';
+    byId('m-unit').value = params.unit || '';
+    byId('m-within').value = params.within || '';
+    byId('m-within').disabled = params.unit !== 'segment';
     for (const radio of document.querySelectorAll('input[name="m-show"]')) {
       radio.checked = radio.value === (params.show || 'count');
     }
@@ -148,8 +151,12 @@ export class MatrixView {
       combine: byId('m-combine').value,
       mixed: byId('m-mixed').value,
       role: byId('m-role').value,
+      unit: byId('m-unit').value,
+      // Only segments meet; another unit keeps no stale choice.
+      within: byId('m-unit').value === 'segment' ? byId('m-within').value : '',
       show: show && show.value !== 'count' ? show.value : '',
     };
+    byId('m-within').disabled = this.params.unit !== 'segment';
     history.replaceState(null, '', this.hash());
     if (this.answer && this.#sameQuery()) {
       this.#render();
@@ -159,8 +166,8 @@ export class MatrixView {
   }
 
   #query() {
-    const {rows, cols, coders, combine, mixed, role} = this.params;
-    return {rows, cols, coders, combine, mixed, role};
+    const {rows, cols, coders, combine, mixed, role, unit, within} = this.params;
+    return {rows, cols, coders, combine, mixed, role, unit, within};
   }
 
   #sameQuery() {
@@ -200,7 +207,9 @@ export class MatrixView {
 
   // The header: what was counted and whose codings.
   #headerText(answer) {
-    const unit = t(answer.multiple_response ? 'unit.responses' : 'unit.stories');
+    const unit = t(answer.matrix.segment_unit ? 'unit.segments'
+      : answer.matrix.respondent_unit ? (answer.multiple_response ? 'unit.respondentResponses' : 'unit.respondents')
+        : answer.multiple_response ? 'unit.responses' : 'unit.stories');
     let codings = t('headerNoCodings');
     if (answer.coders) {
       const c = answer.coders;
@@ -264,7 +273,12 @@ export class MatrixView {
     const table = answer.matrix.tables[0];
     this.header.textContent = this.#headerText(answer);
     const shown = this.#shownTable(table, decimals);
-    const unit = t(answer.multiple_response ? 'unit.responses' : 'unit.stories').split(' ')[0];
+    const unit = t(answer.matrix.segment_unit ? 'unit.segments'
+      : answer.matrix.respondent_unit ? 'unit.respondents'
+        : answer.multiple_response ? 'unit.responses' : 'unit.stories').split(' ')[0];
+    // The quotes behind a cell are given for stories only (the API says so
+    // for the other units): there the cells are plain numbers.
+    const quotable = !answer.matrix.segment_unit && !answer.matrix.respondent_unit;
     const caption = t('matrixCaption', {rows: answer.matrix.rows, cols: answer.matrix.cols});
     const grid = h('table', {class: 'matrix'},
       h('caption', {}, caption),
@@ -282,6 +296,10 @@ export class MatrixView {
             z: signed(z), flag: cell.flagged ? t('cellFlag') : '',
           });
           const pressed = this.cell && this.cell.row === cell.row && this.cell.col === cell.col;
+          if (!quotable) {
+            return h('td', {class: `cell band-${band(z)}`, 'aria-label': label}, row.values[k],
+              cell.flagged ? h('span', {class: 'flag', 'aria-hidden': 'true'}, '*') : null);
+          }
           return h('td', {class: `cell band-${band(z)}`},
             h('button', {
               type: 'button', class: 'cell-button', 'aria-label': label, 'aria-pressed': pressed ? 'true' : 'false',
@@ -301,9 +319,15 @@ export class MatrixView {
       const why = at >= 0 ? reason.slice(at + 2) : reason;
       return `${dim ? `${dim}: ` : ''}${t(`reason.${why}`, {}, why)} ${n}`;
     }).join('; ');
-    const used = (answer.multiple_response
-      ? t('usedResponses', {responses: table.responses, used: table.used, left})
-      : t('usedLine', {used: table.used, left})) + (reasons ? `: ${reasons}` : '');
+    const used = (answer.matrix.segment_unit
+      ? t('usedSegments', {segments: table.segments, used: table.used, cells: table.responses, left})
+      : answer.matrix.respondent_unit
+        ? (answer.multiple_response
+          ? t('usedRespondentResponses', {responses: table.responses, used: table.used, left})
+          : t('usedRespondents', {used: table.used, left}))
+        : answer.multiple_response
+          ? t('usedResponses', {responses: table.responses, used: table.used, left})
+          : t('usedLine', {used: table.used, left})) + (reasons ? `: ${reasons}` : '');
     const legend = h('div', {class: 'legend'},
       h('p', {id: 'legend-title'}, t('legend')),
       h('ul', {'aria-labelledby': 'legend-title'}, ['high', 'up', 'down', 'low', 'none'].map((key) =>
