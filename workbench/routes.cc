@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "exporters/svg_heatmap.h"
 #include "study/codebook_edit.h"
 #include "study/coding_actions.h"
 #include "study/matrix_query.h"
@@ -207,6 +208,19 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
                std::lock_guard lock(w.project_mutex_);
                SendJson(response, MatrixAnswerJson(AsBadParameter(
                                       [&] { return RunMatrixQuery(w.project_, viewer, query); })));
+             }));
+
+  // The same matrix as a heat map (exporters/svg_heatmap.h, as `verhaal
+  // matrix --svg` writes it), for the page's download link.
+  server.Get("/api/matrix.svg",
+             Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+               const MatrixQuery query = MatrixQueryFrom(request);
+               std::lock_guard lock(w.project_mutex_);
+               const MatrixAnswer answer =
+                   AsBadParameter([&] { return RunMatrixQuery(w.project_, viewer, query); });
+               response.set_header("Content-Disposition", "attachment; filename=\"matrix.svg\"");
+               response.set_content(MatrixHeatmapSvg(answer.matrix),
+                                    "image/svg+xml; charset=utf-8");
              }));
 
   server.Get("/api/matrix/quotes",

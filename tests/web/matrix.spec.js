@@ -225,6 +225,14 @@ test('counting respondents or coded segments gives the numbers of verhaal matrix
   await openMatrix(page);
   const cellOf = (row, col) => page.getByRole('cell', {name: new RegExp(`^${escape(row)} × ${escape(col)}: `)});
   await expect(page.getByLabel('Segments meet')).toBeDisabled();
+  // The chart as `verhaal matrix --svg` draws it, downloaded from the link.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', {name: 'Download chart (SVG)'}).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('matrix.svg');
+  const svg = fs.readFileSync(await download.path(), 'utf8');
+  expect(svg).toContain('<title>motivatie x communicatiestijl</title>');
 
   await page.getByLabel('Count', {exact: true}).selectOption('respondent');
   const people = cliMatrix('--unit', 'respondent').tables[0];

@@ -79,6 +79,25 @@ TEST_F(MatrixApiTest, TheTableIsTheOneVerhaalMatrixPrints) {
   }
 }
 
+// The page's chart download: the heat map `verhaal matrix --svg` writes for
+// the same choice, as an attachment; a bad choice is a JSON 400 as ever.
+TEST_F(MatrixApiTest, TheChartIsTheHeatMapOfVerhaalMatrixSvg) {
+  CodeBoth();
+  auto r = Get("anna", "/api/matrix.svg?rows=code:motivatie&cols=role");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(r->get_header_value("Content-Type"), "image/svg+xml; charset=utf-8");
+  EXPECT_NE(r->get_header_value("Content-Disposition").find("matrix.svg"), std::string::npos);
+  const auto cli =
+      Cli({"matrix", "--rows", "code:motivatie", "--cols", "role", "--svg", "cli.svg"});
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  EXPECT_EQ(r->body, testing::ReadFile(dir_.path() / "cli.svg"));
+  auto bad = Get("anna", "/api/matrix.svg?rows=code:nergens&cols=role");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400) << bad->body;
+  EXPECT_EQ(Body(bad)["field"], "rows");
+}
+
 TEST_F(MatrixApiTest, ACellsQuotesAreThePassagesBehindIt) {
   CodeBoth();
   auto r = Get("bram",

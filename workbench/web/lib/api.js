@@ -74,6 +74,8 @@ export const addCode = (body) => call('POST', '/api/codebook/codes', body);
 export const changeCode = (path, body) => call('PATCH', `/api/codebook/codes/${enc(path)}`, body);
 export const mergeCodes = (from, into) => call('POST', '/api/codebook/merge', {from, into});
 export const getMatrix = (params) => call('GET', `/api/matrix${query(params)}`);
+// The address of the matrix as SVG (a link downloads it with the session's cookie).
+export const matrixSvgUrl = (params) => `/api/matrix.svg${query(params)}`;
 export const getMatrixQuotes = (params) => call('GET', `/api/matrix/quotes${query(params)}`);
 export const getCodePassages = (params) => call('GET', `/api/code/passages${query(params)}`);
 export const getTeam = (params) => call('GET', `/api/team${query(params)}`);

@@ -340,11 +340,13 @@ export class MatrixView {
         h('th', {scope: 'row'}, t(`stat.${row.statistic}`, {}, row.statistic)),
         h('td', {}, row.value)))));
     const download = h('button', {type: 'button', id: 'matrix-csv', onclick: () => this.#download()}, t('downloadCsv'));
+    // The heat map of `verhaal matrix --svg` for the same choice.
+    const svg = h('a', {class: 'button', href: api.matrixSvgUrl(this.#query()), download: 'matrix.svg'}, t('downloadSvg'));
     clear(this.result).append(
       h('p', {class: 'used', id: 'matrix-used'}, used),
       h('div', {class: 'matrix-scroll'}, grid),
       legend,
-      download,
+      h('p', {class: 'downloads'}, download, ' ', svg),
       tests);
   }
 
