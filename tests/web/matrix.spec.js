@@ -253,4 +253,11 @@ test('counting respondents or coded segments gives the numbers of verhaal matrix
   }
   await expect(page).toHaveURL(/unit=segment/);
   await expect(page).toHaveURL(/within=sentence/);
+
+  // The story filters: kind as `--kind`.
+  await page.getByLabel('Count', {exact: true}).selectOption('');
+  await page.locator('#matrix-view').getByLabel('Kind').selectOption('reflection');
+  const reflections = cliMatrix('--kind', 'reflection').tables[0];
+  await expect(page.locator('#matrix-used')).toContainText(`${reflections.used} stories used`);
+  await expect(page).toHaveURL(/kind=reflection/);
 });

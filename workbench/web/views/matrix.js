@@ -53,7 +53,8 @@ export class MatrixView {
     this.request = 0;
     this.params = {};
     this.cell = null;  // {row, col} whose quotes are shown
-    for (const id of ['m-rows', 'm-cols', 'm-coders', 'm-combine', 'm-mixed', 'm-role', 'm-unit', 'm-within']) {
+    for (const id of ['m-rows', 'm-cols', 'm-coders', 'm-combine', 'm-mixed', 'm-role', 'm-kind', 'm-wave',
+      'm-unit', 'm-within']) {
       byId(id).addEventListener('change', () => this.#choose());
     }
     for (const radio of document.querySelectorAll('input[name="m-show"]')) {
@@ -88,12 +89,15 @@ export class MatrixView {
     coders.appendChild(h('option', {value: ''}, t('codersDefault')));
     for (const name of project.project_coders || []) coders.appendChild(h('option', {value: name}, name));
     coders.value = chosen;
-    const role = byId('m-role');
-    const roleValue = role.value;
-    clear(role);
-    role.appendChild(h('option', {value: ''}, t('all')));
-    for (const name of project.roles || []) role.appendChild(h('option', {value: name}, name));
-    role.value = roleValue;
+    // The story filters: the project's roles, the story kinds, its waves.
+    for (const [id, values] of [['m-role', project.roles], ['m-kind', project.kinds], ['m-wave', project.waves]]) {
+      const select = byId(id);
+      const chosen = select.value;
+      clear(select);
+      select.appendChild(h('option', {value: ''}, t('all')));
+      for (const value of values || []) select.appendChild(h('option', {value: String(value)}, String(value)));
+      select.value = chosen;
+    }
   }
 
   // The address of the current choice: #matrix?rows=...
@@ -125,6 +129,8 @@ export class MatrixView {
     byId('m-combine').value = params.combine || '';
     byId('m-mixed').value = params.mixed || '';
     byId('m-role').value = params.role || '';
+    byId('m-kind').value = params.kind || '';
+    byId('m-wave').value = params.wave || '';
     byId('m-unit').value = params.unit || '';
     byId('m-within').value = params.within || '';
     byId('m-within').disabled = params.unit !== 'segment';
@@ -151,6 +157,8 @@ export class MatrixView {
       combine: byId('m-combine').value,
       mixed: byId('m-mixed').value,
       role: byId('m-role').value,
+      kind: byId('m-kind').value,
+      wave: byId('m-wave').value,
       unit: byId('m-unit').value,
       // Only segments meet; another unit keeps no stale choice.
       within: byId('m-unit').value === 'segment' ? byId('m-within').value : '',
@@ -166,8 +174,8 @@ export class MatrixView {
   }
 
   #query() {
-    const {rows, cols, coders, combine, mixed, role, unit, within} = this.params;
-    return {rows, cols, coders, combine, mixed, role, unit, within};
+    const {rows, cols, coders, combine, mixed, role, kind, wave, unit, within} = this.params;
+    return {rows, cols, coders, combine, mixed, role, kind, wave, unit, within};
   }
 
   #sameQuery() {
