@@ -1,7 +1,7 @@
 // A writer killed with SIGKILL at any moment leaves the project as it was
 // before the command or as the command would have left it, never half of it;
 // the file passes SQLite's integrity check and the next command works (issue
-// 26: kill -9 for import, autocode and code --from; `run` has its own test in
+// 26: kill -9 for import, autocode, code --from and merge; `run` has its own test in
 // concurrent_writers_test.cc). Each command is killed after a range of
 // delays, so some kills land in the middle of its writing.
 #include <fcntl.h>
@@ -182,6 +182,35 @@ TEST_F(KilledWriterTest, AKilledCodeFromLeavesNoneOrAllOfTheRows) {
       RunVerhaal({"-p", project.string(), "code", "--from", "codings.csv"}, dir_.path());
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(Count(project, bram), kStories);
+}
+
+// A coder's copy merged into the team project: killed, the team has none or
+// all of the copy's codings; merged again, all of them once.
+TEST_F(KilledWriterTest, AKilledMergeBringsNoneOrAllOfACopy) {
+  const fs::path team = dir_ / "team.verhaal";
+  ASSERT_TRUE(Prepare(team));
+  const fs::path copy = dir_ / "anna.verhaal";
+  fs::copy_file(team, copy);
+  std::string codings = "story,code,coder,quote\n";
+  for (int i = 0; i < kStories; ++i) codings += "S" + std::to_string(i) + ",moeten,anna,moest\n";
+  dir_.Write("anna.csv", codings);
+  const auto coded = RunVerhaal({"-p", copy.string(), "code", "--from", "anna.csv"}, dir_.path());
+  ASSERT_EQ(coded.exit_code, 0) << coded.err;
+  const std::string anna =
+      "SELECT count(*) FROM coding g JOIN coder k ON k.id = g.coder_id WHERE k.name = 'anna'";
+  for (const auto delay : Delays()) {
+    const bool done = RunAndKill(dir_.path(), {"-p", team.string(), "merge", copy.string()}, delay);
+    const int64_t now = Count(team, anna);
+    EXPECT_TRUE(now == 0 || now == kStories) << delay.count() << " ms: " << now;
+    if (done || now == kStories) break;
+  }
+  const auto again = RunVerhaal({"-p", team.string(), "merge", copy.string()}, dir_.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(Count(team, anna), kStories);
+  // No temporary file of the killed runs is left beside the project.
+  for (const auto& entry : fs::directory_iterator(dir_.path())) {
+    EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
+  }
 }
 
 }  // namespace
