@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "corpus/error.h"
 #include "corpus/files.h"
@@ -19,6 +21,51 @@ std::string CutUtf8(std::string_view text, size_t bytes) {
   size_t end = bytes;
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return std::string(text.substr(0, end));
+}
+
+// What ends a cell that was cut, so a reader sees it is not the whole text.
+constexpr std::string_view kCutMark = "…[cut]";
+constexpr size_t kCutMarkUnits = 6;
+
+// The byte length of the longest prefix of `text` that is at most `units`
+// UTF-16 code units long, as Excel counts characters (a character beyond
+// U+FFFF, such as an emoji, counts two).
+size_t PrefixOfUnits(std::string_view text, size_t units) {
+  size_t at = 0;
+  size_t counted = 0;
+  while (at < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    const size_t weight = length == 4 ? 2 : 1;
+    if (counted + weight > units || at + length > text.size()) break;
+    counted += weight;
+    at += length;
+  }
+  return at;
+}
+
+// `text` as it fits in a cell: whole, or cut on a character boundary and
+// ending in kCutMark. Sets `cut` when it was cut.
+std::string FitCell(const std::string& text, bool& cut) {
+  cut = PrefixOfUnits(text, kXlsxMaxCell) < text.size();
+  if (!cut) return text;
+  return text.substr(0, PrefixOfUnits(text, kXlsxMaxCell - kCutMarkUnits)) + std::string(kCutMark);
+}
+
+// "2, 5, 9", or the first ten and "and N more".
+std::string RowList(const std::vector<lxw_row_t>& rows) {
+  constexpr size_t kShown = 10;
+  std::string list;
+  for (size_t i = 0; i < rows.size() && i < kShown; ++i) {
+    list += (i == 0 ? "" : ", ") + std::to_string(rows[i] + 1);  // Excel counts from 1
+  }
+  if (rows.size() > kShown) list += " and " + std::to_string(rows.size() - kShown) + " more";
+  return list;
+}
+
+void CheckWrite(lxw_error error, const std::filesystem::path& file, const std::string& sheet) {
+  if (error == LXW_NO_ERROR) return;
+  throw IoError("cannot write " + file.string() + ", sheet " + sheet + ": " + lxw_strerror(error));
 }
 
 // Removes the temporary workbook unless it was renamed into place.
@@ -56,7 +103,7 @@ void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
     worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(c), columns[c].name.c_str(), bold);
   }
   lxw_row_t row_number = 0;
-  bool warned = false;
+  std::vector<std::vector<lxw_row_t>> cut_rows(columns.size());
   source.ForEachRow([&](const ExportRow& row) {
     if (++row_number >= static_cast<lxw_row_t>(kXlsxMaxRows)) {
       throw DataError("sheet '" + source.name() + "' has more rows than Excel allows (" +
@@ -67,19 +114,24 @@ void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
       const auto col = static_cast<lxw_col_t>(c);
       if (cell.state != Cell::State::kValue) continue;  // blank: missing or not applicable
       if (columns[c].kind == ColumnKind::kNumber) {
-        worksheet_write_number(sheet, row_number, col, cell.number, nullptr);
+        CheckWrite(worksheet_write_number(sheet, row_number, col, cell.number, nullptr), file,
+                   source.name());
       } else if (!cell.text.empty()) {
-        if (cell.text.size() > kXlsxMaxCell && !warned) {
-          warned = true;
-          warnings << "verhaal: warning: " << file.string() << ": sheet " << source.name()
-                   << " has text longer than Excel's " << kXlsxMaxCell
-                   << " characters; it was cut (export --format csv for the full text)\n";
-        }
-        worksheet_write_string(sheet, row_number, col, CutUtf8(cell.text, kXlsxMaxCell).c_str(),
-                               nullptr);
+        bool cut = false;
+        const std::string text = FitCell(cell.text, cut);
+        if (cut) cut_rows[c].push_back(row_number);
+        CheckWrite(worksheet_write_string(sheet, row_number, col, text.c_str(), nullptr), file,
+                   source.name());
       }
     }
   });
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (cut_rows[c].empty()) continue;
+    warnings << "verhaal: warning: " << file.string() << ": sheet " << source.name() << ", column "
+             << columns[c].name << ": text longer than Excel's " << kXlsxMaxCell
+             << " characters was cut and ends in \"" << kCutMark << "\" in rows "
+             << RowList(cut_rows[c]) << "; export --format csv for the full text\n";
+  }
 }
 
 }  // namespace

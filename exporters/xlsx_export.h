@@ -15,13 +15,16 @@
 
 namespace verhaal {
 
-// Excel's limits: rows per sheet and characters per cell.
+// Excel's limits: rows per sheet and characters per cell (UTF-16 code
+// units: a character beyond U+FFFF, such as an emoji, counts two).
 inline constexpr long kXlsxMaxRows = 1048576;
 inline constexpr size_t kXlsxMaxCell = 32767;
 
 // Writes `sheets` (in order) and the variables sheet to `file` atomically,
 // streaming rows (libxlsxwriter's constant-memory mode). Text longer than
-// kXlsxMaxCell is cut with a warning to `warnings`. Errors: kData when a
+// kXlsxMaxCell characters is cut on a character boundary and ends in
+// "…[cut]"; a warning per column to `warnings` names the sheet, column and
+// rows. Errors: kData when a
 // sheet has more rows than Excel allows (export --format csv instead),
 // kCannotCreate / kIo for the file. `file_time` (seconds since 1970, UTC;
 // ExportTime in corpus/clock.h) is the workbook's creation time and its zip

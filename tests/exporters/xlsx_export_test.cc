@@ -5,6 +5,7 @@
 
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "corpus/error.h"
 #include "exporters/codings_shape.h"
@@ -56,6 +57,56 @@ TEST(XlsxExportTest, SheetsFrozenHeaderVariablesAndDiacritics) {
   for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
     EXPECT_EQ(entry.path().filename().string().find(".tmp-"), std::string::npos) << entry.path();
   }
+}
+
+// The text of every inline string cell of `sheet_xml`, in order.
+std::vector<std::string> CellTexts(const std::string& sheet_xml) {
+  std::vector<std::string> texts;
+  for (size_t at = sheet_xml.find("<t>"); at != std::string::npos; at = sheet_xml.find("<t>", at)) {
+    const size_t end = sheet_xml.find("</t>", at);
+    texts.push_back(sheet_xml.substr(at + 3, end - at - 3));
+    at = end;
+  }
+  return texts;
+}
+
+std::string Repeat(const std::string& piece, size_t times) {
+  std::string text;
+  for (size_t i = 0; i < times; ++i) text += piece;
+  return text;
+}
+
+TEST(XlsxExportTest, CellsAreCutOnCharactersNotBytesAndMarked) {
+  if (!HaveTool("unzip")) GTEST_SKIP() << "unzip is not installed";
+  TempDir dir;
+  MemoryExportSource source("verhalen",
+                            {{"tekst", "tekst", ColumnKind::kText, Measure::kNominal, {}, false}});
+  // 20,000 characters in 40,000 bytes: fits, though it is over 32,767 bytes.
+  const std::string fits = Repeat("é", 20000);
+  // 40,000 characters: cut to 32,761 and the mark.
+  const std::string long_text = Repeat("ë", 40000);
+  // An emoji counts two in Excel: 20,000 of them are 40,000 characters.
+  const std::string emoji = Repeat("😀", 20000);
+  source.AddRow({Cell::Text(fits)});
+  source.AddRow({Cell::Text(long_text)});
+  source.AddRow({Cell::Text("kort")});
+  source.AddRow({Cell::Text(emoji)});
+  const auto file = dir / "long.xlsx";
+  std::ostringstream warnings;
+  WriteXlsx({&source}, file, warnings);
+  EXPECT_EQ(warnings.str(), "verhaal: warning: " + file.string() +
+                                ": sheet verhalen, column tekst: text longer than Excel's 32767 "
+                                "characters was cut and ends in \"…[cut]\" in rows 3, 5; export "
+                                "--format csv for the full text\n");
+  const auto result = RunTool("unzip -p " + file.string() + " xl/worksheets/sheet1.xml");
+  ASSERT_EQ(result.exit_code, 0) << result.output.substr(0, 200);
+  const std::vector<std::string> texts = CellTexts(result.output);
+  ASSERT_EQ(texts.size(), 5u);  // the header and four cells
+  EXPECT_EQ(texts[0], "tekst");
+  EXPECT_TRUE(texts[1] == fits) << texts[1].size() << " bytes";
+  EXPECT_TRUE(texts[2] == Repeat("ë", 32761) + "…[cut]") << texts[2].size() << " bytes";
+  EXPECT_EQ(texts[3], "kort");
+  EXPECT_TRUE(texts[4] == Repeat("😀", 16380) + "…[cut]") << texts[4].size() << " bytes";
 }
 
 TEST(XlsxExportTest, UnwritableFolderFailsCleanly) {
