@@ -33,6 +33,9 @@ struct ExportColumn {
   // Cells may be Cell::NotApplicable() (signifier answers): SPSS then gets
   // the user-missing value -9, Stata the missing value .a, both labelled.
   bool may_be_not_applicable = false;
+  // A kText column of dates (YYYY-MM-DD): SPSS and Stata get real dates
+  // (SDATE10, %td); CSV and XLSX the text.
+  bool date = false;
 };
 
 // One cell. A missing cell (skipped, unknown) and a not-applicable one

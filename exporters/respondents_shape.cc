@@ -61,6 +61,7 @@ std::unique_ptr<ExportSource> MakeRespondentsShape(Project& project) {
                               ? Number(namer.Make(v.name), v.label.empty() ? v.name : v.label,
                                        labels.empty() ? Measure::kScale : Measure::kNominal, labels)
                               : Text(namer.Make(v.name), v.label.empty() ? v.name : v.label);
+    column.date = v.type == VariableType::kDate;
     columns.push_back(std::move(column));
   }
   std::map<int64_t, int64_t> story_counts;

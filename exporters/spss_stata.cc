@@ -3,9 +3,11 @@
 #include <readstat.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,6 +100,78 @@ readstat_measure_t MeasureOf(Measure measure) {
   return READSTAT_MEASURE_UNKNOWN;
 }
 
+// A text column written as text; a date column is written as a number.
+bool IsString(const ExportColumn& column) {
+  return column.kind == ColumnKind::kText && !column.date;
+}
+bool IsDate(const ExportColumn& column) { return column.kind == ColumnKind::kText && column.date; }
+
+// Days from 1970-01-01 to the proleptic Gregorian date (Howard Hinnant's
+// days_from_civil).
+int64_t DaysFromCivil(int64_t year, int64_t month, int64_t day) {
+  year -= month <= 2 ? 1 : 0;
+  const int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const int64_t year_of_era = year - era * 400;
+  const int64_t day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+// `text` (YYYY-MM-DD, a real day) as days since 1970-01-01; nullopt otherwise.
+std::optional<int64_t> ParseDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto number = [&](size_t from, size_t length) -> int64_t {
+    int64_t value = 0;
+    for (size_t i = from; i < from + length; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const int64_t year = number(0, 4);
+  const int64_t month = number(5, 2);
+  const int64_t day = number(8, 2);
+  if (year < 1583 || month < 1 || month > 12 || day < 1) return std::nullopt;
+  const int64_t days = DaysFromCivil(year, month, day);
+  // A day past the month's end would land in the next month.
+  if (DaysFromCivil(year, month, 1) + day - 1 != days ||
+      (month == 12 ? DaysFromCivil(year + 1, 1, 1) : DaysFromCivil(year, month + 1, 1)) <= days) {
+    return std::nullopt;
+  }
+  return days;
+}
+
+// A date as the format counts it: SPSS in seconds since 1582-10-14, Stata
+// in days since 1960-01-01.
+double DateValue(int64_t days_since_1970, StatFormat format) {
+  if (format == StatFormat::kSav) {
+    return static_cast<double>(days_since_1970 - DaysFromCivil(1582, 10, 14)) * 86400.0;
+  }
+  return static_cast<double>(days_since_1970 - DaysFromCivil(1960, 1, 1));
+}
+
+// What pass 1 learns about a number column.
+struct NumberRange {
+  bool whole = true;   // every value a whole number
+  double largest = 0;  // the largest magnitude
+};
+
+// The display format: dates as dates; whole numbers (counts, 0/1, codes)
+// without decimals; other numbers (slider positions) with two in SPSS and
+// as many as they need in Stata.
+std::string DisplayFormat(const ExportColumn& column, StatFormat format, const NumberRange& range) {
+  const bool sav = format == StatFormat::kSav;
+  if (IsDate(column)) return sav ? "SDATE10" : "%tdCCYY-NN-DD";
+  if (column.kind == ColumnKind::kText) return "";
+  if (column.kind == ColumnKind::kCategory || range.whole) {
+    size_t digits = 1;
+    for (double limit = 10; range.largest >= limit && digits < 16; limit *= 10) ++digits;
+    const size_t width = std::max<size_t>(8, digits + 1);
+    return sav ? "F" + std::to_string(width) + ".0" : "%" + std::to_string(width) + ".0g";
+  }
+  return sav ? "F8.2" : "%9.0g";
+}
+
 // The text of a text cell; empty when missing.
 std::string TextOf(const Cell& cell) {
   return cell.state == Cell::State::kValue ? cell.text : std::string();
@@ -148,11 +222,13 @@ void AddValueLabels(readstat_writer_t* writer, readstat_variable_t* variable,
 }
 
 // Declares `column` to ReadStat: a string `width` bytes wide (a strL when
-// `strl`), or a number with its value labels and missing values.
+// `strl`), or a number (or date) with its display format, value labels and
+// missing values.
 readstat_variable_t* AddVariable(readstat_writer_t* writer, const ExportColumn& column,
                                  StatFormat format, size_t width, bool strl,
-                                 const std::filesystem::path& file, CutLabels& cut_labels) {
-  const bool text = column.kind == ColumnKind::kText;
+                                 const NumberRange& range, const std::filesystem::path& file,
+                                 CutLabels& cut_labels) {
+  const bool text = IsString(column);
   const bool sav = format == StatFormat::kSav;
   const LabelLimits& limits = sav ? kSavLabels : kDtaLabels;
   const readstat_type_t type =
@@ -165,6 +241,7 @@ readstat_variable_t* AddVariable(readstat_writer_t* writer, const ExportColumn& 
                     .c_str());
   readstat_variable_set_measure(variable, MeasureOf(column.measure));
   if (text) return variable;
+  readstat_variable_set_format(variable, DisplayFormat(column, format, range).c_str());
   if (column.may_be_not_applicable && sav) {
     Check(readstat_variable_add_missing_double_value(variable, kSpssNotApplicable), file,
           "missing value of " + column.name);
@@ -214,10 +291,17 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   // Pass 1: rows and the widest text of each column.
   long rows = 0;
   std::vector<size_t> widths(columns.size(), 1);
+  std::vector<NumberRange> ranges(columns.size());
   source.ForEachRow([&](const ExportRow& row) {
     ++rows;
     for (size_t c = 0; c < columns.size(); ++c) {
-      if (columns[c].kind == ColumnKind::kText) widths[c] = std::max(widths[c], row[c].text.size());
+      if (IsString(columns[c])) {
+        widths[c] = std::max(widths[c], row[c].text.size());
+      } else if (columns[c].kind == ColumnKind::kNumber && row[c].state == Cell::State::kValue) {
+        const double value = row[c].number;
+        ranges[c].whole = ranges[c].whole && std::isfinite(value) && std::trunc(value) == value;
+        ranges[c].largest = std::max(ranges[c].largest, std::fabs(value));
+      }
     }
   });
   // SPSS strings hold at most 32,767 bytes; Stata's longer text goes into
@@ -249,8 +333,8 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   std::vector<readstat_variable_t*> variables;
   for (size_t c = 0; c < columns.size(); ++c) {
     variables.push_back(AddVariable(writer.get(), columns[c], format,
-                                    columns[c].kind != ColumnKind::kText ? 0 : widths[c], strl[c],
-                                    file, cut_labels));
+                                    IsString(columns[c]) ? widths[c] : 0, strl[c], ranges[c], file,
+                                    cut_labels));
   }
   WarnAboutCutLabels(cut_labels, format, file, warnings);
 
@@ -258,7 +342,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   // (at the first row), so the names of string segments can be fixed.
   std::vector<size_t> sav_widths;
   for (size_t c = 0; c < columns.size(); ++c) {
-    sav_widths.push_back(columns[c].kind == ColumnKind::kText ? widths[c] : 0);
+    sav_widths.push_back(IsString(columns[c]) ? widths[c] : 0);
   }
   auto release = [&] {
     if (!sink.holding) return;
@@ -293,6 +377,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   // ReadStat's row count check, which we turn into an error.
   long written = 0;
   int next_ref = 0;
+  std::vector<size_t> not_dates(columns.size(), 0);
   source.ForEachRow([&](const ExportRow& row) {
     if (written >= rows) throw IoError("the project changed while exporting; export again");
     Check(readstat_begin_row(writer.get()), file, "row", &sink);
@@ -301,7 +386,14 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
       const Cell& cell = row[c];
       readstat_variable_t* variable = variables[c];
       readstat_error_t error = READSTAT_OK;
-      if (columns[c].kind == ColumnKind::kText) {
+      if (IsDate(columns[c])) {
+        const std::optional<int64_t> days =
+            cell.state == Cell::State::kValue ? ParseDate(cell.text) : std::nullopt;
+        if (!days && cell.state == Cell::State::kValue) ++not_dates[c];
+        error = days
+                    ? readstat_insert_double_value(writer.get(), variable, DateValue(*days, format))
+                    : readstat_insert_missing_value(writer.get(), variable);
+      } else if (IsString(columns[c])) {
         const std::string text = cut[c] ? CutUtf8(TextOf(cell), widths[c]) : TextOf(cell);
         if (strl[c]) {
           readstat_string_ref_t* ref = readstat_get_string_ref(writer.get(), next_ref++);
@@ -326,6 +418,14 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
     ++written;
   });
   if (written != rows) throw IoError("the project changed while exporting; export again");
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (not_dates[c] == 0) continue;
+    const bool one = not_dates[c] == 1;
+    warnings << "verhaal: warning: " << file.string() << ": " << not_dates[c]
+             << (one ? " value" : " values") << " of date variable " << columns[c].name
+             << (one ? " is not a date" : " are not dates")
+             << " (YYYY-MM-DD) and left missing; export --format csv for the text\n";
+  }
   Check(readstat_end_writing(writer.get()), file, "end", &sink);
   release();
   out.Commit();

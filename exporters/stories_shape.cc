@@ -177,8 +177,10 @@ class StoriesShape : public ExportSource {
         [](const StoryContext& s) {
           return s.story->wave ? Cell::Number(*s.story->wave) : Cell::Missing();
         });
-    Add(Column("date", "story date (YYYY-MM-DD)", ColumnKind::kText, Measure::kNominal),
-        [](const StoryContext& s) { return TextOrMissing(s.story->date); });
+    ExportColumn date =
+        Column("date", "story date (YYYY-MM-DD)", ColumnKind::kText, Measure::kNominal);
+    date.date = true;
+    Add(std::move(date), [](const StoryContext& s) { return TextOrMissing(s.story->date); });
     Add(Column("language", "story language (ISO 639-1)", ColumnKind::kText, Measure::kNominal),
         [](const StoryContext& s) { return TextOrMissing(s.story->language); });
     Add(Column("title", "story title", ColumnKind::kText, Measure::kNominal),
@@ -238,11 +240,12 @@ class StoriesShape : public ExportSource {
               return Cell::Number(std::strtod(value->c_str(), nullptr));
             });
       } else {
-        Add(Column(column_name, label, ColumnKind::kText, Measure::kNominal),
-            [get](const StoryContext& s) {
-              const std::string* value = get(s);
-              return value == nullptr ? Cell::Missing() : TextOrMissing(*value);
-            });
+        ExportColumn column = Column(column_name, label, ColumnKind::kText, Measure::kNominal);
+        column.date = variable.type == VariableType::kDate;
+        Add(std::move(column), [get](const StoryContext& s) {
+          const std::string* value = get(s);
+          return value == nullptr ? Cell::Missing() : TextOrMissing(*value);
+        });
       }
     }
   }

@@ -159,8 +159,9 @@ TEST_F(SpssStataTest, ReadstatAndPandasReadTheStataFile) {
     const auto csv = dir_ / "back.csv";
     const auto result = RunTool("readstat " + file.string() + " " + csv.string());
     ASSERT_EQ(result.exit_code, 0) << result.output;
+    // The date is a Stata date: days since 1960-01-01.
     ExpectContains(testing::ReadFile(csv),
-                   {"\"S1\",\"SH-07\",2.000000,1.000000,1.000000,\"2025-03-01\",\"\",\"Eén "
+                   {"\"S1\",\"SH-07\",2.000000,1.000000,1.000000,23801.000000,\"\",\"Eén "
                     "gesprek\",\"Súdwest-Fryslân\",1.000000,\"interview ij\",0.250000,2.000000,"
                     "0.500000,0.250000,0.250000,0.500000,0.500000,7.000000,",
                     "\"=HYPERLINK(\"\"http://evil\"\")\""});
@@ -305,6 +306,71 @@ TEST_F(SpssStataTest, StataCutsLabelsOver80CharactersAndKeepsThemInNotes) {
   EXPECT_EQ(back.labels.at("c_lang"), first80);
   EXPECT_EQ(back.labels.at("kort"), "kort");
   EXPECT_EQ(back.notes, (std::vector<std::string>{"c_lang: " + long_label}));
+}
+
+// Counts, 0/1 and codes without decimals, sliders with, dates as dates.
+MemoryExportSource NumbersAndDates() {
+  ExportColumn date = TextColumn("datum", "story date");
+  date.date = true;
+  MemoryExportSource source(
+      "t", {{"n_codes", "codings", ColumnKind::kNumber, Measure::kScale, {}, false},
+            {"c_x", "x", ColumnKind::kNumber, Measure::kNominal, {{0, "absent"}, {1, "present"}}},
+            {"slider", "slider", ColumnKind::kNumber, Measure::kScale, {}, true},
+            {"role", "role", ColumnKind::kCategory, Measure::kNominal, {{1, "a"}, {2, "b"}}},
+            {"big", "big count", ColumnKind::kNumber, Measure::kScale, {}, false},
+            date});
+  source.AddRow({Cell::Number(12), Cell::Number(1), Cell::Number(0.25), Cell::Category(2, "b"),
+                 Cell::Number(1234567890), Cell::Text("2025-03-01")});
+  source.AddRow({Cell::Number(0), Cell::Number(0), Cell::NotApplicable(), Cell::Missing(),
+                 Cell::Number(3), Cell::Text("2025-02-30")});
+  return source;
+}
+
+TEST_F(SpssStataTest, SpssShowsCountsAsIntegersSlidersWithDecimalsAndDatesAsDates) {
+  MemoryExportSource source = NumbersAndDates();
+  std::ostringstream warnings;
+  const auto file = dir_ / "numbers.sav";
+  WriteStatFile(source, StatFormat::kSav, file, warnings);
+  EXPECT_EQ(warnings.str(), "verhaal: warning: " + file.string() +
+                                ": 1 value of date variable datum is not a date (YYYY-MM-DD) and "
+                                "left missing; export --format csv for the text\n");
+  const ReadBack back = ReadWithReadstat(file, StatFormat::kSav);
+  EXPECT_EQ(back.formats.at("n_codes"), "F8.0");
+  EXPECT_EQ(back.formats.at("c_x"), "F8.0");
+  EXPECT_EQ(back.formats.at("slider"), "F8.2");
+  EXPECT_EQ(back.formats.at("role"), "F8.0");
+  EXPECT_EQ(back.formats.at("big"), "F11.0");
+  EXPECT_EQ(back.formats.at("datum"), "SDATE10");
+  EXPECT_EQ(back.types.at("datum"), "number");
+  ASSERT_EQ(back.rows.size(), 2u);
+  // Seconds from 1582-10-14 to 2025-03-01.
+  EXPECT_EQ(back.rows[0].at("datum"), "13960166400");
+  EXPECT_EQ(back.rows[1].at("datum"), ".");
+  EXPECT_EQ(back.rows[0].at("slider"), "0.25");
+
+  if (!HaveTool("pspp")) GTEST_SKIP() << "pspp is not installed";
+  const auto syntax =
+      dir_.Write("read.sps", "GET FILE='" + file.string() + "'.\nLIST n_codes slider datum.\n");
+  const auto result = RunTool("pspp -O format=txt -o - " + syntax.string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  ExpectContains(result.output, {"2025/03/01", "     12", ".25"});
+}
+
+TEST_F(SpssStataTest, StataShowsCountsAsIntegersAndDatesAsDates) {
+  MemoryExportSource source = NumbersAndDates();
+  std::ostringstream warnings;
+  const auto file = dir_ / "numbers.dta";
+  WriteStatFile(source, StatFormat::kDta, file, warnings);
+  const ReadBack back = ReadWithReadstat(file, StatFormat::kDta);
+  EXPECT_EQ(back.formats.at("n_codes"), "%8.0g");
+  EXPECT_EQ(back.formats.at("c_x"), "%8.0g");
+  EXPECT_EQ(back.formats.at("slider"), "%9.0g");
+  EXPECT_EQ(back.formats.at("big"), "%11.0g");
+  EXPECT_EQ(back.formats.at("datum"), "%tdCCYY-NN-DD");
+  ASSERT_EQ(back.rows.size(), 2u);
+  // Days from 1960-01-01 to 2025-03-01.
+  EXPECT_EQ(back.rows[0].at("datum"), "23801");
+  EXPECT_EQ(back.rows[1].at("datum"), ".");
 }
 
 TEST_F(SpssStataTest, UnwritableFolderFailsWithoutAHalfFile) {
