@@ -11,6 +11,7 @@
 #include "corpus/error.h"
 #include "corpus/text.h"
 #include "exporters/table.h"
+#include "study/rule_review.h"
 
 namespace verhaal {
 namespace {
@@ -41,12 +42,28 @@ std::string KeywordInContext(const std::string& text, const RuleHit& hit) {
   return out;
 }
 
+// Each rule's codings and the decisions on them made in the workbench's
+// Rules view (study/rule_review.h), with its precision (accepted / reviewed).
+void WriteReviewStats(CommandContext& context, Project& project, TableFormat format) {
+  Table table{{"code", "rule", "codings", "accepted", "rejected", "precision"},
+              {},
+              {false, false, true, true, true, true}};
+  for (const RulePrecision& rule : RulePrecisions(project, Viewer{})) {
+    char precision[32] = "";
+    if (rule.precision) std::snprintf(precision, sizeof precision, "%.3f", *rule.precision);
+    table.AddRow({rule.code, rule.rule, std::to_string(rule.codings), std::to_string(rule.accepted),
+                  std::to_string(rule.rejected), precision});
+  }
+  WriteTable(context.out, table, format);
+}
+
 }  // namespace
 
 int RunAutocode(CommandContext& context) {
   CommandOptions options(
       context,
-      "verhaal autocode [--coder NAME] [--codes PATH...] [--dry-run [--count]] [--explain]",
+      "verhaal autocode [--coder NAME] [--codes PATH...] [--dry-run [--count]] [--explain]\n"
+      "       [--review-stats]",
       "Codes the stories by the autocoding rules of the codebook's codes (see\n"
       "docs/autocoding.md): terms and phrases ignoring case and diacritics, Dutch or\n"
       "English stems, wildcards, gaps, near, not, regular expressions. All rules run\n"
@@ -54,10 +71,13 @@ int RunAutocode(CommandContext& context) {
       "'rules') with origin rule:<name>; running again replaces that coder's rule\n"
       "codings in one transaction and reports what was added and removed per code.\n"
       "--dry-run shows the hits in context instead of writing; --count only counts\n"
-      "them; --explain shows what each rule compiled to.",
+      "them; --explain shows what each rule compiled to. --review-stats shows each\n"
+      "rule's codings (of the coder 'rules'), how many were accepted and rejected in\n"
+      "the workbench's Rules view, and its precision (accepted / reviewed).",
       "  verhaal autocode --dry-run --codes motivatie\n"
       "  verhaal autocode --dry-run --count\n"
-      "  verhaal autocode --coder rules");
+      "  verhaal autocode --coder rules\n"
+      "  verhaal autocode --review-stats");
   options.add()("coder", po::value<std::string>()->default_value("rules"),
                 "the coder the rule codings belong to")(
       "codes", po::value<std::vector<std::string>>()->multitoken(),
@@ -65,6 +85,8 @@ int RunAutocode(CommandContext& context) {
       "dry-run", po::bool_switch(), "show the hits (keyword in context); write nothing")(
       "count", po::bool_switch(), "with --dry-run: only count the hits per code")(
       "explain", po::bool_switch(), "show what the rules compiled to, and stop")(
+      "review-stats", po::bool_switch(),
+      "show each rule's accepted and rejected codings and its precision, and stop")(
       "threads", po::value<int>()->default_value(0), "matching threads (0: every core)")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   if (!options.Parse()) return 0;
@@ -78,6 +100,11 @@ int RunAutocode(CommandContext& context) {
   autocode.threads = options.Get<int>("threads");
   if (autocode.threads < 0) throw UsageError("--threads must be 0 (every core) or more");
   Project project = options.OpenProject();
+
+  if (options.Get<bool>("review-stats")) {
+    WriteReviewStats(context, project, format);
+    return 0;
+  }
 
   if (options.Get<bool>("explain")) {
     ProjectRules rules = LoadProjectRules(project, autocode.code_paths);

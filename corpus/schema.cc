@@ -221,9 +221,28 @@ CREATE INDEX undo_step_coder ON undo_step(coder_id, done, id);
 CREATE INDEX story_wave ON story(wave) WHERE wave IS NOT NULL;
 )sql";
 
-constexpr std::array<const char*, 5> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                    kVersion5};
-static_assert(kMigrations.size() == 5, "kSchemaVersion in project.h must match");
+// Version 6: the decisions on the autocoder's codings (corpus/rule_reviews.h),
+// keyed as the coding is (story, code, coder, segment), so a decision
+// outlives a re-run of `verhaal autocode` that finds the same segment. Not a
+// foreign key to coding (it has no row id, and a decision may outlive its
+// coding); it goes with its story, code or coders.
+constexpr const char* kVersion6 = R"sql(
+CREATE TABLE rule_review (
+  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+  code_id INTEGER NOT NULL REFERENCES code(id) ON DELETE CASCADE,
+  coder_id INTEGER NOT NULL REFERENCES coder(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+  reviewer_id INTEGER NOT NULL REFERENCES coder(id) ON DELETE CASCADE,
+  decided TEXT NOT NULL,
+  PRIMARY KEY (story_id, code_id, coder_id, start, end)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char*, 6> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                    kVersion4, kVersion5, kVersion6};
+static_assert(kMigrations.size() == 6, "kSchemaVersion in project.h must match");
 
 }  // namespace
 

@@ -55,6 +55,8 @@ class Workbench::Handlers {
   void InstallCodeApi(httplib::Server& server);
   // memo_routes.cc: the Memos view's call
   void InstallMemoApi(httplib::Server& server);
+  // rule_routes.cc: the Rules view's calls
+  void InstallRuleApi(httplib::Server& server);
   // Wraps a handler: the viewer, errors as JSON with their status.
   httplib::Server::Handler Json(JsonHandler handler);
 

@@ -316,6 +316,68 @@ json MemoListJson(const MemoList& list, int64_t offset, int64_t limit) {
           {"memos", memos}};
 }
 
+namespace {
+
+json RuleCodingJson(const RuleCodingView& view) {
+  const Coding& c = view.coding;
+  const RuleReason& r = view.reason;
+  json reason = {{"found", r.found}};
+  if (r.found) {
+    reason["match_start"] = r.match_start;
+    reason["match_end"] = r.match_end;
+    reason["before"] = r.before;
+    reason["matched"] = r.matched;
+    reason["after"] = r.after;
+  }
+  return {{"id", FormatCodingId(c)},
+          {"story", c.story_key},
+          {"code", c.code_path},
+          {"start", c.start},
+          {"end", c.end},
+          {"text", view.text},
+          {"created", c.created},
+          {"rule", r.rule},
+          {"rule_text", r.text},
+          {"reason", reason},
+          {"decision", view.review ? json(view.review->decision) : json(nullptr)},
+          {"reviewer", view.review ? view.review->reviewer : ""},
+          {"decided", view.review ? view.review->decided : ""},
+          {"yours", view.yours}};
+}
+
+}  // namespace
+
+json RuleCodingListJson(const RuleCodingList& list, int64_t offset, int64_t limit) {
+  json codings = json::array();
+  for (const RuleCodingView& view : list.codings) codings.push_back(RuleCodingJson(view));
+  return {{"total", list.total},
+          {"offset", offset},
+          {"limit", limit},
+          {"rules_error", list.rules_error},
+          {"codings", codings}};
+}
+
+json RulePrecisionsJson(const std::vector<RulePrecision>& rules) {
+  json out = json::array();
+  for (const RulePrecision& r : rules) {
+    out.push_back({{"code", r.code},
+                   {"rule", r.rule},
+                   {"text", r.text},
+                   {"codings", r.codings},
+                   {"accepted", r.accepted},
+                   {"rejected", r.rejected},
+                   {"precision", r.precision ? json(*r.precision) : json(nullptr)}});
+  }
+  return {{"rules", out}};
+}
+
+json RuleDecisionJson(const RuleDecisionOutcome& outcome, const Viewer& viewer) {
+  json out = RuleCodingJson(outcome.coding);
+  out["added"] = outcome.added ? CodingJson(*outcome.added, viewer) : json(nullptr);
+  out["removed"] = outcome.removed ? CodingJson(*outcome.removed, viewer) : json(nullptr);
+  return out;
+}
+
 json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices) {
   json out = json::array();
   for (const MatrixDimensionChoice& c : choices) {

@@ -13,6 +13,7 @@
 #include "study/coding_actions.h"
 #include "study/matrix_query.h"
 #include "study/memo_list.h"
+#include "study/rule_review.h"
 #include "study/story_browse.h"
 #include "study/team.h"
 #include "study/viewer.h"
@@ -33,6 +34,11 @@ nlohmann::json CodePassagesJson(const std::string& code, const CodePassages& pas
                                 int64_t offset, int64_t limit);
 // The Memos view's list: the total, the authors and memos [offset, offset + limit).
 nlohmann::json MemoListJson(const MemoList& list, int64_t offset, int64_t limit);
+// The Rules view's shapes: the rule codings with their reasons and
+// decisions, each rule's precision, and what a decision did.
+nlohmann::json RuleCodingListJson(const RuleCodingList& list, int64_t offset, int64_t limit);
+nlohmann::json RulePrecisionsJson(const std::vector<RulePrecision>& rules);
+nlohmann::json RuleDecisionJson(const RuleDecisionOutcome& outcome, const Viewer& viewer);
 nlohmann::json DimensionChoicesJson(const std::vector<MatrixDimensionChoice>& choices);
 
 // The Team view's shapes (team_json.cc).

@@ -185,6 +185,7 @@ void Workbench::Handlers::Install(httplib::Server& server) {
   InstallTeamApi(server);
   InstallCodeApi(server);
   InstallMemoApi(server);
+  InstallRuleApi(server);
   InstallPage(server);
 }
 

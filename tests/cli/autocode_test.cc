@@ -16,6 +16,7 @@
 #include "corpus/codings.h"
 #include "corpus/project.h"
 #include "corpus/respondents.h"
+#include "corpus/rule_reviews.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
 
@@ -341,6 +342,34 @@ TEST(AutocodeCliTest, ChangedRulesReplaceOnlyRuleCodings) {
                          "KM-1 motivatie/willen rules rule:willen 30:73",
                          "KM-1 motivatie/willen rules rule:samenwerken 38:49",
                      }));
+}
+
+TEST(AutocodeCliTest, ReviewStatsShowEachRulesPrecision) {
+  TempDir dir;
+  MakeProject(dir / "s.verhaal");
+  ASSERT_EQ(RunVerhaal({"autocode"}, dir.path()).exit_code, 0);
+  {
+    // As the workbench's Rules view decides: anna accepts one coding of the
+    // rule willen and rejects the other.
+    Project project = Project::Open(dir / "s.verhaal");
+    const int64_t anna = EnsureCoder(project, "anna");
+    CodingFilter filter;
+    filter.origin_prefix = "rule:willen";
+    const std::vector<Coding> willen = ListCodings(project, filter);
+    ASSERT_EQ(willen.size(), 2u);
+    SetRuleReview(project, willen[0], "accepted", anna);
+    SetRuleReview(project, willen[1], "rejected", anna);
+  }
+  auto stats = RunVerhaal({"autocode", "--review-stats", "--format", "csv"}, dir.path());
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_EQ(stats.out,
+            "code,rule,codings,accepted,rejected,precision\r\n"
+            "motivatie/willen,willen,2,1,1,0.500\r\n"
+            "motivatie/willen,samenwerken,2,0,0,\r\n"
+            "motivatie/moeten,moeten,2,0,0,\r\n");
+  EXPECT_EQ(stats.err, "");
+  // Nothing was coded again.
+  EXPECT_EQ(Codings(dir / "s.verhaal").size(), kExpectedCodings.size());
 }
 
 TEST(AutocodeCliTest, DryRunShowsHitsInContextAndWritesNothing) {

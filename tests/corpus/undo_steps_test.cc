@@ -80,7 +80,7 @@ TEST_F(UndoStepsTest, AnOlderProjectGetsTheTableWhenOpened) {
   testing::TempDir dir;
   { Project::CreateAtVersion(dir / "old.verhaal", "old", 4); }
   Project old = Project::Open(dir / "old.verhaal");
-  EXPECT_EQ(old.schema_version(), 5);
+  EXPECT_EQ(old.schema_version(), kSchemaVersion);
   const int64_t coder = EnsureCoder(old, "anna");
   EXPECT_FALSE(LastDoneStep(old, coder));
   EXPECT_EQ(CountUndoSteps(old, coder).undo, 0);

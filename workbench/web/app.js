@@ -1,7 +1,7 @@
 // The workbench page: loads the project, wires the views together, follows
 // the address (#story=KEY, #story=KEY&at=START-END for a passage, #code?...
 // for the Code view, #matrix?... for the Matrix view, #team for the Team view,
-// #memos?... for the Memos view), handles undo/redo and the
+// #memos?... for the Memos view, #rules?... for the Rules view), handles undo/redo and the
 // global keys, and listens to the server's events to show others' changes
 // live.
 
@@ -21,6 +21,7 @@ import {MatrixView} from './views/matrix.js';
 import {CodeView} from './views/code.js';
 import {TeamView, teamAllowed} from './views/team.js';
 import {MemosView} from './views/memos.js';
+import {RulesView} from './views/rules.js';
 
 function announce(message) {
   const status = byId('status');
@@ -50,6 +51,7 @@ const matrix = new MatrixView({fail, announce});
 const code = new CodeView({fail, announce});
 const team = new TeamView({fail, announce});
 const memos = new MemosView({fail, announce});
+const rules = new RulesView({fail, announce});
 
 async function loadCodebook() {
   const codebook = await api.getCodebook();
@@ -150,6 +152,10 @@ function memosShown() {
   return !byId('memos-view').hidden;
 }
 
+function rulesShown() {
+  return !byId('rules-view').hidden;
+}
+
 // Shows the view the address names: the Code view, the Matrix view, the
 // Team view, the Memos view, or the stories with the story (and passage) it
 // names.
@@ -158,16 +164,26 @@ async function route() {
   const onCode = location.hash.startsWith('#code');
   const onTeam = !onMatrix && location.hash.startsWith('#team') && teamAllowed(state.project);
   const onMemos = location.hash.startsWith('#memos');
+  const onRules = location.hash.startsWith('#rules') && teamAllowed(state.project);
   byId('matrix-view').hidden = !onMatrix;
   byId('code-view').hidden = !onCode;
   byId('team-view').hidden = !onTeam;
   byId('memos-view').hidden = !onMemos;
-  byId('workspace').hidden = onMatrix || onTeam || onCode || onMemos;
+  byId('rules-view').hidden = !onRules;
+  const elsewhere = onMatrix || onTeam || onCode || onMemos || onRules;
+  byId('workspace').hidden = elsewhere;
   byId('nav-matrix').toggleAttribute('aria-current', onMatrix);
   byId('nav-code').toggleAttribute('aria-current', onCode);
   byId('nav-team').toggleAttribute('aria-current', onTeam);
   byId('nav-memos').toggleAttribute('aria-current', onMemos);
-  byId('nav-stories').toggleAttribute('aria-current', !onMatrix && !onTeam && !onCode && !onMemos);
+  byId('nav-rules').toggleAttribute('aria-current', onRules);
+  byId('nav-stories').toggleAttribute('aria-current', !elsewhere);
+  if (onRules) {
+    byId('nav-rules').setAttribute('aria-current', 'page');
+    await rules.show(location.hash);
+    byId('nav-rules').href = rules.hash();
+    return;
+  }
   if (onMemos) {
     byId('nav-memos').setAttribute('aria-current', 'page');
     await memos.show(location.hash);
@@ -201,7 +217,7 @@ function anyDialogOpen() {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown() || memosShown()) return;
+  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown() || memosShown() || rulesShown()) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (ctrl && !event.altKey && (key === 'z' || key === 'y') && !isTyping(event.target)) {
@@ -247,6 +263,7 @@ function onServerEvent(type, data) {
   if (teamShown()) team.reload();
   if (codeShown() && type !== 'codebook') code.reload();
   if (memosShown()) memos.reload();
+  if (rulesShown() && type !== 'codebook') rules.reload();
   if (type === 'coding' && data.story && data.story !== state.storyKey) {
     clearTimeout(listTimer);
     listTimer = setTimeout(() => { list.reload(); loadCodebookQuietly(); }, 400);
@@ -270,6 +287,8 @@ async function start() {
     byId('you').textContent = t('you', {coder: project.you});
     byId('blind-note').hidden = !project.blind;
     byId('nav-team').hidden = !teamAllowed(project);
+    // The rules' codings are another coder's: under --blind the lead's only.
+    byId('nav-rules').hidden = !teamAllowed(project);
     list.setProject(project);
     matrix.setProject(project);
     code.setProject(project);

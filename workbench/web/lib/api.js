@@ -82,6 +82,9 @@ export const getTeam = (params) => call('GET', `/api/team${query(params)}`);
 export const getTeamDisagreements = (params) => call('GET', `/api/team/disagreements${query(params)}`);
 export const settle = (body) => call('POST', '/api/team/settle', body);
 export const getMemos = (params) => call('GET', `/api/memos${query(params)}`);
+export const getRules = () => call('GET', '/api/rules');
+export const getRuleCodings = (params) => call('GET', `/api/rules/codings${query(params)}`);
+export const decideRuleCoding = (id, decision) => call('POST', `/api/rules/codings/${enc(id)}/decision`, {decision});
 
 // Calls `onEvent(type, data)` for each server-sent event (coding, codebook,
 // external). EventSource reconnects by itself; `onEvent('reconnect')` says the
