@@ -24,14 +24,16 @@ int ExportStories(CommandContext& context) {
       "See docs/exports.md.",
       "  verhaal export stories -o verhalen.sav\n"
       "  verhaal export stories --format csv --excel --locale nl -o verhalen.csv\n"
-      "  verhaal export stories --coder anna --role statushouder -o anna.dta");
+      "  verhaal export stories --coder anna --role statushouder -o anna.dta\n"
+      "  verhaal export stories --with-text --no-codes -o verhalen.xlsx");
   AddDataExportOptions(options);
   options.add()("coder", po::value<std::string>()->value_name("NAME"),
                 "count only this coder's codings")(
       "consensus", "a code is present only when every coder of the story applied it")(
       "list-as-text", "a multiple-choice list as one column \"item; item\"")(
-      "no-codes", "leave out the code columns")("role", po::value<std::string>(),
-                                                "only stories of respondents with this role")(
+      "no-codes", "leave out the code columns")(
+      "with-text", "add the story text and its length in characters (text, text_length)")(
+      "role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind")("wave", po::value<int>(),
                                                                      "only stories of this wave");
   AddCoderOptions(options);
@@ -51,6 +53,7 @@ int ExportStories(CommandContext& context) {
   shape.count = options.Has("consensus") ? CodingCount::kConsensus : CodingCount::kAll;
   shape.list_as_one_column = options.Has("list-as-text");
   shape.codes = !options.Has("no-codes");
+  shape.text = options.Has("with-text");
   Project project = options.OpenProject();
   auto source = MakeStoriesShape(project, shape);
   WriteDataExport(context, options, *source, ExportTime(project));

@@ -55,6 +55,13 @@ ExportColumn Column(std::string name, std::string label, ColumnKind kind, Measur
   return {std::move(name), std::move(label), kind, measure, std::move(value_labels)};
 }
 
+// The number of characters (code points, as coding offsets count) of UTF-8 `text`.
+size_t Characters(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return count;
+}
+
 const std::vector<std::pair<double, std::string>> kPresence = {{0, "absent"}, {1, "present"}};
 
 class StoriesShape : public ExportSource {
@@ -91,7 +98,7 @@ class StoriesShape : public ExportSource {
   std::string name() const override { return "stories"; }
   const std::vector<ExportColumn>& columns() const override { return columns_; }
 
-  // One pass over the stories (without their text) with a cursor each over
+  // One pass over the stories (with their text only for --with-text) with a cursor each over
   // the story values, the signifier values and the codings, all in story
   // id order and merged here: a handful of queries in all, not several a
   // story. Respondent values are read once per respondent run.
@@ -105,7 +112,7 @@ class StoriesShape : public ExportSource {
     SignifierValueCursor signifier_values(project_, signifiers_);
     std::optional<StoryCodingCursor> codings;
     if (options_.codes) codings.emplace(project_, coder_set_);
-    ForEachStoryHead(project_, options_.filter, [&](const Story& story) {
+    auto visit_story = [&](const Story& story) {
       context.story = &story;
       context.story_values.clear();
       if (story_values) story_values->ValuesOf(story.id, context.story_values);
@@ -125,7 +132,13 @@ class StoriesShape : public ExportSource {
       }
       for (size_t c = 0; c < columns_.size(); ++c) row[c] = cells_[c](context);
       visit(row);
-    });
+    };
+    // The text is read only when asked for: it is most of a project's bytes.
+    if (options_.text) {
+      ForEachStory(project_, options_.filter, visit_story);
+    } else {
+      ForEachStoryHead(project_, options_.filter, visit_story);
+    }
   }
 
  private:
@@ -185,6 +198,14 @@ class StoriesShape : public ExportSource {
         [](const StoryContext& s) { return TextOrMissing(s.story->language); });
     Add(Column("title", "story title", ColumnKind::kText, Measure::kNominal),
         [](const StoryContext& s) { return TextOrMissing(s.story->title); });
+    if (!options_.text) return;
+    Add(Column("text", "story text", ColumnKind::kText, Measure::kNominal),
+        [](const StoryContext& s) { return Cell::Text(s.story->text); });
+    Add(Column("text_length", "length of the story text (characters)", ColumnKind::kNumber,
+               Measure::kScale),
+        [](const StoryContext& s) {
+          return Cell::Number(static_cast<double>(Characters(s.story->text)));
+        });
   }
 
   void AddVariableColumns() {

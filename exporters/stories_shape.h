@@ -30,6 +30,7 @@ struct StoriesShapeOptions {
   CodingCount count = CodingCount::kAll;
   bool list_as_one_column = false;  // multiple-choice lists as one "a; b" text column
   bool codes = true;                // add the per-code columns
+  bool text = false;                // add the story text and its length in characters
 };
 
 // Builds the shape's columns from the project's variables, signifiers and

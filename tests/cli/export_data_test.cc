@@ -40,6 +40,26 @@ TEST_F(ExportDataCliTest, StoriesCsvToFileAndStdout) {
   EXPECT_EQ(result.err, "wrote 3 rows, 21 variables\n");
 }
 
+TEST_F(ExportDataCliTest, StoriesWithTextAddTheTextAndItsLength) {
+  auto result =
+      RunVerhaal({"export", "stories", "--no-codes", "--with-text", "-o", "s.csv"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "wrote s.csv: 3 rows, 23 variables\n");
+  const std::string csv = ReadFile(dir_ / "s.csv");
+  EXPECT_NE(csv.find(",language,title,text,text_length,gemeente,"), std::string::npos) << csv;
+  // The length counts characters: 'é', 'è' and 'û' are one each.
+  EXPECT_NE(csv.find(",\"De klantmanager moedigde mij aan. Ik wilde zelf werken, ook in de "
+                     "zorg.\",71,"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find(",'@SUM(A1:A9) -cmd|' /C calc'!A0 en een café met crème brûlée,59,"),
+            std::string::npos)
+      << csv;
+  // Without the option the text is not read at all.
+  result = RunVerhaal({"export", "stories", "--no-codes"}, dir_.path());
+  EXPECT_EQ(result.out.find("klantmanager moedigde"), std::string::npos);
+}
+
 TEST_F(ExportDataCliTest, FormatsFromExtensionAndFlag) {
   const std::vector<std::vector<std::string>> runs = {
       {"export", "stories", "-o", "s.sav"},

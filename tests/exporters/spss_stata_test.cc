@@ -114,6 +114,12 @@ void ExpectSameText(const std::string& actual, const std::string& expected) {
       << std::string(a, std::min(a + 40, actual.end()));
 }
 
+size_t Utf8Length(const std::string& text) {
+  size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return count;
+}
+
 class SpssStataTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -371,6 +377,42 @@ TEST_F(SpssStataTest, StataShowsCountsAsIntegersAndDatesAsDates) {
   // Days from 1960-01-01 to 2025-03-01.
   EXPECT_EQ(back.rows[0].at("datum"), "23801");
   EXPECT_EQ(back.rows[1].at("datum"), ".");
+}
+
+TEST_F(SpssStataTest, StoriesWithTextCarryA100KbStoryWholeIntoStata) {
+  Story story;
+  story.key = "S4";
+  story.title = "Lang verhaal";
+  story.text = LongDutchText(100000) + " 😀";
+  AddStory(*project_, story);
+  StoriesShapeOptions options;
+  options.text = true;
+  options.codes = false;
+  auto source = MakeStoriesShape(*project_, options);
+  std::ostringstream warnings;
+  const auto dta = dir_ / "stories.dta";
+  EXPECT_EQ(WriteStatFile(*source, StatFormat::kDta, dta, warnings), 4);
+  EXPECT_EQ(warnings.str(), "");
+  const ReadBack back = ReadWithReadstat(dta, StatFormat::kDta);
+  ASSERT_EQ(back.rows.size(), 4u);
+  EXPECT_EQ(back.types.at("text"), "string");
+  ExpectSameText(back.rows[3].at("text"), story.text);
+  EXPECT_EQ(back.rows[3].at("text_length"), std::to_string(Utf8Length(story.text)));
+  EXPECT_EQ(back.rows[1].at("text"), "@SUM(A1:A9) -cmd|' /C calc'!A0 en een café met crème brûlée");
+  EXPECT_EQ(back.rows[1].at("text_length"), "59");
+
+  // SPSS holds 32,767 bytes: cut at a character boundary, with a warning.
+  const auto sav = dir_ / "stories.sav";
+  WriteStatFile(*source, StatFormat::kSav, sav, warnings);
+  EXPECT_NE(warnings.str().find("text in variable text is longer than SPSS's 32767 bytes"),
+            std::string::npos)
+      << warnings.str();
+  const ReadBack sav_back = ReadWithReadstat(sav, StatFormat::kSav);
+  const std::string& cut = sav_back.rows[3].at("text");
+  EXPECT_LE(cut.size(), 32767u);
+  EXPECT_GE(cut.size(), 32764u);
+  EXPECT_TRUE(story.text.starts_with(cut));
+  EXPECT_EQ(sav_back.rows[3].at("text_length"), std::to_string(Utf8Length(story.text)));
 }
 
 TEST_F(SpssStataTest, UnwritableFolderFailsWithoutAHalfFile) {
