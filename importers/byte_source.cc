@@ -57,6 +57,11 @@ std::unique_ptr<ByteSource> OpenFileSource(const std::filesystem::path& file) {
   if (std::filesystem::is_directory(file, ec)) {
     throw IoError(file.string() + " is a folder; give a file");
   }
+  // A device never ends (/dev/zero, /dev/urandom) or blocks (a terminal):
+  // the encoding guess and the reader would run forever.
+  if (std::filesystem::is_character_file(file, ec) || std::filesystem::is_block_file(file, ec)) {
+    throw DataError(file.string() + " is a device, not a file; give a file");
+  }
   std::FILE* in = std::fopen(file.c_str(), "rb");
   if (in == nullptr) {
     throw IoError("cannot open " + file.string() + ": " + std::strerror(errno));

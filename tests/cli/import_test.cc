@@ -161,6 +161,21 @@ TEST_F(ImportCliTest, AFailingImportLeavesTheProjectUnchanged) {
   EXPECT_EQ(Stories(), 0);
 }
 
+// A device is no file: /dev/zero never ends (the encoding guess read it for
+// ever), so every importer refuses it at once (issue 26).
+TEST_F(ImportCliTest, ADeviceIsRefusedNotReadForever) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"import", "csv", "/dev/zero", "--text", "text"},
+        {"import", "transcript", "/dev/zero"},
+        {"import", "spryng", "/dev/zero"}}) {
+    const auto r = RunVerhaal(args, dir_.path());
+    EXPECT_EQ(r.exit_code, 65) << args[1] << ": " << r.err;
+    EXPECT_NE(r.err.find("/dev/zero is a device, not a file; give a file"), std::string::npos)
+        << args[1] << ": " << r.err;
+  }
+  EXPECT_EQ(Stories(), 0);
+}
+
 // When the project file cannot grow (as on a full disk), the import says which
 // file and what to do, exits 74, and leaves the project and folder as they were.
 TEST_F(ImportCliTest, AFileThatCannotGrowFailsNamedAndChangesNothing) {
