@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -147,11 +148,16 @@ int RunSummary(CommandContext& context) {
   }
   stories.coders = coders.Set();
   const std::string codings_line = coders.Describe();
-  const SummaryStories kept = stories;
-  Summary summary(project, std::move(stories), unit);
-  const std::vector<Table> tables =
-      each ? EachCoderSectionTables(project, kept, unit, coders, sections)
-           : summary.SectionTables(sections);
+  // --combine each reads the codings once per coder; charts (refused above
+  // with it) need the one Summary.
+  std::optional<Summary> summary;
+  std::vector<Table> tables;
+  if (each) {
+    tables = EachCoderSectionTables(project, stories, unit, coders, sections);
+  } else {
+    summary.emplace(project, std::move(stories), unit);
+    tables = summary->SectionTables(sections);
+  }
   bool first = true;
   if (format == TableFormat::kJson) {
     context.out << "{\n\"codings\": " << nlohmann::json(codings_line).dump() << ",\n";
@@ -199,7 +205,7 @@ int RunSummary(CommandContext& context) {
   if (svg_dir) {
     const std::filesystem::path& dir = *svg_dir;
     for (const auto& section : sections) {
-      for (const SummaryChart& chart : summary.SectionCharts(section)) {
+      for (const SummaryChart& chart : summary->SectionCharts(section)) {
         WriteSvgFile(dir / chart.file, chart.svg);
         context.err << "wrote " << (dir / chart.file).string() << "\n";
       }

@@ -67,11 +67,7 @@ bool SpokenBy(const RuleHit& hit, const std::vector<std::string>& speakers,
   for (const SpeakerTurn& turn : turns) {
     if (!(turn.start < end && hit.match_start < turn.end)) continue;
     for (const std::string& speaker : speakers) {
-      if (speaker == "interviewer"  ? turn.interviewer
-          : speaker == "respondent" ? !turn.interviewer
-                                    : AsciiLower(turn.speaker) == speaker) {
-        return true;
-      }
+      if (SpokenBy(turn, speaker)) return true;
     }
   }
   return false;

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "corpus/error.h"
+#include "corpus/text.h"
 
 namespace verhaal {
 
@@ -32,17 +33,31 @@ void ReplaceSpeakerTurns(Project& project, int64_t story_id,
   }
 }
 
+namespace {
+
+// A turn from the columns position, speaker, interviewer, start, end,
+// timestamp starting at column `first`.
+SpeakerTurn TurnAt(SQLite::Statement& row, int first) {
+  return SpeakerTurn{row.getColumn(first).getInt(),          row.getColumn(first + 1).getString(),
+                     row.getColumn(first + 2).getInt() != 0, row.getColumn(first + 3).getInt64(),
+                     row.getColumn(first + 4).getInt64(),    row.getColumn(first + 5).getString()};
+}
+
+}  // namespace
+
+bool SpokenBy(const SpeakerTurn& turn, std::string_view speaker) {
+  if (speaker == "interviewer") return turn.interviewer;
+  if (speaker == "respondent") return !turn.interviewer;
+  return AsciiLower(turn.speaker) == speaker;
+}
+
 std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id) {
   SQLite::Statement query(project.db(),
                           "SELECT position, speaker, interviewer, start, end, timestamp "
                           "FROM speaker_turn WHERE story_id = ? ORDER BY position");
   query.bind(1, story_id);
   std::vector<SpeakerTurn> out;
-  while (query.executeStep()) {
-    out.push_back(SpeakerTurn{query.getColumn(0).getInt(), query.getColumn(1).getString(),
-                              query.getColumn(2).getInt() != 0, query.getColumn(3).getInt64(),
-                              query.getColumn(4).getInt64(), query.getColumn(5).getString()});
-  }
+  while (query.executeStep()) out.push_back(TurnAt(query, 0));
   return out;
 }
 
@@ -51,12 +66,7 @@ std::map<int64_t, std::vector<SpeakerTurn>> ListAllSpeakerTurns(Project& project
                           "SELECT story_id, position, speaker, interviewer, start, end, timestamp "
                           "FROM speaker_turn ORDER BY story_id, position");
   std::map<int64_t, std::vector<SpeakerTurn>> out;
-  while (query.executeStep()) {
-    out[query.getColumn(0).getInt64()].push_back(
-        SpeakerTurn{query.getColumn(1).getInt(), query.getColumn(2).getString(),
-                    query.getColumn(3).getInt() != 0, query.getColumn(4).getInt64(),
-                    query.getColumn(5).getInt64(), query.getColumn(6).getString()});
-  }
+  while (query.executeStep()) out[query.getColumn(0).getInt64()].push_back(TurnAt(query, 1));
   return out;
 }
 

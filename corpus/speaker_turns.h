@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "corpus/project.h"
@@ -28,6 +29,12 @@ void ReplaceSpeakerTurns(Project& project, int64_t story_id, const std::vector<S
 
 // The turns of one story in order (empty for stories without turns).
 std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id);
+
+// Whether `turn` is spoken by `speaker`: "interviewer", "respondent" (every
+// speaker but the interviewer) or a label, compared ASCII-lowercased
+// (`speaker` given lowercased). The SQL twin of this rule is
+// CodingCondition's speaker subquery (corpus/coder_set.cc).
+bool SpokenBy(const SpeakerTurn& turn, std::string_view speaker);
 
 // The turns of every story that has any, by story id: read once, for passes
 // over all stories (autocoding's speaker condition). Interviews are few, so

@@ -51,16 +51,16 @@ void Bind(SQLite::Statement& statement, const StoryPageQuery& query) {
 
 StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
   const bool search = !query.q.empty();
+  const std::string conditions = Conditions(query);
   const std::string from =
       std::string(search ? " FROM story_fts f JOIN story s ON s.id = f.rowid" : " FROM story s") +
       " LEFT JOIN respondent r ON r.id = s.respondent_id WHERE " +
-      (search ? "story_fts MATCH :q" : "1") + Conditions(query);
+      (search ? "story_fts MATCH :q" : "1") + conditions;
   const std::string coded = std::string("(SELECT count(*) FROM coding g WHERE g.story_id = s.id") +
                             (query.visible_coder_id ? " AND g.coder_id = :visible)" : ")");
   StoryPage page;
   try {
-    const bool filtered = search || query.role || query.kind || query.wave ||
-                          !query.code_ids.empty() || query.coder_id || query.uncoded || query.coded;
+    const bool filtered = search || !conditions.empty();
     // Unfiltered, count(*) of the story table is one quick pass over its
     // B-tree; filtered, stop after the cap (FTS5 and the indexes then stop
     // reading too).

@@ -37,6 +37,16 @@ function signed(z) {
   return (z > 0 ? '+' : '') + decimals(z, 2);
 }
 
+// The i18n key of what a matrix's cells count; `short` leaves out the
+// multiple-response wording of the respondent unit.
+function unitKey(answer, {short = false} = {}) {
+  if (answer.matrix.segment_unit) return 'unit.segments';
+  if (answer.matrix.respondent_unit) {
+    return answer.multiple_response && !short ? 'unit.respondentResponses' : 'unit.respondents';
+  }
+  return answer.multiple_response ? 'unit.responses' : 'unit.stories';
+}
+
 function csvField(text) {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -215,9 +225,7 @@ export class MatrixView {
 
   // The header: what was counted and whose codings.
   #headerText(answer) {
-    const unit = t(answer.matrix.segment_unit ? 'unit.segments'
-      : answer.matrix.respondent_unit ? (answer.multiple_response ? 'unit.respondentResponses' : 'unit.respondents')
-        : answer.multiple_response ? 'unit.responses' : 'unit.stories');
+    const unit = t(unitKey(answer));
     let codings = t('headerNoCodings');
     if (answer.coders) {
       const c = answer.coders;
@@ -281,9 +289,8 @@ export class MatrixView {
     const table = answer.matrix.tables[0];
     this.header.textContent = this.#headerText(answer);
     const shown = this.#shownTable(table, decimals);
-    const unit = t(answer.matrix.segment_unit ? 'unit.segments'
-      : answer.matrix.respondent_unit ? 'unit.respondents'
-        : answer.multiple_response ? 'unit.responses' : 'unit.stories').split(' ')[0];
+    // The unit's first word, for each cell's name ("4 respondents").
+    const unit = t(unitKey(answer, {short: true})).split(' ')[0];
     // The quotes behind a cell are given for stories only (the API says so
     // for the other units): there the cells are plain numbers.
     const quotable = !answer.matrix.segment_unit && !answer.matrix.respondent_unit;
