@@ -102,8 +102,9 @@ int RunPseudonymise(CommandContext& context) {
       "policy", po::value<std::string>(),
       "a policy file (YAML) of what to replace and leave alone")(
       "decisions", po::value<std::string>(),
-      "a review file (YAML): detections rejected, spans added")(
-      "threads", po::value<int>()->default_value(0), "detection threads (0: one per core)");
+      "a review file (YAML): detections rejected, spans added (default: PROJECT.review.yaml "
+      "beside the project, when it exists)")("threads", po::value<int>()->default_value(0),
+                                             "detection threads (0: one per core)");
   options.Positional("pseudonym", -1);
   if (!options.Parse()) return 0;
   if (options.Has("reverse")) return Reverse(context, options);
@@ -134,8 +135,18 @@ int RunPseudonymise(CommandContext& context) {
   // Everything the run reads is read and checked before anything is written.
   const PrivacyPolicy policy =
       options.Has("policy") ? LoadPolicy(options.Get<std::string>("policy")) : DefaultPolicy();
-  const Decisions decisions =
-      options.Has("decisions") ? LoadDecisions(options.Get<std::string>("decisions")) : Decisions{};
+  // The workbench's Privacy view keeps its review beside the project; it
+  // counts unless --decisions names another file.
+  std::filesystem::path decisions_file;
+  if (options.Has("decisions")) {
+    decisions_file = options.Get<std::string>("decisions");
+  } else if (const auto beside = DefaultDecisionsFile(options.ProjectPath());
+             std::filesystem::exists(beside)) {
+    decisions_file = beside;
+    context.err << "verhaal: applying the review in " << beside.string()
+                << " (the workbench's Privacy view); --decisions FILE uses another\n";
+  }
+  const Decisions decisions = decisions_file.empty() ? Decisions{} : LoadDecisions(decisions_file);
   Detector detector(policy, DutchWords::Load(policy.word_list));
   if (options.Has("names")) {
     for (const auto& [name, category] : ReadNamesFile(options.Get<std::string>("names"))) {

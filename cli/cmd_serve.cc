@@ -67,13 +67,15 @@ int RunServe(CommandContext& context) {
       context,
       "verhaal serve [-p PROJECT] [--port N] [--listen ADDR] [--coder NAME | --coders a,b,...]\n"
       "              [--lead NAME] [--blind] [--lang nl|en] [--no-browser] [--token-file F]\n"
-      "              [--tls-cert F --tls-key F]",
+      "              [--tls-cert F --tls-key F] [--decisions FILE]",
       "Opens the workbench: read and code the project's stories in the browser.\n"
       "Prints one link per coder (with that coder's secret token) and opens the\n"
       "first in the browser; keeps running until Ctrl+C. The page needs no\n"
       "internet; the CLI may change the project meanwhile. Listening beyond\n"
       "this machine (--listen) needs --coders; use TLS there. The lead (the first\n"
-      "of --coders, or --lead) settles the coders' disagreements in the Team view.\n"
+      "of --coders, or --lead) settles the coders' disagreements in the Team view\n"
+      "and decides in the Privacy view what `verhaal pseudonymise` replaces; those\n"
+      "decisions go to PROJECT.review.yaml beside the project (or --decisions FILE).\n"
       "API and security: docs/serve.md.",
       "  verhaal serve -p statushouders.verhaal\n"
       "  verhaal serve --coders anna,bram --blind --no-browser --token-file links.txt\n"
@@ -89,7 +91,9 @@ int RunServe(CommandContext& context) {
       "no-browser", "do not open the browser")("token-file", po::value<std::string>(),
                                                "also write the links to this file (mode 0600)")(
       "tls-cert", po::value<std::string>(), "serve HTTPS with this PEM certificate")(
-      "tls-key", po::value<std::string>(), "and this PEM private key");
+      "tls-key", po::value<std::string>(), "and this PEM private key")(
+      "decisions", po::value<std::string>(),
+      "the Privacy view's review file (default PROJECT.review.yaml beside the project)");
   if (!options.Parse()) return 0;
   ServeOptions serve;
   serve.project = options.ProjectPath();
@@ -118,6 +122,7 @@ int RunServe(CommandContext& context) {
   }
   if (auto cert = options.Optional<std::string>("tls-cert")) serve.tls_cert = *cert;
   if (auto key = options.Optional<std::string>("tls-key")) serve.tls_key = *key;
+  if (auto decisions = options.Optional<std::string>("decisions")) serve.decisions = *decisions;
   if (!IsLoopback(serve.listen) && serve.tls_cert.empty()) {
     context.err << "verhaal: warning: serving on " << serve.listen
                 << " without TLS: tokens and stories cross the network unencrypted; give "

@@ -182,6 +182,8 @@ int64_t DataVersion(Project& project) {
   }
 }
 
+int64_t OwnChanges(Project& project) { return project.db().getTotalChanges(); }
+
 int64_t ProjectFileBytes(Project& project) {
   try {
     return project.db().execAndGet("PRAGMA page_count").getInt64() *

@@ -58,6 +58,12 @@ class Project {
 // no file is read. kIo Error when SQLite fails.
 int64_t DataVersion(Project& project);
 
+// How many rows this connection has changed since it was opened (SQLite's
+// total_changes). With DataVersion it tells a cache whether the project may
+// have changed since it looked: DataVersion counts the other connections'
+// commits, this one its own. Cheap.
+int64_t OwnChanges(Project& project);
+
 // The size of the project's main file in bytes (pages times page size; the
 // write-ahead log aside), without a system call. kIo Error when SQLite fails.
 int64_t ProjectFileBytes(Project& project);

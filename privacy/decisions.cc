@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "corpus/files.h"
 #include "corpus/yaml_location.h"
 
 namespace verhaal {
@@ -38,7 +39,9 @@ Decision ReadDecision(const YAML::Node& node, const std::string& file, const std
                               "' (PERSOON, PLAATS, ADRES, ORGANISATIE, DATUM, ...)",
                           at);
         }
-      } else if (key != "note" && key != "category" && key != "reason") {
+      } else if (key == "note") {
+        d.note = entry.second.as<std::string>();
+      } else if (key != "category" && key != "reason") {
         throw DataError("unknown key '" + key + "' (story, start, end" +
                             (adding ? ", category" : ", text") + ", note)",
                         YamlLocation(file, text, entry.first.Mark()));
@@ -76,24 +79,77 @@ Decisions LoadDecisions(const std::filesystem::path& path) {
   Decisions decisions;
   if (root.IsNull()) return decisions;
   if (!root.IsMap()) {
-    throw DataError("a decisions file is a mapping with reject: and add:",
+    throw DataError("a decisions file is a mapping with reject:, add: and accept:",
                     YamlLocation(file, text, root.Mark()));
   }
   for (const auto& entry : root) {
     const std::string key = entry.first.as<std::string>();
-    if (key != "reject" && key != "add") {
-      throw DataError("unknown key '" + key + "' (reject, add)",
+    if (key != "reject" && key != "add" && key != "accept") {
+      throw DataError("unknown key '" + key + "' (reject, add, accept)",
                       YamlLocation(file, text, entry.first.Mark()));
     }
     if (!entry.second.IsSequence()) {
       throw DataError(key + " must be a list", YamlLocation(file, text, entry.second.Mark()));
     }
     for (const YAML::Node& item : entry.second) {
-      (key == "add" ? decisions.add : decisions.reject)
+      (key == "add"      ? decisions.add
+       : key == "accept" ? decisions.accept
+                         : decisions.reject)
           .push_back(ReadDecision(item, file, text, key == "add"));
     }
   }
   return decisions;
+}
+
+namespace {
+
+// A YAML scalar that reads back as `value`: double-quoted, with escapes.
+std::string Quoted(const std::string& value) {
+  YAML::Emitter out;
+  out << YAML::DoubleQuoted << value;
+  return out.c_str();
+}
+
+void WriteList(std::string& yaml, const char* key, const std::vector<Decision>& list, bool adding) {
+  if (list.empty()) return;
+  yaml += key;
+  yaml += ":\n";
+  for (const Decision& d : list) {
+    yaml += "  - {";
+    if (d.story.empty()) {
+      yaml += "text: " + Quoted(d.text);
+    } else {
+      yaml += "story: " + Quoted(d.story) + ", start: " + std::to_string(d.start) +
+              ", end: " + std::to_string(d.end);
+      if (adding) {
+        yaml += ", category: " + std::string(CategoryName(d.category.value_or(Category::kPerson)));
+      }
+    }
+    if (!d.note.empty()) yaml += ", note: " + Quoted(d.note);
+    yaml += "}\n";
+  }
+}
+
+}  // namespace
+
+std::string DecisionsYaml(const Decisions& decisions) {
+  std::string yaml =
+      "# Privacy review (verhaal pseudonymise --decisions; docs/privacy.md, \"Reviewing\").\n"
+      "# reject: not identifiers; add: spans the tool missed; accept: looked at and right.\n";
+  WriteList(yaml, "reject", decisions.reject, false);
+  WriteList(yaml, "add", decisions.add, true);
+  WriteList(yaml, "accept", decisions.accept, false);
+  return yaml;
+}
+
+void SaveDecisions(const std::filesystem::path& file, const Decisions& decisions) {
+  WriteWholeFile(file, DecisionsYaml(decisions));
+}
+
+std::filesystem::path DefaultDecisionsFile(const std::filesystem::path& project) {
+  std::filesystem::path file = project;
+  file.replace_extension(".review.yaml");
+  return file;
 }
 
 }  // namespace verhaal

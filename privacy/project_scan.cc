@@ -189,6 +189,26 @@ size_t ByteOf(std::string_view text, int64_t index) {
   return text.size();
 }
 
+}  // namespace
+
+std::string FieldLabel(const Field& field) {
+  switch (field.kind) {
+    case FieldKind::kStoryText:
+      return "text";
+    case FieldKind::kStoryTitle:
+      return "title";
+    case FieldKind::kMemo:
+      return "memo " + std::to_string(field.id);
+    case FieldKind::kCodingMemo:
+      return "coding memo " + field.name;
+    case FieldKind::kVariable:
+      return "variable " + field.name;
+    case FieldKind::kRespondentKey:
+      return "respondent key";
+  }
+  return "";
+}
+
 void ApplyDecisions(std::vector<Field>& fields, const Decisions& decisions) {
   const auto story_text = [&](const Decision& d) -> Field& {
     for (Field& field : fields) {
@@ -222,32 +242,15 @@ void ApplyDecisions(std::vector<Field>& fields, const Decisions& decisions) {
     std::erase_if(field.detections,
                   [&](const Detection& det) { return det.begin < end && begin < det.end; });
   }
+  for (const Decision& d : decisions.accept) {
+    if (d.text.empty()) story_text(d);  // checked like the others; changes nothing
+  }
   for (const Decision& d : decisions.add) {
     Field& field = story_text(d);
     field.detections.push_back({ByteOf(field.text, d.start), ByteOf(field.text, d.end),
                                 d.category.value_or(Category::kPerson), "decisions:add"});
     field.detections = ResolveOverlaps(std::move(field.detections));
   }
-}
-
-}  // namespace
-
-std::string FieldLabel(const Field& field) {
-  switch (field.kind) {
-    case FieldKind::kStoryText:
-      return "text";
-    case FieldKind::kStoryTitle:
-      return "title";
-    case FieldKind::kMemo:
-      return "memo " + std::to_string(field.id);
-    case FieldKind::kCodingMemo:
-      return "coding memo " + field.name;
-    case FieldKind::kVariable:
-      return "variable " + field.name;
-    case FieldKind::kRespondentKey:
-      return "respondent key";
-  }
-  return "";
 }
 
 std::vector<Field> ScanProject(Project& project, Detector& detector, const Decisions& decisions,

@@ -57,6 +57,12 @@ struct ScanOptions {
 std::vector<Field> ScanProject(Project& project, Detector& detector, const Decisions& decisions,
                                const ScanOptions& options = {});
 
+// Applies `decisions` to the detections of `fields` (ScanProject's last
+// step): rejections first, then additions, overlaps resolved; accepted
+// entries are only checked. kData, located in the decisions file, for an
+// unknown story or a span outside its text.
+void ApplyDecisions(std::vector<Field>& fields, const Decisions& decisions);
+
 // A detection as the dry run reports it: code points of the stored text.
 struct Finding {
   const Field* field = nullptr;

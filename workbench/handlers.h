@@ -57,6 +57,8 @@ class Workbench::Handlers {
   void InstallMemoApi(httplib::Server& server);
   // rule_routes.cc: the Rules view's calls
   void InstallRuleApi(httplib::Server& server);
+  // privacy_routes.cc: the Privacy view's calls
+  void InstallPrivacyApi(httplib::Server& server);
   // Wraps a handler: the viewer, errors as JSON with their status.
   httplib::Server::Handler Json(JsonHandler handler);
 

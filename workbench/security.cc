@@ -186,6 +186,7 @@ void Workbench::Handlers::Install(httplib::Server& server) {
   InstallCodeApi(server);
   InstallMemoApi(server);
   InstallRuleApi(server);
+  InstallPrivacyApi(server);
   InstallPage(server);
 }
 

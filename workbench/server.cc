@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "corpus/error.h"
+#include "study/privacy_review.h"
 #include "workbench/handlers.h"
 
 namespace verhaal {
@@ -71,6 +72,7 @@ Workbench::Workbench(ServeOptions options)
   } else {
     server_ = std::make_unique<httplib::Server>();
   }
+  privacy_ = std::make_unique<PrivacyReview>(options_.project, options_.decisions);
   server_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   server_->set_payload_max_length(1 << 20);
   handlers_ = std::make_unique<Handlers>(*this);
@@ -115,6 +117,10 @@ void Workbench::Stop() {
   stopping_ = true;
   events_.Close();
   if (server_) server_->stop();
+}
+
+const std::filesystem::path& Workbench::decisions_file() const {
+  return privacy_->decisions_file();
 }
 
 std::string Workbench::BaseUrl() const {

@@ -30,6 +30,8 @@ class Server;
 
 namespace verhaal {
 
+class PrivacyReview;
+
 struct ServeOptions {
   std::filesystem::path project;
   std::string listen = "127.0.0.1";
@@ -41,6 +43,9 @@ struct ServeOptions {
   std::filesystem::path tls_cert;  // both or neither
   std::filesystem::path tls_key;
   std::chrono::milliseconds poll_interval{500};  // how often to look for others' changes
+  // The Privacy view's review file (privacy/decisions.h); empty: beside the
+  // project (DefaultDecisionsFile), as `verhaal pseudonymise` looks for it.
+  std::filesystem::path decisions;
 };
 
 // True for 127.0.0.1 (and 127.x.y.z), ::1 and localhost.
@@ -71,6 +76,8 @@ class Workbench {
   // "http://127.0.0.1:8470" (https with TLS), the base of the coders' links.
   std::string BaseUrl() const;
   const std::vector<CoderToken>& tokens() const { return sessions_.tokens(); }
+  // Where the Privacy view writes its decisions.
+  const std::filesystem::path& decisions_file() const;
 
  private:
   class Handlers;
@@ -83,6 +90,7 @@ class Workbench {
   EventLog events_;
   std::unique_ptr<httplib::Server> server_;
   std::unique_ptr<Handlers> handlers_;
+  std::unique_ptr<PrivacyReview> privacy_;  // under project_mutex_
   int port_ = 0;
   int64_t last_version_ = 0;  // DataVersion at the last poll
   std::atomic<bool> stopping_ = false;

@@ -69,6 +69,37 @@ TEST(DecisionsFileTest, ReadsRejectsAndAdditions) {
   EXPECT_EQ(d.add[0].where.line, 5);
 }
 
+// What the workbench writes (DecisionsYaml) reads back as the same
+// decisions, notes and awkward texts included.
+TEST(DecisionsFileTest, WrittenDecisionsReadBackTheSame) {
+  TempDir dir;
+  Decisions d;
+  d.reject.push_back({"SH-01-E", 3, 9, "", std::nullopt, "", {}});
+  d.reject.push_back({"", 0, 0, "Kwekerij \"De Roos\": #1", std::nullopt, "geen naam", {}});
+  d.add.push_back({"SH-02-E", 10, 15, "", Category::kPlace, "", {}});
+  d.add.push_back({"SH-03-E", 0, 4, "", std::nullopt, "", {}});
+  d.accept.push_back({"SH-01-E", 20, 26, "", std::nullopt, "klopt", {}});
+  const std::string yaml = DecisionsYaml(d);
+  EXPECT_NE(yaml.find("reject:\n  - {story: \"SH-01-E\", start: 3, end: 9}\n"), std::string::npos)
+      << yaml;
+  const auto file = dir / "review.yaml";
+  SaveDecisions(file, d);
+  const Decisions back = LoadDecisions(file);
+  ASSERT_EQ(back.reject.size(), 2u);
+  EXPECT_EQ(back.reject[0].story, "SH-01-E");
+  EXPECT_EQ(back.reject[0].start, 3);
+  EXPECT_EQ(back.reject[0].end, 9);
+  EXPECT_EQ(back.reject[1].text, "Kwekerij \"De Roos\": #1");
+  EXPECT_EQ(back.reject[1].note, "geen naam");
+  ASSERT_EQ(back.add.size(), 2u);
+  EXPECT_EQ(back.add[0].category, Category::kPlace);
+  EXPECT_EQ(back.add[1].category, Category::kPerson);  // PERSOON is written out
+  ASSERT_EQ(back.accept.size(), 1u);
+  EXPECT_EQ(back.accept[0].start, 20);
+  EXPECT_EQ(back.accept[0].note, "klopt");
+  EXPECT_EQ(DefaultDecisionsFile("/data/studie.verhaal"), "/data/studie.review.yaml");
+}
+
 TEST(DecisionsFileTest, BadEntriesAreLocated) {
   TempDir dir;
   struct Case {
@@ -81,7 +112,7 @@ TEST(DecisionsFileTest, BadEntriesAreLocated) {
        ":2:23: 'start' has the wrong type (start and end are whole numbers)"},
       {"add:\n  - {story: A, start: 1, end: 2, category: NAAM}\n",
        ":2:44: unknown category 'NAAM' (PERSOON, PLAATS, ADRES, ORGANISATIE, DATUM, ...)"},
-      {"keep:\n  - x\n", ":1:1: unknown key 'keep' (reject, add)"},
+      {"keep:\n  - x\n", ":1:1: unknown key 'keep' (reject, add, accept)"},
   };
   for (const Case& c : cases) {
     const auto file = dir.Write("d.yaml", c.yaml);
