@@ -1,7 +1,8 @@
 // The workbench page: loads the project, wires the views together, follows
 // the address (#story=KEY, #story=KEY&at=START-END for a passage, #code?...
 // for the Code view, #matrix?... for the Matrix view, #team for the Team view,
-// #memos?... for the Memos view, #rules?... for the Rules view), handles undo/redo and the
+// #memos?... for the Memos view, #rules?... for the Rules view, #privacy?...
+// for the Privacy view), handles undo/redo and the
 // global keys, and listens to the server's events to show others' changes
 // live.
 
@@ -22,6 +23,7 @@ import {CodeView} from './views/code.js';
 import {TeamView, teamAllowed} from './views/team.js';
 import {MemosView} from './views/memos.js';
 import {RulesView} from './views/rules.js';
+import {PrivacyView} from './views/privacy.js';
 
 function announce(message) {
   const status = byId('status');
@@ -52,6 +54,7 @@ const code = new CodeView({fail, announce});
 const team = new TeamView({fail, announce});
 const memos = new MemosView({fail, announce});
 const rules = new RulesView({fail, announce});
+const privacy = new PrivacyView({fail, announce});
 
 async function loadCodebook() {
   const codebook = await api.getCodebook();
@@ -156,6 +159,10 @@ function rulesShown() {
   return !byId('rules-view').hidden;
 }
 
+function privacyShown() {
+  return !byId('privacy-view').hidden;
+}
+
 // Shows the view the address names: the Code view, the Matrix view, the
 // Team view, the Memos view, or the stories with the story (and passage) it
 // names.
@@ -165,19 +172,28 @@ async function route() {
   const onTeam = !onMatrix && location.hash.startsWith('#team') && teamAllowed(state.project);
   const onMemos = location.hash.startsWith('#memos');
   const onRules = location.hash.startsWith('#rules') && teamAllowed(state.project);
+  const onPrivacy = location.hash.startsWith('#privacy');
   byId('matrix-view').hidden = !onMatrix;
   byId('code-view').hidden = !onCode;
   byId('team-view').hidden = !onTeam;
   byId('memos-view').hidden = !onMemos;
   byId('rules-view').hidden = !onRules;
-  const elsewhere = onMatrix || onTeam || onCode || onMemos || onRules;
+  byId('privacy-view').hidden = !onPrivacy;
+  const elsewhere = onMatrix || onTeam || onCode || onMemos || onRules || onPrivacy;
   byId('workspace').hidden = elsewhere;
   byId('nav-matrix').toggleAttribute('aria-current', onMatrix);
   byId('nav-code').toggleAttribute('aria-current', onCode);
   byId('nav-team').toggleAttribute('aria-current', onTeam);
   byId('nav-memos').toggleAttribute('aria-current', onMemos);
   byId('nav-rules').toggleAttribute('aria-current', onRules);
+  byId('nav-privacy').toggleAttribute('aria-current', onPrivacy);
   byId('nav-stories').toggleAttribute('aria-current', !elsewhere);
+  if (onPrivacy) {
+    byId('nav-privacy').setAttribute('aria-current', 'page');
+    await privacy.show(location.hash);
+    byId('nav-privacy').href = privacy.hash();
+    return;
+  }
   if (onRules) {
     byId('nav-rules').setAttribute('aria-current', 'page');
     await rules.show(location.hash);
@@ -217,7 +233,7 @@ function anyDialogOpen() {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown() || memosShown() || rulesShown()) return;
+  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown() || memosShown() || rulesShown() || privacyShown()) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (ctrl && !event.altKey && (key === 'z' || key === 'y') && !isTyping(event.target)) {
@@ -264,6 +280,8 @@ function onServerEvent(type, data) {
   if (codeShown() && type !== 'codebook') code.reload();
   if (memosShown()) memos.reload();
   if (rulesShown() && type !== 'codebook') rules.reload();
+  if (privacyShown() && type !== 'codebook') privacy.reload();
+  if (type === 'privacy') return;
   if (type === 'coding' && data.story && data.story !== state.storyKey) {
     clearTimeout(listTimer);
     listTimer = setTimeout(() => { list.reload(); loadCodebookQuietly(); }, 400);

@@ -183,10 +183,11 @@ export function pointsOf(text, needle, nth = 0) {
   return {start, end: start + [...needle].length};
 }
 
-// Drags the mouse over `needle` in the story text, as a user selects it.
-export async function dragSelect(page, needle, {alt = false} = {}) {
-  const box = await page.evaluate((needle) => {
-    const root = document.getElementById('story-text');
+// Drags the mouse over `needle` in the story text (or the element `root`),
+// as a user selects it.
+export async function dragSelect(page, needle, {alt = false, root = 'story-text'} = {}) {
+  const box = await page.evaluate(([needle, rootId]) => {
+    const root = document.getElementById(rootId);
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes = [];
     let all = '';
@@ -210,7 +211,7 @@ export async function dragSelect(page, needle, {alt = false} = {}) {
     const first = rects[0];
     const last = rects[rects.length - 1];
     return {x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2};
-  }, needle);
+  }, [needle, root]);
   if (!box) throw new Error(`"${needle}" is not shown in the story text`);
   if (alt) await page.keyboard.down('Alt');
   await page.mouse.move(box.x0, box.y0);

@@ -84,6 +84,9 @@ export const settle = (body) => call('POST', '/api/team/settle', body);
 export const getMemos = (params) => call('GET', `/api/memos${query(params)}`);
 export const getRules = () => call('GET', '/api/rules');
 export const getRuleCodings = (params) => call('GET', `/api/rules/codings${query(params)}`);
+export const getPrivacy = (params) => call('GET', `/api/privacy${query(params)}`);
+export const decidePrivacy = (body) => call('POST', '/api/privacy/decisions', body);
+export const undecidePrivacy = (params) => call('DELETE', `/api/privacy/decisions${query(params)}`);
 export const decideRuleCoding = (id, decision) => call('POST', `/api/rules/codings/${enc(id)}/decision`, {decision});
 
 // Calls `onEvent(type, data)` for each server-sent event (coding, codebook,
@@ -96,7 +99,7 @@ export function listen(onEvent) {
     if (opened) onEvent('reconnect', {});
     opened = true;
   });
-  for (const type of ['coding', 'codebook', 'external']) {
+  for (const type of ['coding', 'codebook', 'external', 'privacy']) {
     source.addEventListener(type, (event) => {
       let data = {};
       try {
