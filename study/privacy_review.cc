@@ -154,11 +154,11 @@ std::vector<PrivacyFinding> MarkAll(const std::vector<Field>& raw, const Decisio
       marked.push_back(std::move(m));
     }
     for (const Detection& d : raw[i].detections) {
-      const bool kept = std::any_of(field.detections.begin(), field.detections.end(),
-                                    [&](const Detection& k) {
-                                      return k.begin == d.begin && k.end == d.end &&
-                                             k.category == d.category && k.rule == d.rule;
-                                    });
+      const bool kept =
+          std::any_of(field.detections.begin(), field.detections.end(), [&](const Detection& k) {
+            return k.begin == d.begin && k.end == d.end && k.category == d.category &&
+                   k.rule == d.rule;
+          });
       if (kept) continue;
       Marked m = make(d);
       // Taken out by a rejection; otherwise an added span covers it.
@@ -304,11 +304,10 @@ const PrivacyReview::Scan& PrivacyReview::Current(Project& project) {
   return scan;
 }
 
-PrivacyList PrivacyReview::List(Project& project, const Viewer& viewer,
-                                const PrivacyQuery& query) {
+PrivacyList PrivacyReview::List(Project& project, const Viewer& viewer, const PrivacyQuery& query) {
   if (query.limit < 1 || query.limit > kMaxPrivacyPage) {
-    throw RequestError(ErrorKind::kUsage,
-                       "limit must be 1 to " + std::to_string(kMaxPrivacyPage), "limit");
+    throw RequestError(ErrorKind::kUsage, "limit must be 1 to " + std::to_string(kMaxPrivacyPage),
+                       "limit");
   }
   std::optional<std::string> category;
   if (query.category) {
@@ -323,10 +322,11 @@ PrivacyList PrivacyReview::List(Project& project, const Viewer& viewer,
   static const std::vector<std::string> kKinds = {"text",        "title",    "memo",
                                                   "coding memo", "variable", "respondent key"};
   if (query.kind && std::find(kKinds.begin(), kKinds.end(), *query.kind) == kKinds.end()) {
-    throw RequestError(ErrorKind::kUsage,
-                       "field is text, title, memo, coding memo, variable or respondent key; got '" +
-                           *query.kind + "'",
-                       "field");
+    throw RequestError(
+        ErrorKind::kUsage,
+        "field is text, title, memo, coding memo, variable or respondent key; got '" + *query.kind +
+            "'",
+        "field");
   }
   static const std::vector<std::string> kStatuses = {"open", "accepted", "rejected", "added"};
   if (query.status &&
@@ -351,8 +351,7 @@ PrivacyList PrivacyReview::List(Project& project, const Viewer& viewer,
         (query.story && f.story != *query.story) || (query.status && f.status != *query.status)) {
       continue;
     }
-    if (list.total >= query.offset &&
-        static_cast<int64_t>(list.findings.size()) < query.limit) {
+    if (list.total >= query.offset && static_cast<int64_t>(list.findings.size()) < query.limit) {
       list.findings.push_back(f);
     }
     ++list.total;
@@ -379,10 +378,9 @@ PrivacyFinding PrivacyReview::Decide(Project& project, const Viewer& viewer,
   const std::vector<PrivacyFinding> all = MarkAll(scan.fields, decisions);
   SaveDecisions(decisions_file_, decisions);
   for (const PrivacyFinding& f : all) {
-    const bool same = decision.text.empty()
-                          ? f.kind == "text" && f.story == decision.story &&
-                                f.start < decision.end && decision.start < f.end
-                          : Fold(f.text) == Fold(decision.text);
+    const bool same = decision.text.empty() ? f.kind == "text" && f.story == decision.story &&
+                                                  f.start < decision.end && decision.start < f.end
+                                            : Fold(f.text) == Fold(decision.text);
     if (same) return f;
   }
   PrivacyFinding none;  // a text found nowhere, or an added span an overlap swallowed
@@ -405,8 +403,8 @@ int64_t PrivacyReview::Undecide(Project& project, const Viewer& viewer,
   } else if (request.text && !request.text->empty()) {
     subject.text = *request.text;
   } else {
-    throw RequestError(ErrorKind::kUsage,
-                       "name the decision: story, start and end, or text", "story");
+    throw RequestError(ErrorKind::kUsage, "name the decision: story, start and end, or text",
+                       "story");
   }
   Decisions decisions = LoadReview(decisions_file_);
   const int64_t erased = EraseSubject(decisions, subject);

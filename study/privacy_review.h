@@ -59,8 +59,8 @@ struct PrivacyQuery {
 };
 
 struct PrivacyList {
-  int64_t total = 0;                    // of the query, before paging
-  std::vector<PrivacyFinding> findings;  // field by field (stories in order), by start
+  int64_t total = 0;                          // of the query, before paging
+  std::vector<PrivacyFinding> findings;       // field by field (stories in order), by start
   std::map<std::string, int64_t> statuses;    // of the whole project: open, accepted, ...
   std::map<std::string, int64_t> categories;  // what would be replaced, per category
   std::string decisions_file;
@@ -69,7 +69,7 @@ struct PrivacyList {
 
 // A decision as the page sends it.
 struct PrivacyDecisionRequest {
-  std::string decision;  // accept, reject or add
+  std::string decision;              // accept, reject or add
   std::optional<std::string> story;  // with start and end: a span of the story's text
   std::optional<int64_t> start;
   std::optional<int64_t> end;

@@ -51,32 +51,32 @@ PrivacyDecisionRequest DecisionParams(const httplib::Request& request) {
 void Workbench::Handlers::InstallPrivacyApi(httplib::Server& server) {
   Workbench& w = workbench_;
 
-  server.Get(
-      "/api/privacy", Json([&w](const Request& request, Response& response, const Viewer& viewer) {
-        PrivacyQuery query;
-        query.category = Param(request, "category");
-        query.kind = Param(request, "field");
-        query.story = Param(request, "story");
-        query.status = Param(request, "status");
-        query.offset = WholeParam(request, "offset", 0);
-        query.limit = WholeParam(request, "limit", 100);
-        PrivacyList list;
-        {
-          std::lock_guard lock(w.project_mutex_);
-          list = w.privacy_->List(w.project_, viewer, query);
-        }
-        json findings = json::array();
-        for (const PrivacyFinding& f : list.findings) findings.push_back(FindingJson(f));
-        SendJson(response, {{"total", list.total},
-                            {"offset", query.offset},
-                            {"limit", query.limit},
-                            {"statuses", list.statuses},
-                            {"categories", list.categories},
-                            {"decisions_file", list.decisions_file},
-                            {"may_decide", list.may_decide},
-                            {"lead", viewer.lead},
-                            {"detections", findings}});
-      }));
+  server.Get("/api/privacy",
+             Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+               PrivacyQuery query;
+               query.category = Param(request, "category");
+               query.kind = Param(request, "field");
+               query.story = Param(request, "story");
+               query.status = Param(request, "status");
+               query.offset = WholeParam(request, "offset", 0);
+               query.limit = WholeParam(request, "limit", 100);
+               PrivacyList list;
+               {
+                 std::lock_guard lock(w.project_mutex_);
+                 list = w.privacy_->List(w.project_, viewer, query);
+               }
+               json findings = json::array();
+               for (const PrivacyFinding& f : list.findings) findings.push_back(FindingJson(f));
+               SendJson(response, {{"total", list.total},
+                                   {"offset", query.offset},
+                                   {"limit", query.limit},
+                                   {"statuses", list.statuses},
+                                   {"categories", list.categories},
+                                   {"decisions_file", list.decisions_file},
+                                   {"may_decide", list.may_decide},
+                                   {"lead", viewer.lead},
+                                   {"detections", findings}});
+             }));
 
   server.Post("/api/privacy/decisions",
               Json([&w](const Request& request, Response& response, const Viewer& viewer) {

@@ -84,8 +84,8 @@ TEST_F(PrivacyApiTest, ListsTheDryRunsDetectionsInContext) {
   ASSERT_EQ(list["detections"].size(), cli.size());
   for (size_t i = 0; i < cli.size(); ++i) {
     const json& d = list["detections"][i];
-    for (const char* key : {"story", "field", "start", "end", "category", "text", "replacement",
-                            "reason"}) {
+    for (const char* key :
+         {"story", "field", "start", "end", "category", "text", "replacement", "reason"}) {
       EXPECT_EQ(d[key], cli[i][key]) << i << " " << key;
     }
     EXPECT_EQ(d["status"], "open");
@@ -155,19 +155,16 @@ TEST_F(PrivacyApiTest, TheCliHonoursWhatThePageDecided) {
   EXPECT_EQ(Body(rejected)["status"], "rejected");
   EXPECT_EQ(Body(rejected)["text"], "Harderwijk");
   // "Ome Joop" (S3, 85:93), marked by selection as a person.
-  auto added =
-      Decide({{"decision", "add"}, {"story", "S3"}, {"start", 85}, {"end", 93},
-              {"category", "PERSOON"}});
+  auto added = Decide(
+      {{"decision", "add"}, {"story", "S3"}, {"start", 85}, {"end", 93}, {"category", "PERSOON"}});
   ASSERT_TRUE(added);
   ASSERT_EQ(added->status, 201) << added->body;
   EXPECT_EQ(Body(added)["status"], "added");
   EXPECT_EQ(Body(added)["text"], "Ome Joop");
   EXPECT_EQ(Body(added)["reason"], "decisions:add");
   const json phone = Find("S1", "06-12345678");
-  auto accepted = Decide({{"decision", "accept"},
-                          {"story", "S1"},
-                          {"start", phone["start"]},
-                          {"end", phone["end"]}});
+  auto accepted = Decide(
+      {{"decision", "accept"}, {"story", "S1"}, {"start", phone["start"]}, {"end", phone["end"]}});
   ASSERT_TRUE(accepted);
   ASSERT_EQ(accepted->status, 201) << accepted->body;
 
@@ -216,7 +213,8 @@ TEST_F(PrivacyApiTest, RejectingATextRejectsItEverywhere) {
   const json rejected = List("?status=rejected");
   EXPECT_EQ(rejected["total"], 2);
   for (const json& d : rejected["detections"]) EXPECT_EQ(d["text"], "Harderwijk");
-  EXPECT_NE(testing::ReadFile(dir_.path() / "p.review.yaml").find("  - {text: \"harderwijk\"}"), std::string::npos);
+  EXPECT_NE(testing::ReadFile(dir_.path() / "p.review.yaml").find("  - {text: \"harderwijk\"}"),
+            std::string::npos);
   const json cli = DryRun({"--decisions", "p.review.yaml"});
   EXPECT_FALSE(Has(cli, "S1", "Harderwijk"));
   EXPECT_FALSE(Has(cli, "S2", "Harderwijk"));
