@@ -20,7 +20,7 @@ int ExportCodings(CommandContext& context) {
   if (!options.Parse()) return 0;
   Project project = options.OpenProject();
   auto source = MakeCodingsShape(project, options.Optional<std::string>("coder"));
-  WriteDataExport(context, options, *source, ExportTime(project));
+  WriteDataExport(context, options, *source, project);
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "corpus/error.h"
 #include "corpus/files.h"
 #include "exporters/csv_export.h"
+#include "exporters/pseudonymised_note.h"
 #include "exporters/spss_stata.h"
 #include "exporters/xlsx_export.h"
 
@@ -55,7 +56,8 @@ void AddDataExportOptions(CommandOptions& options) {
 }
 
 void WriteDataExport(CommandContext& context, const CommandOptions& options, ExportSource& source,
-                     int64_t file_time) {
+                     Project& project) {
+  const int64_t file_time = ExportTime(project);
   const DataFormat format = FormatOf(options);
   const std::string locale = options.Get<std::string>("locale");
   if (locale != "en" && locale != "nl") {
@@ -102,7 +104,7 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
   }
   const int64_t rows =
       WriteStatFile(source, format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta, file,
-                    context.err, file_time);
+                    context.err, file_time, PseudonymisedNoteLines(project));
   context.err << "wrote " << file << ": " << Counted(rows, columns) << '\n';
 }
 

@@ -11,6 +11,7 @@
 
 #include "cli/command.h"
 #include "corpus/clock.h"
+#include "corpus/project.h"
 #include "exporters/export_table.h"
 
 namespace verhaal {
@@ -28,10 +29,12 @@ void AddDataExportOptions(CommandOptions& options);
 // Writes `source` as the parsed options ask: CSV to stdout without -o,
 // otherwise the file in the format of --format or of the file's extension
 // (.csv, .sav, .dta, .xlsx); a line "wrote FILE: ..." goes to stderr.
-// `file_time` is the time .sav, .dta and .xlsx files carry (ExportTime in
-// corpus/clock.h). kUsage for an unknown format or a binary format without -o.
+// The .sav, .dta and .xlsx files carry `project`'s export time (ExportTime
+// in corpus/clock.h); .sav and .dta made from a clean copy of `verhaal
+// pseudonymise` also its note (PseudonymisedNoteLines). kUsage for an
+// unknown format or a binary format without -o.
 void WriteDataExport(CommandContext& context, const CommandOptions& options, ExportSource& source,
-                     int64_t file_time);
+                     Project& project);
 
 }  // namespace verhaal
 

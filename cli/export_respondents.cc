@@ -15,7 +15,7 @@ int ExportRespondents(CommandContext& context) {
   if (!options.Parse()) return 0;
   Project project = options.OpenProject();
   auto source = MakeRespondentsShape(project);
-  WriteDataExport(context, options, *source, ExportTime(project));
+  WriteDataExport(context, options, *source, project);
   return 0;
 }
 
@@ -31,7 +31,7 @@ int ExportCodebookTable(CommandContext& context) {
   if (!options.Parse()) return 0;
   Project project = options.OpenProject();
   auto source = MakeCodebookShape(project);
-  WriteDataExport(context, options, *source, ExportTime(project));
+  WriteDataExport(context, options, *source, project);
   return 0;
 }
 

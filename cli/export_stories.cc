@@ -56,7 +56,7 @@ int ExportStories(CommandContext& context) {
   shape.text = options.Has("with-text");
   Project project = options.OpenProject();
   auto source = MakeStoriesShape(project, shape);
-  WriteDataExport(context, options, *source, ExportTime(project));
+  WriteDataExport(context, options, *source, project);
   return 0;
 }
 

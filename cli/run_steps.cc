@@ -32,6 +32,7 @@
 #include "exporters/csv_export.h"
 #include "exporters/matrix.h"
 #include "exporters/matrix_report.h"
+#include "exporters/pseudonymised_note.h"
 #include "exporters/refi_qda.h"
 #include "exporters/report.h"
 #include "exporters/respondents_shape.h"
@@ -471,7 +472,7 @@ OutputState DataOutput(Project& project, ExportSource& source, const fs::path& f
     WriteXlsx({&source}, staging, log, ExportTime(project));
   } else {
     WriteStatFile(source, extension == ".sav" ? StatFormat::kSav : StatFormat::kDta, staging, log,
-                  ExportTime(project));
+                  ExportTime(project), PseudonymisedNoteLines(project));
   }
   return CommitStaged(staging, file);
 }

@@ -284,7 +284,8 @@ void WarnAboutCutLabels(const CutLabels& cut_labels, StatFormat format,
 }  // namespace
 
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
-                      std::ostream& warnings, int64_t file_time) {
+                      std::ostream& warnings, int64_t file_time,
+                      const std::vector<std::string>& notes) {
   const auto& columns = source.columns();
   const bool sav = format == StatFormat::kSav;
 
@@ -328,6 +329,8 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
         "time stamp");
   Check(readstat_writer_set_file_label(writer.get(), ("verhaal export: " + source.name()).c_str()),
         file, "file label");
+
+  for (const std::string& note : notes) readstat_add_note(writer.get(), note.c_str());
 
   CutLabels cut_labels;
   std::vector<readstat_variable_t*> variables;

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "corpus/clock.h"
 #include "exporters/export_table.h"
@@ -30,8 +32,11 @@ inline constexpr size_t kStataMaxString = 2045;
 // (its message included).
 // Returns the number of rows written. `file_time` (seconds since 1970;
 // ExportTime in corpus/clock.h) is the creation time in the file's header.
+// `notes` become SPSS document records or Stata notes, in order (a line of
+// at most 80 bytes each for SPSS; e.g. PseudonymisedNoteLines).
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
-                      std::ostream& warnings, int64_t file_time = kEarliestExportTime);
+                      std::ostream& warnings, int64_t file_time = kEarliestExportTime,
+                      const std::vector<std::string>& notes = {});
 
 }  // namespace verhaal
 

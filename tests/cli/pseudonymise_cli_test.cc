@@ -174,6 +174,26 @@ TEST_F(PseudonymiseCliTest, CleanCopyKeepsTheMatrixAndTheCodedWords) {
             std::string::npos)
       << info.out;
   EXPECT_NE(FindStory(original, "SH-01-E")->text.find("Marloes"), std::string::npos);
+  // The SPSS and Stata files made from the copy carry the note (document
+  // records, notes); those of the original do not.
+  for (const char* format : {"sav", "dta"}) {
+    for (const fs::path& project : {clean, Example()}) {
+      const fs::path data = out / (project.stem().string() + "." + format);
+      const RunResult exported = RunVerhaal(
+          {"-p", project.string(), "export", "stories", "--no-codes", "-o", data.string()},
+          out.path());
+      ASSERT_EQ(exported.exit_code, 0) << exported.err;
+      const std::string bytes = ReadFile(data);
+      const bool noted =
+          bytes.find("Pseudonymised copy, made by verhaal pseudonymise on ") != std::string::npos;
+      EXPECT_EQ(noted, project == clean) << data;
+      if (project == clean) {
+        EXPECT_NE(bytes.find(Example().filename().string()), std::string::npos) << data;
+        EXPECT_NE(bytes.find("The key to the pseudonyms is kept apart."), std::string::npos)
+            << data;
+      }
+    }
+  }
 }
 
 TEST_F(PseudonymiseCliTest, KeyDecryptsWithThePassphraseAndFailsClearlyWithAWrongOne) {

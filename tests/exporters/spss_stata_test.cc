@@ -314,6 +314,29 @@ TEST_F(SpssStataTest, StataCutsLabelsOver80CharactersAndKeepsThemInNotes) {
   EXPECT_EQ(back.notes, (std::vector<std::string>{"c_lang: " + long_label}));
 }
 
+// Notes (the pseudonymisation note of a clean copy) are SPSS document
+// records and Stata notes, read back line by line.
+TEST_F(SpssStataTest, NotesAreDocumentRecordsAndStataNotes) {
+  const std::vector<std::string> notes = {"Pseudonymised copy, made on 2026-12-07 from:",
+                                          "studie.verhaal (één bron)"};
+  for (const StatFormat format : {StatFormat::kSav, StatFormat::kDta}) {
+    MemoryExportSource source("t", {TextColumn("kort", "kort")});
+    source.AddRow({Cell::Text("x")});
+    std::ostringstream warnings;
+    const auto file = dir_ / (format == StatFormat::kSav ? "notes.sav" : "notes.dta");
+    WriteStatFile(source, format, file, warnings, kEarliestExportTime, notes);
+    EXPECT_EQ(warnings.str(), "");
+    const ReadBack back = ReadWithReadstat(file, format);
+    ASSERT_EQ(back.notes.size(), 2u) << file;
+    // SPSS pads each 80-byte document line with spaces.
+    for (size_t i = 0; i < notes.size(); ++i) {
+      std::string line = back.notes[i];
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      EXPECT_EQ(line, notes[i]) << file;
+    }
+  }
+}
+
 // Counts, 0/1 and codes without decimals, sliders with, dates as dates.
 MemoryExportSource NumbersAndDates() {
   ExportColumn date = TextColumn("datum", "story date");
