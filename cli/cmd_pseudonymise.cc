@@ -77,7 +77,8 @@ int RunPseudonymise(CommandContext& context) {
       "       [--style tags|names] | --reverse --key KEY.file PSEUDONYM...) [--names FILE]\n"
       "       [--keep FILE] [--policy FILE] [--decisions FILE]",
       "Finds direct identifiers in the project's story texts and titles, memos,\n"
-      "coding memos, text variables and respondent keys (persons, places,\n"
+      "coding memos, text variables, respondent keys, free-text signifier answers\n"
+      "and transcript speakers (persons, places,\n"
       "addresses, organisations, dates, ages, phone numbers, e-mail addresses,\n"
       "URLs, BSNs, IBANs, postcodes, long numbers) and replaces them by consistent\n"
       "typed pseudonyms ([PERSOON-3]) in a new project; codings keep covering the\n"

@@ -1,6 +1,8 @@
 #include "privacy/clean_copy.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <tuple>
 
 #include "corpus/backup.h"
@@ -10,6 +12,7 @@
 #include "corpus/project_settings.h"
 #include "corpus/respondents.h"
 #include "corpus/rewrite.h"
+#include "corpus/signifiers.h"
 #include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
@@ -79,15 +82,35 @@ void Rewrite(Project& copy, Project& original, const std::vector<Field>& fields,
     const bool title_changed = title != titles.end() && !title->second->detections.empty();
     if (text->detections.empty() && !title_changed) continue;
     const std::optional<Story> story = FindStoryById(copy, id);
-    const SpanMap& map = maps.emplace(id, MapOf(*text, pseudonyms)).first->second;
+    maps.emplace(id, MapOf(*text, pseudonyms));
     ReplaceStoryText(copy, id, title_changed ? Replace(*title->second, pseudonyms) : story->title,
                      Replace(*text, pseudonyms));
-    std::vector<SpeakerTurn> turns = ListSpeakerTurns(copy, id);
-    for (SpeakerTurn& t : turns) {
-      t.start = map.Start(t.start);
-      t.end = map.End(t.end);
+  }
+  // Speaker turns: moved with their story's text, named speakers replaced.
+  std::map<int64_t, std::map<std::string, std::string>> speakers;  // story -> label -> new
+  for (const Field& f : fields) {
+    if (f.kind == FieldKind::kSpeaker && !f.detections.empty()) {
+      speakers[f.id][f.text] = Replace(f, pseudonyms);
     }
-    if (!turns.empty()) ReplaceSpeakerTurns(copy, id, turns);
+  }
+  std::set<int64_t> told;
+  for (const auto& entry : maps) told.insert(entry.first);
+  for (const auto& entry : speakers) told.insert(entry.first);
+  for (const int64_t id : told) {
+    std::vector<SpeakerTurn> turns = ListSpeakerTurns(copy, id);
+    if (turns.empty()) continue;
+    const auto map = maps.find(id);
+    const auto names = speakers.find(id);
+    for (SpeakerTurn& t : turns) {
+      if (map != maps.end()) {
+        t.start = map->second.Start(t.start);
+        t.end = map->second.End(t.end);
+      }
+      if (names == speakers.end()) continue;
+      const auto name = names->second.find(t.speaker);
+      if (name != names->second.end()) t.speaker = name->second;
+    }
+    ReplaceSpeakerTurns(copy, id, turns);
   }
   // Codings: moved with their story's text, memos replaced.
   std::map<int64_t, std::vector<Coding>> by_story;
@@ -133,6 +156,11 @@ void Rewrite(Project& copy, Project& original, const std::vector<Field>& fields,
       }
     } else if (f.kind == FieldKind::kRespondentKey) {
       RenameRespondent(copy, f.id, Replace(f, pseudonyms));
+    } else if (f.kind == FieldKind::kSignifierText) {
+      const std::optional<Signifier> signifier = FindSignifier(copy, f.name);
+      SignifierValue value;
+      value.text = Replace(f, pseudonyms);
+      if (signifier) SetSignifierValue(copy, *signifier, f.owner, value);
     }
   }
 }

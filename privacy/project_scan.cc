@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <map>
+#include <set>
 #include <thread>
 
 #include "corpus/codings.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
+#include "corpus/signifiers.h"
+#include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
 #include "privacy/lexicon.h"
@@ -54,8 +58,11 @@ bool IsNameVariable(std::string_view name, std::initializer_list<std::string_vie
 std::vector<Field> ReadFields(Project& project, Detector& detector) {
   std::vector<Field> fields;
   const PrivacyPolicy& policy = detector.policy();
+  const std::map<int64_t, std::vector<SpeakerTurn>> turns = ListAllSpeakerTurns(project);
+  std::map<int64_t, std::pair<std::string, bool>> stories;  // id -> key, Dutch
   for (const Story& story : ListStories(project)) {
     const bool dutch = story.language.empty() || story.language == "nl";
+    stories[story.id] = {story.key, dutch};
     fields.push_back({FieldKind::kStoryText, story.key, story.id, 0, false, "", story.text, {}});
     fields.back().dutch = dutch;
     if (!story.title.empty()) {
@@ -63,6 +70,32 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
           {FieldKind::kStoryTitle, story.key, story.id, 0, false, "", story.title, {}});
       fields.back().dutch = dutch;
     }
+    // Each speaker of a transcript once: the label of their turns.
+    const auto told = turns.find(story.id);
+    if (told == turns.end()) continue;
+    std::set<std::string> speakers;
+    for (const SpeakerTurn& turn : told->second) {
+      if (turn.speaker.empty() || !speakers.insert(turn.speaker).second) continue;
+      fields.push_back(
+          {FieldKind::kSpeaker, story.key, story.id, story.id, false, "", turn.speaker, {}});
+      fields.back().dutch = dutch;
+    }
+  }
+  for (const Signifier& signifier : ListSignifiers(project)) {
+    if (signifier.type != SignifierType::kFreetext) continue;
+    ForEachSignifierValue(project, signifier, [&](int64_t story_id, const SignifierValue& value) {
+      const auto story = stories.find(story_id);
+      if (value.not_applicable || value.text.empty() || story == stories.end()) return;
+      fields.push_back({FieldKind::kSignifierText,
+                        story->second.first,
+                        signifier.id,
+                        story_id,
+                        false,
+                        signifier.key,
+                        value.text,
+                        {}});
+      fields.back().dutch = story->second.second;
+    });
   }
   for (const Memo& memo : ListMemos(project)) {
     fields.push_back({FieldKind::kMemo, memo.story_key, memo.id, 0, false, "", memo.text, {}});
@@ -205,6 +238,10 @@ std::string FieldLabel(const Field& field) {
       return "variable " + field.name;
     case FieldKind::kRespondentKey:
       return "respondent key";
+    case FieldKind::kSignifierText:
+      return "signifier " + field.name;
+    case FieldKind::kSpeaker:
+      return "speaker";
   }
   return "";
 }

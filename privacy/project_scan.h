@@ -1,7 +1,7 @@
 // Detection over a whole project: every text a project holds that may name
 // someone (story texts and titles, memos, coding memos, text variables,
-// respondent keys), the project's own metadata as known names, two passes
-// so that a name found once is found everywhere (consistency), and the
+// respondent keys, free-text signifier answers, transcript speakers), the project's own metadata as
+// known names, two passes so that a name found once is found everywhere (consistency), and the
 // researcher's decisions applied. Parallel over texts; read-only.
 #ifndef VERHAAL_PRIVACY_PROJECT_SCAN_H_
 #define VERHAAL_PRIVACY_PROJECT_SCAN_H_
@@ -18,22 +18,33 @@
 namespace verhaal {
 
 // Where a text lives in the project.
-enum class FieldKind { kStoryText, kStoryTitle, kMemo, kCodingMemo, kVariable, kRespondentKey };
+enum class FieldKind {
+  kStoryText,
+  kStoryTitle,
+  kMemo,
+  kCodingMemo,
+  kVariable,
+  kRespondentKey,
+  kSignifierText,  // a free-text answer to a signifier (SenseMaker's freetext)
+  kSpeaker,        // a speaker's label in a transcript's turns ("Amina")
+};
 
 struct Field {
   FieldKind kind = FieldKind::kStoryText;
   std::string story;  // the story's key; the respondent's key for respondent fields
-  int64_t id = 0;     // story, memo, respondent or variable id
-  int64_t owner = 0;  // kVariable: the story or respondent id; kCodingMemo: index in codings
+  int64_t id = 0;     // story, memo, respondent, variable or signifier id
+  // kVariable, kSignifierText: the story or respondent id; kCodingMemo:
+  // index in codings; kSpeaker: the story id (`id` too)
+  int64_t owner = 0;
   bool of_respondent = false;  // kVariable: a respondent's value (else a story's)
-  std::string name;            // kVariable: the variable; kCodingMemo: code path
+  std::string name;  // kVariable: the variable; kCodingMemo: code path; kSignifierText: its key
   std::string text;
   bool dutch = true;                  // story texts and titles in another language: false
   std::vector<Detection> detections;  // bytes into text, sorted, no overlaps
 };
 
 // "text", "title", "memo 12", "coding memo", "variable gemeente",
-// "respondent key": how reports name a field.
+// "respondent key", "signifier KEY", "speaker": how reports name a field.
 std::string FieldLabel(const Field& field);
 
 // Where a scan spent its time (for `--dry-run --count` and bench/).

@@ -38,6 +38,10 @@ const char* KindName(FieldKind kind) {
       return "variable";
     case FieldKind::kRespondentKey:
       return "respondent key";
+    case FieldKind::kSignifierText:
+      return "signifier";
+    case FieldKind::kSpeaker:
+      return "speaker";
   }
   return "";
 }
@@ -319,13 +323,14 @@ PrivacyList PrivacyReview::List(Project& project, const Viewer& viewer, const Pr
     }
     category = std::string(CategoryName(*parsed));
   }
-  static const std::vector<std::string> kKinds = {"text",        "title",    "memo",
-                                                  "coding memo", "variable", "respondent key"};
+  static const std::vector<std::string> kKinds = {
+      "text", "title", "memo", "coding memo", "variable", "respondent key", "signifier", "speaker"};
   if (query.kind && std::find(kKinds.begin(), kKinds.end(), *query.kind) == kKinds.end()) {
     throw RequestError(
         ErrorKind::kUsage,
-        "field is text, title, memo, coding memo, variable or respondent key; got '" + *query.kind +
-            "'",
+        "field is text, title, memo, coding memo, variable, respondent key, signifier or speaker; "
+        "got '" +
+            *query.kind + "'",
         "field");
   }
   static const std::vector<std::string> kStatuses = {"open", "accepted", "rejected", "added"};

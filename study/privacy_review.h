@@ -35,7 +35,9 @@ inline constexpr int64_t kPrivacyContext = 60;  // code points either side of a 
 struct PrivacyFinding {
   std::string story;  // the story's key (the respondent's, for respondent fields)
   std::string field;  // "text", "title", "memo 12", "variable gemeente", ...
-  std::string kind;   // the field's kind: text, title, memo, coding memo, variable, respondent key
+  // the field's kind: text, title, memo, coding memo, variable, respondent
+  // key, signifier (a free-text answer), speaker (a transcript's)
+  std::string kind;
   int64_t start = 0;  // code points of the field's text, end exclusive
   int64_t end = 0;
   std::string category;     // PERSOON, PLAATS, ...
@@ -51,7 +53,7 @@ struct PrivacyFinding {
 
 struct PrivacyQuery {
   std::optional<std::string> category;  // PERSOON, ... (any case)
-  std::optional<std::string> kind;      // text, title, memo, coding memo, variable, respondent key
+  std::optional<std::string> kind;      // a PrivacyFinding's kind
   std::optional<std::string> story;     // a story's key
   std::optional<std::string> status;    // open, accepted, rejected, added
   int64_t offset = 0;

@@ -17,7 +17,7 @@ const kLimit = 500;
 const kFields = ['category', 'field', 'status', 'story'];
 const kCategories = ['PERSOON', 'PLAATS', 'ADRES', 'ORGANISATIE', 'DATUM', 'LEEFTIJD', 'TELEFOON',
   'EMAIL', 'URL', 'BSN', 'IBAN', 'POSTCODE', 'NUMMER'];
-const kKinds = ['text', 'title', 'memo', 'coding memo', 'variable', 'respondent key'];
+const kKinds = ['text', 'title', 'memo', 'coding memo', 'variable', 'respondent key', 'signifier', 'speaker'];
 const kStatuses = ['open', 'accepted', 'rejected', 'added'];
 
 // The name an item is known by: its words, category and place.
