@@ -175,7 +175,9 @@ std::vector<PrivacyFinding> MarkAll(const std::vector<Field>& raw, const Decisio
     std::stable_sort(marked.begin(), marked.end(), [](const Marked& a, const Marked& b) {
       return std::pair(a.begin, a.end) < std::pair(b.begin, b.end);
     });
+    const auto length = static_cast<int64_t>(CodePoints(field.text));
     for (Marked& m : marked) {
+      m.finding.length = length;
       m.finding.before = Before(field.text, m.begin, kPrivacyContext);
       m.finding.after = After(field.text, m.end, kPrivacyContext);
       all.push_back(std::move(m.finding));

@@ -46,6 +46,7 @@ struct PrivacyFinding {
   std::string reason;       // the rule or list that found it ("decisions:add" for an added span)
   std::string before;       // up to kPrivacyContext code points before, and after
   std::string after;
+  int64_t length = 0;  // of the field's text, code points (whether `after` reaches its end)
   // open (no decision), accepted, rejected or added.
   std::string status;
   bool everywhere = false;  // the decision is about its text everywhere (not this span)

@@ -11,19 +11,13 @@ namespace {
 using nlohmann::json;
 
 json FindingJson(const PrivacyFinding& f) {
-  return {{"story", f.story},
-          {"field", f.field},
-          {"kind", f.kind},
-          {"start", f.start},
-          {"end", f.end},
-          {"category", f.category},
-          {"text", f.text},
-          {"replacement", f.replacement},
-          {"reason", f.reason},
-          {"before", f.before},
-          {"after", f.after},
-          {"status", f.status},
-          {"everywhere", f.everywhere}};
+  return {{"story", f.story},   {"field", f.field},
+          {"kind", f.kind},     {"start", f.start},
+          {"end", f.end},       {"category", f.category},
+          {"text", f.text},     {"replacement", f.replacement},
+          {"reason", f.reason}, {"before", f.before},
+          {"after", f.after},   {"length", f.length},
+          {"status", f.status}, {"everywhere", f.everywhere}};
 }
 
 std::optional<int64_t> BodyInteger(const json& body, const std::string& field) {

@@ -60,7 +60,8 @@ class ScanTargetsTest : public ::testing::Test {
   }
 
   // The detected words of the field labelled `label`, as "CATEGORY:words".
-  static std::vector<std::string> Found(const std::vector<Field>& fields, const std::string& label) {
+  static std::vector<std::string> Found(const std::vector<Field>& fields,
+                                        const std::string& label) {
     std::vector<std::string> found;
     for (const Field& f : fields) {
       if (FieldLabel(f) != label) continue;

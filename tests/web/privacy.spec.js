@@ -54,7 +54,8 @@ test('reject one, add one by selection: the review file holds both and the CLI h
   await openPrivacy(page);
   const place = item(page, 'Harderwijk', 'place');
   await expect(place.locator('mark')).toHaveText('Harderwijk');
-  await expect(place).toContainText('…Ik heet Yonas Tesfay en ik woon in Harderwijk.');
+  // The context starts at the text's start: no "…" before it.
+  await expect(place.locator('p.context')).toHaveText(/^Ik heet Yonas Tesfay en ik woon in Harderwijk\.\s+Mijn buurman Kees helpt met de brieven\. Soms gaan we viss…$/);
   await expect(place).toContainText('Found by: list:places');
   await expect(place).toContainText('Not reviewed yet: will be replaced.');
   await place.getByRole('button', {name: 'Reject', exact: true}).click();

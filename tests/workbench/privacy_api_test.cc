@@ -102,6 +102,7 @@ TEST_F(PrivacyApiTest, ListsTheDryRunsDetectionsInContext) {
   EXPECT_EQ(yonas["end"], 20);
   EXPECT_EQ(yonas["before"], "Ik heet ");
   EXPECT_EQ(yonas["after"], " en ik woon sinds 2019 in Harderwijk. Mevrouw De Vries van d");
+  EXPECT_EQ(yonas["length"], 115);
   EXPECT_FALSE(yonas["reason"].get<std::string>().empty());
   // One entity, one pseudonym: Tesfay in S2 is Yonas Tesfay's.
   EXPECT_EQ(Find("S2", "Tesfay")["replacement"], yonas["replacement"]);

@@ -178,8 +178,8 @@ export class PrivacyView {
     const name = itemName(f);
     const id = `${f.story}|${f.field}|${f.start}|${f.end}`;
     const body = [
-      h('p', {class: 'context'}, f.before ? `…${f.before}` : '',
-        h('mark', {class: `found ${f.status}`}, f.text), f.after ? `${f.after}…` : ''),
+      h('p', {class: 'context'}, [...f.before].length < f.start ? `…${f.before}` : f.before,
+        h('mark', {class: `found ${f.status}`}, f.text), f.end + [...f.after].length < f.length ? `${f.after}…` : f.after),
       h('p', {class: 'who'},
         t('privacyWhat', {category: t(`privacyCategory.${f.category}`), field: t(`privacyKind.${f.kind}`)}),
         f.replacement ? ` → ${f.replacement}` : ''),
