@@ -147,6 +147,8 @@ int RunServe(CommandContext& context) {
   // the project or one of its companions before anything is written.
   const auto token_file = options.Optional<std::string>("token-file");
   if (token_file) CheckOutputFile(*token_file);
+  // The Privacy view writes its review file: never the project.
+  if (!serve.decisions.empty()) CheckOutputFile(serve.decisions);
   workbench.Bind();
   std::string lines;
   for (const CoderToken& t : workbench.tokens()) {

@@ -60,6 +60,7 @@ TEST_F(OutputGuardTest, EveryOutputOntoTheProjectIsRefusedWithExit73) {
       {"scatter", "--x", "dyad:stijl", "--y", "dyad:motivatie", "--svg"},
       {"scatter", "--x", "dyad:stijl", "--y", "dyad:motivatie", "--csv"},
       {"serve", "--port", "0", "--no-browser", "--token-file"},
+      {"serve", "--port", "0", "--no-browser", "--decisions"},
   };
   for (const auto& target : targets) {
     for (auto args : commands) {
