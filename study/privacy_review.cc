@@ -311,6 +311,12 @@ const PrivacyReview::Scan& PrivacyReview::Current(Project& project) {
 }
 
 PrivacyList PrivacyReview::List(Project& project, const Viewer& viewer, const PrivacyQuery& query) {
+  if (viewer.blind && !viewer.IsLead()) {
+    throw RequestError(ErrorKind::kUsage,
+                       "under --blind the Privacy view is the lead's (" + viewer.lead +
+                           "): it shows every coder's coding memos",
+                       "", RequestProblem::kForbidden);
+  }
   if (query.limit < 1 || query.limit > kMaxPrivacyPage) {
     throw RequestError(ErrorKind::kUsage, "limit must be 1 to " + std::to_string(kMaxPrivacyPage),
                        "limit");

@@ -9,7 +9,8 @@
 // each decision reads the file again, changes it and writes it atomically,
 // so hand edits in between are kept (their comments are not).
 //
-// Who may: everybody reads; only the lead (`verhaal serve --lead`, by
+// Who may: everybody reads (under --blind only the lead: the list shows
+// every coder's coding memos); only the lead (`verhaal serve --lead`, by
 // default the first coder) decides. Errors are RequestErrors naming the
 // request field at fault.
 #ifndef VERHAAL_STUDY_PRIVACY_REVIEW_H_
@@ -94,7 +95,8 @@ class PrivacyReview {
 
   const std::filesystem::path& decisions_file() const { return decisions_file_; }
 
-  // The detections `query` selects. kUsage (`category`, `kind`, `status`,
+  // The detections `query` selects. kForbidden under --blind unless the
+  // viewer leads; kUsage (`category`, `kind`, `status`,
   // `offset`, `limit`) for a value it does not know, kMissing (`story`) for
   // an unknown story; kData (`decisions`) when the review file is malformed
   // or does not fit the project (its message located in the file); the

@@ -266,6 +266,20 @@ TEST_F(PrivacyApiTest, OnlyTheLeadDecides) {
   EXPECT_EQ(r->status, 201) << r->body;
 }
 
+// Under --blind the list would show the other coders' coding memos: the
+// lead's only.
+TEST_F(PrivacyApiTest, UnderBlindOnlyTheLeadReviews) {
+  StopServer();
+  Start({"anna", "bram"}, true);
+  auto r = Get("bram", "/api/privacy");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 403) << r->body;
+  EXPECT_NE(Body(r)["error"].get<std::string>().find("under --blind"), std::string::npos);
+  r = Get("anna", "/api/privacy");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+}
+
 TEST_F(PrivacyApiTest, BadDecisionsNameTheirFieldAndWriteNothing) {
   const std::vector<std::tuple<json, int, std::string>> cases = {
       {{{"decision", "maybe"}, {"story", "S1"}, {"start", 8}, {"end", 20}}, 400, "decision"},

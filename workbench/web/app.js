@@ -172,7 +172,7 @@ async function route() {
   const onTeam = !onMatrix && location.hash.startsWith('#team') && teamAllowed(state.project);
   const onMemos = location.hash.startsWith('#memos');
   const onRules = location.hash.startsWith('#rules') && teamAllowed(state.project);
-  const onPrivacy = location.hash.startsWith('#privacy');
+  const onPrivacy = location.hash.startsWith('#privacy') && teamAllowed(state.project);
   byId('matrix-view').hidden = !onMatrix;
   byId('code-view').hidden = !onCode;
   byId('team-view').hidden = !onTeam;
@@ -307,6 +307,8 @@ async function start() {
     byId('nav-team').hidden = !teamAllowed(project);
     // The rules' codings are another coder's: under --blind the lead's only.
     byId('nav-rules').hidden = !teamAllowed(project);
+    // The privacy review shows every coder's coding memos: under --blind the lead's only.
+    byId('nav-privacy').hidden = !teamAllowed(project);
     list.setProject(project);
     matrix.setProject(project);
     code.setProject(project);
