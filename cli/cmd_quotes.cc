@@ -26,7 +26,7 @@ int RunQuotes(CommandContext& context) {
   CommandOptions options(
       context,
       "verhaal quotes --code PATH [--exact] [--coder NAME] [--role R] [--kind K] [--wave W]\n"
-      "       [--speaker S] [--context N] [--format text|csv|json|md]",
+      "       [--set NAME] [--speaker S] [--context N] [--format text|csv|json|md]",
       "Lists every segment coded with a code (and its sub-codes unless --exact):\n"
       "story, respondent, role, coder and the quote with N characters of context\n"
       "on each side (keyword in context). Text output is a readable listing with\n"
@@ -44,6 +44,8 @@ int RunQuotes(CommandContext& context) {
       "role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind (experience, reflection, ...)")(
       "wave", po::value<int>(), "only stories of this wave")(
+      "set", po::value<std::string>()->value_name("NAME"),
+      "only the stories of this story set (`verhaal sets list`)")(
       "context", po::value<int>()->default_value(40), "characters of context on each side")(
       "format", po::value<std::string>()->default_value("text"), "text, csv, json or md");
   AddCoderOptions(options);
@@ -63,6 +65,7 @@ int RunQuotes(CommandContext& context) {
   query.role = options.Optional<std::string>("role");
   query.kind = options.Optional<std::string>("kind");
   query.wave = options.Optional<int>("wave");
+  query.set = options.Optional<std::string>("set");
   query.context = std::max(0, options.Get<int>("context"));
   Project project = options.OpenProject();
   const CodePassages passages = RetrieveCodePassages(project, query);

@@ -45,7 +45,8 @@ int RunScatter(CommandContext& context) {
   Project project = options.OpenProject();
   const std::vector<Story> stories = ListStoryHeads(project, StoryFilterFrom(options));
   if (stories.empty()) {
-    throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
+    throw DataError(
+        "no stories match; import stories first or loosen --role, --kind, --wave, --set");
   }
   std::optional<ResolvedDimension> colour;
   if (colour_spec) colour = ResolveDimension(project, *colour_spec, stories);

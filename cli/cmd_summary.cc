@@ -119,7 +119,8 @@ int RunSummary(CommandContext& context) {
       listed.back().text = std::string();
     });
     if (listed.empty()) {
-      throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
+      throw DataError(
+          "no stories match; import stories first or loosen --role, --kind, --wave, --set");
     }
     ResolvedDimension by = ResolveDimension(project, by_specs[0], listed);
     if (by_specs.size() == 2) {
@@ -131,7 +132,8 @@ int RunSummary(CommandContext& context) {
   } else {
     stories = SummaryStoriesOf(ListStoryOwners(project, filter));
     if (stories.ids.empty()) {
-      throw DataError("no stories match; import stories first or loosen --role, --kind, --wave");
+      throw DataError(
+          "no stories match; import stories first or loosen --role, --kind, --wave, --set");
     }
   }
   std::optional<std::filesystem::path> svg_dir;

@@ -30,6 +30,7 @@ std::span<const Command> Commands() {
       Command{"merge", "merge coders' copies into a team project", RunMerge},
       Command{"agreement", "inter-coder agreement per code and coder pair", RunAgreement},
       Command{"coders", "the coders, their codings, and whose codings analyses use", RunCoders},
+      Command{"sets", "named story sets (a filter: --set NAME): list, show, delete", RunSets},
       Command{"report", "one self-contained HTML report of the study", RunReport},
       Command{"pseudonymise", "replace names, places, numbers, ... by pseudonyms in a new project",
               RunPseudonymise},

@@ -35,7 +35,9 @@ int ExportStories(CommandContext& context) {
       "with-text", "add the story text and its length in characters (text, text_length)")(
       "role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind")("wave", po::value<int>(),
-                                                                     "only stories of this wave");
+                                                                     "only stories of this wave")(
+      "set", po::value<std::string>()->value_name("NAME"),
+      "only the stories of this story set (`verhaal sets list`)");
   AddCoderOptions(options);
   if (!options.Parse()) return 0;
   if (options.Has("coder") && options.Has("consensus")) {
@@ -48,6 +50,7 @@ int ExportStories(CommandContext& context) {
   shape.filter.role = options.Optional<std::string>("role");
   shape.filter.kind = options.Optional<std::string>("kind");
   shape.filter.wave = options.Optional<int>("wave");
+  shape.filter.set = options.Optional<std::string>("set");
   shape.coder = options.Optional<std::string>("coder");
   shape.coders = CoderRequestFrom(options);
   shape.count = options.Has("consensus") ? CodingCount::kConsensus : CodingCount::kAll;

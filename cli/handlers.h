@@ -26,6 +26,7 @@ int RunMerge(CommandContext& context);
 int RunExportForCoder(CommandContext& context);
 int RunAgreement(CommandContext& context);
 int RunCoders(CommandContext& context);
+int RunSets(CommandContext& context);
 int RunAutocode(CommandContext& context);
 int RunRun(CommandContext& context);
 int RunReport(CommandContext& context);

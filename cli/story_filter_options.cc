@@ -9,7 +9,9 @@ namespace po = boost::program_options;
 void AddStoryFilterOptions(CommandOptions& options) {
   options.add()("role", po::value<std::string>(), "only stories of respondents with this role")(
       "kind", po::value<std::string>(), "only stories of this kind (experience, reflection, ...)")(
-      "wave", po::value<int>(), "only stories of this wave");
+      "wave", po::value<int>(), "only stories of this wave")(
+      "set", po::value<std::string>()->value_name("NAME"),
+      "only the stories of this story set (`verhaal sets list`)");
 }
 
 StoryFilter StoryFilterFrom(const CommandOptions& options) {
@@ -17,6 +19,7 @@ StoryFilter StoryFilterFrom(const CommandOptions& options) {
   filter.role = options.Optional<std::string>("role");
   filter.kind = options.Optional<std::string>("kind");
   filter.wave = options.Optional<int>("wave");
+  filter.set = options.Optional<std::string>("set");
   return filter;
 }
 

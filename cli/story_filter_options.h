@@ -1,5 +1,5 @@
 // The story filters shared by the analysis commands (matrix, scatter,
-// summary): --role, --kind, --wave.
+// summary, report, scatter, stories list): --role, --kind, --wave, --set.
 #ifndef VERHAAL_CLI_STORY_FILTER_OPTIONS_H_
 #define VERHAAL_CLI_STORY_FILTER_OPTIONS_H_
 
@@ -11,7 +11,7 @@
 
 namespace verhaal {
 
-// Adds --role, --kind and --wave to `options`.
+// Adds --role, --kind, --wave and --set to `options`.
 void AddStoryFilterOptions(CommandOptions& options);
 
 // The StoryFilter the parsed options ask for.

@@ -29,6 +29,7 @@ std::vector<Quote> RetrieveQuotes(Project& project, const QuoteQuery& query) {
   story_filter.role = query.role;
   story_filter.kind = query.kind;
   story_filter.wave = query.wave;
+  story_filter.set = query.set;
   std::map<int64_t, Story> stories;
   ForEachStory(project, story_filter, [&](const Story& s) { stories.emplace(s.id, s); });
   std::vector<Quote> out;

@@ -22,7 +22,8 @@ struct QuoteQuery {
   std::optional<std::string> role;
   std::optional<std::string> kind;
   std::optional<int> wave;
-  int context = 40;  // code points of context on each side
+  std::optional<std::string> set;  // a story set's name (corpus/story_sets.h)
+  int context = 40;                // code points of context on each side
 };
 
 // One coded segment with its surroundings.

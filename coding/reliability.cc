@@ -145,7 +145,8 @@ struct ComparedCoding {
 };
 
 bool Unfiltered(const StoryFilter& filter) {
-  return !filter.role && !filter.kind && !filter.wave && !filter.language && filter.keys.empty();
+  return !filter.role && !filter.kind && !filter.wave && !filter.language && filter.keys.empty() &&
+         !filter.set;
 }
 
 // The stories two or more selected coders coded, with those coders'

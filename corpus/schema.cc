@@ -240,9 +240,27 @@ CREATE TABLE rule_review (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char*, 6> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                    kVersion4, kVersion5, kVersion6};
-static_assert(kMigrations.size() == 6, "kSchemaVersion in project.h must match");
+// Version 7: named story sets (corpus/story_sets.h), e.g. the stories selected
+// on a triangle in the workbench's Signifiers view, usable as a story filter
+// (--set NAME). A member goes with its story or its set.
+constexpr const char* kVersion7 = R"sql(
+CREATE TABLE story_set (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_by TEXT NOT NULL DEFAULT '',
+  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE story_set_member (
+  set_id INTEGER NOT NULL REFERENCES story_set(id) ON DELETE CASCADE,
+  story_id INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+  PRIMARY KEY (set_id, story_id)
+) WITHOUT ROWID;
+CREATE INDEX story_set_member_story ON story_set_member(story_id);
+)sql";
+
+constexpr std::array<const char*, 7> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                    kVersion5, kVersion6, kVersion7};
+static_assert(kMigrations.size() == 7, "kSchemaVersion in project.h must match");
 
 }  // namespace
 

@@ -11,6 +11,7 @@
 
 #include "corpus/error.h"
 #include "corpus/raw_rows.h"
+#include "corpus/story_sets.h"
 #include "corpus/text.h"
 
 namespace verhaal {
@@ -135,6 +136,9 @@ SQLite::Statement FilteredStories(Project& project, std::string sql, const Story
   if (filter.kind) sql += " AND s.kind = :kind";
   if (filter.wave) sql += " AND s.wave = :wave";
   if (filter.language) sql += " AND s.language = :language";
+  if (filter.set) {
+    sql += " AND s.id IN (SELECT story_id FROM story_set_member WHERE set_id = :set)";
+  }
   if (!filter.keys.empty()) {
     sql += " AND s.key IN (";
     for (size_t i = 0; i < filter.keys.size(); ++i) sql += i ? ", ?" : "?";
@@ -146,8 +150,9 @@ SQLite::Statement FilteredStories(Project& project, std::string sql, const Story
   if (filter.kind) query.bind(":kind", *filter.kind);
   if (filter.wave) query.bind(":wave", *filter.wave);
   if (filter.language) query.bind(":language", *filter.language);
+  if (filter.set) query.bind(":set", RequireStorySet(project, *filter.set).id);
   int index = 1 + (filter.role ? 1 : 0) + (filter.kind ? 1 : 0) + (filter.wave ? 1 : 0) +
-              (filter.language ? 1 : 0);
+              (filter.language ? 1 : 0) + (filter.set ? 1 : 0);
   for (const auto& key : filter.keys) query.bind(index++, key);
   return query;
 }
@@ -272,8 +277,8 @@ int64_t LargestStoryId(Project& project) {
 }
 
 std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) {
-  const bool all =
-      !filter.role && !filter.kind && !filter.wave && !filter.language && filter.keys.empty();
+  const bool all = !filter.role && !filter.kind && !filter.wave && !filter.language &&
+                   filter.keys.empty() && !filter.set;
   // Unfiltered, SQLite reads the small respondent index instead of the
   // stories with their text; the ids then need sorting here.
   SQLite::Statement query =

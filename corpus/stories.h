@@ -64,6 +64,9 @@ struct StoryFilter {
   std::optional<int> wave;
   std::optional<std::string> language;
   std::vector<std::string> keys;  // only these keys when not empty
+  // Only the stories of this story set (corpus/story_sets.h); the functions
+  // below throw kMissing, naming the sets there are, when there is no such set.
+  std::optional<std::string> set;
 };
 
 // Calls `visit` for each story passing `filter`, ordered by id, reading one

@@ -16,6 +16,16 @@ std::string Conditions(const StoryPageQuery& query) {
   }
   if (query.kind) sql += " AND s.kind = :kind";
   if (query.wave) sql += " AND s.wave = :wave";
+  if (query.set_id) {
+    sql += " AND s.id IN (SELECT story_id FROM story_set_member WHERE set_id = :set)";
+  }
+  if (!query.ids.empty()) {
+    sql += " AND s.id IN (";
+    for (size_t i = 0; i < query.ids.size(); ++i) {
+      sql += (i ? ", " : "") + std::to_string(query.ids[i]);
+    }
+    sql += ")";
+  }
   const bool coding_filter = !query.code_ids.empty() || query.coder_id;
   if (coding_filter || query.uncoded || query.coded) {
     std::string inner = "SELECT 1 FROM coding g WHERE g.story_id = s.id";
@@ -43,6 +53,7 @@ void Bind(SQLite::Statement& statement, const StoryPageQuery& query) {
   if (query.role) bind(":role", *query.role);
   if (query.kind) bind(":kind", *query.kind);
   if (query.wave) bind(":wave", *query.wave);
+  if (query.set_id) bind(":set", *query.set_id);
   if (query.coder_id) bind(":coder", *query.coder_id);
   if (query.visible_coder_id) bind(":visible", *query.visible_coder_id);
 }
@@ -83,7 +94,7 @@ StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
         "SELECT s.key, s.title, coalesce(r.key, ''), coalesce(r.role, ''), s.kind, s.wave, " +
         std::string(search ? "snippet(story_fts, 1, '[', ']', '…', 16)"
                            : "substr(s.text, 1, 200)") +
-        ", " + coded + from +
+        ", " + coded + ", s.id" + from +
         (ranked   ? " ORDER BY f.rank, s.id"
          : search ? " ORDER BY f.rowid"
                   : " ORDER BY s.id") +
@@ -102,6 +113,7 @@ StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
       if (!rows.getColumn(5).isNull()) row.wave = rows.getColumn(5).getInt();
       row.snippet = rows.getColumn(6).getString();
       row.coded = rows.getColumn(7).getInt64();
+      row.id = rows.getColumn(8).getInt64();
       page.rows.push_back(std::move(row));
     }
   } catch (const SQLite::Exception& e) {

@@ -30,6 +30,8 @@ struct StoryPageQuery {
   std::optional<std::string> role;
   std::optional<std::string> kind;
   std::optional<int> wave;
+  std::optional<int64_t> set_id;  // only the stories of this story set (corpus/story_sets.h)
+  std::vector<int64_t> ids;       // only these stories, when not empty
   // When set, only this coder's codings exist for the query (--blind): the
   // coding conditions and the `coded` counts look at them alone.
   std::optional<int64_t> visible_coder_id;
@@ -38,6 +40,7 @@ struct StoryPageQuery {
 };
 
 struct StoryPageRow {
+  int64_t id = 0;
   std::string key;
   std::string title;
   std::string respondent;  // key, or empty

@@ -105,6 +105,7 @@ SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const
     }
     SliderPoint point;
     point.story = story.key;
+    point.story_id = story.id;
     point.x = xs.value.at(story.id);
     point.y = ys.value.at(story.id);
     if (colour) {

@@ -20,6 +20,7 @@ namespace verhaal {
 
 struct SliderPoint {
   std::string story;  // the story key
+  int64_t story_id = 0;
   double x = 0;
   double y = 0;
   int group = -1;  // index into SliderScatter::groups; -1 without --colour or level

@@ -6,6 +6,7 @@
 
 #include "corpus/error.h"
 #include "corpus/stories.h"
+#include "corpus/story_sets.h"
 #include "corpus/text.h"
 #include "corpus/variables.h"
 #include "study/request_error.h"
@@ -80,6 +81,8 @@ CodePassages RetrieveCodePassages(Project& project, const PassageQuery& query) {
   quotes.role = query.role;
   quotes.kind = query.kind;
   quotes.wave = query.wave;
+  quotes.set = query.set;
+  if (query.set) BlameField("set", [&] { return RequireStorySet(project, *query.set); });
   quotes.context = query.context;
   out.quotes = BlameField("code", [&] { return RetrieveQuotes(project, quotes); });
   if (variable) {

@@ -34,6 +34,7 @@ struct PassageQuery {
   std::optional<std::string> role;  // only stories of respondents with this role
   std::optional<std::string> kind;  // only stories of this kind
   std::optional<int> wave;          // only stories of this wave
+  std::optional<std::string> set;   // only stories of this story set
   std::optional<std::string> var;   // NAME:VALUE, a story or respondent variable
   int context = 40;                 // code points of context on each side
 };

@@ -7,6 +7,7 @@
 #include "corpus/codings.h"
 #include "corpus/error.h"
 #include "corpus/signifiers.h"
+#include "corpus/story_sets.h"
 #include "corpus/variables.h"
 #include "exporters/matrix_respondents.h"
 #include "exporters/matrix_segments.h"
@@ -107,15 +108,19 @@ MatrixPlan PlanMatrix(Project& project, const MatrixQuery& query) {
   if (plan.options.fisher.draws < 1) {
     throw RequestError(ErrorKind::kUsage, "--draws must be at least 1", "draws");
   }
+  if (query.stories.set) {
+    BlameField("set", [&] { return RequireStorySet(project, *query.stories.set); });
+  }
   plan.stories = ListStoryIds(project, query.stories);
   if (plan.stories.empty()) {
     const std::string field = query.stories.role   ? "role"
                               : query.stories.kind ? "kind"
                               : query.stories.wave ? "wave"
+                              : query.stories.set  ? "set"
                                                    : "rows";
-    throw RequestError(ErrorKind::kData,
-                       "no stories match; import stories first or loosen --role, --kind, --wave",
-                       field);
+    throw RequestError(
+        ErrorKind::kData,
+        "no stories match; import stories first or loosen --role, --kind, --wave, --set", field);
   }
   const bool reads_codings =
       ReadsCodings(plan.rows) || ReadsCodings(plan.cols) || (plan.by && ReadsCodings(*plan.by));

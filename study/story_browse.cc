@@ -4,6 +4,7 @@
 
 #include "coding/manual_coding.h"
 #include "corpus/codes.h"
+#include "corpus/story_sets.h"
 #include "corpus/text.h"
 #include "corpus/variables.h"
 #include "study/request_error.h"
@@ -34,6 +35,16 @@ StoryPage BrowseStories(Project& project, const Viewer& viewer, const StoryListR
   query.role = request.role;
   query.kind = request.kind;
   query.wave = request.wave;
+  if (request.ids.size() > static_cast<size_t>(kMaxStoryPage)) {
+    throw RequestError(ErrorKind::kUsage,
+                       "ids names at most " + std::to_string(kMaxStoryPage) +
+                           " stories at a time; ask for the rest in further pages",
+                       "ids");
+  }
+  query.ids = request.ids;
+  if (request.set) {
+    query.set_id = BlameField("set", [&] { return RequireStorySet(project, *request.set).id; });
+  }
   query.uncoded = request.uncoded;
   query.coded = request.coded;
   query.offset = request.offset;

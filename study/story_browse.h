@@ -31,6 +31,8 @@ struct StoryListRequest {
   std::optional<std::string> role;
   std::optional<std::string> kind;
   std::optional<int> wave;
+  std::optional<std::string> set;  // a story set's name (corpus/story_sets.h)
+  std::vector<int64_t> ids;        // only these stories (at most kMaxStoryPage), when not empty
   bool uncoded = false;
   bool coded = false;  // with any (visible) coding
   int64_t offset = 0;
@@ -39,7 +41,8 @@ struct StoryListRequest {
 
 inline constexpr int64_t kMaxStoryPage = 500;
 
-// One page of stories. kMissing (field "code") for an unknown code, kUsage
+// One page of stories. kMissing (field "code" or "set") for an unknown code
+// or story set, kUsage
 // for an unparsable search (field "q") or a bad offset/limit.
 StoryPage BrowseStories(Project& project, const Viewer& viewer, const StoryListRequest& request);
 

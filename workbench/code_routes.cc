@@ -26,6 +26,7 @@ PassageQuery PassageQueryFrom(const httplib::Request& request) {
   query.kind = Param(request, "kind");
   if (Param(request, "wave")) query.wave = static_cast<int>(WholeParam(request, "wave", 0));
   query.var = Param(request, "var");
+  query.set = Param(request, "set");
   query.context = static_cast<int>(std::min<int64_t>(WholeParam(request, "context", 40), 10000));
   return query;
 }

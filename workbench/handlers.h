@@ -59,6 +59,8 @@ class Workbench::Handlers {
   void InstallRuleApi(httplib::Server& server);
   // privacy_routes.cc: the Privacy view's calls
   void InstallPrivacyApi(httplib::Server& server);
+  // set_routes.cc: the Signifiers view's plot and the story sets
+  void InstallSetApi(httplib::Server& server);
   // Wraps a handler: the viewer, errors as JSON with their status.
   httplib::Server::Handler Json(JsonHandler handler);
 

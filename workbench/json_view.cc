@@ -77,6 +77,7 @@ json StoryPageJson(const StoryPage& page, int64_t offset, int64_t limit) {
   json stories = json::array();
   for (const StoryPageRow& row : page.rows) {
     stories.push_back({{"key", row.key},
+                       {"id", row.id},
                        {"title", row.title},
                        {"respondent", row.respondent},
                        {"role", row.role},
@@ -119,6 +120,7 @@ json StoryJson(const StoryView& view, const Viewer& viewer) {
   json codings = json::array();
   for (const Coding& c : view.codings) codings.push_back(CodingJson(c, viewer));
   return {{"key", s.key},
+          {"id", s.id},
           {"title", s.title},
           {"text", s.text},
           {"length", view.length},

@@ -59,7 +59,29 @@ MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
   query.stories.role = Param(request, "role");
   query.stories.kind = Param(request, "kind");
   if (Param(request, "wave")) query.stories.wave = static_cast<int>(WholeParam(request, "wave", 0));
+  query.stories.set = Param(request, "set");
   return query;
+}
+
+// ids=3,17,42: story ids (the Signifiers view's selection).
+std::vector<int64_t> IdsParam(const std::string& text) {
+  std::vector<int64_t> ids;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = std::min(text.find(',', start), text.size());
+    const std::string_view part(text.data() + start, comma - start);
+    int64_t id = 0;
+    const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+    if (part.empty() || ec != std::errc() || end != part.data() + part.size()) {
+      throw RequestError(ErrorKind::kUsage,
+                         "ids must be story ids separated by commas, e.g. ids=3,17,42; got '" +
+                             std::string(part) + "'",
+                         "ids");
+    }
+    ids.push_back(id);
+    start = comma + 1;
+  }
+  return ids;
 }
 
 // A matrix query names what it reads in query parameters, so a name that is
@@ -263,6 +285,8 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
         list.role = Param(request, "role");
         list.kind = Param(request, "kind");
         if (Param(request, "wave")) list.wave = static_cast<int>(WholeParam(request, "wave", 0));
+        list.set = Param(request, "set");
+        if (const auto ids = Param(request, "ids")) list.ids = IdsParam(*ids);
         const auto uncoded = Param(request, "uncoded");
         list.uncoded = uncoded && *uncoded != "0" && *uncoded != "false";
         const auto coded = Param(request, "coded");

@@ -187,6 +187,7 @@ void Workbench::Handlers::Install(httplib::Server& server) {
   InstallMemoApi(server);
   InstallRuleApi(server);
   InstallPrivacyApi(server);
+  InstallSetApi(server);
   InstallPage(server);
 }
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/edit_distance.h"
+#include "corpus/project.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {
@@ -91,7 +92,8 @@ TEST(CliTest, InitThenInfoAndTheDefaultProject) {
   TempDir dir;
   auto init = RunVerhaal({"init", "studie.verhaal", "--name", "Statushouders"}, dir.path());
   ASSERT_EQ(init.exit_code, 0) << init.err;
-  EXPECT_EQ(init.out, "created studie.verhaal (Statushouders, schema 6)\n");
+  EXPECT_EQ(init.out, "created studie.verhaal (Statushouders, schema " +
+                          std::to_string(kSchemaVersion) + ")\n");
   // No -p: the one *.verhaal in the folder.
   auto info = RunVerhaal({"info", "--format", "json"}, dir.path());
   ASSERT_EQ(info.exit_code, 0) << info.err;
@@ -160,7 +162,8 @@ TEST(CliTest, NewerSchemaIsExit65) {
   EXPECT_EQ(r.exit_code, 65);
   EXPECT_EQ(r.err,
             "verhaal: error: n.verhaal was written by a newer verhaal (schema 99; this verhaal "
-            "reads up to 6); upgrade verhaal to open it\n");
+            "reads up to " +
+                std::to_string(kSchemaVersion) + "); upgrade verhaal to open it\n");
 }
 
 TEST(CliTest, SearchOnAnEmptyProjectAndBadQuery) {

@@ -180,7 +180,7 @@ TEST(MatrixCliTest, ErrorsSayWhatToDoAndWriteNothing) {
       {{"matrix", "--rows", "role", "--cols", "role", "--role", "gemeente"},
        65,
        "verhaal: error: no stories match; import stories first or loosen --role, --kind, "
-       "--wave\n"},
+       "--wave, --set\n"},
       {{"matrix", "--rows", "role", "--cols", "code:motivatie", "--svg", "geen/map/m.svg"},
        73,
        "verhaal: error: cannot create geen/map/m.svg: No such file or directory; check that the "
