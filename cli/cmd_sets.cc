@@ -133,10 +133,9 @@ int RunSets(CommandContext& context) {
                          "  verhaal matrix --rows code:motivatie --cols role --set 'sterk willen'");
   options.Positional("subcommand");
   if (!options.Parse()) return 0;
-  throw UsageError(sub.empty()
-                       ? "sets needs a subcommand: list, show, create, rename or delete"
-                       : "unknown sets subcommand '" + sub +
-                             "'; use list, show, create, rename or delete");
+  throw UsageError(sub.empty() ? "sets needs a subcommand: list, show, create, rename or delete"
+                               : "unknown sets subcommand '" + sub +
+                                     "'; use list, show, create, rename or delete");
 }
 
 }  // namespace verhaal

@@ -134,8 +134,8 @@ bool DeleteStorySet(Project& project, std::string_view name) {
 }
 
 std::vector<int64_t> StorySetMembers(Project& project, int64_t set_id) {
-  SQLite::Statement query(project.db(),
-                          "SELECT story_id FROM story_set_member WHERE set_id = ? ORDER BY story_id");
+  SQLite::Statement query(
+      project.db(), "SELECT story_id FROM story_set_member WHERE set_id = ? ORDER BY story_id");
   query.bind(1, set_id);
   std::vector<int64_t> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());

@@ -5,8 +5,8 @@
 
 #include "coding/dimension.h"
 #include "corpus/codes.h"
-#include "corpus/codings.h"
 #include "corpus/coding_scan.h"
+#include "corpus/codings.h"
 #include "corpus/signifiers.h"
 #include "corpus/story_sets.h"
 #include "study/request_error.h"
@@ -23,8 +23,8 @@ auto AsBadField(const std::string& field, Action&& action) -> decltype(action())
     if (e.kind() != ErrorKind::kMissing) throw;
     throw RequestError(ErrorKind::kUsage, e.message(), e.field(), e.problem());
   } catch (const Error& e) {
-    throw RequestError(e.kind() == ErrorKind::kMissing ? ErrorKind::kUsage : e.kind(),
-                       e.message(), field);
+    throw RequestError(e.kind() == ErrorKind::kMissing ? ErrorKind::kUsage : e.kind(), e.message(),
+                       field);
   }
 }
 
@@ -107,13 +107,15 @@ void PlaceSliders(Project& project, const SignifierPlotQuery& query,
                   const std::vector<Story>& stories, SignifierPlot& plot) {
   const DimensionSpec x = BlameField("x", [&] { return ParseDimension(*query.x); });
   const DimensionSpec y = BlameField("y", [&] { return ParseDimension(*query.y); });
-  for (const auto& [field, spec] : {std::pair<const char*, const DimensionSpec*>{"x", &x},
-                                    {"y", &y}}) {
+  for (const auto& [field, spec] :
+       {std::pair<const char*, const DimensionSpec*>{"x", &x}, {"y", &y}}) {
     if (spec->source != DimensionSource::kDyad && spec->source != DimensionSource::kStoneX &&
         spec->source != DimensionSource::kStoneY) {
       throw RequestError(ErrorKind::kUsage,
-                         std::string(field) + " must be a slider: dyad:KEY, stone-x:KEY/STONE or "
-                                              "stone-y:KEY/STONE; got '" + spec->text + "'",
+                         std::string(field) +
+                             " must be a slider: dyad:KEY, stone-x:KEY/STONE or "
+                             "stone-y:KEY/STONE; got '" +
+                             spec->text + "'",
                          field);
     }
   }
@@ -194,8 +196,7 @@ void ColourByCode(Project& project, const SignifierPlotQuery& query, bool viewer
 
 }  // namespace
 
-SignifierPlot BuildSignifierPlot(Project& project, const Viewer& viewer,
-                                 SignifierPlotQuery query) {
+SignifierPlot BuildSignifierPlot(Project& project, const Viewer& viewer, SignifierPlotQuery query) {
   const bool viewer_only = RestrictToViewer(viewer, query);
   if (query.triad && (query.x || query.y)) {
     throw RequestError(ErrorKind::kUsage, "give triad=KEY or x= and y=, not both", "triad");
@@ -204,7 +205,9 @@ SignifierPlot BuildSignifierPlot(Project& project, const Viewer& viewer,
     throw RequestError(ErrorKind::kUsage,
                        "name the plot: triad=KEY for a triangle, or x=dyad:KEY&y=dyad:KEY for "
                        "two sliders",
-                       query.x ? "y" : query.y ? "x" : "triad");
+                       query.x   ? "y"
+                       : query.y ? "x"
+                                 : "triad");
   }
   if (query.colour && query.coded) {
     throw RequestError(ErrorKind::kUsage, "colour by colour= or by coded=, not both", "coded");

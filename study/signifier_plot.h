@@ -53,18 +53,17 @@ struct SignifierPlot {
   std::array<std::string, 3> corners;  // triad: top, left, right
   SliderAxis x;                        // scatter
   SliderAxis y;
-  std::string colour;               // what colours the points, or empty
-  std::vector<std::string> groups;  // its levels
-  std::string codings;              // whose codings coloured them, or empty
-  std::vector<SignifierPlotPoint> points;  // in story order
+  std::string colour;                       // what colours the points, or empty
+  std::vector<std::string> groups;          // its levels
+  std::string codings;                      // whose codings coloured them, or empty
+  std::vector<SignifierPlotPoint> points;   // in story order
   std::map<std::string, int64_t> left_out;  // stories not plotted, by reason
   int64_t stories = 0;                      // passing the filters
 };
 
 // The plot `query` asks for, as `viewer` may see it (blind: only the
 // viewer's codings colour; naming another coder is kForbidden).
-SignifierPlot BuildSignifierPlot(Project& project, const Viewer& viewer,
-                                 SignifierPlotQuery query);
+SignifierPlot BuildSignifierPlot(Project& project, const Viewer& viewer, SignifierPlotQuery query);
 
 }  // namespace verhaal
 

@@ -156,7 +156,9 @@ void Workbench::Handlers::InstallSetApi(httplib::Server& server) {
           std::lock_guard lock(w.project_mutex_);
           renamed = RenameStorySetNamed(w.project_, name, new_name);
         }
-        publish({{"action", "rename"}, {"name", name}, {"new_name", renamed.name},
+        publish({{"action", "rename"},
+                 {"name", name},
+                 {"new_name", renamed.name},
                  {"by", viewer.coder}},
                 viewer);
         SendJson(response, SetJson(renamed));

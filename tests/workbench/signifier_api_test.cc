@@ -123,7 +123,8 @@ TEST_F(SignifierApiTest, TheSliderScatterPlacesStoriesAsVerhaalScatterDoes) {
   // The same points as the CLI's --csv.
   const auto r = Cli({"scatter", "--x", "dyad:motivatie", "--y", "dyad:stijl", "--csv", "p.csv"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(testing::ReadFile(dir_ / "p.csv").find("T3,0.9000,0.2000"), std::string::npos) << testing::ReadFile(dir_ / "p.csv");
+  EXPECT_NE(testing::ReadFile(dir_ / "p.csv").find("T3,0.9000,0.2000"), std::string::npos)
+      << testing::ReadFile(dir_ / "p.csv");
 }
 
 TEST_F(SignifierApiTest, ColouringByACodeSaysWhetherTheCodersInViewCodedIt) {
@@ -137,8 +138,7 @@ TEST_F(SignifierApiTest, ColouringByACodeSaysWhetherTheCodersInViewCodedIt) {
   EXPECT_EQ(plot["points"][0][4], 0);  // T1: anna coded motivatie/willen
   EXPECT_EQ(plot["points"][1][4], 1);
   EXPECT_NE(plot["codings"].get<std::string>().find("anna"), std::string::npos);
-  ASSERT_EQ(Post("bram", "/api/stories/T2/codings",
-                 json{{"code", "taal"}, {"whole", true}}.dump())
+  ASSERT_EQ(Post("bram", "/api/stories/T2/codings", json{{"code", "taal"}, {"whole", true}}.dump())
                 ->status,
             201);
   plot = GetOk("/api/signifiers/plot?triad=belang&coded=motivatie&coders=bram");
@@ -169,9 +169,9 @@ TEST_F(SignifierApiTest, ABadPlotRequestIs400NamingTheField) {
 }
 
 TEST_F(SignifierApiTest, ASavedSetIsListedShownAndKeptInTheProject) {
-  auto r = Post("anna", "/api/sets",
-                json{{"name", "sterk willen"}, {"ids", {IdOf("T3"), IdOf("T1"), IdOf("T1")}}}
-                    .dump());
+  auto r =
+      Post("anna", "/api/sets",
+           json{{"name", "sterk willen"}, {"ids", {IdOf("T3"), IdOf("T1"), IdOf("T1")}}}.dump());
   ASSERT_TRUE(r);
   ASSERT_EQ(r->status, 201) << r->body;
   const json saved = Body(r);
@@ -203,16 +203,15 @@ TEST_F(SignifierApiTest, ASetFiltersTheStoryListTheMatrixTheCodeViewAndThePlot) 
   const json plot = GetOk("/api/signifiers/plot?triad=belang&set=twee");
   EXPECT_EQ(plot["stories"], 2);
   EXPECT_EQ(PointKeys(plot), std::vector<std::string>({"T1"}));
-  ASSERT_EQ(Post("anna", "/api/stories/T2/codings",
-                 json{{"code", "taal"}, {"whole", true}}.dump())
+  ASSERT_EQ(Post("anna", "/api/stories/T2/codings", json{{"code", "taal"}, {"whole", true}}.dump())
                 ->status,
             201);
   EXPECT_EQ(GetOk("/api/code/passages?code=taal")["total"], 1);
   EXPECT_EQ(GetOk("/api/code/passages?code=taal&set=twee")["total"], 0);
   // The CLI's --set gives the same matrix.
   StopServer();
-  const auto cli = Cli({"matrix", "--rows", "role", "--cols", "kind", "--set", "twee", "--format",
-                        "json"});
+  const auto cli =
+      Cli({"matrix", "--rows", "role", "--cols", "kind", "--set", "twee", "--format", "json"});
   ASSERT_EQ(cli.exit_code, 0) << cli.err;
   EXPECT_EQ(json::parse(cli.out)["tables"][0]["used"], 2);
 }
@@ -221,8 +220,7 @@ TEST_F(SignifierApiTest, AnUnknownSetAsAFilter) {
   EXPECT_EQ(Failure(Get("anna", "/api/stories?set=nergens")), Outcome(404, "set"));
   EXPECT_EQ(Failure(Get("anna", "/api/matrix?rows=role&cols=kind&set=nergens")),
             Outcome(400, "set"));
-  EXPECT_EQ(Failure(Get("anna", "/api/code/passages?code=taal&set=nergens")),
-            Outcome(400, "set"));
+  EXPECT_EQ(Failure(Get("anna", "/api/code/passages?code=taal&set=nergens")), Outcome(400, "set"));
 }
 
 TEST_F(SignifierApiTest, ASetThatCannotBeSavedSaysWhichField) {
@@ -257,8 +255,7 @@ TEST_F(SignifierApiTest, ASetIsRenamedAndDeleted) {
             Outcome(409, "name"));
   EXPECT_EQ(Failure(Patch("anna", "/api/sets/eerst", json{{"name", ""}}.dump())),
             Outcome(400, "name"));
-  EXPECT_EQ(Failure(Patch("anna", "/api/sets/eerst", json::object().dump())),
-            Outcome(400, "name"));
+  EXPECT_EQ(Failure(Patch("anna", "/api/sets/eerst", json::object().dump())), Outcome(400, "name"));
   EXPECT_EQ(Failure(Patch("anna", "/api/sets/nergens", json{{"name", "x"}}.dump())),
             Outcome(404, "set"));
   auto r = Patch("bram", "/api/sets/eerst", json{{"name", "daarna"}}.dump());
@@ -285,8 +282,8 @@ TEST_F(SignifierApiTest, AChangeToTheSetsReachesTheOtherCoders) {
 }
 
 TEST_F(SignifierApiTest, TheStoryListTakesTheSelectionsIds) {
-  const json list = GetOk("/api/stories?ids=" + std::to_string(IdOf("T3")) + "," +
-                          std::to_string(IdOf("T1")));
+  const json list =
+      GetOk("/api/stories?ids=" + std::to_string(IdOf("T3")) + "," + std::to_string(IdOf("T1")));
   EXPECT_EQ(list["total"], 2);
   EXPECT_EQ(list["stories"][0]["key"], "T1");
   EXPECT_EQ(list["stories"][1]["respondent"], "R3");
@@ -307,8 +304,7 @@ class BlindSignifierApiTest : public SignifierApiTest {
 };
 
 TEST_F(BlindSignifierApiTest, OnlyTheViewersOwnCodingsColourThePoints) {
-  ASSERT_EQ(Post("bram", "/api/stories/T1/codings",
-                 json{{"code", "taal"}, {"whole", true}}.dump())
+  ASSERT_EQ(Post("bram", "/api/stories/T1/codings", json{{"code", "taal"}, {"whole", true}}.dump())
                 ->status,
             201);
   EXPECT_EQ(GetOk("/api/signifiers/plot?triad=belang&coded=taal", "anna")["points"][0][4], 1);

@@ -2,7 +2,7 @@
 // the address (#story=KEY, #story=KEY&at=START-END for a passage, #code?...
 // for the Code view, #matrix?... for the Matrix view, #team for the Team view,
 // #memos?... for the Memos view, #rules?... for the Rules view, #privacy?...
-// for the Privacy view), handles undo/redo and the
+// for the Privacy view, #signifiers?... for the Signifiers view), handles undo/redo and the
 // global keys, and listens to the server's events to show others' changes
 // live.
 
@@ -24,6 +24,7 @@ import {TeamView, teamAllowed} from './views/team.js';
 import {MemosView} from './views/memos.js';
 import {RulesView} from './views/rules.js';
 import {PrivacyView} from './views/privacy.js';
+import {SignifiersView} from './views/signifiers.js';
 
 function announce(message) {
   const status = byId('status');
@@ -55,6 +56,27 @@ const team = new TeamView({fail, announce});
 const memos = new MemosView({fail, announce});
 const rules = new RulesView({fail, announce});
 const privacy = new PrivacyView({fail, announce});
+const signifiers = new SignifiersView({
+  fail,
+  announce,
+  onSetsChanged: () => loadSets(),
+  showSetInList: async (name) => {
+    location.hash = '';
+    await list.showSet(name);
+  },
+});
+
+// The story sets, for every view that filters by them.
+async function loadSets() {
+  try {
+    const {sets} = await api.getSets();
+    list.setSets(sets);
+    matrix.setSets(sets);
+    signifiers.setSets(sets);
+  } catch (error) {
+    fail(error);
+  }
+}
 
 async function loadCodebook() {
   const codebook = await api.getCodebook();
@@ -163,6 +185,10 @@ function privacyShown() {
   return !byId('privacy-view').hidden;
 }
 
+function signifiersShown() {
+  return !byId('signifiers-view').hidden;
+}
+
 // Shows the view the address names: the Code view, the Matrix view, the
 // Team view, the Memos view, or the stories with the story (and passage) it
 // names.
@@ -173,13 +199,15 @@ async function route() {
   const onMemos = location.hash.startsWith('#memos');
   const onRules = location.hash.startsWith('#rules') && teamAllowed(state.project);
   const onPrivacy = location.hash.startsWith('#privacy') && teamAllowed(state.project);
+  const onSignifiers = location.hash.startsWith('#signifiers');
+  byId('signifiers-view').hidden = !onSignifiers;
   byId('matrix-view').hidden = !onMatrix;
   byId('code-view').hidden = !onCode;
   byId('team-view').hidden = !onTeam;
   byId('memos-view').hidden = !onMemos;
   byId('rules-view').hidden = !onRules;
   byId('privacy-view').hidden = !onPrivacy;
-  const elsewhere = onMatrix || onTeam || onCode || onMemos || onRules || onPrivacy;
+  const elsewhere = onMatrix || onTeam || onCode || onMemos || onRules || onPrivacy || onSignifiers;
   byId('workspace').hidden = elsewhere;
   byId('nav-matrix').toggleAttribute('aria-current', onMatrix);
   byId('nav-code').toggleAttribute('aria-current', onCode);
@@ -187,7 +215,14 @@ async function route() {
   byId('nav-memos').toggleAttribute('aria-current', onMemos);
   byId('nav-rules').toggleAttribute('aria-current', onRules);
   byId('nav-privacy').toggleAttribute('aria-current', onPrivacy);
+  byId('nav-signifiers').toggleAttribute('aria-current', onSignifiers);
   byId('nav-stories').toggleAttribute('aria-current', !elsewhere);
+  if (onSignifiers) {
+    byId('nav-signifiers').setAttribute('aria-current', 'page');
+    await signifiers.show(location.hash);
+    byId('nav-signifiers').href = signifiers.hash();
+    return;
+  }
   if (onPrivacy) {
     byId('nav-privacy').setAttribute('aria-current', 'page');
     await privacy.show(location.hash);
@@ -233,7 +268,8 @@ function anyDialogOpen() {
 }
 
 document.addEventListener('keydown', (event) => {
-  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown() || memosShown() || rulesShown() || privacyShown()) return;
+  if (anyDialogOpen() || matrixShown() || teamShown() || codeShown() || memosShown() || rulesShown() || privacyShown() ||
+      signifiersShown()) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (ctrl && !event.altKey && (key === 'z' || key === 'y') && !isTyping(event.target)) {
@@ -275,6 +311,11 @@ byId('matrix-form').addEventListener('change', () => { byId('nav-matrix').href =
 
 let eventTimer = 0;
 function onServerEvent(type, data) {
+  if (type === 'sets') {
+    loadSets();
+    return;
+  }
+  if (signifiersShown() && type !== 'codebook' && type !== 'privacy') signifiers.reload();
   if (matrixShown() && type !== 'codebook') matrix.reload();
   if (teamShown()) team.reload();
   if (codeShown() && type !== 'codebook') code.reload();
@@ -313,6 +354,8 @@ async function start() {
     matrix.setProject(project);
     code.setProject(project);
     await loadCodebook();
+    signifiers.setProject(project);
+    await loadSets();
     await list.reload();
     await route();
     api.listen(onServerEvent);

@@ -81,6 +81,11 @@ export const getCodePassages = (params) => call('GET', `/api/code/passages${quer
 export const getTeam = (params) => call('GET', `/api/team${query(params)}`);
 export const getTeamDisagreements = (params) => call('GET', `/api/team/disagreements${query(params)}`);
 export const settle = (body) => call('POST', '/api/team/settle', body);
+export const getSignifierPlot = (params) => call('GET', `/api/signifiers/plot${query(params)}`);
+export const getSets = () => call('GET', '/api/sets');
+export const saveSet = (body) => call('POST', '/api/sets', body);
+export const renameSet = (name, newName) => call('PATCH', `/api/sets/${enc(name)}`, {name: newName});
+export const deleteSet = (name) => call('DELETE', `/api/sets/${enc(name)}`);
 export const getMemos = (params) => call('GET', `/api/memos${query(params)}`);
 export const getRules = () => call('GET', '/api/rules');
 export const getRuleCodings = (params) => call('GET', `/api/rules/codings${query(params)}`);
@@ -99,7 +104,7 @@ export function listen(onEvent) {
     if (opened) onEvent('reconnect', {});
     opened = true;
   });
-  for (const type of ['coding', 'codebook', 'external', 'privacy']) {
+  for (const type of ['coding', 'codebook', 'external', 'privacy', 'sets']) {
     source.addEventListener(type, (event) => {
       let data = {};
       try {

@@ -64,7 +64,7 @@ export class MatrixView {
     this.params = {};
     this.cell = null;  // {row, col} whose quotes are shown
     for (const id of ['m-rows', 'm-cols', 'm-coders', 'm-combine', 'm-mixed', 'm-role', 'm-kind', 'm-wave',
-      'm-unit', 'm-within']) {
+      'm-set', 'm-unit', 'm-within']) {
       byId(id).addEventListener('change', () => this.#choose());
     }
     for (const radio of document.querySelectorAll('input[name="m-show"]')) {
@@ -110,6 +110,24 @@ export class MatrixView {
     }
   }
 
+  // The story sets (GET /api/sets) as a filter.
+  setSets(sets) {
+    this.sets = sets.map((set) => set.name);
+    this.#fillSets(this.params.set || byId('m-set').value);
+  }
+
+  #fillSets(value) {
+    const select = byId('m-set');
+    clear(select).appendChild(h('option', {value: ''}, t('all')));
+    const names = this.sets || [];
+    // A set named in the address but not (yet) listed stays chosen, so the
+    // server can say that it does not exist.
+    for (const name of value && !names.includes(value) ? [...names, value] : names) {
+      select.appendChild(h('option', {value: name}, name));
+    }
+    select.value = value;
+  }
+
   // The address of the current choice: #matrix?rows=...
   hash() {
     const search = new URLSearchParams();
@@ -141,6 +159,7 @@ export class MatrixView {
     byId('m-role').value = params.role || '';
     byId('m-kind').value = params.kind || '';
     byId('m-wave').value = params.wave || '';
+    this.#fillSets(params.set || '');
     byId('m-unit').value = params.unit || '';
     byId('m-within').value = params.within || '';
     byId('m-within').disabled = params.unit !== 'segment';
@@ -169,6 +188,7 @@ export class MatrixView {
       role: byId('m-role').value,
       kind: byId('m-kind').value,
       wave: byId('m-wave').value,
+      set: byId('m-set').value,
       unit: byId('m-unit').value,
       // Only segments meet; another unit keeps no stale choice.
       within: byId('m-unit').value === 'segment' ? byId('m-within').value : '',
@@ -184,8 +204,8 @@ export class MatrixView {
   }
 
   #query() {
-    const {rows, cols, coders, combine, mixed, role, kind, wave, unit, within} = this.params;
-    return {rows, cols, coders, combine, mixed, role, kind, wave, unit, within};
+    const {rows, cols, coders, combine, mixed, role, kind, wave, set, unit, within} = this.params;
+    return {rows, cols, coders, combine, mixed, role, kind, wave, set, unit, within};
   }
 
   #sameQuery() {

@@ -29,7 +29,7 @@ export class StoryList {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.reload(), 250);
     });
-    for (const id of ['f-role', 'f-kind', 'f-wave', 'f-code', 'f-coder', 'f-status']) {
+    for (const id of ['f-role', 'f-kind', 'f-wave', 'f-code', 'f-coder', 'f-set', 'f-status']) {
       byId(id).addEventListener('change', () => this.reload());
     }
     this.more.addEventListener('click', () => this.#load(true));
@@ -58,6 +58,17 @@ export class StoryList {
     if (this.coders.size !== before) fill(byId('f-coder'), [...this.coders].sort());
   }
 
+  // The story sets (GET /api/sets) as a filter.
+  setSets(sets) {
+    fill(byId('f-set'), sets.map((set) => set.name));
+  }
+
+  // Shows the stories of the set `name`.
+  showSet(name) {
+    byId('f-set').value = name;
+    return this.reload();
+  }
+
   #fillCodes() {
     fill(byId('f-code'), state.codes.map((code) => code.path));
   }
@@ -71,6 +82,7 @@ export class StoryList {
       wave: byId('f-wave').value,
       code: byId('f-code').value,
       coder: byId('f-coder').value,
+      set: byId('f-set').value,
       uncoded: status === 'uncoded' ? 1 : '',
       coded: status === 'coded' ? 1 : '',
       ...extra,
