@@ -4,8 +4,10 @@
 // docs/images/matrix.png: the Matrix view of motivatie x communicatiestijl
 // with the quotes of willen x aanmoedigend; then docs/images/team.png: the
 // Team view after anna settled a disagreement of SH-09-E; then
-// docs/images/code.png: the Code view's passages of motivatie/willen. Names
-// on the command line take only those (workbench, matrix, team, code).
+// docs/images/code.png: the Code view's passages of motivatie/willen; then
+// docs/images/signifiers.png: the triad belang coloured by motivatie/willen
+// with the stories near the corner werk selected by a rectangle. Names on the
+// command line take only those (workbench, matrix, team, code, signifiers).
 //
 //   VERHAAL_BIN=build/cli/verhaal node tests/web/screenshot.js [team ...]
 
@@ -91,6 +93,24 @@ try {
     const codeFile = path.join(sourceDir, 'docs/images/code.png');
     await page.screenshot({path: codeFile});
     console.log(`wrote ${codeFile}`);
+  }
+
+  if (want('signifiers')) {
+    await page.goto(`${server.base}/#signifiers?triad=belang&coded=motivatie%2Fwillen`);
+    const frame = page.locator('.signifier-plot .frame');
+    await frame.waitFor();
+    await page.getByText(/verhalen geplaatst/).first().waitFor();
+    const box = await frame.boundingBox();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.55);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width + 6, box.y + box.height + 6, {steps: 6});
+    await page.mouse.up();
+    await page.getByText(/\d+ verha\S+ geselecteerd$/).first().waitFor();
+    await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await page.waitForTimeout(500);
+    const signifiersFile = path.join(sourceDir, 'docs/images/signifiers.png');
+    await page.screenshot({path: signifiersFile, fullPage: true});
+    console.log(`wrote ${signifiersFile}`);
   }
 } finally {
   await browser.close();

@@ -173,7 +173,7 @@ export class SignifiersView {
     select.value = this.sets.some((set) => set.name === value) ? value : '';
     const list = clear(byId('sets-list'));
     if (!this.sets.length) {
-      list.appendChild(h('li', {class: 'empty'}, t('setsNone')));
+      list.appendChild(h('li', {class: 'hint'}, t('setsNone')));
       return;
     }
     for (const set of this.sets) list.appendChild(this.#setItem(set));
@@ -418,7 +418,10 @@ export class SignifiersView {
     }
     if (!p.groups.length) return null;
     const items = [...counts.keys()].sort((a, b) => (a < 0) - (b < 0) || a - b).map((g) =>
-      h('li', {}, h('span', {class: 'swatch', style: `background:${this.#groupColour(g)}`, 'aria-hidden': 'true'}),
+      // An SVG dot, not a style attribute: the page's Content-Security-Policy
+      // allows no inline styles.
+      h('li', {}, svg('svg', {class: 'swatch', viewBox: '0 0 10 10', 'aria-hidden': 'true'},
+        svg('circle', {cx: 5, cy: 5, r: 5, fill: this.#groupColour(g)})),
         `${this.#groupName(g)} (${counts.get(g)})`));
     return h('div', {class: 'legend'}, h('p', {class: 'hint'}, t('colouredBy', {what: p.colour})), h('ul', {}, items));
   }
