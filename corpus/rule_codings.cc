@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <exception>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -108,6 +109,18 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
   try {
     created_ = UtcStampNow();
     delete_.bind(3, coder_id_);
+    // The trigger that takes a story out of story_uncoded for every coding
+    // inserted costs a third more time on millions of codings; suspended
+    // (only inside a transaction: otherwise the DROP would be committed at
+    // once) and made up for in one statement by Flush().
+    SQLite::Statement trigger(project.db(),
+                              "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND "
+                              "name = 'story_uncoded_coding_insert'");
+    if (sqlite3_get_autocommit(project.db().getHandle()) == 0 && trigger.executeStep()) {
+      uncoded_trigger_ = trigger.getColumn(0).getString();
+      trigger.reset();
+      project.db().exec("DROP TRIGGER story_uncoded_coding_insert");
+    }
   } catch (const SQLite::Exception& e) {
     throw SqliteIoError(std::string("cannot prepare writing codings: ") + e.what(),
                         e.getErrorCode());
@@ -116,8 +129,33 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
 }
 
 // Buffered rows not flushed are dropped: the transaction they belong to
-// fails anyway when Flush() was not reached.
-CodingBulkWriter::~CodingBulkWriter() = default;
+// fails anyway when Flush() was not reached. The suspended trigger is
+// restored all the same, in case the caller commits.
+CodingBulkWriter::~CodingBulkWriter() {
+  if (uncoded_trigger_.empty() || std::uncaught_exceptions() > 0) return;
+  try {
+    RestoreUncodedTrigger();
+  } catch (...) {
+    // The caller's transaction fails to commit or rolls back; nothing to add.
+  }
+}
+
+void CodingBulkWriter::RestoreUncodedTrigger() {
+  if (uncoded_trigger_.empty()) return;
+  // The stories that got a coding leave story_uncoded: one pass over the
+  // part of it the written codings span.
+  if (written_from_ <= written_to_) {
+    SQLite::Statement coded(project_.db(),
+                            "DELETE FROM story_uncoded WHERE story_id BETWEEN ? AND ? AND "
+                            "EXISTS (SELECT 1 FROM coding g WHERE g.story_id = "
+                            "story_uncoded.story_id)");
+    coded.bind(1, written_from_);
+    coded.bind(2, written_to_);
+    coded.exec();
+  }
+  project_.db().exec(uncoded_trigger_);
+  uncoded_trigger_.clear();
+}
 
 int64_t CodingBulkWriter::Origin(std::string_view origin) {
   try {
@@ -204,12 +242,19 @@ void CodingBulkWriter::Flush() {
   }
   for (size_t i = 0; i < rows_.size(); ++i) Write(insert_one_.get(), i, 1);
   rows_.clear();
+  try {
+    RestoreUncodedTrigger();
+  } catch (const SQLite::Exception& e) {
+    throw SqliteIoError(std::string("cannot write codings: ") + e.what(), e.getErrorCode());
+  }
 }
 
 void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count) {
   int column = 1;
   for (size_t i = from; i < from + count; ++i) {
     const Row& row = rows_[i];
+    written_from_ = std::min(written_from_, row.key.story_id);
+    written_to_ = std::max(written_to_, row.key.story_id);
     sqlite3_bind_int64(statement, column++, row.key.story_id);
     sqlite3_bind_int64(statement, column++, row.key.code_id);
     sqlite3_bind_int64(statement, column++, row.coder_id);

@@ -52,8 +52,9 @@ bool HasRuleCodings(Project& project, int64_t coder_id, const std::vector<int64_
 // Inserts and deletes codings of one coder. Inserts are buffered and written
 // many rows per statement; the caller checks segments, passes only keys the
 // coder has no coding for (ListCoderCodings), in key order for speed, calls
-// Flush() before committing, and holds a Transaction. Errors are kIo. Tied to
-// the project it was made for, which must outlive it.
+// Flush() before committing, and holds a Transaction (in which the writer
+// suspends the trigger that keeps story_uncoded in step until Flush()).
+// Errors are kIo. Tied to the project it was made for, which must outlive it.
 class CodingBulkWriter {
  public:
   CodingBulkWriter(Project& project, int64_t coder_id);
@@ -96,6 +97,9 @@ class CodingBulkWriter {
   void TakeAsideBefore(const Row* row);
   // Binds rows_[from, from + count) to `statement` and runs it.
   void Write(sqlite3_stmt* statement, size_t from, size_t count);
+  // Takes the stories that got a coding out of story_uncoded and restores
+  // the trigger that does so per coding, when it was suspended.
+  void RestoreUncodedTrigger();
 
   Project& project_;
   int64_t coder_id_;
@@ -108,6 +112,12 @@ class CodingBulkWriter {
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> aside_{nullptr, nullptr};
   std::optional<Row> next_aside_;  // the next of them, not yet in the buffer
   bool aside_done_ = false;        // all of them read
+  // The suspended trigger story_uncoded_coding_insert's SQL until Flush()
+  // restores it; empty when none is suspended.
+  std::string uncoded_trigger_;
+  // The story ids of the codings written, when any (from > to when none).
+  int64_t written_from_ = std::numeric_limits<int64_t>::max();
+  int64_t written_to_ = std::numeric_limits<int64_t>::min();
 };
 
 }  // namespace verhaal

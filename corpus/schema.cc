@@ -258,9 +258,44 @@ CREATE TABLE story_set_member (
 CREATE INDEX story_set_member_story ON story_set_member(story_id);
 )sql";
 
-constexpr std::array<const char*, 7> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
-                                                    kVersion5, kVersion6, kVersion7};
-static_assert(kMigrations.size() == 7, "kSchemaVersion in project.h must match");
+// Version 8: the stories without any coding, kept in step by triggers, so
+// that the workbench's "uncoded" list walks them in story order and stops
+// after a page instead of probing the codings of every story (seconds at a
+// million stories with few uncoded). A story is in story_uncoded exactly when
+// no coding names it. autocode's CodingBulkWriter (corpus/rule_codings.h)
+// drops story_uncoded_coding_insert for its transaction and brings the table
+// in step in one statement at its end. A migration that rebuilds story or
+// coding must create the triggers again.
+constexpr const char* kVersion8 = R"sql(
+CREATE TABLE story_uncoded (story_id INTEGER PRIMARY KEY);
+INSERT INTO story_uncoded(story_id)
+  SELECT id FROM story s WHERE NOT EXISTS (SELECT 1 FROM coding g WHERE g.story_id = s.id);
+CREATE TRIGGER story_uncoded_story AFTER INSERT ON story BEGIN
+  INSERT OR IGNORE INTO story_uncoded(story_id)
+    SELECT new.id WHERE NOT EXISTS (SELECT 1 FROM coding g WHERE g.story_id = new.id);
+END;
+CREATE TRIGGER story_uncoded_story_delete AFTER DELETE ON story BEGIN
+  DELETE FROM story_uncoded WHERE story_id = old.id;
+END;
+CREATE TRIGGER story_uncoded_coding_insert AFTER INSERT ON coding BEGIN
+  DELETE FROM story_uncoded WHERE story_id = new.story_id;
+END;
+CREATE TRIGGER story_uncoded_coding_delete AFTER DELETE ON coding
+  WHEN NOT EXISTS (SELECT 1 FROM coding g WHERE g.story_id = old.story_id) BEGIN
+  INSERT OR IGNORE INTO story_uncoded(story_id)
+    SELECT old.story_id WHERE EXISTS (SELECT 1 FROM story s WHERE s.id = old.story_id);
+END;
+CREATE TRIGGER story_uncoded_coding_update AFTER UPDATE OF story_id ON coding BEGIN
+  DELETE FROM story_uncoded WHERE story_id = new.story_id;
+  INSERT OR IGNORE INTO story_uncoded(story_id)
+    SELECT old.story_id WHERE NOT EXISTS (SELECT 1 FROM coding g WHERE g.story_id = old.story_id)
+      AND EXISTS (SELECT 1 FROM story s WHERE s.id = old.story_id);
+END;
+)sql";
+
+constexpr std::array<const char*, 8> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                    kVersion5, kVersion6, kVersion7, kVersion8};
+static_assert(kMigrations.size() == 8, "kSchemaVersion in project.h must match");
 
 }  // namespace
 

@@ -7,6 +7,13 @@
 namespace verhaal {
 namespace {
 
+// Uncoded with no code or coder named (nor hidden by --blind): stories
+// without any coding, the members of story_uncoded (schema version 7),
+// walked in story order instead of probing every story's codings.
+bool AnyUncoded(const StoryPageQuery& query) {
+  return query.uncoded && query.code_ids.empty() && !query.coder_id && !query.visible_coder_id;
+}
+
 // The WHERE clause (after "WHERE 1") for everything but the text search.
 std::string Conditions(const StoryPageQuery& query) {
   std::string sql;
@@ -27,7 +34,13 @@ std::string Conditions(const StoryPageQuery& query) {
     sql += ")";
   }
   const bool coding_filter = !query.code_ids.empty() || query.coder_id;
-  if (coding_filter || query.uncoded || query.coded) {
+  if (AnyUncoded(query)) {
+    // Without a search the FROM clause walks story_uncoded (ListStoryPage);
+    // a search's matches are each looked up in it.
+    if (!query.q.empty()) {
+      sql += " AND EXISTS (SELECT 1 FROM story_uncoded u WHERE u.story_id = s.id)";
+    }
+  } else if (coding_filter || query.uncoded || query.coded) {
     std::string inner = "SELECT 1 FROM coding g WHERE g.story_id = s.id";
     if (!query.code_ids.empty()) {
       inner += " AND g.code_id IN (";
@@ -62,16 +75,22 @@ void Bind(SQLite::Statement& statement, const StoryPageQuery& query) {
 
 StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
   const bool search = !query.q.empty();
+  // Uncoded stories without a search: story_uncoded in its key order, each
+  // joined to its story (CROSS JOIN keeps that order of the loops), so the
+  // page stops after `limit` of them.
+  const bool walk_uncoded = AnyUncoded(query) && !search;
   const std::string conditions = Conditions(query);
   const std::string from =
-      std::string(search ? " FROM story_fts f JOIN story s ON s.id = f.rowid" : " FROM story s") +
+      std::string(search         ? " FROM story_fts f JOIN story s ON s.id = f.rowid"
+                  : walk_uncoded ? " FROM story_uncoded u CROSS JOIN story s ON s.id = u.story_id"
+                                 : " FROM story s") +
       " LEFT JOIN respondent r ON r.id = s.respondent_id WHERE " +
       (search ? "story_fts MATCH :q" : "1") + conditions;
   const std::string coded = std::string("(SELECT count(*) FROM coding g WHERE g.story_id = s.id") +
                             (query.visible_coder_id ? " AND g.coder_id = :visible)" : ")");
   StoryPage page;
   try {
-    const bool filtered = search || !conditions.empty();
+    const bool filtered = search || walk_uncoded || !conditions.empty();
     // Unfiltered, count(*) of the story table is one quick pass over its
     // B-tree; filtered, stop after the cap (FTS5 and the indexes then stop
     // reading too).
@@ -95,9 +114,10 @@ StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
         std::string(search ? "snippet(story_fts, 1, '[', ']', '…', 16)"
                            : "substr(s.text, 1, 200)") +
         ", " + coded + ", s.id" + from +
-        (ranked   ? " ORDER BY f.rank, s.id"
-         : search ? " ORDER BY f.rowid"
-                  : " ORDER BY s.id") +
+        (ranked         ? " ORDER BY f.rank, s.id"
+         : search       ? " ORDER BY f.rowid"
+         : walk_uncoded ? " ORDER BY u.story_id"
+                        : " ORDER BY s.id") +
         " LIMIT :limit OFFSET :offset";
     SQLite::Statement rows(project.db(), rows_sql);
     Bind(rows, query);

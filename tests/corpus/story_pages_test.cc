@@ -3,19 +3,28 @@
 // exact; the coded filter is answered by the database, not the page.
 #include "corpus/story_pages.h"
 
+#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
+#include "corpus/backup.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
+#include "corpus/respondents.h"
+#include "corpus/rewrite.h"
+#include "corpus/rule_codings.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
+#include "tests/support/uncoded_checks.h"
 
 namespace verhaal {
 namespace {
 
 using testing::TempDir;
+using testing::UncodedOutOfStep;
 
 TEST(StoryPagesTest, AFilteredTotalStopsAtTheCapAndSaysSo) {
   TempDir dir;
@@ -81,6 +90,285 @@ TEST(StoryPagesTest, AFilteredTotalStopsAtTheCapAndSaysSo) {
   page = ListStoryPage(project, uncoded);
   EXPECT_EQ(page.total, kStoryCountCap);
   EXPECT_FALSE(page.total_exact);
+}
+
+// A varied project: 40 stories of three respondents (two roles), every kind
+// and wave, a word to search for in some; codings by anna and bram on some.
+struct Varied {
+  int64_t code_a = 0;
+  int64_t code_b = 0;
+  int64_t anna = 0;
+  int64_t bram = 0;
+  std::vector<int64_t> stories;
+};
+
+Varied MakeVaried(Project& project) {
+  Varied v;
+  Transaction transaction(project);
+  const int64_t r1 = AddRespondent(project, {0, "R1", "statushouder"});
+  const int64_t r2 = AddRespondent(project, {0, "R2", "klantmanager"});
+  const int64_t r3 = AddRespondent(project, {0, "R3", "statushouder"});
+  const char* kinds[] = {"experience", "reflection", "interview", "other"};
+  for (int i = 0; i < 40; ++i) {
+    Story story;
+    story.key = "S" + std::to_string(100 + i);
+    story.respondent_id = i % 3 == 0 ? r1 : i % 3 == 1 ? r2 : r3;
+    story.kind = kinds[i % 4];
+    if (i % 5 != 0) story.wave = 1 + i % 2;
+    story.text = i % 4 == 1 ? "Ik zoek werk in de gemeente." : "Taal leren kost tijd.";
+    v.stories.push_back(AddStory(project, story));
+  }
+  Code a;
+  a.name = "werk";
+  v.code_a = AddCode(project, a);
+  Code b;
+  b.name = "taal";
+  v.code_b = AddCode(project, b);
+  v.anna = EnsureCoder(project, "anna");
+  v.bram = EnsureCoder(project, "bram");
+  for (int i = 0; i < 40; ++i) {
+    // Stories 0, 7, 14, ... by anna; 3, 6, 9, ... by bram (some by both).
+    if (i % 7 == 0) {
+      AddCoding(project, Coding{.story_id = v.stories[i],
+                                .code_id = v.code_a,
+                                .coder_id = v.anna,
+                                .start = 0,
+                                .end = 2});
+    }
+    if (i % 3 == 0 && i > 0) {
+      AddCoding(project, Coding{.story_id = v.stories[i],
+                                .code_id = v.code_b,
+                                .coder_id = v.bram,
+                                .start = 0,
+                                .end = 4});
+    }
+  }
+  transaction.Commit();
+  return v;
+}
+
+std::string Keys(const StoryPage& page) {
+  std::string keys;
+  for (const StoryPageRow& row : page.rows) keys += (keys.empty() ? "" : " ") + row.key;
+  return keys;
+}
+
+// The page as the story list answered it before story_uncoded: stories
+// without a coding (of those codes, by those coders) found by probing each.
+std::string ProbedKeys(Project& project, const StoryPageQuery& query) {
+  std::string sql =
+      "SELECT s.key FROM story s LEFT JOIN respondent r ON r.id = s.respondent_id WHERE "
+      "NOT EXISTS (SELECT 1 FROM coding g WHERE g.story_id = s.id";
+  for (size_t i = 0; i < query.code_ids.size(); ++i) {
+    sql += (i ? ", " : " AND g.code_id IN (") + std::to_string(query.code_ids[i]) +
+           (i + 1 == query.code_ids.size() ? ")" : "");
+  }
+  if (query.coder_id) sql += " AND g.coder_id = " + std::to_string(*query.coder_id);
+  if (query.visible_coder_id) sql += " AND g.coder_id = " + std::to_string(*query.visible_coder_id);
+  sql += ")";
+  if (query.role) sql += " AND r.role = '" + *query.role + "'";
+  if (query.kind) sql += " AND s.kind = '" + *query.kind + "'";
+  if (query.wave) sql += " AND s.wave = " + std::to_string(*query.wave);
+  if (!query.q.empty()) {
+    sql += " AND s.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH '" + query.q + "')";
+  }
+  sql += " ORDER BY s.id LIMIT " + std::to_string(query.limit) + " OFFSET " +
+         std::to_string(query.offset);
+  SQLite::Statement rows(project.db(), sql);
+  std::string keys;
+  while (rows.executeStep()) keys += (keys.empty() ? "" : " ") + rows.getColumn(0).getString();
+  return keys;
+}
+
+TEST(StoryPagesTest, TheUncodedListEqualsProbingEveryStory) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  const Varied v = MakeVaried(project);
+  ASSERT_EQ(UncodedOutOfStep(project), "");
+  std::vector<StoryPageQuery> queries;
+  for (int64_t offset : {0, 3, 20, 40}) {
+    for (int64_t limit : {1, 5, 50}) {
+      StoryPageQuery q;
+      q.uncoded = true;
+      q.offset = offset;
+      q.limit = limit;
+      queries.push_back(q);
+    }
+  }
+  StoryPageQuery base;
+  base.uncoded = true;
+  base.limit = 50;
+  auto with = [&](auto change) {
+    StoryPageQuery q = base;
+    change(q);
+    queries.push_back(q);
+  };
+  with([](StoryPageQuery& q) { q.role = "statushouder"; });
+  with([](StoryPageQuery& q) { q.role = "klantmanager"; });
+  with([](StoryPageQuery& q) { q.kind = "reflection"; });
+  with([](StoryPageQuery& q) { q.wave = 2; });
+  with([](StoryPageQuery& q) {
+    q.role = "statushouder";
+    q.kind = "experience";
+    q.wave = 1;
+  });
+  with([](StoryPageQuery& q) { q.q = "werk"; });
+  with([](StoryPageQuery& q) {
+    q.q = "taal";
+    q.offset = 4;
+    q.limit = 6;
+  });
+  // The slow path, unchanged: a code, a coder, --blind.
+  with([&](StoryPageQuery& q) { q.code_ids = {v.code_a}; });
+  with([&](StoryPageQuery& q) { q.coder_id = v.bram; });
+  with([&](StoryPageQuery& q) { q.visible_coder_id = v.anna; });
+  with([&](StoryPageQuery& q) {
+    q.visible_coder_id = v.anna;
+    q.q = "werk";
+  });
+  for (const StoryPageQuery& q : queries) {
+    const StoryPage page = ListStoryPage(project, q);
+    SCOPED_TRACE("q=" + q.q + " offset=" + std::to_string(q.offset) +
+                 " limit=" + std::to_string(q.limit));
+    EXPECT_EQ(Keys(page), ProbedKeys(project, q));
+    StoryPageQuery all = q;
+    all.offset = 0;
+    all.limit = 1000;
+    std::string every = ProbedKeys(project, all);
+    const int64_t total = every.empty() ? 0 : std::count(every.begin(), every.end(), ' ') + 1;
+    EXPECT_EQ(page.total, total);
+    EXPECT_TRUE(page.total_exact);
+    for (const StoryPageRow& row : page.rows) {
+      if (!q.code_ids.empty() || q.coder_id || q.visible_coder_id) continue;
+      EXPECT_EQ(row.coded, 0) << row.key;
+    }
+  }
+  // 22 stories have no coding at all: the first page of five, by story.
+  StoryPageQuery first;
+  first.uncoded = true;
+  first.limit = 5;
+  const StoryPage page = ListStoryPage(project, first);
+  EXPECT_EQ(Keys(page), "S101 S102 S104 S105 S108");
+  EXPECT_EQ(page.total, 22);
+}
+
+TEST(StoryPagesTest, StoryUncodedFollowsEveryWayCodingsChange) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  Varied v = MakeVaried(project);
+  ASSERT_EQ(UncodedOutOfStep(project), "");
+  const Coding one{
+      .story_id = v.stories[1], .code_id = v.code_a, .coder_id = v.anna, .start = 3, .end = 7};
+  ASSERT_TRUE(AddCoding(project, one));
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  Coding two = one;
+  two.code_id = v.code_b;
+  ASSERT_TRUE(AddCoding(project, two));
+  ASSERT_TRUE(RemoveCoding(project, one));
+  EXPECT_EQ(UncodedOutOfStep(project), "");  // still coded: two
+  ASSERT_TRUE(SetCodingMemo(project, two, "een memo"));
+  ASSERT_TRUE(RemoveCoding(project, two));
+  EXPECT_EQ(UncodedOutOfStep(project), "");  // uncoded again
+  // A merge moves codings between codes, not stories.
+  EXPECT_GT(ReassignCodings(project, v.code_b, v.code_a), 0);
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  // A new story is uncoded; a deleted one leaves the table.
+  Story late;
+  late.key = "S999";
+  late.text = "Later verteld.";
+  const int64_t late_id = AddStory(project, late);
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(DeleteStories(project, {late_id, v.stories[0], v.stories[2]}).stories, 3);
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  // The clean copy's rewrite of a story's codings, to some and to none.
+  EXPECT_EQ(ReplaceStoryCodings(project, v.stories[4],
+                                {Coding{.story_id = v.stories[4],
+                                        .code_id = v.code_a,
+                                        .coder_id = v.bram,
+                                        .start = 0,
+                                        .end = 3}}),
+            1);
+  EXPECT_EQ(ReplaceStoryCodings(project, v.stories[3], {}), 0);
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  // autocode's bulk writer: inserts, with the codings set aside, and deletes.
+  {
+    Transaction transaction(project);
+    CodingBulkWriter writer(project, EnsureCoder(project, "rules"));
+    const int64_t origin = writer.Origin("rule:werk");
+    writer.SetAside();
+    writer.Insert(SegmentKey{v.stories[5], v.code_a, 0, 2}, origin);
+    writer.Insert(SegmentKey{v.stories[8], v.code_a, 0, 2}, origin);
+    writer.Insert(SegmentKey{v.stories[8], v.code_b, 3, 5}, origin);
+    writer.Flush();
+    transaction.Commit();
+  }
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  {
+    Transaction transaction(project);
+    CodingBulkWriter writer(project, EnsureCoder(project, "rules"));
+    const int64_t origin = writer.Origin("rule:werk");
+    writer.Delete(SegmentKey{v.stories[5], v.code_a, 0, 2});
+    writer.Insert(SegmentKey{v.stories[10], v.code_b, 0, 2}, origin);
+    writer.Flush();
+    transaction.Commit();
+  }
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  {  // rolled back: nothing changed, the trigger is back
+    Transaction transaction(project);
+    CodingBulkWriter writer(project, EnsureCoder(project, "rules"));
+    writer.Insert(SegmentKey{v.stories[11], v.code_b, 0, 2}, writer.Origin("rule:taal"));
+    writer.Flush();
+  }
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  {  // no Flush() but committed: the trigger is restored all the same
+    Transaction transaction(project);
+    { CodingBulkWriter writer(project, EnsureCoder(project, "rules")); }
+    transaction.Commit();
+  }
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  // Outside a transaction the writer leaves the trigger alone.
+  {
+    CodingBulkWriter writer(project, EnsureCoder(project, "rules"));
+    writer.Insert(SegmentKey{v.stories[12], v.code_b, 0, 2}, writer.Origin("rule:taal"));
+    writer.Flush();
+  }
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  // export-for-coder's copy keeps one coder's codings.
+  EXPECT_GT(KeepOnlyCoder(project, "anna").codings, 0);
+  EXPECT_EQ(UncodedOutOfStep(project), "");
+  StoryPageQuery uncoded;
+  uncoded.uncoded = true;
+  uncoded.limit = 100;
+  EXPECT_EQ(Keys(ListStoryPage(project, uncoded)), testing::UncodedByProbing(project));
+}
+
+TEST(StoryPagesTest, AVersionSevenProjectGetsStoryUncodedWhenOpened) {
+  TempDir dir;
+  {
+    Project old = Project::CreateAtVersion(dir / "old.verhaal", "oud", 7);
+    old.db().exec(
+        "INSERT INTO story(id, key, text, hash) VALUES (1, 'S1', 'Ik moest wel.', 'h'), "
+        "(2, 'S2', 'Geen code.', 'h'), (3, 'S3', 'Twee codes.', 'h'), (4, 'S4', 'Niets.', 'h');"
+        "INSERT INTO code(id, guid, name, path) VALUES (1, 'g1', 'moeten', 'moeten');"
+        "INSERT INTO coder(id, name) VALUES (1, 'anna');"
+        "INSERT INTO coding_origin(id, origin, created) VALUES (1, 'manual', "
+        "'2026-01-02T10:00:00Z');"
+        "INSERT INTO coding(story_id, code_id, coder_id, start, end, origin_id) "
+        "VALUES (1, 1, 1, 0, 2, 1), (3, 1, 1, 0, 4, 1), (3, 1, 1, 5, 9, 1);");
+    EXPECT_FALSE(old.db().tableExists("story_uncoded"));
+  }
+  Project p = Project::Open(dir / "old.verhaal");
+  EXPECT_EQ(p.schema_version(), 8);
+  EXPECT_EQ(kSchemaVersion, 8);
+  EXPECT_EQ(testing::UncodedByTable(p), "S2 S4");
+  EXPECT_EQ(UncodedOutOfStep(p), "");
+  // Kept in step from then on.
+  ASSERT_TRUE(
+      AddCoding(p, Coding{.story_id = 2, .code_id = 1, .coder_id = 1, .start = 0, .end = 4}));
+  ASSERT_TRUE(
+      RemoveCoding(p, Coding{.story_id = 1, .code_id = 1, .coder_id = 1, .start = 0, .end = 2}));
+  EXPECT_EQ(testing::UncodedByTable(p), "S1 S4");
+  EXPECT_EQ(UncodedOutOfStep(p), "");
 }
 
 }  // namespace

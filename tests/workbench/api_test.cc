@@ -4,6 +4,7 @@
 
 #include "corpus/codings.h"
 #include "corpus/project.h"
+#include "tests/support/uncoded_checks.h"
 #include "tests/workbench/workbench_fixture.h"
 
 namespace verhaal {
@@ -246,6 +247,38 @@ TEST_F(WorkbenchTest, UndoAndRedoPerCoderSurviveARestart) {
   ASSERT_EQ(codings.size(), 2u);
   EXPECT_EQ(codings[0]["memo"], "m");
   EXPECT_EQ(codings[0]["created"], first["created"]);  // put back as it was
+}
+
+// The uncoded list follows codings made, removed, undone and redone in the
+// workbench (story_uncoded, kept by triggers); under --blind it is each
+// coder's own: stories without a coding of theirs.
+TEST_F(WorkbenchTest, TheUncodedListFollowsCodingsUndoAndRedo) {
+  auto uncoded = [this](const std::string& coder) {
+    const json page = Body(Get(coder, "/api/stories?uncoded=1"));
+    std::string keys;
+    for (const json& story : page["stories"]) {
+      keys += (keys.empty() ? "" : " ") + story["key"].get<std::string>();
+    }
+    return keys;
+  };
+  EXPECT_EQ(uncoded("anna"), "S1 S2 S3");
+  const json coding = CodeWillen("anna");
+  EXPECT_EQ(uncoded("anna"), "S2 S3");
+  EXPECT_EQ(Delete("anna", "/api/codings/" + coding["id"].get<std::string>())->status, 204);
+  EXPECT_EQ(uncoded("anna"), "S1 S2 S3");
+  ASSERT_EQ(Post("anna", "/api/undo", "")->status, 200);  // the coding is back
+  EXPECT_EQ(uncoded("anna"), "S2 S3");
+  ASSERT_EQ(Post("anna", "/api/redo", "")->status, 200);  // and gone again
+  EXPECT_EQ(uncoded("bram"), "S1 S2 S3");
+  CodeWillen("bram");
+  StopServer();
+  Start({"anna", "bram"}, /*blind=*/true);
+  EXPECT_EQ(uncoded("anna"), "S1 S2 S3");  // bram's coding is not hers
+  EXPECT_EQ(uncoded("bram"), "S2 S3");
+  {
+    Project project = Project::Open(dir_ / "p.verhaal");
+    EXPECT_EQ(testing::UncodedOutOfStep(project), "");
+  }
 }
 
 TEST_F(WorkbenchTest, UndoOfACodingTheCliRemovedIsAConflict) {
