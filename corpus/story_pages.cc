@@ -14,8 +14,8 @@ bool AnyUncoded(const StoryPageQuery& query) {
   return query.uncoded && query.code_ids.empty() && !query.coder_id && !query.visible_coder_id;
 }
 
-// The WHERE clause (after "WHERE 1") for everything but the text search.
-std::string Conditions(const StoryPageQuery& query) {
+// The conditions on a story's own fields and sets (role, kind, wave, set, ids).
+std::string StoryConditions(const StoryPageQuery& query) {
   std::string sql;
   // Through the story_respondent index, not a respondent lookup per story.
   if (query.role) {
@@ -33,6 +33,40 @@ std::string Conditions(const StoryPageQuery& query) {
     }
     sql += ")";
   }
+  return sql;
+}
+
+// The conditions on a coding g for the coding filters (code, coder, the
+// coder --blind shows).
+std::string CodingConditions(const StoryPageQuery& query) {
+  std::string sql;
+  if (!query.code_ids.empty()) {
+    sql += " AND g.code_id IN (";
+    for (size_t i = 0; i < query.code_ids.size(); ++i) {
+      sql += (i ? ", " : "") + std::to_string(query.code_ids[i]);
+    }
+    sql += ")";
+  }
+  if (query.coder_id) sql += " AND g.coder_id = :coder";
+  if (query.visible_coder_id) sql += " AND g.coder_id = :visible";
+  return sql;
+}
+
+// Stories with a coding (of a code, by a coder) and no other condition: the
+// total is counted from the coding table alone, read in its key order (story
+// first) until the cap, instead of a lookup of each story's codings in the
+// order of some story index (jumping about the coding table: at a million
+// stories 0.3 s against 0.1 s for a code on one story in seven). With a
+// condition on the stories' fields the lookups stay (reading a story per
+// coding is slower).
+bool CountFromCodings(const StoryPageQuery& query) {
+  return query.q.empty() && !query.uncoded && StoryConditions(query).empty() &&
+         (!query.code_ids.empty() || query.coder_id || query.coded);
+}
+
+// The WHERE clause (after "WHERE 1") for everything but the text search.
+std::string Conditions(const StoryPageQuery& query) {
+  std::string sql = StoryConditions(query);
   const bool coding_filter = !query.code_ids.empty() || query.coder_id;
   if (AnyUncoded(query)) {
     // Without a search the FROM clause walks story_uncoded (ListStoryPage);
@@ -41,16 +75,8 @@ std::string Conditions(const StoryPageQuery& query) {
       sql += " AND EXISTS (SELECT 1 FROM story_uncoded u WHERE u.story_id = s.id)";
     }
   } else if (coding_filter || query.uncoded || query.coded) {
-    std::string inner = "SELECT 1 FROM coding g WHERE g.story_id = s.id";
-    if (!query.code_ids.empty()) {
-      inner += " AND g.code_id IN (";
-      for (size_t i = 0; i < query.code_ids.size(); ++i) {
-        inner += (i ? ", " : "") + std::to_string(query.code_ids[i]);
-      }
-      inner += ")";
-    }
-    if (query.coder_id) inner += " AND g.coder_id = :coder";
-    if (query.visible_coder_id) inner += " AND g.coder_id = :visible";
+    const std::string inner =
+        "SELECT 1 FROM coding g WHERE g.story_id = s.id" + CodingConditions(query);
     sql += std::string(query.uncoded ? " AND NOT EXISTS (" : " AND EXISTS (") + inner + ")";
   }
   return sql;
@@ -94,10 +120,14 @@ StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
     // Unfiltered, count(*) of the story table is one quick pass over its
     // B-tree; filtered, stop after the cap (FTS5 and the indexes then stop
     // reading too).
-    SQLite::Statement total(project.db(), filtered ? "SELECT count(*) FROM (SELECT 1" + from +
-                                                         " LIMIT " +
-                                                         std::to_string(kStoryCountCap + 1) + ")"
-                                                   : std::string("SELECT count(*) FROM story"));
+    const std::string cap = " LIMIT " + std::to_string(kStoryCountCap + 1) + ")";
+    SQLite::Statement total(project.db(),
+                            !filtered ? std::string("SELECT count(*) FROM story")
+                            : CountFromCodings(query)
+                                ? "SELECT count(*) FROM (SELECT DISTINCT g.story_id FROM coding g "
+                                  "WHERE 1" +
+                                      CodingConditions(query) + cap
+                                : "SELECT count(*) FROM (SELECT 1" + from + cap);
     Bind(total, query);
     total.executeStep();
     page.total = total.getColumn(0).getInt64();

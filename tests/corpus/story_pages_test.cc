@@ -252,6 +252,43 @@ TEST(StoryPagesTest, TheUncodedListEqualsProbingEveryStory) {
   EXPECT_EQ(page.total, 22);
 }
 
+// With a code, a coder or coded=1 alone the total is counted from the
+// coding table; it equals counting the stories that have such a coding.
+TEST(StoryPagesTest, CodedTotalsEqualCountingTheStories) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  const Varied v = MakeVaried(project);
+  auto probed = [&](const std::string& condition) {
+    SQLite::Statement count(project.db(),
+                            "SELECT count(*) FROM story s WHERE EXISTS (SELECT 1 FROM coding g "
+                            "WHERE g.story_id = s.id" +
+                                condition + ")");
+    count.executeStep();
+    return count.getColumn(0).getInt64();
+  };
+  const std::string a = " AND g.code_id = " + std::to_string(v.code_a);
+  const std::string anna = " AND g.coder_id = " + std::to_string(v.anna);
+  const std::string bram = " AND g.coder_id = " + std::to_string(v.bram);
+  StoryPageQuery query;
+  query.code_ids = {v.code_a};
+  EXPECT_EQ(ListStoryPage(project, query).total, probed(a));
+  query.code_ids = {v.code_a, v.code_b};
+  EXPECT_EQ(ListStoryPage(project, query).total, probed(""));
+  query.coder_id = v.bram;
+  EXPECT_EQ(ListStoryPage(project, query).total, probed(bram));
+  query.code_ids = {v.code_a};
+  EXPECT_EQ(ListStoryPage(project, query).total, 0);  // bram gave code a to none
+  EXPECT_EQ(probed(a + bram), 0);
+  query = {};
+  query.coded = true;
+  EXPECT_EQ(ListStoryPage(project, query).total, 18);
+  query.visible_coder_id = v.anna;
+  EXPECT_EQ(ListStoryPage(project, query).total, probed(anna));
+  query.role = "klantmanager";  // a story field: counted by looking up each story
+  EXPECT_EQ(ListStoryPage(project, query).total, probed(anna + " AND s.respondent_id = 2"));
+  EXPECT_GT(probed(anna + " AND s.respondent_id = 2"), 0);
+}
+
 TEST(StoryPagesTest, StoryUncodedFollowsEveryWayCodingsChange) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");

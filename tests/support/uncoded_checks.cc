@@ -34,8 +34,9 @@ std::string UncodedOutOfStep(Project& project) {
   const std::string triggers = Keys(project,
                                     "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
                                     "name LIKE 'story_uncoded_%' ORDER BY name");
-  if (triggers != "story_uncoded_coding_delete story_uncoded_coding_insert "
-                  "story_uncoded_coding_update story_uncoded_story story_uncoded_story_delete") {
+  if (triggers !=
+      "story_uncoded_coding_delete story_uncoded_coding_insert "
+      "story_uncoded_coding_update story_uncoded_story story_uncoded_story_delete") {
     out += (out.empty() ? "" : "; ") + std::string("triggers: ") + triggers;
   }
   return out;
