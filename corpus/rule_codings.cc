@@ -110,7 +110,7 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
     created_ = UtcStampNow();
     delete_.bind(3, coder_id_);
     // The trigger that takes a story out of story_uncoded for every coding
-    // inserted costs a third more time on millions of codings; suspended
+    // inserted made inserting 1.7 million codings 70% slower; suspended
     // (only inside a transaction: otherwise the DROP would be committed at
     // once) and made up for in one statement by Flush().
     SQLite::Statement trigger(project.db(),
