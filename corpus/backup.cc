@@ -54,6 +54,10 @@ TrimCounts KeepOnlyCoder(Project& project, std::string_view coder) {
   // Origins and times only the removed codings had (which rules other
   // coders ran, and when) go with them.
   project.db().exec("DELETE FROM coding_origin WHERE id NOT IN (SELECT origin_id FROM coding)");
+  // Other coders' undo history refers to codings the copy no longer has.
+  SQLite::Statement steps(project.db(), "DELETE FROM undo_step WHERE coder_id <> ?");
+  steps.bind(1, keep);
+  counts.undo_steps = steps.exec();
   SQLite::Statement coders(project.db(), "DELETE FROM coder WHERE id <> ?");
   coders.bind(1, keep);
   counts.coders = coders.exec();

@@ -20,12 +20,13 @@ void BackupProject(Project& project, const std::filesystem::path& to);
 
 // What KeepOnlyCoder removed.
 struct TrimCounts {
-  int64_t codings = 0;  // codings by other coders
-  int64_t coders = 0;   // other coders
-  int64_t memos = 0;    // memos written by someone else (author not empty)
+  int64_t codings = 0;     // codings by other coders
+  int64_t coders = 0;      // other coders
+  int64_t memos = 0;       // memos written by someone else (author not empty)
+  int64_t undo_steps = 0;  // other coders' workbench undo history
 };
 
-// Removes every coding, coder and authored memo that does not belong to
+// Removes every coding, coder, authored memo and undo step that does not belong to
 // `coder`, so the project shows the stories and the codebook and nothing of
 // what others coded. The caller runs it inside a Transaction. `coder` is
 // kept (and added when missing) so it is known in the copy.

@@ -102,6 +102,19 @@ int64_t ReassignCodings(Project& project, int64_t from, int64_t to) {
   SQLite::Statement rest(project.db(), "DELETE FROM coding WHERE code_id = ?");
   rest.bind(1, from);
   rest.exec();
+  // What was decided and written about those codings goes with them: the
+  // decisions on rule codings (a decision the target already has for the
+  // same segment wins) and the memos on the code and its passages. Both
+  // would otherwise go with the code when it is deleted.
+  SQLite::Statement reviews(project.db(),
+                            "UPDATE OR IGNORE rule_review SET code_id = ? WHERE code_id = ?");
+  reviews.bind(1, to);
+  reviews.bind(2, from);
+  reviews.exec();
+  SQLite::Statement memos(project.db(), "UPDATE memo SET code_id = ? WHERE code_id = ?");
+  memos.bind(1, to);
+  memos.bind(2, from);
+  memos.exec();
   return moved;
 }
 

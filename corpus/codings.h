@@ -55,7 +55,9 @@ bool AddCoding(Project& project, const Coding& coding);
 bool RemoveCoding(Project& project, const Coding& coding);
 
 // Moves every coding of code `from` to code `to` (a merge); duplicates that
-// would arise are dropped, as they say the same thing. Returns how many moved.
+// would arise are dropped, as they say the same thing. The decisions on
+// rule codings and the memos on `from` move with them. Returns how many
+// codings moved.
 int64_t ReassignCodings(Project& project, int64_t from, int64_t to);
 
 // Which codings to list. Empty fields do not filter.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "corpus/codes.h"
+#include "corpus/memos.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
 
@@ -95,6 +96,39 @@ TEST_F(RuleReviewsTest, ADecisionOutlivesItsCodingAndGoesWithItsStory) {
   project_.db().exec("DELETE FROM coding");
   project_.db().exec("DELETE FROM story");
   EXPECT_EQ(project_.db().execAndGet("SELECT count(*) FROM rule_review").getInt(), 0);
+}
+
+// A merge (`codebook merge`, merge_into: in a codebook) moves the codings
+// of one code to another and deletes the first; the decisions on its rule
+// codings and its memos used to go with the deleted code.
+TEST_F(RuleReviewsTest, AMergeKeepsTheDecisionsAndMemosOfTheMergedCode) {
+  SetRuleReview(project_, rule_, "rejected", anna_);
+  Code target;
+  target.name = "motivatie";
+  const int64_t target_id = AddCode(project_, target);
+  Memo memo;
+  memo.code_id = rule_.code_id;
+  memo.text = "willen: alleen eigen keuze, niet wat de gemeente wil";
+  AddMemo(project_, memo);
+
+  EXPECT_EQ(ReassignCodings(project_, rule_.code_id, target_id), 2);
+  DeleteCode(project_, rule_.code_id);
+
+  Coding moved = rule_;
+  moved.code_id = target_id;
+  const auto review = FindRuleReview(project_, moved);
+  ASSERT_TRUE(review);
+  EXPECT_EQ(review->decision, "rejected");
+  EXPECT_EQ(review->reviewer, "anna");
+  const auto counts = CountRuleReviews(project_, rule_.coder_id);
+  ASSERT_EQ(counts.size(), 1u);
+  EXPECT_EQ(counts[0].code_path, "motivatie");
+  EXPECT_EQ(counts[0].rejected, 1);
+  MemoFilter on_target;
+  on_target.code_id = target_id;
+  const auto memos = ListMemos(project_, on_target);
+  ASSERT_EQ(memos.size(), 1u);
+  EXPECT_EQ(memos[0].text, memo.text);
 }
 
 TEST(RuleReviewsSchemaTest, AnOlderProjectGetsTheTableWhenOpened) {

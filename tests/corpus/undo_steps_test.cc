@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "corpus/backup.h"
 #include "corpus/codes.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
@@ -74,6 +75,25 @@ TEST_F(UndoStepsTest, UndoneStepsAreRedoneOldestFirstAndDroppedByANewStep) {
   EXPECT_EQ(CountUndoSteps(project_, anna_).undo, 2);
   DropUndoStep(project_, first);
   EXPECT_EQ(CountUndoSteps(project_, anna_).undo, 1);
+}
+
+// export-for-coder trims a copy to one coder; other coders' undo history
+// referred to them (a foreign key), so the copy could not be made.
+TEST_F(UndoStepsTest, ACopyForOneCoderKeepsOnlyThatCodersSteps) {
+  PushUndoStep(project_, Step("add", anna_));
+  PushUndoStep(project_, Step("add", bram_));
+  PushUndoStep(project_, Step("remove", bram_));
+  TrimCounts removed;
+  {
+    Transaction t(project_);
+    removed = KeepOnlyCoder(project_, "bram");
+    t.Commit();
+  }
+  EXPECT_EQ(removed.undo_steps, 1);
+  EXPECT_EQ(removed.coders, 1);
+  EXPECT_EQ(CountUndoSteps(project_, bram_).undo, 2);
+  EXPECT_EQ(project_.db().execAndGet("SELECT count(*) FROM undo_step").getInt(), 2);
+  EXPECT_EQ(project_.db().execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt(), 0);
 }
 
 TEST_F(UndoStepsTest, AnOlderProjectGetsTheTableWhenOpened) {
