@@ -1,3 +1,4 @@
+#include <array>
 #include <map>
 #include <ostream>
 
@@ -137,36 +138,28 @@ int Export(CommandContext& context) {
   return 0;
 }
 
+int LoadCodebook(CommandContext& context) { return Load(context, false); }
+int DiffCodebook(CommandContext& context) { return Load(context, true); }
+
 }  // namespace
 
+std::span<const Command> CodebookSubcommands() {
+  static constexpr std::array kSubcommands = {
+      Command{"load", "bring the codes in line with a YAML codebook (FILE [--retire])",
+              LoadCodebook},
+      Command{"diff", "preview what load would change", DiffCodebook},
+      Command{"show", "the code tree with coding counts", Show},
+      Command{"export", "write the codes back as YAML ([-o FILE])", Export},
+  };
+  return kSubcommands;
+}
+
 int RunCodebook(CommandContext& context) {
-  const std::string sub = context.args.empty() ? "" : context.args.front();
-  if (sub == "load" || sub == "diff" || sub == "show" || sub == "export") {
-    CommandContext inner{context.name + " " + sub,
-                         std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project,
-                         context.out,
-                         context.err,
-                         context.progress,
-                         context.opened_project};
-    if (sub == "show") return Show(inner);
-    if (sub == "export") return Export(inner);
-    return Load(inner, sub == "diff");
-  }
-  CommandOptions options(context, "verhaal codebook load|diff|show|export [options]",
-                         "Works with the project's codebook (format: docs/codebook.md):\n"
-                         "  load FILE [--retire]  bring the codes in line with a YAML codebook\n"
-                         "  diff FILE             preview what load would change\n"
-                         "  show                  the code tree with coding counts\n"
-                         "  export [-o FILE]      write the codes back as YAML\n"
-                         "See `verhaal codebook SUBCOMMAND --help`.",
-                         "  verhaal codebook load examples/statushouders/codebook.yaml\n"
-                         "  verhaal codebook show");
-  options.Positional("subcommand");
-  if (!options.Parse()) return 0;
-  if (sub.empty()) throw UsageError("codebook needs a subcommand: load, diff, show or export");
-  throw UsageError("unknown codebook subcommand '" + sub +
-                   "'; use load, diff, show or export (see `verhaal codebook --help`)");
+  return RunSubcommand(context, CodebookSubcommands(),
+                       {"verhaal codebook SUBCOMMAND [options]",
+                        "Works with the project's codebook (format: docs/codebook.md).",
+                        "  verhaal codebook load examples/statushouders/codebook.yaml\n"
+                        "  verhaal codebook show"});
 }
 
 }  // namespace verhaal

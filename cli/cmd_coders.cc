@@ -1,6 +1,7 @@
 // `verhaal coders list` and `verhaal coders analysis NAME...`: who has coded
 // what, and whose codings the analyses use (coding/analysis_coders.h).
 #include <algorithm>
+#include <array>
 #include <ostream>
 
 #include "cli/command.h"
@@ -98,28 +99,19 @@ int Analysis(CommandContext& context) {
 
 }  // namespace
 
+std::span<const Command> CodersSubcommands() {
+  static constexpr std::array kSubcommands = {
+      Command{"list", "codings, stories, first/last coding, in the analysis set", List},
+      Command{"analysis", "set (or show) the coders analyses use ([NAME...])", Analysis},
+  };
+  return kSubcommands;
+}
+
 int RunCoders(CommandContext& context) {
-  const std::string sub = context.args.empty() ? "" : context.args.front();
-  if (sub == "list" || sub == "analysis") {
-    CommandContext inner{context.name + " " + sub,
-                         std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project,
-                         context.out,
-                         context.err,
-                         context.progress,
-                         context.opened_project};
-    return sub == "list" ? List(inner) : Analysis(inner);
-  }
-  CommandOptions options(context, "verhaal coders list|analysis [options]",
-                         "The coders of the project and the analysis set:\n"
-                         "  list                 codings, stories, first/last coding, in the set\n"
-                         "  analysis [NAME...]   set (or show) the coders analyses use\n"
-                         "See `verhaal coders SUBCOMMAND --help`.",
-                         "  verhaal coders list\n  verhaal coders analysis anna bram");
-  options.Positional("subcommand");
-  if (!options.Parse()) return 0;
-  throw UsageError(sub.empty() ? "coders needs a subcommand: list or analysis"
-                               : "unknown coders subcommand '" + sub + "'; use list or analysis");
+  return RunSubcommand(context, CodersSubcommands(),
+                       {"verhaal coders SUBCOMMAND [options]",
+                        "The coders of the project and the set of coders analyses use.",
+                        "  verhaal coders list\n  verhaal coders analysis anna bram"});
 }
 
 }  // namespace verhaal

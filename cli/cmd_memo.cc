@@ -1,3 +1,4 @@
+#include <array>
 #include <ostream>
 
 #include "cli/command.h"
@@ -115,29 +116,20 @@ int List(CommandContext& context) {
 
 }  // namespace
 
+std::span<const Command> MemoSubcommands() {
+  static constexpr std::array kSubcommands = {
+      Command{"add", "TEXT (--story KEY [--span S:E] | --code PATH | --whole-project)", Add},
+      Command{"list", "[--story KEY | --code PATH | --whole-project]", List},
+  };
+  return kSubcommands;
+}
+
 int RunMemo(CommandContext& context) {
-  const std::string sub = context.args.empty() ? "" : context.args.front();
-  if (sub == "add" || sub == "list") {
-    CommandContext inner{context.name + " " + sub,
-                         std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project,
-                         context.out,
-                         context.err,
-                         context.progress,
-                         context.opened_project};
-    return sub == "add" ? Add(inner) : List(inner);
-  }
-  CommandOptions options(context, "verhaal memo add|list [options]",
-                         "Research notes on a story (or a span of it), a code or the project:\n"
-                         "  add TEXT (--story KEY [--span S:E] | --code PATH | --whole-project)\n"
-                         "  list [--story KEY | --code PATH | --whole-project]\n"
-                         "See `verhaal memo SUBCOMMAND --help`.",
-                         "  verhaal memo add \"Let op de toon\" --story SH-03-E\n"
-                         "  verhaal memo list");
-  options.Positional("subcommand");
-  if (!options.Parse()) return 0;
-  throw UsageError(sub.empty() ? "memo needs a subcommand: add or list"
-                               : "unknown memo subcommand '" + sub + "'; use add or list");
+  return RunSubcommand(context, MemoSubcommands(),
+                       {"verhaal memo SUBCOMMAND [options]",
+                        "Research notes on a story (or a span of it), a code or the project.",
+                        "  verhaal memo add \"Let op de toon\" --story SH-03-E\n"
+                        "  verhaal memo list"});
 }
 
 }  // namespace verhaal

@@ -4,10 +4,10 @@
 
 #include "cli/command.h"
 #include "cli/handlers.h"
-#include "cli/run_steps.h"
 #include "corpus/clock.h"
 #include "corpus/error.h"
-#include "exporters/study.h"
+#include "study/manifest.h"
+#include "study/study_run.h"
 
 namespace verhaal {
 namespace {

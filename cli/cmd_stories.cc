@@ -1,5 +1,6 @@
 // verhaal stories list|delete|rename: the project's stories as a list, and
 // the two changes a researcher needs when an import went wrong.
+#include <array>
 #include <ostream>
 #include <set>
 #include <string>
@@ -113,30 +114,19 @@ int Rename(CommandContext& context) {
 
 }  // namespace
 
+std::span<const Command> StoriesSubcommands() {
+  static constexpr std::array kSubcommands = {
+      Command{"list", "the stories ([--role R] [--kind K] [--wave N] [--format F])", List},
+      Command{"delete", "remove stories with their codings (KEY... [--dry-run])", Delete},
+      Command{"rename", "give a story another key (OLD NEW)", Rename},
+  };
+  return kSubcommands;
+}
+
 int RunStories(CommandContext& context) {
-  const std::string sub = context.args.empty() ? "" : context.args.front();
-  if (sub == "list" || sub == "delete" || sub == "rename") {
-    CommandContext inner{context.name + " " + sub,
-                         std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project,
-                         context.out,
-                         context.err,
-                         context.progress,
-                         context.opened_project};
-    return sub == "list" ? List(inner) : sub == "delete" ? Delete(inner) : Rename(inner);
-  }
-  CommandOptions options(context, "verhaal stories list|delete|rename [options]",
-                         "The project's stories:\n"
-                         "  list [--role R] [--kind K] [--wave N] [--format F]\n"
-                         "  delete KEY... [--dry-run]\n"
-                         "  rename OLD NEW\n"
-                         "See `verhaal stories SUBCOMMAND --help`.",
-                         "  verhaal stories list\n  verhaal stories delete SH-40-E --dry-run");
-  options.Positional("subcommand");
-  if (!options.Parse()) return 0;
-  throw UsageError(sub.empty()
-                       ? "stories needs a subcommand: list, delete or rename"
-                       : "unknown stories subcommand '" + sub + "'; use list, delete or rename");
+  return RunSubcommand(context, StoriesSubcommands(),
+                       {"verhaal stories SUBCOMMAND [options]", "The project's stories.",
+                        "  verhaal stories list\n  verhaal stories delete SH-40-E --dry-run"});
 }
 
 }  // namespace verhaal

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
-#include "cli/edit_distance.h"
+#include "base/closest_name.h"
+#include "cli/completion.h"
 #include "cli/version.h"
 #include "corpus/error.h"
 
@@ -38,6 +39,11 @@ void PrintOverview(std::ostream& out) {
 
 int ExitCode(ErrorKind kind) { return static_cast<int>(kind); }
 
+std::string ToUpper(std::string word) {
+  for (char& c : word) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return word;
+}
+
 }  // namespace
 
 int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err,
@@ -48,6 +54,13 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
   auto project_file = [&]() -> std::string {
     return !opened_project.empty() ? opened_project : project ? *project : "the project file";
   };
+  if (argv.size() > 1 && argv[1] == "__complete") {  // asked by the completion script
+    for (const auto& candidate :
+         CompletionCandidates(std::vector<std::string>(argv.begin() + 2, argv.end()))) {
+      out << candidate << '\n';
+    }
+    return 0;
+  }
   size_t i = 1;
   try {
     for (; i < argv.size(); ++i) {
@@ -82,7 +95,7 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     auto found = std::find_if(commands.begin(), commands.end(),
                               [&](const Command& c) { return c.name == name; });
     if (found == commands.end()) {
-      const std::string near = ClosestMatch(name, CommandNames());
+      const std::string near = ClosestName(name, CommandNames());
       throw UsageError("unknown command '" + name + "'" +
                        (near.empty() ? "" : "; did you mean '" + near + "'?") +
                        " See `verhaal --help`.");
@@ -120,6 +133,64 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
   }
 }
 
+CommandContext CommandContext::Sub() const {
+  CommandContext sub{name + " " + (args.empty() ? std::string() : args.front()),
+                     args.empty() ? std::vector<std::string>()
+                                  : std::vector<std::string>(args.begin() + 1, args.end()),
+                     global_project,
+                     out,
+                     err,
+                     progress,
+                     opened_project,
+                     describe};
+  return sub;
+}
+
+int RunSubcommand(CommandContext& context, std::span<const Command> table,
+                  const SubcommandHelp& help) {
+  std::vector<std::string> names;
+  for (const auto& c : table) names.emplace_back(c.name);
+  std::string list;
+  for (size_t i = 0; i < names.size(); ++i) {
+    list += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+  }
+  const std::string first = context.args.empty() ? "" : context.args.front();
+  if (first == "--help" || first == "-h") {
+    context.out << "usage: " << help.usage << "\n\n"
+                << help.description << "\n\n"
+                << help.what << "s:\n";
+    size_t width = 0;
+    for (const auto& c : table) width = std::max(width, c.name.size());
+    for (const auto& c : table) {
+      context.out << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary
+                  << '\n';
+    }
+    context.out << "\n`verhaal " << context.name << " " << ToUpper(help.what)
+                << " --help` shows its options.\n\nexample:\n"
+                << help.example << "\n";
+    return 0;
+  }
+  if (first.empty()) {
+    if (context.describe != nullptr) {
+      context.describe->names = {"--help", "-h"};
+      return 0;
+    }
+    throw UsageError(context.name + " needs a " + help.what + ": " + list + "; see `verhaal " +
+                     context.name + " --help`");
+  }
+  const auto found =
+      std::find_if(table.begin(), table.end(), [&](const Command& c) { return c.name == first; });
+  if (found == table.end()) {
+    if (context.describe != nullptr) return 0;
+    const std::string near = ClosestName(first, names);
+    throw UsageError("unknown " + context.name + " " + help.what + " '" + first + "'" +
+                     (near.empty() ? "" : "; did you mean '" + near + "'?") + " Use " + list +
+                     " (see `verhaal " + context.name + " --help`).");
+  }
+  CommandContext sub = context.Sub();
+  return found->run(sub);
+}
+
 CommandOptions::CommandOptions(CommandContext& context, std::string usage, std::string description,
                                std::string example)
     : context_(context),
@@ -139,6 +210,29 @@ void CommandOptions::Positional(const std::string& name, int max_count) {
 }
 
 bool CommandOptions::Parse() {
+  if (context_.describe != nullptr) {
+    for (const auto& option : options_.options()) {
+      if (std::find(positional_names_.begin(), positional_names_.end(), option->long_name()) !=
+          positional_names_.end()) {
+        continue;
+      }
+      const bool with_value = option->semantic()->max_tokens() > 0;
+      // canonical_display_name gives "-o" for a short name, else the long one
+      // without dashes.
+      const std::string short_name =
+          option->canonical_display_name(po::command_line_style::allow_dash_for_short);
+      for (const std::string& name : {"--" + option->long_name(), short_name}) {
+        if (name.size() < 2 || name[0] != '-' || name == "--" ||
+            std::find(context_.describe->names.begin(), context_.describe->names.end(), name) !=
+                context_.describe->names.end()) {
+          continue;
+        }
+        context_.describe->names.push_back(name);
+        if (with_value) context_.describe->with_value.push_back(name);
+      }
+    }
+    return false;
+  }
   try {
     po::store(
         po::command_line_parser(context_.args)
@@ -164,7 +258,7 @@ bool CommandOptions::Parse() {
   } catch (const po::unknown_option& e) {
     std::vector<std::string> names;
     for (const auto& option : options_.options()) names.push_back("--" + option->long_name());
-    const std::string near = ClosestMatch(e.get_option_name(), names);
+    const std::string near = ClosestName(e.get_option_name(), names);
     throw UsageError(std::string(e.what()) + (near.empty() ? "" : "; did you mean " + near + "?") +
                      " See `verhaal " + context_.name + " --help`.");
   } catch (const po::too_many_positional_options_error&) {

@@ -18,6 +18,8 @@
 
 namespace verhaal {
 
+struct OptionList;
+
 // What a command gets: its arguments (after the command name) and streams.
 struct CommandContext {
   std::string name;                           // the command, for messages
@@ -29,18 +31,56 @@ struct CommandContext {
   // Where OpenProject() notes the file it opened, for messages about
   // failures that surface outside a command (may be null).
   std::string* opened_project = nullptr;
+  // Set by shell completion: the handler only declares its options (into
+  // this list) and returns 0; it does nothing else.
+  OptionList* describe = nullptr;
+
+  // The context of a subcommand: `name` + " " + the first argument, the
+  // other arguments, everything else the same.
+  CommandContext Sub() const;
 };
 
 using CommandHandler = int (*)(CommandContext& context);
 
+struct Command;
+using CommandTable = std::span<const Command> (*)();
+
+// One entry of the command table: a command, or a subcommand or format of
+// one (`verhaal codebook load`, `verhaal import csv`). The table drives
+// dispatch, `--help`, the suggestions for a mistyped name and shell
+// completion (cli/completion.h); a handler declares its options and example
+// with CommandOptions, which completion reads too.
 struct Command {
   std::string_view name;
-  std::string_view summary;  // one line, for `verhaal --help`
+  std::string_view summary;  // one line, for the --help of the level above
   CommandHandler run;
+  CommandTable subcommands = nullptr;  // the words that may follow, if any
 };
 
 // All commands, in the order `verhaal --help` lists them.
 std::span<const Command> Commands();
+
+// Options as shell completion offers them: CommandOptions::Parse fills this
+// instead of parsing when CommandContext::describe is set.
+struct OptionList {
+  std::vector<std::string> names;       // "--output", "-o", "--help", ...
+  std::vector<std::string> with_value;  // the names that take a value
+};
+
+// What a command made of subcommands says in its --help.
+struct SubcommandHelp {
+  std::string usage;                // "verhaal codebook SUBCOMMAND [options]"
+  std::string description;          // a paragraph
+  std::string example;              // lines, indented
+  std::string what = "subcommand";  // or "format"
+};
+
+// Runs the entry of `table` that the first argument names, with the other
+// arguments (its `name` becomes "NAME SUB"); `--help` prints the help with
+// the table's summaries. A missing or unknown name is a kUsage error that
+// lists the names, with a suggestion for a mistyped one.
+int RunSubcommand(CommandContext& context, std::span<const Command> table,
+                  const SubcommandHelp& help);
 
 // Runs the program; returns the exit code. Prints errors as
 // "verhaal: error: ..." to `err`.

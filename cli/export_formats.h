@@ -13,14 +13,9 @@
 
 namespace verhaal {
 
-struct ExportFormat {
-  std::string_view name;
-  std::string_view summary;  // one line for `verhaal export --help`
-  CommandHandler run;
-};
-
-// All export formats, in the order `verhaal export --help` lists them.
-std::span<const ExportFormat> ExportFormats();
+// All export formats, in the order `verhaal export --help` lists them:
+// entries of the command table (cli/command.h) under `export`.
+std::span<const Command> ExportFormats();
 
 // export_refi.cc: a REFI-QDA .qdpx project and a .qdc codebook.
 int ExportRefi(CommandContext& context);

@@ -3,6 +3,8 @@
 #ifndef VERHAAL_CLI_HANDLERS_H_
 #define VERHAAL_CLI_HANDLERS_H_
 
+#include <span>
+
 #include "cli/command.h"
 
 namespace verhaal {
@@ -32,6 +34,13 @@ int RunRun(CommandContext& context);
 int RunReport(CommandContext& context);
 int RunPseudonymise(CommandContext& context);
 int RunServe(CommandContext& context);
+int RunCompletion(CommandContext& context);
+
+// The subcommands and formats of the commands made of them.
+std::span<const Command> CodebookSubcommands();
+std::span<const Command> CodersSubcommands();
+std::span<const Command> MemoSubcommands();
+std::span<const Command> StoriesSubcommands();
 
 }  // namespace verhaal
 

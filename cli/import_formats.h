@@ -14,14 +14,9 @@
 
 namespace verhaal {
 
-struct ImportFormat {
-  std::string_view name;     // the word after `verhaal import`
-  std::string_view summary;  // one line, for `verhaal import --help`
-  CommandHandler run;        // gets the arguments after the format name
-};
-
-// All formats, in the order `verhaal import --help` lists them.
-std::span<const ImportFormat> ImportFormats();
+// All formats, in the order `verhaal import --help` lists them: entries of
+// the command table (cli/command.h) under `import`.
+std::span<const Command> ImportFormats();
 
 // The handlers (one file each: cli/import_<format>.cc). Each runs its whole
 // import in one transaction and prints a one-line summary to stderr.

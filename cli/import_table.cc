@@ -4,20 +4,17 @@
 
 namespace verhaal {
 
-std::span<const ImportFormat> ImportFormats() {
+std::span<const Command> ImportFormats() {
   static constexpr std::array kFormats = {
-      ImportFormat{"csv", "a CSV/TSV spreadsheet, one story per line, with a mapping",
-                   ImportCsvCommand},
-      ImportFormat{"folder", "a folder of .txt/.md stories, with optional YAML front matter",
-                   ImportFolderCommand},
-      ImportFormat{"transcript", "a plain-text interview with speaker turns",
-                   ImportTranscriptCommand},
-      ImportFormat{"sensemaker", "a SenseMaker export: data CSV with its definition JSON",
-                   ImportSenseMakerCommand},
-      ImportFormat{"spryng", "a Spryng.io export CSV: triangles, sliders and marbles",
-                   ImportSpryngCommand},
-      ImportFormat{"refi", "a REFI-QDA project (.qdpx, .qde) or codebook (.qdc)",
-                   ImportRefiCommand},
+      Command{"csv", "a CSV/TSV spreadsheet, one story per line, with a mapping", ImportCsvCommand},
+      Command{"folder", "a folder of .txt/.md stories, with optional YAML front matter",
+              ImportFolderCommand},
+      Command{"transcript", "a plain-text interview with speaker turns", ImportTranscriptCommand},
+      Command{"sensemaker", "a SenseMaker export: data CSV with its definition JSON",
+              ImportSenseMakerCommand},
+      Command{"spryng", "a Spryng.io export CSV: triangles, sliders and marbles",
+              ImportSpryngCommand},
+      Command{"refi", "a REFI-QDA project (.qdpx, .qde) or codebook (.qdc)", ImportRefiCommand},
   };
   return kFormats;
 }

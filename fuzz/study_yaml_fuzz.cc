@@ -1,6 +1,6 @@
 // Fuzzes the study manifest parser (exporters/study.h, docs/study.md).
-#include "exporters/study.h"
 #include "fuzz/fuzz_support.h"
+#include "study/manifest.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   verhaal::fuzz::Expect(

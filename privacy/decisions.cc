@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/yaml_check.h"
 #include "corpus/files.h"
 #include "corpus/yaml_location.h"
 
@@ -70,6 +71,7 @@ Decisions LoadDecisions(const std::filesystem::path& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
+  CheckYaml(text, file);
   YAML::Node root;
   try {
     root = YAML::Load(text);

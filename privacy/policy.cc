@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/yaml_check.h"
 #include "corpus/error.h"
 #include "corpus/yaml_location.h"
 #include "privacy/lexicon.h"
@@ -53,6 +54,7 @@ PrivacyPolicy DefaultPolicy() {
 PrivacyPolicy LoadPolicy(const std::filesystem::path& path) {
   const std::string file = path.string();
   const std::string text = ReadWhole(path, "policy file");
+  CheckYaml(text, file);
   YAML::Node root;
   try {
     root = YAML::Load(text);

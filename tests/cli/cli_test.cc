@@ -7,7 +7,6 @@
 #include <regex>
 #include <sstream>
 
-#include "cli/edit_distance.h"
 #include "corpus/project.h"
 #include "tests/support/test_support.h"
 
@@ -175,15 +174,6 @@ TEST(CliTest, SearchOnAnEmptyProjectAndBadQuery) {
   auto bad = RunVerhaal({"search", "\"open"}, dir.path());
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("cannot search for"), std::string::npos);
-}
-
-TEST(EditDistanceTest, Table) {
-  EXPECT_EQ(EditDistance("", ""), 0u);
-  EXPECT_EQ(EditDistance("serch", "search"), 1u);
-  EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
-  EXPECT_EQ(ClosestMatch("imprt", {"import", "info", "init"}), "import");
-  EXPECT_EQ(ClosestMatch("xyz", {"import", "info"}), "");
-  EXPECT_EQ(ClosestMatch("code", {"codebook", "code"}), "code");
 }
 
 }  // namespace

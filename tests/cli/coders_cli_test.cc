@@ -88,7 +88,11 @@ TEST(CodersCliTest, ListShowsActivityAndTheSet) {
   r = RunVerhaal({"coders", "analysis", "bram", "cees"}, dir.path());
   EXPECT_EQ(r.exit_code, 66);
   EXPECT_EQ(r.err,
-            "verhaal: error: no coder 'cees' in the project; did you mean 'rules'? the coders "
+            "verhaal: error: no coder 'cees' in the project; the coders are: anna, bram, rules "
+            "(`verhaal coders list`)\n");
+  r = RunVerhaal({"coders", "analysis", "bran"}, dir.path());
+  EXPECT_EQ(r.err,
+            "verhaal: error: no coder 'bran' in the project; did you mean 'bram'? the coders "
             "are: anna, bram, rules (`verhaal coders list`)\n");
   EXPECT_EQ(testing::ReadFile(dir / "p.verhaal"), before);
 }

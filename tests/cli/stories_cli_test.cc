@@ -94,8 +94,14 @@ TEST_F(StoriesCliTest, RenameKeepsCodingsAndRefusesATakenKey) {
   EXPECT_EQ(usage.exit_code, 2);
   const auto typo = RunVerhaal({"stories", "lijst"}, dir_.path());
   EXPECT_EQ(typo.exit_code, 2);
-  EXPECT_NE(typo.err.find("unknown stories subcommand 'lijst'; use list, delete or rename"),
-            std::string::npos);
+  EXPECT_EQ(typo.err,
+            "verhaal: error: unknown stories subcommand 'lijst'; did you mean 'list'? Use list, "
+            "delete or rename (see `verhaal stories --help`).\n");
+  const auto none = RunVerhaal({"stories"}, dir_.path());
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.err,
+            "verhaal: error: stories needs a subcommand: list, delete or rename; see `verhaal "
+            "stories --help`\n");
 }
 
 }  // namespace

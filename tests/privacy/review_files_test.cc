@@ -123,5 +123,32 @@ TEST(DecisionsFileTest, BadEntriesAreLocated) {
   }
 }
 
+// Both files pass the YAML pre-check every other YAML passes (base/yaml_check.h):
+// a key given twice is located at its second occurrence, and aliases cannot
+// expand without bound.
+TEST(ReviewFilesTest, AKeyGivenTwiceOrAnAliasBombIsLocated) {
+  TempDir dir;
+  const auto decisions = dir.Write("d.yaml", "reject:\n  - {text: Kwekerij}\nreject: []\n");
+  EXPECT_EQ(ErrorOf([&] {
+              LoadDecisions(decisions);
+            }).rfind(decisions.string() + ":3:1: key 'reject' appears twice in this map", 0),
+            0u)
+      << ErrorOf([&] { LoadDecisions(decisions); });
+  const auto policy = dir.Write("p.yaml", "replace: [PERSOON]\nreplace: [PLAATS]\n");
+  EXPECT_EQ(ErrorOf([&] {
+              LoadPolicy(policy);
+            }).rfind(policy.string() + ":2:1: key 'replace' appears twice in this map", 0),
+            0u);
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'h'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + static_cast<char>(c - 1);
+    bomb += "]\n";
+  }
+  const auto bombed = dir.Write("b.yaml", bomb + "reject: *h\n");
+  EXPECT_NE(ErrorOf([&] { LoadDecisions(bombed); }).find("repeat more than 100000 nodes"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace verhaal

@@ -1,4 +1,4 @@
-#include "corpus/sha256_x86.h"
+#include "base/sha256_x86.h"
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>

@@ -1,4 +1,4 @@
-#include "coding/yaml_check.h"
+#include "base/yaml_check.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -9,8 +9,8 @@
 #include <sstream>
 #include <vector>
 
-#include "corpus/error.h"
-#include "corpus/yaml_location.h"
+#include "base/error.h"
+#include "base/yaml_location.h"
 
 namespace verhaal {
 namespace {

@@ -1,4 +1,4 @@
-#include "cli/run_steps.h"
+#include "study/study_run.h"
 
 #include <signal.h>
 #include <unistd.h>

@@ -1,7 +1,7 @@
-// The checks before YAML is loaded (coding/yaml_check.h): a "billion laughs"
+// The checks before YAML is loaded (base/yaml_check.h): a "billion laughs"
 // document is refused at the alias that crosses the bound, a key given twice
 // at its second occurrence, through every loader; ordinary aliases pass.
-#include "coding/yaml_check.h"
+#include "base/yaml_check.h"
 
 #include <gtest/gtest.h>
 

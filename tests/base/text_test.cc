@@ -1,4 +1,4 @@
-#include "corpus/text.h"
+#include "base/text.h"
 
 #include <gtest/gtest.h>
 #include <unicode/normalizer2.h>

@@ -1,6 +1,6 @@
 // Tests of exporters/study.{h,cc}: the study manifest parser, its paths and
 // its located errors.
-#include "exporters/study.h"
+#include "study/manifest.h"
 
 #include <gtest/gtest.h>
 

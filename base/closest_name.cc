@@ -1,4 +1,4 @@
-#include "coding/closest_name.h"
+#include "base/closest_name.h"
 
 #include <algorithm>
 
@@ -20,14 +20,20 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 }
 
 std::string ClosestName(std::string_view word, const std::vector<std::string>& candidates) {
+  const size_t allowed =
+      word.size() < 12 ? std::min<size_t>(3, word.size() / 3 + 1) : word.size() / 4;
   std::string best;
-  size_t best_distance = std::max<size_t>(3, word.size() / 3) + 1;
+  size_t best_distance = allowed + 1;
   for (const auto& c : candidates) {
     const size_t d = EditDistance(word, c);
     if (d < best_distance) {
-      best = c;
       best_distance = d;
+      best = c;
     }
+  }
+  if (!best.empty() || word.size() < 3) return best;
+  for (const auto& c : candidates) {
+    if (c.size() > word.size() && c.compare(0, word.size(), word) == 0) return c;
   }
   return best;
 }

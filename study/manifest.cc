@@ -1,6 +1,6 @@
 // Parsing the study manifest (docs/study.md). yaml-cpp exceptions are
 // translated here into located verhaal::Errors.
-#include "exporters/study.h"
+#include "study/manifest.h"
 
 #include <yaml-cpp/yaml.h>
 

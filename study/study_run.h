@@ -4,8 +4,8 @@
 // project that replaces the project file only when every step succeeded, so
 // a failing step leaves the project as it was; then the exports are written
 // into the output folder, each file whole or not at all.
-#ifndef VERHAAL_CLI_RUN_STEPS_H_
-#define VERHAAL_CLI_RUN_STEPS_H_
+#ifndef VERHAAL_STUDY_STUDY_RUN_H_
+#define VERHAAL_STUDY_STUDY_RUN_H_
 
 #include <filesystem>
 #include <ostream>
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "corpus/project.h"
-#include "exporters/study.h"
+#include "study/manifest.h"
 
 namespace verhaal {
 
@@ -53,4 +53,4 @@ void WriteStudyOutputs(const StudyManifest& study, StudyRunReport& report, std::
 
 }  // namespace verhaal
 
-#endif  // VERHAAL_CLI_RUN_STEPS_H_
+#endif  // VERHAAL_STUDY_STUDY_RUN_H_

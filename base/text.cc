@@ -1,4 +1,4 @@
-#include "corpus/text.h"
+#include "base/text.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "corpus/sha256.h"
+#include "base/sha256.h"
 
 namespace verhaal {
 

@@ -1,14 +1,14 @@
 // SHA-256 against reference digests (Python's hashlib), around the block and
 // padding boundaries, on the path this processor takes (SHA-NI or portable)
 // and on the SHA-NI path directly when the processor has it.
-#include "corpus/sha256.h"
+#include "base/sha256.h"
 
 #include <gtest/gtest.h>
 
 #include <array>
 #include <cstdio>
 
-#include "corpus/sha256_x86.h"
+#include "base/sha256_x86.h"
 
 namespace verhaal {
 namespace {

@@ -1,12 +1,12 @@
 // The study manifest (`study.yaml`, docs/study.md): which project file a
 // study lives in, which sources to import with which mappings, the
 // codebook, the autocoding step, the manual codings, and the outputs to
-// write. `verhaal run study.yaml` carries it out (cli/run_steps.h). Paths in
+// write. `verhaal run study.yaml` carries it out (study/study_run.h). Paths in
 // the file are relative to the manifest's folder; the parser makes them
 // absolute and keeps where each entry was written, so every later complaint
 // about an entry can point at file:line:col.
-#ifndef VERHAAL_EXPORTERS_STUDY_H_
-#define VERHAAL_EXPORTERS_STUDY_H_
+#ifndef VERHAAL_STUDY_MANIFEST_H_
+#define VERHAAL_STUDY_MANIFEST_H_
 
 #include <filesystem>
 #include <optional>
@@ -128,4 +128,4 @@ StudyManifest LoadStudyManifest(const std::filesystem::path& file);
 
 }  // namespace verhaal
 
-#endif  // VERHAAL_EXPORTERS_STUDY_H_
+#endif  // VERHAAL_STUDY_MANIFEST_H_

@@ -1,10 +1,10 @@
-#include "corpus/sha256.h"
+#include "base/sha256.h"
 
 #include <array>
 #include <cctype>
 #include <cstdint>
 
-#include "corpus/sha256_x86.h"
+#include "base/sha256_x86.h"
 
 namespace verhaal {
 namespace {
