@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
-#include "cli/command.h"
 #include "base/error.h"
+#include "cli/command.h"
 #include "cli/handlers.h"
 
 namespace verhaal {
@@ -50,7 +50,8 @@ fi
 
 bool IsProjectOption(const std::string& word) { return word == "-p" || word == "--project"; }
 
-std::vector<std::string> Starting(const std::vector<std::string>& names, const std::string& prefix) {
+std::vector<std::string> Starting(const std::vector<std::string>& names,
+                                  const std::string& prefix) {
   std::vector<std::string> out;
   for (const auto& n : names) {
     if (n.compare(0, prefix.size(), prefix) == 0) out.push_back(n);
@@ -108,8 +109,8 @@ std::vector<std::string> CompletionCandidates(const std::vector<std::string>& wo
   // The options, as the handler declares them (it does nothing else).
   OptionList options;
   std::ostringstream discard;
-  CommandContext context{std::string(command->name), args,    std::nullopt, discard, discard,
-                         false,                      nullptr, &options};
+  CommandContext context{
+      std::string(command->name), args, std::nullopt, discard, discard, false, nullptr, &options};
   command->run(context);
   if (!before.empty() && std::find(options.with_value.begin(), options.with_value.end(),
                                    before.back()) != options.with_value.end()) {

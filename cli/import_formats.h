@@ -41,7 +41,7 @@ int ImportSpryngCommand(CommandContext& context);
 // What the two share (cli/import_sensemaker.cc): the unknown columns, the
 // items added to lists and the one-line summary, to stderr.
 void PrintSignificationReport(CommandContext& context, const SignificationImportSummary& summary,
-                              const std::string& file);
+                              const std::string& file, bool dry_run);
 
 }  // namespace verhaal
 

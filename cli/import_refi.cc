@@ -32,7 +32,8 @@ int ImportRefiCommand(CommandContext& context) {
                                      "story kind of the imported sources")(
       "allow-external-sources",
       "a bare .qde: read its sources' text from files in the .qde's folder "
-      "(relative:// or absolute:// paths); a .qdpx reads only what is inside it");
+      "(relative:// or absolute:// paths); a .qdpx reads only what is inside it")(
+      "dry-run", "check the whole input and print what would be imported; write nothing");
   options.Positional("file");
   if (!options.Parse()) return 0;
   if (!options.Has("file")) {
@@ -51,16 +52,19 @@ int ImportRefiCommand(CommandContext& context) {
   import_options.kind = options.Get<std::string>("kind");
   import_options.allow_external_sources = options.Has("allow-external-sources");
   Project project = options.OpenProject();
+  const bool dry_run = options.Has("dry-run");
   Transaction transaction(project);
   const RefiImportReport report = ImportRefi(project, file, import_options);
-  transaction.Commit();
+  if (!dry_run) transaction.Commit();  // a dry run rolls back
   for (const std::string& line : report.skipped) context.err << "skipped: " << line << '\n';
   for (const std::string& line : report.notes) context.err << "note: " << line << '\n';
-  context.err << "imported " << file << (report.origin.empty() ? "" : " (" + report.origin + ")")
-              << ": " << report.stories << " stories, " << report.codes << " codes, "
-              << report.coders << " coders, " << report.respondents << " respondents, "
-              << report.variables << " variables, " << report.codings << " codings, "
-              << report.memos << " memos; " << report.skipped.size() << " skipped\n";
+  context.err << (dry_run ? "dry run of " : "imported ") << file
+              << (report.origin.empty() ? "" : " (" + report.origin + ")")
+              << (dry_run ? ": would import " : ": ") << report.stories << " stories, "
+              << report.codes << " codes, " << report.coders << " coders, " << report.respondents
+              << " respondents, " << report.variables << " variables, " << report.codings
+              << " codings, " << report.memos << " memos; " << report.skipped.size() << " skipped"
+              << (dry_run ? "; nothing was written" : "") << "\n";
   return 0;
 }
 

@@ -31,6 +31,7 @@ int ImportSenseMakerCommand(CommandContext& context) {
       "add-unknown-items",
       "keep list answers whose item is not in the definition as new items (data from an "
       "older framework version)");
+  AddImportOptions(options);
   options.Positional("file");
   if (!options.Parse()) return 0;
   if (!options.Has("file") || !options.Has("definition")) {
@@ -44,35 +45,50 @@ int ImportSenseMakerCommand(CommandContext& context) {
       ParseSenseMakerDefinition(ReadWholeFile(definition_file), definition_file);
   SenseMakerOptions import_options;
   import_options.add_unknown_items = options.Has("add-unknown-items");
+  import_options.update = options.Has("update");
+  const bool dry_run = options.Has("dry-run");
   Project project = options.OpenProject();
   CsvReader reader(OpenFileSource(file), file);
   Transaction transaction(project);
   const SignificationImportSummary summary =
       ImportSenseMaker(project, reader, definition, import_options);
-  transaction.Commit();
+  if (!dry_run) transaction.Commit();  // a dry run rolls back
   for (const std::string& type : definition.skipped_types) {
     context.err << "skipped: signifier " << type << " of a type verhaal does not know\n";
   }
-  PrintSignificationReport(context, summary, file);
+  PrintSignificationReport(context, summary, file, dry_run);
   return 0;
 }
 
 void PrintSignificationReport(CommandContext& context, const SignificationImportSummary& summary,
-                              const std::string& file) {
+                              const std::string& file, bool dry_run) {
+  for (const auto& warning : summary.warnings)
+    context.err << "verhaal: warning: " << warning << '\n';
   for (const std::string& column : summary.unknown_columns) {
     context.err << "unknown column: " << column << " (kept as a story variable)\n";
   }
   for (const std::string& item : summary.added_items) {
     context.err << "added item: " << item << '\n';
   }
+  const std::string kept =
+      summary.stories_changed > 0
+          ? ", " + std::to_string(summary.stories_changed) + " changed but kept (use --update)"
+          : "";
   if (!summary.changed()) {
-    context.err << "nothing changed: " << file << " is already in the project ("
-                << summary.stories_unchanged << " stories)\n";
+    context.err << (dry_run ? "dry run: nothing would change: " : "nothing changed: ") << file
+                << " is already in the project ("
+                << summary.stories_unchanged + summary.stories_changed << " stories)" << kept
+                << "\n";
     return;
   }
-  context.err << "imported " << file << ": " << summary.stories_added << " new stories, "
-              << summary.stories_unchanged << " already present, " << summary.signifiers
-              << " signifiers, " << summary.values_changed << " values set\n";
+  context.err << (dry_run ? "dry run of " + file + ": would import " : "imported " + file + ": ")
+              << summary.stories_added << " new stories, " << summary.stories_unchanged
+              << " already present"
+              << (summary.stories_updated > 0
+                      ? ", " + std::to_string(summary.stories_updated) + " updated"
+                      : "")
+              << kept << ", " << summary.signifiers << " signifiers, " << summary.values_changed
+              << " values set" << (dry_run ? "; nothing was written" : "") << "\n";
 }
 
 }  // namespace verhaal

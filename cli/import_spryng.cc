@@ -42,6 +42,7 @@ int ImportSpryngCommand(CommandContext& context) {
       "encoding", po::value<std::string>()->value_name("NAME"),
       "the file's encoding: utf-8, utf-16, windows-1252, latin-1, ... (default: guessed;\n"
       "UTF-8 when valid, else Windows-1252 with a warning)");
+  AddImportOptions(options);
   options.Positional("file");
   if (!options.Parse()) return 0;
   if (!options.Has("file")) {
@@ -56,6 +57,8 @@ int ImportSpryngCommand(CommandContext& context) {
   import_options.respondent_column = options.Optional<std::string>("respondent").value_or("");
   import_options.language = options.Optional<std::string>("language").value_or("");
   import_options.key_prefix = std::filesystem::path(file).stem().string();
+  import_options.update = options.Has("update");
+  const bool dry_run = options.Has("dry-run");
   CsvOptions csv;
   std::vector<std::string> warnings;
   csv.encoding =
@@ -65,8 +68,8 @@ int ImportSpryngCommand(CommandContext& context) {
   CsvReader reader(OpenFileSource(file), file, csv);
   Transaction transaction(project);
   const SignificationImportSummary summary = ImportSpryng(project, reader, import_options);
-  transaction.Commit();
-  PrintSignificationReport(context, summary, file);
+  if (!dry_run) transaction.Commit();  // a dry run rolls back
+  PrintSignificationReport(context, summary, file, dry_run);
   return 0;
 }
 

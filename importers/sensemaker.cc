@@ -211,10 +211,10 @@ class SenseMakerImport {
     }
     story.source_file = data_.file_name();
     story.source_line = record.line;
-    bool added = false;
-    const int64_t story_id = EnsureImportedStory(
-        project_, story, data_.LocationOf(record.fields[static_cast<size_t>(text_)]), added);
-    ++(added ? summary_.stories_added : summary_.stories_unchanged);
+    const auto [story_id, outcome] = EnsureImportedStory(
+        project_, story, data_.LocationOf(record.fields[static_cast<size_t>(text_)]),
+        options_.update, summary_);
+    if (outcome == ImportedStory::kChanged) return;  // kept as stored, answers too
     for (int column : kept_) {
       if (SetImportedStoryValue(project_, story_id, headers_[static_cast<size_t>(column)],
                                 record[static_cast<size_t>(column)])) {

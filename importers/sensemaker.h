@@ -18,6 +18,9 @@ struct SenseMakerOptions {
   // that list, labelled by its id, and is listed in the summary's
   // added_items. Otherwise it is an error.
   bool add_unknown_items = false;
+  // A fragment already in the project with another text gets the new text;
+  // otherwise it is kept, with a warning (docs/importing.md).
+  bool update = false;
 };
 
 // Reads every record of `data` (a reader positioned before the header) into
@@ -26,8 +29,7 @@ struct SenseMakerOptions {
 // transaction: the caller runs it in one, so an error leaves the project as
 // it was. Throws kData located at the offending cell: a header without an
 // `id` column or without the fragment column, a value out of range, a triad
-// that does not sum to 1, an unknown list item, a story key that exists
-// with another text.
+// that does not sum to 1, or an unknown list item.
 SignificationImportSummary ImportSenseMaker(Project& project, CsvReader& data,
                                             const SenseMakerDefinition& definition,
                                             const SenseMakerOptions& options = {});

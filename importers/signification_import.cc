@@ -5,6 +5,7 @@
 
 #include "corpus/text.h"
 #include "corpus/variables.h"
+#include "importers/story_import.h"
 
 namespace verhaal {
 namespace {
@@ -18,18 +19,36 @@ std::string_view Trim(std::string_view s) {
 
 }  // namespace
 
-int64_t EnsureImportedStory(Project& project, Story story, const Location& where, bool& added) {
-  added = false;
-  if (std::optional<Story> existing = FindStory(project, story.key)) {
-    if (existing->hash == ContentHash(NormalizeText(story.text, where))) return existing->id;
-    throw DataError("story " + story.key +
-                        " is already in the project with another text; give it another key or "
-                        "import into a new project",
-                    where);
+std::pair<int64_t, ImportedStory> EnsureImportedStory(Project& project, Story story,
+                                                      const Location& where, bool update,
+                                                      SignificationImportSummary& summary) {
+  std::optional<Story> existing = FindStory(project, story.key);
+  if (!existing) {
+    ++summary.stories_added;
+    return {AddStory(project, std::move(story)), ImportedStory::kAdded};
   }
-  const int64_t id = AddStory(project, std::move(story));
-  added = true;
-  return id;
+  const std::string text = NormalizeText(story.text, where);
+  if (existing->hash == ContentHash(text)) {
+    ++summary.stories_unchanged;
+    return {existing->id, ImportedStory::kUnchanged};
+  }
+  const std::string at = story.source_file.empty() ? ""
+                                                   : " (" + story.source_file + ":" +
+                                                         std::to_string(story.source_line) + ")";
+  if (!update) {
+    ++summary.stories_changed;
+    summary.warnings.push_back("story " + story.key + at +
+                               " differs from the one in the project; kept the stored one "
+                               "(import with --update to replace it)");
+    return {existing->id, ImportedStory::kChanged};
+  }
+  ReplaceStoryText(project, existing->id, existing->title, text);
+  for (std::string& warning :
+       MovedCodingWarnings(project, existing->id, story.key, existing->text, text)) {
+    summary.warnings.push_back(std::move(warning));
+  }
+  ++summary.stories_updated;
+  return {existing->id, ImportedStory::kUpdated};
 }
 
 bool SetImportedStoryValue(Project& project, int64_t story_id, const std::string& name,

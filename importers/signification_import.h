@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corpus/error.h"
@@ -20,6 +21,8 @@ namespace verhaal {
 struct SignificationImportSummary {
   int64_t stories_added = 0;
   int64_t stories_unchanged = 0;     // already in the project with the same text
+  int64_t stories_updated = 0;       // another text, replaced (--update)
+  int64_t stories_changed = 0;       // another text, kept (no --update)
   int64_t signifiers = 0;            // signifiers defined (new or existing)
   int64_t values_changed = 0;        // per story and signifier: set, replaced or cleared
   int64_t story_values_changed = 0;  // metadata kept as story variables
@@ -29,17 +32,27 @@ struct SignificationImportSummary {
   // Items added to lists because the data had them and the definition did
   // not ("list KEY: ITEM"; see SenseMakerOptions::add_unknown_items).
   std::vector<std::string> added_items;
+  // A story kept or replaced with codings that no longer fit, as every
+  // importer words them ("verhaal: warning: ...").
+  std::vector<std::string> warnings;
 
   bool changed() const {
-    return stories_added > 0 || values_changed > 0 || story_values_changed > 0;
+    return stories_added > 0 || stories_updated > 0 || values_changed > 0 ||
+           story_values_changed > 0;
   }
 };
 
-// Adds `story`, or finds the story with its key when it is already in the
-// project with the same stored text. Returns the id; sets `added`. kData
-// (at `where`) when the key exists with another text: a different story
-// under the same key.
-int64_t EnsureImportedStory(Project& project, Story story, const Location& where, bool& added);
+// What EnsureImportedStory did with a story.
+enum class ImportedStory { kAdded, kUnchanged, kUpdated, kChanged };
+
+// Adds `story`, or finds the story with its key. A stored story with another
+// text is replaced when `update` is set and kept otherwise, as in every
+// importer (docs/importing.md); the warnings (the story kept, or codings that
+// no longer fit the new text) go to `summary`, which also counts the story.
+// Returns the story's id and what happened.
+std::pair<int64_t, ImportedStory> EnsureImportedStory(Project& project, Story story,
+                                                      const Location& where, bool update,
+                                                      SignificationImportSummary& summary);
 
 // Sets a text story variable `name` for `story_id` (adding the variable),
 // empty values skipped. Returns whether the stored value changed.

@@ -101,9 +101,9 @@ class SpryngImport {
     story.language = options_.language;
     story.source_file = data_.file_name();
     story.source_line = record.line;
-    bool added = false;
-    const int64_t story_id = EnsureImportedStory(project_, story, data_.LocationOf(text), added);
-    ++(added ? summary_.stories_added : summary_.stories_unchanged);
+    const auto [story_id, outcome] =
+        EnsureImportedStory(project_, story, data_.LocationOf(text), options_.update, summary_);
+    if (outcome == ImportedStory::kChanged) return;  // kept as stored, answers too
     for (int column : columns_.kept) {
       if (SetImportedStoryValue(project_, story_id, headers_[static_cast<size_t>(column)],
                                 Cell(record, column).value)) {

@@ -30,6 +30,9 @@ struct SpryngOptions {
   std::string key_prefix = "spryng";
   // The language of every story (ISO 639-1), or empty.
   std::string language;
+  // A story already in the project with another text gets the new text;
+  // otherwise it is kept, with a warning (docs/importing.md).
+  bool update = false;
 };
 
 // Reads every record of `data` (a reader positioned before the header) into
@@ -42,8 +45,7 @@ struct SpryngOptions {
 // cell: no text column, a header of a shape that is not understood (a
 // triangle without three anchors, a marble X without its Y, NA or Y for a
 // question without X), a value that is not a number or out of range, a
-// triangle whose anchors do not sum to 100, a marble with only X or Y, a
-// story key that exists with another text.
+// triangle whose anchors do not sum to 100 or a marble with only X or Y.
 SignificationImportSummary ImportSpryng(Project& project, CsvReader& data,
                                         const SpryngOptions& options = {});
 

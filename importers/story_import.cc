@@ -121,21 +121,30 @@ StoryImporter::Result StoryImporter::Store(IncomingStory in) {
 
 void StoryImporter::ReportMovedCodings(int64_t story_id, const std::string& key,
                                        const std::string& old_text, const std::string& new_text) {
+  for (std::string& warning : MovedCodingWarnings(project_, story_id, key, old_text, new_text)) {
+    report_.warnings.push_back(std::move(warning));
+  }
+}
+
+std::vector<std::string> MovedCodingWarnings(Project& project, int64_t story_id,
+                                             const std::string& key, const std::string& old_text,
+                                             const std::string& new_text) {
+  std::vector<std::string> warnings;
   CodingFilter filter;
   filter.story_id = story_id;
   const size_t new_length = CodePointCount(new_text);
-  for (const Coding& c : ListCodings(project_, filter)) {
+  for (const Coding& c : ListCodings(project, filter)) {
     const auto start = static_cast<size_t>(c.start);
     const auto end = static_cast<size_t>(c.end);
     const std::string_view before = SliceCodePoints(old_text, start, end);
     const bool fits = end <= new_length && SliceCodePoints(new_text, start, end) == before;
     if (fits) continue;
-    report_.warnings.push_back("story " + key + ": coding " + c.code_path + " by " + c.coder +
-                               " at [" + std::to_string(c.start) + ", " + std::to_string(c.end) +
-                               ") no longer matches the new text (it was \"" +
-                               std::string(before.substr(0, 60)) +
-                               "\"); it is kept as it was: review it");
+    warnings.push_back("story " + key + ": coding " + c.code_path + " by " + c.coder + " at [" +
+                       std::to_string(c.start) + ", " + std::to_string(c.end) +
+                       ") no longer matches the new text (it was \"" +
+                       std::string(before.substr(0, 60)) + "\"); it is kept as it was: review it");
   }
+  return warnings;
 }
 
 }  // namespace verhaal

@@ -57,6 +57,13 @@ struct IncomingStory {
 };
 
 // Adds stories one by one. Not copyable: holds a StoryWriter.
+// The warnings for the codings of a story whose text went from `old_text`
+// to `new_text` that no longer cover the same words (they are kept as they
+// were; the researcher reviews them).
+std::vector<std::string> MovedCodingWarnings(Project& project, int64_t story_id,
+                                             const std::string& key, const std::string& old_text,
+                                             const std::string& new_text);
+
 class StoryImporter {
  public:
   StoryImporter(Project& project, ImportOptions options);

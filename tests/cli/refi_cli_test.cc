@@ -43,6 +43,14 @@ TEST(RefiCliTest, ExportThenImportIntoANewProject) {
   ASSERT_EQ(codebook.exit_code, 0) << codebook.err;
   EXPECT_EQ(codebook.out, "wrote c.qdc: 1 codes\n");
   ASSERT_EQ(RunVerhaal({"init", "b.verhaal"}, dir.path()).exit_code, 0);
+  const std::string empty = testing::ReadFile(dir / "b.verhaal");
+  auto dry =
+      RunVerhaal({"-p", "b.verhaal", "import", "refi", "studie.qdpx", "--dry-run"}, dir.path());
+  ASSERT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_EQ(dry.err,
+            "dry run of studie.qdpx (verhaal): would import 1 stories, 1 codes, 1 coders, 0 "
+            "respondents, 0 variables, 1 codings, 0 memos; 0 skipped; nothing was written\n");
+  EXPECT_EQ(testing::ReadFile(dir / "b.verhaal"), empty);
   auto imported = RunVerhaal({"-p", "b.verhaal", "import", "refi", "studie.qdpx"}, dir.path());
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_EQ(imported.out, "");

@@ -30,6 +30,14 @@ TEST(SignifiersCliTest, ImportSenseMakerThenInfoSignifiers) {
   dir.Write("def.json", kDefinition);
   dir.Write("data.csv", kData);
   ASSERT_EQ(RunVerhaal({"init", "p.verhaal"}, dir.path()).exit_code, 0);
+  const std::string empty = testing::ReadFile(dir / "p.verhaal");
+  const auto dry = RunVerhaal(
+      {"import", "sensemaker", "data.csv", "--definition", "def.json", "--dry-run"}, dir.path());
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_EQ(dry.err,
+            "dry run of data.csv: would import 3 new stories, 0 already present, 2 signifiers, "
+            "4 values set; nothing was written\n");
+  EXPECT_EQ(testing::ReadFile(dir / "p.verhaal"), empty);
   const auto import =
       RunVerhaal({"import", "sensemaker", "data.csv", "--definition", "def.json"}, dir.path());
   EXPECT_EQ(import.exit_code, 0) << import.err;

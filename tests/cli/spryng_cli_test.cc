@@ -53,6 +53,46 @@ TEST(SpryngCliTest, ImportThenInfoSignifiersThenImportAgain) {
   EXPECT_EQ(RunVerhaal({"info", "--signifiers", "--format", "csv"}, dir.path()).out, kSignifiers);
 }
 
+// --dry-run and --update mean what they mean for every importer
+// (docs/importing.md): a dry run writes nothing; a changed text is kept
+// with a warning, and replaced with --update.
+TEST(SpryngCliTest, DryRunWritesNothingAndUpdateReplacesAChangedText) {
+  TempDir dir;
+  dir.Write("spryng.csv", kExport);
+  ASSERT_EQ(RunVerhaal({"init", "p.verhaal"}, dir.path()).exit_code, 0);
+  const std::string empty = testing::ReadFile(dir / "p.verhaal");
+  const auto dry = RunVerhaal({"import", "spryng", "spryng.csv", "--dry-run"}, dir.path());
+  EXPECT_EQ(dry.exit_code, 0) << dry.err;
+  EXPECT_EQ(dry.err,
+            "unknown column: Bron - gemeente (kept as a story variable)\n"
+            "dry run of spryng.csv: would import 3 new stories, 0 already present, 4 signifiers, "
+            "10 values set; nothing was written\n");
+  EXPECT_EQ(testing::ReadFile(dir / "p.verhaal"), empty);
+
+  ASSERT_EQ(RunVerhaal({"import", "spryng", "spryng.csv"}, dir.path()).exit_code, 0);
+  std::string changed = kExport;
+  changed.replace(changed.find("Ik mocht zelf kiezen."), 21, "Ik mocht zelf een cursus kiezen.");
+  dir.Write("spryng.csv", changed);
+  const auto kept = RunVerhaal({"import", "spryng", "spryng.csv"}, dir.path());
+  EXPECT_EQ(kept.exit_code, 0) << kept.err;
+  EXPECT_EQ(kept.err,
+            "verhaal: warning: story S-02 (spryng.csv:4) differs from the one in the project; "
+            "kept the stored one (import with --update to replace it)\n"
+            "unknown column: Bron - gemeente (kept as a story variable)\n"
+            "nothing changed: spryng.csv is already in the project (3 stories), 1 changed but "
+            "kept (use --update)\n");
+  EXPECT_EQ(RunVerhaal({"show", "S-02"}, dir.path()).out.find("een cursus"), std::string::npos);
+
+  const auto updated = RunVerhaal({"import", "spryng", "spryng.csv", "--update"}, dir.path());
+  EXPECT_EQ(updated.exit_code, 0) << updated.err;
+  EXPECT_EQ(updated.err,
+            "unknown column: Bron - gemeente (kept as a story variable)\n"
+            "imported spryng.csv: 0 new stories, 2 already present, 1 updated, 4 signifiers, 0 "
+            "values set\n");
+  EXPECT_NE(RunVerhaal({"show", "S-02"}, dir.path()).out.find("Ik mocht zelf een cursus kiezen."),
+            std::string::npos);
+}
+
 TEST(SpryngCliTest, FailingImportIsLocatedAndChangesNothing) {
   TempDir dir;
   dir.Write("spryng.csv", kExport);

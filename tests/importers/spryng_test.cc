@@ -117,7 +117,7 @@ TEST(SpryngImportTest, InlineExportGivesStoriesAndValues) {
   EXPECT_EQ(again.values_changed, 0);
 }
 
-TEST(SpryngImportTest, ChangedAnswerIsUpdatedAndChangedTextIsAnError) {
+TEST(SpryngImportTest, ChangedAnswerIsUpdatedAndChangedTextIsKeptUnlessUpdate) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
   Import(project, std::string(kHeader) + kRows);
@@ -129,17 +129,18 @@ TEST(SpryngImportTest, ChangedAnswerIsUpdatedAndChangedTextIsAnError) {
   EXPECT_EQ(GetSignifierValue(project, slider, FindStory(project, "S-01")->id)->x, 0.3);
 
   rows.replace(rows.find("zelf wilde."), 11, "niets.");
-  try {
-    Import(project, std::string(kHeader) + rows);
-    FAIL() << "no error for a changed text";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.message(),
-              "story S-02 is already in the project with another text; give it "
-              "another key or import into a new project");
-    EXPECT_EQ(e.location().line, 4);
-    EXPECT_EQ(e.location().column, 23);
-  }
+  const SignificationImportSummary kept = Import(project, std::string(kHeader) + rows);
+  EXPECT_EQ(kept.stories_changed, 1);
+  ASSERT_EQ(kept.warnings.size(), 1u);
+  EXPECT_EQ(kept.warnings[0],
+            "story S-02 (spryng.csv:4) differs from the one in the project; kept the stored one "
+            "(import with --update to replace it)");
   EXPECT_EQ(FindStory(project, "S-02")->text, "Mijn klantmanager vroeg wat ik zelf wilde.");
+  SpryngOptions update;
+  update.update = true;
+  const SignificationImportSummary replaced = Import(project, std::string(kHeader) + rows, update);
+  EXPECT_EQ(replaced.stories_updated, 1);
+  EXPECT_EQ(FindStory(project, "S-02")->text, "Mijn klantmanager vroeg wat ik niets.");
 }
 
 TEST(SpryngImportTest, TextKeyAndRespondentColumnsCanBeNamed) {
