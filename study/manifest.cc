@@ -15,6 +15,7 @@
 #include "coding/yaml_check.h"
 #include "corpus/files.h"
 #include "corpus/yaml_location.h"
+#include "exporters/matrix_segments.h"
 #include "exporters/report.h"
 
 namespace verhaal {
@@ -295,10 +296,10 @@ class Parser {
     if (!node.IsMap()) {
       throw DataError("an export is a map such as '{type: stories, file: stories.sav}'", At(node));
     }
-    CheckKeys(
-        node,
-        {"type", "file", "rows", "cols", "by", "x", "y", "coders", "role", "kind", "wave", "title"},
-        "an export");
+    CheckKeys(node,
+              {"type", "file", "rows", "cols", "by", "x", "y", "coders", "role", "kind", "wave",
+               "title", "unit", "within", "mixed", "speaker", "with_text"},
+              "an export");
     StudyExport out;
     out.where = At(node);
     if (!node["type"]) throw DataError("this export has no 'type:'", At(node));
@@ -368,6 +369,59 @@ class Parser {
         out.filter.wave = node["wave"].as<int>();
       } catch (const YAML::Exception&) {
         throw DataError("'wave' is a whole number", At(node["wave"]));
+      }
+    }
+    // Keys that only some types take: elsewhere they would be ignored, which
+    // a researcher would not notice, so they are errors.
+    const auto only_for = [&](const char* key, std::initializer_list<StudyExportType> types,
+                              const char* which) {
+      if (!node[key]) return false;
+      if (std::find(types.begin(), types.end(), out.type) == types.end()) {
+        throw DataError("a " + type + " export does not take '" + key + ":'; " + which,
+                        At(node[key]));
+      }
+      return true;
+    };
+    if (only_for("unit", {StudyExportType::kMatrix}, "only a matrix counts by unit")) {
+      out.unit = ScalarOf(node["unit"], "unit");
+      if (out.unit != "story" && out.unit != "segment" && out.unit != "respondent") {
+        throw DataError("unknown unit '" + out.unit + "'; use story, segment or respondent",
+                        At(node["unit"]));
+      }
+    }
+    if (only_for("within", {StudyExportType::kMatrix}, "it belongs to a matrix of unit: segment")) {
+      out.within = ScalarOf(node["within"], "within");
+      if (out.unit != "segment") {
+        throw DataError("'within:' needs 'unit: segment' (segments that meet)", At(node["within"]));
+      }
+      try {
+        ParseSegmentMeeting(out.within);
+      } catch (const Error&) {
+        throw DataError(
+            "'within:' takes a number of characters of 0 or more, sentence or turn, "
+            "not '" +
+                out.within + "'",
+            At(node["within"]));
+      }
+    }
+    if (only_for("mixed", {StudyExportType::kMatrix}, "only a matrix has mixed stories")) {
+      out.mixed = ScalarOf(node["mixed"], "mixed");
+      if (out.mixed != "exclude" && out.mixed != "level" && out.mixed != "each") {
+        throw DataError("unknown 'mixed: " + out.mixed + "'; use exclude, level or each",
+                        At(node["mixed"]));
+      }
+    }
+    if (only_for("speaker",
+                 {StudyExportType::kMatrix, StudyExportType::kSummary, StudyExportType::kStories,
+                  StudyExportType::kReport},
+                 "matrix, summary, stories and report exports count codings by speaker")) {
+      out.speaker = ScalarOf(node["speaker"], "speaker");
+    }
+    if (only_for("with_text", {StudyExportType::kStories}, "only a stories export adds the text")) {
+      try {
+        out.with_text = node["with_text"].as<bool>();
+      } catch (const YAML::Exception&) {
+        throw DataError("'with_text' is true or false", At(node["with_text"]));
       }
     }
     const bool needs_dims =

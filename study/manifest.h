@@ -91,6 +91,15 @@ struct StudyExport {
   std::vector<std::string> coders;
   StoryFilter filter;  // role, kind, wave: which stories count
   std::string title;   // report: the page title (default: the study name)
+  // matrix: what a cell counts and how (docs/matrix.md), as `verhaal matrix
+  // --unit --within --mixed`; empty: the command's defaults.
+  std::string unit;
+  std::string within;
+  std::string mixed;
+  // matrix, summary, stories, report: only codings in this speaker's turns
+  // (--speaker); empty: all.
+  std::string speaker;
+  bool with_text = false;  // stories: the story text and its length (--with-text)
   Location where;
 };
 

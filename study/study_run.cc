@@ -54,6 +54,7 @@
 #include "importers/spryng.h"
 #include "importers/story_folder.h"
 #include "importers/transcript.h"
+#include "study/matrix_query.h"
 
 namespace verhaal {
 namespace {
@@ -376,32 +377,31 @@ TableFormat FormatOf(const fs::path& file) {
   return TableFormat::kText;
 }
 
-std::vector<int64_t> IdsOf(const std::vector<Story>& stories) {
-  std::vector<int64_t> ids;
-  for (const auto& story : stories) ids.push_back(story.id);
-  return ids;
-}
-
 // Whose codings an output counts: its `coders:`, else the analysis set.
 CoderRequest CoderRequestOf(const StudyExport& out) {
   CoderRequest request;
   if (!out.coders.empty()) request.coders = out.coders;
   request.coders_named_by = "coders: in study.yaml";
+  if (!out.speaker.empty()) request.speaker = out.speaker;
   return request;
 }
 
+// The same query, plan and matrix as `verhaal matrix` and the workbench
+// (study/matrix_query.h), so a study's matrix says what it counts as theirs do.
 std::string MatrixOutput(Project& project, const StudyExport& out) {
-  const std::vector<Story> stories = ListStories(project, out.filter);
-  if (stories.empty()) throw DataError("no stories match this export's role, kind or wave");
-  const CoderSelection coders = ResolveCoderSelection(project, CoderRequestOf(out));
-  const auto resolve = [&](const std::string& dim) {
-    return ResolveDimension(project, ParseDimension(dim), stories, MixedPolicy::kExclude, &coders);
-  };
-  const ResolvedDimension rows = resolve(out.rows);
-  const ResolvedDimension cols = resolve(out.cols);
-  std::optional<ResolvedDimension> by;
-  if (!out.by.empty()) by = resolve(out.by);
-  const Matrix matrix = BuildMatrix(IdsOf(stories), rows, cols, by ? &*by : nullptr);
+  if (ListStoryIds(project, out.filter).empty()) {
+    throw DataError("no stories match this export's role, kind or wave");
+  }
+  MatrixQuery query;
+  query.rows = out.rows;
+  query.cols = out.cols;
+  if (!out.by.empty()) query.by = out.by;
+  if (!out.mixed.empty()) query.mixed = out.mixed;
+  if (!out.unit.empty()) query.unit = out.unit;
+  if (!out.within.empty()) query.within = out.within;
+  query.coders = CoderRequestOf(out);
+  query.stories = out.filter;
+  const Matrix matrix = RunMatrixQuery(project, query).matrix;
   if (out.file.extension() == ".svg") return MatrixHeatmapSvg(matrix);
   std::ostringstream text;
   WriteMatrix(text, matrix, FormatOf(out.file));
@@ -492,6 +492,8 @@ OutputState WriteOutput(Project& project, const StudyManifest& study, const Stud
     case StudyExportType::kStories: {
       StoriesShapeOptions options;
       options.filter = out.filter;
+      options.coders = CoderRequestOf(out);
+      options.text = out.with_text;
       return DataOutput(project, *MakeStoriesShape(project, options), out.file, staging, log);
     }
     case StudyExportType::kCodings:

@@ -382,6 +382,39 @@ TEST_F(RunStudyTest, DutchReportNamesBuiltInDimensionsInDutch) {
 // Two runs of the example give the same bytes in every output, the project
 // file included, when SOURCE_DATE_EPOCH fixes "now" (the codings' stamps);
 // the zip entries of the .qdpx carry that time.
+// A study's exports count what `verhaal matrix` and `verhaal export stories`
+// count for the same choices: the unit of a matrix, the coders and text of
+// a stories file (they are the same library calls; the bytes are equal).
+TEST(RunStudyExportsTest, AMatrixByUnitAndStoriesWithTextEqualTheCommands) {
+  TempDir dir;
+  CopyExample(dir.path());
+  std::string yaml = ReadFile(dir / "study.yaml");
+  yaml =
+      yaml.substr(0, yaml.find("outputs:")) +
+      "outputs:\n  folder: out\n  exports:\n"
+      "    - {type: matrix, file: respondenten.csv, rows: code:motivatie,\n"
+      "       cols: code:communicatiestijl, unit: respondent, mixed: level, role: statushouder}\n"
+      "    - {type: stories, file: verhalen.csv, with_text: true, coders: [anna]}\n";
+  dir.Write("study.yaml", yaml);
+  const auto run = RunVerhaal({"run", "study.yaml"}, dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto matrix =
+      RunVerhaal({"-p", "out/statushouders.verhaal", "matrix", "--rows", "code:motivatie", "--cols",
+                  "code:communicatiestijl", "--unit", "respondent", "--mixed", "level", "--role",
+                  "statushouder", "--format", "csv"},
+                 dir.path());
+  ASSERT_EQ(matrix.exit_code, 0) << matrix.err;
+  EXPECT_NE(matrix.out.find("respondents"), std::string::npos) << matrix.out;
+  EXPECT_EQ(ReadFile(dir / "out/respondenten.csv"), matrix.out);
+  const auto stories = RunVerhaal({"-p", "out/statushouders.verhaal", "export", "stories",
+                                   "--coders", "anna", "--with-text", "-o", "verhalen.csv"},
+                                  dir.path());
+  ASSERT_EQ(stories.exit_code, 0) << stories.err;
+  const std::string exported = ReadFile(dir / "verhalen.csv");
+  EXPECT_NE(exported.find(",text,"), std::string::npos) << exported.substr(0, 400);
+  EXPECT_EQ(ReadFile(dir / "out/verhalen.csv"), exported);
+}
+
 TEST(RunStudyBytesTest, TwoRunsGiveTheSameBytes) {
   TempDir dir;
   setenv("SOURCE_DATE_EPOCH", "1735689600", 1);  // 2025-01-01T00:00:00Z

@@ -140,6 +140,43 @@ TEST(StudyTest, ErrorsAreLocatedAndSayWhatToDo) {
        "s.yaml:3:24: unknown key 'mapping' in a folder source; the keys here are type, folder, "
        "role, kind, language, encoding (docs/study.md)\n"
        "    - {folder: verhalen, mapping: m.yaml}\n                         ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: stories, file: s.csv, unit: "
+       "respondent}\n",
+       "s.yaml:4:42: a stories export does not take 'unit:'; only a matrix counts by unit\n"
+       "      - {type: stories, file: s.csv, unit: respondent}\n"
+       "                                           ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: matrix, file: m.md, rows: role, "
+       "cols: kind, unit: persoon}\n",
+       "s.yaml:4:64: unknown unit 'persoon'; use story, segment or respondent\n"
+       "      - {type: matrix, file: m.md, rows: role, cols: kind, unit: persoon}\n"
+       "                                                                 ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: matrix, file: m.md, rows: role, "
+       "cols: kind, within: turn}\n",
+       "s.yaml:4:66: 'within:' needs 'unit: segment' (segments that meet)\n"
+       "      - {type: matrix, file: m.md, rows: role, cols: kind, within: turn}\n"
+       "                                                                   ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: matrix, file: m.md, rows: role, "
+       "cols: kind, unit: segment, within: alinea}\n",
+       "s.yaml:4:81: 'within:' takes a number of characters of 0 or more, sentence or turn, not "
+       "'alinea'\n"
+       "      - {type: matrix, file: m.md, rows: role, cols: kind, unit: segment, within: alinea}\n"
+       "                                                                                  ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: matrix, file: m.md, rows: role, "
+       "cols: kind, mixed: both}\n",
+       "s.yaml:4:65: unknown 'mixed: both'; use exclude, level or each\n"
+       "      - {type: matrix, file: m.md, rows: role, cols: kind, mixed: both}\n"
+       "                                                                  ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: stories, file: s.csv, with_text: "
+       "ja}\n",
+       "s.yaml:4:47: 'with_text' is true or false\n"
+       "      - {type: stories, file: s.csv, with_text: ja}\n"
+       "                                                ^"},
+      {"project: a.verhaal\noutputs:\n  exports:\n    - {type: refi, file: r.qdpx, speaker: "
+       "respondent}\n",
+       "s.yaml:4:43: a refi export does not take 'speaker:'; matrix, summary, stories and report "
+       "exports count codings by speaker\n"
+       "      - {type: refi, file: r.qdpx, speaker: respondent}\n"
+       "                                            ^"},
       {"project: [a\n",
        "s.yaml:2:1: the study manifest is not valid YAML: end of sequence flow not found"},
   };
@@ -152,6 +189,22 @@ TEST(StudyTest, ErrorsAreLocatedAndSayWhatToDo) {
       EXPECT_EQ(e.Describe(), c.described) << c.yaml;
     }
   }
+}
+
+TEST(StudyTest, AMatrixSaysItsUnitAndStoriesTheirText) {
+  const StudyManifest study = ParseStudyManifest(
+      "project: a.verhaal\noutputs:\n  exports:\n"
+      "    - {type: matrix, file: m.csv, rows: role, cols: kind, unit: segment, within: sentence,\n"
+      "       mixed: level, speaker: respondent}\n"
+      "    - {type: stories, file: s.csv, with_text: true, coders: [anna]}\n",
+      "s.yaml");
+  ASSERT_EQ(study.exports.size(), 2u);
+  EXPECT_EQ(study.exports[0].unit, "segment");
+  EXPECT_EQ(study.exports[0].within, "sentence");
+  EXPECT_EQ(study.exports[0].mixed, "level");
+  EXPECT_EQ(study.exports[0].speaker, "respondent");
+  EXPECT_TRUE(study.exports[1].with_text);
+  EXPECT_FALSE(study.exports[0].with_text);
 }
 
 TEST(StudyTest, BadDimensionIsLocatedAtItsValue) {
