@@ -1,6 +1,7 @@
 // `verhaal sets list|show|create|rename|delete`: the named story sets
 // (study/story_sets.h) that filter stories with --set NAME, e.g. those
 // selected on a triangle in the workbench's Signifiers view.
+#include <array>
 #include <ostream>
 
 #include "cli/command.h"
@@ -101,41 +102,26 @@ int Delete(CommandContext& context) {
 
 }  // namespace
 
+std::span<const Command> SetsSubcommands() {
+  static constexpr std::array kSubcommands = {
+      Command{"list", "the sets with their number of stories", List},
+      Command{"show", "the keys of a set's stories (NAME)", Show},
+      Command{"create", "save stories as a set (NAME KEY...)", Create},
+      Command{"rename", "rename a set (NAME NEW)", Rename},
+      Command{"delete", "delete a set, not its stories (NAME)", Delete},
+  };
+  return kSubcommands;
+}
+
 int RunSets(CommandContext& context) {
-  const std::string sub = context.args.empty() ? "" : context.args.front();
-  int (*run)(CommandContext&) = sub == "list"     ? List
-                                : sub == "show"   ? Show
-                                : sub == "create" ? Create
-                                : sub == "rename" ? Rename
-                                : sub == "delete" ? Delete
-                                                  : nullptr;
-  if (run != nullptr) {
-    CommandContext inner{context.name + " " + sub,
-                         std::vector<std::string>(context.args.begin() + 1, context.args.end()),
-                         context.global_project,
-                         context.out,
-                         context.err,
-                         context.progress,
-                         context.opened_project};
-    return run(inner);
-  }
-  CommandOptions options(context, "verhaal sets list|show|create|rename|delete [options]",
-                         "Named story sets, usable as a filter (--set NAME) in matrix, summary,\n"
-                         "scatter, report, quotes, stories list and export stories:\n"
-                         "  list                 the sets with their number of stories\n"
-                         "  show NAME            the keys of a set's stories\n"
-                         "  create NAME KEY...   save stories as a set\n"
-                         "  rename NAME NEW      rename a set\n"
-                         "  delete NAME          delete a set (not its stories)\n"
-                         "The workbench's Signifiers view saves a selection as a set too.\n"
-                         "See `verhaal sets SUBCOMMAND --help`.",
-                         "  verhaal sets list\n"
-                         "  verhaal matrix --rows code:motivatie --cols role --set 'sterk willen'");
-  options.Positional("subcommand");
-  if (!options.Parse()) return 0;
-  throw UsageError(sub.empty() ? "sets needs a subcommand: list, show, create, rename or delete"
-                               : "unknown sets subcommand '" + sub +
-                                     "'; use list, show, create, rename or delete");
+  return RunSubcommand(
+      context, SetsSubcommands(),
+      {"verhaal sets SUBCOMMAND [options]",
+       "Named story sets, usable as a filter (--set NAME) in matrix, summary,\n"
+       "scatter, report, quotes, stories list and export stories. The workbench's\n"
+       "Signifiers view saves a selection as a set too.",
+       "  verhaal sets list\n"
+       "  verhaal matrix --rows code:motivatie --cols role --set 'sterk willen'"});
 }
 
 }  // namespace verhaal

@@ -55,9 +55,12 @@ int RunCli(const std::vector<std::string>& argv, std::ostream& out, std::ostream
     return !opened_project.empty() ? opened_project : project ? *project : "the project file";
   };
   if (argv.size() > 1 && argv[1] == "__complete") {  // asked by the completion script
-    for (const auto& candidate :
-         CompletionCandidates(std::vector<std::string>(argv.begin() + 2, argv.end()))) {
-      out << candidate << '\n';
+    try {
+      for (const auto& candidate :
+           CompletionCandidates(std::vector<std::string>(argv.begin() + 2, argv.end()))) {
+        out << candidate << '\n';
+      }
+    } catch (const std::exception&) {  // a handler that did more than declare: offer nothing
     }
     return 0;
   }

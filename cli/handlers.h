@@ -41,6 +41,7 @@ std::span<const Command> CodebookSubcommands();
 std::span<const Command> CodersSubcommands();
 std::span<const Command> MemoSubcommands();
 std::span<const Command> StoriesSubcommands();
+std::span<const Command> SetsSubcommands();
 
 }  // namespace verhaal
 

@@ -204,7 +204,8 @@ MatrixAnswer RunMatrixQuery(Project& project, const Viewer& viewer, MatrixQuery 
           {"cols", &query.cols},
           {"by", query.by ? &*query.by : nullptr}}) {
       if (dim == nullptr || dim->empty()) continue;
-      const DimensionSpec spec = BlameField(field, [&] { return ParseDimension(*dim); });
+      const std::string* text = dim;  // a lambda may not capture a structured binding (clang 14)
+      const DimensionSpec spec = BlameField(field, [text] { return ParseDimension(*text); });
       for (const auto& coder : spec.coders) {
         if (coder != viewer.coder) forbid(field);
       }
