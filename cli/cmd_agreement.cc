@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/reliability.h"
-#include "corpus/error.h"
 #include "exporters/table.h"
 #include "importers/byte_source.h"
 #include "importers/reliability_table.h"

@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/progress.h"
 #include "coding/autocode.h"
-#include "corpus/error.h"
-#include "corpus/text.h"
 #include "exporters/table.h"
 #include "study/rule_review.h"
 

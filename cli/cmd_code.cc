@@ -1,11 +1,11 @@
 #include <ostream>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "cli/coding_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/coder_name.h"
-#include "corpus/error.h"
-#include "corpus/text.h"
 #include "importers/byte_source.h"
 #include "importers/codings_csv.h"
 

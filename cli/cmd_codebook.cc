@@ -2,13 +2,13 @@
 #include <map>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/codebook.h"
 #include "coding/codebook_sync.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/files.h"
 #include "exporters/table.h"
 

@@ -4,11 +4,11 @@
 #include <array>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/analysis_coders.h"
 #include "corpus/coder_set.h"
-#include "corpus/error.h"
 #include "exporters/table.h"
 
 namespace verhaal {

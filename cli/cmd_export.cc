@@ -3,10 +3,10 @@
 // its own file.
 #include <array>
 
+#include "base/error.h"
 #include "cli/export_data.h"
 #include "cli/export_formats.h"
 #include "cli/handlers.h"
-#include "corpus/error.h"
 
 namespace verhaal {
 

@@ -2,12 +2,12 @@
 #include <ostream>
 #include <string>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/staged_file.h"
 #include "corpus/backup.h"
 #include "corpus/codes.h"
-#include "corpus/error.h"
 #include "corpus/stories.h"
 
 namespace po = boost::program_options;

@@ -2,11 +2,11 @@
 // (cli/import_formats.h).
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/import_formats.h"
 #include "cli/progress.h"
-#include "corpus/error.h"
 
 namespace verhaal {
 void AddImportOptions(CommandOptions& options) {

@@ -1,9 +1,9 @@
 #include <filesystem>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
-#include "corpus/error.h"
 #include "corpus/project.h"
 
 namespace verhaal {

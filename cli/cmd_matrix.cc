@@ -2,12 +2,12 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/error.h"
 #include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/story_filter_options.h"
 #include "coding/dimension.h"
-#include "corpus/error.h"
 #include "exporters/matrix.h"
 #include "exporters/matrix_quotes.h"
 #include "exporters/matrix_report.h"

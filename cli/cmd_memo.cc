@@ -1,12 +1,12 @@
 #include <array>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/coder_name.h"
 #include "coding/manual_coding.h"
 #include "corpus/codes.h"
-#include "corpus/error.h"
 #include "corpus/memos.h"
 #include "exporters/table.h"
 

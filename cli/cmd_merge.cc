@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/staged_file.h"
 #include "coding/merge.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "exporters/table.h"
 
 namespace po = boost::program_options;

@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/passphrase.h"
-#include "corpus/error.h"
 #include "exporters/table.h"
 #include "privacy/clean_copy.h"
 #include "privacy/decisions.h"

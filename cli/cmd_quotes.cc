@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
-#include "corpus/error.h"
 #include "exporters/table.h"
 #include "study/code_passages.h"
 

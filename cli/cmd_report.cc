@@ -2,11 +2,11 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/error.h"
 #include "cli/coder_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/story_filter_options.h"
-#include "corpus/error.h"
 #include "corpus/files.h"
 #include "exporters/report.h"
 

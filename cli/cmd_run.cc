@@ -2,10 +2,10 @@
 #include <filesystem>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "corpus/clock.h"
-#include "corpus/error.h"
 #include "study/manifest.h"
 #include "study/study_run.h"
 

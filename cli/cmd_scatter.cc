@@ -1,11 +1,11 @@
 #include <ostream>
 #include <sstream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/story_filter_options.h"
 #include "coding/dimension.h"
-#include "corpus/error.h"
 #include "corpus/files.h"
 #include "exporters/slider_scatter.h"
 #include "exporters/svg.h"

@@ -1,8 +1,8 @@
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
-#include "corpus/error.h"
 #include "corpus/search.h"
 #include "exporters/table.h"
 

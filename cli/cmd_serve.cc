@@ -11,10 +11,10 @@
 #include <sstream>
 #include <thread>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/coder_name.h"
-#include "corpus/error.h"
 #include "corpus/output_guard.h"
 #include "workbench/server.h"
 

@@ -4,9 +4,9 @@
 #include <array>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
-#include "corpus/error.h"
 #include "exporters/table.h"
 #include "study/story_sets.h"
 

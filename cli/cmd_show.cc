@@ -7,15 +7,15 @@
 #include <map>
 #include <ostream>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/manual_coding.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/memos.h"
 #include "corpus/signifiers.h"
 #include "corpus/speaker_turns.h"
-#include "corpus/text.h"
 #include "corpus/variables.h"
 
 namespace verhaal {

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "cli/story_filter_options.h"
 #include "coding/manual_coding.h"
-#include "corpus/error.h"
 #include "corpus/stories.h"
 #include "exporters/table.h"
 

@@ -2,14 +2,14 @@
 #include <string>
 #include <vector>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "cli/coding_options.h"
 #include "cli/command.h"
 #include "cli/handlers.h"
 #include "coding/coder_name.h"
 #include "coding/manual_coding.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 

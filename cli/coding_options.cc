@@ -2,9 +2,9 @@
 
 #include <vector>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "coding/coder_name.h"
-#include "corpus/error.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 

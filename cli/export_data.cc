@@ -2,7 +2,7 @@
 
 #include <ostream>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/files.h"
 #include "exporters/csv_export.h"
 #include "exporters/pseudonymised_note.h"

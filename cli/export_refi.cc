@@ -2,8 +2,8 @@
 // files (exporters/refi_qda.h, docs/refi-qda.md).
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/export_formats.h"
-#include "corpus/error.h"
 #include "exporters/refi_qda.h"
 
 namespace po = boost::program_options;

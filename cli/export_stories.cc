@@ -1,8 +1,8 @@
 // `verhaal export stories`: the wide table, one row per story
 // (exporters/stories_shape.h, docs/exports.md).
+#include "base/error.h"
 #include "cli/coder_options.h"
 #include "cli/export_data.h"
-#include "corpus/error.h"
 #include "exporters/stories_shape.h"
 
 namespace po = boost::program_options;

@@ -2,8 +2,8 @@
 // (exporters/xlsx_export.h, docs/exports.md).
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/export_data.h"
-#include "corpus/error.h"
 #include "exporters/codings_shape.h"
 #include "exporters/respondents_shape.h"
 #include "exporters/stories_shape.h"

@@ -1,9 +1,9 @@
 // `verhaal import csv FILE [--mapping MAP.yaml | --text COLUMN]`.
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/import_formats.h"
-#include "corpus/error.h"
 #include "importers/byte_source.h"
 #include "importers/csv_import.h"
 #include "importers/csv_reader.h"

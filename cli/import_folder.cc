@@ -1,7 +1,7 @@
 // `verhaal import folder DIR`.
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/import_formats.h"
-#include "corpus/error.h"
 #include "importers/story_folder.h"
 
 namespace po = boost::program_options;

@@ -3,9 +3,9 @@
 // docs/refi-qda.md).
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/import_formats.h"
-#include "corpus/error.h"
 #include "importers/refi_qda.h"
 
 namespace po = boost::program_options;

@@ -3,9 +3,9 @@
 // docs/signifiers.md).
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/import_formats.h"
-#include "corpus/error.h"
 #include "corpus/files.h"
 #include "importers/sensemaker.h"
 

@@ -4,9 +4,9 @@
 #include <filesystem>
 #include <ostream>
 
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/import_formats.h"
-#include "corpus/error.h"
 #include "importers/byte_source.h"
 #include "importers/encoding.h"
 #include "importers/spryng.h"

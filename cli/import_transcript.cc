@@ -1,7 +1,7 @@
 // `verhaal import transcript FILE`.
+#include "base/error.h"
 #include "cli/command.h"
 #include "cli/import_formats.h"
-#include "corpus/error.h"
 #include "importers/transcript.h"
 
 namespace po = boost::program_options;

@@ -2,7 +2,7 @@
 
 #include <system_error>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/output_guard.h"
 
 namespace verhaal {

@@ -1,6 +1,6 @@
 #include "cli/story_filter_options.h"
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 

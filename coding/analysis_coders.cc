@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "coding/closest_name.h"
-#include "corpus/error.h"
+#include "base/closest_name.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/project_settings.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

@@ -12,13 +12,13 @@
 #include <thread>
 #include <utility>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/read_connection.h"
 #include "corpus/rule_codings.h"
 #include "corpus/speaker_turns.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

@@ -11,13 +11,13 @@
 #include <sstream>
 #include <utility>
 
-#include "coding/closest_name.h"
+#include "base/closest_name.h"
+#include "base/text.h"
+#include "base/yaml_check.h"
+#include "base/yaml_location.h"
 #include "coding/codebook.h"
 #include "coding/rules_parse.h"
-#include "coding/yaml_check.h"
 #include "corpus/codes.h"
-#include "corpus/text.h"
-#include "corpus/yaml_location.h"
 
 namespace verhaal {
 namespace {

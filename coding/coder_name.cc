@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 

@@ -8,11 +8,11 @@
 #include <optional>
 #include <set>
 
+#include "base/error.h"
 #include "corpus/coder_set.h"
 #include "corpus/codes.h"
 #include "corpus/coding_rows.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/signifier_scan.h"
 #include "corpus/signifiers.h"
 #include "corpus/story_attributes.h"

@@ -8,9 +8,9 @@
 #include <charconv>
 #include <vector>
 
-#include "coding/closest_name.h"
-#include "corpus/error.h"
-#include "corpus/text.h"
+#include "base/closest_name.h"
+#include "base/error.h"
+#include "base/text.h"
 
 namespace verhaal {
 namespace {

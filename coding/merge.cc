@@ -7,14 +7,14 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"
 #include "corpus/story_extras.h"
-#include "corpus/text.h"
 #include "corpus/variables.h"
 
 namespace verhaal {

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <map>
 
-#include "coding/closest_name.h"
+#include "base/closest_name.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/codes.h"
-#include "corpus/error.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 

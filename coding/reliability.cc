@@ -10,11 +10,11 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/codes.h"
 #include "corpus/coding_rows.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <utility>
 
-#include "coding/yaml_check.h"
-#include "corpus/text.h"
-#include "corpus/yaml_location.h"
+#include "base/text.h"
+#include "base/yaml_check.h"
+#include "base/yaml_location.h"
 
 namespace verhaal {
 namespace {

@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/error.h"
 #include "coding/latin_breaks.h"
-#include "corpus/error.h"
 
 namespace verhaal {
 namespace {

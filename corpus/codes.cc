@@ -9,9 +9,9 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "base/sha256.h"
+#include "base/text.h"
 #include "corpus/error.h"
-#include "corpus/sha256.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

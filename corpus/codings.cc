@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/text.h"
 #include "corpus/clock.h"
 #include "corpus/error.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 

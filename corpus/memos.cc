@@ -2,9 +2,9 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "base/text.h"
 #include "corpus/clock.h"
 #include "corpus/error.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 

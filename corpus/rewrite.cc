@@ -2,8 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "base/text.h"
 #include "corpus/error.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 

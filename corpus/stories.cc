@@ -9,10 +9,10 @@
 #include <map>
 #include <string>
 
+#include "base/text.h"
 #include "corpus/error.h"
 #include "corpus/raw_rows.h"
 #include "corpus/story_sets.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
+#include "base/text.h"
 #include "corpus/clock.h"
 #include "corpus/error.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

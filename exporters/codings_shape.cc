@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

@@ -5,7 +5,7 @@
 #include <limits>
 #include <optional>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "stats/adjusted_residuals.h"
 
 namespace verhaal {

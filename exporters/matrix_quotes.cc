@@ -4,9 +4,9 @@
 #include <map>
 #include <tuple>
 
+#include "base/text.h"
 #include "corpus/codings.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

@@ -9,10 +9,10 @@
 #include <unordered_set>
 #include <utility>
 
+#include "base/error.h"
 #include "coding/rules_text.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
 

@@ -1,9 +1,9 @@
 // The .qdc codebook export (see refi_qda.h) and the stable GUIDs.
 #include <sstream>
 
-#include "corpus/error.h"
+#include "base/error.h"
+#include "base/sha256.h"
 #include "corpus/files.h"
-#include "corpus/sha256.h"
 #include "exporters/refi_code_xml.h"
 #include "exporters/refi_qda.h"
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <map>
 
-#include "corpus/error.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/project_settings.h"
-#include "corpus/text.h"
 #include "exporters/report_html.h"
 
 namespace verhaal {

@@ -7,9 +7,9 @@
 #include <optional>
 #include <set>
 
+#include "base/error.h"
 #include "coding/dimension.h"
 #include "corpus/codes.h"
-#include "corpus/error.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
 #include "corpus/variables.h"

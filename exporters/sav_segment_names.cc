@@ -5,7 +5,7 @@
 #include <set>
 #include <string_view>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 namespace {

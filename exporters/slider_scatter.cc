@@ -3,7 +3,7 @@
 #include <cmath>
 #include <optional>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/signifiers.h"
 #include "exporters/matrix_report.h"
 #include "exporters/report_words.h"

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/files.h"
 #include "exporters/sav_segment_names.h"
 

@@ -7,10 +7,10 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/error.h"
 #include "corpus/codes.h"
 #include "corpus/coding_rows.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/respondents.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"

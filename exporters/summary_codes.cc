@@ -8,8 +8,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "base/error.h"
 #include "coding/analysis_coders.h"
-#include "corpus/error.h"
 #include "exporters/matrix_report.h"
 #include "exporters/summary.h"
 #include "exporters/summary_pairs.h"

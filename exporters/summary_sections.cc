@@ -1,6 +1,6 @@
 // The summary, section by section (exporters/summary.h).
+#include "base/error.h"
 #include "coding/analysis_coders.h"
-#include "corpus/error.h"
 #include "exporters/summary.h"
 
 namespace verhaal {

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <fstream>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/files.h"
 #include "corpus/output_guard.h"
 

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/files.h"
 #include "corpus/output_guard.h"
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/output_guard.h"
 
 namespace verhaal {

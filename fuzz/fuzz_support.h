@@ -18,7 +18,7 @@
 #include <string>
 #include <string_view>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/project.h"
 
 namespace verhaal::fuzz {

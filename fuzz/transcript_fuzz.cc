@@ -1,6 +1,6 @@
 // Fuzzes the transcript parser (importers/transcript.h, docs/transcripts.md)
 // after the text normalisation every story goes through.
-#include "corpus/text.h"
+#include "base/text.h"
 #include "fuzz/fuzz_support.h"
 #include "importers/transcript.h"
 

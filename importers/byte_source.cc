@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 namespace {

@@ -5,9 +5,9 @@
 #include <optional>
 #include <vector>
 
+#include "base/error.h"
 #include "coding/manual_coding.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "importers/csv_reader.h"
 
 namespace verhaal {

@@ -8,7 +8,7 @@
 #include <set>
 #include <thread>
 
-#include "coding/closest_name.h"
+#include "base/closest_name.h"
 #include "corpus/fts_side_index.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "corpus/text.h"
+#include "base/text.h"
 #include "importers/encoding.h"
 
 namespace verhaal {

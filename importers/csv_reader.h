@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "importers/byte_source.h"
 
 namespace verhaal {

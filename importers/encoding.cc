@@ -8,7 +8,7 @@
 #include <cstring>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 namespace {

@@ -7,11 +7,11 @@
 #include <cctype>
 #include <set>
 
-#include "coding/closest_name.h"
-#include "coding/yaml_check.h"
+#include "base/closest_name.h"
+#include "base/text.h"
+#include "base/yaml_check.h"
+#include "base/yaml_location.h"
 #include "corpus/files.h"
-#include "corpus/text.h"
-#include "corpus/yaml_location.h"
 #include "importers/encoding.h"
 
 namespace verhaal {

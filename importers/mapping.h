@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/signifiers.h"
 #include "corpus/variables.h"
 #include "importers/csv_reader.h"

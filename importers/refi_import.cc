@@ -5,13 +5,13 @@
 #include <map>
 #include <set>
 
+#include "base/text.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/files.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "corpus/variables.h"
 #include "importers/refi_code_tree.h"
 #include "importers/refi_qda.h"

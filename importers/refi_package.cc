@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <memory>
 
-#include "corpus/error.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/files.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

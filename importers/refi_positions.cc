@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "corpus/text.h"
+#include "base/text.h"
 
 namespace verhaal {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "corpus/text.h"
+#include "base/text.h"
 
 namespace verhaal {
 namespace {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <set>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "importers/csv_reader.h"
 
 namespace verhaal {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "corpus/error.h"
-#include "corpus/text.h"
+#include "base/error.h"
+#include "base/text.h"
 
 namespace verhaal {
 namespace {

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "corpus/text.h"
+#include "base/text.h"
 #include "corpus/variables.h"
 #include "importers/story_import.h"
 

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "corpus/text.h"
+#include "base/text.h"
 
 namespace verhaal {
 namespace {

@@ -6,10 +6,10 @@
 #include <map>
 #include <vector>
 
-#include "coding/yaml_check.h"
-#include "corpus/text.h"
+#include "base/text.h"
+#include "base/yaml_check.h"
+#include "base/yaml_location.h"
 #include "corpus/variables.h"
-#include "corpus/yaml_location.h"
 #include "importers/encoding.h"
 
 namespace verhaal {

@@ -1,7 +1,7 @@
 #include "importers/story_import.h"
 
+#include "base/text.h"
 #include "corpus/codings.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 #include "corpus/story_writer.h"

@@ -4,7 +4,7 @@
 #include <cctype>
 #include <optional>
 
-#include "corpus/text.h"
+#include "base/text.h"
 #include "corpus/variables.h"
 #include "importers/encoding.h"
 

@@ -5,9 +5,9 @@
 #include <set>
 #include <tuple>
 
+#include "base/error.h"
 #include "corpus/backup.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/memos.h"
 #include "corpus/project_settings.h"
 #include "corpus/respondents.h"

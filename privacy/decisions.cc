@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "base/yaml_check.h"
+#include "base/yaml_location.h"
 #include "corpus/files.h"
-#include "corpus/yaml_location.h"
 
 namespace verhaal {
 namespace {

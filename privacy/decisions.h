@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "privacy/detection.h"
 
 namespace verhaal {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <fstream>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "privacy/patterns.h"
 
 namespace verhaal {

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <string>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 

@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 namespace {

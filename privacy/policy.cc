@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/error.h"
 #include "base/yaml_check.h"
-#include "corpus/error.h"
-#include "corpus/yaml_location.h"
+#include "base/yaml_location.h"
 #include "privacy/lexicon.h"
 
 namespace verhaal {

@@ -6,11 +6,11 @@
 #include <set>
 #include <stdexcept>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "stats/cohen_kappa.h"
 #include "stats/fleiss_kappa.h"
 #include "stats/gwet_ac1.h"

@@ -4,10 +4,10 @@
 #include <map>
 #include <utility>
 
-#include "corpus/error.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/stories.h"
 #include "corpus/story_sets.h"
-#include "corpus/text.h"
 #include "corpus/variables.h"
 #include "study/request_error.h"
 

@@ -1,9 +1,9 @@
 #include "study/coding_actions.h"
 
+#include "base/text.h"
 #include "coding/manual_coding.h"
 #include "corpus/codes.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "study/coding_id.h"
 #include "study/request_error.h"
 

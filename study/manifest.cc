@@ -10,11 +10,11 @@
 #include <set>
 #include <utility>
 
-#include "coding/closest_name.h"
+#include "base/closest_name.h"
+#include "base/yaml_check.h"
+#include "base/yaml_location.h"
 #include "coding/dimension.h"
-#include "coding/yaml_check.h"
 #include "corpus/files.h"
-#include "corpus/yaml_location.h"
 #include "exporters/matrix_segments.h"
 #include "exporters/report.h"
 

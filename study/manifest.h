@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/language.h"
 #include "corpus/stories.h"
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "base/error.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/signifiers.h"
 #include "corpus/story_sets.h"
 #include "corpus/variables.h"

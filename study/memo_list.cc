@@ -5,11 +5,11 @@
 #include <set>
 #include <utility>
 
+#include "base/text.h"
 #include "coding/rules_text.h"
 #include "corpus/codings.h"
 #include "corpus/memos.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "study/coding_id.h"
 #include "study/request_error.h"
 

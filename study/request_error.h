@@ -9,7 +9,7 @@
 #include <string>
 #include <utility>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 

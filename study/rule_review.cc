@@ -6,14 +6,14 @@
 #include <tuple>
 #include <utility>
 
+#include "base/closest_name.h"
+#include "base/text.h"
 #include "coding/analysis_coders.h"
 #include "coding/autocode.h"
-#include "coding/closest_name.h"
 #include "coding/manual_coding.h"
 #include "coding/rules_match.h"
 #include "corpus/codes.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "study/coding_id.h"
 #include "study/request_error.h"
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "base/text.h"
 #include "coding/manual_coding.h"
 #include "corpus/codes.h"
 #include "corpus/story_sets.h"
-#include "corpus/text.h"
 #include "corpus/variables.h"
 #include "study/request_error.h"
 

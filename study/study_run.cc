@@ -14,18 +14,18 @@
 #include <sstream>
 #include <system_error>
 
+#include "base/error.h"
+#include "base/sha256.h"
 #include "coding/analysis_coders.h"
 #include "coding/autocode.h"
 #include "coding/codebook.h"
 #include "coding/codebook_sync.h"
 #include "coding/dimension.h"
 #include "corpus/clock.h"
-#include "corpus/error.h"
 #include "corpus/files.h"
 #include "corpus/held_project.h"
 #include "corpus/output_guard.h"
 #include "corpus/project_settings.h"
-#include "corpus/sha256.h"
 #include "corpus/stories.h"
 #include "exporters/agreement_summary.h"
 #include "exporters/codings_shape.h"

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <map>
 
+#include "base/text.h"
 #include "coding/analysis_coders.h"
 #include "coding/manual_coding.h"
 #include "corpus/codes.h"
 #include "corpus/memos.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "study/request_error.h"
 
 namespace verhaal {

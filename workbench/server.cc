@@ -6,7 +6,7 @@
 #include <climits>
 #include <utility>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "study/privacy_review.h"
 #include "workbench/handlers.h"
 

@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 

@@ -3,7 +3,7 @@
 // outside project can write against verhaal (see CMakeLists.txt).
 #include <iostream>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 

@@ -4,7 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/error.h"
 #include "coding/codebook.h"
-#include "corpus/error.h"
 
 namespace verhaal {
 namespace {

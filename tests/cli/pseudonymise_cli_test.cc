@@ -10,11 +10,11 @@
 #include <sstream>
 #include <tuple>
 
+#include "base/text.h"
 #include "corpus/codings.h"
 #include "corpus/project_settings.h"
 #include "corpus/rewrite.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {

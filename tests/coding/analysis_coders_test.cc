@@ -8,10 +8,10 @@
 #include <functional>
 #include <map>
 
+#include "base/error.h"
 #include "coding/dimension.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/project_settings.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"

@@ -2,9 +2,9 @@
 // its exact, located message.
 #include <gtest/gtest.h>
 
+#include "base/error.h"
 #include "coding/codebook.h"
 #include "corpus/codes.h"
-#include "corpus/error.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/error.h"
 #include "coding/codebook.h"
 #include "coding/codebook_sync.h"
-#include "corpus/error.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {

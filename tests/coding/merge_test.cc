@@ -7,10 +7,10 @@
 
 #include <map>
 
+#include "base/error.h"
 #include "corpus/backup.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"

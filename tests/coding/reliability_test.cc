@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/error.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "base/text.h"
 #include "coding/rules_compile.h"
 #include "coding/rules_parse.h"
-#include "corpus/text.h"
 
 namespace verhaal {
 namespace {

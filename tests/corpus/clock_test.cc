@@ -7,9 +7,9 @@
 #include <cstdlib>
 #include <string>
 
+#include "base/error.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
 

@@ -8,10 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/search.h"
 #include "corpus/story_writer.h"
-#include "corpus/text.h"
 #include "tests/support/fts_checks.h"
 #include "tests/support/test_support.h"
 

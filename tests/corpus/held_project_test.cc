@@ -12,7 +12,7 @@
 
 #include <filesystem>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/files.h"
 #include "corpus/output_guard.h"
 #include "corpus/search.h"

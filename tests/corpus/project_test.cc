@@ -3,13 +3,13 @@
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/respondents.h"
 #include "corpus/search.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {

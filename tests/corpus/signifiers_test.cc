@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/stories.h"
 #include "tests/support/test_support.h"
 

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "corpus/error.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "corpus/respondents.h"
-#include "corpus/text.h"
 #include "corpus/variables.h"
 #include "tests/support/test_support.h"
 

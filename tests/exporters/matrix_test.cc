@@ -7,7 +7,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "exporters/matrix_report.h"
 #include "exporters/svg.h"
 #include "exporters/svg_heatmap.h"

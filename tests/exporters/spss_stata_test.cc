@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "exporters/codings_shape.h"
 #include "exporters/stories_shape.h"
 #include "tests/exporters/export_fixture.h"

@@ -6,9 +6,9 @@
 
 #include <tuple>
 
+#include "base/error.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
-#include "corpus/error.h"
 #include "corpus/respondents.h"
 #include "corpus/signifiers.h"
 #include "exporters/slider_scatter.h"

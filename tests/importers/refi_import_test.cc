@@ -5,12 +5,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "base/text.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "corpus/variables.h"
 #include "exporters/zip_writer.h"
 #include "importers/refi_qda.h"

@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "corpus/text.h"
+#include "base/text.h"
 
 namespace verhaal {
 namespace {

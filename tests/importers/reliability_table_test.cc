@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "stats/fleiss_kappa.h"
 #include "stats/krippendorff_alpha.h"
 

@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/signifiers.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "corpus/respondents.h"
 #include "corpus/signifiers.h"
 #include "corpus/stories.h"

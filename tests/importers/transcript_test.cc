@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "base/text.h"
 #include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
-#include "corpus/text.h"
 #include "corpus/variables.h"
 #include "importers/story_folder.h"
 #include "tests/support/test_support.h"

@@ -4,7 +4,7 @@
 
 #include <functional>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "privacy/decisions.h"
 #include "privacy/policy.h"
 #include "tests/support/test_support.h"

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "corpus/error.h"
+#include "base/error.h"
 
 namespace verhaal {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "tests/workbench/workbench_fixture.h"
 
 namespace verhaal {

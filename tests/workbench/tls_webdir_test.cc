@@ -9,7 +9,7 @@
 
 #include <string>
 
-#include "corpus/error.h"
+#include "base/error.h"
 #include "tests/workbench/workbench_fixture.h"
 
 namespace verhaal {
