@@ -79,6 +79,8 @@ class Workbench::Handlers {
 // absent or empty), and the answer.
 nlohmann::json ParseBody(const httplib::Request& request);
 std::optional<std::string> OptionalString(const nlohmann::json& body, const std::string& field);
+// A whole-number field in code points (400 naming it when of another type).
+std::optional<int64_t> OptionalInteger(const nlohmann::json& body, const std::string& field);
 std::string RequiredString(const nlohmann::json& body, const std::string& field);
 std::optional<std::string> Param(const httplib::Request& request, const char* name);
 

@@ -20,16 +20,6 @@ json FindingJson(const PrivacyFinding& f) {
           {"status", f.status}, {"everywhere", f.everywhere}};
 }
 
-std::optional<int64_t> BodyInteger(const json& body, const std::string& field) {
-  if (!body.contains(field) || body[field].is_null()) return std::nullopt;
-  if (!body[field].is_number_integer()) {
-    throw RequestError(ErrorKind::kUsage,
-                       field + " must be a whole number (code points); got " + body[field].dump(),
-                       field);
-  }
-  return body[field].get<int64_t>();
-}
-
 // The decision named by DELETE's query: story, start and end, or text.
 PrivacyDecisionRequest DecisionParams(const httplib::Request& request) {
   PrivacyDecisionRequest decision;
@@ -78,8 +68,8 @@ void Workbench::Handlers::InstallPrivacyApi(httplib::Server& server) {
                 PrivacyDecisionRequest decision;
                 decision.decision = RequiredString(body, "decision");
                 decision.story = OptionalString(body, "story");
-                decision.start = BodyInteger(body, "start");
-                decision.end = BodyInteger(body, "end");
+                decision.start = OptionalInteger(body, "start");
+                decision.end = OptionalInteger(body, "end");
                 decision.text = OptionalString(body, "text");
                 decision.category = OptionalString(body, "category");
                 decision.note = OptionalString(body, "note").value_or("");

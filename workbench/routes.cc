@@ -35,16 +35,6 @@ int StatusOf(const Error& error) {
   }
 }
 
-std::optional<int64_t> OptionalInteger(const json& body, const std::string& field) {
-  if (!body.contains(field) || body[field].is_null()) return std::nullopt;
-  if (!body[field].is_number_integer()) {
-    throw RequestError(ErrorKind::kUsage,
-                       field + " must be a whole number (code points); got " + body[field].dump(),
-                       field);
-  }
-  return body[field].get<int64_t>();
-}
-
 // The query parameters of GET /api/matrix and /api/matrix/quotes, named as
 // the options of `verhaal matrix` (min_coders for --min-coders).
 MatrixQuery MatrixQueryFrom(const httplib::Request& request) {
@@ -110,6 +100,16 @@ json ParseBody(const httplib::Request& request) {
   } catch (const json::parse_error& e) {
     throw RequestError(ErrorKind::kUsage, std::string("malformed JSON: ") + e.what(), "body");
   }
+}
+
+std::optional<int64_t> OptionalInteger(const json& body, const std::string& field) {
+  if (!body.contains(field) || body[field].is_null()) return std::nullopt;
+  if (!body[field].is_number_integer()) {
+    throw RequestError(ErrorKind::kUsage,
+                       field + " must be a whole number (code points); got " + body[field].dump(),
+                       field);
+  }
+  return body[field].get<int64_t>();
 }
 
 std::optional<std::string> OptionalString(const json& body, const std::string& field) {
