@@ -1,5 +1,5 @@
 // SHA-256 block compression with the x86 SHA extensions (SHA-NI), used by
-// sha256.cc when the processor has them. Private to corpus/.
+// sha256.cc when the processor has them. Private to base/.
 #ifndef VERHAAL_BASE_SHA256_X86_H_
 #define VERHAAL_BASE_SHA256_X86_H_
 
