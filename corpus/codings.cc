@@ -7,6 +7,7 @@
 
 #include "base/text.h"
 #include "corpus/clock.h"
+#include "corpus/coding_columns.h"
 #include "corpus/error.h"
 
 namespace verhaal {
@@ -118,6 +119,21 @@ int64_t ReassignCodings(Project& project, int64_t from, int64_t to) {
   return moved;
 }
 
+Coding ReadCodingColumns(const SQLite::Statement& row) {
+  Coding c;
+  c.story_id = row.getColumn(0).getInt64();
+  c.code_id = row.getColumn(1).getInt64();
+  c.coder_id = row.getColumn(2).getInt64();
+  c.start = row.getColumn(3).getInt64();
+  c.end = row.getColumn(4).getInt64();
+  c.origin = row.getColumn(5).getString();
+  c.memo = row.getColumn(6).getString();
+  c.created = row.getColumn(7).getString();
+  c.story_key = row.getColumn(8).getString();
+  c.code_path = row.getColumn(9).getString();
+  return c;
+}
+
 std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
   std::string sql =
       "SELECT g.story_id, g.code_id, g.coder_id, g.start, g.end, o.origin, g.memo, o.created, "
@@ -143,17 +159,7 @@ std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
   if (filter.origin_prefix) query.bind(":origin", *filter.origin_prefix);
   std::vector<Coding> out;
   while (query.executeStep()) {
-    Coding c;
-    c.story_id = query.getColumn(0).getInt64();
-    c.code_id = query.getColumn(1).getInt64();
-    c.coder_id = query.getColumn(2).getInt64();
-    c.start = query.getColumn(3).getInt64();
-    c.end = query.getColumn(4).getInt64();
-    c.origin = query.getColumn(5).getString();
-    c.memo = query.getColumn(6).getString();
-    c.created = query.getColumn(7).getString();
-    c.story_key = query.getColumn(8).getString();
-    c.code_path = query.getColumn(9).getString();
+    Coding c = ReadCodingColumns(query);
     c.coder = query.getColumn(10).getString();
     out.push_back(std::move(c));
   }

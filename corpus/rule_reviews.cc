@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "corpus/clock.h"
+#include "corpus/coding_columns.h"
 #include "corpus/error.h"
 
 namespace verhaal {
@@ -62,17 +63,7 @@ RuleCodingPage ListRuleCodings(Project& project, const RuleCodingFilter& filter)
   query.bind(":offset", filter.offset);
   while (query.executeStep()) {
     ReviewedRuleCoding row;
-    Coding& c = row.coding;
-    c.story_id = query.getColumn(0).getInt64();
-    c.code_id = query.getColumn(1).getInt64();
-    c.coder_id = query.getColumn(2).getInt64();
-    c.start = query.getColumn(3).getInt64();
-    c.end = query.getColumn(4).getInt64();
-    c.origin = query.getColumn(5).getString();
-    c.memo = query.getColumn(6).getString();
-    c.created = query.getColumn(7).getString();
-    c.story_key = query.getColumn(8).getString();
-    c.code_path = query.getColumn(9).getString();
+    row.coding = ReadCodingColumns(query);
     if (!query.getColumn(10).isNull()) {
       row.review = RuleReview{query.getColumn(10).getString(), query.getColumn(11).getString(),
                               query.getColumn(12).getString()};
