@@ -4,10 +4,9 @@
 #include <vector>
 
 #include "base/error.h"
-#include "base/text.h"
+#include "corpus/coding_listing.h"
 #include "corpus/codings.h"
 #include "corpus/speaker_turns.h"
-#include "corpus/stories.h"
 
 namespace verhaal {
 namespace {
@@ -18,10 +17,6 @@ ExportColumn Text(std::string name, std::string label) {
 
 ExportColumn Number(std::string name, std::string label) {
   return {std::move(name), std::move(label), ColumnKind::kNumber, Measure::kScale, {}};
-}
-
-Cell TextOrMissing(const std::string& text) {
-  return text.empty() ? Cell::Missing() : Cell::Text(text);
 }
 
 // The speakers of the turns [start, end) overlaps, in order, each once:
@@ -64,31 +59,42 @@ class CodingsShape : public ExportSource {
   std::string name() const override { return "codings"; }
   const std::vector<ExportColumn>& columns() const override { return columns_; }
 
+  // One row object for every coding: its cells' strings keep their
+  // capacity, so a million rows allocate almost nothing.
   void ForEachRow(const std::function<void(const ExportRow&)>& visit) override {
-    CodingFilter filter;
-    filter.coder = coder_;
-    std::optional<Story> story;
-    std::vector<SpeakerTurn> turns;
-    for (const auto& coding : ListCodings(project_, filter)) {
-      if (!story || story->id != coding.story_id) {
-        story = FindStoryById(project_, coding.story_id);
-        turns = ListSpeakerTurns(project_, coding.story_id);
+    ExportRow row(columns_.size());
+    auto text = [&](size_t column, std::string_view value) {
+      Cell& cell = row[column];
+      cell.state = value.empty() ? Cell::State::kMissing : Cell::State::kValue;
+      cell.text.assign(value);
+    };
+    auto number = [&](size_t column, int64_t value) {
+      row[column].state = Cell::State::kValue;
+      row[column].number = static_cast<double>(value);
+    };
+    ForEachListedCoding(project_, coder_, [&](const ListedCoding& coding) {
+      text(0, coding.story_key);
+      row[0].state = Cell::State::kValue;
+      text(1, coding.respondent_key);
+      text(2, coding.role);
+      text(3, coding.code_path);
+      row[3].state = Cell::State::kValue;
+      text(4, coding.coder);
+      row[4].state = Cell::State::kValue;
+      number(5, coding.start);
+      number(6, coding.end);
+      if (coding.turns->empty()) {
+        text(7, {});
+      } else {
+        text(7, SpeakersOf(*coding.turns, coding.start, coding.end));
       }
-      std::string quote;
-      if (story) {
-        const size_t size = CodePointCount(story->text);
-        const auto start = static_cast<size_t>(coding.start);
-        const auto end = static_cast<size_t>(coding.end);
-        if (start <= end && end <= size)
-          quote = std::string(SliceCodePoints(story->text, start, end));
-      }
-      visit({Cell::Text(coding.story_key), TextOrMissing(story ? story->respondent_key : ""),
-             TextOrMissing(story ? story->role : ""), Cell::Text(coding.code_path),
-             Cell::Text(coding.coder), Cell::Number(static_cast<double>(coding.start)),
-             Cell::Number(static_cast<double>(coding.end)),
-             TextOrMissing(SpeakersOf(turns, coding.start, coding.end)), TextOrMissing(quote),
-             TextOrMissing(coding.memo), Cell::Text(coding.origin), TextOrMissing(coding.created)});
-    }
+      text(8, coding.quote);
+      text(9, coding.memo);
+      text(10, coding.origin);
+      row[10].state = Cell::State::kValue;
+      text(11, coding.created);
+      visit(row);
+    });
   }
 
  private:

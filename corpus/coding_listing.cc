@@ -1,0 +1,115 @@
+#include "corpus/coding_listing.h"
+
+#include <sqlite3.h>
+
+#include <memory>
+
+#include "corpus/error.h"
+#include "corpus/raw_rows.h"
+#include "corpus/read_connection.h"
+
+namespace verhaal {
+namespace {
+
+std::string_view TextAt(sqlite3_stmt* row, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, column));
+  if (text == nullptr) return {};
+  return {text, static_cast<size_t>(sqlite3_column_bytes(row, column))};
+}
+
+// The speaker turns in story order, read alongside the codings: the turns of
+// one story at a time.
+class TurnCursor {
+ public:
+  explicit TurnCursor(sqlite3* db) : db_(db) {
+    sqlite3_stmt* prepared = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT story_id, position, speaker, interviewer, start, end, "
+                           "timestamp FROM speaker_turn ORDER BY story_id, position",
+                           -1, &prepared, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(prepared);
+      throw IoError(std::string("cannot read the speaker turns: ") + sqlite3_errmsg(db));
+    }
+    statement_.reset(prepared);
+    Step();
+  }
+
+  // The turns of `story_id`; ids must not go down from one call to the next.
+  const std::vector<SpeakerTurn>& Of(int64_t story_id) {
+    turns_.clear();
+    while (has_row_ && sqlite3_column_int64(statement_.get(), 0) < story_id) Step();
+    while (has_row_ && sqlite3_column_int64(statement_.get(), 0) == story_id) {
+      sqlite3_stmt* row = statement_.get();
+      turns_.push_back({sqlite3_column_int(row, 1), std::string(TextAt(row, 2)),
+                        sqlite3_column_int(row, 3) != 0, sqlite3_column_int64(row, 4),
+                        sqlite3_column_int64(row, 5), std::string(TextAt(row, 6))});
+      Step();
+    }
+    return turns_;
+  }
+
+ private:
+  void Step() {
+    const int status = sqlite3_step(statement_.get());
+    if (status != SQLITE_ROW && status != SQLITE_DONE) {
+      throw IoError(std::string("reading the speaker turns failed: ") + sqlite3_errmsg(db_));
+    }
+    has_row_ = status == SQLITE_ROW;
+  }
+
+  sqlite3* db_;
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement_{nullptr, sqlite3_finalize};
+  bool has_row_ = false;
+  std::vector<SpeakerTurn> turns_;
+};
+
+}  // namespace
+
+// The coding table is read in its key order (story first); SQLite sorts only
+// the codings of one story at a time by segment, code path and coder. The
+// quote is cut by SQLite, which counts code points as the segments do.
+void ForEachListedCoding(Project& project, const std::optional<std::string>& coder,
+                         const std::function<void(const ListedCoding&)>& visit) {
+  ReadConnection connection(project);
+  std::string sql =
+      "SELECT g.story_id, s.key, coalesce(r.key, ''), coalesce(r.role, ''), c.path, k.name, "
+      "g.start, g.end, CASE WHEN g.end <= length(s.text) THEN substr(s.text, g.start + 1, "
+      "g.end - g.start) ELSE '' END, g.memo, o.origin, o.created FROM coding g "
+      "JOIN story s ON s.id = g.story_id LEFT JOIN respondent r ON r.id = s.respondent_id "
+      "JOIN code c ON c.id = g.code_id JOIN coder k ON k.id = g.coder_id "
+      "JOIN coding_origin o ON o.id = g.origin_id";
+  if (coder) sql += " WHERE k.name = ?1";
+  sql += " ORDER BY g.story_id, g.start, g.end, c.path, k.name";
+  TurnCursor turns(connection.get());
+  ListedCoding listed;
+  int64_t turns_of = -1;
+  ForEachRawRow(
+      connection.get(), sql.c_str(), "the codings",
+      [&](sqlite3_stmt* row) {
+        if (coder) {
+          sqlite3_bind_text(row, 1, coder->data(), static_cast<int>(coder->size()),
+                            SQLITE_TRANSIENT);
+        }
+      },
+      [&](sqlite3_stmt* row) {
+        listed.story_id = sqlite3_column_int64(row, 0);
+        if (listed.story_id != turns_of) {
+          listed.turns = &turns.Of(listed.story_id);
+          turns_of = listed.story_id;
+        }
+        listed.story_key = TextAt(row, 1);
+        listed.respondent_key = TextAt(row, 2);
+        listed.role = TextAt(row, 3);
+        listed.code_path = TextAt(row, 4);
+        listed.coder = TextAt(row, 5);
+        listed.start = sqlite3_column_int64(row, 6);
+        listed.end = sqlite3_column_int64(row, 7);
+        listed.quote = TextAt(row, 8);
+        listed.memo = TextAt(row, 9);
+        listed.origin = TextAt(row, 10);
+        listed.created = TextAt(row, 11);
+        visit(listed);
+      });
+}
+
+}  // namespace verhaal

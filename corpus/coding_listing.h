@@ -1,0 +1,49 @@
+// Every coding with what the codings export shows of it (story, respondent,
+// role, code path, coder, segment, quote, memo, origin, time), streamed from
+// one query: constant memory however many codings there are. See
+// exporters/codings_shape.h and docs/exports.md.
+#ifndef VERHAAL_CORPUS_CODING_LISTING_H_
+#define VERHAAL_CORPUS_CODING_LISTING_H_
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "corpus/project.h"
+#include "corpus/speaker_turns.h"
+
+namespace verhaal {
+
+// One coding as listed. The views are valid only during the visit.
+struct ListedCoding {
+  int64_t story_id = 0;
+  std::string_view story_key;
+  std::string_view respondent_key;  // empty for a story without respondent
+  std::string_view role;
+  std::string_view code_path;
+  std::string_view coder;
+  int64_t start = 0;  // code points, from 0
+  int64_t end = 0;    // exclusive
+  // The story's text in [start, end); empty when the segment does not lie
+  // within the text.
+  std::string_view quote;
+  std::string_view memo;
+  std::string_view origin;
+  std::string_view created;
+  // The story's speaker turns in order (empty for most stories).
+  const std::vector<SpeakerTurn>* turns = nullptr;
+};
+
+// Calls `visit` for every coding (only `coder`'s when given), ordered by
+// story id, start, end, code path and coder name, as ListCodings orders
+// them. Reads through its own read-only connection when it can
+// (read_connection.h). kIo when reading fails.
+void ForEachListedCoding(Project& project, const std::optional<std::string>& coder,
+                         const std::function<void(const ListedCoding&)>& visit);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_CODING_LISTING_H_
