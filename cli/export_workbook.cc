@@ -27,8 +27,10 @@ int ExportWorkbook(CommandContext& context) {
         "studie.xlsx`");
   }
   Project project = options.OpenProject();
-  auto stories = MakeStoriesShape(project, {});
+  // Too many codings for a sheet fails before the other sheets are built.
   auto codings = MakeCodingsShape(project);
+  CheckXlsxRows({codings.get()});
+  auto stories = MakeStoriesShape(project, {});
   auto respondents = MakeRespondentsShape(project);
   auto codebook = MakeCodebookShape(project);
   const std::string file = options.Get<std::string>("output");

@@ -112,4 +112,24 @@ void ForEachListedCoding(Project& project, const std::optional<std::string>& cod
       });
 }
 
+int64_t CountListedCodings(Project& project, const std::optional<std::string>& coder,
+                           int64_t limit) {
+  ReadConnection connection(project);
+  std::string sql = "SELECT count(*) FROM (SELECT 1 FROM coding g";
+  if (coder) sql += " JOIN coder k ON k.id = g.coder_id WHERE k.name = ?2";
+  sql += " LIMIT ?1)";
+  int64_t count = 0;
+  ForEachRawRow(
+      connection.get(), sql.c_str(), "the codings",
+      [&](sqlite3_stmt* row) {
+        sqlite3_bind_int64(row, 1, limit);
+        if (coder) {
+          sqlite3_bind_text(row, 2, coder->data(), static_cast<int>(coder->size()),
+                            SQLITE_TRANSIENT);
+        }
+      },
+      [&](sqlite3_stmt* row) { count = sqlite3_column_int64(row, 0); });
+  return count;
+}
+
 }  // namespace verhaal

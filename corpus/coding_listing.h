@@ -44,6 +44,12 @@ struct ListedCoding {
 void ForEachListedCoding(Project& project, const std::optional<std::string>& coder,
                          const std::function<void(const ListedCoding&)>& visit);
 
+// How many codings ForEachListedCoding would visit, counted no further than
+// `limit`: min(count, limit). Stops reading at `limit`, so checking a limit
+// (Excel's rows per sheet) costs no pass over millions of codings.
+int64_t CountListedCodings(Project& project, const std::optional<std::string>& coder,
+                           int64_t limit);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_CODING_LISTING_H_

@@ -59,6 +59,10 @@ class CodingsShape : public ExportSource {
   std::string name() const override { return "codings"; }
   const std::vector<ExportColumn>& columns() const override { return columns_; }
 
+  std::optional<int64_t> RowsUpTo(int64_t limit) override {
+    return CountListedCodings(project_, coder_, limit);
+  }
+
   // One row object for every coding: its cells' strings keep their
   // capacity, so a million rows allocate almost nothing.
   void ForEachRow(const std::function<void(const ExportRow&)>& visit) override {

@@ -6,8 +6,10 @@
 #ifndef VERHAAL_EXPORTERS_EXPORT_TABLE_H_
 #define VERHAAL_EXPORTERS_EXPORT_TABLE_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -70,6 +72,10 @@ class ExportSource {
   virtual const std::vector<ExportColumn>& columns() const = 0;
   // Calls `visit` once per row, in order; each row has columns().size() cells.
   virtual void ForEachRow(const std::function<void(const ExportRow&)>& visit) = 0;
+  // The number of rows, counted no further than `limit` (min(rows, limit)),
+  // when the source can tell without reading its rows; nullopt otherwise.
+  // Writers with a row limit (XLSX) check it before writing anything.
+  virtual std::optional<int64_t> RowsUpTo(int64_t /*limit*/) { return std::nullopt; }
 };
 
 // An ExportSource over rows held in memory: for small tables (codebook,
@@ -82,6 +88,9 @@ class MemoryExportSource : public ExportSource {
   const std::vector<ExportColumn>& columns() const override { return columns_; }
   void ForEachRow(const std::function<void(const ExportRow&)>& visit) override {
     for (const auto& row : rows_) visit(row);
+  }
+  std::optional<int64_t> RowsUpTo(int64_t limit) override {
+    return std::min(limit, static_cast<int64_t>(rows_.size()));
   }
   void AddRow(ExportRow row) { rows_.push_back(std::move(row)); }
 

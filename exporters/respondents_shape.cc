@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "corpus/codes.h"
+#include "corpus/coding_scan.h"
 #include "corpus/codings.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"
@@ -103,15 +105,26 @@ std::unique_ptr<ExportSource> MakeCodebookShape(Project& project) {
           Number("retired", "no longer used", Measure::kNominal, yes_no),
           Number("codings", "number of codings of this code"),
           Number("stories", "number of stories with this code"), Text("guid", "GUID")});
-  for (const auto& code : ListCodes(project)) {
-    CodingFilter filter;
-    filter.code_ids = {code.id};
-    std::set<int64_t> stories;
+  // Every code's codings and stories, counted in one pass over the codings
+  // in story order (a story counts once per code).
+  struct Counts {
     int64_t codings = 0;
-    for (const auto& coding : ListCodings(project, filter)) {
-      ++codings;
-      stories.insert(coding.story_id);
+    int64_t stories = 0;
+    int64_t last_story = -1;
+  };
+  std::unordered_map<int64_t, Counts> counts;
+  CodingScan(project).ForEachStoryCode([&](const CodingSpan& coding) {
+    Counts& c = counts[coding.code_id];
+    ++c.codings;
+    if (c.last_story != coding.story_id) {
+      ++c.stories;
+      c.last_story = coding.story_id;
     }
+  });
+  for (const auto& code : ListCodes(project)) {
+    const Counts found = counts.contains(code.id) ? counts[code.id] : Counts{};
+    const int64_t codings = found.codings;
+    const int64_t stories = found.stories;
     const double level =
         1.0 + static_cast<double>(std::count(code.path.begin(), code.path.end(), '/'));
     source->AddRow({Cell::Text(code.path), Cell::Text(code.name), Cell::Number(level),
@@ -119,7 +132,7 @@ std::unique_ptr<ExportSource> MakeCodebookShape(Project& project) {
                     TextOrMissing(code.exclusion), Cell::Number(code.codable ? 1 : 0),
                     Cell::Number(code.dimension ? 1 : 0), Cell::Number(code.retired ? 1 : 0),
                     Cell::Number(static_cast<double>(codings)),
-                    Cell::Number(static_cast<double>(stories.size())), Cell::Text(code.guid)});
+                    Cell::Number(static_cast<double>(stories)), Cell::Text(code.guid)});
   }
   return source;
 }

@@ -102,6 +102,10 @@ class StoriesShape : public ExportSource {
   // the story values, the signifier values and the codings, all in story
   // id order and merged here: a handful of queries in all, not several a
   // story. Respondent values are read once per respondent run.
+  std::optional<int64_t> RowsUpTo(int64_t limit) override {
+    return std::min(limit, static_cast<int64_t>(ListStoryIds(project_, options_.filter).size()));
+  }
+
   void ForEachRow(const std::function<void(const ExportRow&)>& visit) override {
     StoryContext context;
     std::optional<int64_t> cached_respondent;

@@ -91,6 +91,11 @@ struct WorkbookCloser {
   void operator()(lxw_workbook* workbook) const { workbook_close(workbook); }
 };
 
+[[noreturn]] void TooManyRows(const ExportSource& source) {
+  throw DataError("sheet '" + source.name() + "' has more rows than Excel allows (" +
+                  std::to_string(kXlsxMaxRows - 1) + "); export --format csv instead");
+}
+
 void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
                 const std::filesystem::path& file, std::ostream& warnings) {
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, CutUtf8(source.name(), 31).c_str());
@@ -105,10 +110,7 @@ void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
   lxw_row_t row_number = 0;
   std::vector<std::vector<lxw_row_t>> cut_rows(columns.size());
   source.ForEachRow([&](const ExportRow& row) {
-    if (++row_number >= static_cast<lxw_row_t>(kXlsxMaxRows)) {
-      throw DataError("sheet '" + source.name() + "' has more rows than Excel allows (" +
-                      std::to_string(kXlsxMaxRows - 1) + "); export --format csv instead");
-    }
+    if (++row_number >= static_cast<lxw_row_t>(kXlsxMaxRows)) TooManyRows(source);
     for (size_t c = 0; c < columns.size(); ++c) {
       const Cell& cell = row[c];
       const auto col = static_cast<lxw_col_t>(c);
@@ -136,8 +138,17 @@ void WriteSheet(lxw_workbook* workbook, ExportSource& source, lxw_format* bold,
 
 }  // namespace
 
+// The header is row 0, so kXlsxMaxRows - 1 data rows fit.
+void CheckXlsxRows(const std::vector<ExportSource*>& sheets) {
+  for (ExportSource* sheet : sheets) {
+    const auto rows = sheet->RowsUpTo(kXlsxMaxRows);
+    if (rows && *rows >= kXlsxMaxRows) TooManyRows(*sheet);
+  }
+}
+
 void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
                std::ostream& warnings, int64_t file_time) {
+  CheckXlsxRows(sheets);
   CheckOutputFile(file);
   RemoveStaleTemporaries(file);
   TemporaryFile temporary(TemporaryBeside(file));

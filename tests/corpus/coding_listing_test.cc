@@ -35,8 +35,8 @@ class CodingListingTest : public ::testing::Test {
     plain.key = "S1";
     plain.text = "kort";
     plain_ = AddStory(project_, plain);
-    ReplaceSpeakerTurns(project_, interview_, {{0, "Interviewer", true, 0, 9, ""},
-                                               {1, "Amina", false, 9, 22, ""}});
+    ReplaceSpeakerTurns(project_, interview_,
+                        {{0, "Interviewer", true, 0, 9, ""}, {1, "Amina", false, 9, 22, ""}});
     for (const char* name : {"werk", "taal"}) {
       Code code;
       code.name = name;
@@ -65,8 +65,8 @@ class CodingListingTest : public ::testing::Test {
     std::vector<Seen> seen;
     ForEachListedCoding(project_, coder, [&](const ListedCoding& c) {
       seen.push_back({std::string(c.story_key), std::string(c.respondent_key),
-                      std::string(c.code_path), std::string(c.coder), std::string(c.quote),
-                      c.start, c.end, c.turns->size()});
+                      std::string(c.code_path), std::string(c.coder), std::string(c.quote), c.start,
+                      c.end, c.turns->size()});
     });
     return seen;
   }

@@ -109,6 +109,46 @@ TEST(XlsxExportTest, CellsAreCutOnCharactersNotBytesAndMarked) {
   EXPECT_TRUE(texts[4] == Repeat("😀", 16380) + "…[cut]") << texts[4].size() << " bytes";
 }
 
+// A source that says it has more rows than a sheet holds, and must not be
+// read: the workbook fails before writing anything.
+class TooLongSource : public MemoryExportSource {
+ public:
+  TooLongSource() : MemoryExportSource("codings", {{"story", "story key"}}) {}
+  std::optional<int64_t> RowsUpTo(int64_t limit) override { return limit; }
+  void ForEachRow(const std::function<void(const ExportRow&)>&) override { ++reads; }
+  int reads = 0;
+};
+
+TEST(XlsxExportTest, ASheetTooLongForExcelFailsBeforeAnyWriting) {
+  TempDir dir;
+  Project project = Project::Create(dir / "study.verhaal", "Study");
+  testing::BuildStudy(project);
+  auto stories = MakeStoriesShape(project, {});
+  TooLongSource codings;
+  std::ostringstream warnings;
+  try {
+    WriteXlsx({stories.get(), &codings}, dir / "big.xlsx", warnings);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(std::string(e.what()),
+              "sheet 'codings' has more rows than Excel allows (1048575); export --format csv "
+              "instead");
+  }
+  EXPECT_EQ(codings.reads, 0);
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(entry.path().filename().string().rfind("study.verhaal", 0), 0u) << entry.path();
+  }
+  // The codings shape counts its rows up to the limit without reading them.
+  auto real = MakeCodingsShape(project, std::nullopt);
+  const auto counted = real->RowsUpTo(1000000);
+  ASSERT_TRUE(counted.has_value());
+  int64_t rows = 0;
+  real->ForEachRow([&](const ExportRow&) { ++rows; });
+  EXPECT_EQ(*counted, rows);
+  EXPECT_EQ(real->RowsUpTo(1), std::min<int64_t>(rows, 1));
+}
+
 TEST(XlsxExportTest, UnwritableFolderFailsCleanly) {
   TempDir dir;
   MemoryExportSource source("t", {{"x", "x", ColumnKind::kText, Measure::kNominal, {}, false}});
