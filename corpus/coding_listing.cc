@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <memory>
+#include <unordered_map>
 
 #include "corpus/error.h"
 #include "corpus/raw_rows.h"
@@ -130,6 +131,37 @@ int64_t CountListedCodings(Project& project, const std::optional<std::string>& c
       },
       [&](sqlite3_stmt* row) { count = sqlite3_column_int64(row, 0); });
   return count;
+}
+
+void ForEachCodingByWhom(Project& project, const CoderSet& coders,
+                         const std::function<void(const CodingByWhom&)>& visit) {
+  ReadConnection connection(project);
+  // The origins are few (one per command run or rule): read them first.
+  std::unordered_map<int64_t, bool> manual;
+  ForEachRawRow(
+      connection.get(), "SELECT id, origin FROM coding_origin", "the codings' origins",
+      [](sqlite3_stmt*) {},
+      [&](sqlite3_stmt* row) {
+        const std::string_view origin = TextAt(row, 1);
+        manual[sqlite3_column_int64(row, 0)] = origin == "manual" || origin.starts_with("import:");
+      });
+  const std::string sql = "SELECT story_id, code_id, origin_id FROM coding WHERE " +
+                          CodingCondition(coders) + " ORDER BY story_id";
+  CodingByWhom coding;
+  int64_t origin = -1;
+  ForEachRawRow(
+      connection.get(), sql.c_str(), "the codings", [](sqlite3_stmt*) {},
+      [&](sqlite3_stmt* row) {
+        coding.story_id = sqlite3_column_int64(row, 0);
+        coding.code_id = sqlite3_column_int64(row, 1);
+        const int64_t origin_id = sqlite3_column_int64(row, 2);
+        if (origin_id != origin) {
+          origin = origin_id;
+          const auto found = manual.find(origin_id);
+          coding.manual = found != manual.end() && found->second;
+        }
+        visit(coding);
+      });
 }
 
 }  // namespace verhaal

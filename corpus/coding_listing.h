@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "corpus/coder_set.h"
 #include "corpus/project.h"
 #include "corpus/speaker_turns.h"
 
@@ -49,6 +50,21 @@ void ForEachListedCoding(Project& project, const std::optional<std::string>& cod
 // (Excel's rows per sheet) costs no pass over millions of codings.
 int64_t CountListedCodings(Project& project, const std::optional<std::string>& coder,
                            int64_t limit);
+
+// A coding's story and code, and whether people made it (origin "manual" or
+// "import:TOOL") or a rule: what counting codes over many codings needs.
+struct CodingByWhom {
+  int64_t story_id = 0;
+  int64_t code_id = 0;
+  bool manual = false;
+};
+
+// Calls `visit` for every coding `coders` admits, ordered by story id, from
+// the coding table alone (no join per coding): constant memory at any size.
+// Reads through its own read-only connection when it can. kIo when reading
+// fails.
+void ForEachCodingByWhom(Project& project, const CoderSet& coders,
+                         const std::function<void(const CodingByWhom&)>& visit);
 
 }  // namespace verhaal
 

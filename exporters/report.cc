@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "base/error.h"
 #include "base/text.h"
+#include "corpus/codes.h"
+#include "corpus/coding_listing.h"
 #include "corpus/project_settings.h"
 #include "exporters/report_html.h"
 
@@ -140,36 +143,59 @@ bool IsManual(const Coding& coding) {
   return coding.origin == "manual" || coding.origin.rfind("import:", 0) == 0;
 }
 
+const Story* ReportData::Find(int64_t id) const {
+  const auto it =
+      std::lower_bound(all_stories.begin(), all_stories.end(), id,
+                       [](const Story& story, int64_t want) { return story.id < want; });
+  return it == all_stories.end() || it->id != id ? nullptr : &*it;
+}
+
+bool ReportData::Manual(const Story* story) const {
+  if (story == nullptr) return false;
+  const auto index = static_cast<size_t>(story - all_stories.data());
+  return index < manual.size() && manual[index];
+}
+
+namespace {
+
+// PickStories' order: stories with manual codings first, then by key.
+bool PickedBefore(const ReportData& data, const Story* a, const Story* b) {
+  const bool ca = data.Manual(a);
+  const bool cb = data.Manual(b);
+  if (ca != cb) return ca;
+  return a->key < b->key;
+}
+
+}  // namespace
+
 std::vector<const Story*> PickStories(const ReportData& data, const std::vector<int64_t>& ids,
                                       int count) {
   std::vector<const Story*> stories;
   for (int64_t id : ids) {
-    const auto it = data.by_id.find(id);
-    if (it != data.by_id.end()) stories.push_back(it->second);
+    if (const Story* story = data.Find(id)) stories.push_back(story);
   }
-  auto coded = [&](const Story* story) {
-    const auto it = data.codings_of.find(story->id);
-    if (it == data.codings_of.end()) return false;
-    return std::any_of(it->second.begin(), it->second.end(),
-                       [](const Coding* c) { return IsManual(*c); });
-  };
-  std::stable_sort(stories.begin(), stories.end(), [&](const Story* a, const Story* b) {
-    const bool ca = coded(a);
-    const bool cb = coded(b);
-    if (ca != cb) return ca;
-    return a->key < b->key;
-  });
-  if (stories.size() > static_cast<size_t>(count)) stories.resize(count);
+  const size_t keep = std::min(stories.size(), static_cast<size_t>(std::max(count, 0)));
+  std::partial_sort(stories.begin(), stories.begin() + static_cast<std::ptrdiff_t>(keep),
+                    stories.end(),
+                    [&](const Story* a, const Story* b) { return PickedBefore(data, a, b); });
+  stories.resize(keep);
   return stories;
 }
 
-std::string QuoteHtml(const ReportData& data, const Story& story,
+std::string QuoteHtml(const ReportData& data, const Story& head,
                       const std::vector<std::string>& prefer) {
+  // The story's text and codings are read now: the report holds neither.
+  const std::optional<Story> full = FindStoryById(*data.project, head.id);
+  const Story& story = full ? *full : head;
+  CodingFilter filter;
+  filter.story_id = story.id;
+  filter.coders = data.coders.Set();
+  const std::vector<Coding> codings = ListCodings(*data.project, filter);
   const Coding* best = nullptr;
   int best_rank = 3;  // a rule coding of another code is not a quote
-  const auto it = data.codings_of.find(story.id);
-  if (it != data.codings_of.end()) {
-    for (const Coding* coding : it->second) {
+  {
+    for (const Coding& c : codings) {
+      const Coding* coding = &c;
       if (coding->end <= coding->start) continue;
       // Preferred codes first (by people, then by rules), then other manual codings.
       bool preferred = false;
@@ -238,12 +264,100 @@ Language ReportLanguage(const std::vector<Story>& stories) {
   return LocaleLanguage().value_or(Language::kEnglish);
 }
 
+namespace {
+
+bool Filters(const StoryFilter& filter) {
+  return filter.role || filter.kind || filter.wave || filter.language || filter.set ||
+         !filter.keys.empty();
+}
+
+// One pass over the codings of the report's coders, in story order: how
+// many, which stories have codings by people, and each code's figures
+// (CodeFigures) with the `quotes` stories to quote for it.
+void CountCodings(Project& project, ReportData& data, int quotes) {
+  const std::vector<Code> codes = ListCodes(project);
+  std::unordered_map<int64_t, size_t> index;  // code id -> position in `codes`
+  for (size_t c = 0; c < codes.size(); ++c) index[codes[c].id] = c;
+  // Each code with the codes above it: a coding counts for them all.
+  std::vector<std::vector<size_t>> chains(codes.size());
+  for (size_t c = 0; c < codes.size(); ++c) {
+    std::optional<int64_t> id = codes[c].id;
+    for (int depth = 0; id && depth < 1000; ++depth) {
+      const auto found = index.find(*id);
+      if (found == index.end()) break;
+      chains[c].push_back(found->second);
+      id = codes[found->second].parent_id;
+    }
+  }
+  std::vector<CodeFigures> figures(codes.size());
+  std::vector<std::vector<const Story*>> pick_stories(codes.size());
+  std::vector<bool> counted(codes.size(), false);
+  data.manual.assign(data.all_stories.size(), false);
+  int64_t story_id = -1;
+  bool story_manual = false;
+  std::vector<size_t> touched;  // the codes the current story counts for
+  auto finish = [&] {
+    if (story_id < 0) return;
+    const Story* story = data.Find(story_id);
+    if (story != nullptr && story_manual) {
+      data.manual[static_cast<size_t>(story - data.all_stories.data())] = true;
+    }
+    for (size_t c : touched) {
+      counted[c] = false;
+      CodeFigures& f = figures[c];
+      ++f.stories;
+      if (story == nullptr || quotes <= 0) continue;
+      // Keep the best `quotes` stories (PickStories' order) as they come.
+      auto& picks = pick_stories[c];
+      auto before = [&](const Story* other) { return PickedBefore(data, story, other); };
+      if (picks.size() == static_cast<size_t>(quotes) && !before(picks.back())) continue;
+      picks.insert(std::find_if(picks.begin(), picks.end(), before), story);
+      if (picks.size() > static_cast<size_t>(quotes)) picks.pop_back();
+    }
+    touched.clear();
+  };
+  int64_t last_code = -1;
+  size_t last_position = 0;
+  ForEachCodingByWhom(project, data.coders.Set(), [&](const CodingByWhom& coding) {
+    if (coding.story_id != story_id) {
+      finish();
+      story_id = coding.story_id;
+      story_manual = false;
+    }
+    ++data.codings;
+    story_manual = story_manual || coding.manual;
+    if (coding.code_id != last_code) {
+      const auto found = index.find(coding.code_id);
+      if (found == index.end()) return;
+      last_code = coding.code_id;
+      last_position = found->second;
+    }
+    figures[last_position].own = true;
+    for (size_t c : chains[last_position]) {
+      (coding.manual ? figures[c].manual : figures[c].rules)++;
+      if (!counted[c]) {
+        counted[c] = true;
+        touched.push_back(c);
+      }
+    }
+  });
+  finish();
+  for (size_t c = 0; c < codes.size(); ++c) {
+    if (figures[c].stories == 0) continue;
+    for (const Story* story : pick_stories[c]) figures[c].picks.push_back(story->id);
+    data.code_figures[codes[c].id] = std::move(figures[c]);
+  }
+}
+
+}  // namespace
+
 std::string BuildReport(Project& project, const ReportOptions& options) {
   ReportData data;
-  data.all_stories = ListStories(project);
-  for (const Story& story : data.all_stories) data.by_id[story.id] = &story;
-  data.stories = ListStories(project, options.filter);
-  if (data.stories.empty()) {
+  data.project = &project;
+  data.all_stories = ListStoryHeads(project);
+  data.has_filter = Filters(options.filter);
+  if (data.has_filter) data.filtered = ListStoryHeads(project, options.filter);
+  if (data.stories().empty()) {
     throw DataError(
         "no stories for the report; import stories first, or loosen its role, kind "
         "or wave filter");
@@ -252,10 +366,7 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
   if (data.coders.combine == CoderCombine::kEach) {
     throw UsageError("the report takes --combine any or all; it shows one matrix of the coders");
   }
-  CodingFilter codings;
-  codings.coders = data.coders.Set();
-  data.codings = ListCodings(project, codings);
-  for (const Coding& coding : data.codings) data.codings_of[coding.story_id].push_back(&coding);
+  CountCodings(project, data, options.quotes);
   data.language = options.language.value_or(ReportLanguage(data.all_stories));
   const Language language = data.language;
   auto say = [&](Word word) { return std::string(Say(language, word)); };
@@ -280,8 +391,7 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
                          {project.file().filename().string(),
                           Counted(language, static_cast<int64_t>(data.all_stories.size()),
                                   Word::kStoryOne, Word::kStoryMany),
-                          Counted(language, static_cast<int64_t>(data.codings.size()),
-                                  Word::kCodingOne, Word::kCodingMany),
+                          Counted(language, data.codings, Word::kCodingOne, Word::kCodingMany),
                           data.coders.Describe(language)})) +
           "</p>" + PseudonymisedNote(project, language) + "</header>\n";
   page += "<nav><a href=\"#overview\">" + say(Word::kOverview) + "</a><a href=\"#matrix\">" +

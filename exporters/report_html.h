@@ -32,15 +32,38 @@ std::string HtmlTable(const Table& table, std::string_view css_class = "",
 // An SVG document for inline use: without the XML declaration.
 std::string InlineSvg(const std::string& svg);
 
-// What the report reads once and its sections share.
+// A code's figures over the codings the report reads: its own and its
+// sub-codes' (a story counts once), and the stories to quote for it.
+struct CodeFigures {
+  int64_t stories = 0;
+  int64_t manual = 0;  // codings by people
+  int64_t rules = 0;   // codings by rules
+  bool own = false;    // the code has codings of its own (not only its sub-codes')
+  // Up to ReportOptions::quotes stories, in PickStories' order.
+  std::vector<int64_t> picks;
+};
+
+// What the report reads once and its sections share. Stories are held
+// without their text and codings not at all: the figures are counted in one
+// pass over the codings, and a quoted story's text and codings are read when
+// it is quoted, so a million stories fit in memory.
 struct ReportData {
-  Language language = Language::kEnglish;                    // of every word and number
-  std::vector<Story> all_stories;                            // every story, by id
-  std::vector<Story> stories;                                // those passing the filter
-  std::map<int64_t, const Story*> by_id;                     // into all_stories
-  CoderSelection coders;                                     // whose codings count
-  std::vector<Coding> codings;                               // the codings of `coders`
-  std::map<int64_t, std::vector<const Coding*>> codings_of;  // story id -> codings
+  Project* project = nullptr;
+  Language language = Language::kEnglish;  // of every word and number
+  std::vector<Story> all_stories;          // every story, by id, without text
+  std::vector<Story> filtered;             // those passing a filter, when there is one
+  bool has_filter = false;
+  // The stories passing the filter (all_stories without one).
+  const std::vector<Story>& stories() const { return has_filter ? filtered : all_stories; }
+  CoderSelection coders;                        // whose codings count
+  int64_t codings = 0;                          // the number of codings of `coders`
+  std::vector<bool> manual;                     // per all_stories: a coding by people
+  std::map<int64_t, CodeFigures> code_figures;  // by code id; codes with codings
+
+  // The story with `id` (without text), or null.
+  const Story* Find(int64_t id) const;
+  // Whether `story` (in all_stories) has a coding by people among `coders`'.
+  bool Manual(const Story* story) const;
 };
 
 // A quote: a manual coding's segment of the story (preferring codes whose
@@ -50,7 +73,7 @@ std::string QuoteHtml(const ReportData& data, const Story& story,
                       const std::vector<std::string>& prefer);
 
 // Up to `count` stories of `ids`: those with manual codings first, then by
-// key.
+// key. Reads nothing.
 std::vector<const Story*> PickStories(const ReportData& data, const std::vector<int64_t>& ids,
                                       int count);
 

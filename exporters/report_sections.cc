@@ -307,11 +307,11 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
   const DimensionSpec row_spec = ParseDimension(options.rows);
   const DimensionSpec col_spec = ParseDimension(options.cols);
   std::vector<int64_t> ids;
-  for (const Story& story : data.stories) ids.push_back(story.id);
+  for (const Story& story : data.stories()) ids.push_back(story.id);
   ResolvedDimension rows =
-      ResolveDimension(project, row_spec, data.stories, MixedPolicy::kExclude, &data.coders);
+      ResolveDimension(project, row_spec, data.stories(), MixedPolicy::kExclude, &data.coders);
   ResolvedDimension cols =
-      ResolveDimension(project, col_spec, data.stories, MixedPolicy::kExclude, &data.coders);
+      ResolveDimension(project, col_spec, data.stories(), MixedPolicy::kExclude, &data.coders);
   LocalizeDimension(rows, row_spec, data.language);
   LocalizeDimension(cols, col_spec, data.language);
   const Matrix overall = BuildMatrix(ids, rows, cols, nullptr);
@@ -348,7 +348,7 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
   if (!options.by.empty()) {
     const DimensionSpec by_spec = ParseDimension(options.by);
     ResolvedDimension by =
-        ResolveDimension(project, by_spec, data.stories, MixedPolicy::kExclude, &data.coders);
+        ResolveDimension(project, by_spec, data.stories(), MixedPolicy::kExclude, &data.coders);
     LocalizeDimension(by, by_spec, language);
     const Matrix grouped = BuildMatrix(ids, rows, cols, &by);
     out += "<h3>" + HtmlEscape(Say(language, Word::kPer, {by.title})) + "</h3>\n";
@@ -374,17 +374,21 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
 
   out += "<h3>" + say(Word::kStoriesBehindNumbers) + "</h3>\n";
   const std::vector<std::string> prefer = PreferredCodes(row_spec, col_spec);
+  // The stories of each cell, in one pass.
+  const size_t width = all.col_levels.size();
+  std::vector<std::vector<int64_t>> cells(all.row_levels.size() * width);
+  for (int64_t id : ids) {
+    const auto row = rows.level_of.find(id);
+    const auto col = cols.level_of.find(id);
+    if (row == rows.level_of.end() || col == cols.level_of.end()) continue;
+    if (row->second < 0 || col->second < 0) continue;
+    const auto r = static_cast<size_t>(row->second);
+    const auto c = static_cast<size_t>(col->second);
+    if (r < all.row_levels.size() && c < width) cells[r * width + c].push_back(id);
+  }
   for (size_t r = 0; r < all.row_levels.size(); ++r) {
-    for (size_t c = 0; c < all.col_levels.size(); ++c) {
-      std::vector<int64_t> cell;
-      for (int64_t id : ids) {
-        const auto row = rows.level_of.find(id);
-        const auto col = cols.level_of.find(id);
-        if (row == rows.level_of.end() || col == cols.level_of.end()) continue;
-        if (row->second == static_cast<int>(r) && col->second == static_cast<int>(c)) {
-          cell.push_back(id);
-        }
-      }
+    for (size_t c = 0; c < width; ++c) {
+      const std::vector<int64_t>& cell = cells[r * width + c];
       out += "<details><summary>" + HtmlEscape(all.row_levels[r]) + " \u00d7 " +
              HtmlEscape(all.col_levels[c]) + ": " +
              Stories(language, static_cast<int64_t>(cell.size())) + "</summary>\n";
@@ -410,12 +414,13 @@ std::string ScatterSection(Project& project, const ReportData& data, const Repor
   std::optional<ResolvedDimension> groups;
   if (!options.by.empty()) {
     const DimensionSpec by_spec = ParseDimension(options.by);
-    groups = ResolveDimension(project, by_spec, data.stories, MixedPolicy::kExclude, &data.coders);
+    groups =
+        ResolveDimension(project, by_spec, data.stories(), MixedPolicy::kExclude, &data.coders);
     LocalizeDimension(*groups, by_spec, data.language);
   }
   const SliderScatter scatter = BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
-                                                   ParseDimension(SliderDimension(y)), data.stories,
-                                                   groups ? &*groups : nullptr);
+                                                   ParseDimension(SliderDimension(y)),
+                                                   data.stories(), groups ? &*groups : nullptr);
   const Language language = data.language;
   return "<section id=\"scatter\"><h2>" + std::string(Say(language, Word::kScatter)) +
          "</h2>\n<figure>" + InlineSvg(SliderScatterSvg(scatter, language)) + "<figcaption>" +
@@ -452,38 +457,17 @@ std::string CodeMemosHtml(const std::vector<Memo>& memos, Language language) {
 }  // namespace
 
 std::string CodesSection(Project& project, const ReportData& data, const ReportOptions& options) {
-  struct Counts {
-    std::set<int64_t> stories;
-    int64_t manual = 0;
-    int64_t rules = 0;
-    std::vector<int64_t> story_order;  // stories with a coding of the code, first seen first
-  };
-  // Each coding counts for its code and every group above it, so a group's
-  // row holds its sub-codes' stories (each once) and codings.
   const std::vector<Code> codes = ListCodes(project);
-  std::map<int64_t, std::optional<int64_t>> parent_of;
-  for (const Code& code : codes) parent_of[code.id] = code.parent_id;
   // Memos about a code as a whole (not about a story): the researcher's
   // notes on what the code means, shown with its quotes.
   std::map<int64_t, std::vector<Memo>> code_memos;
   for (Memo& memo : ListMemos(project)) {
     if (memo.code_id && !memo.story_id) code_memos[*memo.code_id].push_back(std::move(memo));
   }
-  std::map<int64_t, Counts> counts;
-  std::set<int64_t> coded_itself;  // codes with codings of their own: they get quotes
-  for (const Coding& coding : data.codings) {
-    coded_itself.insert(coding.code_id);
-    std::optional<int64_t> id = coding.code_id;
-    for (int depth = 0; id && depth < 1000; ++depth) {
-      Counts& c = counts[*id];
-      (IsManual(coding) ? c.manual : c.rules)++;
-      if (c.stories.insert(coding.story_id).second) c.story_order.push_back(coding.story_id);
-      const auto up = parent_of.find(*id);
-      id = up == parent_of.end() ? std::nullopt : up->second;
-    }
-  }
+  // Counted when the report read the codings (ReportData::code_figures).
+  const std::map<int64_t, CodeFigures>& counts = data.code_figures;
   int64_t most = 1;
-  for (const auto& [id, c] : counts) most = std::max<int64_t>(most, c.stories.size());
+  for (const auto& [id, c] : counts) most = std::max<int64_t>(most, c.stories);
   const Language language = data.language;
   auto say = [&](Word word) { return std::string(Say(language, word)); };
   std::string rows;
@@ -491,8 +475,7 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
   for (const Code& code : codes) {
     if (code.retired) continue;
     const auto it = counts.find(code.id);
-    const int64_t stories =
-        it == counts.end() ? 0 : static_cast<int64_t>(it->second.stories.size());
+    const int64_t stories = it == counts.end() ? 0 : it->second.stories;
     const int width =
         static_cast<int>(160.0 * static_cast<double>(stories) / static_cast<double>(most));
     rows += "<tr><td>" + HtmlEscape(code.path) + "</td><td class=\"num\">" +
@@ -503,7 +486,7 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
             "</td><td class=\"num\">" +
             LocalCount(it == counts.end() ? 0 : it->second.rules, language) + "</td></tr>\n";
     const auto memos = code_memos.find(code.id);
-    const bool quoted = it != counts.end() && coded_itself.contains(code.id);
+    const bool quoted = it != counts.end() && it->second.own;
     if (!quoted && memos == code_memos.end()) continue;
     quotes += "<details><summary>" +
               HtmlEscape(quoted ? Say(language, Word::kCodingsInStories,
@@ -515,7 +498,7 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
               "</summary>\n";
     if (memos != code_memos.end()) quotes += CodeMemosHtml(memos->second, language);
     if (quoted) {
-      for (const Story* story : PickStories(data, it->second.story_order, options.quotes)) {
+      for (const Story* story : PickStories(data, it->second.picks, options.quotes)) {
         quotes += QuoteHtml(data, *story, {code.path});
       }
     }

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "corpus/codes.h"
@@ -104,6 +106,31 @@ TEST_F(CodingListingTest, OneCodersCodings) {
   EXPECT_EQ(seen[0].turns, 2u);
   EXPECT_EQ(seen[1].quote, "kort");
   EXPECT_TRUE(List("niemand").empty());
+}
+
+TEST_F(CodingListingTest, ByWhomInStoryOrderForTheCodersAsked) {
+  Coding rule;
+  rule.story_id = plain_;
+  rule.coder_id = EnsureCoder(project_, "rules");
+  rule.code_id = codes_[0];
+  rule.start = 0;
+  rule.end = 2;
+  rule.origin = "rule:werk";
+  ASSERT_TRUE(AddCoding(project_, rule));
+  std::vector<std::tuple<int64_t, int64_t, bool>> seen;
+  const CoderSet everyone{{1, 2, rule.coder_id}, 1, ""};
+  ForEachCodingByWhom(project_, everyone, [&](const CodingByWhom& c) {
+    seen.emplace_back(c.story_id, c.code_id, c.manual);
+  });
+  ASSERT_EQ(seen.size(), 6u);
+  EXPECT_EQ(std::get<0>(seen[0]), interview_);
+  EXPECT_EQ(std::get<0>(seen[5]), plain_);
+  EXPECT_EQ(std::count(seen.begin(), seen.end(), std::make_tuple(plain_, codes_[0], false)), 1);
+  seen.clear();
+  ForEachCodingByWhom(project_, CoderSet{{rule.coder_id}, 1, ""}, [&](const CodingByWhom& c) {
+    seen.emplace_back(c.story_id, c.code_id, c.manual);
+  });
+  EXPECT_EQ(seen, (std::vector<std::tuple<int64_t, int64_t, bool>>{{plain_, codes_[0], false}}));
 }
 
 }  // namespace
