@@ -7,7 +7,6 @@
 #include <map>
 #include <optional>
 
-#include "corpus/respondents.h"
 #include "corpus/signifiers.h"
 
 namespace verhaal {
@@ -69,7 +68,11 @@ class SenseMakerImport {
  public:
   SenseMakerImport(Project& project, CsvReader& data, const SenseMakerDefinition& definition,
                    const SenseMakerOptions& options)
-      : project_(project), data_(data), definition_(definition), options_(options) {}
+      : project_(project),
+        data_(data),
+        definition_(definition),
+        options_(options),
+        importer_(project, ImportOptions{.update = options.update}) {}
 
   SignificationImportSummary Run() {
     const CsvRecord* header = data_.Next();
@@ -80,6 +83,7 @@ class SenseMakerImport {
     for (const CsvField& f : header->fields) headers_.push_back(f.value);
     MapColumns(*header);
     while (const CsvRecord* record = data_.Next()) ImportRecord(*record);
+    static_cast<ImportReport&>(summary_) = importer_.Finish();  // the stories' counts
     return summary_;
   }
 
@@ -192,36 +196,36 @@ class SenseMakerImport {
   }
 
   void ImportRecord(const CsvRecord& record) {
-    Story story;
-    story.key = record[static_cast<size_t>(key_)];
+    IncomingStory in;
+    Story& story = in.story;
+    const CsvField& key = record.fields[static_cast<size_t>(key_)];
+    story.key = key.value;
     if (story.key.empty()) {
-      throw DataError("this record has no id; every fragment needs its id",
-                      data_.LocationOf(record.fields[static_cast<size_t>(key_)]));
+      throw DataError("this record has no id; every fragment needs its id", data_.LocationOf(key));
     }
-    story.text = record[static_cast<size_t>(text_)];
+    const CsvField& text = record.fields[static_cast<size_t>(text_)];
+    story.text = text.value;
     if (language_ >= 0) story.language = record[static_cast<size_t>(language_)];
     if (story.language.empty()) story.language = definition_.language;
     if (date_ >= 0) {
       story.date = DateOfMillis(record[static_cast<size_t>(date_)],
                                 data_.LocationOf(record.fields[static_cast<size_t>(date_)]));
     }
-    if (respondent_ >= 0 && !record[static_cast<size_t>(respondent_)].empty()) {
-      story.respondent_id =
-          EnsureRespondent(project_, record[static_cast<size_t>(respondent_)], "");
-    }
+    if (respondent_ >= 0) in.respondent_key = record[static_cast<size_t>(respondent_)];
     story.source_file = data_.file_name();
     story.source_line = record.line;
-    const auto [story_id, outcome] = EnsureImportedStory(
-        project_, story, data_.LocationOf(record.fields[static_cast<size_t>(text_)]),
-        options_.update, summary_);
-    if (outcome == ImportedStory::kChanged) return;  // kept as stored, answers too
+    in.key_at = data_.LocationOf(key);
+    in.text_at = data_.LocationOf(text);
+    in.text_may_be_empty = true;  // the fragment's answers are the data
+    const StoryImporter::Result stored = importer_.Add(std::move(in));
+    if (stored.outcome == StoryImporter::Outcome::kChanged) return;  // kept, answers too
     for (int column : kept_) {
-      if (SetImportedStoryValue(project_, story_id, headers_[static_cast<size_t>(column)],
+      if (SetImportedStoryValue(project_, stored.story_id, headers_[static_cast<size_t>(column)],
                                 record[static_cast<size_t>(column)])) {
         ++summary_.story_values_changed;
       }
     }
-    for (SignifierColumns& c : signifiers_) ImportValue(record, story_id, c);
+    for (SignifierColumns& c : signifiers_) ImportValue(record, stored.story_id, c);
   }
 
   // Appends `key` to a single-choice list as a new item labelled by its key.
@@ -344,6 +348,7 @@ class SenseMakerImport {
   std::vector<SignifierColumns> signifiers_;
   std::vector<int> kept_;  // metadata and unknown columns, kept as story variables
   int key_ = -1, text_ = -1, language_ = -1, date_ = -1, respondent_ = -1;
+  StoryImporter importer_;  // adds the fragments as every importer adds stories
   SignificationImportSummary summary_;
 };
 

@@ -28,8 +28,10 @@ struct SenseMakerOptions {
 // the same file was imported before) and sets their values. Does not open a
 // transaction: the caller runs it in one, so an error leaves the project as
 // it was. Throws kData located at the offending cell: a header without an
-// `id` column or without the fragment column, a value out of range, a triad
-// that does not sum to 1, or an unknown list item.
+// `id` column or without the fragment column, a fragment id given twice, a
+// value out of range, a triad that does not sum to 1, or an unknown list
+// item. Fragments go in through StoryImporter (importers/story_import.h),
+// as every importer's stories; one without text is a story with empty text.
 SignificationImportSummary ImportSenseMaker(Project& project, CsvReader& data,
                                             const SenseMakerDefinition& definition,
                                             const SenseMakerOptions& options = {});

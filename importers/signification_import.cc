@@ -3,9 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "base/text.h"
 #include "corpus/variables.h"
-#include "importers/story_import.h"
 
 namespace verhaal {
 namespace {
@@ -18,38 +16,6 @@ std::string_view Trim(std::string_view s) {
 }
 
 }  // namespace
-
-std::pair<int64_t, ImportedStory> EnsureImportedStory(Project& project, Story story,
-                                                      const Location& where, bool update,
-                                                      SignificationImportSummary& summary) {
-  std::optional<Story> existing = FindStory(project, story.key);
-  if (!existing) {
-    ++summary.stories_added;
-    return {AddStory(project, std::move(story)), ImportedStory::kAdded};
-  }
-  const std::string text = NormalizeText(story.text, where);
-  if (existing->hash == ContentHash(text)) {
-    ++summary.stories_unchanged;
-    return {existing->id, ImportedStory::kUnchanged};
-  }
-  const std::string at = story.source_file.empty() ? ""
-                                                   : " (" + story.source_file + ":" +
-                                                         std::to_string(story.source_line) + ")";
-  if (!update) {
-    ++summary.stories_changed;
-    summary.warnings.push_back("story " + story.key + at +
-                               " differs from the one in the project; kept the stored one "
-                               "(import with --update to replace it)");
-    return {existing->id, ImportedStory::kChanged};
-  }
-  ReplaceStoryText(project, existing->id, existing->title, text);
-  for (std::string& warning :
-       MovedCodingWarnings(project, existing->id, story.key, existing->text, text)) {
-    summary.warnings.push_back(std::move(warning));
-  }
-  ++summary.stories_updated;
-  return {existing->id, ImportedStory::kUpdated};
-}
 
 bool SetImportedStoryValue(Project& project, int64_t story_id, const std::string& name,
                            std::string_view value) {

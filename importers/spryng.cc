@@ -5,7 +5,6 @@
 #include <string>
 #include <tuple>
 
-#include "corpus/respondents.h"
 #include "corpus/signifiers.h"
 #include "importers/spryng_columns.h"
 
@@ -30,7 +29,10 @@ bool InRange(double value, double high) {
 class SpryngImport {
  public:
   SpryngImport(Project& project, CsvReader& data, const SpryngOptions& options)
-      : project_(project), data_(data), options_(options) {}
+      : project_(project),
+        data_(data),
+        options_(options),
+        importer_(project, ImportOptions{.update = options.update}) {}
 
   SignificationImportSummary Run() {
     const CsvRecord* header = data_.Next();
@@ -46,6 +48,7 @@ class SpryngImport {
       ++records_;
       ImportRecord(*record);
     }
+    static_cast<ImportReport&>(summary_) = importer_.Finish();  // the stories' counts
     return summary_;
   }
 
@@ -75,7 +78,8 @@ class SpryngImport {
   }
 
   void ImportRecord(const CsvRecord& record) {
-    Story story;
+    IncomingStory in;
+    Story& story = in.story;
     const CsvField& text = Cell(record, columns_.text);
     story.text = text.value;
     if (columns_.key >= 0) {
@@ -86,8 +90,10 @@ class SpryngImport {
                             "; every story needs its key",
                         data_.LocationOf(key));
       }
+      in.key_at = data_.LocationOf(key);
     } else {
       story.key = options_.key_prefix + "-" + std::to_string(records_);
+      in.key_at = data_.LocationOfRecord();
     }
     if (!Filled(text)) {
       throw DataError("story " + story.key + " has no text; give the story in column '" +
@@ -96,22 +102,22 @@ class SpryngImport {
                       data_.LocationOf(text));
     }
     if (columns_.respondent >= 0 && Filled(Cell(record, columns_.respondent))) {
-      story.respondent_id = EnsureRespondent(project_, Cell(record, columns_.respondent).value, "");
+      in.respondent_key = Cell(record, columns_.respondent).value;
     }
     story.language = options_.language;
     story.source_file = data_.file_name();
     story.source_line = record.line;
-    const auto [story_id, outcome] =
-        EnsureImportedStory(project_, story, data_.LocationOf(text), options_.update, summary_);
-    if (outcome == ImportedStory::kChanged) return;  // kept as stored, answers too
+    in.text_at = data_.LocationOf(text);
+    const StoryImporter::Result stored = importer_.Add(std::move(in));
+    if (stored.outcome == StoryImporter::Outcome::kChanged) return;  // kept, answers too
     for (int column : columns_.kept) {
-      if (SetImportedStoryValue(project_, story_id, headers_[static_cast<size_t>(column)],
+      if (SetImportedStoryValue(project_, stored.story_id, headers_[static_cast<size_t>(column)],
                                 Cell(record, column).value)) {
         ++summary_.story_values_changed;
       }
     }
     for (size_t i = 0; i < columns_.questions.size(); ++i) {
-      ImportValue(record, story_id, columns_.questions[i], signifiers_[i]);
+      ImportValue(record, stored.story_id, columns_.questions[i], signifiers_[i]);
     }
   }
 
@@ -231,6 +237,7 @@ class SpryngImport {
   std::vector<std::string> headers_;
   std::vector<Signifier> signifiers_;  // as stored, by question
   int64_t records_ = 0;
+  StoryImporter importer_;  // adds the stories as every importer does
   SignificationImportSummary summary_;
 };
 

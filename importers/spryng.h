@@ -45,7 +45,9 @@ struct SpryngOptions {
 // cell: no text column, a header of a shape that is not understood (a
 // triangle without three anchors, a marble X without its Y, NA or Y for a
 // question without X), a value that is not a number or out of range, a
-// triangle whose anchors do not sum to 100 or a marble with only X or Y.
+// triangle whose anchors do not sum to 100 or a marble with only X or Y, a
+// story without text or a key given twice. Stories go in through
+// StoryImporter (importers/story_import.h), as every importer's.
 SignificationImportSummary ImportSpryng(Project& project, CsvReader& data,
                                         const SpryngOptions& options = {});
 

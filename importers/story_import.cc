@@ -53,7 +53,7 @@ void StoryImporter::Prepare(IncomingStory& in) {
         in.key_at);
   }
   story.text = NormalizeText(story.text, in.text_at);
-  if (story.text.find_first_not_of(" \t\n") == std::string::npos) {
+  if (!in.text_may_be_empty && story.text.find_first_not_of(" \t\n") == std::string::npos) {
     throw DataError("story " + story.key + " has no text; fill it in or leave the story out",
                     in.text_at);
   }
@@ -87,9 +87,15 @@ StoryImporter::Result StoryImporter::Store(IncomingStory in) {
   }
   const auto stored = writer_.Find(story.key);
   if (stored && (stored->id > last_id_before_ || !existing_seen_.insert(stored->id).second)) {
-    throw DataError("story key '" + story.key + "' appears twice in this import (first at " +
-                        stored->source_file + ":" + std::to_string(stored->source_line) +
-                        "); give every story its own key",
+    // A story added now names where; an earlier one's stored provenance may
+    // be another file, so it is left out (keeping each place would cost
+    // memory at a million stories).
+    const std::string first =
+        stored->id > last_id_before_
+            ? " (first at " + stored->source_file + ":" + std::to_string(stored->source_line) + ")"
+            : "";
+    throw DataError("story key '" + story.key + "' appears twice in this import" + first +
+                        "; give every story its own key",
                     in.key_at);
   }
   if (!stored) {

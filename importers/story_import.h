@@ -1,10 +1,9 @@
-// What the story importers (CSV, folders, transcripts) share: adding stories
-// idempotently and counting what happened. A story whose key is new is added;
-// one with the same key and stored text is left alone ("unchanged"); one with
-// the same key and another text is reported, and only replaced with
-// ImportOptions::update, after which codings whose text no longer matches are
-// reported (never moved or dropped). Run inside one Transaction; for a dry
-// run, roll it back.
+// What every story importer (CSV, folders, transcripts, SenseMaker,
+// Spryng.io) shares: adding stories idempotently and counting what happened. A story whose key is
+// new is added; one with the same key and stored text is left alone ("unchanged"); one with the
+// same key and another text is reported, and only replaced with ImportOptions::update, after which
+// codings whose text no longer matches are reported (never moved or dropped). Run inside one
+// Transaction; for a dry run, roll it back.
 #ifndef VERHAAL_IMPORTERS_STORY_IMPORT_H_
 #define VERHAAL_IMPORTERS_STORY_IMPORT_H_
 
@@ -54,9 +53,13 @@ struct IncomingStory {
   std::string role;
   Location key_at;   // the key's cell (for a duplicate key)
   Location text_at;  // the text's cell (empty text, invalid UTF-8)
+  // A story is its text, so an empty one is an error, except where the
+  // source's data is something else: a SenseMaker fragment is its
+  // signifier answers, and one without text is stored with empty text
+  // (docs/importing.md, "A story without text").
+  bool text_may_be_empty = false;
 };
 
-// Adds stories one by one. Not copyable: holds a StoryWriter.
 // The warnings for the codings of a story whose text went from `old_text`
 // to `new_text` that no longer cover the same words (they are kept as they
 // were; the researcher reviews them).
@@ -64,6 +67,7 @@ std::vector<std::string> MovedCodingWarnings(Project& project, int64_t story_id,
                                              const std::string& key, const std::string& old_text,
                                              const std::string& new_text);
 
+// Adds stories one by one. Not copyable: holds a StoryWriter.
 class StoryImporter {
  public:
   StoryImporter(Project& project, ImportOptions options);
@@ -80,8 +84,8 @@ class StoryImporter {
   };
 
   // Stores `incoming` as described above. kData Errors (located at the
-  // cells): a key twice in this import, an unknown kind, empty text, invalid
-  // UTF-8, a respondent with two roles.
+  // cells): a key twice in this import, an unknown kind, empty text (unless
+  // text_may_be_empty), invalid UTF-8, a respondent with two roles.
   Result Add(IncomingStory incoming) {
     Prepare(incoming);
     return Store(std::move(incoming));

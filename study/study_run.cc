@@ -160,15 +160,19 @@ void StoryOutcome(const ImportReport& report, const StudySource& source, StepOut
 // The outcome of a self-signification import (sensemaker, spryng).
 void SignificationOutcome(const SignificationImportSummary& summary, StepOutcome& outcome,
                           std::ostream& log) {
+  for (const auto& warning : summary.warnings) log << "verhaal: warning: " << warning << "\n";
   for (const std::string& column : summary.unknown_columns) {
     log << "verhaal: warning: unknown column " << column << " (kept as a story variable)\n";
   }
   for (const std::string& item : summary.added_items) log << "added item: " << item << "\n";
   outcome.changed = summary.changed();
-  outcome.summary = std::to_string(summary.stories_added) + " new stories, " +
-                    std::to_string(summary.stories_unchanged) + " already present, " +
-                    std::to_string(summary.signifiers) + " signifiers, " +
-                    std::to_string(summary.values_changed) + " values set";
+  outcome.summary =
+      std::to_string(summary.stories_added) + " new stories, " +
+      std::to_string(summary.stories_unchanged) + " already present, " +
+      (summary.stories_updated > 0 ? std::to_string(summary.stories_updated) + " updated, "
+                                   : std::string()) +
+      std::to_string(summary.signifiers) + " signifiers, " +
+      std::to_string(summary.values_changed) + " values set";
 }
 
 // A REFI-QDA project brings stories, codebook, codings and memos in one
@@ -254,7 +258,7 @@ void ImportOtherSource(Project& project, const StudySource& source, StepOutcome&
   if (source.type == "sensemaker") {
     const SenseMakerDefinition definition =
         ParseSenseMakerDefinition(ReadWholeFile(source.definition), source.definition.string());
-    summary = ImportSenseMaker(project, reader, definition, SenseMakerOptions{});
+    summary = ImportSenseMaker(project, reader, definition, SenseMakerOptions{.update = true});
     for (const std::string& type : definition.skipped_types) {
       log << "skipped: signifier " << type << " of a type verhaal does not know\n";
     }
@@ -265,6 +269,7 @@ void ImportOtherSource(Project& project, const StudySource& source, StepOutcome&
     spryng.respondent_column = source.respondent;
     spryng.language = source.language;
     spryng.key_prefix = source.file.stem().string();
+    spryng.update = true;
     summary = ImportSpryng(project, reader, spryng);
   }
   transaction.Commit();

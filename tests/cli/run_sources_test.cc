@@ -73,8 +73,20 @@ TEST(RunSourcesTest, FolderTranscriptAndSpryngSourcesAreImportedOnceEach) {
   EXPECT_NE(second.err.find("import spryng.csv: 0 new stories, 2 already present"),
             std::string::npos)
       << second.err;
+  // The source files are the truth: an edited Spryng.io story is replaced,
+  // as the CSV, folder and transcript sources replace theirs (--update).
+  dir.Write("spryng.csv",
+            "ID,Respondent,Verhaal,Samenwerken voelde als - X\n"
+            "S-01,SH-09,Mijn klantmanager vroeg wat ik echt wilde.,0.8\n"
+            "S-02,SH-10,Ik moest elke week komen.,0.2\n");
+  const auto third = RunVerhaal({"run", "study.yaml"}, dir.path());
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_NE(third.err.find("import spryng.csv: 0 new stories, 1 already present, 1 updated"),
+            std::string::npos)
+      << third.err;
   Project project = Project::Open(dir / "s.verhaal");
   EXPECT_EQ(CountStories(project), 5);
+  EXPECT_EQ(FindStory(project, "S-01")->text, "Mijn klantmanager vroeg wat ik echt wilde.");
 }
 
 }  // namespace

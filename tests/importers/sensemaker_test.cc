@@ -140,6 +140,46 @@ TEST(SenseMakerImportTest, InlineExportGivesStoriesAndValues) {
   EXPECT_EQ(again.stories_unchanged, 2);
 }
 
+// A fragment is its signifier answers: one without text is a story with
+// empty text (StoryImporter's text_may_be_empty), not an error as in other
+// importers; its answers are stored, and importing it again changes nothing.
+TEST(SenseMakerImportTest, AFragmentWithoutTextIsAStoryWithItsAnswers) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  std::string rows = kRows;
+  rows.replace(rows.find("\"Ik wilde werken.\""), 18, "\"  \"");
+  const SignificationImportSummary summary = Import(project, std::string(kHeader) + rows);
+  EXPECT_EQ(summary.stories_added, 2);
+  const Story v2 = *FindStory(project, "V2");
+  EXPECT_EQ(v2.text, "  ");
+  EXPECT_EQ(CountSignifierValues(project, *FindSignifier(project, "d")).not_applicable, 1);
+  EXPECT_TRUE(GetSignifierValue(project, *FindSignifier(project, "d"), v2.id)->not_applicable);
+  const SignificationImportSummary again = Import(project, std::string(kHeader) + rows);
+  EXPECT_FALSE(again.changed());
+  EXPECT_EQ(again.stories_unchanged, 2);
+}
+
+// Fragments go in through StoryImporter, so a fragment id given twice in one
+// export is the located error of every importer (it was silently merged).
+TEST(SenseMakerImportTest, AFragmentIdTwiceIsLocatedAndNothingIsWritten) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  std::string rows = kRows;
+  rows.replace(rows.find("\"V2\""), 4, "\"V1\"");
+  try {
+    Import(project, std::string(kHeader) + rows);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.message(),
+              "story key 'V1' appears twice in this import (first at data.csv:2); give every "
+              "story its own key");
+    EXPECT_EQ(e.location().line, 4);
+    EXPECT_EQ(e.location().column, 1);
+  }
+  EXPECT_EQ(CountStories(project), 0);
+}
+
 TEST(SenseMakerImportTest, BadCellsAreLocatedAndNothingIsWritten) {
   struct Case {
     std::string from, to;

@@ -143,6 +143,29 @@ TEST(SpryngImportTest, ChangedAnswerIsUpdatedAndChangedTextIsKeptUnlessUpdate) {
   EXPECT_EQ(FindStory(project, "S-02")->text, "Mijn klantmanager vroeg wat ik niets.");
 }
 
+// Stories go in through StoryImporter: an ID given twice in one export is
+// an error, also when the story was in the project before (then the message
+// cannot say where the first one was: the stored story may come from another
+// file).
+TEST(SpryngImportTest, AnIdTwiceInOneExportIsLocated) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  Import(project, std::string(kHeader) + kRows);
+  std::string rows = kRows;
+  rows.replace(rows.find("S-03,"), 5, "S-01,");
+  try {
+    Import(project, std::string(kHeader) + rows);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(),
+              "story key 'S-01' appears twice in this import; give every story its "
+              "own key");
+    EXPECT_EQ(e.location().line, 5);
+    EXPECT_EQ(e.location().column, 1);
+  }
+  EXPECT_EQ(CountStories(project), 3);
+}
+
 TEST(SpryngImportTest, TextKeyAndRespondentColumnsCanBeNamed) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
