@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <ostream>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -13,11 +12,8 @@
 #include "coding/reliability.h"
 #include "exporters/table.h"
 #include "importers/byte_source.h"
-#include "importers/reliability_table.h"
-#include "stats/cohen_kappa.h"
-#include "stats/fleiss_kappa.h"
-#include "stats/krippendorff_alpha.h"
 #include "study/agreement.h"
+#include "study/table_agreement.h"
 
 namespace po = boost::program_options;
 
@@ -48,19 +44,6 @@ std::vector<std::string> SplitList(const std::vector<std::string>& values) {
   return out;
 }
 
-void AddNote(std::string& notes, const std::string& note) {
-  if (note.empty() || notes.find(note) != std::string::npos) return;
-  notes += (notes.empty() ? "" : "; ") + note;
-}
-
-stats::MeasurementLevel ParseLevel(const std::string& name) {
-  if (name == "nominal") return stats::MeasurementLevel::kNominal;
-  if (name == "ordinal") return stats::MeasurementLevel::kOrdinal;
-  if (name == "interval") return stats::MeasurementLevel::kInterval;
-  if (name == "ratio") return stats::MeasurementLevel::kRatio;
-  throw UsageError("unknown level '" + name + "'; use nominal, ordinal, interval or ratio");
-}
-
 // The cells of one row of the table, as `verhaal agreement` prints them.
 std::vector<std::string> AgreementCells(const AgreementRow& r, TableFormat format) {
   std::vector<std::string> row = {r.unit, r.code, r.coders, std::to_string(r.n)};
@@ -79,76 +62,21 @@ std::vector<std::string> AgreementCells(const AgreementRow& r, TableFormat forma
 
 int FromTable(CommandContext& context, const CommandOptions& options, TableFormat format) {
   const std::string file = options.Get<std::string>("from-table");
-  const std::string coefficient =
-      options.Has("coefficient") ? options.Get<std::string>("coefficient") : "alpha";
-  if (coefficient != "alpha" && coefficient != "cohen" && coefficient != "fleiss") {
-    throw UsageError("unknown coefficient '" + coefficient + "'; use alpha, cohen or fleiss");
+  TableAgreementRequest request;
+  if (options.Has("coefficient")) {
+    request.coefficient = ParseAgreementCoefficient(options.Get<std::string>("coefficient"));
   }
-  const std::string level_name = options.Get<std::string>("level");
-  const stats::MeasurementLevel level = ParseLevel(level_name);
-  const std::string layout_name = options.Get<std::string>("layout");
-  if (layout_name != "units-by-coders" && layout_name != "coders-by-units") {
-    throw UsageError("unknown layout '" + layout_name +
-                     "'; use units-by-coders (a column per coder) or coders-by-units");
-  }
-  const bool counts = options.Has("counts");
-  if (counts && coefficient != "fleiss") {
-    throw UsageError(
-        "--counts reads a subjects x categories table, which only --coefficient "
-        "fleiss uses");
-  }
-  if (coefficient == "fleiss" && level != stats::MeasurementLevel::kNominal) {
-    throw UsageError("Fleiss' kappa is for nominal data; use --coefficient alpha for --level " +
-                     level_name);
-  }
+  request.level = ParseMeasurementLevel(options.Get<std::string>("level"));
+  request.layout = ParseTableLayout(options.Get<std::string>("layout"));
+  request.counts = options.Has("counts");
+  const TableAgreement result = ComputeTableAgreement(OpenFileSource(file), file, request);
   Table table{{"coefficient", "level", "units", "coders", "value", "note"},
               {},
               {false, false, true, true, true, false}};
-  try {
-    if (counts) {
-      const CountTable t = ReadCountTable(OpenFileSource(file), file);
-      const auto result = stats::FleissKappa(t.counts);
-      table.AddRow({"fleiss", "nominal", std::to_string(t.counts.size()), "",
-                    Number(result.value, format), result.note});
-    } else {
-      const ReliabilityTable t =
-          ReadReliabilityTable(OpenFileSource(file), file,
-                               layout_name == "units-by-coders" ? TableLayout::kUnitsByCoders
-                                                                : TableLayout::kCodersByUnits,
-                               level == stats::MeasurementLevel::kNominal);
-      const std::string units = std::to_string(t.units.size());
-      const std::string coders = std::to_string(t.coders.size());
-      if (coefficient == "alpha") {
-        const auto result = stats::KrippendorffAlpha(t.data, level);
-        table.AddRow(
-            {"alpha", level_name, units, coders, Number(result.alpha, format), result.note});
-      } else if (coefficient == "fleiss") {
-        const auto result = stats::FleissKappa(t.data);
-        table.AddRow(
-            {"fleiss", level_name, units, coders, Number(result.value, format), result.note});
-      } else {
-        if (t.coders.size() != 2) {
-          throw DataError(file + " has " + coders +
-                          " coders; Cohen's kappa compares exactly two (use --coefficient "
-                          "alpha or fleiss for more)");
-        }
-        const auto weighting =
-            level == stats::MeasurementLevel::kNominal   ? stats::KappaWeighting::kUnweighted
-            : level == stats::MeasurementLevel::kOrdinal ? stats::KappaWeighting::kLinear
-                                                         : stats::KappaWeighting::kQuadratic;
-        const auto result = stats::CohenKappa(t.data, weighting);
-        std::string note = result.note;
-        if (result.units_skipped > 0) {
-          AddNote(note, std::to_string(result.units_skipped) +
-                            " units left out (a coder's value missing)");
-        }
-        table.AddRow({"cohen", level_name, std::to_string(result.n), coders,
-                      Number(result.kappa, format), note});
-      }
-    }
-  } catch (const std::invalid_argument& e) {
-    throw DataError(file + ": " + e.what());
-  }
+  table.AddRow({std::string(AgreementCoefficientName(result.coefficient)),
+                std::string(MeasurementLevelName(result.level)), std::to_string(result.units),
+                result.coders ? std::to_string(*result.coders) : "", Number(result.value, format),
+                result.note});
   WriteTable(context.out, table, format);
   return 0;
 }
