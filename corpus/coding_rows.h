@@ -2,8 +2,9 @@
 // look at each coder's codings separately (reliability, matrix dimensions,
 // the stories export's code columns). They stream: nothing is kept here
 // beyond the row being read. Unlike CodingScan (coding_scan.h) they see the
-// caller's open transaction. Each throws SQLite's exception when reading
-// fails.
+// caller's open transaction. When reading fails each throws the Error of
+// an SQLite failure (corpus/error.h: kIo for a lock or a disk, kData for a
+// damaged file); a visitor's own Errors pass as they are.
 #ifndef VERHAAL_CORPUS_CODING_ROWS_H_
 #define VERHAAL_CORPUS_CODING_ROWS_H_
 
@@ -60,6 +61,7 @@ class StoryCodingCursor {
 
  private:
   struct State;
+  Project& project_;
   std::unique_ptr<State> state_;
 };
 

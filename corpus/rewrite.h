@@ -2,8 +2,9 @@
 // with other words (the pseudonymised copy of `verhaal pseudonymise`, see
 // docs/privacy.md): project facts in project_info, a story's codings as a
 // whole, a memo's text and span, a respondent's key. Each runs inside the
-// caller's Transaction; SQLite failures surface as SQLite exceptions that
-// the caller's transaction rolls back.
+// caller's Transaction; an SQLite failure is thrown as its Error
+// (corpus/error.h: kIo for a full disk or a lock, kData for a damaged file),
+// and the caller's transaction rolls back.
 #ifndef VERHAAL_CORPUS_REWRITE_H_
 #define VERHAAL_CORPUS_REWRITE_H_
 

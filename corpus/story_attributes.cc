@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -36,19 +37,23 @@ const char* AttributeQuery(StoryAttribute attribute) {
 
 void ForEachStoryAttribute(Project& project, StoryAttribute attribute,
                            const StoryValueVisit& visit) {
-  SQLite::Statement rows(project.db(), AttributeQuery(attribute));
-  VisitValues(rows, visit);
+  TranslateSqlite(project, [&] {
+    SQLite::Statement rows(project.db(), AttributeQuery(attribute));
+    VisitValues(rows, visit);
+  });
 }
 
 void ForEachStoryVariableValue(Project& project, const Variable& variable,
                                const StoryValueVisit& visit) {
-  SQLite::Statement rows(project.db(),
-                         variable.subject == VariableSubject::kStory
-                             ? "SELECT story_id, value FROM story_value WHERE variable_id = ?"
-                             : "SELECT s.id, v.value FROM story s JOIN respondent_value v ON "
-                               "v.respondent_id = s.respondent_id AND v.variable_id = ?");
-  rows.bind(1, variable.id);
-  VisitValues(rows, visit);
+  TranslateSqlite(project, [&] {
+    SQLite::Statement rows(project.db(),
+                           variable.subject == VariableSubject::kStory
+                               ? "SELECT story_id, value FROM story_value WHERE variable_id = ?"
+                               : "SELECT s.id, v.value FROM story s JOIN respondent_value v ON "
+                                 "v.respondent_id = s.respondent_id AND v.variable_id = ?");
+    rows.bind(1, variable.id);
+    VisitValues(rows, visit);
+  });
 }
 
 }  // namespace verhaal

@@ -1,7 +1,8 @@
 // One value per story, streamed, for grouping stories by it (the levels of a
 // matrix dimension): an attribute of the story or its respondent, or a
-// variable's value. Reads no story text. Each throws SQLite's exception when
-// reading fails.
+// variable's value. Reads no story text. When reading fails each throws the
+// Error of an SQLite failure (corpus/error.h); a visitor's own Errors pass
+// as they are.
 #ifndef VERHAAL_CORPUS_STORY_ATTRIBUTES_H_
 #define VERHAAL_CORPUS_STORY_ATTRIBUTES_H_
 

@@ -4,8 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <tuple>
 
+#include "base/error.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/stories.h"
@@ -119,6 +121,36 @@ TEST_F(CodingRowsTest, CursorGivesEachStoryItsCodings) {
   EXPECT_EQ(of(stories_[1]), Pairs{});
   EXPECT_EQ(of(stories_[2]), (Pairs{{anna_, codes_[0]}}));
   EXPECT_EQ(of(stories_[2] + 1), Pairs{});
+}
+
+// SQLite's exceptions stay inside corpus/: a failing read is a verhaal::Error
+// with SQLite's result code (here a statement that cannot run, a bug:
+// kInternal), and an Error a visitor throws passes as it is.
+TEST_F(CodingRowsTest, AFailingReadIsAnErrorAndAVisitorsErrorPasses) {
+  try {
+    ForEachCodingRow(project_, nullptr,
+                     [](const CodingRow&) { throw DataError("stop at the first coding"); });
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.message(), "stop at the first coding");
+  }
+  project_.db().exec("ALTER TABLE coding RENAME TO coding_elsewhere");
+  auto expect_internal = [](const std::function<void()>& read) {
+    try {
+      read();
+      ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::kInternal);
+      EXPECT_NE(e.sqlite_code(), 0);
+      EXPECT_NE(e.message().find("coding"), std::string::npos) << e.message();
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "not a verhaal::Error: " << e.what();
+    }
+  };
+  expect_internal([&] { ForEachCodingRow(project_, nullptr, [](const CodingRow&) {}); });
+  expect_internal([&] { CodersWithCodings(project_); });
+  expect_internal([&] { StoryCodingCursor cursor(project_, CoderSet{}); });
 }
 
 }  // namespace
