@@ -5,6 +5,8 @@
 #include "base/closest_name.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "corpus/coder_makeup.h"
+#include "corpus/codings.h"
 #include "corpus/project_settings.h"
 
 namespace verhaal {
@@ -54,15 +56,15 @@ std::string CheckSpeaker(Project& project, std::string speaker) {
 }
 
 // The ids of `names` (kMissing for one that is not a coder), sorted by name.
-void Lookup(const std::vector<CoderActivity>& coders, std::vector<std::string> names,
+void Lookup(const std::vector<Coder>& coders, std::vector<std::string> names,
             CoderSelection& selection) {
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
   std::vector<std::string> known;
   for (const auto& coder : coders) known.push_back(coder.name);
   for (const auto& name : names) {
-    const auto it = std::find_if(coders.begin(), coders.end(),
-                                 [&](const CoderActivity& c) { return c.name == name; });
+    const auto it =
+        std::find_if(coders.begin(), coders.end(), [&](const Coder& c) { return c.name == name; });
     if (it == coders.end()) {
       const std::string near = ClosestName(name, known);
       throw MissingError("no coder '" + name + "' in the project; " +
@@ -138,8 +140,16 @@ CoderCombine ParseCoderCombine(std::string_view text) {
   throw UsageError("--combine takes any, all or each, not '" + std::string(text) + "'");
 }
 
+// InDefaultAnalysisSet by index lookups (ReadCoderMakeup) instead of a
+// CoderActivity, which counts every coding.
+bool InDefaultSet(Project& project, const Coder& coder) {
+  if (coder.name == kRuleCoderName || coder.name == kConsensusCoderName) return false;
+  const CoderMakeup makeup = ReadCoderMakeup(project, coder.id);
+  return !makeup.coded || makeup.by_hand;
+}
+
 CoderSelection ResolveCoderSelection(Project& project, const CoderRequest& request) {
-  const std::vector<CoderActivity> coders = ListCoderActivity(project);
+  const std::vector<Coder> coders = ListCoders(project);
   CoderSelection selection;
   std::vector<std::string> names;
   if (request.coders && !request.coders->empty()) {
@@ -150,7 +160,7 @@ CoderSelection ResolveCoderSelection(Project& project, const CoderRequest& reque
     selection.source = kFromAnalysisSet;
   } else {
     for (const auto& coder : coders) {
-      if (InDefaultAnalysisSet(coder)) names.push_back(coder.name);
+      if (InDefaultSet(project, coder)) names.push_back(coder.name);
     }
     selection.source = kFromDefault;
   }
@@ -192,7 +202,7 @@ void SetAnalysisSet(Project& project, const std::vector<std::string>& names) {
     return;
   }
   CoderSelection checked;
-  Lookup(ListCoderActivity(project), names, checked);
+  Lookup(ListCoders(project), names, checked);
   std::string value;
   for (const auto& name : checked.names) value += (value.empty() ? "" : "\n") + name;
   SetProjectSetting(project, kAnalysisSetKey, value);

@@ -17,6 +17,18 @@ namespace {
 // Relative tolerance when comparing table probabilities, as R's fisher.test.
 constexpr double kRelativeTolerance = 1e-7;
 
+// Below this, std::exp returns exactly 0 (the smallest subnormal double is
+// e^-744.44; rounding takes everything under about -745.13 to 0), so adding
+// it changes nothing. Skipping those calls leaves every sum bit for bit as
+// it was, and saves glibc's slow underflow path, which large tables (tens of
+// thousands of stories) take for most of their terms.
+constexpr double kExpIsZero = -746.0;
+
+// p += e^log_p, skipping the terms that are exactly 0.
+void AddExp(double& p, double log_p) {
+  if (log_p > kExpIsZero) p += std::exp(log_p);
+}
+
 std::vector<double> LogFactorials(std::int64_t n) {
   std::vector<double> table(static_cast<std::size_t>(n) + 1, 0.0);
   for (std::int64_t i = 2; i <= n; ++i) {
@@ -149,7 +161,7 @@ class Enumerator {
       double total = log_denominator;
       for (std::int64_t x : remaining_) total += lf(x);
       const double log_p = log_constant_ - total;
-      if (log_p <= log_threshold_) p_ += std::exp(log_p);
+      if (log_p <= log_threshold_) AddExp(p_, log_p);
       return;
     }
     // Bounds on the sum of lf over the cells still to fill.
@@ -175,7 +187,7 @@ class Enumerator {
       double log_sum = lf(n_left);
       for (std::int64_t r : remaining_) log_sum -= lf(r);
       for (std::int64_t c : col_left) log_sum -= lf(c);
-      p_ += std::exp(base + log_sum);
+      AddExp(p_, base + log_sum);
       return;
     }
     FillCell(col, 0, cols_[col], log_denominator);

@@ -155,6 +155,7 @@ void ColourByDimension(Project& project, const SignifierPlotQuery& query,
   plot.colour = colour.title;
   plot.groups = colour.levels;
   plot.codings = colour.codings;
+  plot.coders = coders;
   for (SignifierPlotPoint& point : plot.points) {
     const auto level = colour.level_of.find(point.story_id);
     if (level != colour.level_of.end()) point.group = level->second;
@@ -177,6 +178,7 @@ void ColourByCode(Project& project, const SignifierPlotQuery& query, bool viewer
   } else {
     coders = Coders(project, query.coders);
     plot.codings = coders->Describe();
+    plot.coders = coders;
   }
   std::vector<int64_t> coded;
   if (coders) {

@@ -56,6 +56,7 @@ struct SignifierPlot {
   std::string colour;                       // what colours the points, or empty
   std::vector<std::string> groups;          // its levels
   std::string codings;                      // whose codings coloured them, or empty
+  std::optional<CoderSelection> coders;     // the same as a selection (for a page's language)
   std::vector<SignifierPlotPoint> points;   // in story order
   std::map<std::string, int64_t> left_out;  // stories not plotted, by reason
   int64_t stories = 0;                      // passing the filters

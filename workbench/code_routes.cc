@@ -1,11 +1,13 @@
 // The Code view's call (docs/serve.md, "GET /api/code/passages"): reads the
-// query, calls study/code_passages.h under the project lock, writes the JSON.
+// query, calls study/code_passages.h through a connection of its own
+// (workbench/readers.h), writes the JSON.
 #include <algorithm>
 
 #include "study/code_passages.h"
 #include "study/request_error.h"
 #include "workbench/handlers.h"
 #include "workbench/json_view.h"
+#include "workbench/readers.h"
 
 namespace verhaal {
 namespace {
@@ -54,10 +56,10 @@ void Workbench::Handlers::InstallCodeApi(httplib::Server& server) {
                const PassageQuery query = PassageQueryFrom(request);
                const int64_t offset = WholeParam(request, "offset", 0);
                const int64_t limit = std::min<int64_t>(WholeParam(request, "limit", 200), 100000);
-               std::lock_guard lock(w.project_mutex_);
+               const auto project = w.readers_->Borrow();
                SendJson(response,
-                        CodePassagesJson(query.code_path, Retrieve(w.project_, viewer, query),
-                                         offset, limit));
+                        CodePassagesJson(query.code_path, Retrieve(*project, viewer, query), offset,
+                                         limit));
              }));
 }
 

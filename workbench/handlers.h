@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "coding/analysis_coders.h"
+#include "study/request_error.h"
 #include "study/viewer.h"
 #include "workbench/server.h"
 
@@ -95,6 +96,21 @@ std::optional<std::vector<std::string>> CodersParam(const httplib::Request& requ
 // min_coders= and speaker=.
 CoderRequest CoderRequestParams(const httplib::Request& request);
 void SendJson(httplib::Response& response, const nlohmann::json& body, int status = 200);
+
+// A name in a query parameter that is not in the project (a code, coder,
+// signifier, variable or story set a matrix reads or a list is filtered by)
+// is a bad request (400), not a missing resource (404): 404 is for what the
+// path names. Runs `action`, turning its kMissing RequestError into kUsage
+// with the same message and field.
+template <typename Action>
+auto AsBadParameter(Action&& action) -> decltype(action()) {
+  try {
+    return action();
+  } catch (const RequestError& e) {
+    if (e.kind() != ErrorKind::kMissing || e.problem() != RequestProblem::kNone) throw;
+    throw RequestError(ErrorKind::kUsage, e.message(), e.field());
+  }
+}
 
 // Writes {"error": message, "field": field} with `status`.
 void SendError(httplib::Response& response, int status, const std::string& message,

@@ -202,7 +202,9 @@ json DimensionJson(const DimensionSpec& spec, const ResolvedDimension& dim) {
           {"codings", dim.codings}};
 }
 
-// Whose codings an answer counts, for the Matrix and Code pages.
+}  // namespace
+
+// Whose codings an answer counts, for the Matrix, Code and Signifiers pages.
 json CoderSelectionJson(const CoderSelection& c) {
   return {{"names", c.names},
           {"combine", CombineName(c.combine)},
@@ -211,8 +213,6 @@ json CoderSelectionJson(const CoderSelection& c) {
           {"source", c.source},
           {"text", c.Describe()}};
 }
-
-}  // namespace
 
 json MatrixAnswerJson(const MatrixAnswer& answer) {
   const Matrix& matrix = answer.matrix;

@@ -26,6 +26,9 @@ nlohmann::json StoryJson(const StoryView& view, const Viewer& viewer);
 nlohmann::json CodeJson(const CodeWithCounts& code);
 nlohmann::json UndoJson(const UndoOutcome& outcome, const Viewer& viewer, bool undo);
 nlohmann::json MatrixAnswerJson(const MatrixAnswer& answer);
+// Whose codings an answer counts: names, combine, min_coders, speaker,
+// source and the CLI's text, so a page can say it in its language.
+nlohmann::json CoderSelectionJson(const CoderSelection& coders);
 nlohmann::json CellQuotesJson(const CellQuotes& quotes, const std::string& row,
                               const std::string& col, const std::string& group);
 // The Code view's passages: the coders, the total and passages [offset,

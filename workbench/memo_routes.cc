@@ -1,8 +1,10 @@
 // The Memos view's call (docs/serve.md, "GET /api/memos"): reads the query,
-// calls study/memo_list.h under the project lock, writes the JSON.
+// calls study/memo_list.h through a connection of its own (workbench/
+// readers.h), writes the JSON.
 #include "study/memo_list.h"
 #include "workbench/handlers.h"
 #include "workbench/json_view.h"
+#include "workbench/readers.h"
 
 namespace verhaal {
 
@@ -16,8 +18,8 @@ void Workbench::Handlers::InstallMemoApi(httplib::Server& server) {
                query.author = Param(request, "author");
                query.offset = WholeParam(request, "offset", 0);
                query.limit = WholeParam(request, "limit", 100);
-               std::lock_guard lock(w.project_mutex_);
-               SendJson(response, MemoListJson(ListProjectMemos(w.project_, viewer, query),
+               const auto project = w.readers_->Borrow();
+               SendJson(response, MemoListJson(ListProjectMemos(*project, viewer, query),
                                                query.offset, query.limit));
              }));
 }

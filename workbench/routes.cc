@@ -1,8 +1,11 @@
 // The JSON API of docs/serve.md. Each route reads the request, calls one
-// study/ function under the project lock, publishes an event for a change,
-// and writes the JSON; nothing else.
+// study/ function (a change under the project lock, a read through a
+// connection of its own: workbench/readers.h), publishes an event for a
+// change, and writes the JSON; nothing else.
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 
 #include "exporters/svg_heatmap.h"
 #include "study/codebook_edit.h"
@@ -12,6 +15,7 @@
 #include "study/story_browse.h"
 #include "workbench/handlers.h"
 #include "workbench/json_view.h"
+#include "workbench/readers.h"
 
 namespace verhaal {
 namespace {
@@ -72,19 +76,6 @@ std::vector<int64_t> IdsParam(const std::string& text) {
     start = comma + 1;
   }
   return ids;
-}
-
-// A matrix query names what it reads in query parameters, so a name that is
-// not in the project (a code, coder, signifier, variable) is a bad request
-// (400) here, not a missing resource (404).
-template <typename Action>
-auto AsBadParameter(Action&& action) -> decltype(action()) {
-  try {
-    return action();
-  } catch (const RequestError& e) {
-    if (e.kind() != ErrorKind::kMissing || e.problem() != RequestProblem::kNone) throw;
-    throw RequestError(ErrorKind::kUsage, e.message(), e.field());
-  }
 }
 
 }  // namespace
@@ -181,6 +172,7 @@ void SendJson(httplib::Response& response, const json& body, int status) {
 
 httplib::Server::Handler Workbench::Handlers::Json(JsonHandler handler) {
   return [this, handler = std::move(handler)](const Request& request, Response& response) {
+    const auto started = std::chrono::steady_clock::now();
     try {
       handler(request, response, ViewerOf(request));
     } catch (const RequestError& e) {
@@ -188,6 +180,13 @@ httplib::Server::Handler Workbench::Handlers::Json(JsonHandler handler) {
     } catch (const Error& e) {
       SendError(response, StatusOf(e), e.message());
     }
+    // How long the server took (waiting for the project included), for the
+    // browser's developer tools and bench/serve-load.
+    const std::chrono::duration<double, std::milli> took =
+        std::chrono::steady_clock::now() - started;
+    char timing[48];
+    std::snprintf(timing, sizeof timing, "app;dur=%.1f", took.count());
+    response.set_header("Server-Timing", timing);
   };
 }
 
@@ -199,8 +198,8 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
 
   server.Get(
       "/api/project", Json([&w](const Request& request, Response& response, const Viewer& viewer) {
-        std::lock_guard lock(w.project_mutex_);
-        const ProjectOverview o = OverviewProject(w.project_, viewer);
+        const auto project = w.readers_->Borrow();
+        const ProjectOverview o = OverviewProject(*project, viewer);
         const auto caller = w.handlers_->Authenticate(request);
         SendJson(response, {{"name", o.name},
                             {"file", o.file},
@@ -220,16 +219,16 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
                             {"roles", o.facets.roles},
                             {"kinds", o.facets.kinds},
                             {"waves", o.facets.waves},
-                            {"dimensions", DimensionChoicesJson(ListMatrixDimensions(w.project_))},
-                            {"project_coders", ListMatrixCoders(w.project_, viewer)}});
+                            {"dimensions", DimensionChoicesJson(ListMatrixDimensions(*project))},
+                            {"project_coders", ListMatrixCoders(*project, viewer)}});
       }));
 
   server.Get("/api/matrix",
              Json([&w](const Request& request, Response& response, const Viewer& viewer) {
                const MatrixQuery query = MatrixQueryFrom(request);
-               std::lock_guard lock(w.project_mutex_);
+               const auto project = w.readers_->Borrow();
                SendJson(response, MatrixAnswerJson(AsBadParameter(
-                                      [&] { return RunMatrixQuery(w.project_, viewer, query); })));
+                                      [&] { return RunMatrixQuery(*project, viewer, query); })));
              }));
 
   // The same matrix as a heat map (exporters/svg_heatmap.h, as `verhaal
@@ -237,9 +236,9 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
   server.Get("/api/matrix.svg",
              Json([&w](const Request& request, Response& response, const Viewer& viewer) {
                const MatrixQuery query = MatrixQueryFrom(request);
-               std::lock_guard lock(w.project_mutex_);
+               const auto project = w.readers_->Borrow();
                const MatrixAnswer answer =
-                   AsBadParameter([&] { return RunMatrixQuery(w.project_, viewer, query); });
+                   AsBadParameter([&] { return RunMatrixQuery(*project, viewer, query); });
                response.set_header("Content-Disposition", "attachment; filename=\"matrix.svg\"");
                response.set_content(MatrixHeatmapSvg(answer.matrix),
                                     "image/svg+xml; charset=utf-8");
@@ -259,19 +258,19 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
                }
                const std::string group = Param(request, "group").value_or("");
                const int64_t limit = WholeParam(request, "limit", 200);
-               std::lock_guard lock(w.project_mutex_);
+               const auto project = w.readers_->Borrow();
                const CellQuotes quotes = AsBadParameter([&] {
-                 const MatrixAnswer answer = RunMatrixQuery(w.project_, viewer, query);
-                 return QuoteMatrixCell(w.project_, answer, *row, *col, group,
+                 const MatrixAnswer answer = RunMatrixQuery(*project, viewer, query);
+                 return QuoteMatrixCell(*project, answer, *row, *col, group,
                                         static_cast<int>(std::clamp<int64_t>(limit, 0, 100000)));
                });
                SendJson(response, CellQuotesJson(quotes, *row, *col, group));
              }));
 
   server.Get("/api/codebook", Json([&w](const Request&, Response& response, const Viewer& viewer) {
-               std::lock_guard lock(w.project_mutex_);
+               const auto project = w.readers_->Borrow();
                json codes = json::array();
-               for (const CodeWithCounts& c : CodebookTree(w.project_, viewer))
+               for (const CodeWithCounts& c : CodebookTree(*project, viewer))
                  codes.push_back(CodeJson(c));
                SendJson(response, {{"codes", codes}});
              }));
@@ -293,16 +292,18 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
         list.coded = coded && *coded != "0" && *coded != "false";
         list.offset = WholeParam(request, "offset", 0);
         list.limit = WholeParam(request, "limit", 50);
-        std::lock_guard lock(w.project_mutex_);
-        SendJson(response,
-                 StoryPageJson(BrowseStories(w.project_, viewer, list), list.offset, list.limit));
+        const auto project = w.readers_->Borrow();
+        SendJson(
+            response,
+            StoryPageJson(AsBadParameter([&] { return BrowseStories(*project, viewer, list); }),
+                          list.offset, list.limit));
       }));
 
   server.Get(R"(/api/stories/([^/]+))",
              Json([&w](const Request& request, Response& response, const Viewer& viewer) {
-               std::lock_guard lock(w.project_mutex_);
+               const auto project = w.readers_->Borrow();
                SendJson(response,
-                        StoryJson(OpenStory(w.project_, viewer, request.matches[1].str()), viewer));
+                        StoryJson(OpenStory(*project, viewer, request.matches[1].str()), viewer));
              }));
 
   server.Post(R"(/api/stories/([^/]+)/codings)",

@@ -1,10 +1,12 @@
 // The Rules view's calls (docs/serve.md, "GET /api/rules"): each route reads
-// the request, calls one study/rule_review.h function under the project
-// lock, publishes an event for a decision, and writes the JSON.
+// the request, calls one study/rule_review.h function (a decision under the
+// project lock, a read through a connection of its own), publishes an event
+// for a decision, and writes the JSON.
 #include "study/request_error.h"
 #include "study/rule_review.h"
 #include "workbench/handlers.h"
 #include "workbench/json_view.h"
+#include "workbench/readers.h"
 
 namespace verhaal {
 
@@ -12,8 +14,8 @@ void Workbench::Handlers::InstallRuleApi(httplib::Server& server) {
   Workbench& w = workbench_;
 
   server.Get("/api/rules", Json([&w](const Request&, Response& response, const Viewer& viewer) {
-               std::lock_guard lock(w.project_mutex_);
-               SendJson(response, RulePrecisionsJson(RulePrecisions(w.project_, viewer)));
+               const auto project = w.readers_->Borrow();
+               SendJson(response, RulePrecisionsJson(RulePrecisions(*project, viewer)));
              }));
 
   server.Get("/api/rules/codings",
@@ -24,10 +26,12 @@ void Workbench::Handlers::InstallRuleApi(httplib::Server& server) {
                query.decision = Param(request, "decision");
                query.offset = WholeParam(request, "offset", 0);
                query.limit = WholeParam(request, "limit", 50);
-               std::lock_guard lock(w.project_mutex_);
-               SendJson(response,
-                        RuleCodingListJson(ListRuleCodingsForReview(w.project_, viewer, query),
-                                           query.offset, query.limit));
+               const auto project = w.readers_->Borrow();
+               SendJson(response, RuleCodingListJson(AsBadParameter([&] {
+                                                       return ListRuleCodingsForReview(
+                                                           *project, viewer, query);
+                                                     }),
+                                                     query.offset, query.limit));
              }));
 
   server.Post(R"(/api/rules/codings/([^/]+)/decision)",

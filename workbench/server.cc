@@ -9,12 +9,17 @@
 #include "base/error.h"
 #include "study/privacy_review.h"
 #include "workbench/handlers.h"
+#include "workbench/readers.h"
 
 namespace verhaal {
 namespace {
 
 // Request threads: every open page holds one for its event stream.
 constexpr size_t kThreads = 32;
+
+// Connections for reading: as many reads at once (more would only share the
+// processors); a read beyond them waits for one to finish.
+constexpr size_t kReaders = 4;
 
 std::set<std::string> HostsFor(const std::string& listen, int port) {
   const std::string suffix = ":" + std::to_string(port);
@@ -43,6 +48,7 @@ bool IsLoopback(const std::string& address) {
 Workbench::Workbench(ServeOptions options)
     : options_(std::move(options)),
       project_(Project::Open(options_.project)),
+      readers_(std::make_unique<ProjectReaders>(options_.project, kReaders)),
       sessions_(options_.coders) {
   if (options_.coders.empty()) throw UsageError("the workbench needs at least one coder");
   if (options_.lead.empty()) options_.lead = options_.coders.front();
@@ -75,6 +81,10 @@ Workbench::Workbench(ServeOptions options)
   privacy_ = std::make_unique<PrivacyReview>(options_.project, options_.decisions);
   server_->new_task_queue = [] { return new httplib::ThreadPool(kThreads); };
   server_->set_payload_max_length(1 << 20);
+  // An answer goes out as two writes (head, body); with Nagle's algorithm the
+  // body waits for the client's delayed acknowledgement of the head, 40 ms
+  // on Linux (bench/serve-load saw it on most writes).
+  server_->set_tcp_nodelay(true);
   handlers_ = std::make_unique<Handlers>(*this);
   handlers_->Install(*server_);
 }

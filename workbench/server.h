@@ -5,8 +5,10 @@
 // on changes) and sets the security headers; tells open pages about changes
 // (server-sent events), also those another program (the CLI) makes.
 //
-// One Project connection serves every request, one at a time (a mutex);
-// the CLI writes beside it through SQLite's WAL and busy timeout.
+// One Project connection makes every change, one at a time (a mutex); the
+// routes that only read borrow connections of their own (workbench/
+// readers.h), so a long read does not hold up the coders' changes. The CLI
+// writes beside it through SQLite's WAL and busy timeout.
 #ifndef VERHAAL_WORKBENCH_SERVER_H_
 #define VERHAAL_WORKBENCH_SERVER_H_
 
@@ -31,6 +33,7 @@ class Server;
 namespace verhaal {
 
 class PrivacyReview;
+class ProjectReaders;
 
 struct ServeOptions {
   std::filesystem::path project;
@@ -86,6 +89,7 @@ class Workbench {
   ServeOptions options_;
   Project project_;
   std::mutex project_mutex_;
+  std::unique_ptr<ProjectReaders> readers_;  // for the routes that only read
   Sessions sessions_;
   EventLog events_;
   std::unique_ptr<httplib::Server> server_;

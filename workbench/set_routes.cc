@@ -1,13 +1,15 @@
 // The Signifiers view's calls (docs/serve.md, "GET /api/signifiers/plot" and
-// "Story sets"): each route reads the request, calls one study/ function
-// under the project lock, publishes an event for a change to the sets, and
-// writes the JSON.
+// "Story sets"): each route reads the request, calls one study/ function (a
+// change under the project lock, a read through a connection of its own),
+// publishes an event for a change to the sets, and writes the JSON.
 #include <cmath>
 
 #include "study/request_error.h"
 #include "study/signifier_plot.h"
 #include "study/story_sets.h"
 #include "workbench/handlers.h"
+#include "workbench/json_view.h"
+#include "workbench/readers.h"
 
 namespace verhaal {
 namespace {
@@ -36,6 +38,7 @@ json PlotJson(const SignifierPlot& plot) {
               {"colour", plot.colour},
               {"groups", plot.groups},
               {"codings", plot.codings},
+              {"coders", plot.coders ? CoderSelectionJson(*plot.coders) : json(nullptr)},
               {"stories", plot.stories},
               {"left_out", plot.left_out},
               {"points", std::move(points)}};
@@ -113,14 +116,14 @@ void Workbench::Handlers::InstallSetApi(httplib::Server& server) {
                  query.stories.wave = static_cast<int>(WholeParam(request, "wave", 0));
                }
                query.stories.set = Param(request, "set");
-               std::lock_guard lock(w.project_mutex_);
-               SendJson(response, PlotJson(BuildSignifierPlot(w.project_, viewer, query)));
+               const auto project = w.readers_->Borrow();
+               SendJson(response, PlotJson(BuildSignifierPlot(*project, viewer, query)));
              }));
 
   server.Get("/api/sets", Json([&w](const Request&, Response& response, const Viewer&) {
                json sets = json::array();
-               std::lock_guard lock(w.project_mutex_);
-               for (const StorySet& set : ListStorySets(w.project_)) sets.push_back(SetJson(set));
+               const auto project = w.readers_->Borrow();
+               for (const StorySet& set : ListStorySets(*project)) sets.push_back(SetJson(set));
                SendJson(response, {{"sets", sets}});
              }));
 
@@ -138,8 +141,8 @@ void Workbench::Handlers::InstallSetApi(httplib::Server& server) {
 
   server.Get(R"(/api/sets/([^/]+))",
              Json([&w](const Request& request, Response& response, const Viewer&) {
-               std::lock_guard lock(w.project_mutex_);
-               const StorySetContents contents = ShowStorySet(w.project_, request.matches[1].str());
+               const auto project = w.readers_->Borrow();
+               const StorySetContents contents = ShowStorySet(*project, request.matches[1].str());
                json out = SetJson(contents.set);
                out["keys"] = contents.keys;
                SendJson(response, out);

@@ -1,10 +1,12 @@
 // The Team view's calls (docs/serve.md, "GET /api/team"): each route reads
-// the request, calls one study/team.h function under the project lock,
-// publishes an event for a decision, and writes the JSON.
+// the request, calls one study/team.h function (a decision under the project
+// lock, a read through a connection of its own), publishes an event for a
+// decision, and writes the JSON.
 #include "study/request_error.h"
 #include "study/team.h"
 #include "workbench/handlers.h"
 #include "workbench/json_view.h"
+#include "workbench/readers.h"
 
 namespace verhaal {
 namespace {
@@ -54,14 +56,14 @@ std::vector<SettleSegment> SegmentsOf(const json& body) {
 void Workbench::Handlers::InstallTeamApi(httplib::Server& server) {
   Workbench& w = workbench_;
 
-  server.Get(
-      "/api/team", Json([&w](const Request& request, Response& response, const Viewer& viewer) {
-        TeamQuery query;
-        if (const auto coders = Param(request, "coders")) query.coders = Names(*coders);
-        query.unit = UnitParam(Param(request, "unit"));
-        std::lock_guard lock(w.project_mutex_);
-        SendJson(response, TeamOverviewJson(OverviewTeam(w.project_, viewer, query), viewer));
-      }));
+  server.Get("/api/team",
+             Json([&w](const Request& request, Response& response, const Viewer& viewer) {
+               TeamQuery query;
+               if (const auto coders = Param(request, "coders")) query.coders = Names(*coders);
+               query.unit = UnitParam(Param(request, "unit"));
+               const auto project = w.readers_->Borrow();
+               SendJson(response, TeamOverviewJson(OverviewTeam(*project, viewer, query), viewer));
+             }));
 
   server.Get("/api/team/disagreements",
              Json([&w](const Request& request, Response& response, const Viewer& viewer) {
@@ -78,9 +80,9 @@ void Workbench::Handlers::InstallTeamApi(httplib::Server& server) {
                }
                query.code = Param(request, "code");
                query.unit = UnitParam(Param(request, "unit"));
-               std::lock_guard lock(w.project_mutex_);
+               const auto project = w.readers_->Borrow();
                SendJson(response, TeamDisagreementsJson(
-                                      ListTeamDisagreements(w.project_, viewer, query), viewer));
+                                      ListTeamDisagreements(*project, viewer, query), viewer));
              }));
 
   server.Post("/api/team/settle",

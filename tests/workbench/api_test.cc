@@ -76,7 +76,8 @@ TEST_F(WorkbenchTest, StoryListRejectsBadParameters) {
     std::string field;
   } cases[] = {
       {"limit=0", 400, "limit"},   {"limit=501", 400, "limit"}, {"offset=-1", 400, "offset"},
-      {"limit=ten", 400, "limit"}, {"q=%22open", 400, "q"},     {"code=nergens", 404, "code"},
+      {"limit=ten", 400, "limit"}, {"q=%22open", 400, "q"},     {"code=nergens", 400, "code"},
+      {"set=nergens", 400, "set"},
   };
   for (const auto& c : cases) {
     auto r = Get("anna", "/api/stories?" + c.query);

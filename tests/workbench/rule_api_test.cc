@@ -260,7 +260,7 @@ TEST_F(RuleApiTest, BadRequestsNameTheirField) {
   const std::vector<std::tuple<std::string, int, std::string, std::string>> reads = {
       {"?decision=maybe", 400, "decision",
        "decision must be unreviewed, accepted or rejected; got 'maybe'"},
-      {"?code=motivatie/wilen", 404, "code",
+      {"?code=motivatie/wilen", 400, "code",
        "code 'motivatie/wilen' does not exist; did you mean 'motivatie/willen'?"},
       {"?rule=wil-werke", 400, "rule",
        "no rule 'wil-werke' in the codebook or the codings; did you mean 'wil-werken'?"},

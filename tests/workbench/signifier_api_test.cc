@@ -3,8 +3,9 @@
 // a code; the story sets (GET/POST /api/sets, GET/PATCH/DELETE
 // /api/sets/NAME) are saved in the project and filter the story list, the
 // matrix, the Code view and the plot (set=NAME) as they filter the CLI
-// (--set NAME). Bad parameters are 400 naming the field, an unknown set 404
-// where it is the resource asked for, a taken name 409.
+// (--set NAME). Bad parameters are 400 naming the field (an unknown set as a
+// filter too, on every call), an unknown set 404 where it is the resource
+// asked for (/api/sets/NAME), a taken name 409.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -216,11 +217,13 @@ TEST_F(SignifierApiTest, ASetFiltersTheStoryListTheMatrixTheCodeViewAndThePlot) 
   EXPECT_EQ(json::parse(cli.out)["tables"][0]["used"], 2);
 }
 
-TEST_F(SignifierApiTest, AnUnknownSetAsAFilter) {
-  EXPECT_EQ(Failure(Get("anna", "/api/stories?set=nergens")), Outcome(404, "set"));
+TEST_F(SignifierApiTest, AnUnknownSetAsAFilterIsABadParameterEverywhere) {
+  EXPECT_EQ(Failure(Get("anna", "/api/stories?set=nergens")), Outcome(400, "set"));
   EXPECT_EQ(Failure(Get("anna", "/api/matrix?rows=role&cols=kind&set=nergens")),
             Outcome(400, "set"));
   EXPECT_EQ(Failure(Get("anna", "/api/code/passages?code=taal&set=nergens")), Outcome(400, "set"));
+  EXPECT_EQ(Failure(Get("anna", "/api/signifiers/plot?triad=belang&set=nergens")),
+            Outcome(400, "set"));
 }
 
 TEST_F(SignifierApiTest, ASetThatCannotBeSavedSaysWhichField) {

@@ -1,0 +1,25 @@
+// Whether a coder is a person, by index lookups: what choosing the default
+// coders of an analysis needs, without reading the whole coding table.
+#ifndef VERHAAL_CORPUS_CODER_MAKEUP_H_
+#define VERHAAL_CORPUS_CODER_MAKEUP_H_
+
+#include <cstdint>
+
+#include "corpus/project.h"
+
+namespace verhaal {
+
+// Whether the coder has codings, and whether one of them was not made by a
+// rule (its origin not "rule:..."): what IsHumanCoder asks of a
+// CoderActivity (corpus/coder_set.h). Each answer stops at the first such
+// coding (the coder index); only a coder all of whose codings came from
+// rules is read to the end.
+struct CoderMakeup {
+  bool coded = false;
+  bool by_hand = false;
+};
+CoderMakeup ReadCoderMakeup(Project& project, int64_t coder_id);
+
+}  // namespace verhaal
+
+#endif  // VERHAAL_CORPUS_CODER_MAKEUP_H_
