@@ -208,7 +208,7 @@ test.describe('in Dutch', () => {
 
   test('the Matrix view speaks Dutch', async ({page}) => {
     await openMatrix(page, 'nl');
-    for (const name of ['Rijen', 'Kolommen', 'Codeurs']) await expect(page.getByLabel(name)).toBeVisible();
+    for (const name of ['Rijen', 'Kolommen', 'Groepen', 'Codeurs']) await expect(page.getByLabel(name)).toBeVisible();
     for (const name of ['Aantallen', 'Rij-%', 'Kolom-%']) await expect(page.getByRole('radio', {name})).toBeVisible();
     await expect(page.getByText(/^Geteld: verhalen; coderingen: anna, bram \(de analyseset\)/)).toBeVisible();
     await expect(page.getByRole('table', {name: 'Toetsen'})).toContainText('exacte toets van Fisher');
@@ -260,4 +260,53 @@ test('counting respondents or coded segments gives the numbers of verhaal matrix
   const reflections = cliMatrix('--kind', 'reflection').tables[0];
   await expect(page.locator('#matrix-used')).toContainText(`${reflections.used} stories used`);
   await expect(page).toHaveURL(/kind=reflection/);
+});
+
+test('one matrix per group, as verhaal matrix --by, with its quotes and the comparison', async ({page}) => {
+  await openMatrix(page);
+  await page.locator('#matrix-view').getByLabel('Role').selectOption('statushouder');
+  await page.getByLabel('Groups').selectOption('var:gemeente');
+  await expect(page).toHaveURL(/by=var%3Agemeente/);
+  const cli = cliMatrix('--by', 'var:gemeente', '--role', 'statushouder');
+  expect(cli.tables.length).toBeGreaterThanOrEqual(2);
+  for (const tab of cli.tables) {
+    const table = page.getByRole('table', {name: `${cli.by} = ${tab.group}: motivatie (rows) × communicatiestijl (columns)`});
+    await expect(table).toBeVisible();
+    for (const cell of tab.cells) {
+      const button = table.getByRole('button', {name: new RegExp(`^${escape(tab.group)}: ${escape(cell.row)} × ${escape(cell.col)}: `)});
+      await expect(button).toHaveText(`${cell.count}${cell.flagged ? '*' : ''}`);
+    }
+    await expect(page.getByRole('heading', {level: 3, name: `${cli.by} = ${tab.group}`})).toBeVisible();
+  }
+  // The comparison: the groups against the matrix's cells, with its tests.
+  const comparison = page.getByRole('table', {name: `${cli.by} (rows) × the matrix cells (columns)`});
+  await expect(comparison).toBeVisible();
+  for (const cell of cli.comparison.cells) {
+    await expect(comparison.getByRole('cell', {name: new RegExp(`^${escape(cell.row)} × ${escape(cell.col)}: `)}))
+      .toHaveText(`${cell.count}${cell.flagged ? '*' : ''}`);
+  }
+  await expect(comparison.getByRole('button')).toHaveCount(0);
+  const tests = page.getByRole('table', {name: 'Tests: comparison'});
+  await expect(tests.getByRole('row', {name: /Cramér's V/})).toContainText(cli.comparison.tests.cramers_v.toFixed(3));
+
+  // A cell of one group lists that group's stories only.
+  const tab = cli.tables.find((x) => x.cells.some((c) => c.row === 'willen' && c.col === 'aanmoedigend' && c.count > 0));
+  const count = tab.cells.find((c) => c.row === 'willen' && c.col === 'aanmoedigend').count;
+  await page.getByRole('button', {name: new RegExp(`^${escape(tab.group)}: willen × aanmoedigend: `)}).click();
+  const heading = page.getByRole('heading', {name: `Quotes: willen × aanmoedigend (${tab.group})`});
+  await expect(heading).toBeFocused();
+  await expect(page.locator('#quotes-count')).toHaveText(count === 1 ? '1 story in this cell' : `${count} stories in this cell`);
+  const region = page.getByRole('region', {name: `Quotes: willen × aanmoedigend (${tab.group})`});
+  expect(await region.getByRole('link').count()).toBeGreaterThanOrEqual(count);
+
+  // The CSV: each group's table (its group in the first cell), then the comparison.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', {name: 'Download CSV'}).click(),
+  ]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  const lines = csv.split('\r\n');
+  for (const group of cli.tables.map((x) => x.group)) expect(lines).toContain(`${cli.by}: ${group},dwingend,aanmoedigend,Total`);
+  expect(lines.some((line) => line.startsWith('comparison,moeten / dwingend,'))).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
 });

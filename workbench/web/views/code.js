@@ -7,6 +7,7 @@
 // quotes --format csv`. The choice lives in the address (#code?code=...).
 
 import {h, clear, byId} from '../lib/dom.js';
+import {codersText} from '../lib/coders.js';
 import {t, onLanguage} from '../lib/i18n.js';
 import {state} from '../lib/state.js';
 import * as api from '../lib/api.js';
@@ -141,15 +142,7 @@ export class CodeView {
 
   #render() {
     const a = this.answer;
-    const c = a.coders;
-    const n = c.names.length;
-    // As CoderSelection::CombineText says it (coding/analysis_coders.cc).
-    const combine = n <= 1 ? t('combineText.one') : c.combine === 'any' ? t('combineText.any')
-      : c.combine === 'all' && c.min_coders === n ? t('combineText.all', {n})
-        : t('combineText.min', {k: c.min_coders, n});
-    byId('passages-header').textContent = t('headerCodings', {
-      codings: t('headerCoders', {names: c.names.join(', ') || '—', source: t(`source.${c.source}`, {}, c.source), combine}),
-    });
+    byId('passages-header').textContent = t('headerCodings', {codings: codersText(a.coders)});
     const list = h('ul', {class: 'quotes passages', 'aria-labelledby': 'passages-count'});
     for (const p of a.passages) {
       const href = `#story=${encodeURIComponent(p.story)}&at=${p.start}-${p.end}`;

@@ -7,9 +7,12 @@
 // /api/matrix/quotes); a quote is a link to the story at that passage
 // (#story=KEY&at=START-END). "Download CSV" saves the table as shown. The
 // choice lives in the address (#matrix?rows=...&cols=...), so a reload or
-// the way back from a story keeps it.
+// the way back from a story keeps it. With *Groups* (`by`, as `verhaal
+// matrix --by DIM`) there is one table per level of that dimension, each
+// with its quotes and tests, then the comparison of the groups.
 
 import {h, clear, byId} from '../lib/dom.js';
+import {codersText} from '../lib/coders.js';
 import {t, onLanguage, currentLanguage} from '../lib/i18n.js';
 import {state} from '../lib/state.js';
 import * as api from '../lib/api.js';
@@ -62,8 +65,8 @@ export class MatrixView {
     this.answer = null;
     this.request = 0;
     this.params = {};
-    this.cell = null;  // {row, col} whose quotes are shown
-    for (const id of ['m-rows', 'm-cols', 'm-coders', 'm-combine', 'm-mixed', 'm-role', 'm-kind', 'm-wave',
+    this.cell = null;  // {row, col, group} whose quotes are shown
+    for (const id of ['m-rows', 'm-cols', 'm-by', 'm-coders', 'm-combine', 'm-mixed', 'm-role', 'm-kind', 'm-wave',
       'm-set', 'm-unit', 'm-within']) {
       byId(id).addEventListener('change', () => this.#choose());
     }
@@ -82,11 +85,11 @@ export class MatrixView {
   // Fills the choices from GET /api/project.
   setProject(project) {
     const dims = project.dimensions || [];
-    for (const id of ['m-rows', 'm-cols']) {
+    for (const id of ['m-rows', 'm-cols', 'm-by']) {
       const select = byId(id);
       const value = select.value;
       clear(select);
-      select.appendChild(h('option', {value: ''}, '—'));
+      select.appendChild(h('option', {value: ''}, id === 'm-by' ? t('byNone') : '—'));
       for (const dim of dims) {
         const label = dim.label && dim.label !== dim.dim ? `${dim.label} (${dim.dim})` : dim.dim;
         select.appendChild(h('option', {value: dim.dim}, label));
@@ -153,6 +156,7 @@ export class MatrixView {
     this.params = params;
     byId('m-rows').value = params.rows || '';
     byId('m-cols').value = params.cols || '';
+    byId('m-by').value = params.by || '';
     byId('m-coders').value = params.coders || '';
     byId('m-combine').value = params.combine || '';
     byId('m-mixed').value = params.mixed || '';
@@ -182,6 +186,7 @@ export class MatrixView {
     this.params = {
       rows: byId('m-rows').value,
       cols: byId('m-cols').value,
+      by: byId('m-by').value,
       coders: byId('m-coders').value,
       combine: byId('m-combine').value,
       mixed: byId('m-mixed').value,
@@ -204,8 +209,8 @@ export class MatrixView {
   }
 
   #query() {
-    const {rows, cols, coders, combine, mixed, role, kind, wave, set, unit, within} = this.params;
-    return {rows, cols, coders, combine, mixed, role, kind, wave, set, unit, within};
+    const {rows, cols, by, coders, combine, mixed, role, kind, wave, set, unit, within} = this.params;
+    return {rows, cols, by, coders, combine, mixed, role, kind, wave, set, unit, within};
   }
 
   #sameQuery() {
@@ -248,14 +253,9 @@ export class MatrixView {
     const unit = t(unitKey(answer));
     let codings = t('headerNoCodings');
     if (answer.coders) {
-      const c = answer.coders;
-      const n = c.names.length;
-      const combine = c.combine === 'any' ? t('combineText.any')
-        : c.combine === 'all' && c.min_coders === n ? t('combineText.all', {n})
-          : t('combineText.min', {k: c.min_coders, n});
+      // A DIM that names its coders (code:motivatie@anna) keeps the CLI's words.
       const named = [answer.dimensions.rows, answer.dimensions.cols].filter((d) => d.coders && d.coders.length);
-      codings = named.length ? answer.matrix.codings
-        : t('headerCoders', {names: c.names.join(', ') || '—', source: t(`source.${c.source}`, {}, c.source), combine});
+      codings = named.length ? answer.matrix.codings : codersText(answer.coders);
     } else if (answer.matrix.codings && !answer.matrix.codings.startsWith('none')) {
       codings = answer.matrix.codings;
     }
@@ -293,28 +293,55 @@ export class MatrixView {
   }
 
   #render() {
-    // A cell that has the focus keeps it when the table is drawn again.
-    const focused = document.activeElement && document.activeElement.classList.contains('cell-button')
-      ? {row: document.activeElement.dataset.row, col: document.activeElement.dataset.col} : null;
+    // A cell that has the focus keeps it when the tables are drawn again.
+    const active = document.activeElement;
+    const focused = active && active.classList.contains('cell-button') ? {...active.dataset} : null;
     this.#draw();
     if (focused) {
-      const again = [...this.result.querySelectorAll('.cell-button')]
-        .find((b) => b.dataset.row === focused.row && b.dataset.col === focused.col);
+      const again = [...this.result.querySelectorAll('.cell-button')].find((b) =>
+        b.dataset.row === focused.row && b.dataset.col === focused.col && b.dataset.group === focused.group);
       if (again) again.focus();
     }
   }
 
-  #draw() {
+  // The used/left-out line of a table in the page's language.
+  #usedText(table, comparison) {
     const answer = this.answer;
-    const table = answer.matrix.tables[0];
-    this.header.textContent = this.#headerText(answer);
+    const left = Object.values(table.left_out || {}).reduce((a, b) => a + b, 0);
+    const reasons = Object.entries(table.left_out || {}).map(([reason, n]) => {
+      const at = reason.lastIndexOf(': ');
+      const dim = at >= 0 ? reason.slice(0, at) : '';
+      const why = at >= 0 ? reason.slice(at + 2) : reason;
+      return `${dim ? `${dim}: ` : ''}${t(`reason.${why}`, {}, why)} ${n}`;
+    }).join('; ');
+    const used = (answer.matrix.segment_unit
+      ? t('usedSegments', {segments: table.segments, used: table.used, cells: table.responses, left})
+      : answer.matrix.respondent_unit
+        ? (answer.multiple_response && !comparison
+          ? t('usedRespondentResponses', {responses: table.responses, used: table.used, left})
+          : t('usedRespondents', {used: table.used, left}))
+        : answer.multiple_response && !comparison
+          ? t('usedResponses', {responses: table.responses, used: table.used, left})
+          : t('usedLine', {used: table.used, left})) + (reasons ? `: ${reasons}` : '');
+    return used;
+  }
+
+  // One table with its used line and tests: the matrix (of one group with
+  // `by`) or, `comparison`, the groups against the matrix's cells.
+  #tableBlock(table, text, comparison) {
+    const answer = this.answer;
+    const grouped = Boolean(answer.matrix.by);
     const shown = this.#shownTable(table, decimals);
     // The unit's first word, for each cell's name ("4 respondents").
     const unit = t(unitKey(answer, {short: true})).split(' ')[0];
     // The quotes behind a cell are given for stories only (the API says so
-    // for the other units): there the cells are plain numbers.
-    const quotable = !answer.matrix.segment_unit && !answer.matrix.respondent_unit;
-    const caption = t('matrixCaption', {rows: answer.matrix.rows, cols: answer.matrix.cols});
+    // for the other units), and not for the comparison's cells.
+    const quotable = !comparison && !answer.matrix.segment_unit && !answer.matrix.respondent_unit;
+    const {rows, cols, by} = answer.matrix;
+    const caption = comparison ? t('comparisonCaption', {by})
+      : grouped ? t('matrixGroupCaption', {rows, cols, by, group: table.group}) : t('matrixCaption', {rows, cols});
+    // With groups a cell's name starts with its group, so each is unique.
+    const prefix = grouped && !comparison ? `${table.group}: ` : '';
     const grid = h('table', {class: 'matrix'},
       h('caption', {}, caption),
       h('thead', {}, h('tr', {},
@@ -325,72 +352,96 @@ export class MatrixView {
         h('th', {scope: 'row'}, row.label),
         row.cells.map((cell, k) => {
           const z = cell.residual;
-          const label = t('cellLabel', {
+          const label = prefix + t('cellLabel', {
             row: cell.row, col: cell.col, count: cell.count, unit,
             rowp: `${decimals(cell.row_percent, 1)}%`, colp: `${decimals(cell.col_percent, 1)}%`,
             z: signed(z), flag: cell.flagged ? t('cellFlag') : '',
           });
-          const pressed = this.cell && this.cell.row === cell.row && this.cell.col === cell.col;
           if (!quotable) {
             return h('td', {class: `cell band-${band(z)}`, 'aria-label': label}, row.values[k],
               cell.flagged ? h('span', {class: 'flag', 'aria-hidden': 'true'}, '*') : null);
           }
+          const pressed = this.cell && this.cell.row === cell.row && this.cell.col === cell.col &&
+            this.cell.group === table.group;
           return h('td', {class: `cell band-${band(z)}`},
             h('button', {
               type: 'button', class: 'cell-button', 'aria-label': label, 'aria-pressed': pressed ? 'true' : 'false',
-              'data-row': cell.row, 'data-col': cell.col,
-              onclick: () => this.openCell(cell.row, cell.col),
+              'data-row': cell.row, 'data-col': cell.col, 'data-group': table.group,
+              onclick: () => this.openCell(cell.row, cell.col, table.group),
             }, row.values[k], cell.flagged ? h('span', {class: 'flag', 'aria-hidden': 'true'}, '*') : null));
         }),
         h('td', {class: 'total'}, row.total)))),
       h('tfoot', {}, h('tr', {},
         h('th', {scope: 'row'}, shown.foot[0]),
         shown.foot.slice(1).map((value) => h('td', {class: 'total'}, value)))));
-    const text = answer.text[0];
-    const left = Object.values(table.left_out).reduce((a, b) => a + b, 0);
-    const reasons = Object.entries(table.left_out).map(([reason, n]) => {
-      const at = reason.lastIndexOf(': ');
-      const dim = at >= 0 ? reason.slice(0, at) : '';
-      const why = at >= 0 ? reason.slice(at + 2) : reason;
-      return `${dim ? `${dim}: ` : ''}${t(`reason.${why}`, {}, why)} ${n}`;
-    }).join('; ');
-    const used = (answer.matrix.segment_unit
-      ? t('usedSegments', {segments: table.segments, used: table.used, cells: table.responses, left})
-      : answer.matrix.respondent_unit
-        ? (answer.multiple_response
-          ? t('usedRespondentResponses', {responses: table.responses, used: table.used, left})
-          : t('usedRespondents', {used: table.used, left}))
-        : answer.multiple_response
-          ? t('usedResponses', {responses: table.responses, used: table.used, left})
-          : t('usedLine', {used: table.used, left})) + (reasons ? `: ${reasons}` : '');
+    const tests = h('table', {class: 'tests'},
+      h('caption', {}, grouped ? t('statisticsOf', {group: comparison ? t('comparison') : table.group}) : t('statistics')),
+      h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('statistic')), h('th', {scope: 'col'}, t('value')))),
+      h('tbody', {}, (text ? text.tests : []).map((row) => h('tr', {},
+        h('th', {scope: 'row'}, t(`stat.${row.statistic}`, {}, row.statistic)),
+        h('td', {}, row.value)))));
+    const used = h('p', {class: 'used', id: grouped ? null : 'matrix-used'}, this.#usedText(table, comparison));
+    if (!grouped) return [used, h('div', {class: 'matrix-scroll'}, grid), tests];
+    const heading = comparison ? t('comparisonHeading', {by}) : t('groupHeading', {by, group: table.group});
+    return h('section', {class: 'matrix-group'},
+      h('h3', {}, heading), used, h('div', {class: 'matrix-scroll'}, grid), tests);
+  }
+
+  #draw() {
+    const answer = this.answer;
+    this.header.textContent = this.#headerText(answer);
+    // answer.text: per table, then the comparison's.
+    const textOf = (table, comparison) =>
+      answer.text.find((x) => x.group === table.group && Boolean(x.comparison) === comparison);
+    const blocks = answer.matrix.tables.map((table) => this.#tableBlock(table, textOf(table, false), false));
+    const comparison = answer.matrix.comparison;
+    if (comparison) blocks.push(this.#tableBlock(comparison, textOf(comparison, true), true));
+    // Stories without a level of the groups' dimension.
+    const without = Object.entries(answer.matrix.left_out_by || {});
+    const withoutLine = answer.matrix.by && without.length
+      ? h('p', {class: 'used', id: 'matrix-without-group'}, t('withoutGroup', {
+        n: without.reduce((sum, [, n]) => sum + n, 0),
+        reasons: without.map(([reason, n]) => {
+          const at = reason.lastIndexOf(': ');
+          const why = at >= 0 ? reason.slice(at + 2) : reason;
+          return `${t(`reason.${why}`, {}, why)} ${n}`;
+        }).join('; '),
+      }))
+      : null;
     const legend = h('div', {class: 'legend'},
       h('p', {id: 'legend-title'}, t('legend')),
       h('ul', {'aria-labelledby': 'legend-title'}, ['high', 'up', 'down', 'low', 'none'].map((key) =>
         h('li', {}, h('span', {class: `swatch band-${key}`, 'aria-hidden': 'true'}), t(`band.${key}`)))),
       h('p', {class: 'hint'}, t('flagNote')));
-    const tests = h('table', {class: 'tests'},
-      h('caption', {}, t('statistics')),
-      h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('statistic')), h('th', {scope: 'col'}, t('value')))),
-      h('tbody', {}, text.tests.map((row) => h('tr', {},
-        h('th', {scope: 'row'}, t(`stat.${row.statistic}`, {}, row.statistic)),
-        h('td', {}, row.value)))));
     const download = h('button', {type: 'button', id: 'matrix-csv', onclick: () => this.#download()}, t('downloadCsv'));
     // The heat map of `verhaal matrix --svg` for the same choice.
     const svg = h('a', {class: 'button', href: api.matrixSvgUrl(this.#query()), download: 'matrix.svg'}, t('downloadSvg'));
-    clear(this.result).append(
-      h('p', {class: 'used', id: 'matrix-used'}, used),
-      h('div', {class: 'matrix-scroll'}, grid),
-      legend,
-      h('p', {class: 'downloads'}, download, ' ', svg),
-      tests);
+    // Without groups: the used line, the table, the legend, the downloads,
+    // the tests (as before); with groups each table is a section.
+    clear(this.result);
+    if (!answer.matrix.by) {
+      const [used, grid, tests] = blocks[0];
+      this.result.append(used, grid, legend, h('p', {class: 'downloads'}, download, ' ', svg), tests);
+      return;
+    }
+    this.result.append(legend, h('p', {class: 'downloads'}, download, ' ', svg), ...blocks);
+    if (withoutLine) this.result.append(withoutLine);
   }
 
-  // The table as shown, as CSV (decimal points, whatever the page's language).
+  // The tables as shown, as CSV (decimal points, whatever the page's
+  // language). With groups each table follows the one before after an empty
+  // line, its group in its first cell, the comparison last.
   csv() {
     const plain = (value, digits) => (value === null || !Number.isFinite(value) ? '' : value.toFixed(digits));
-    const shown = this.#shownTable(this.answer.matrix.tables[0], plain);
-    const lines = [shown.head, ...shown.body.map((row) => [row.label, ...row.values, row.total]), shown.foot];
-    return lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+    const matrix = this.answer.matrix;
+    const tables = matrix.comparison ? [...matrix.tables, matrix.comparison] : matrix.tables;
+    const blocks = tables.map((table, i) => {
+      const shown = this.#shownTable(table, plain);
+      if (matrix.by) shown.head[0] = i < matrix.tables.length ? `${matrix.by}: ${table.group}` : 'comparison';
+      const lines = [shown.head, ...shown.body.map((row) => [row.label, ...row.values, row.total]), shown.foot];
+      return lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+    });
+    return blocks.join('\r\n');
   }
 
   #download() {
@@ -404,15 +455,16 @@ export class MatrixView {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  // Lists the quotes behind the cell at `row` × `col`.
-  async openCell(row, col) {
-    this.cell = {row, col};
+  // Lists the quotes behind the cell at `row` × `col` (of `group` with `by`).
+  async openCell(row, col, group = '') {
+    this.cell = {row, col, group};
     for (const button of this.result.querySelectorAll('.cell-button')) {
-      button.setAttribute('aria-pressed', String(button.dataset.row === row && button.dataset.col === col));
+      const {dataset} = button;
+      button.setAttribute('aria-pressed', String(dataset.row === row && dataset.col === col && dataset.group === group));
     }
     try {
-      const quotes = await api.getMatrixQuotes({...this.#query(), row, col});
-      if (!this.cell || this.cell.row !== row || this.cell.col !== col) return;
+      const quotes = await api.getMatrixQuotes({...this.#query(), row, col, group});
+      if (!this.#isOpen({row, col, group})) return;
       this.cellQuotes = quotes;
       this.#renderQuotes(quotes);
       byId('quotes-heading').focus();
@@ -422,11 +474,15 @@ export class MatrixView {
     }
   }
 
+  #isOpen({row, col, group}) {
+    return this.cell && this.cell.row === row && this.cell.col === col && this.cell.group === group;
+  }
+
   // Lists the open cell's quotes again, quietly (no focus move).
-  async #refreshQuotes({row, col}) {
+  async #refreshQuotes(cell) {
     try {
-      const quotes = await api.getMatrixQuotes({...this.#query(), row, col});
-      if (!this.cell || this.cell.row !== row || this.cell.col !== col) return;
+      const quotes = await api.getMatrixQuotes({...this.#query(), ...cell});
+      if (!this.#isOpen(cell)) return;
       this.cellQuotes = quotes;
       this.#renderQuotes(quotes);
     } catch (error) {
@@ -436,7 +492,9 @@ export class MatrixView {
 
   #renderQuotes(quotes) {
     this.quotes.hidden = false;
-    byId('quotes-heading').textContent = t('quotesOf', {row: quotes.row, col: quotes.col});
+    byId('quotes-heading').textContent = quotes.group
+      ? t('quotesOfGroup', {row: quotes.row, col: quotes.col, group: quotes.group})
+      : t('quotesOf', {row: quotes.row, col: quotes.col});
     const count = t('quotesCount', {n: quotes.stories});
     byId('quotes-count').textContent = quotes.more
       ? `${count}; ${t('quotesMore', {shown: new Set(quotes.quotes.map((q) => q.story)).size})}`

@@ -16,6 +16,7 @@
 // every point.
 
 import {h, clear, byId} from '../lib/dom.js';
+import {codersText} from '../lib/coders.js';
 import {t, onLanguage} from '../lib/i18n.js';
 import {state} from '../lib/state.js';
 import * as api from '../lib/api.js';
@@ -351,7 +352,10 @@ export class SignifiersView {
   #render() {
     const p = this.plot;
     const triad = p.kind === 'triad';
-    byId('signifiers-header').textContent = p.codings ? `${p.title} · ${p.codings}` : p.title;
+    // Whose codings coloured the points, in the page's language (the CLI's
+    // words only for a blind coder who has not coded yet).
+    const codings = p.coders ? t('headerCodings', {codings: codersText(p.coders)}) : p.codings;
+    byId('signifiers-header').textContent = codings ? `${p.title} · ${codings}` : p.title;
     const width = kLeft * 2 + kSide;
     const height = triad ? kTop + kHeight + 50 : kTop + kSide + 60;
     const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, class: 'signifier-plot', role: 'img',
