@@ -1,5 +1,5 @@
-// Whether a coder is a person, by index lookups: what choosing the default
-// coders of an analysis needs, without reading the whole coding table.
+// Whether a coder is a person: what choosing the default coders of an
+// analysis needs, mostly without reading the whole coding table.
 #ifndef VERHAAL_CORPUS_CODER_MAKEUP_H_
 #define VERHAAL_CORPUS_CODER_MAKEUP_H_
 
@@ -11,9 +11,11 @@ namespace verhaal {
 
 // Whether the coder has codings, and whether one of them was not made by a
 // rule (its origin not "rule:..."): what IsHumanCoder asks of a
-// CoderActivity (corpus/coder_set.h). Each answer stops at the first such
-// coding (the coder index); only a coder all of whose codings came from
-// rules is read to the end.
+// CoderActivity (corpus/coder_set.h), which counts every coding of every
+// coder. Each answer stops at the first such coding in the table's order
+// (story, code, coder: the table has no index by coder); only for a coder
+// without codings, or all of whose codings came from rules, is the whole
+// table read.
 struct CoderMakeup {
   bool coded = false;
   bool by_hand = false;

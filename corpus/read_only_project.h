@@ -10,8 +10,9 @@
 namespace verhaal {
 
 // Opens an existing project as Project::Open does, then makes the connection
-// read-only (SQLite's query_only): any change through it fails with kIo and
-// changes nothing. Each read sees the changes other connections committed
+// read-only (SQLite's query_only): any change through it throws (SQLite's
+// "attempt to write a readonly database", passed on by the corpus functions
+// as it is or as kIo) and changes nothing. Each read sees the changes other connections committed
 // before it began (write-ahead log). Errors as Project::Open.
 Project OpenProjectForReading(const std::filesystem::path& file);
 

@@ -190,7 +190,35 @@ class Enumerator {
       AddExp(p_, base + log_sum);
       return;
     }
+    // Two columns: every filling of the first column is one table, visited
+    // once (nothing below here is pruned), so the steps are known before
+    // they are taken. Beyond the budget, give up now rather than after
+    // spending it: the same outcome, without the 20 million steps.
+    if (cols_.size() == 2 && visited_ + CountFirstColumns() > budget_) {
+      exhausted_ = true;
+      return;
+    }
     FillCell(col, 0, cols_[col], log_denominator);
+  }
+
+  // The ways to fill the first column (its total spread over the rows, each
+  // at most its row total), capped at budget_ + 1: counts per partial sum,
+  // row by row, each the sum of a window of the previous row's counts.
+  // Capping each count keeps every sum exact up to the cap.
+  std::int64_t CountFirstColumns() const {
+    const auto total = static_cast<std::size_t>(cols_[0]);
+    const std::int64_t cap = budget_ + 1;
+    std::vector<std::int64_t> ways(total + 1, 0), sums(total + 2, 0);
+    ways[0] = 1;
+    for (std::int64_t row : rows_) {
+      for (std::size_t s = 0; s <= total; ++s) sums[s + 1] = sums[s] + ways[s];
+      for (std::size_t s = 0; s <= total; ++s) {
+        const std::size_t from =
+            s > static_cast<std::size_t>(row) ? s - static_cast<std::size_t>(row) : 0;
+        ways[s] = std::min(cap, sums[s + 1] - sums[from]);
+      }
+    }
+    return ways[total];
   }
 
   void FillCell(std::size_t col, std::size_t row, std::int64_t left, double log_denominator) {

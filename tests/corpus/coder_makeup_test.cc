@@ -36,7 +36,8 @@ TEST(CoderMakeupTest, CodedAndByHandAsTheCodingsSay) {
     int64_t coder;
     bool coded;
     bool by_hand;
-  } cases[] = {{none, false, false}, {rules, true, false}, {anna, true, true}, {accepted, true, true}};
+  } cases[] = {
+      {none, false, false}, {rules, true, false}, {anna, true, true}, {accepted, true, true}};
   for (const auto& c : cases) {
     const CoderMakeup makeup = ReadCoderMakeup(project, c.coder);
     EXPECT_EQ(makeup.coded, c.coded) << c.coder;

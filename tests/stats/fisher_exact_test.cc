@@ -76,6 +76,31 @@ TEST(FisherExactTest, HugeTablesGoToMonteCarloWithoutSpendingTheStepBudget) {
   EXPECT_EQ(two.method, FisherMethod::kExact);
 }
 
+TEST(FisherExactTest, TwoColumnTablesKnowTheirStepsBeforeTakingThem) {
+  // Rows 3, 3, 3, 3 and columns 6, 6: the first column can be filled in 44
+  // ways (z^6 in (1 + z + z^2 + z^3)^4), each one table and one step, plus
+  // the first step. With one step fewer the test goes to Monte Carlo (at
+  // once now, after spending the budget before), with the same note.
+  const ContingencyTable table({{1, 2}, {2, 1}, {3, 0}, {0, 3}});
+  FisherExactOptions options;
+  options.max_enumeration_steps = 45;
+  const FisherExactResult exact = FisherExact(table, options);
+  EXPECT_EQ(exact.method, FisherMethod::kExact);
+  EXPECT_EQ(exact.enumeration_steps, 45);
+  options.max_enumeration_steps = 44;
+  options.draws = 2000;
+  const FisherExactResult estimated = FisherExact(table, options);
+  EXPECT_EQ(estimated.method, FisherMethod::kMonteCarlo);
+  EXPECT_NE(estimated.note.find("more than 44 tables share these margins"), std::string::npos)
+      << estimated.note;
+  // A code group of ten levels against a two-way slider, as a matrix of
+  // 130 stories has it: far beyond 20 million tables.
+  const FisherExactResult group = FisherExact(ContingencyTable(
+      {{9, 4}, {6, 8}, {7, 7}, {5, 8}, {8, 5}, {6, 7}, {7, 6}, {9, 6}, {9, 5}, {0, 8}}));
+  EXPECT_EQ(group.method, FisherMethod::kMonteCarlo);
+  EXPECT_NE(group.note.find("more than 20000000 tables"), std::string::npos) << group.note;
+}
+
 TEST(FisherExactTest, EmptyRowsAreDropped) {
   // Same p as the tea-tasting table: an empty row changes nothing.
   const FisherExactResult result = FisherExact(ContingencyTable({{3, 1}, {0, 0}, {1, 3}}));

@@ -6,8 +6,11 @@
 // Team view after anna settled a disagreement of SH-09-E; then
 // docs/images/code.png: the Code view's passages of motivatie/willen; then
 // docs/images/signifiers.png: the triad belang coloured by motivatie/willen
-// with the stories near the corner werk selected by a rectangle. Names on the
-// command line take only those (workbench, matrix, team, code, signifiers).
+// with the stories near the corner werk selected by a rectangle; then
+// docs/images/memos.png: the Memos view (the team step's decision is a memo);
+// then docs/images/rules.png: the Rules view with a rule coding accepted.
+// Names on the command line take only those (workbench, matrix, team, code,
+// signifiers, memos, rules).
 //
 //   VERHAAL_BIN=build/cli/verhaal node tests/web/screenshot.js [team ...]
 
@@ -111,6 +114,34 @@ try {
     const signifiersFile = path.join(sourceDir, 'docs/images/signifiers.png');
     await page.screenshot({path: signifiersFile, fullPage: true});
     console.log(`wrote ${signifiersFile}`);
+  }
+
+  if (want('memos')) {
+    // The team step's decision left a memo; one on a story of its own too.
+    await page.goto(`${server.base}/#memos`);
+    await page.getByRole('heading', {level: 2, name: 'Memo\'s'}).waitFor();
+    await page.getByText(/^\d+ memo/).first().waitFor();
+    await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await page.waitForTimeout(300);
+    const memosFile = path.join(sourceDir, 'docs/images/memos.png');
+    await page.screenshot({path: memosFile});
+    console.log(`wrote ${memosFile}`);
+  }
+
+  if (want('rules')) {
+    await page.goto(`${server.base}/#rules`);
+    await page.getByRole('heading', {level: 2, name: 'Regels'}).waitFor();
+    const main = page.getByRole('main', {name: 'Regels'});
+    await main.getByRole('button', {name: 'Accepteren'}).first().click();
+    await main.getByText(/^Geaccepteerd door anna/).first().waitFor();
+    // Accepting moved the focus down the list: the view from its top.
+    await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, 0); });
+    await page.getByRole('heading', {level: 2, name: 'Regels'}).scrollIntoViewIfNeeded();
+    await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await page.waitForTimeout(300);
+    const rulesFile = path.join(sourceDir, 'docs/images/rules.png');
+    await page.screenshot({path: rulesFile});
+    console.log(`wrote ${rulesFile}`);
   }
 } finally {
   await browser.close();

@@ -166,6 +166,9 @@ test.describe('in Dutch', () => {
     }
     await view(page, 'nl').getByLabel('Kleur naar', {exact: true}).selectOption({label: 'motivatie/willen'});
     await expect(view(page, 'nl').getByText('niet gecodeerd (5)')).toBeVisible();
+    // Whose codings coloured the points, in Dutch (the server's English
+    // before); the fixture's codings are all rules', so no person's count.
+    await expect(page.locator('#signifiers-header')).toHaveText(/ · coderingen: geen: nog geen menselijke codeur heeft gecodeerd$/);
     await view(page, 'nl').getByRole('group', {name: 'werk'}).getByLabel('van').fill('70');
     await view(page, 'nl').getByRole('button', {name: 'Selecteren', exact: true}).click();
     await expect(view(page, 'nl').getByText('1 verhaal geselecteerd', {exact: true})).toBeVisible();
