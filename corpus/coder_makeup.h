@@ -20,6 +20,7 @@ struct CoderMakeup {
   bool coded = false;
   bool by_hand = false;
 };
+// kIo/kData/kInternal Error as corpus/sqlite_errors.h makes it when SQLite fails.
 CoderMakeup ReadCoderMakeup(Project& project, int64_t coder_id);
 
 }  // namespace verhaal
