@@ -164,18 +164,24 @@ CodingChange ChangeCoding(Project& project, const Viewer& viewer, std::string_vi
   if (edit.memo) next.memo = *edit.memo;
   const bool moved = next.code_id != change.before.code_id || next.start != change.before.start ||
                      next.end != change.before.end;
+  bool merged = false;  // the coder had coded `next` already
   if (moved) {
     const Story story = *FindStoryById(project, next.story_id);
     CheckSegment(story, next.start, next.end);
     RemoveCoding(project, change.before);
     next.origin = "manual";
     next.created.clear();  // now
-    AddCoding(project, next);
+    merged = !AddCoding(project, next);
   } else if (edit.memo) {
     SetCodingMemo(project, next, next.memo);
   }
   change.after = *FindCoding(project, next);
-  if (moved || change.after.memo != change.before.memo) {
+  if (merged) {
+    // The change took `before` away and left the coding that was there as
+    // it was: undoing it puts `before` back, and must not take that one.
+    PushUndoStep(project,
+                 UndoStep{0, change.before.coder_id, "remove", change.before, std::nullopt});
+  } else if (moved || change.after.memo != change.before.memo) {
     PushUndoStep(project,
                  UndoStep{0, change.before.coder_id, "change", change.before, change.after});
   }

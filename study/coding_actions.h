@@ -57,6 +57,9 @@ struct CodingChange {
 
 // Changes the viewer's own coding `id` (study/coding_id.h). A new code or
 // segment gives the coding a new id and time stamp; a memo alone keeps both.
+// Into a coding the viewer has already (same code and segment) it merges:
+// `after` is that coding, unchanged, and the undo step is the removal of
+// `before` (undoing it keeps that coding).
 CodingChange ChangeCoding(Project& project, const Viewer& viewer, std::string_view id,
                           const CodingEdit& edit);
 

@@ -250,6 +250,38 @@ TEST_F(WorkbenchTest, UndoAndRedoPerCoderSurviveARestart) {
   EXPECT_EQ(codings[0]["created"], first["created"]);  // put back as it was
 }
 
+// Changing a coding into one the coder had already (same code and segment)
+// leaves that one; undoing the change brings the changed coding back and
+// keeps the other (it used to take it away: found by bench/serve-load's
+// replay reasoning, not by its check, which follows the answers).
+TEST_F(WorkbenchTest, UndoingAChangeOntoAnExistingCodingKeepsThatCoding) {
+  const json willen = CodeWillen("anna");
+  auto r = Post("anna", "/api/stories/S1/codings", R"({"code": "taal", "start": 30, "end": 40})");
+  ASSERT_EQ(r->status, 201) << r->body;
+  const std::string taal = Body(r)["id"];
+  r = Patch("anna", "/api/codings/" + taal, R"({"code": "motivatie/willen"})");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(Body(r)["id"], willen["id"]);  // the two are one now
+  auto codes = [this] {
+    std::string out;
+    const json story = Body(Get("anna", "/api/stories/S1"));
+    for (const json& c : story["codings"]) {
+      out += (out.empty() ? "" : " ") + c["code"].get<std::string>();
+    }
+    return out;
+  };
+  EXPECT_EQ(codes(), "motivatie/willen");
+  r = Post("anna", "/api/undo", "");
+  ASSERT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(Body(r)["coding"]["id"], taal);
+  EXPECT_EQ(codes(), "motivatie/willen taal");
+  ASSERT_EQ(Post("anna", "/api/redo", "")->status, 200);
+  EXPECT_EQ(codes(), "motivatie/willen");
+  ASSERT_EQ(Post("anna", "/api/undo", "")->status, 200);
+  ASSERT_EQ(Post("anna", "/api/undo", "")->status, 200);  // the taal coding's add
+  EXPECT_EQ(codes(), "motivatie/willen");
+}
+
 // The uncoded list follows codings made, removed, undone and redone in the
 // workbench (story_uncoded, kept by triggers); under --blind it is each
 // coder's own: stories without a coding of theirs.
