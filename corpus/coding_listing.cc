@@ -164,4 +164,57 @@ void ForEachCodingByWhom(Project& project, const CoderSet& coders,
       });
 }
 
+struct SegmentCodingCursor::State {
+  explicit State(Project& project) : connection(project) {
+    sqlite3_stmt* prepared = nullptr;
+    if (sqlite3_prepare_v2(connection.get(),
+                           "SELECT g.story_id, g.code_id, k.name, g.start, g.end, o.created "
+                           "FROM coding g JOIN code c ON c.id = g.code_id "
+                           "JOIN coder k ON k.id = g.coder_id "
+                           "JOIN coding_origin o ON o.id = g.origin_id "
+                           "ORDER BY g.story_id, g.start, g.end, c.path, k.name",
+                           -1, &prepared, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(prepared);
+      throw IoError(std::string("cannot read the codings: ") + sqlite3_errmsg(connection.get()));
+    }
+    statement.reset(prepared);
+    Step();
+  }
+
+  void Step() {
+    const int status = sqlite3_step(statement.get());
+    if (status != SQLITE_ROW && status != SQLITE_DONE) {
+      throw IoError(std::string("reading the codings failed: ") + sqlite3_errmsg(connection.get()));
+    }
+    has_row = status == SQLITE_ROW;
+  }
+
+  ReadConnection connection;
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement{nullptr, sqlite3_finalize};
+  bool has_row = false;
+  std::vector<SegmentCoding> codings;
+};
+
+SegmentCodingCursor::SegmentCodingCursor(Project& project)
+    : state_(std::make_unique<State>(project)) {}
+
+SegmentCodingCursor::~SegmentCodingCursor() = default;
+
+const std::vector<SegmentCoding>& SegmentCodingCursor::Of(int64_t story_id) {
+  State& state = *state_;
+  state.codings.clear();
+  sqlite3_stmt* row = state.statement.get();
+  while (state.has_row && sqlite3_column_int64(row, 0) < story_id) state.Step();
+  while (state.has_row && sqlite3_column_int64(row, 0) == story_id) {
+    SegmentCoding& coding = state.codings.emplace_back();
+    coding.code_id = sqlite3_column_int64(row, 1);
+    coding.coder = TextAt(row, 2);
+    coding.start = sqlite3_column_int64(row, 3);
+    coding.end = sqlite3_column_int64(row, 4);
+    coding.created = TextAt(row, 5);
+    state.Step();
+  }
+  return state.codings;
+}
+
 }  // namespace verhaal

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,38 @@ struct CodingByWhom {
 // fails.
 void ForEachCodingByWhom(Project& project, const CoderSet& coders,
                          const std::function<void(const CodingByWhom&)>& visit);
+
+// A coding of one story as an exchange export writes it (REFI-QDA): the
+// code, the coder's name, the segment and when it was made.
+struct SegmentCoding {
+  int64_t code_id = 0;
+  std::string coder;
+  int64_t start = 0;  // code points, from 0
+  int64_t end = 0;    // exclusive
+  std::string created;
+};
+
+// The codings of one story at a time, each story's in ListCodings order
+// (start, end, code path, coder name), from one pass over the coding table
+// in story order: memory for one story's codings, however many there are.
+// Reads through its own read-only connection when it can.
+class SegmentCodingCursor {
+ public:
+  // kIo when the codings cannot be read.
+  explicit SegmentCodingCursor(Project& project);
+  // Holds a connection and a statement on it.
+  SegmentCodingCursor(const SegmentCodingCursor&) = delete;
+  SegmentCodingCursor& operator=(const SegmentCodingCursor&) = delete;
+  ~SegmentCodingCursor();
+
+  // Story `story_id`'s codings; valid until the next call. Ids must not go
+  // down from one call to the next. kIo when reading fails.
+  const std::vector<SegmentCoding>& Of(int64_t story_id);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace verhaal
 

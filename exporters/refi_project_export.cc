@@ -1,21 +1,35 @@
-// The .qdpx project export (see refi_qda.h). Builds project.qde with pugixml
-// in the order Project.xsd requires: Users, CodeBook, Variables, Cases,
-// Sources, Notes, then the project's NoteRefs.
-#include <algorithm>
-#include <cstdio>
-#include <map>
-#include <set>
-#include <sstream>
-#include <tuple>
+// The .qdpx project export (see refi_qda.h). Writes project.qde with pugixml,
+// element by element (XmlStream), in the order Project.xsd requires: Users,
+// CodeBook, Variables, Cases, Sources, Notes, then the project's NoteRefs.
+// The .qdpx gets project.qde from an unnamed temporary file and each
+// source's text from the project when libzip writes that entry: time and
+// memory grow with the largest story, not with the project (issues 25, 26).
+#include <stdlib.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "base/error.h"
 #include "corpus/codes.h"
+#include "corpus/coding_listing.h"
 #include "corpus/codings.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"
+#include "corpus/story_lookup.h"
 #include "corpus/variables.h"
 #include "exporters/refi_code_xml.h"
 #include "exporters/refi_qda.h"
+#include "exporters/xml_stream.h"
 
 namespace verhaal {
 namespace {
@@ -75,68 +89,93 @@ bool IsDateTime(const std::string& text) {
   return true;
 }
 
+// Writes project.qde through an XmlStream, section by section and source by
+// source: the stories, their codings (SegmentCodingCursor) and values
+// (StoryValueCursor) are read in story order alongside each other, so memory
+// holds one story's selections at a time. Each story's text file is handed
+// to `on_source` (entry name, story id) for the caller to add.
 class ProjectExport {
  public:
-  explicit ProjectExport(Project& project) : project_(project) {}
+  using SourceSink = std::function<void(const std::string& name, int64_t story_id)>;
 
-  RefiExportFiles Run() {
-    pugi::xml_node declaration = document_.append_child(pugi::node_declaration);
-    declaration.append_attribute("version") = "1.0";
-    declaration.append_attribute("encoding") = "utf-8";
-    pugi::xml_node root = document_.append_child("Project");
+  ProjectExport(Project& project, pugi::xml_writer& qde, SourceSink on_source)
+      : project_(project), qde_(qde), on_source_(std::move(on_source)) {}
+
+  RefiExportCounts Run() {
+    pugi::xml_document root_document;
+    pugi::xml_node root = root_document.append_child("Project");
     root.append_attribute("xmlns") = "urn:QDA-XML:project:1.0";
     root.append_attribute("name") = project_.name().c_str();
     root.append_attribute("origin") = "verhaal";
-    files_.entries.push_back({"project.qde", ""});
-    stories_ = ListStories(project_);
-    codings_ = ListCodings(project_);
+    XmlStream xml(qde_, root);
     memos_ = ListMemos(project_);
-    WriteUsers(root);
-    WriteCodeBook(root);
-    WriteVariables(root);
-    WriteCases(root);
-    WriteSources(root);
-    WriteNotes(root);
     for (const Memo& memo : memos_) {
-      if (!memo.story_id && !memo.code_id) NoteRef(root, memo);
+      if (memo.story_id) {
+        story_memos_[*memo.story_id].push_back(&memo);
+      } else if (memo.code_id) {
+        code_memos_[*memo.code_id].push_back(&memo);
+      }
     }
-    std::ostringstream out;
-    document_.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
-    files_.entries.front().bytes = out.str();
-    return files_;
+    for (const Code& code : ListCodes(project_)) code_guids_[code.id] = code.guid;
+    any_story_ = LargestStoryId(project_) > 0;
+    WriteUsers(xml);
+    WriteCodeBook(xml);
+    WriteVariables(xml);
+    WriteCases(xml);
+    WriteSources(xml);
+    WriteNotes(xml);
+    for (const Memo& memo : memos_) {
+      if (!memo.story_id && !memo.code_id) {
+        pugi::xml_document document;
+        NoteRef(document, memo);
+        xml.Write(document.first_child(), 1);
+      }
+    }
+    xml.Finish();
+    return counts_;
   }
 
  private:
-  std::string CoderGuid(const std::string& name) { return StableGuid("coder", name); }
+  const std::string& CoderGuid(const std::string& name) {
+    auto found = coder_guids_.find(name);
+    if (found == coder_guids_.end()) {
+      found = coder_guids_.emplace(name, StableGuid("coder", name)).first;
+    }
+    return found->second;
+  }
   std::string MemoGuid(const Memo& memo) { return StableGuid("memo", std::to_string(memo.id)); }
 
   void NoteRef(pugi::xml_node parent, const Memo& memo) {
     parent.append_child("NoteRef").append_attribute("targetGUID") = MemoGuid(memo).c_str();
   }
 
-  void WriteUsers(pugi::xml_node root) {
+  void WriteUsers(XmlStream& xml) {
     const auto coders = ListCoders(project_);
     if (coders.empty()) return;
-    pugi::xml_node users = root.append_child("Users");
+    pugi::xml_document document;
+    pugi::xml_node users = document.append_child("Users");
     for (const Coder& coder : coders) {
       pugi::xml_node user = users.append_child("User");
       user.append_attribute("guid") = CoderGuid(coder.name).c_str();
       user.append_attribute("name") = coder.name.c_str();
       coder_names_.insert(coder.name);
-      ++files_.counts.coders;
+      ++counts_.coders;
     }
+    xml.Write(users, 1);
   }
 
-  void WriteCodeBook(pugi::xml_node root) {
+  void WriteCodeBook(XmlStream& xml) {
     const auto codes = ListCodes(project_);
     if (codes.empty()) return;
-    files_.counts.codes = static_cast<int>(codes.size());
-    AppendRefiCodes(root.append_child("CodeBook"), codes,
-                    [&](pugi::xml_node element, const Code& code) {
-                      for (const Memo& memo : memos_) {
-                        if (memo.code_id == code.id && !memo.story_id) NoteRef(element, memo);
-                      }
-                    });
+    counts_.codes = static_cast<int>(codes.size());
+    pugi::xml_document document;
+    pugi::xml_node book = document.append_child("CodeBook");
+    AppendRefiCodes(book, codes, [&](pugi::xml_node element, const Code& code) {
+      auto found = code_memos_.find(code.id);
+      if (found == code_memos_.end()) return;
+      for (const Memo* memo : found->second) NoteRef(element, *memo);
+    });
+    xml.Write(book, 1);
   }
 
   void AddVariable(pugi::xml_node list, const std::string& key, const std::string& name,
@@ -149,10 +188,12 @@ class ProjectExport {
     variable_guids_[key] = {guid, type};
   }
 
-  void WriteVariables(pugi::xml_node root) {
-    pugi::xml_node list = root.append_child("Variables");
+  void WriteVariables(XmlStream& xml) {
+    pugi::xml_document document;
+    pugi::xml_node list = document.append_child("Variables");
+    respondents_ = ListRespondents(project_);
     bool any_role = false;
-    for (const Respondent& r : ListRespondents(project_)) any_role |= !r.role.empty();
+    for (const Respondent& r : respondents_) any_role |= !r.role.empty();
     if (any_role) AddVariable(list, "respondent:role", "role", VariableType::kText);
     std::set<std::string> story_names;
     // By subject and name, so that a project imported from this export
@@ -167,7 +208,7 @@ class ProjectExport {
       if (v.subject == VariableSubject::kStory) story_names.insert(v.name);
       AddVariable(list, subject + ":" + v.name, v.name, v.type);
     }
-    if (!stories_.empty()) {
+    if (any_story_) {
       for (const char* field : kStoryFields) {
         if (story_names.count(field)) continue;  // a real story variable wins
         AddVariable(list, std::string("story:") + field, field,
@@ -176,7 +217,7 @@ class ProjectExport {
                                                    : VariableType::kText);
       }
     }
-    if (!list.first_child()) root.remove_child(list);
+    if (list.first_child()) xml.Write(list, 1);
   }
 
   void AppendValue(pugi::xml_node parent, const std::string& key, const std::string& value) {
@@ -189,52 +230,76 @@ class ProjectExport {
     element.append_child(name).text() = text.c_str();
   }
 
-  void WriteCases(pugi::xml_node root) {
-    const auto respondents = ListRespondents(project_);
-    if (respondents.empty()) return;
-    pugi::xml_node cases = root.append_child("Cases");
-    for (const Respondent& r : respondents) {
-      pugi::xml_node element = cases.append_child("Case");
+  void WriteCases(XmlStream& xml) {
+    if (respondents_.empty()) return;
+    xml.Open("Cases");
+    RespondentValueReader values(project_);
+    StoryLookup stories(project_);
+    std::map<std::string, std::string> respondent_values;
+    for (const Respondent& r : respondents_) {
+      pugi::xml_document document;
+      pugi::xml_node element = document.append_child("Case");
       element.append_attribute("guid") = StableGuid("respondent", r.key).c_str();
       element.append_attribute("name") = r.key.c_str();
       AppendValue(element, "respondent:role", r.role);
-      for (const auto& [name, value] : RespondentValues(project_, r.id)) {
+      values.ValuesOf(r.id, respondent_values);
+      for (const auto& [name, value] : respondent_values) {
         if (name != "role") AppendValue(element, "respondent:" + name, value);
       }
-      for (const Story& story : stories_) {
-        if (story.respondent_id == r.id) {
-          element.append_child("SourceRef").append_attribute("targetGUID") =
-              StableGuid("story", story.key).c_str();
-        }
+      for (const std::string& key : stories.KeysOfRespondent(r.id)) {
+        element.append_child("SourceRef").append_attribute("targetGUID") =
+            StableGuid("story", key).c_str();
       }
-      ++files_.counts.respondents;
+      xml.Write(element, 2);
+      ++counts_.respondents;
     }
+    xml.Close("Cases");
   }
 
-  void WriteSources(pugi::xml_node root) {
-    if (stories_.empty()) return;
-    pugi::xml_node sources = root.append_child("Sources");
-    for (const Story& story : stories_) WriteSource(sources, story);
+  void WriteSources(XmlStream& xml) {
+    if (!any_story_) return;
+    xml.Open("Sources");
+    SegmentCodingCursor codings(project_);
+    StoryValueCursor values(project_);
+    std::map<std::string, std::string> story_values;
+    std::vector<std::pair<std::string, int64_t>> files;  // entry name, story id
+    ForEachStoryHead(project_, {}, [&](const Story& story) {
+      pugi::xml_document document;
+      const std::string guid = WriteSource(document, story, codings.Of(story.id));
+      values.ValuesOf(story.id, story_values);
+      pugi::xml_node element = document.first_child();
+      for (const auto& [name, value] : story_values) {
+        AppendValue(element, "story:" + name, value);
+      }
+      xml.Write(element, 2);
+      files.emplace_back("sources/" + guid + ".txt", story.id);
+    });
+    xml.Close("Sources");
+    for (const auto& [name, id] : files) on_source_(name, id);
   }
 
-  void WriteSource(pugi::xml_node sources, const Story& story) {
+  // The <TextSource> of `story` under `parent`, without its story variables;
+  // returns its GUID.
+  std::string WriteSource(pugi::xml_node parent, const Story& story,
+                          const std::vector<SegmentCoding>& story_codings) {
     const std::string guid = StableGuid("story", story.key);
-    pugi::xml_node element = sources.append_child("TextSource");
+    pugi::xml_node element = parent.append_child("TextSource");
     element.append_attribute("guid") = guid.c_str();
     element.append_attribute("name") = story.key.c_str();
     element.append_attribute("plainTextPath") = ("internal://" + guid + ".txt").c_str();
     if (!story.title.empty()) element.append_child("Description").text() = story.title.c_str();
-    files_.entries.push_back({"sources/" + guid + ".txt", story.text});
-    ++files_.counts.stories;
+    ++counts_.stories;
     // One selection per segment, holding every coding of it and the memos
     // on that span.
-    std::map<std::pair<int64_t, int64_t>, std::vector<const Coding*>> codings;
+    std::map<std::pair<int64_t, int64_t>, std::vector<const SegmentCoding*>> codings;
     std::map<std::pair<int64_t, int64_t>, std::vector<const Memo*>> span_memos;
-    for (const Coding& c : codings_) {
-      if (c.story_id == story.id) codings[{c.start, c.end}].push_back(&c);
-    }
-    for (const Memo& m : memos_) {
-      if (m.story_id == story.id && m.start && m.end) span_memos[{*m.start, *m.end}].push_back(&m);
+    for (const SegmentCoding& c : story_codings) codings[{c.start, c.end}].push_back(&c);
+    static const std::vector<const Memo*> kNoMemos;
+    auto memos_found = story_memos_.find(story.id);
+    const std::vector<const Memo*>& memos =
+        memos_found == story_memos_.end() ? kNoMemos : memos_found->second;
+    for (const Memo* m : memos) {
+      if (m->start && m->end) span_memos[{*m->start, *m->end}].push_back(m);
     }
     std::set<std::pair<int64_t, int64_t>> spans;
     for (const auto& [span, list] : codings) spans.insert(span);
@@ -253,9 +318,9 @@ class ProjectExport {
           selection.append_attribute("creationDateTime") = list.front()->created.c_str();
         }
       }
-      ++files_.counts.selections;
-      for (const Coding* c : list) {
-        const std::string code_guid = FindCodeById(project_, c->code_id)->guid;
+      ++counts_.selections;
+      for (const SegmentCoding* c : list) {
+        const std::string& code_guid = code_guids_.at(c->code_id);
         pugi::xml_node coding = selection.append_child("Coding");
         coding.append_attribute("guid") =
             StableGuid("coding", where + ":" + code_guid + ":" + c->coder).c_str();
@@ -264,25 +329,24 @@ class ProjectExport {
           coding.append_attribute("creationDateTime") = c->created.c_str();
         }
         coding.append_child("CodeRef").append_attribute("targetGUID") = code_guid.c_str();
-        ++files_.counts.codings;
+        ++counts_.codings;
       }
       for (const Memo* m : span_memos[span]) NoteRef(selection, *m);
     }
-    for (const Memo& m : memos_) {
-      if (m.story_id == story.id && !(m.start && m.end)) NoteRef(element, m);
+    for (const Memo* m : memos) {
+      if (!(m->start && m->end)) NoteRef(element, *m);
     }
     AppendValue(element, "story:kind", story.kind);
     if (story.wave) AppendValue(element, "story:wave", std::to_string(*story.wave));
     AppendValue(element, "story:date", story.date);
     AppendValue(element, "story:language", story.language);
-    for (const auto& [name, value] : StoryValues(project_, story.id)) {
-      AppendValue(element, "story:" + name, value);
-    }
+    return guid;
   }
 
-  void WriteNotes(pugi::xml_node root) {
+  void WriteNotes(XmlStream& xml) {
     if (memos_.empty()) return;
-    pugi::xml_node notes = root.append_child("Notes");
+    pugi::xml_document document;
+    pugi::xml_node notes = document.append_child("Notes");
     for (const Memo& memo : memos_) {
       pugi::xml_node note = notes.append_child("Note");
       note.append_attribute("guid") = MemoGuid(memo).c_str();
@@ -294,29 +358,111 @@ class ProjectExport {
         note.append_attribute("creationDateTime") = memo.created.c_str();
       }
       note.append_child("PlainTextContent").text() = memo.text.c_str();
-      ++files_.counts.memos;
+      ++counts_.memos;
     }
+    xml.Write(notes, 1);
   }
 
   Project& project_;
-  pugi::xml_document document_;
-  RefiExportFiles files_;
-  std::vector<Story> stories_;
-  std::vector<Coding> codings_;
+  pugi::xml_writer& qde_;
+  SourceSink on_source_;
+  RefiExportCounts counts_;
+  bool any_story_ = false;
+  std::vector<Respondent> respondents_;
   std::vector<Memo> memos_;
+  std::unordered_map<int64_t, std::vector<const Memo*>> story_memos_;  // in ListMemos order
+  std::unordered_map<int64_t, std::vector<const Memo*>> code_memos_;   // not on a story
+  std::unordered_map<int64_t, std::string> code_guids_;
+  std::unordered_map<std::string, std::string> coder_guids_;
   std::set<std::string> coder_names_;
   // "subject:name" -> GUID and type.
   std::map<std::string, std::pair<std::string, VariableType>> variable_guids_;
 };
 
+// pugixml output appended to a string.
+class StringWriter : public pugi::xml_writer {
+ public:
+  explicit StringWriter(std::string& out) : out_(out) {}
+  void write(const void* data, size_t size) override {
+    out_.append(static_cast<const char*>(data), size);
+  }
+
+ private:
+  std::string& out_;
+};
+
+// pugixml output to a file through a buffer; remembers a failed write.
+class FileWriter : public pugi::xml_writer {
+ public:
+  explicit FileWriter(std::FILE* file) : file_(file) {}
+  void write(const void* data, size_t size) override {
+    if (std::fwrite(data, 1, size, file_) != size) failed_ = true;
+  }
+  bool failed() const { return failed_; }
+
+ private:
+  std::FILE* file_;
+  bool failed_ = false;
+};
+
+constexpr int kQdeDeflateLevel = 1;
+
+// An unnamed temporary file in `folder` (removed when closed, also when the
+// process is killed); null when none can be made there.
+std::FILE* AnonymousFile(const std::filesystem::path& folder) {
+  std::string name = (folder / ".verhaal-qde-XXXXXX").string();
+  const int fd = mkstemp(name.data());
+  if (fd < 0) return nullptr;
+  unlink(name.c_str());
+  std::FILE* file = fdopen(fd, "w+b");
+  if (file == nullptr) close(fd);
+  return file;
+}
+
 }  // namespace
 
-RefiExportFiles BuildRefiProject(Project& project) { return ProjectExport(project).Run(); }
+RefiExportFiles BuildRefiProject(Project& project) {
+  RefiExportFiles files;
+  files.entries.push_back({"project.qde", ""});
+  std::string xml;  // not in entries[0]: adding the sources moves the entries
+  StringWriter qde(xml);
+  StoryLookup lookup(project);
+  files.counts = ProjectExport(project, qde, [&](const std::string& name, int64_t story_id) {
+                   files.entries.push_back({name, lookup.TextOf(story_id)});
+                 }).Run();
+  files.entries.front().bytes = std::move(xml);
+  return files;
+}
 
 RefiExportCounts ExportRefiProject(Project& project, const std::filesystem::path& file) {
-  const RefiExportFiles files = BuildRefiProject(project);
-  WriteZip(file, files.entries, ExportTime(project));
-  return files.counts;
+  ZipWriter zip(file, ExportTime(project));
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+  std::FILE* qde_file = AnonymousFile(folder);
+  if (qde_file == nullptr) qde_file = std::tmpfile();
+  if (qde_file == nullptr) {
+    throw Error(ErrorKind::kCannotCreate, "cannot create a temporary file in " + folder.string() +
+                                              " for project.qde: " + std::strerror(errno));
+  }
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> qde(qde_file, std::fclose);
+  FileWriter writer(qde.get());
+  std::vector<std::pair<std::string, int64_t>> sources;
+  const RefiExportCounts counts =
+      ProjectExport(project, writer, [&](const std::string& name, int64_t story_id) {
+        sources.emplace_back(name, story_id);
+      }).Run();
+  if (writer.failed() || std::fflush(qde.get()) != 0) {
+    throw Error(ErrorKind::kIo, "cannot write project.qde for " + file.string() + ": " +
+                                    std::strerror(errno) + "; the disk may be full");
+  }
+  // Deflated at level 1: libzip's default, 9, took two thirds of an export
+  // for a file 17% smaller (a 32 MB project.qde: 5.4 MB against 4.5 MB).
+  zip.AddFile("project.qde", qde.release(), kQdeDeflateLevel);
+  StoryLookup lookup(project);
+  for (const auto& [name, story_id] : sources) {
+    zip.AddLazy(name, [&lookup, id = story_id] { return lookup.TextOf(id); });
+  }
+  zip.Close();
+  return counts;
 }
 
 }  // namespace verhaal

@@ -2,6 +2,7 @@
 // stable GUIDs, and a round trip export -> import that keeps stories, codes,
 // coders, attributes and codings one by one.
 #include <gtest/gtest.h>
+#include <zip.h>
 
 #include <cstdlib>
 
@@ -227,6 +228,50 @@ TEST(RefiExportTest, RoundTripKeepsStoriesCodesCodersAttributesAndCodings) {
   ASSERT_EQ(memos.size(), 2u);
   // And exporting the copy gives the same project.qde (same GUIDs).
   EXPECT_EQ(BuildRefiProject(original).entries[1].bytes, BuildRefiProject(copy).entries[1].bytes);
+}
+
+// The entries of a zip archive, in order, with their bytes.
+std::vector<ZipEntry> ReadZip(const std::filesystem::path& file) {
+  std::vector<ZipEntry> entries;
+  zip_t* archive = zip_open(file.c_str(), ZIP_RDONLY, nullptr);
+  if (archive == nullptr) return entries;
+  for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+    zip_stat_t stat;
+    zip_stat_index(archive, static_cast<zip_uint64_t>(i), 0, &stat);
+    ZipEntry entry{stat.name, std::string(stat.size, '\0')};
+    zip_file_t* opened = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
+    zip_fread(opened, entry.bytes.data(), stat.size);
+    zip_fclose(opened);
+    entries.push_back(std::move(entry));
+  }
+  zip_discard(archive);
+  return entries;
+}
+
+// export refi writes project.qde through a temporary file and each source
+// when its entry is written (issue 25): the archive holds the files built
+// in memory, and two exports are the same bytes.
+TEST(RefiExportTest, TheStreamedArchiveHoldsTheFilesBuiltInMemory) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  FillStudy(project);
+  ExportRefiProject(project, dir / "a.qdpx");
+  ExportRefiProject(project, dir / "b.qdpx");
+  EXPECT_EQ(testing::ReadFile(dir / "a.qdpx"), testing::ReadFile(dir / "b.qdpx"));
+  const std::vector<ZipEntry> streamed = ReadZip(dir / "a.qdpx");
+  const RefiExportFiles built = BuildRefiProject(project);
+  ASSERT_EQ(streamed.size(), built.entries.size());
+  for (size_t i = 0; i < streamed.size(); ++i) {
+    EXPECT_EQ(streamed[i].name, built.entries[i].name);
+    EXPECT_EQ(streamed[i].bytes, built.entries[i].bytes) << built.entries[i].name;
+  }
+  // An empty project: <Project ... /> on its own.
+  Project empty = Project::Create(dir / "e.verhaal", "leeg");
+  const RefiExportFiles files = BuildRefiProject(empty);
+  ASSERT_EQ(files.entries.size(), 1u);
+  EXPECT_EQ(files.entries[0].bytes,
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project "
+            "xmlns=\"urn:QDA-XML:project:1.0\" name=\"leeg\" origin=\"verhaal\" />\n");
 }
 
 TEST(RefiExportTest, CodebookOfAnEmptyProjectIsRefused) {

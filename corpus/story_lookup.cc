@@ -1,0 +1,42 @@
+#include "corpus/story_lookup.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include "corpus/error.h"
+
+namespace verhaal {
+
+struct StoryLookup::State {
+  explicit State(Project& project)
+      : text(project.db(), "SELECT text FROM story WHERE id = ?"),
+        keys(project.db(), "SELECT key FROM story WHERE respondent_id = ? ORDER BY id") {}
+
+  SQLite::Statement text;
+  SQLite::Statement keys;
+};
+
+StoryLookup::StoryLookup(Project& project) : state_(std::make_unique<State>(project)) {}
+
+StoryLookup::~StoryLookup() = default;
+
+std::string StoryLookup::TextOf(int64_t id) {
+  SQLite::Statement& find = state_->text;
+  find.reset();
+  find.bind(1, id);
+  if (!find.executeStep()) throw MissingError("no story with id " + std::to_string(id));
+  const SQLite::Column text = find.getColumn(0);
+  std::string bytes(static_cast<const char*>(text.getText()), static_cast<size_t>(text.getBytes()));
+  find.reset();  // no read left open on the connection
+  return bytes;
+}
+
+std::vector<std::string> StoryLookup::KeysOfRespondent(int64_t respondent_id) {
+  SQLite::Statement& find = state_->keys;
+  find.reset();
+  find.bind(1, respondent_id);
+  std::vector<std::string> keys;
+  while (find.executeStep()) keys.push_back(find.getColumn(0).getString());
+  return keys;
+}
+
+}  // namespace verhaal
