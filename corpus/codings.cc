@@ -7,6 +7,7 @@
 
 #include "base/text.h"
 #include "corpus/clock.h"
+#include "corpus/coding_adder.h"
 #include "corpus/coding_columns.h"
 #include "corpus/error.h"
 
@@ -54,6 +55,37 @@ int64_t EnsureCodingOrigin(Project& project, std::string_view origin, std::strin
   return project.db().getLastInsertRowid();
 }
 
+namespace {
+
+void CheckSegment(const Coding& coding, std::string_view key, int64_t length) {
+  if (coding.start < 0 || coding.end < coding.start || coding.end > length ||
+      (coding.start == coding.end && length > 0)) {
+    throw DataError(
+        "segment " + std::to_string(coding.start) + ":" + std::to_string(coding.end) +
+        " does not fit story " + std::string(key) + ", which has " + std::to_string(length) +
+        " characters; use START:END with 0 <= START < END <= " + std::to_string(length));
+  }
+}
+
+constexpr const char* kInsertCoding =
+    "INSERT OR IGNORE INTO coding(story_id, code_id, coder_id, start, end, "
+    "origin_id, memo) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+bool InsertCoding(SQLite::Statement& insert, const Coding& coding, int64_t origin_id) {
+  insert.bind(1, coding.story_id);
+  insert.bind(2, coding.code_id);
+  insert.bind(3, coding.coder_id);
+  insert.bind(4, coding.start);
+  insert.bind(5, coding.end);
+  insert.bind(6, origin_id);
+  insert.bind(7, coding.memo);
+  const bool added = insert.exec() > 0;
+  insert.reset();
+  return added;
+}
+
+}  // namespace
+
 bool AddCoding(Project& project, const Coding& coding) {
   SQLite::Statement story(project.db(), "SELECT key, text FROM story WHERE id = ?");
   story.bind(1, coding.story_id);
@@ -62,25 +94,42 @@ bool AddCoding(Project& project, const Coding& coding) {
   }
   const std::string key = story.getColumn(0).getString();
   const int64_t length = static_cast<int64_t>(CodePointCount(story.getColumn(1).getString()));
-  if (coding.start < 0 || coding.end < coding.start || coding.end > length ||
-      (coding.start == coding.end && length > 0)) {
-    throw DataError(
-        "segment " + std::to_string(coding.start) + ":" + std::to_string(coding.end) +
-        " does not fit story " + key + ", which has " + std::to_string(length) +
-        " characters; use START:END with 0 <= START < END <= " + std::to_string(length));
-  }
+  CheckSegment(coding, key, length);
   const int64_t origin_id = EnsureCodingOrigin(project, coding.origin, coding.created);
-  SQLite::Statement insert(project.db(),
-                           "INSERT OR IGNORE INTO coding(story_id, code_id, coder_id, start, end, "
-                           "origin_id, memo) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, coding.story_id);
-  insert.bind(2, coding.code_id);
-  insert.bind(3, coding.coder_id);
-  insert.bind(4, coding.start);
-  insert.bind(5, coding.end);
-  insert.bind(6, origin_id);
-  insert.bind(7, coding.memo);
-  return insert.exec() > 0;
+  SQLite::Statement insert(project.db(), kInsertCoding);
+  return InsertCoding(insert, coding, origin_id);
+}
+
+struct CodingAdder::State {
+  explicit State(Project& project) : project(project), insert(project.db(), kInsertCoding) {}
+  Project& project;
+  SQLite::Statement insert;
+  // The last origin and time stamp given and their id: codings made
+  // together share them (an empty stamp means "now", asked for each time).
+  std::string origin;
+  std::string created;
+  int64_t origin_id = 0;
+};
+
+CodingAdder::CodingAdder(Project& project) : state_(std::make_unique<State>(project)) {}
+
+CodingAdder::~CodingAdder() = default;
+
+bool CodingAdder::Add(const Coding& coding, std::string_view story_key, int64_t length) {
+  CheckSegment(coding, story_key, length);
+  int64_t origin_id = 0;
+  if (coding.created.empty()) {
+    origin_id = EnsureCodingOrigin(state_->project, coding.origin, coding.created);
+  } else {
+    State& state = *state_;
+    if (state.origin_id == 0 || state.origin != coding.origin || state.created != coding.created) {
+      state.origin_id = EnsureCodingOrigin(state.project, coding.origin, coding.created);
+      state.origin = coding.origin;
+      state.created = coding.created;
+    }
+    origin_id = state.origin_id;
+  }
+  return InsertCoding(state_->insert, coding, origin_id);
 }
 
 bool RemoveCoding(Project& project, const Coding& coding) {

@@ -1,12 +1,19 @@
-// The REFI-QDA project import (see refi_qda.h). One ProjectImport walks the
-// <Project> element in the schema's order: Users, CodeBook, Variables, Cases,
-// Sources, Notes (read first, as everything may refer to them), Links, Sets.
+// The REFI-QDA project import (see refi_qda.h). One ProjectImport reads the
+// project XML as a stream of pieces (refi_stream.h) in the schema's order:
+// Users, CodeBook, Variables, each Case, each source, Notes, Links, Sets.
+// Each source's text is read from the archive when its piece comes. As the
+// Notes come last but everything may refer to them, the memos are kept
+// (without their notes' text) and added at the end, in the order a reading
+// of the whole document would add them. Memory: one source and its piece at
+// a time, plus what is kept per story (its key) and per memo (issues 25, 26).
 #include <algorithm>
+#include <exception>
 #include <map>
 #include <set>
 
 #include "base/text.h"
 #include "corpus/codes.h"
+#include "corpus/coding_adder.h"
 #include "corpus/codings.h"
 #include "corpus/files.h"
 #include "corpus/memos.h"
@@ -15,6 +22,7 @@
 #include "corpus/variables.h"
 #include "importers/refi_code_tree.h"
 #include "importers/refi_qda.h"
+#include "importers/refi_stream.h"
 #include "importers/refi_xml.h"
 
 namespace verhaal {
@@ -33,6 +41,23 @@ struct VariableInfo {
   VariableType type = VariableType::kText;
 };
 
+// A memo to add once the notes are known: `note` names the <Note> whose text
+// it gets (kData at `at` when there is none), or is empty for a memo that
+// has its own text.
+struct PendingMemo {
+  Memo memo;
+  std::string note;
+  Location at;
+};
+
+// A <VariableValue> of a nameless (MAXQDA) case, read for the source it
+// belongs to: the value, or what reading it threw (thrown when that source
+// is imported, as a reading of the whole document would).
+struct PendingValue {
+  std::optional<std::pair<VariableInfo, std::string>> value;
+  std::exception_ptr error;
+};
+
 // Where a source's text is, as a user would recognise it.
 struct SourceText {
   std::optional<std::string> bytes;
@@ -42,19 +67,46 @@ struct SourceText {
 class ProjectImport {
  public:
   ProjectImport(Project& project, const RefiPackage& package, const RefiImportOptions& options)
-      : project_(project),
-        package_(package),
-        options_(options),
-        xml_(package.file + (package.bare_project ? "" : ":" + package.project_name),
-             package.project_xml) {}
+      : project_(project), package_(package), options_(options), codings_(project) {}
 
   RefiImportReport Run() {
-    const pugi::xml_node root = xml_.root();
+    const std::string file =
+        package_.file + (package_.bare_project ? "" : ":" + package_.project_name);
+    ReadRefiStream(
+        file, OpenRefiProjectXml(package_), [&](const RefiXml& root) { ReadRoot(root); },
+        [&](const RefiPiece& piece) {
+          xml_ = &piece.xml;
+          ReadPiece(piece.xml.root(), piece.section);
+          xml_ = nullptr;
+        });
+    for (const PendingMemo& pending : pending_memos_) {
+      if (pending.note.empty()) {
+        AddMemo(project_, pending.memo);
+        ++report_.memos;
+      } else if (!notes_.count(pending.note)) {
+        throw DataError("NoteRef " + pending.note + " names no <Note> in <Notes>", pending.at);
+      } else {
+        AddNoteMemo(pending.note, pending.memo);
+      }
+    }
+    for (auto& [guid, note] : notes_) {
+      if (!note.used) AddNoteMemo(guid, Memo{});
+    }
+    ReportIgnored("links between objects", ignored_links_);
+    ReportIgnored("sets", ignored_sets_);
+    ReportIgnored("graphs", ignored_graphs_);
+    return report_;
+  }
+
+ private:
+  void ReadRoot(const RefiXml& xml) {
+    const pugi::xml_node root = xml.root();
     if (LocalName(root) != "Project") {
-      throw xml_.ErrorAt(root, "the root element is <" + std::string(root.name()) +
-                                   ">, not <Project>; is this a REFI-QDA project file?");
+      throw xml.ErrorAt(root, "the root element is <" + std::string(root.name()) +
+                                  ">, not <Project>; is this a REFI-QDA project file?");
     }
     report_.origin = root.attribute("origin").value();
+    base_path_ = root.attribute("basePath").value();
     counting_ =
         options_.line_breaks.value_or(AsciiLower(report_.origin).find("atlas") != std::string::npos
                                           ? LineBreakCounting::kCrlfAsOne
@@ -63,31 +115,36 @@ class ProjectImport {
       report_.notes.push_back("positions read with CRLF as one character, as " + report_.origin +
                               " counts them");
     }
-    default_user_ = GuidAttribute(xml_, root, "creatingUserGUID", false);
-    ReadNotes(ChildNamed(root, "Notes"));
-    ReadUsers(ChildNamed(root, "Users"));
-    if (pugi::xml_node book = ChildNamed(root, "CodeBook")) {
-      ImportCodeTree(project_, xml_, ChildNamed(book, "Codes"), std::nullopt, codes_, report_);
-      AttachCodeNotes(ChildNamed(book, "Codes"));
-    }
-    ReadVariables(ChildNamed(root, "Variables"));
-    ReadCases(ChildNamed(root, "Cases"));
-    ReadSources(ChildNamed(root, "Sources"));
-    for (pugi::xml_node ref : ChildrenNamed(root, "NoteRef")) {
-      AddNoteMemo(ref, Memo{});
-    }
-    for (auto& [guid, note] : notes_) {
-      if (!note.used) AddNoteMemo(guid, Memo{});
-    }
-    ReportIgnored(root, "Links", "Link", "links between objects");
-    ReportIgnored(root, "Sets", "Set", "sets");
-    ReportIgnored(root, "Graphs", "Graph", "graphs");
-    return report_;
+    default_user_ = GuidAttribute(xml, root, "creatingUserGUID", false);
   }
 
- private:
-  void ReportIgnored(pugi::xml_node root, const char* group, const char* item, const char* what) {
-    const size_t count = ChildrenNamed(ChildNamed(root, group), item).size();
+  void ReadPiece(pugi::xml_node element, std::string_view section) {
+    const std::string_view name = LocalName(element);
+    if (section == "Cases") {
+      if (name == "Case") ReadCase(element);
+    } else if (section == "Sources") {
+      ReadSource(element);
+    } else if (name == "Notes") {
+      ReadNotes(element);
+    } else if (name == "Users") {
+      ReadUsers(element);
+    } else if (name == "CodeBook") {
+      ImportCodeTree(project_, *xml_, ChildNamed(element, "Codes"), std::nullopt, codes_, report_);
+      AttachCodeNotes(ChildNamed(element, "Codes"));
+    } else if (name == "Variables") {
+      ReadVariables(element);
+    } else if (name == "NoteRef") {
+      AddNoteMemo(element, Memo{});
+    } else if (name == "Links") {
+      ignored_links_ += ChildrenNamed(element, "Link").size();
+    } else if (name == "Sets") {
+      ignored_sets_ += ChildrenNamed(element, "Set").size();
+    } else if (name == "Graphs") {
+      ignored_graphs_ += ChildrenNamed(element, "Graph").size();
+    }
+  }
+
+  void ReportIgnored(const char* what, size_t count) {
     if (count > 0) {
       report_.notes.push_back(std::to_string(count) + " " + what +
                               " not imported (verhaal keeps no " + what + ")");
@@ -104,8 +161,9 @@ class ProjectImport {
     const std::string lower = AsciiLower(path);
     if (lower.rfind("internal://", 0) == 0) {
       const std::string name = lower.substr(11);
-      auto found = package_.sources.find(name);
-      if (found != package_.sources.end()) return {found->second, ""};
+      if (std::optional<std::string> text = ReadRefiSource(package_, name)) {
+        return {std::move(*text), ""};
+      }
       if (package_.bare_project) {
         return {std::nullopt, path +
                                   " is inside the .qdpx, and only the bare .qde was given; "
@@ -125,7 +183,7 @@ class ProjectImport {
     }
     std::filesystem::path file;
     if (lower.rfind("relative://", 0) == 0) {
-      std::filesystem::path base = xml_.root().attribute("basePath").value();
+      std::filesystem::path base = base_path_;
       if (base.empty() || !std::filesystem::exists(base)) base = package_.base_folder;
       file = base / path.substr(11);
     } else if (lower.rfind("absolute://", 0) == 0) {
@@ -162,13 +220,13 @@ class ProjectImport {
 
   void ReadNotes(pugi::xml_node notes) {
     for (pugi::xml_node element : ChildrenNamed(notes, "Note")) {
-      const std::string guid = GuidAttribute(xml_, element, "guid");
+      const std::string guid = GuidAttribute(*xml_, element, "guid");
       Note note;
       note.title = element.attribute("name").value();
       SourceText text = TextOf(element);
       note.text = text.bytes.value_or("");
       if (note.text.find_first_not_of(" \t\r\n") == std::string::npos) note.text = note.title;
-      note.author = GuidAttribute(xml_, element, "creatingUser", false);
+      note.author = GuidAttribute(*xml_, element, "creatingUser", false);
       note.created = element.attribute("creationDateTime").value();
       notes_[guid] = note;
     }
@@ -176,7 +234,7 @@ class ProjectImport {
 
   void ReadUsers(pugi::xml_node users) {
     for (pugi::xml_node element : ChildrenNamed(users, "User")) {
-      const std::string guid = GuidAttribute(xml_, element, "guid");
+      const std::string guid = GuidAttribute(*xml_, element, "guid");
       std::string name = element.attribute("name").value();
       if (name.empty()) name = element.attribute("id").value();
       if (name.empty()) name = guid;
@@ -190,6 +248,7 @@ class ProjectImport {
   // after the GUID, so that no coding is lost.
   int64_t CoderFor(std::string guid) {
     if (guid.empty()) guid = default_user_;
+    if (auto known = coder_ids_.find(guid); known != coder_ids_.end()) return known->second;
     std::string name;
     if (guid.empty()) {
       name = report_.origin.empty() ? "refi-qda" : report_.origin;
@@ -202,7 +261,9 @@ class ProjectImport {
       report_.notes.push_back("user " + guid + " is not listed in <Users>; named the coder " +
                               "after the GUID");
     }
-    return EnsureCoder(project_, name);
+    const int64_t id = EnsureCoder(project_, name);
+    coder_ids_[guid] = id;
+    return id;
   }
 
   void ReadVariables(pugi::xml_node variables) {
@@ -211,16 +272,16 @@ class ProjectImport {
         {"Integer", VariableType::kInteger}, {"Float", VariableType::kFloat},
         {"Date", VariableType::kDate},       {"DateTime", VariableType::kText}};
     for (pugi::xml_node element : ChildrenNamed(variables, "Variable")) {
-      const std::string guid = GuidAttribute(xml_, element, "guid");
+      const std::string guid = GuidAttribute(*xml_, element, "guid");
       VariableInfo info;
       info.name = element.attribute("name").value();
-      if (info.name.empty()) throw xml_.ErrorAt(element, "<Variable> has no name");
+      if (info.name.empty()) throw xml_->ErrorAt(element, "<Variable> has no name");
       const std::string type = element.attribute("typeOfVariable").value();
       auto found = kTypes.find(type);
       if (found == kTypes.end()) {
-        throw xml_.ErrorAt(element, "typeOfVariable '" + type +
-                                        "' is not Text, Boolean, Integer, Float, Date or "
-                                        "DateTime");
+        throw xml_->ErrorAt(element, "typeOfVariable '" + type +
+                                         "' is not Text, Boolean, Integer, Float, Date or "
+                                         "DateTime");
       }
       info.type = found->second;
       variables_[guid] = info;
@@ -230,10 +291,10 @@ class ProjectImport {
   // The variable and canonical value of a <VariableValue>; kData at it when
   // the reference or value is wrong. Nothing for an empty value.
   std::optional<std::pair<VariableInfo, std::string>> ValueOf(pugi::xml_node element) {
-    const std::string guid = GuidAttribute(xml_, ChildNamed(element, "VariableRef"), "targetGUID");
+    const std::string guid = GuidAttribute(*xml_, ChildNamed(element, "VariableRef"), "targetGUID");
     auto found = variables_.find(guid);
     if (found == variables_.end()) {
-      throw xml_.ErrorAt(element, "VariableRef " + guid + " names no <Variable>");
+      throw xml_->ErrorAt(element, "VariableRef " + guid + " names no <Variable>");
     }
     std::string raw;
     for (pugi::xml_node child : element.children()) {
@@ -245,7 +306,7 @@ class ProjectImport {
     try {
       return std::make_pair(found->second, CheckVariableValue(found->second.type, raw));
     } catch (const Error& e) {
-      throw xml_.ErrorAt(element, "variable " + found->second.name + ": " + e.message());
+      throw xml_->ErrorAt(element, "variable " + found->second.name + ": " + e.message());
     }
   }
 
@@ -264,49 +325,58 @@ class ProjectImport {
     }
   }
 
-  void ReadCases(pugi::xml_node cases) {
-    for (pugi::xml_node element : ChildrenNamed(cases, "Case")) {
-      const std::string guid = GuidAttribute(xml_, element, "guid");
-      const std::string name = element.attribute("name").value();
-      std::vector<std::string> sources;
-      for (pugi::xml_node ref : ChildrenNamed(element, "SourceRef")) {
-        sources.push_back(GuidAttribute(xml_, ref, "targetGUID"));
-      }
-      const auto values = ChildrenNamed(element, "VariableValue");
-      if (name.empty() && !sources.empty()) {
-        // MAXQDA: a nameless case per source holds that document's variables.
-        for (const std::string& source : sources) {
-          for (pugi::xml_node value : values) pending_story_values_[source].push_back(value);
-        }
-        continue;
-      }
-      const std::string key = name.empty() ? guid : name;
-      std::string role;
-      std::vector<std::pair<VariableInfo, std::string>> attributes;
-      for (pugi::xml_node value : values) {
-        auto parsed = ValueOf(value);
-        if (!parsed) continue;
-        if (parsed->first.name == "role") {
-          role = parsed->second;
-        } else {
-          attributes.push_back(*parsed);
-        }
-      }
-      if (!FindRespondent(project_, key)) ++report_.respondents;
-      int64_t id = 0;
-      try {
-        id = EnsureRespondent(project_, key, role);
-      } catch (const Error& e) {
-        throw xml_.ErrorAt(element, e.message());
-      }
-      for (const auto& [info, value] : attributes) {
-        SetValue(VariableSubject::kRespondent, id, info, value);
-      }
-      for (const std::string& source : sources) source_respondent_.emplace(source, id);
+  void ReadCase(pugi::xml_node element) {
+    const std::string guid = GuidAttribute(*xml_, element, "guid");
+    const std::string name = element.attribute("name").value();
+    std::vector<std::string> sources;
+    for (pugi::xml_node ref : ChildrenNamed(element, "SourceRef")) {
+      sources.push_back(GuidAttribute(*xml_, ref, "targetGUID"));
     }
+    const auto values = ChildrenNamed(element, "VariableValue");
+    if (name.empty() && !sources.empty()) {
+      // MAXQDA: a nameless case per source holds that document's variables.
+      std::vector<PendingValue> read;
+      for (pugi::xml_node value : values) {
+        PendingValue pending;
+        try {
+          pending.value = ValueOf(value);
+        } catch (...) {
+          pending.error = std::current_exception();
+        }
+        read.push_back(std::move(pending));
+      }
+      for (const std::string& source : sources) {
+        auto& list = pending_story_values_[source];
+        list.insert(list.end(), read.begin(), read.end());
+      }
+      return;
+    }
+    const std::string key = name.empty() ? guid : name;
+    std::string role;
+    std::vector<std::pair<VariableInfo, std::string>> attributes;
+    for (pugi::xml_node value : values) {
+      auto parsed = ValueOf(value);
+      if (!parsed) continue;
+      if (parsed->first.name == "role") {
+        role = parsed->second;
+      } else {
+        attributes.push_back(*parsed);
+      }
+    }
+    if (!FindRespondent(project_, key)) ++report_.respondents;
+    int64_t id = 0;
+    try {
+      id = EnsureRespondent(project_, key, role);
+    } catch (const Error& e) {
+      throw xml_->ErrorAt(element, e.message());
+    }
+    for (const auto& [info, value] : attributes) {
+      SetValue(VariableSubject::kRespondent, id, info, value);
+    }
+    for (const std::string& source : sources) source_respondent_.emplace(source, id);
   }
 
-  void ReadSources(pugi::xml_node sources);
+  void ReadSource(pugi::xml_node element);
   void ReadTextSource(pugi::xml_node source);
   void ReadSelection(pugi::xml_node selection, const Story& story, const SourcePositionMap& map);
 
@@ -326,17 +396,18 @@ class ProjectImport {
     ++report_.memos;
   }
 
+  // Keeps the memo of the <Note> that `ref` names, for the end.
   void AddNoteMemo(pugi::xml_node ref, Memo memo) {
-    const std::string guid = GuidAttribute(xml_, ref, "targetGUID");
-    if (!notes_.count(guid)) {
-      throw xml_.ErrorAt(ref, "NoteRef " + guid + " names no <Note> in <Notes>");
-    }
-    AddNoteMemo(guid, memo);
+    const std::string guid = GuidAttribute(*xml_, ref, "targetGUID");
+    pending_memos_.push_back({std::move(memo), guid, xml_->LocationOf(ref)});
   }
+
+  // Keeps a memo with its own text, for the end.
+  void AddOwnMemo(Memo memo) { pending_memos_.push_back({std::move(memo), "", Location{}}); }
 
   void AttachCodeNotes(pugi::xml_node codes) {
     for (pugi::xml_node element : ChildrenNamed(codes, "Code")) {
-      const auto code = codes_.find(GuidAttribute(xml_, element, "guid"));
+      const auto code = codes_.find(GuidAttribute(*xml_, element, "guid"));
       for (pugi::xml_node ref : ChildrenNamed(element, "NoteRef")) {
         Memo memo;
         memo.code_id = code->second;
@@ -350,7 +421,9 @@ class ProjectImport {
   const RefiPackage& package_;
   const RefiImportOptions& options_;
   uint64_t external_bytes_ = 0;  // read from files beside a bare .qde
-  RefiXml xml_;
+  CodingAdder codings_;
+  const RefiXml* xml_ = nullptr;  // the piece being read
+  std::string base_path_;         // the root's basePath, for relative:// sources
   RefiImportReport report_;
   LineBreakCounting counting_ = LineBreakCounting::kEachCharacter;
   std::string default_user_;
@@ -359,8 +432,13 @@ class ProjectImport {
   std::map<std::string, VariableInfo> variables_;
   std::map<std::string, Note> notes_;
   std::map<std::string, int64_t> source_respondent_;
-  std::map<std::string, std::vector<pugi::xml_node>> pending_story_values_;
+  std::map<std::string, std::vector<PendingValue>> pending_story_values_;
+  std::vector<PendingMemo> pending_memos_;
   std::set<std::string> story_keys_;
+  std::map<std::string, int64_t> coder_ids_;  // user GUID -> coder id
+  size_t ignored_links_ = 0;
+  size_t ignored_sets_ = 0;
+  size_t ignored_graphs_ = 0;
 };
 
 // The story kind/wave/date/language travel as story variables of these names
@@ -381,27 +459,23 @@ bool SetStoryField(Story& story, const std::string& name, const std::string& val
   return true;
 }
 
-void ProjectImport::ReadSources(pugi::xml_node sources) {
-  for (pugi::xml_node element : sources.children()) {
-    if (element.type() != pugi::node_element) continue;
-    const std::string_view kind = LocalName(element);
-    if (kind == "TextSource") {
-      ReadTextSource(element);
-      continue;
-    }
-    const std::string name = element.attribute("name").value();
-    const Location at = xml_.LocationOf(element);
-    report_.skipped.push_back(std::string(kind) + " '" + name + "' (line " +
-                              std::to_string(at.line) + ") skipped: verhaal imports text " +
-                              "sources only");
+void ProjectImport::ReadSource(pugi::xml_node element) {
+  const std::string_view kind = LocalName(element);
+  if (kind == "TextSource") {
+    ReadTextSource(element);
+    return;
   }
+  const std::string name = element.attribute("name").value();
+  const Location at = xml_->LocationOf(element);
+  report_.skipped.push_back(std::string(kind) + " '" + name + "' (line " + std::to_string(at.line) +
+                            ") skipped: verhaal imports text " + "sources only");
 }
 
 void ProjectImport::ReadTextSource(pugi::xml_node element) {
-  const std::string guid = GuidAttribute(xml_, element, "guid");
+  const std::string guid = GuidAttribute(*xml_, element, "guid");
   std::string name = element.attribute("name").value();
   if (name.empty()) name = guid;
-  const Location at = xml_.LocationOf(element);
+  const Location at = xml_->LocationOf(element);
   SourceText text = TextOf(element);
   if (!text.bytes) {
     report_.skipped.push_back("source '" + name + "' (line " + std::to_string(at.line) +
@@ -414,8 +488,7 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
                               "the text only in the rich-text file; export it as plain text)");
     return;
   }
-  const SourcePositionMap map(*text.bytes, counting_,
-                              Location{package_.file + ":" + name, 0, 0, ""});
+  SourcePositionMap map(*text.bytes, counting_, Location{package_.file + ":" + name, 0, 0, ""});
   Story story;
   story.key = name;
   for (int n = 2; story_keys_.count(story.key) || FindStory(project_, story.key); ++n) {
@@ -431,22 +504,32 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
   const bool title_like = !description.empty() && description.size() <= 200 &&
                           description.find('\n') == std::string::npos;
   if (title_like) story.title = description;
-  story.text = map.stored_text();
+  text.bytes.reset();  // one copy of a long source at a time
+  const int64_t stored_length = static_cast<int64_t>(map.stored_length());
+  story.text = map.TakeStoredText();
   story.source_file = package_.file;
   story.source_line = at.line;
   if (auto respondent = source_respondent_.find(guid); respondent != source_respondent_.end()) {
     story.respondent_id = respondent->second;
   }
   std::vector<std::pair<VariableInfo, std::string>> values;
-  std::vector<pugi::xml_node> value_elements = ChildrenNamed(element, "VariableValue");
-  for (pugi::xml_node pending : pending_story_values_[guid]) value_elements.push_back(pending);
-  for (pugi::xml_node value : value_elements) {
-    auto parsed = ValueOf(value);
+  auto keep = [&](const std::optional<std::pair<VariableInfo, std::string>>& parsed) {
     if (parsed && !SetStoryField(story, parsed->first.name, parsed->second)) {
       values.push_back(*parsed);
     }
+  };
+  for (pugi::xml_node value : ChildrenNamed(element, "VariableValue")) keep(ValueOf(value));
+  if (auto pending = pending_story_values_.find(guid); pending != pending_story_values_.end()) {
+    for (const PendingValue& value : pending->second) {
+      if (value.error) std::rethrow_exception(value.error);
+      keep(value.value);
+    }
+    pending_story_values_.erase(pending);
   }
-  story.id = AddStory(project_, story);
+  const std::string key = story.key;
+  story.id = AddStory(project_, std::move(story));
+  story.key = key;
+  story.text.clear();
   ++report_.stories;
   for (const auto& [info, value] : values) SetValue(VariableSubject::kStory, story.id, info, value);
   Memo on_story;
@@ -455,8 +538,7 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
     Memo memo = on_story;
     memo.title = "description";
     memo.text = description;
-    AddMemo(project_, memo);
-    ++report_.memos;
+    AddOwnMemo(memo);
   }
   for (pugi::xml_node ref : ChildrenNamed(element, "NoteRef")) AddNoteMemo(ref, on_story);
   for (pugi::xml_node selection : ChildrenNamed(element, "PlainTextSelection")) {
@@ -464,20 +546,20 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
   }
   for (pugi::xml_node coding : ChildrenNamed(element, "Coding")) {
     // A coding of the whole source.
-    const std::string code_guid = GuidAttribute(xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
+    const std::string code_guid = GuidAttribute(*xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
     auto code = codes_.find(code_guid);
     if (code == codes_.end()) {
-      throw xml_.ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");
+      throw xml_->ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");
     }
     Coding c;
     c.story_id = story.id;
     c.code_id = code->second;
-    c.coder_id = CoderFor(GuidAttribute(xml_, coding, "creatingUser", false));
+    c.coder_id = CoderFor(GuidAttribute(*xml_, coding, "creatingUser", false));
     c.start = 0;
-    c.end = static_cast<int64_t>(CodePointCount(map.stored_text()));
+    c.end = stored_length;
     c.origin = "import:refi";
     c.created = coding.attribute("creationDateTime").value();
-    if (AddCoding(project_, c)) ++report_.codings;
+    if (codings_.Add(c, story.key, stored_length)) ++report_.codings;
   }
 }
 
@@ -488,40 +570,40 @@ void ProjectImport::ReadSelection(pugi::xml_node selection, const Story& story,
   auto parse = [&](const std::string& text, const char* what) -> size_t {
     if (text.empty() || text.size() > 12 ||
         text.find_first_not_of("0123456789") != std::string::npos) {
-      throw xml_.ErrorAt(selection, std::string(what) + " '" + text +
-                                        "' is not a position (a whole number from 0)");
+      throw xml_->ErrorAt(selection, std::string(what) + " '" + text +
+                                         "' is not a position (a whole number from 0)");
     }
     return static_cast<size_t>(std::stoll(text));
   };
   const size_t start = parse(start_text, "startPosition");
   const size_t end = parse(end_text, "endPosition");
   if (end < start) {
-    throw xml_.ErrorAt(selection, "endPosition " + end_text + " lies before startPosition " +
-                                      start_text + "; the selection is reversed");
+    throw xml_->ErrorAt(selection, "endPosition " + end_text + " lies before startPosition " +
+                                       start_text + "; the selection is reversed");
   }
   const auto stored_start = map.StartOf(start);
   const auto stored_end = map.EndOf(end);
   if (!stored_start || !stored_end) {
-    throw xml_.ErrorAt(selection,
-                       "the selection [" + start_text + ", " + end_text + ") lies beyond the " +
-                           "end of source '" + story.key + "', which has " +
-                           std::to_string(map.source_length()) +
-                           " characters; if the tool counted CRLF as one character (ATLAS.ti) "
-                           "or two, say so with --crlf one|two");
+    throw xml_->ErrorAt(selection,
+                        "the selection [" + start_text + ", " + end_text + ") lies beyond the " +
+                            "end of source '" + story.key + "', which has " +
+                            std::to_string(map.source_length()) +
+                            " characters; if the tool counted CRLF as one character (ATLAS.ti) "
+                            "or two, say so with --crlf one|two");
   }
-  const std::string selection_user = GuidAttribute(xml_, selection, "creatingUser", false);
+  const std::string selection_user = GuidAttribute(*xml_, selection, "creatingUser", false);
   Memo span;
   span.story_id = story.id;
   span.start = static_cast<int64_t>(*stored_start);
   span.end = static_cast<int64_t>(*stored_end);
   const auto codings = ChildrenNamed(selection, "Coding");
   for (pugi::xml_node coding : codings) {
-    const std::string code_guid = GuidAttribute(xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
+    const std::string code_guid = GuidAttribute(*xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
     auto code = codes_.find(code_guid);
     if (code == codes_.end()) {
-      throw xml_.ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");
+      throw xml_->ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");
     }
-    std::string user = GuidAttribute(xml_, coding, "creatingUser", false);
+    std::string user = GuidAttribute(*xml_, coding, "creatingUser", false);
     if (user.empty()) user = selection_user;
     Coding c;
     c.story_id = story.id;
@@ -532,7 +614,9 @@ void ProjectImport::ReadSelection(pugi::xml_node selection, const Story& story,
     c.origin = "import:refi";
     c.created = coding.attribute("creationDateTime").value();
     if (c.created.empty()) c.created = selection.attribute("creationDateTime").value();
-    if (AddCoding(project_, c)) ++report_.codings;
+    if (codings_.Add(c, story.key, static_cast<int64_t>(map.stored_length()))) {
+      ++report_.codings;
+    }
     Memo on_coding = span;
     on_coding.code_id = c.code_id;
     for (pugi::xml_node ref : ChildrenNamed(coding, "NoteRef")) AddNoteMemo(ref, on_coding);
@@ -549,8 +633,7 @@ void ProjectImport::ReadSelection(pugi::xml_node selection, const Story& story,
     memo.created = selection.attribute("creationDateTime").value();
     auto user = users_.find(selection_user);
     if (user != users_.end()) memo.author = user->second;
-    AddMemo(project_, memo);
-    ++report_.memos;
+    AddOwnMemo(memo);
   }
 }
 

@@ -3,6 +3,9 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <memory>
 
 #include "base/error.h"
@@ -20,6 +23,8 @@ bool EndsWith(const std::string& text, const std::string& suffix) {
 struct ZipCloser {
   void operator()(zip_t* archive) const { zip_discard(archive); }
 };
+
+uint64_t NameHash(std::string_view name) { return std::hash<std::string_view>()(name); }
 
 std::string ReadEntry(zip_t* archive, zip_uint64_t index, uint64_t size, const std::string& file,
                       const std::string& name) {
@@ -53,6 +58,30 @@ std::string ReadEntry(zip_t* archive, zip_uint64_t index, uint64_t size, const s
 
 }  // namespace
 
+// An open .qdpx: the project XML's entry and, for each text of the sources
+// folder, the hash of its lower-case name and its index (16 bytes a source,
+// sorted by hash; the name itself stays in libzip's directory).
+class RefiArchive {
+ public:
+  RefiArchive(zip_t* archive, std::string file) : archive_(archive), file_(std::move(file)) {}
+  ~RefiArchive() { zip_discard(archive_); }
+  // Owns the open archive.
+  RefiArchive(const RefiArchive&) = delete;
+  RefiArchive& operator=(const RefiArchive&) = delete;
+
+  zip_t* get() const { return archive_; }
+  const std::string& file() const { return file_; }
+
+  std::vector<std::pair<uint64_t, zip_uint64_t>> sources;  // (name hash, index), by hash
+  zip_uint64_t project_index = 0;
+  std::string project_name;
+  uint64_t max_project_bytes = 0;
+
+ private:
+  zip_t* archive_;
+  std::string file_;
+};
+
 bool IsUnsafeEntryName(const std::string& name) {
   if (name.empty()) return false;
   if (name[0] == '/' || name[0] == '\\') return true;
@@ -79,13 +108,12 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
   }
   if (AsciiLower(file.extension().string()) == ".qde") {
     package.project_name = file.filename().string();
-    package.project_xml = ReadWholeFile(file);
     package.bare_project = true;
     return package;
   }
   int code = 0;
-  std::unique_ptr<zip_t, ZipCloser> archive(zip_open(file.c_str(), ZIP_RDONLY, &code));
-  if (!archive) {
+  zip_t* opened = zip_open(file.c_str(), ZIP_RDONLY, &code);
+  if (opened == nullptr) {
     zip_error_t error;
     zip_error_init_with_code(&error, code);
     std::string why = zip_error_strerror(&error);
@@ -94,13 +122,14 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
                         "; give a .qdpx exported by a QDA tool, or its project.qde",
                     Location{file.string(), 0, 0, ""});
   }
-  const zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+  auto archive = std::make_shared<RefiArchive>(opened, file.string());
+  const zip_int64_t count = zip_get_num_entries(archive->get(), 0);
   uint64_t total = 0;
   std::vector<std::pair<zip_uint64_t, std::string>> qde_entries;
   for (zip_int64_t i = 0; i < count; ++i) {
     zip_stat_t stat;
     zip_stat_init(&stat);
-    if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0 ||
+    if (zip_stat_index(archive->get(), static_cast<zip_uint64_t>(i), 0, &stat) != 0 ||
         stat.name == nullptr) {
       throw DataError("cannot read entry " + std::to_string(i) +
                           " of the archive; export the "
@@ -123,12 +152,17 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
       if (in_sources) package.other_files.push_back(lower.substr(8));
       continue;
     }
-    if ((stat.valid & ZIP_STAT_SIZE) == 0 || stat.size > limits.max_entry_bytes) {
+    const uint64_t limit = is_qde ? limits.max_project_bytes : limits.max_entry_bytes;
+    if ((stat.valid & ZIP_STAT_SIZE) == 0 || stat.size > limit) {
       throw DataError("the archive entry '" + name + "' is larger than " +
-                          std::to_string(limits.max_entry_bytes >> 20) +
+                          std::to_string(limit >> 20) +
                           " MiB uncompressed; refusing to read it (a damaged or hostile "
                           "archive?)",
                       Location{file.string(), 0, 0, ""});
+    }
+    if (is_qde) {
+      qde_entries.emplace_back(static_cast<zip_uint64_t>(i), name);
+      continue;
     }
     total += stat.size;
     if (total > limits.max_total_bytes) {
@@ -137,13 +171,9 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
                           " MiB together; refusing to read them",
                       Location{file.string(), 0, 0, ""});
     }
-    if (is_qde) {
-      qde_entries.emplace_back(static_cast<zip_uint64_t>(i), name);
-      continue;
-    }
-    package.sources[lower.substr(8)] =
-        ReadEntry(archive.get(), static_cast<zip_uint64_t>(i), stat.size, file.string(), name);
+    archive->sources.emplace_back(NameHash(lower.substr(8)), static_cast<zip_uint64_t>(i));
   }
+  std::sort(archive->sources.begin(), archive->sources.end());
   if (qde_entries.empty()) {
     throw DataError(
         "the archive holds no .qde project file at its top; is this a REFI-QDA "
@@ -162,12 +192,86 @@ RefiPackage ReadRefiPackage(const std::filesystem::path& file, const RefiPackage
     }
     chosen = qde_entries.begin();
   }
-  zip_stat_t stat;
-  zip_stat_index(archive.get(), chosen->first, 0, &stat);
   package.project_name = chosen->second;
-  package.project_xml =
-      ReadEntry(archive.get(), chosen->first, stat.size, file.string(), chosen->second);
+  archive->project_index = chosen->first;
+  archive->project_name = chosen->second;
+  archive->max_project_bytes = limits.max_project_bytes;
+  package.archive = std::move(archive);
   return package;
+}
+
+std::function<size_t(char*, size_t)> OpenRefiProjectXml(const RefiPackage& package) {
+  if (!package.project_xml.empty() || (!package.archive && !package.bare_project)) {
+    auto offset = std::make_shared<size_t>(0);
+    const std::string* xml = &package.project_xml;
+    return [xml, offset](char* buffer, size_t size) {
+      const size_t n = std::min(size, xml->size() - *offset);
+      std::copy_n(xml->data() + *offset, n, buffer);
+      *offset += n;
+      return n;
+    };
+  }
+  if (!package.archive) {
+    const std::filesystem::path file = package.file;
+    std::error_code ec;
+    if (std::filesystem::is_directory(file, ec)) {
+      throw DataError(file.string() + " is a folder; give a file");
+    }
+    auto in = std::make_shared<std::ifstream>(file, std::ios::binary);
+    if (!*in) throw IoError("cannot read " + file.string() + ": " + std::strerror(errno));
+    return [in, file](char* buffer, size_t size) {
+      in->read(buffer, static_cast<std::streamsize>(size));
+      if (in->bad()) throw IoError("cannot read " + file.string() + ": " + std::strerror(errno));
+      return static_cast<size_t>(in->gcount());
+    };
+  }
+  std::shared_ptr<RefiArchive> archive = package.archive;
+  std::shared_ptr<zip_file_t> entry(zip_fopen_index(archive->get(), archive->project_index, 0),
+                                    zip_fclose);
+  if (!entry) {
+    throw DataError("cannot read '" + archive->project_name +
+                        "' in the archive: " + zip_strerror(archive->get()) +
+                        "; the .qdpx may be damaged, export it again",
+                    Location{archive->file(), 0, 0, ""});
+  }
+  auto read = std::make_shared<uint64_t>(0);
+  return [archive, entry, read](char* buffer, size_t size) -> size_t {
+    const zip_int64_t n = zip_fread(entry.get(), buffer, size);
+    if (n < 0) {
+      throw DataError("cannot read '" + archive->project_name + "' in the archive: " +
+                          zip_file_strerror(entry.get()) + "; export the .qdpx again",
+                      Location{archive->file(), 0, 0, ""});
+    }
+    *read += static_cast<uint64_t>(n);
+    if (*read > archive->max_project_bytes) {
+      throw DataError("the archive entry '" + archive->project_name + "' is larger than " +
+                          std::to_string(archive->max_project_bytes >> 20) +
+                          " MiB uncompressed; refusing to read it (a damaged or hostile "
+                          "archive?)",
+                      Location{archive->file(), 0, 0, ""});
+    }
+    return static_cast<size_t>(n);
+  };
+}
+
+std::optional<std::string> ReadRefiSource(const RefiPackage& package, const std::string& name) {
+  if (auto found = package.sources.find(name); found != package.sources.end()) {
+    return found->second;
+  }
+  if (!package.archive) return std::nullopt;
+  const RefiArchive& archive = *package.archive;
+  const uint64_t hash = NameHash(name);
+  auto it = std::lower_bound(archive.sources.begin(), archive.sources.end(),
+                             std::pair<uint64_t, zip_uint64_t>{hash, 0});
+  for (; it != archive.sources.end() && it->first == hash; ++it) {
+    zip_stat_t stat;
+    zip_stat_init(&stat);
+    if (zip_stat_index(archive.get(), it->second, 0, &stat) != 0 || stat.name == nullptr) continue;
+    const std::string entry_name = stat.name;
+    if (AsciiLower(entry_name).substr(8) != name) continue;
+    return ReadEntry(archive.get(), it->second, stat.size, archive.file(), entry_name);
+  }
+  return std::nullopt;
 }
 
 }  // namespace verhaal

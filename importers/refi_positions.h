@@ -26,12 +26,18 @@ enum class LineBreakCounting {
 class SourcePositionMap {
  public:
   // Validates `source` (kData Error at `where` on invalid UTF-8) and builds
-  // the stored text and the map. O(n) time and memory.
+  // the stored text and the map. O(n) time; memory: the stored text and a
+  // few words per composed character or CRLF.
   SourcePositionMap(std::string_view source, LineBreakCounting counting,
                     const Location& where = {});
 
   // The text as verhaal stores it; equals NormalizeText(source).
   const std::string& stored_text() const { return stored_; }
+  // The stored text's length in code points.
+  size_t stored_length() const { return stored_starts_.back(); }
+  // Gives the stored text away (stored_text() is empty after); the map
+  // still maps positions.
+  std::string TakeStoredText() { return std::move(stored_); }
 
   // The source's length in positions as the peer tool counted them.
   size_t source_length() const { return source_starts_.back(); }
@@ -48,9 +54,14 @@ class SourcePositionMap {
  private:
   std::string stored_;
   // Chunk k covers source positions [source_starts_[k], source_starts_[k+1])
-  // and stored positions [stored_starts_[k], stored_starts_[k+1]).
+  // and stored positions [stored_starts_[k], stored_starts_[k+1]). A run of
+  // chunks of one position each that stay one position (ASCII, and most
+  // text) is kept as one chunk marked `single_`: positions inside it map one
+  // to one. So the map holds a few entries per composed character or CRLF,
+  // not two numbers per character (issue 26: a 200 MB source needed 3 GB).
   std::vector<size_t> source_starts_;
   std::vector<size_t> stored_starts_;
+  std::vector<bool> single_;
 };
 
 }  // namespace verhaal

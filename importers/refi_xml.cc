@@ -45,6 +45,27 @@ RefiXml::RefiXml(std::string file, std::string text)
   }
 }
 
+RefiXml::RefiXml(std::string file, std::string text, Piece piece)
+    : file_(std::move(file)),
+      text_(std::move(text)),
+      begin_(piece.begin),
+      line_(piece.line),
+      column_(piece.column) {
+  const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single;
+  const pugi::xml_parse_result result = document_.load_buffer(
+      text_.data() + piece.begin, piece.end - piece.begin, options, pugi::encoding_utf8);
+  if (!result || !root()) {
+    throw DataError(
+        std::string("not well-formed XML: ") + result.description() +
+            "; the file is damaged or not a REFI-QDA export",
+        LocationOfOffset(piece.begin + static_cast<size_t>(std::max<ptrdiff_t>(0, result.offset))));
+  }
+}
+
+// The line and column of text_[offset] in the file, and the line's text
+// (shortened around the column when the line is long). In a piece, the
+// first line's code points before text_ count for the column but are not
+// shown.
 Location RefiXml::LocationOfOffset(size_t offset) const {
   offset = std::min(offset, text_.size());
   // Step back to a character boundary (offsets from pugixml are bytes).
@@ -54,16 +75,20 @@ Location RefiXml::LocationOfOffset(size_t offset) const {
   }
   const LineColumn lc = LineColumnOf(text_, offset);
   std::string_view line = LineAt(text_, offset);
-  Location location{file_, lc.line, lc.column, ""};
+  const size_t hidden = lc.line == 1 ? static_cast<size_t>(column_ - 1) : 0;
+  const size_t column = hidden + static_cast<size_t>(lc.column - 1);
+  Location location{file_, line_ + lc.line - 1, static_cast<int>(column + 1), ""};
   const std::u32string code_points = DecodeUtf8Lenient(line);
+  const size_t length = hidden + code_points.size();
   size_t first = 0;
-  const size_t column = static_cast<size_t>(lc.column - 1);
-  if (code_points.size() > kShownCodePoints) {
+  if (length > kShownCodePoints) {
     first = column > kShownCodePoints / 4 ? column - kShownCodePoints / 4 : 0;
     location.column = static_cast<int>(column - first + 1);
   }
-  const size_t last = std::min(code_points.size(), first + kShownCodePoints);
-  for (size_t i = first; i < last; ++i) AppendUtf8(location.text, code_points[i]);
+  const size_t last = std::min(length, first + kShownCodePoints);
+  for (size_t i = std::max(first, hidden); i < last; ++i) {
+    AppendUtf8(location.text, code_points[i - hidden]);
+  }
   return location;
 }
 
@@ -71,7 +96,7 @@ Location RefiXml::LocationOf(pugi::xml_node node) const {
   const ptrdiff_t offset = node.offset_debug();
   if (offset < 0) return Location{file_, 0, 0, ""};
   // offset_debug points after '<' for elements; show the caret on '<'.
-  size_t at = static_cast<size_t>(offset);
+  size_t at = begin_ + static_cast<size_t>(offset);
   if (at > 0 && text_[at - 1] == '<') --at;
   return LocationOfOffset(at);
 }

@@ -21,6 +21,18 @@ class RefiXml {
   // Parses `text`. kData Error with the line and column when the XML is not
   // well-formed or has a DOCTYPE with entities or an external identifier.
   RefiXml(std::string file, std::string text);
+
+  // A piece of a larger file, as RefiQdeStream cuts it: text[begin, end) is
+  // one element, already checked (UTF-8, well-formed, no DOCTYPE); the bytes
+  // around it are the rest of its first and last lines, for messages;
+  // text[0] lies at `line` and `column` (code points, from 1) of the file.
+  struct Piece {
+    size_t begin = 0;
+    size_t end = 0;
+    int line = 1;
+    int column = 1;
+  };
+  RefiXml(std::string file, std::string text, Piece piece);
   RefiXml(const RefiXml&) = delete;
   RefiXml& operator=(const RefiXml&) = delete;
 
@@ -38,6 +50,9 @@ class RefiXml {
   Location LocationOfOffset(size_t offset) const;
   std::string file_;
   std::string text_;
+  size_t begin_ = 0;  // where the XML starts in text_
+  int line_ = 1;      // where text_ starts in the file
+  int column_ = 1;
   pugi::xml_document document_;
 };
 

@@ -286,6 +286,43 @@ TEST(RefiImportTest, ErrorsPointAtTheElementAndSayWhy) {
   }
 }
 
+// The project XML is read as a stream of pieces (one per source, case or
+// section); a file on one line is cut in the middle of its line, and the
+// pieces still say where they are.
+TEST(RefiImportTest, AProjectOnOneLineImportsTheSameAndErrorsKeepTheirColumn) {
+  std::string one_line;
+  for (char c : ProjectXml()) {
+    if (c != '\n') one_line += c;
+  }
+  {
+    TempDir dir;
+    Project project = Project::Create(dir / "p.verhaal", "p");
+    const RefiImportReport report = ImportRefiPackage(project, Package(one_line));
+    EXPECT_EQ(report.stories, 1);
+    EXPECT_EQ(report.codings, 2);
+    EXPECT_EQ(report.memos, 2);
+    EXPECT_EQ(report.respondents, 1);
+    ASSERT_EQ(report.skipped.size(), 1u);
+    EXPECT_EQ(report.skipped[0],
+              "PDFSource 'Beleidsnota' (line 1) skipped: verhaal imports text sources only");
+  }
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  const std::string bad = Replace(one_line, "startPosition=\"4\" endPosition=\"14\"",
+                                  "startPosition=\"14\" endPosition=\"4\"");
+  const size_t selection = bad.find("<PlainTextSelection");
+  try {
+    ImportRefiPackage(project, Package(bad));
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(), "endPosition 4 lies before startPosition 14; the selection is reversed");
+    EXPECT_EQ(e.location().line, 1);
+    // Shown as 100 code points around the column, the column counted in them.
+    EXPECT_EQ(e.location().column, 26);
+    EXPECT_EQ(e.location().text, bad.substr(selection - 25, 100));
+  }
+}
+
 TEST(RefiImportTest, RefusesEntitiesAndMalformedXml) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
@@ -343,14 +380,26 @@ TEST(RefiImportTest, RefusesZipSlipAndAnArchiveWithoutProject) {
   }
   WriteZip(dir / "empty.qdpx", {{"sources/a.txt", "x"}});
   EXPECT_THROW(ReadRefiPackage(dir / "empty.qdpx"), Error);
+  // The project XML is read as a stream and has its own limit; a source is
+  // read whole, so one source has a smaller one.
   WriteZip(dir / "big.qdpx", {{"project.qde", std::string(2048, ' ')}});
   RefiPackageLimits limits;
-  limits.max_entry_bytes = 1024;
+  limits.max_project_bytes = 1024;
   try {
     ReadRefiPackage(dir / "big.qdpx", limits);
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(e.message().find("larger than"), std::string::npos) << e.message();
+  }
+  WriteZip(dir / "big-source.qdpx",
+           {{"project.qde", ProjectXml()}, {"sources/" + G(40) + ".txt", std::string(2048, 'x')}});
+  limits = RefiPackageLimits{};
+  limits.max_entry_bytes = 1024;
+  try {
+    ReadRefiPackage(dir / "big-source.qdpx", limits);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(e.message().find("larger than 0 MiB"), std::string::npos) << e.message();
   }
 }
 
