@@ -23,6 +23,7 @@
 #include "corpus/coding_listing.h"
 #include "corpus/codings.h"
 #include "corpus/memos.h"
+#include "corpus/read_snapshot.h"
 #include "corpus/respondents.h"
 #include "corpus/stories.h"
 #include "corpus/story_lookup.h"
@@ -435,6 +436,7 @@ RefiExportFiles BuildRefiProject(Project& project) {
 }
 
 RefiExportCounts ExportRefiProject(Project& project, const std::filesystem::path& file) {
+  ReadSnapshot snapshot(project);  // one state of the project, one lock
   ZipWriter zip(file, ExportTime(project));
   const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
   std::FILE* qde_file = AnonymousFile(folder);

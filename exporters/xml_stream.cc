@@ -42,9 +42,7 @@ void XmlStream::Open(const char* name) {
   Put(out_, std::string(kIndent) + "<" + name + ">\n");
 }
 
-void XmlStream::Close(const char* name) {
-  Put(out_, std::string(kIndent) + "</" + name + ">\n");
-}
+void XmlStream::Close(const char* name) { Put(out_, std::string(kIndent) + "</" + name + ">\n"); }
 
 void XmlStream::Finish() {
   if (!started_) {

@@ -44,7 +44,7 @@ class Stream {
 
   void Run() {
     std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreate("UTF-8"),
-                                                                    XML_ParserFree);
+                                                                   XML_ParserFree);
     if (!parser) throw Error(ErrorKind::kInternal, "cannot create an XML parser");
     parser_ = parser.get();
     XML_SetUserData(parser_, this);
@@ -61,7 +61,8 @@ class Stream {
       if (XML_Parse(parser_, chunk.data(), static_cast<int>(n), last ? XML_TRUE : XML_FALSE) ==
           XML_STATUS_ERROR) {
         if (refusal_) throw *refusal_;
-        const uint64_t at = static_cast<uint64_t>(std::max<XML_Index>(0, XML_GetCurrentByteIndex(parser_)));
+        const uint64_t at =
+            static_cast<uint64_t>(std::max<XML_Index>(0, XML_GetCurrentByteIndex(parser_)));
         throw DataError(std::string("not well-formed XML: ") +
                             XML_ErrorString(XML_GetErrorCode(parser_)) +
                             "; the file is damaged or not a REFI-QDA export",
@@ -138,8 +139,8 @@ class Stream {
   void OnEnd() {
     if (capturing_ && depth_ == piece_depth_) {
       capturing_ = false;
-      found_.push_back({piece_begin_, std::max(piece_end_, EventEnd()), depth_ == 2 ? "" : section_,
-                        false});
+      found_.push_back(
+          {piece_begin_, std::max(piece_end_, EventEnd()), depth_ == 2 ? "" : section_, false});
     }
     if (depth_ == 2) section_.clear();
     --depth_;
@@ -170,9 +171,9 @@ class Stream {
   void Deliver(const FoundPiece& found) {
     CountTo(found.begin);
     const uint64_t buffer_end = buffer_at_ + buffer_.size();
-    const uint64_t from = std::max({line_begin_, buffer_at_, found.begin > kContextBytes
-                                                                 ? found.begin - kContextBytes
-                                                                 : uint64_t{0}});
+    const uint64_t from =
+        std::max({line_begin_, buffer_at_,
+                  found.begin > kContextBytes ? found.begin - kContextBytes : uint64_t{0}});
     // Step forward to a character boundary.
     uint64_t start = from;
     while (start < found.begin && IsContinuation(buffer_[start - buffer_at_])) ++start;
@@ -273,7 +274,8 @@ class Stream {
       }
     }
     Location location{file_, line, column, ""};
-    const uint64_t from = std::max({line_begin, buffer_at_, at > kContextBytes ? at - kContextBytes : uint64_t{0}});
+    const uint64_t from =
+        std::max({line_begin, buffer_at_, at > kContextBytes ? at - kContextBytes : uint64_t{0}});
     uint64_t to = at;
     while (to < end && to - at < kContextBytes && buffer_[to - buffer_at_] != '\n') ++to;
     // Shown as RefiXml shows a line: at most 100 code points around the column.
