@@ -263,7 +263,6 @@ class ProjectExport {
     SegmentCodingCursor codings(project_);
     StoryValueCursor values(project_);
     std::map<std::string, std::string> story_values;
-    std::vector<std::pair<std::string, int64_t>> files;  // entry name, story id
     ForEachStoryHead(project_, {}, [&](const Story& story) {
       pugi::xml_document document;
       const std::string guid = WriteSource(document, story, codings.Of(story.id));
@@ -273,10 +272,9 @@ class ProjectExport {
         AppendValue(element, "story:" + name, value);
       }
       xml.Write(element, 2);
-      files.emplace_back("sources/" + guid + ".txt", story.id);
+      on_source_("sources/" + guid + ".txt", story.id);
     });
     xml.Close("Sources");
-    for (const auto& [name, id] : files) on_source_(name, id);
   }
 
   // The <TextSource> of `story` under `parent`, without its story variables;
