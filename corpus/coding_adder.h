@@ -26,10 +26,13 @@ class CodingAdder {
 
   // Adds `coding` to story `story_key`, whose stored text has `length` code
   // points (kData, as AddCoding, when the segment does not fit). False when
-  // the same coding is there already.
+  // the same coding is there already. SQLite's failures as Errors of their
+  // kind (corpus/error.h).
   bool Add(const Coding& coding, std::string_view story_key, int64_t length);
 
  private:
+  bool Insert(const Coding& coding);
+
   struct State;
   std::unique_ptr<State> state_;
 };

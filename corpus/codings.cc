@@ -10,6 +10,7 @@
 #include "corpus/coding_adder.h"
 #include "corpus/coding_columns.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 
@@ -111,12 +112,17 @@ struct CodingAdder::State {
   int64_t origin_id = 0;
 };
 
-CodingAdder::CodingAdder(Project& project) : state_(std::make_unique<State>(project)) {}
+CodingAdder::CodingAdder(Project& project)
+    : state_(TranslateSqlite(project, [&] { return std::make_unique<State>(project); })) {}
 
 CodingAdder::~CodingAdder() = default;
 
 bool CodingAdder::Add(const Coding& coding, std::string_view story_key, int64_t length) {
   CheckSegment(coding, story_key, length);
+  return TranslateSqlite(state_->project, [&] { return Insert(coding); });
+}
+
+bool CodingAdder::Insert(const Coding& coding) {
   int64_t origin_id = 0;
   if (coding.created.empty()) {
     origin_id = EnsureCodingOrigin(state_->project, coding.origin, coding.created);

@@ -3,23 +3,35 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 
 struct StoryLookup::State {
   explicit State(Project& project)
-      : text(project.db(), "SELECT text FROM story WHERE id = ?"),
+      : project(project),
+        text(project.db(), "SELECT text FROM story WHERE id = ?"),
         keys(project.db(), "SELECT key FROM story WHERE respondent_id = ? ORDER BY id") {}
 
+  Project& project;
   SQLite::Statement text;
   SQLite::Statement keys;
 };
 
-StoryLookup::StoryLookup(Project& project) : state_(std::make_unique<State>(project)) {}
+StoryLookup::StoryLookup(Project& project)
+    : state_(TranslateSqlite(project, [&] { return std::make_unique<State>(project); })) {}
 
 StoryLookup::~StoryLookup() = default;
 
 std::string StoryLookup::TextOf(int64_t id) {
+  return TranslateSqlite(state_->project, [&] { return ReadText(id); });
+}
+
+std::vector<std::string> StoryLookup::KeysOfRespondent(int64_t respondent_id) {
+  return TranslateSqlite(state_->project, [&] { return ReadKeys(respondent_id); });
+}
+
+std::string StoryLookup::ReadText(int64_t id) {
   SQLite::Statement& find = state_->text;
   find.reset();
   find.bind(1, id);
@@ -30,7 +42,7 @@ std::string StoryLookup::TextOf(int64_t id) {
   return bytes;
 }
 
-std::vector<std::string> StoryLookup::KeysOfRespondent(int64_t respondent_id) {
+std::vector<std::string> StoryLookup::ReadKeys(int64_t respondent_id) {
   SQLite::Statement& find = state_->keys;
   find.reset();
   find.bind(1, respondent_id);

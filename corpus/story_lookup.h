@@ -25,7 +25,7 @@ class StoryLookup {
   ~StoryLookup();
 
   // The stored text of story `id`. kMissing when there is no such story;
-  // kIo when SQLite fails.
+  // SQLite's failures as Errors of their kind (corpus/error.h).
   std::string TextOf(int64_t id);
 
   // The keys of respondent `respondent_id`'s stories, ordered by story id
@@ -33,6 +33,9 @@ class StoryLookup {
   std::vector<std::string> KeysOfRespondent(int64_t respondent_id);
 
  private:
+  std::string ReadText(int64_t id);
+  std::vector<std::string> ReadKeys(int64_t respondent_id);
+
   struct State;
   std::unique_ptr<State> state_;
 };
