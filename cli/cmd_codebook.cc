@@ -87,7 +87,8 @@ int Show(CommandContext& context) {
   Project project = options.OpenProject();
   const std::vector<Code> codes = ListCodes(project);
   std::map<int64_t, int64_t> own;
-  for (const Coding& c : ListCodings(project)) ++own[c.code_id];
+  for (const auto& [code_id, count] : CountCodingsByCode(project, std::nullopt))
+    own[code_id] = count;
   std::map<int64_t, int64_t> total;
   std::map<int64_t, int> depth;
   for (auto it = codes.rbegin(); it != codes.rend(); ++it) {  // children first

@@ -2,8 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
-#include <algorithm>
-#include <unordered_map>
+#include <utility>
 
 #include "base/text.h"
 #include "corpus/clock.h"
@@ -268,15 +267,18 @@ bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo) {
 
 std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
                                                             std::optional<int64_t> coder_id) {
-  // Counted here in one pass: GROUP BY would sort every coding first (the
-  // table has no index on code_id).
-  SQLite::Statement scan(project.db(), coder_id ? "SELECT code_id FROM coding WHERE coder_id = ?"
-                                                : "SELECT code_id FROM coding");
-  if (coder_id) scan.bind(1, *coder_id);
-  std::unordered_map<int64_t, int64_t> counts;
-  while (scan.executeStep()) ++counts[scan.getColumn(0).getInt64()];
-  std::vector<std::pair<int64_t, int64_t>> out(counts.begin(), counts.end());
-  std::sort(out.begin(), out.end());
+  // From coding_count (schema 9), kept in step by triggers: a few hundred
+  // rows, where counting the codings read 18 million at 1M stories.
+  SQLite::Statement query(project.db(),
+                          coder_id ? "SELECT code_id, n FROM coding_count WHERE coder_id = ? "
+                                     "ORDER BY code_id"
+                                   : "SELECT code_id, sum(n) FROM coding_count GROUP BY code_id "
+                                     "ORDER BY code_id");
+  if (coder_id) query.bind(1, *coder_id);
+  std::vector<std::pair<int64_t, int64_t>> out;
+  while (query.executeStep()) {
+    out.emplace_back(query.getColumn(0).getInt64(), query.getColumn(1).getInt64());
+  }
   return out;
 }
 

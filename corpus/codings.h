@@ -83,8 +83,8 @@ std::optional<Coding> FindCoding(Project& project, const Coding& key);
 // Sets the memo of the coding `key` names; returns whether it exists.
 bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo);
 
-// The number of codings of each code id (only coder `coder_id`'s when
-// given): one pass over the coding table.
+// The number of codings of each code id with any (only coder `coder_id`'s
+// when given), by code id: read from the counts kept per code and coder.
 std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
                                                             std::optional<int64_t> coder_id);
 

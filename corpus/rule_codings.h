@@ -9,10 +9,12 @@
 #include <compare>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corpus/project.h"
@@ -97,9 +99,11 @@ class CodingBulkWriter {
   void TakeAsideBefore(const Row* row);
   // Binds rows_[from, from + count) to `statement` and runs it.
   void Write(sqlite3_stmt* statement, size_t from, size_t count);
-  // Takes the stories that got a coding out of story_uncoded and restores
-  // the trigger that does so per coding, when it was suspended.
-  void RestoreUncodedTrigger();
+  // Brings story_uncoded and coding_count in step with the codings written
+  // and deleted, and restores the triggers that do so per coding, when they
+  // were suspended.
+  void RestoreTriggers();
+  bool Suspended(std::string_view trigger) const;
 
   Project& project_;
   int64_t coder_id_;
@@ -112,9 +116,12 @@ class CodingBulkWriter {
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> aside_{nullptr, nullptr};
   std::optional<Row> next_aside_;  // the next of them, not yet in the buffer
   bool aside_done_ = false;        // all of them read
-  // The suspended trigger story_uncoded_coding_insert's SQL until Flush()
-  // restores it; empty when none is suspended.
-  std::string uncoded_trigger_;
+  // The suspended triggers (name, SQL) until Flush() restores them; empty
+  // when none is suspended (outside a transaction).
+  std::vector<std::pair<std::string, std::string>> suspended_;
+  // While coding_count's triggers are suspended: the codings written minus
+  // those deleted, per (code, coder).
+  std::map<std::pair<int64_t, int64_t>, int64_t> count_delta_;
   // The story ids of the codings written, when any (from > to when none).
   int64_t written_from_ = std::numeric_limits<int64_t>::max();
   int64_t written_to_ = std::numeric_limits<int64_t>::min();

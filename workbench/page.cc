@@ -2,6 +2,7 @@
 // and the stream of server-sent events.
 #include <chrono>
 
+#include "base/sha256.h"
 #include "workbench/handlers.h"
 #include "workbench/web_files.h"
 
@@ -24,6 +25,20 @@ bool Shows(const WorkbenchEvent& event, const std::string& coder, bool blind) {
   if (!event.actor.empty() && event.actor == coder) return false;
   if (blind && event.name == "coding" && !event.actor.empty()) return false;
   return true;
+}
+
+// index.html with a <link rel="modulepreload"> for every module before
+// app.js's script tag: without them the browser learns of a module only when
+// the one importing it has arrived, a wave of requests per level of imports.
+std::string WithModulePreloads(const std::string& html) {
+  const std::string script = "<script type=\"module\" src=\"app.js\">";
+  const size_t at = html.find(script);
+  if (at == std::string::npos) return html;
+  std::string links;
+  for (std::string_view path : WebModulePaths()) {
+    links += "<link rel=\"modulepreload\" href=\"" + std::string(path) + "\">\n";
+  }
+  return html.substr(0, at) + links + html.substr(at);
 }
 
 }  // namespace
@@ -58,7 +73,19 @@ void Workbench::Handlers::InstallPage(httplib::Server& server) {
       response.set_content("Not found: " + request.path + "\n", "text/plain; charset=utf-8");
       return;
     }
-    response.set_content(*bytes, std::string(ContentTypeOf(path.empty() ? "index.html" : path)));
+    const std::string name = path.empty() ? "index.html" : path;
+    const std::string content = name == "index.html" ? WithModulePreloads(*bytes) : *bytes;
+    // Revalidated on every load (no-cache), answered 304 when unchanged: a
+    // reload fetches no file again, and a new build's files are never stale.
+    const std::string etag = "\"" + Sha256Hex(content).substr(0, 32) + "\"";
+    response.set_header("ETag", etag);
+    response.headers.erase("Cache-Control");  // the API's no-store
+    response.set_header("Cache-Control", "no-cache");
+    if (request.get_header_value("If-None-Match") == etag) {
+      response.status = 304;
+      return;
+    }
+    response.set_content(content, std::string(ContentTypeOf(name)));
   });
 }
 

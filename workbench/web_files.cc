@@ -65,4 +65,12 @@ std::optional<std::string> ReadWebFile(std::string_view path) {
   return std::nullopt;
 }
 
+std::vector<std::string_view> WebModulePaths() {
+  std::vector<std::string_view> paths;
+  for (const WebFile& file : EmbeddedWebFiles()) {
+    if (file.path.ends_with(".js") && file.path != "app.js") paths.push_back(file.path);
+  }
+  return paths;
+}
+
 }  // namespace verhaal

@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace verhaal {
 
@@ -28,6 +29,12 @@ std::string_view ContentTypeOf(std::string_view path);
 // VERHAAL_WEB_DIR when set, else compiled in. nullopt when there is no such
 // file or the path tries to leave the folder ("..", absolute).
 std::optional<std::string> ReadWebFile(std::string_view path);
+
+// The paths of the page's ES modules (every compiled-in .js file but
+// app.js, which index.html loads itself), in path order: index.html names
+// them as <link rel="modulepreload"> so that the browser fetches them all at
+// once instead of import by import.
+std::vector<std::string_view> WebModulePaths();
 
 }  // namespace verhaal
 

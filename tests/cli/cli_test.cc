@@ -1,5 +1,6 @@
 // End-to-end tests of the verhaal binary: exit codes and messages as a user
 // sees them (DESIGN.md, "Command line").
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -130,11 +131,19 @@ TEST(CliTest, NotAProjectIsExit65) {
 TEST(CliTest, ADamagedProjectSaysSoAndHowToCheckIt) {
   TempDir dir;
   ASSERT_EQ(RunVerhaal({"init", "d.verhaal"}, dir.path()).exit_code, 0);
-  // Break the page header of the respondent table's B-tree (page 4 of
-  // 4,096 bytes): SQLite then reports the file as malformed when it reads it.
+  // Break the page header of the B-tree of project_info (which every command
+  // reads; pages of 4,096 bytes): SQLite then reports the file as malformed
+  // when it reads it.
+  int64_t page = 0;
+  {
+    SQLite::Database db((dir / "d.verhaal").string());
+    page =
+        db.execAndGet("SELECT rootpage FROM sqlite_master WHERE name = 'project_info'").getInt64();
+  }
+  ASSERT_GT(page, 1);
   {
     std::fstream f(dir / "d.verhaal", std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(3 * 4096);
+    f.seekp((page - 1) * 4096);
     const std::string garbage(16, '\xff');
     f.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
   }

@@ -12,9 +12,9 @@
 namespace verhaal {
 namespace {
 
+using testing::KeptTablesOutOfStep;
 using testing::RunVerhaal;
 using testing::TempDir;
-using testing::UncodedOutOfStep;
 
 class UncodedCliTest : public ::testing::Test {
  protected:
@@ -29,7 +29,7 @@ class UncodedCliTest : public ::testing::Test {
   // The uncoded stories of `file`, after checking story_uncoded against them.
   std::string Uncoded(const std::string& file = "p.verhaal") {
     Project project = Project::Open(dir_ / file);
-    EXPECT_EQ(UncodedOutOfStep(project), "") << file;
+    EXPECT_EQ(KeptTablesOutOfStep(project), "") << file;
     StoryPageQuery query;
     query.uncoded = true;
     query.limit = 100;

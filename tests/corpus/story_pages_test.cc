@@ -7,7 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corpus/backup.h"
@@ -23,8 +25,8 @@
 namespace verhaal {
 namespace {
 
+using testing::KeptTablesOutOfStep;
 using testing::TempDir;
-using testing::UncodedOutOfStep;
 
 TEST(StoryPagesTest, AFilteredTotalStopsAtTheCapAndSaysSo) {
   TempDir dir;
@@ -184,7 +186,7 @@ TEST(StoryPagesTest, TheUncodedListEqualsProbingEveryStory) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
   const Varied v = MakeVaried(project);
-  ASSERT_EQ(UncodedOutOfStep(project), "");
+  ASSERT_EQ(KeptTablesOutOfStep(project), "");
   std::vector<StoryPageQuery> queries;
   for (int64_t offset : {0, 3, 20, 40}) {
     for (int64_t limit : {1, 5, 50}) {
@@ -293,30 +295,30 @@ TEST(StoryPagesTest, StoryUncodedFollowsEveryWayCodingsChange) {
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
   Varied v = MakeVaried(project);
-  ASSERT_EQ(UncodedOutOfStep(project), "");
+  ASSERT_EQ(KeptTablesOutOfStep(project), "");
   const Coding one{
       .story_id = v.stories[1], .code_id = v.code_a, .coder_id = v.anna, .start = 3, .end = 7};
   ASSERT_TRUE(AddCoding(project, one));
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   Coding two = one;
   two.code_id = v.code_b;
   ASSERT_TRUE(AddCoding(project, two));
   ASSERT_TRUE(RemoveCoding(project, one));
-  EXPECT_EQ(UncodedOutOfStep(project), "");  // still coded: two
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");  // still coded: two
   ASSERT_TRUE(SetCodingMemo(project, two, "een memo"));
   ASSERT_TRUE(RemoveCoding(project, two));
-  EXPECT_EQ(UncodedOutOfStep(project), "");  // uncoded again
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");  // uncoded again
   // A merge moves codings between codes, not stories.
   EXPECT_GT(ReassignCodings(project, v.code_b, v.code_a), 0);
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   // A new story is uncoded; a deleted one leaves the table.
   Story late;
   late.key = "S999";
   late.text = "Later verteld.";
   const int64_t late_id = AddStory(project, late);
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   EXPECT_EQ(DeleteStories(project, {late_id, v.stories[0], v.stories[2]}).stories, 3);
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   // The clean copy's rewrite of a story's codings, to some and to none.
   EXPECT_EQ(ReplaceStoryCodings(project, v.stories[4],
                                 {Coding{.story_id = v.stories[4],
@@ -326,7 +328,7 @@ TEST(StoryPagesTest, StoryUncodedFollowsEveryWayCodingsChange) {
                                         .end = 3}}),
             1);
   EXPECT_EQ(ReplaceStoryCodings(project, v.stories[3], {}), 0);
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   // autocode's bulk writer: inserts, with the codings set aside, and deletes.
   {
     Transaction transaction(project);
@@ -339,7 +341,7 @@ TEST(StoryPagesTest, StoryUncodedFollowsEveryWayCodingsChange) {
     writer.Flush();
     transaction.Commit();
   }
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   {
     Transaction transaction(project);
     CodingBulkWriter writer(project, EnsureCoder(project, "rules"));
@@ -349,30 +351,30 @@ TEST(StoryPagesTest, StoryUncodedFollowsEveryWayCodingsChange) {
     writer.Flush();
     transaction.Commit();
   }
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   {  // rolled back: nothing changed, the trigger is back
     Transaction transaction(project);
     CodingBulkWriter writer(project, EnsureCoder(project, "rules"));
     writer.Insert(SegmentKey{v.stories[11], v.code_b, 0, 2}, writer.Origin("rule:taal"));
     writer.Flush();
   }
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   {  // no Flush() but committed: the trigger is restored all the same
     Transaction transaction(project);
     { CodingBulkWriter writer(project, EnsureCoder(project, "rules")); }
     transaction.Commit();
   }
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   // Outside a transaction the writer leaves the trigger alone.
   {
     CodingBulkWriter writer(project, EnsureCoder(project, "rules"));
     writer.Insert(SegmentKey{v.stories[12], v.code_b, 0, 2}, writer.Origin("rule:taal"));
     writer.Flush();
   }
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   // export-for-coder's copy keeps one coder's codings.
   EXPECT_GT(KeepOnlyCoder(project, "anna").codings, 0);
-  EXPECT_EQ(UncodedOutOfStep(project), "");
+  EXPECT_EQ(KeptTablesOutOfStep(project), "");
   StoryPageQuery uncoded;
   uncoded.uncoded = true;
   uncoded.limit = 100;
@@ -395,17 +397,53 @@ TEST(StoryPagesTest, AVersionSevenProjectGetsStoryUncodedWhenOpened) {
     EXPECT_FALSE(old.db().tableExists("story_uncoded"));
   }
   Project p = Project::Open(dir / "old.verhaal");
-  EXPECT_EQ(p.schema_version(), 8);
-  EXPECT_EQ(kSchemaVersion, 8);
+  EXPECT_EQ(p.schema_version(), kSchemaVersion);
   EXPECT_EQ(testing::UncodedByTable(p), "S2 S4");
-  EXPECT_EQ(UncodedOutOfStep(p), "");
+  EXPECT_EQ(KeptTablesOutOfStep(p), "");
   // Kept in step from then on.
   ASSERT_TRUE(
       AddCoding(p, Coding{.story_id = 2, .code_id = 1, .coder_id = 1, .start = 0, .end = 4}));
   ASSERT_TRUE(
       RemoveCoding(p, Coding{.story_id = 1, .code_id = 1, .coder_id = 1, .start = 0, .end = 2}));
   EXPECT_EQ(testing::UncodedByTable(p), "S1 S4");
-  EXPECT_EQ(UncodedOutOfStep(p), "");
+  EXPECT_EQ(KeptTablesOutOfStep(p), "");
+}
+
+TEST(StoryPagesTest, AVersionEightProjectGetsCodingCountsWhenOpened) {
+  TempDir dir;
+  {
+    Project old = Project::CreateAtVersion(dir / "old.verhaal", "oud", 8);
+    old.db().exec(
+        "INSERT INTO story(id, key, text, hash) VALUES (1, 'S1', 'Ik moest wel.', 'h'), "
+        "(2, 'S2', 'Geen code.', 'h'), (3, 'S3', 'Twee codes.', 'h');"
+        "INSERT INTO code(id, guid, name, path) VALUES (1, 'g1', 'moeten', 'moeten'), "
+        "(2, 'g2', 'willen', 'willen');"
+        "INSERT INTO coder(id, name) VALUES (1, 'anna'), (2, 'bram');"
+        "INSERT INTO coding_origin(id, origin, created) VALUES (1, 'manual', "
+        "'2026-01-02T10:00:00Z');"
+        "INSERT INTO coding(story_id, code_id, coder_id, start, end, origin_id) "
+        "VALUES (1, 1, 1, 0, 2, 1), (3, 1, 1, 0, 4, 1), (3, 1, 2, 5, 9, 1), (3, 2, 2, 0, 3, 1);");
+    EXPECT_FALSE(old.db().tableExists("coding_count"));
+  }
+  Project p = Project::Open(dir / "old.verhaal");
+  EXPECT_EQ(p.schema_version(), kSchemaVersion);
+  EXPECT_EQ(KeptTablesOutOfStep(p), "");
+  using Counts = std::vector<std::pair<int64_t, int64_t>>;
+  EXPECT_EQ(CountCodingsByCode(p, std::nullopt), (Counts{{1, 3}, {2, 1}}));
+  EXPECT_EQ(CountCodingsByCode(p, 2), (Counts{{1, 1}, {2, 1}}));
+  EXPECT_EQ(CountProjectTotals(p, std::nullopt).codings, 4);
+  EXPECT_EQ(CountProjectTotals(p, 1).codings, 2);
+  // Kept in step from then on: a coding made, one removed, one moved to
+  // another code (as a merge of codes does).
+  ASSERT_TRUE(
+      AddCoding(p, Coding{.story_id = 2, .code_id = 2, .coder_id = 1, .start = 0, .end = 4}));
+  ASSERT_TRUE(
+      RemoveCoding(p, Coding{.story_id = 1, .code_id = 1, .coder_id = 1, .start = 0, .end = 2}));
+  p.db().exec("UPDATE coding SET code_id = 2 WHERE story_id = 3 AND coder_id = 1");
+  EXPECT_EQ(KeptTablesOutOfStep(p), "");
+  EXPECT_EQ(CountCodingsByCode(p, std::nullopt), (Counts{{1, 1}, {2, 3}}));
+  EXPECT_EQ(CountCodingsByCode(p, 1), (Counts{{2, 2}}));
+  EXPECT_EQ(CountProjectTotals(p, 2).codings, 2);
 }
 
 }  // namespace

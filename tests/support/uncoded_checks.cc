@@ -26,7 +26,7 @@ std::string UncodedByTable(Project& project) {
               "LEFT JOIN story s ON s.id = u.story_id ORDER BY u.story_id");
 }
 
-std::string UncodedOutOfStep(Project& project) {
+std::string KeptTablesOutOfStep(Project& project) {
   const std::string probed = UncodedByProbing(project);
   const std::string listed = UncodedByTable(project);
   std::string out;
@@ -39,12 +39,29 @@ std::string UncodedOutOfStep(Project& project) {
       "story_uncoded_coding_update story_uncoded_story story_uncoded_story_delete") {
     out += (out.empty() ? "" : "; ") + std::string("triggers: ") + triggers;
   }
+  const std::string counted =
+      Keys(project,
+           "SELECT code_id || ':' || coder_id || '=' || count(*) FROM coding "
+           "GROUP BY code_id, coder_id ORDER BY code_id, coder_id");
+  const std::string kept = Keys(project,
+                                "SELECT code_id || ':' || coder_id || '=' || n FROM coding_count "
+                                "ORDER BY code_id, coder_id");
+  if (counted != kept) {
+    out += (out.empty() ? "" : "; ") + std::string("codings per code:coder [") + counted +
+           "], coding_count [" + kept + "]";
+  }
+  const std::string count_triggers = Keys(project,
+                                          "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                          "AND name LIKE 'coding_count_%' ORDER BY name");
+  if (count_triggers != "coding_count_delete coding_count_insert coding_count_update") {
+    out += (out.empty() ? "" : "; ") + std::string("triggers: ") + count_triggers;
+  }
   return out;
 }
 
-std::string UncodedOutOfStep(const std::filesystem::path& file) {
+std::string KeptTablesOutOfStep(const std::filesystem::path& file) {
   Project project = Project::Open(file);
-  return UncodedOutOfStep(project);
+  return KeptTablesOutOfStep(project);
 }
 
 }  // namespace verhaal::testing

@@ -1,5 +1,6 @@
-// A check of story_uncoded (schema version 7) for tests: the stories it
-// holds are exactly those no coding names.
+// Checks of the tables kept in step by triggers, for tests: story_uncoded
+// (schema version 8) holds exactly the stories no coding names, and
+// coding_count (version 9) the number of codings per code and coder.
 #ifndef VERHAAL_TESTS_SUPPORT_UNCODED_CHECKS_H_
 #define VERHAAL_TESTS_SUPPORT_UNCODED_CHECKS_H_
 
@@ -17,10 +18,11 @@ std::string UncodedByProbing(Project& project);
 // The keys of the stories in story_uncoded, in story order.
 std::string UncodedByTable(Project& project);
 
-// Empty when story_uncoded holds exactly the stories without a coding and
-// its triggers are all there; else what differs.
-std::string UncodedOutOfStep(Project& project);
-std::string UncodedOutOfStep(const std::filesystem::path& file);
+// Empty when story_uncoded holds exactly the stories without a coding,
+// coding_count exactly the codings' numbers per code and coder, and their
+// triggers are all there; else what differs.
+std::string KeptTablesOutOfStep(Project& project);
+std::string KeptTablesOutOfStep(const std::filesystem::path& file);
 
 }  // namespace verhaal::testing
 

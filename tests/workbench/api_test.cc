@@ -310,7 +310,7 @@ TEST_F(WorkbenchTest, TheUncodedListFollowsCodingsUndoAndRedo) {
   EXPECT_EQ(uncoded("bram"), "S2 S3");
   {
     Project project = Project::Open(dir_ / "p.verhaal");
-    EXPECT_EQ(testing::UncodedOutOfStep(project), "");
+    EXPECT_EQ(testing::KeptTablesOutOfStep(project), "");
   }
 }
 

@@ -122,5 +122,51 @@ TEST_F(WebDirTest, ThePageComesFromTheFolderAndNothingOutsideIt) {
   EXPECT_NE(embedded->body.find("<script type=\"module\" src=\"app.js\">"), std::string::npos);
 }
 
+TEST_F(WorkbenchTest, ThePageNamesEveryModuleAndAnUnchangedFileIsNotSentAgain) {
+  auto page = Client().Get("/", As("anna"));
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  // The browser fetches the modules at once instead of import by import.
+  const size_t script = page->body.find("<script type=\"module\" src=\"app.js\">");
+  ASSERT_NE(script, std::string::npos);
+  for (const char* module : {"lib/api.js", "lib/i18n.js", "views/story_list.js", "views/team.js"}) {
+    const size_t link =
+        page->body.find(std::string("<link rel=\"modulepreload\" href=\"") + module + "\">");
+    ASSERT_NE(link, std::string::npos) << module;
+    EXPECT_LT(link, script) << module;
+  }
+  EXPECT_EQ(page->body.find("href=\"app.js\""), std::string::npos);  // loaded by its script tag
+
+  auto first = Client().Get("/views/story_list.js", As("anna"));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->status, 200);
+  EXPECT_EQ(first->get_header_value("Cache-Control"), "no-cache");
+  EXPECT_EQ(first->get_header_value_count("Cache-Control"), 1u);
+  const std::string etag = first->get_header_value("ETag");
+  ASSERT_FALSE(etag.empty());
+  // A reload asks again and gets "not modified" without the bytes.
+  httplib::Headers again = As("anna");
+  again.emplace("If-None-Match", etag);
+  auto unchanged = Client().Get("/views/story_list.js", again);
+  ASSERT_TRUE(unchanged);
+  EXPECT_EQ(unchanged->status, 304);
+  EXPECT_TRUE(unchanged->body.empty());
+  httplib::Headers stale = As("anna");
+  stale.emplace("If-None-Match", "\"an older build\"");
+  auto changed = Client().Get("/views/story_list.js", stale);
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->status, 200);
+  EXPECT_EQ(changed->body, first->body);
+  // The page's files are behind the login, also for revalidation.
+  httplib::Headers anonymous{{"If-None-Match", etag}};
+  auto refused = Client().Get("/views/story_list.js", anonymous);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 401);
+  // Answers of the API are never stored.
+  auto project = Get("anna", "/api/project");
+  ASSERT_TRUE(project);
+  EXPECT_EQ(project->get_header_value("Cache-Control"), "no-store");
+}
+
 }  // namespace
 }  // namespace verhaal

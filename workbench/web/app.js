@@ -339,8 +339,10 @@ function onServerEvent(type, data) {
 async function start() {
   try {
     const project = await api.getProject();
-    state.project = project;
+    // The language first: its listeners see no project yet and so do not
+    // ask for the story list a second time.
     chooseLanguage(project.lang);
+    state.project = project;
     byId('lang').value = currentLanguage();
     byId('project-name').textContent = project.name || project.file || '';
     byId('you').textContent = t('you', {coder: project.you});
@@ -353,10 +355,13 @@ async function start() {
     list.setProject(project);
     matrix.setProject(project);
     code.setProject(project);
-    await loadCodebook();
-    signifiers.setProject(project);
-    await loadSets();
-    await list.reload();
+    // Side by side: the story list does not wait for the codebook's counts.
+    // The signifiers' colour choices name the codes, so they come after.
+    await Promise.all([
+      loadCodebook().then(() => signifiers.setProject(project)),
+      loadSets(),
+      list.reload(),
+    ]);
     await route();
     api.listen(onServerEvent);
   } catch (error) {
