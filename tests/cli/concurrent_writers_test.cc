@@ -3,7 +3,7 @@
 // kept; two runs at once each use a working copy of their own and both
 // finish; a run killed half-way leaves the project as it was and the next
 // run removes what it left; two imports at once wait for each other instead
-// of failing.
+// of failing; three different writers at once all finish, nothing lost.
 #include <SQLiteCpp/Database.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
@@ -16,11 +16,14 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "corpus/memos.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
+#include "corpus/story_pages.h"
 #include "tests/support/test_support.h"
+#include "tests/support/uncoded_checks.h"
 
 namespace verhaal {
 namespace {
@@ -153,6 +156,46 @@ TEST(ConcurrentImportTest, TwoImportsAtOnceBothFinish) {
   Project opened = Project::Open(dir / "s.verhaal");
   EXPECT_TRUE(FindStory(opened, "SH-01-E").has_value());
   EXPECT_EQ(ListStories(opened, {}).size(), 38u + 40u);  // the example's two files
+}
+
+TEST(ConcurrentWritersTest, AnImportCodingsAndAMemoAtOnceAllFinishAndAllAreKept) {
+  TempDir dir;
+  const fs::path example = testing::SourceDir() / "examples/statushouders";
+  const auto run = [&dir](const std::vector<std::string>& args) {
+    return RunVerhaal(args, dir.path());
+  };
+  ASSERT_EQ(run({"init", "s.verhaal"}).exit_code, 0);
+  ASSERT_EQ(run({"-p", "s.verhaal", "import", "csv", (example / "statushouders.csv").string(),
+                 "--mapping", (example / "statushouders.mapping.yaml").string()})
+                .exit_code,
+            0);
+  ASSERT_EQ(
+      run({"-p", "s.verhaal", "codebook", "load", (example / "codebook.yaml").string()}).exit_code,
+      0);
+  RunResult import, codings, memo;
+  std::thread first([&] {
+    import = run({"-p", "s.verhaal", "import", "csv", (example / "klantmanagers.csv").string(),
+                  "--mapping", (example / "klantmanagers.mapping.yaml").string()});
+  });
+  std::thread second([&] {
+    codings = run({"-p", "s.verhaal", "code", "--from", (example / "codings.csv").string()});
+  });
+  std::thread third([&] {
+    memo = run({"-p", "s.verhaal", "memo", "add", "Tegelijk geschreven.", "--story", "SH-02-E",
+                "--author", "anna"});
+  });
+  first.join();
+  second.join();
+  third.join();
+  EXPECT_EQ(import.exit_code, 0) << import.err;
+  EXPECT_EQ(codings.exit_code, 0) << codings.err;
+  EXPECT_EQ(memo.exit_code, 0) << memo.err;
+  Project opened = Project::Open(dir / "s.verhaal");
+  EXPECT_EQ(ListStories(opened, {}).size(), 38u + 40u);
+  EXPECT_EQ(CountProjectTotals(opened, std::nullopt).codings, 136);  // codings.csv's rows
+  EXPECT_EQ(CountProjectTotals(opened, std::nullopt).memos, 1);
+  EXPECT_EQ(testing::KeptTablesOutOfStep(opened), "");
+  EXPECT_EQ(opened.db().execAndGet("PRAGMA integrity_check").getString(), "ok");
 }
 
 }  // namespace
