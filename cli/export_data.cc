@@ -52,7 +52,10 @@ void AddDataExportOptions(CommandOptions& options) {
       "na", po::value<std::string>()->default_value(""),
       "CSV: the text of a missing value (default: empty)")(
       "not-applicable", po::value<std::string>(),
-      "CSV: the text of a not-applicable answer (default: as --na)");
+      "CSV: the text of a not-applicable answer (default: as --na)")(
+      "syntax",
+      "sav/dta: also write the syntax companion beside the file, an SPSS .sps or a Stata .do that "
+      "reads the CSV export (FILE with .csv) and labels it as the data file is labelled");
 }
 
 void WriteDataExport(CommandContext& context, const CommandOptions& options, ExportSource& source,
@@ -70,6 +73,10 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
                       : format == DataFormat::kDta ? std::string(".dta")
                                                    : std::string(".xlsx")) +
                      "`");
+  }
+  if (options.Has("syntax") && format != DataFormat::kSav && format != DataFormat::kDta) {
+    throw UsageError("--syntax goes with --format sav or dta; e.g. `verhaal " + context.name +
+                     " -o data.sav --syntax` writes data.sav and data.sps (for data.csv)");
   }
   const size_t columns = source.columns().size();
   if (format == DataFormat::kCsv) {
@@ -102,10 +109,19 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
                 << " variables\n";
     return;
   }
-  const int64_t rows =
-      WriteStatFile(source, format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta, file,
-                    context.err, file_time, PseudonymisedNoteLines(project));
+  const StatFormat stat = format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta;
+  const std::filesystem::path syntax =
+      options.Has("syntax") ? StatSyntaxPath(file, stat) : std::filesystem::path();
+  const int64_t rows = WriteStatFile(source, stat, file, context.err, file_time,
+                                     PseudonymisedNoteLines(project), syntax);
   context.err << "wrote " << file << ": " << Counted(rows, columns) << '\n';
+  if (!syntax.empty()) {
+    context.err << "wrote " << syntax.string() << ": labels for "
+                << std::filesystem::path(file).replace_extension(".csv").filename().string()
+                << " (`verhaal " << context.name << " -o "
+                << std::filesystem::path(file).replace_extension(".csv").string()
+                << " --not-applicable -9` with the same options)\n";
+  }
 }
 
 }  // namespace verhaal

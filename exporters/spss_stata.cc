@@ -281,11 +281,289 @@ void WarnAboutCutLabels(const CutLabels& cut_labels, StatFormat format,
   }
 }
 
+// --- The syntax companion (.sps / .do) -----------------------------------
+
+// A category cell as the CSV export writes its label: with a leading '
+// when a spreadsheet would take it for a formula (csv_export.cc).
+std::string CsvCategoryText(const std::string& label) {
+  if (label.empty()) return label;
+  const char first = label.front();
+  const bool risky = first == '=' || first == '+' || first == '-' || first == '@' ||
+                     first == '\t' || first == '\r';
+  return risky ? "'" + label : label;
+}
+
+// `text` as an SPSS string: in double quotes, a " doubled; a line break
+// as the hexadecimal string X'0A' joined with +.
+std::string SpssString(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') {
+      out += "\"\"";
+    } else if (c == '\n' || c == '\r') {
+      out += c == '\n' ? "\" + X'0A' + \"" : "\" + X'0D' + \"";
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// `text` as a Stata string in compound quotes, ` and $ escaped so that no
+// macro is expanded. A text with a line break is built in the local
+// verhaal_text first (`setup` gets that line) and referred to.
+std::string StataString(std::string_view text, std::string& setup) {
+  std::string plain;
+  std::string expression;
+  bool broken = false;
+  auto flush = [&] {
+    if (!expression.empty()) expression += " + ";
+    expression += "`\"" + plain + "\"'";
+    plain.clear();
+  };
+  for (char c : text) {
+    if (c == '`' || c == '$') {
+      plain += '\\';
+      plain += c;
+    } else if (c == '\n' || c == '\r') {
+      broken = true;
+      flush();
+      expression += c == '\n' ? " + char(10)" : " + char(13)";
+    } else {
+      plain += c;
+    }
+  }
+  if (!broken) return "`\"" + plain + "\"'";
+  flush();
+  setup += "local verhaal_text = " + expression + "\n";
+  return "`\"`verhaal_text'\"'";
+}
+
+// What the syntax needs of one column, taken from what WriteStatFile
+// gives ReadStat.
+struct SyntaxColumn {
+  const ExportColumn* column;
+  size_t width;        // string width in bytes (text); the longest label (category)
+  std::string format;  // display format; empty for text
+};
+
+std::string FittedVariableLabel(const ExportColumn& column, StatFormat format) {
+  const LabelLimits& limits = format == StatFormat::kSav ? kSavLabels : kDtaLabels;
+  return CutUtf8(column.label, limits.variable_bytes, limits.variable_chars);
+}
+
+std::string FittedValueLabel(const std::string& label, StatFormat format) {
+  const LabelLimits& limits = format == StatFormat::kSav ? kSavLabels : kDtaLabels;
+  return CutUtf8(label, limits.value_bytes);
+}
+
+std::string SpssSyntax(const std::vector<SyntaxColumn>& columns, const std::string& data_name,
+                       const std::string& csv_name) {
+  std::string out;
+  out += "* SPSS syntax written by verhaal beside " + data_name + ": reads " + csv_name +
+         "\n* (the CSV export of the same data, with --not-applicable -9) and labels it as " +
+         data_name +
+         " is labelled.\n* Run it from the folder of the CSV, or give FILE its full path.\n";
+  out += "GET DATA /TYPE=TXT /FILE=" + SpssString(csv_name) +
+         " /ENCODING='UTF8'\n  /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2\n"
+         "  /DELIMITERS=\",\" /QUALIFIER='\"'\n  /VARIABLES=\n";
+  for (const auto& c : columns) {
+    const ExportColumn& column = *c.column;
+    if (IsDate(column)) {
+      out += "    " + column.name + " SDATE10\n";
+    } else if (column.kind == ColumnKind::kText) {
+      // One byte more: room for the ' the CSV puts before a formula.
+      out += "    verhaal_" + column.name + " A" +
+             std::to_string(std::min(c.width + 1, kSpssMaxString)) + "\n";
+    } else if (column.kind == ColumnKind::kCategory) {
+      out += "    verhaal_" + column.name + " A" + std::to_string(c.width) + "\n";
+    } else {
+      out += "    " + column.name + " F40.0\n";
+    }
+  }
+  out += "  .\n";
+  // Text as the data file has it: without the ' the CSV puts before text
+  // a spreadsheet would take for a formula (=, +, -, @).
+  for (const auto& c : columns) {
+    const ExportColumn& column = *c.column;
+    if (!IsString(column)) continue;
+    const std::string read = "verhaal_" + column.name;
+    out += "STRING " + column.name + " (A" + std::to_string(c.width) + ").\nCOMPUTE " +
+           column.name + " = " + read + ".\nIF (SUBSTR(" + read +
+           ", 1, 1) = \"'\" AND INDEX(\"=+-@\", SUBSTR(" + read + ", 2, 1)) > 0) " + column.name +
+           " = SUBSTR(" + read + ", 2).\n";
+  }
+  // Category columns hold labels in the CSV: recoded into their codes.
+  for (const auto& c : columns) {
+    const ExportColumn& column = *c.column;
+    if (column.kind != ColumnKind::kCategory) continue;
+    out += "RECODE verhaal_" + column.name;
+    for (const auto& [code, label] : column.value_labels) {
+      out += "\n  (" + SpssString(CsvCategoryText(label)) + "=" + FormatNumber(code) + ")";
+    }
+    if (column.may_be_not_applicable) {
+      const std::string na = FormatNumber(kSpssNotApplicable);
+      out += "\n  (\"" + na + "\"=" + na + ")";
+    }
+    out += "\n  INTO " + column.name + ".\n";
+  }
+  out += "MATCH FILES /FILE=* /KEEP=";
+  for (const auto& c : columns) out += "\n  " + c.column->name;
+  out += ".\n";
+  out += "VARIABLE LABELS";
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const ExportColumn& column = *columns[i].column;
+    out += (i == 0 ? "\n  " : "\n  /") + column.name + " " +
+           SpssString(FittedVariableLabel(column, StatFormat::kSav));
+  }
+  out += ".\n";
+  std::string value_labels;
+  std::string missing;
+  std::string formats;
+  std::string levels[3];
+  for (const auto& c : columns) {
+    const ExportColumn& column = *c.column;
+    levels[static_cast<int>(column.measure)] += " " + column.name;
+    if (IsString(column)) continue;
+    formats += "\n  " + column.name + " (" + c.format + ")";
+    if (column.may_be_not_applicable) {
+      missing += "\n  " + column.name + " (" + FormatNumber(kSpssNotApplicable) + ")";
+    }
+    if (column.value_labels.empty() && !column.may_be_not_applicable) continue;
+    value_labels += (value_labels.empty() ? "\n  " : "\n  /") + column.name;
+    for (const auto& [code, label] : column.value_labels) {
+      value_labels += "\n    " + FormatNumber(code) + " " +
+                      SpssString(FittedValueLabel(label, StatFormat::kSav));
+    }
+    if (column.may_be_not_applicable) {
+      value_labels += "\n    " + FormatNumber(kSpssNotApplicable) + " \"not applicable\"";
+    }
+  }
+  if (!value_labels.empty()) out += "VALUE LABELS" + value_labels + ".\n";
+  if (!missing.empty()) out += "MISSING VALUES" + missing + ".\n";
+  if (!formats.empty()) out += "FORMATS" + formats + ".\n";
+  const char* level_names[3] = {"NOMINAL", "ORDINAL", "SCALE"};
+  std::string level_lines;
+  for (int i = 0; i < 3; ++i) {
+    if (levels[i].empty()) continue;
+    level_lines += (level_lines.empty() ? "\n  " : "\n  /") + levels[i].substr(1) + " (" +
+                   level_names[i] + ")";
+  }
+  if (!level_lines.empty()) out += "VARIABLE LEVEL" + level_lines + ".\n";
+  out += "EXECUTE.\n";
+  return out;
+}
+
+std::string StataSyntax(const std::vector<SyntaxColumn>& columns, const std::string& data_name,
+                        const std::string& csv_name) {
+  std::string out;
+  out += "* Stata do-file written by verhaal beside " + data_name + ": reads " + csv_name +
+         "\n* (the CSV export of the same data, with --not-applicable -9) and labels it as " +
+         data_name +
+         " is labelled.\n* Run it from the folder of the CSV (cd), or give the full path.\n";
+  std::string strings;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].column->kind != ColumnKind::kNumber) strings += " " + std::to_string(i + 1);
+  }
+  std::string ignored;
+  out += "import delimited using " + StataString(csv_name, ignored) +
+         ", varnames(1) case(preserve) encoding(\"utf-8\") bindquote(strict) asdouble" +
+         (strings.empty() ? "" : " stringcols(" + strings.substr(1) + ")") + " clear\n";
+  out += "tempvar verhaal_value\n";
+  for (const auto& c : columns) {
+    const ExportColumn& column = *c.column;
+    const std::string& name = column.name;
+    if (IsDate(column)) {
+      out += "generate double `verhaal_value' = date(" + name + ", \"YMD\")\n";
+    } else if (column.kind == ColumnKind::kCategory) {
+      out += "generate double `verhaal_value' = .\n";
+      for (const auto& [code, label] : column.value_labels) {
+        std::string setup;
+        const std::string literal = StataString(CsvCategoryText(label), setup);
+        out += setup + "replace `verhaal_value' = " + FormatNumber(code) + " if " + name +
+               " == " + literal + "\n";
+      }
+      if (column.may_be_not_applicable) {
+        out += "replace `verhaal_value' = .a if " + name + " == \"" +
+               FormatNumber(kSpssNotApplicable) + "\"\n";
+      }
+    }
+    if (IsDate(column) || column.kind == ColumnKind::kCategory) {
+      out += "drop " + name + "\nrename `verhaal_value' " + name + "\n";
+    } else if (column.kind == ColumnKind::kNumber && column.may_be_not_applicable) {
+      out +=
+          "replace " + name + " = .a if " + name + " == " + FormatNumber(kSpssNotApplicable) + "\n";
+    }
+    if (IsString(column)) {
+      // Without the ' the CSV puts before text a spreadsheet would take for
+      // a formula (=, +, -, @).
+      out += "replace " + name + " = substr(" + name + ", 2, .) if inlist(substr(" + name +
+             ", 1, 2), \"'=\", \"'+\", \"'-\", \"'@\")\n";
+    }
+    std::string setup;
+    const std::string label = StataString(FittedVariableLabel(column, StatFormat::kDta), setup);
+    out += setup + "label variable " + name + " " + label + "\n";
+    if (IsString(column)) continue;
+    out += "format " + name + " " + c.format + "\n";
+    if (column.value_labels.empty() && !column.may_be_not_applicable) continue;
+    const std::string define_start = "label define " + name;
+    std::string define = define_start;
+    for (const auto& [code, text] : column.value_labels) {
+      std::string line_setup;
+      const std::string literal = StataString(FittedValueLabel(text, StatFormat::kDta), line_setup);
+      if (!line_setup.empty()) {
+        // One local at a time: this label gets a line of its own.
+        out += line_setup + "label define " + name + " " + FormatNumber(code) + " " + literal +
+               ", modify\n";
+        continue;
+      }
+      define += " " + FormatNumber(code) + " " + literal;
+    }
+    if (column.may_be_not_applicable) define += " .a `\"not applicable\"'";
+    if (define != define_start) out += define + ", modify\n";
+    out += "label values " + name + " " + name + "\n";
+  }
+  out += "order";
+  for (const auto& c : columns) out += " " + c.column->name;
+  out += "\n";
+  return out;
+}
+
+void WriteSyntax(const std::vector<ExportColumn>& columns, const std::vector<size_t>& widths,
+                 const std::vector<NumberRange>& ranges, StatFormat format,
+                 const std::filesystem::path& data_file, const std::filesystem::path& syntax,
+                 const std::string& csv_name) {
+  std::vector<SyntaxColumn> syntax_columns;
+  for (size_t c = 0; c < columns.size(); ++c) {
+    size_t width = widths[c];
+    if (columns[c].kind == ColumnKind::kCategory) {
+      width = 1;
+      for (const auto& [code, label] : columns[c].value_labels) {
+        width = std::max(width, CsvCategoryText(label).size());
+      }
+    }
+    syntax_columns.push_back({&columns[c], width, DisplayFormat(columns[c], format, ranges[c])});
+  }
+  const std::string data_name = data_file.filename().string();
+  const std::string csv =
+      csv_name.empty() ? data_file.filename().replace_extension(".csv").string() : csv_name;
+  AtomicFileWriter out(syntax);
+  out.Write(format == StatFormat::kSav ? SpssSyntax(syntax_columns, data_name, csv)
+                                       : StataSyntax(syntax_columns, data_name, csv));
+  out.Commit();
+}
+
 }  // namespace
+
+std::filesystem::path StatSyntaxPath(const std::filesystem::path& file, StatFormat format) {
+  std::filesystem::path path = file;
+  return path.replace_extension(format == StatFormat::kSav ? ".sps" : ".do");
+}
 
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                       std::ostream& warnings, int64_t file_time,
-                      const std::vector<std::string>& notes) {
+                      const std::vector<std::string>& notes, const std::filesystem::path& syntax,
+                      const std::string& csv_name) {
   const auto& columns = source.columns();
   const bool sav = format == StatFormat::kSav;
 
@@ -432,6 +710,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   Check(readstat_end_writing(writer.get()), file, "end", &sink);
   release();
   out.Commit();
+  if (!syntax.empty()) WriteSyntax(columns, widths, ranges, format, file, syntax, csv_name);
   return written;
 }
 

@@ -34,9 +34,18 @@ inline constexpr size_t kStataMaxString = 2045;
 // ExportTime in corpus/clock.h) is the creation time in the file's header.
 // `notes` become SPSS document records or Stata notes, in order (a line of
 // at most 80 bytes each for SPSS; e.g. PseudonymisedNoteLines).
+// `syntax`, when not empty, is the syntax companion written beside it
+// (StatSyntaxPath): an SPSS .sps for kSav, a Stata .do for kDta, that reads
+// `csv_name` (the CSV export of the same shape, --locale en) and labels it
+// as the data file is labelled: variable labels, value labels, formats and
+// the not-applicable code, cut at the same limits (docs/exports.md).
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                       std::ostream& warnings, int64_t file_time = kEarliestExportTime,
-                      const std::vector<std::string>& notes = {});
+                      const std::vector<std::string>& notes = {},
+                      const std::filesystem::path& syntax = {}, const std::string& csv_name = {});
+
+// `file` with the extension of its syntax companion: .sps for kSav, .do for kDta.
+std::filesystem::path StatSyntaxPath(const std::filesystem::path& file, StatFormat format);
 
 }  // namespace verhaal
 

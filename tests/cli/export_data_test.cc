@@ -79,6 +79,26 @@ TEST_F(ExportDataCliTest, FormatsFromExtensionAndFlag) {
   EXPECT_EQ(ReadFile(dir_ / "codes.xlsx").substr(0, 2), "PK");
 }
 
+TEST_F(ExportDataCliTest, SyntaxCompanionBesideSavAndDta) {
+  auto result = RunVerhaal({"export", "stories", "-o", "s.sav", "--syntax"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err.substr(result.err.find('\n') + 1),
+            "wrote s.sps: labels for s.csv (`verhaal export stories -o s.csv --not-applicable -9` "
+            "with the same options)\n");
+  const std::string sps = ReadFile(dir_ / "s.sps");
+  EXPECT_NE(sps.find("GET DATA /TYPE=TXT /FILE=\"s.csv\""), std::string::npos) << sps;
+  EXPECT_NE(sps.find("\n    1 \"klantmanager\"\n"), std::string::npos) << sps;
+  result = RunVerhaal({"export", "codings", "-o", "c.dta", "--syntax"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(ReadFile(dir_ / "c.do").find("import delimited using `\"c.csv\"'"), std::string::npos);
+  result = RunVerhaal({"export", "stories", "-o", "s.csv", "--syntax"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "verhaal: error: --syntax goes with --format sav or dta; e.g. `verhaal export stories "
+            "-o data.sav --syntax` writes data.sav and data.sps (for data.csv)\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "s.csv"));
+}
+
 struct FailureCase {
   std::vector<std::string> args;
   int exit_code;
