@@ -63,6 +63,15 @@ void RenameRespondent(Project& project, int64_t id, std::string_view key) {
   });
 }
 
+void SetStoryDate(Project& project, int64_t id, std::string_view date) {
+  TranslateSqlite(project, [&] {
+    SQLite::Statement update(project.db(), "UPDATE story SET date = ? WHERE id = ?");
+    update.bind(1, std::string(date));
+    update.bind(2, id);
+    update.exec();
+  });
+}
+
 void RebuildSearchIndex(Project& project) {
   TranslateSqlite(
       project, [&] { project.db().exec("INSERT INTO story_fts(story_fts) VALUES ('rebuild')"); });

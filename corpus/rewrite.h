@@ -34,6 +34,10 @@ void UpdateMemo(Project& project, const Memo& memo);
 // Gives respondent `id` another key (kData when it is taken).
 void RenameRespondent(Project& project, int64_t id, std::string_view key);
 
+// Sets story `id`'s date (in a pseudonymised copy, what replaces it); its
+// text and hash are not touched.
+void SetStoryDate(Project& project, int64_t id, std::string_view date);
+
 // Rebuilds the full-text index from the stories as they are now, so that no
 // term of a replaced text is left in its segments (an FTS5 delete only marks
 // terms as gone until segments merge).

@@ -154,6 +154,8 @@ void Rewrite(Project& copy, Project& original, const std::vector<Field>& fields,
       } else {
         SetStoryValue(copy, f.owner, f.id, value);
       }
+    } else if (f.kind == FieldKind::kStoryDate) {
+      SetStoryDate(copy, f.id, Replace(f, pseudonyms));
     } else if (f.kind == FieldKind::kRespondentKey) {
       RenameRespondent(copy, f.id, Replace(f, pseudonyms));
     } else if (f.kind == FieldKind::kSignifierText) {

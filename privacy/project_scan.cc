@@ -65,6 +65,11 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
     stories[story.id] = {story.key, dutch};
     fields.push_back({FieldKind::kStoryText, story.key, story.id, 0, false, "", story.text, {}});
     fields.back().dutch = dutch;
+    if (!story.date.empty()) {
+      fields.push_back(
+          {FieldKind::kStoryDate, story.key, story.id, story.id, false, "", story.date, {}});
+      fields.back().whole_date = true;
+    }
     if (!story.title.empty()) {
       fields.push_back(
           {FieldKind::kStoryTitle, story.key, story.id, 0, false, "", story.title, {}});
@@ -113,12 +118,25 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
                       {}});
   }
   const std::vector<Variable> variables = ListVariables(project);
+  // Text and date variables are scanned (a date's value is one date);
+  // numbers and booleans are not.
   const auto scanned = [&](const std::string& name) {
     for (const Variable& variable : variables) {
-      if (variable.name == name && variable.type != VariableType::kText) return false;
+      if (variable.name == name && variable.type != VariableType::kText &&
+          variable.type != VariableType::kDate) {
+        return false;
+      }
     }
     return std::find(policy.skip_variables.begin(), policy.skip_variables.end(), name) ==
            policy.skip_variables.end();
+  };
+  const auto is_date = [&](const std::string& name, VariableSubject subject) {
+    for (const Variable& variable : variables) {
+      if (variable.name == name && variable.subject == subject) {
+        return variable.type == VariableType::kDate;
+      }
+    }
+    return false;
   };
   const auto variable_id = [&](const std::string& name, VariableSubject subject) {
     for (const Variable& variable : variables) {
@@ -152,6 +170,7 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
                         name,
                         value,
                         {}});
+      fields.back().whole_date = is_date(name, VariableSubject::kRespondent);
     }
   }
   for (const Story& story : ListStoryHeads(project)) {
@@ -165,6 +184,7 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
                         name,
                         value,
                         {}});
+      fields.back().whole_date = is_date(name, VariableSubject::kStory);
     }
   }
   return fields;
@@ -242,6 +262,8 @@ std::string FieldLabel(const Field& field) {
       return "signifier " + field.name;
     case FieldKind::kSpeaker:
       return "speaker";
+    case FieldKind::kStoryDate:
+      return "date";
   }
   return "";
 }
@@ -298,8 +320,14 @@ std::vector<Field> ScanProject(Project& project, Detector& detector, const Decis
   for (const Field& f : fields) times.bytes += static_cast<double>(f.text.size());
   double cpu = CpuSeconds();
   double wall = WallSeconds();
+  const bool dates = detector.policy().Replaces(Category::kDate);
   ParallelFor(fields.size(), options.threads, [&](size_t i) {
-    fields[i].detections = detector.Detect(fields[i].text, fields[i].dutch);
+    Field& field = fields[i];
+    if (!field.whole_date) {
+      field.detections = detector.Detect(field.text, field.dutch);
+    } else if (dates && !detector.IsKept(field.text)) {
+      field.detections = {{0, field.text.size(), Category::kDate, "field:date"}};
+    }
   });
   times.detect_cpu = CpuSeconds() - cpu;
   times.detect_wall = WallSeconds() - wall;
@@ -307,6 +335,7 @@ std::vector<Field> ScanProject(Project& project, Detector& detector, const Decis
   const PhraseTable<KnownName> found = FoundNames(fields, detector);
   if (found.size() > 0) {
     ParallelFor(fields.size(), options.threads, [&](size_t i) {
+      if (fields[i].whole_date) return;
       std::vector<Detection> more = detector.FindKnown(fields[i].text, found, fields[i].dutch);
       if (more.empty()) return;
       std::vector<Detection>& all = fields[i].detections;

@@ -1,6 +1,7 @@
 // Detection over a whole project: every text a project holds that may name
 // someone (story texts and titles, memos, coding memos, text variables,
-// respondent keys, free-text signifier answers, transcript speakers), the project's own metadata as
+// respondent keys, free-text signifier answers, transcript speakers; story dates and date
+// variables as whole dates), the project's own metadata as
 // known names, two passes so that a name found once is found everywhere (consistency), and the
 // researcher's decisions applied. Parallel over texts; read-only.
 #ifndef VERHAAL_PRIVACY_PROJECT_SCAN_H_
@@ -27,6 +28,7 @@ enum class FieldKind {
   kRespondentKey,
   kSignifierText,  // a free-text answer to a signifier (SenseMaker's freetext)
   kSpeaker,        // a speaker's label in a transcript's turns ("Amina")
+  kStoryDate,      // the story's own date (YYYY-MM-DD)
 };
 
 struct Field {
@@ -41,10 +43,14 @@ struct Field {
   std::string text;
   bool dutch = true;                  // story texts and titles in another language: false
   std::vector<Detection> detections;  // bytes into text, sorted, no overlaps
+  // kStoryDate and date-typed variables: the whole value is one date (DATUM
+  // when the policy replaces dates), not a text to scan.
+  bool whole_date = false;
 };
 
 // "text", "title", "memo 12", "coding memo", "variable gemeente",
-// "respondent key", "signifier KEY", "speaker": how reports name a field.
+// "respondent key", "signifier KEY", "speaker", "date" (the story's date):
+// how reports name a field.
 std::string FieldLabel(const Field& field);
 
 // Where a scan spent its time (for `--dry-run --count` and bench/).

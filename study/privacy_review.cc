@@ -42,6 +42,8 @@ const char* KindName(FieldKind kind) {
       return "signifier";
     case FieldKind::kSpeaker:
       return "speaker";
+    case FieldKind::kStoryDate:
+      return "date";
   }
   return "";
 }

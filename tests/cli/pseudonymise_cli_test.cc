@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -193,6 +194,64 @@ TEST_F(PseudonymiseCliTest, CleanCopyKeepsTheMatrixAndTheCodedWords) {
             << data;
       }
     }
+  }
+}
+
+// The story's own date (SH-01-E was told on 2025-02-11) is a specific date:
+// listed by the dry run, replaced in the copy, kept with a policy that keeps
+// dates.
+TEST_F(PseudonymiseCliTest, TheStoryDateIsListedAndReplaced) {
+  TempDir out;
+  const RunResult r = RunVerhaal(
+      {"-p", Example().string(), "pseudonymise", "--dry-run", "--format", "json"}, out.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json date;
+  int dates = 0;
+  for (const auto& d : nlohmann::json::parse(r.out)) {
+    if (d["field"] != "date") continue;
+    ++dates;
+    if (d["story"] == "SH-01-E") date = d;
+  }
+  ASSERT_FALSE(date.is_null()) << "SH-01-E's date is listed";
+  EXPECT_EQ(date["start"], 0);
+  EXPECT_EQ(date["end"], 10);
+  EXPECT_EQ(date["category"], "DATUM");
+  EXPECT_EQ(date["text"], "2025-02-11");
+  EXPECT_EQ(date["reason"], "field:date");
+  const std::string replacement = date["replacement"].get<std::string>();
+  EXPECT_TRUE(replacement.starts_with("[DATUM-")) << replacement;
+  Project original = Project::Open(Example());
+  int dated = 0;
+  for (const Story& s : ListStoryHeads(original)) dated += !s.date.empty();
+  EXPECT_EQ(dates, dated);
+
+  const fs::path clean = out / "schoon.verhaal";
+  const RunResult w = RunVerhaal({"-p", Example().string(), "pseudonymise", "--out", clean.string(),
+                                  "--key", (out / "schoon.key").string()},
+                                 out.path());
+  ASSERT_EQ(w.exit_code, 0) << w.err;
+  {
+    Project copy = Project::Open(clean);
+    EXPECT_EQ(FindStory(copy, "SH-01-E")->date, replacement);
+    for (const Story& s : ListStoryHeads(copy)) {
+      EXPECT_TRUE(s.date.empty() || s.date.starts_with("[DATUM-")) << s.key << " " << s.date;
+    }
+  }
+  EXPECT_EQ(FindStory(original, "SH-01-E")->date, "2025-02-11");
+
+  // A researcher who keeps dates leaves DATUM out of `replace`.
+  const fs::path policy = out / "policy.yaml";
+  {
+    std::ofstream file(policy);
+    file << "replace: [PERSOON, PLAATS, ADRES, ORGANISATIE, LEEFTIJD, TELEFOON, EMAIL, URL, BSN, "
+            "IBAN, POSTCODE, NUMMER]\n";
+  }
+  const RunResult kept = RunVerhaal({"-p", Example().string(), "pseudonymise", "--dry-run",
+                                     "--format", "json", "--policy", policy.string()},
+                                    out.path());
+  ASSERT_EQ(kept.exit_code, 0) << kept.err;
+  for (const auto& d : nlohmann::json::parse(kept.out)) {
+    EXPECT_NE(d["category"], "DATUM") << d.dump();
   }
 }
 

@@ -1,8 +1,8 @@
 // What ScanProject reads besides story texts (privacy/project_scan.h): the
 // free-text answers to signifiers and the speakers of a transcript's turns,
-// and how the clean copy replaces them (privacy/clean_copy.h): the answer
-// rewritten, the speaker renamed in every turn, the turns still on their
-// words.
+// the story's own date and date variables, and how the clean copy replaces
+// them (privacy/clean_copy.h): the answer rewritten, the speaker renamed in
+// every turn, the turns still on their words, the dates replaced.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -12,6 +12,7 @@
 #include "corpus/signifiers.h"
 #include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
+#include "corpus/variables.h"
 #include "privacy/clean_copy.h"
 #include "privacy/detector.h"
 #include "privacy/dutch_words.h"
@@ -113,6 +114,92 @@ TEST_F(ScanTargetsTest, TheCleanCopyReplacesTheAnswerAndRenamesTheSpeaker) {
   EXPECT_EQ(FindStoryById(copy, story_id_)->text, kInterview);
   // The original keeps them.
   EXPECT_EQ(ListSpeakerTurns(original, story_id_)[1].speaker, "Yonas Tesfay");
+}
+
+// A story told on 3 April 2023, whose text names that day too, with a
+// date variable (the interview's date) and a number variable.
+class ScanDatesTest : public ScanTargetsTest {
+ protected:
+  void SetUp() override {
+    Project project = Project::Create(dir_ / "d.verhaal", "d");
+    Transaction transaction(project);
+    Story story;
+    story.key = "SH-01";
+    story.date = "2023-04-03";
+    story.text = "Op 03-04-2023 had ik mijn eerste werkdag.";
+    dated_ = AddStory(project, story);
+    Variable when;
+    when.subject = VariableSubject::kStory;
+    when.name = "interviewdatum";
+    when.type = VariableType::kDate;
+    SetStoryValue(project, dated_, EnsureVariable(project, when), "2023-05-01");
+    Variable count;
+    count.subject = VariableSubject::kStory;
+    count.name = "kinderen";
+    count.type = VariableType::kInteger;
+    SetStoryValue(project, dated_, EnsureVariable(project, count), "3");
+    transaction.Commit();
+  }
+
+  std::vector<Field> Scan(Project& project, const PrivacyPolicy& policy = DefaultPolicy()) {
+    Detector detector(policy, DutchWords::Load(kDebianDutchWordList));
+    return ScanProject(project, detector, Decisions{});
+  }
+
+  int64_t dated_ = 0;
+};
+
+TEST_F(ScanDatesTest, TheStoryDateAndDateVariablesAreFoundAsDates) {
+  Project project = Project::Open(dir_ / "d.verhaal");
+  const std::vector<Field> fields = Scan(project);
+  EXPECT_EQ(Found(fields, "date"), (std::vector<std::string>{"DATUM:2023-04-03"}));
+  EXPECT_EQ(Found(fields, "variable interviewdatum"),
+            (std::vector<std::string>{"DATUM:2023-05-01"}));
+  EXPECT_EQ(Found(fields, "text"), (std::vector<std::string>{"DATUM:03-04-2023"}));
+  EXPECT_TRUE(Found(fields, "variable kinderen").empty());
+  for (const Field& f : fields) {
+    if (f.kind != FieldKind::kStoryDate) continue;
+    EXPECT_EQ(f.story, "SH-01");
+    ASSERT_EQ(f.detections.size(), 1u);
+    EXPECT_EQ(f.detections[0].rule, "field:date");
+  }
+  // A policy that keeps dates finds none, in the fields or the text.
+  PrivacyPolicy keep_dates = DefaultPolicy();
+  std::erase(keep_dates.replace, Category::kDate);
+  const std::vector<Field> kept = Scan(project, keep_dates);
+  EXPECT_TRUE(Found(kept, "date").empty());
+  EXPECT_TRUE(Found(kept, "variable interviewdatum").empty());
+  EXPECT_TRUE(Found(kept, "text").empty());
+  // Leaving the variable alone by name skips it.
+  PrivacyPolicy skip = DefaultPolicy();
+  skip.skip_variables = {"interviewdatum"};
+  EXPECT_TRUE(Found(Scan(project, skip), "variable interviewdatum").empty());
+}
+
+TEST_F(ScanDatesTest, TheCleanCopyReplacesTheStoryDateAndDateVariables) {
+  Project original = Project::Open(dir_ / "d.verhaal");
+  const std::vector<Field> fields = Scan(original);
+  CleanCopyOptions options;
+  options.out = dir_ / "schoon.verhaal";
+  options.key = dir_ / "schoon.key";
+  options.passphrase = "een lange zin als wachtwoord";
+  options.created = "2026-12-07T14:00:00Z";
+  const CleanCopyReport report = WriteCleanCopy(original, fields, options);
+  EXPECT_EQ(report.counts.at(Category::kDate), 3);
+
+  Project copy = Project::Open(options.out);
+  const std::optional<Story> story = FindStoryById(copy, dated_);
+  ASSERT_TRUE(story);
+  // Typed pseudonyms as for dates in the text, one per date as written
+  // (numbered in the order found: the text, the story's date, variables).
+  EXPECT_EQ(story->text, "Op [DATUM-1] had ik mijn eerste werkdag.");
+  EXPECT_EQ(story->date, "[DATUM-2]");
+  const auto values = StoryValues(copy, dated_);
+  EXPECT_EQ(values.at("interviewdatum"), "[DATUM-3]");
+  EXPECT_EQ(values.at("kinderen"), "3");
+  // The original keeps them.
+  EXPECT_EQ(FindStoryById(original, dated_)->date, "2023-04-03");
+  EXPECT_EQ(StoryValues(original, dated_).at("interviewdatum"), "2023-05-01");
 }
 
 }  // namespace

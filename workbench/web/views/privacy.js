@@ -17,7 +17,8 @@ const kLimit = 500;
 const kFields = ['category', 'field', 'status', 'story'];
 const kCategories = ['PERSOON', 'PLAATS', 'ADRES', 'ORGANISATIE', 'DATUM', 'LEEFTIJD', 'TELEFOON',
   'EMAIL', 'URL', 'BSN', 'IBAN', 'POSTCODE', 'NUMMER'];
-const kKinds = ['text', 'title', 'memo', 'coding memo', 'variable', 'respondent key', 'signifier', 'speaker'];
+const kKinds = ['text', 'title', 'memo', 'coding memo', 'variable', 'respondent key', 'signifier', 'speaker',
+  'date'];
 const kStatuses = ['open', 'accepted', 'rejected', 'added'];
 
 // The name an item is known by: its words, category and place.
