@@ -63,16 +63,15 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
   for (const Story& story : ListStories(project)) {
     const bool dutch = story.language.empty() || story.language == "nl";
     stories[story.id] = {story.key, dutch};
-    fields.push_back({FieldKind::kStoryText, story.key, story.id, 0, false, "", story.text, {}});
+    fields.push_back({FieldKind::kStoryText, story.key, story.id, 0, false, "", story.text});
     fields.back().dutch = dutch;
     if (!story.date.empty()) {
       fields.push_back(
-          {FieldKind::kStoryDate, story.key, story.id, story.id, false, "", story.date, {}});
+          {FieldKind::kStoryDate, story.key, story.id, story.id, false, "", story.date});
       fields.back().whole_date = true;
     }
     if (!story.title.empty()) {
-      fields.push_back(
-          {FieldKind::kStoryTitle, story.key, story.id, 0, false, "", story.title, {}});
+      fields.push_back({FieldKind::kStoryTitle, story.key, story.id, 0, false, "", story.title});
       fields.back().dutch = dutch;
     }
     // Each speaker of a transcript once: the label of their turns.
@@ -82,7 +81,7 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
     for (const SpeakerTurn& turn : told->second) {
       if (turn.speaker.empty() || !speakers.insert(turn.speaker).second) continue;
       fields.push_back(
-          {FieldKind::kSpeaker, story.key, story.id, story.id, false, "", turn.speaker, {}});
+          {FieldKind::kSpeaker, story.key, story.id, story.id, false, "", turn.speaker});
       fields.back().dutch = dutch;
     }
   }
@@ -91,31 +90,19 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
     ForEachSignifierValue(project, signifier, [&](int64_t story_id, const SignifierValue& value) {
       const auto story = stories.find(story_id);
       if (value.not_applicable || value.text.empty() || story == stories.end()) return;
-      fields.push_back({FieldKind::kSignifierText,
-                        story->second.first,
-                        signifier.id,
-                        story_id,
-                        false,
-                        signifier.key,
-                        value.text,
-                        {}});
+      fields.push_back({FieldKind::kSignifierText, story->second.first, signifier.id, story_id,
+                        false, signifier.key, value.text});
       fields.back().dutch = story->second.second;
     });
   }
   for (const Memo& memo : ListMemos(project)) {
-    fields.push_back({FieldKind::kMemo, memo.story_key, memo.id, 0, false, "", memo.text, {}});
+    fields.push_back({FieldKind::kMemo, memo.story_key, memo.id, 0, false, "", memo.text});
   }
   const std::vector<Coding> codings = ListCodings(project);
   for (size_t i = 0; i < codings.size(); ++i) {
     if (codings[i].memo.empty()) continue;
-    fields.push_back({FieldKind::kCodingMemo,
-                      codings[i].story_key,
-                      codings[i].story_id,
-                      static_cast<int64_t>(i),
-                      false,
-                      codings[i].code_path,
-                      codings[i].memo,
-                      {}});
+    fields.push_back({FieldKind::kCodingMemo, codings[i].story_key, codings[i].story_id,
+                      static_cast<int64_t>(i), false, codings[i].code_path, codings[i].memo});
   }
   const std::vector<Variable> variables = ListVariables(project);
   // Text and date variables are scanned (a date's value is one date);
@@ -145,14 +132,8 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
     return int64_t{0};
   };
   for (const Respondent& respondent : ListRespondents(project)) {
-    fields.push_back({FieldKind::kRespondentKey,
-                      respondent.key,
-                      respondent.id,
-                      0,
-                      true,
-                      "",
-                      respondent.key,
-                      {}});
+    fields.push_back(
+        {FieldKind::kRespondentKey, respondent.key, respondent.id, 0, true, "", respondent.key});
     for (const auto& [name, value] : RespondentValues(project, respondent.id)) {
       if (value.empty() || !scanned(name)) continue;
       // The project's metadata: names and places it records are known names.
@@ -162,28 +143,17 @@ std::vector<Field> ReadFields(Project& project, Detector& detector) {
       } else if (IsNameVariable(name, {"gemeente", "woonplaats", "plaats", "stad", "dorp"})) {
         detector.AddKnownName(value, {Category::kPlace, "metadata:" + name, true});
       }
-      fields.push_back({FieldKind::kVariable,
-                        respondent.key,
-                        variable_id(name, VariableSubject::kRespondent),
-                        respondent.id,
-                        true,
-                        name,
-                        value,
-                        {}});
+      fields.push_back({FieldKind::kVariable, respondent.key,
+                        variable_id(name, VariableSubject::kRespondent), respondent.id, true, name,
+                        value});
       fields.back().whole_date = is_date(name, VariableSubject::kRespondent);
     }
   }
   for (const Story& story : ListStoryHeads(project)) {
     for (const auto& [name, value] : StoryValues(project, story.id)) {
       if (value.empty() || !scanned(name)) continue;
-      fields.push_back({FieldKind::kVariable,
-                        story.key,
-                        variable_id(name, VariableSubject::kStory),
-                        story.id,
-                        false,
-                        name,
-                        value,
-                        {}});
+      fields.push_back({FieldKind::kVariable, story.key, variable_id(name, VariableSubject::kStory),
+                        story.id, false, name, value});
       fields.back().whole_date = is_date(name, VariableSubject::kStory);
     }
   }

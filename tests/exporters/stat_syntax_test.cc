@@ -33,10 +33,18 @@ MemoryExportSource SmallTable() {
                      Measure::kNominal,
                      {{1, "'s-Hertogenbosch"}, {2, "Súdwest-Fryslân"}, {3, std::string(130, 'x')}},
                      false});
-  columns.push_back({"vertrouwen", "Vertrouwen\ntweede regel, kost $5 of `veel`",
-                     ColumnKind::kNumber, Measure::kScale, {}, true});
-  columns.push_back({"c_motivatie", "motivatie \"willen\"", ColumnKind::kNumber,
-                     Measure::kNominal, {{0, "absent"}, {1, "present"}}, false});
+  columns.push_back({"vertrouwen",
+                     "Vertrouwen\ntweede regel, kost $5 of `veel`",
+                     ColumnKind::kNumber,
+                     Measure::kScale,
+                     {},
+                     true});
+  columns.push_back({"c_motivatie",
+                     "motivatie \"willen\"",
+                     ColumnKind::kNumber,
+                     Measure::kNominal,
+                     {{0, "absent"}, {1, "present"}},
+                     false});
   columns.push_back({"datum", "Datum", ColumnKind::kText, Measure::kNominal, {}, false});
   columns.back().date = true;
   MemoryExportSource source("stories", columns);
@@ -57,7 +65,8 @@ TEST(StatSyntaxTest, SpssSyntaxLabelsTheCsvAsTheSavIs) {
                 StatSyntaxPath(file, StatFormat::kSav));
   // Quotes doubled, the apostrophe of 's-Hertogenbosch as is, the line break
   // as X'0A', the 130-byte value label cut to SPSS's 120 bytes as in the .sav.
-  EXPECT_EQ(ReadFile(dir / "verhalen.sps"), R"x(* SPSS syntax written by verhaal beside verhalen.sav: reads verhalen.csv
+  EXPECT_EQ(ReadFile(dir / "verhalen.sps"),
+            R"x(* SPSS syntax written by verhaal beside verhalen.sav: reads verhalen.csv
 * (the CSV export of the same data, with --not-applicable -9) and labels it as verhalen.sav is labelled.
 * Run it from the folder of the CSV, or give FILE its full path.
 GET DATA /TYPE=TXT /FILE="verhalen.csv" /ENCODING='UTF8'
@@ -124,7 +133,8 @@ TEST(StatSyntaxTest, StataDoFileLabelsTheCsvAsTheDtaIs) {
                 StatSyntaxPath(file, StatFormat::kDta));
   // Compound quotes, ` and $ escaped, the line break through a local; the
   // 130-byte value label whole (Stata allows 32,000).
-  EXPECT_EQ(ReadFile(dir / "verhalen.do"), R"x(* Stata do-file written by verhaal beside verhalen.dta: reads verhalen.csv
+  EXPECT_EQ(ReadFile(dir / "verhalen.do"),
+            R"x(* Stata do-file written by verhaal beside verhalen.dta: reads verhalen.csv
 * (the CSV export of the same data, with --not-applicable -9) and labels it as verhalen.dta is labelled.
 * Run it from the folder of the CSV (cd), or give the full path.
 import delimited using `"verhalen.csv"', varnames(1) case(preserve) encoding("utf-8") bindquote(strict) asdouble stringcols(1 2 5) clear
@@ -161,12 +171,10 @@ order story gemeente vertrouwen c_motivatie datum
 }
 
 // What PSPP shows of a dictionary: the .sav's, and the CSV's after the .sps.
-std::string PsppDictionary(const TempDir& dir, const std::string& name,
-                           const std::string& load) {
-  const auto syntax =
-      dir.Write(name, load + "DISPLAY DICTIONARY.\nDISPLAY DOCUMENTS.\n");
-  const auto result = RunTool("cd " + dir.path().string() + " && pspp -O format=txt -o - " +
-                              syntax.string());
+std::string PsppDictionary(const TempDir& dir, const std::string& name, const std::string& load) {
+  const auto syntax = dir.Write(name, load + "DISPLAY DICTIONARY.\nDISPLAY DOCUMENTS.\n");
+  const auto result =
+      RunTool("cd " + dir.path().string() + " && pspp -O format=txt -o - " + syntax.string());
   EXPECT_EQ(result.exit_code, 0) << result.output;
   // The display width of strings (the Width column) is ReadStat's choice in
   // the .sav and the string's width in the CSV read: not a label.
@@ -189,14 +197,12 @@ void ExpectSameDictionaryInPspp(ExportSource& source, const TempDir& dir) {
   dir.Write("verhalen.csv", csv);
   const std::string from_sav =
       PsppDictionary(dir, "sav.sps", "GET FILE='" + file.string() + "'.\n");
-  const std::string from_csv =
-      PsppDictionary(dir, "csv.sps", ReadFile(dir / "verhalen.sps"));
+  const std::string from_csv = PsppDictionary(dir, "csv.sps", ReadFile(dir / "verhalen.sps"));
   EXPECT_EQ(from_csv, from_sav);
   // And the same data.
   const auto list = [&](const std::string& name, const std::string& load) {
     const auto syntax = dir.Write(name, load + "LIST.\n");
-    return RunTool("cd " + dir.path().string() + " && pspp -O format=txt -o - " +
-                   syntax.string())
+    return RunTool("cd " + dir.path().string() + " && pspp -O format=txt -o - " + syntax.string())
         .output;
   };
   EXPECT_EQ(list("csv_list.sps", ReadFile(dir / "verhalen.sps")),

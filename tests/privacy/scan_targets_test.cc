@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/memos.h"
 #include "corpus/project.h"
 #include "corpus/signifiers.h"
 #include "corpus/speaker_turns.h"
@@ -88,6 +89,30 @@ TEST_F(ScanTargetsTest, FreeTextAnswersAndSpeakersAreScanned) {
   int speakers = 0;
   for (const Field& f : fields) speakers += f.kind == FieldKind::kSpeaker;
   EXPECT_EQ(speakers, 2);
+}
+
+// Memos are the researcher's Dutch: a name no list knows, capitalised in the
+// middle of a sentence, is found there as in a Dutch story (memos and coding
+// memos were scanned as text in another language, where such a word is not
+// taken for a name).
+TEST_F(ScanTargetsTest, AMemoIsScannedAsDutch) {
+  {
+    Project project = Project::Open(dir_ / "p.verhaal");
+    Memo memo;
+    memo.story_id = story_id_;
+    memo.author = "anna";
+    memo.text = "Na het gesprek belde Tsegereda nog over haar rooster.";
+    AddMemo(project, memo);
+  }
+  Project project = Project::Open(dir_ / "p.verhaal");
+  std::vector<std::string> found;
+  for (const Field& f : Scan(project)) {
+    if (f.kind != FieldKind::kMemo) continue;
+    EXPECT_TRUE(f.dutch);
+    for (const Detection& d : f.detections)
+      found.push_back(f.text.substr(d.begin, d.end - d.begin));
+  }
+  EXPECT_EQ(found, (std::vector<std::string>{"Tsegereda"}));
 }
 
 TEST_F(ScanTargetsTest, TheCleanCopyReplacesTheAnswerAndRenamesTheSpeaker) {
