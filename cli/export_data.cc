@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "corpus/files.h"
+#include "exporters/codebook_document.h"
 #include "exporters/csv_export.h"
 #include "exporters/pseudonymised_note.h"
 #include "exporters/spss_stata.h"
@@ -55,7 +56,10 @@ void AddDataExportOptions(CommandOptions& options) {
       "CSV: the text of a not-applicable answer (default: as --na)")(
       "syntax",
       "sav/dta: also write the syntax companion beside the file, an SPSS .sps or a Stata .do that "
-      "reads the CSV export (FILE with .csv) and labels it as the data file is labelled");
+      "reads the CSV export (FILE with .csv) and labels it as the data file is labelled")(
+      "codebook-doc", po::value<std::string>()->value_name("DOC"),
+      "also write the codebook document of the data file: every variable's name, label, type, "
+      "format, value labels and missing values; DOC.md (Markdown) or DOC.html (a web page)");
 }
 
 void WriteDataExport(CommandContext& context, const CommandOptions& options, ExportSource& source,
@@ -78,6 +82,31 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
     throw UsageError("--syntax goes with --format sav or dta; e.g. `verhaal " + context.name +
                      " -o data.sav --syntax` writes data.sav and data.sps (for data.csv)");
   }
+  const std::string codebook_doc =
+      options.Has("codebook-doc") ? options.Get<std::string>("codebook-doc") : std::string();
+  if (options.Has("codebook-doc") && !IsCodebookDocumentPath(codebook_doc)) {
+    throw UsageError("--codebook-doc takes a .md (Markdown) or .html file, not '" + codebook_doc +
+                     "'; e.g. `verhaal " + context.name + " -o data.sav --codebook-doc data.md`");
+  }
+  CodebookDocumentInfo document;
+  document.file =
+      options.Has("output")
+          ? std::filesystem::path(options.Get<std::string>("output")).filename().string()
+          : std::string("standard output");
+  document.shape = source.name();
+  document.notes = PseudonymisedNoteLines(project);
+  document.format = format == DataFormat::kSav    ? DataFileFormat::kSav
+                    : format == DataFormat::kDta  ? DataFileFormat::kDta
+                    : format == DataFormat::kXlsx ? DataFileFormat::kXlsx
+                                                  : DataFileFormat::kCsv;
+  // Written once the data file is: from its columns, and for .sav/.dta the
+  // formats WriteStatFile gave them.
+  auto write_document = [&] {
+    if (codebook_doc.empty()) return;
+    WriteCodebookDocument(codebook_doc, source.columns(), document);
+    context.err << "wrote " << codebook_doc << ": codebook of " << document.file << ", "
+                << source.columns().size() << " variables\n";
+  };
   const size_t columns = source.columns().size();
   if (format == DataFormat::kCsv) {
     CsvExportOptions csv;
@@ -86,12 +115,15 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
     csv.missing = options.Get<std::string>("na");
     csv.not_applicable =
         options.Has("not-applicable") ? options.Get<std::string>("not-applicable") : csv.missing;
+    document.csv_missing = csv.missing;
+    document.csv_not_applicable = csv.not_applicable;
     if (!options.Has("output")) {
       const int64_t rows = WriteCsvExport(source, csv, [&](std::string_view bytes) {
         context.out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
       });
       context.out.flush();
       context.err << "wrote " << Counted(rows, columns) << '\n';
+      write_document();
       return;
     }
     const std::string file = options.Get<std::string>("output");
@@ -100,6 +132,7 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
         WriteCsvExport(source, csv, [&](std::string_view bytes) { out.Write(bytes); });
     out.Commit();
     context.err << "wrote " << file << ": " << Counted(rows, columns) << '\n';
+    write_document();
     return;
   }
   const std::string file = options.Get<std::string>("output");
@@ -107,13 +140,14 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
     WriteXlsx({&source}, file, context.err, file_time);
     context.err << "wrote " << file << ": sheets " << source.name() << " and variables, " << columns
                 << " variables\n";
+    write_document();
     return;
   }
   const StatFormat stat = format == DataFormat::kSav ? StatFormat::kSav : StatFormat::kDta;
   const std::filesystem::path syntax =
       options.Has("syntax") ? StatSyntaxPath(file, stat) : std::filesystem::path();
-  const int64_t rows = WriteStatFile(source, stat, file, context.err, file_time,
-                                     PseudonymisedNoteLines(project), syntax);
+  const int64_t rows = WriteStatFile(source, stat, file, context.err, file_time, document.notes,
+                                     syntax, {}, &document.formats);
   context.err << "wrote " << file << ": " << Counted(rows, columns) << '\n';
   if (!syntax.empty()) {
     context.err << "wrote " << syntax.string() << ": labels for "
@@ -122,6 +156,7 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
                 << std::filesystem::path(file).replace_extension(".csv").string()
                 << " --not-applicable -9` with the same options)\n";
   }
+  write_document();
 }
 
 }  // namespace verhaal

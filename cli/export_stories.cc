@@ -24,6 +24,7 @@ int ExportStories(CommandContext& context) {
       "See docs/exports.md.",
       "  verhaal export stories -o verhalen.sav\n"
       "  verhaal export stories -o verhalen.sav --syntax   # also verhalen.sps, for verhalen.csv\n"
+      "  verhaal export stories -o verhalen.sav --codebook-doc verhalen.md   # every variable\n"
       "  verhaal export stories --format csv --excel --locale nl -o verhalen.csv\n"
       "  verhaal export stories --coder anna --role statushouder -o anna.dta\n"
       "  verhaal export stories --with-text --no-codes -o verhalen.xlsx");

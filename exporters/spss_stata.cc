@@ -563,7 +563,7 @@ std::filesystem::path StatSyntaxPath(const std::filesystem::path& file, StatForm
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                       std::ostream& warnings, int64_t file_time,
                       const std::vector<std::string>& notes, const std::filesystem::path& syntax,
-                      const std::string& csv_name) {
+                      const std::string& csv_name, std::vector<std::string>* formats) {
   const auto& columns = source.columns();
   const bool sav = format == StatFormat::kSav;
 
@@ -711,6 +711,18 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   release();
   out.Commit();
   if (!syntax.empty()) WriteSyntax(columns, widths, ranges, format, file, syntax, csv_name);
+  if (formats != nullptr) {
+    formats->clear();
+    for (size_t c = 0; c < columns.size(); ++c) {
+      if (!IsString(columns[c])) {
+        formats->push_back(DisplayFormat(columns[c], format, ranges[c]));
+      } else if (sav) {
+        formats->push_back("A" + std::to_string(widths[c]));
+      } else {
+        formats->push_back(strl[c] ? "strL" : "str" + std::to_string(widths[c]));
+      }
+    }
+  }
   return written;
 }
 

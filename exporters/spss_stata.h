@@ -39,10 +39,14 @@ inline constexpr size_t kStataMaxString = 2045;
 // `csv_name` (the CSV export of the same shape, --locale en) and labels it
 // as the data file is labelled: variable labels, value labels, formats and
 // the not-applicable code, cut at the same limits (docs/exports.md).
+// `formats`, when given, gets each column's format as written: the display
+// format of a number (F8.0, SDATE10, %8.0g, ...), the storage type of a
+// text (SPSS A12; Stata str12 or strL), for the codebook document.
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                       std::ostream& warnings, int64_t file_time = kEarliestExportTime,
                       const std::vector<std::string>& notes = {},
-                      const std::filesystem::path& syntax = {}, const std::string& csv_name = {});
+                      const std::filesystem::path& syntax = {}, const std::string& csv_name = {},
+                      std::vector<std::string>* formats = nullptr);
 
 // `file` with the extension of its syntax companion: .sps for kSav, .do for kDta.
 std::filesystem::path StatSyntaxPath(const std::filesystem::path& file, StatFormat format);

@@ -99,6 +99,32 @@ TEST_F(ExportDataCliTest, SyntaxCompanionBesideSavAndDta) {
   EXPECT_FALSE(std::filesystem::exists(dir_ / "s.csv"));
 }
 
+TEST_F(ExportDataCliTest, CodebookDocumentBesideTheDataFile) {
+  auto result =
+      RunVerhaal({"export", "stories", "-o", "s.sav", "--codebook-doc", "s.md"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("\nwrote s.md: codebook of s.sav, "), std::string::npos) << result.err;
+  const std::string markdown = ReadFile(dir_ / "s.md");
+  EXPECT_EQ(markdown.substr(0, markdown.find('\n')), "# Codebook: s.sav");
+  EXPECT_NE(markdown.find("| Name | Label | Type | Format | Value labels | Missing |"),
+            std::string::npos)
+      << markdown;
+  EXPECT_NE(markdown.find("0 = absent; 1 = present"), std::string::npos) << markdown;
+  result = RunVerhaal(
+      {"export", "codings", "-o", "c.csv", "--na", "NA", "--codebook-doc", "c.html"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const std::string html = ReadFile(dir_ / "c.html");
+  EXPECT_NE(html.find("<title>Codebook: c.csv</title>"), std::string::npos);
+  EXPECT_NE(html.find("<td>&quot;NA&quot;</td>"), std::string::npos) << html;
+  result = RunVerhaal({"export", "stories", "-o", "s.dta", "--codebook-doc", "s.txt"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(
+      result.err,
+      "verhaal: error: --codebook-doc takes a .md (Markdown) or .html file, not 's.txt'; e.g. "
+      "`verhaal export stories -o data.sav --codebook-doc data.md`\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "s.dta"));
+}
+
 struct FailureCase {
   std::vector<std::string> args;
   int exit_code;
