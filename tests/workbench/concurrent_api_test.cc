@@ -24,6 +24,16 @@ class ConcurrentApiTest : public WorkbenchTest {
   void SetUp() override {
     MakeProject();
     Start({"anna", "bram", "carla"});
+    // One request of each kind before the requests at once. Debian's
+    // cpp-httplib, not built with ThreadSanitizer, builds its request
+    // parser's static state on the first request behind a guard whose inline
+    // check ThreadSanitizer cannot see; two first requests parsed at once are
+    // reported as a race inside libcpp-httplib (.ci/tsan.supp). After one
+    // request, its worker's return to the pool orders the rest.
+    ASSERT_EQ(Get("anna", "/api/stories/S3")->status, 200);
+    const auto unknown = Post("anna", "/api/stories/S9/codings",
+                              json{{"code", "taal"}, {"start", 0}, {"end", 1}}.dump());
+    ASSERT_EQ(unknown->status, 404) << unknown->body;
   }
 };
 
@@ -37,8 +47,10 @@ TEST_F(ConcurrentApiTest, ThreeCodersAndTwoCommandsAtOnceLoseNoWrite) {
       for (int i = 0; i < kEach; ++i) {
         auto r = Post(coder, "/api/stories/S1/codings",
                       json{{"code", "taal"}, {"start", i}, {"end", i + 5}}.dump());
-        if (r && r->status == 201) ++stored;
-        else ADD_FAILURE() << coder << " " << i << ": " << (r ? r->body : "no answer");
+        if (r && r->status == 201)
+          ++stored;
+        else
+          ADD_FAILURE() << coder << " " << i << ": " << (r ? r->body : "no answer");
       }
     });
   }
@@ -48,7 +60,9 @@ TEST_F(ConcurrentApiTest, ThreeCodersAndTwoCommandsAtOnceLoseNoWrite) {
   threads.emplace_back([&] {
     code = Cli({"code", "S2", "taal", "--span", "0:4", "--coder", "dirk"});
   });
-  threads.emplace_back([&] { memo = Cli({"memo", "add", "Tijdens het coderen", "--story", "S3"}); });
+  threads.emplace_back([&] {
+    memo = Cli({"memo", "add", "Tijdens het coderen", "--story", "S3"});
+  });
   for (std::thread& thread : threads) thread.join();
   EXPECT_EQ(code.exit_code, 0) << code.err;
   EXPECT_EQ(memo.exit_code, 0) << memo.err;
