@@ -46,27 +46,39 @@ std::string Joined(const std::vector<std::string>& items) {
   return out;
 }
 
-// What a rule looks for, in the words of its codebook entry.
-std::string DescribeRule(const Rule& rule) {
-  std::string text = std::string(RuleKindName(rule.kind));
+// What a rule looks for, as parts (RulePart).
+std::vector<RulePart> DescribeRuleParts(const Rule& rule) {
+  std::vector<RulePart> parts;
+  RulePart kind{std::string(RuleKindName(rule.kind)), "", 0};
   if (rule.kind == RuleKind::kRegex) {
-    text += ": " + rule.regex;
+    kind.value = rule.regex;
   } else {
     const bool gaps =
         std::any_of(rule.terms.begin(), rule.terms.end(),
                     [](const std::string& term) { return term.find("...") != std::string::npos; });
-    if (rule.kind == RuleKind::kNear || gaps) {
-      text += " (within " + std::to_string(rule.within) + ")";
-    }
-    text += ": " + Joined(rule.terms);
+    if (rule.kind == RuleKind::kNear || gaps) kind.within = rule.within;
+    kind.value = Joined(rule.terms);
   }
-  if (rule.stem) text += "; stem";
-  if (!rule.exclusions.empty()) text += "; not: " + Joined(rule.exclusions);
-  if (!rule.roles.empty()) text += "; role: " + Joined(rule.roles);
-  if (!rule.kinds.empty()) text += "; kind: " + Joined(rule.kinds);
-  if (!rule.languages.empty()) text += "; language: " + Joined(rule.languages);
-  if (!rule.speakers.empty()) text += "; speaker: " + Joined(rule.speakers);
-  return text + "; scope: " + std::string(RuleScopeName(rule.scope));
+  parts.push_back(std::move(kind));
+  if (rule.stem) parts.push_back({"stem", "", 0});
+  if (!rule.exclusions.empty()) parts.push_back({"not", Joined(rule.exclusions), 0});
+  if (!rule.roles.empty()) parts.push_back({"role", Joined(rule.roles), 0});
+  if (!rule.kinds.empty()) parts.push_back({"kind", Joined(rule.kinds), 0});
+  if (!rule.languages.empty()) parts.push_back({"language", Joined(rule.languages), 0});
+  if (!rule.speakers.empty()) parts.push_back({"speaker", Joined(rule.speakers), 0});
+  parts.push_back({"scope", std::string(RuleScopeName(rule.scope)), 0});
+  return parts;
+}
+
+// What a rule looks for, in the words of its codebook entry.
+std::string DescribeRule(const Rule& rule) {
+  std::string text;
+  for (const RulePart& part : DescribeRuleParts(rule)) {
+    text += (text.empty() ? "" : "; ") + part.key;
+    if (part.within > 0) text += " (within " + std::to_string(part.within) + ")";
+    if (!part.value.empty()) text += ": " + part.value;
+  }
+  return text;
 }
 
 std::string RuleName(const std::string& origin) {
@@ -121,7 +133,10 @@ class Explainer {
     RuleReason& reason = view.reason;
     reason.rule = RuleName(coding.origin);
     const Rule* rule = Find(reason.rule, coding.code_path);
-    if (rule) reason.text = DescribeRule(*rule);
+    if (rule) {
+      reason.text = DescribeRule(*rule);
+      reason.parts = DescribeRuleParts(*rule);
+    }
     const auto hit =
         hits_.find({coding.story_id, coding.code_path, reason.rule, coding.start, coding.end});
     if (hit != hits_.end()) {
@@ -298,7 +313,7 @@ std::vector<RulePrecision> RulePrecisions(Project& project, const Viewer& viewer
     out.push_back(std::move(precision));
   };
   for (const Rule& rule : explainer.Rules()) {
-    add({rule.code_path, rule.name, DescribeRule(rule)});
+    add({rule.code_path, rule.name, DescribeRule(rule), DescribeRuleParts(rule)});
   }
   for (const RuleReviewCount& count : counts) {
     if (!listed.contains({count.code_path, RuleName(count.origin)})) {

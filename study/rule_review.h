@@ -31,14 +31,26 @@ namespace verhaal {
 
 inline constexpr int64_t kMaxRuleCodingPage = 500;
 
+// One part of what a rule looks for, as data so a page can word it in its
+// language: `key` is the rule's kind ("terms", "near", "regex") with `value`
+// its terms or expression and `within` its window (0: none), or "stem" (no
+// value), "not", "role", "kind", "language", "speaker" (values joined by ",
+// "), or "scope" with `value` "match", "sentence", "paragraph" or "story".
+struct RulePart {
+  std::string key;
+  std::string value;
+  int64_t within = 0;
+};
+
 // Why a rule coding was made: the rule and the words it matched.
 struct RuleReason {
   std::string rule;  // the rule's name (its origin without "rule:")
   // What the rule looks for, e.g. "terms: verplicht*, geen keus; scope:
   // sentence"; empty when the codebook no longer has the rule.
   std::string text;
-  bool found = false;       // the rule still finds this segment, so the match below is known
-  int64_t match_start = 0;  // the matched words, code points
+  std::vector<RulePart> parts;  // the same as data (empty with `text`)
+  bool found = false;           // the rule still finds this segment, so the match below is known
+  int64_t match_start = 0;      // the matched words, code points
   int64_t match_end = 0;
   std::string before;   // up to kReasonContext code points before the match
   std::string matched;  // the matched words
@@ -80,9 +92,10 @@ RuleCodingList ListRuleCodingsForReview(Project& project, const Viewer& viewer,
 
 // One rule's precision so far.
 struct RulePrecision {
-  std::string code;  // the code's path
-  std::string rule;  // the rule's name
-  std::string text;  // what it looks for (empty when no longer in the codebook)
+  std::string code;             // the code's path
+  std::string rule;             // the rule's name
+  std::string text;             // what it looks for (empty when no longer in the codebook)
+  std::vector<RulePart> parts;  // the same as data (empty with `text`)
   int64_t codings = 0;
   int64_t accepted = 0;
   int64_t rejected = 0;

@@ -223,8 +223,14 @@ json MatrixAnswerJson(const MatrixAnswer& answer) {
   json text = json::array();
   auto describe = [&](const CrossTab& tab, bool comparison) {
     json tests = json::array();
-    for (const auto& row : CrossTabTests(tab).rows) {
-      tests.push_back({{"statistic", row[0]}, {"value", row[1]}});
+    // The Dutch rows are the English ones in the words of the Dutch report.
+    const Table english = CrossTabTests(tab);
+    const Table dutch = CrossTabTests(tab, Language::kDutch);
+    for (size_t i = 0; i < english.rows.size(); ++i) {
+      tests.push_back(
+          {{"statistic", english.rows[i][0]},
+           {"value", english.rows[i][1]},
+           {"value_nl", i < dutch.rows.size() ? dutch.rows[i][1] : english.rows[i][1]}});
     }
     text.push_back({{"group", tab.group},
                     {"comparison", comparison},
@@ -320,6 +326,14 @@ json MemoListJson(const MemoList& list, int64_t offset, int64_t limit) {
 
 namespace {
 
+json RulePartsJson(const std::vector<RulePart>& parts) {
+  json out = json::array();
+  for (const RulePart& part : parts) {
+    out.push_back({{"key", part.key}, {"value", part.value}, {"within", part.within}});
+  }
+  return out;
+}
+
 json RuleCodingJson(const RuleCodingView& view) {
   const Coding& c = view.coding;
   const RuleReason& r = view.reason;
@@ -340,6 +354,7 @@ json RuleCodingJson(const RuleCodingView& view) {
           {"created", c.created},
           {"rule", r.rule},
           {"rule_text", r.text},
+          {"rule_parts", RulePartsJson(r.parts)},
           {"reason", reason},
           {"decision", view.review ? json(view.review->decision) : json(nullptr)},
           {"reviewer", view.review ? view.review->reviewer : ""},
@@ -362,9 +377,11 @@ json RuleCodingListJson(const RuleCodingList& list, int64_t offset, int64_t limi
 json RulePrecisionsJson(const std::vector<RulePrecision>& rules) {
   json out = json::array();
   for (const RulePrecision& r : rules) {
+    const json parts = RulePartsJson(r.parts);
     out.push_back({{"code", r.code},
                    {"rule", r.rule},
                    {"text", r.text},
+                   {"parts", parts},
                    {"codings", r.codings},
                    {"accepted", r.accepted},
                    {"rejected", r.rejected},

@@ -212,12 +212,27 @@ test.describe('in Dutch', () => {
     for (const name of ['Aantallen', 'Rij-%', 'Kolom-%']) await expect(page.getByRole('radio', {name})).toBeVisible();
     await expect(page.getByText(/^Geteld: verhalen; coderingen: anna, bram \(de analyseset\)/)).toBeVisible();
     await expect(page.getByRole('table', {name: 'Toetsen'})).toContainText('exacte toets van Fisher');
+    // The tests' values in Dutch words (the server's English before).
+    const tests = page.getByRole('table', {name: 'Toetsen'});
+    await expect(tests).toContainText(/χ² = \d+,\d{3}, df = \d+, p = /);
+    if (!cliMatrix().tables[0].tests.cochran.satisfied) await expect(tests).toContainText('onbetrouwbaar: verwachte aantallen te klein');
+    for (const word of ['X2 =', 'unreliable', 'expected', 'exact test', 'smallest', 'draws']) {
+      await expect(tests).not.toContainText(word);
+    }
     await expect(page.getByRole('button', {name: 'CSV downloaden'})).toBeVisible();
     await page.getByRole('radio', {name: 'Rij-%'}).check();
     const cell = cliMatrix().tables[0].cells.find((c) => c.row === 'willen' && c.col === 'aanmoedigend');
     await expect(cellButton(page, 'willen', 'aanmoedigend')).toHaveText(`${cell.row_percent.toFixed(1).replace('.', ',')}${cell.flagged ? '*' : ''}`);
     await cellButton(page, 'willen', 'aanmoedigend').click();
     await expect(page.getByRole('heading', {name: 'Citaten: willen × aanmoedigend'})).toBeVisible();
+  });
+
+  test('a dimension that names its coders is described in Dutch', async ({page}) => {
+    await openMatrix(page, 'nl');
+    await page.goto(`${server.base}/#matrix?rows=${encodeURIComponent(`${rows}@anna`)}&cols=${encodeURIComponent(cols)}`);
+    const header = page.locator('#matrix-header');
+    await expect(header).toContainText(`coderingen: ${rows}@anna: coderingen van anna waar ze het eens zijn (${rows}@anna); ${cols}: anna, bram (de analyseset)`);
+    for (const word of ['codings of', 'where they agree', 'analysis set', 'combined']) await expect(header).not.toContainText(word);
   });
 });
 

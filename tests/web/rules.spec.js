@@ -162,6 +162,13 @@ test.describe('in Dutch', () => {
     const first = item(list, 'K2', 'motivatie/moeten', k2Sentence);
     await expect(first.getByRole('button', {name: 'Accepteren'})).toBeVisible();
     await expect(first.getByRole('button', {name: 'Afwijzen'})).toBeVisible();
-    await expect(first).toContainText('Regel verplicht (terms: verplicht*; scope: sentence) vond:');
+    await expect(first).toContainText('Regel verplicht (termen: verplicht*; bereik: zin) vond:');
+    // What each rule looks for, in Dutch words (the server's English before).
+    const precision = view(page, 'nl').locator('#rules-precision');
+    await expect(precision).toContainText('termen: verplicht*; bereik: zin');
+    for (const word of ['terms:', 'scope:', 'sentence', 'within']) {
+      await expect(precision).not.toContainText(word);
+      await expect(list).not.toContainText(word);
+    }
   });
 });

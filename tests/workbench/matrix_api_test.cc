@@ -61,9 +61,11 @@ TEST_F(MatrixApiTest, TheTableIsTheOneVerhaalMatrixPrints) {
   EXPECT_EQ(body["coders"]["combine"], "any");
   EXPECT_EQ(body["dimensions"]["rows"]["code"], "motivatie");
   EXPECT_EQ(body["text"][0]["used"], "2 stories used, 1 left out: code:motivatie: no coding 1");
-  // The tests in the CLI's words: the klantmanager column is empty.
-  EXPECT_EQ(body["text"][0]["tests"][0],
-            json({{"statistic", "not tested"}, {"value", "empty column 'klantmanager'"}}));
+  // The tests in the CLI's words, and in the Dutch report's for the Dutch page
+  // (issue 23): the klantmanager column is empty.
+  EXPECT_EQ(body["text"][0]["tests"][0], json({{"statistic", "not tested"},
+                                               {"value", "empty column 'klantmanager'"},
+                                               {"value_nl", "lege kolom 'klantmanager'"}}));
 
   // The same for one coder, for consensus, and with the story filters.
   for (const auto& [query, args] : std::vector<std::pair<std::string, std::vector<std::string>>>{

@@ -119,6 +119,10 @@ TEST_F(RuleApiTest, ListsTheRuleCodingsWithTheReasonEachWasMade) {
   EXPECT_EQ(c[2]["code"], "taal");
   EXPECT_EQ(c[2]["rule"], "taal:1");
   EXPECT_EQ(c[2]["rule_text"], "terms: taal; not: nooit; scope: sentence");
+  // The same as data, for the page to word in Dutch (issue 23).
+  EXPECT_EQ(c[2]["rule_parts"], json::parse(R"([{"key": "terms", "value": "taal", "within": 0},
+                                                {"key": "not", "value": "nooit", "within": 0},
+                                                {"key": "scope", "value": "sentence", "within": 0}])"));
   EXPECT_EQ(c[2]["text"], "Taal blijft lastig.");
   EXPECT_EQ(c[2]["reason"]["matched"], "Taal");
 }
@@ -212,13 +216,16 @@ TEST_F(RuleApiTest, DecisionsOutliveARestartAndARerunOfAutocode) {
 
 TEST_F(RuleApiTest, EachRuleShowsItsPrecisionAmongReviewedCodings) {
   json rule = Rule("wil-werken");
-  EXPECT_EQ(rule, json({{"code", "motivatie/willen"},
-                        {"rule", "wil-werken"},
-                        {"text", "terms: wil werken; scope: match"},
-                        {"codings", 2},
-                        {"accepted", 0},
-                        {"rejected", 0},
-                        {"precision", nullptr}}));
+  EXPECT_EQ(rule,
+            json({{"code", "motivatie/willen"},
+                  {"rule", "wil-werken"},
+                  {"text", "terms: wil werken; scope: match"},
+                  {"parts", json::parse(R"([{"key": "terms", "value": "wil werken", "within": 0},
+                                                  {"key": "scope", "value": "match", "within": 0}])")},
+                  {"codings", 2},
+                  {"accepted", 0},
+                  {"rejected", 0},
+                  {"precision", nullptr}}));
   ASSERT_EQ(Decide("anna", IdAt(13), "accept")->status, 200);
   ASSERT_EQ(Decide("anna", IdAt(30), "reject")->status, 200);
   ASSERT_EQ(Decide("anna", IdAt(0), "accept")->status, 200);
@@ -245,6 +252,7 @@ TEST_F(RuleApiTest, ARuleNoLongerInTheCodebookKeepsItsCodingsAndDecisions) {
   Start({"anna", "bram"});
   const json rule = Rule("taal:1");
   EXPECT_EQ(rule["text"], "");
+  EXPECT_EQ(rule["parts"], json::array());
   EXPECT_EQ(rule["codings"], 1);
   EXPECT_DOUBLE_EQ(rule["precision"].get<double>(), 1.0);
   const json list = Codings("anna", "?rule=taal:1");

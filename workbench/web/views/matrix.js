@@ -252,10 +252,16 @@ export class MatrixView {
   #headerText(answer) {
     const unit = t(unitKey(answer));
     let codings = t('headerNoCodings');
-    if (answer.coders) {
-      // A DIM that names its coders (code:motivatie@anna) keeps the CLI's words.
-      const named = [answer.dimensions.rows, answer.dimensions.cols].filter((d) => d.coders && d.coders.length);
-      codings = named.length ? answer.matrix.codings : codersText(answer.coders);
+    // A DIM that names its coders (code:motivatie@anna) counts where they
+    // agree: then each dimension that reads codings says whose, as the CLI does.
+    const dims = [answer.dimensions.rows, answer.dimensions.cols, answer.dimensions.by].filter((d) => d && d.codings);
+    const named = dims.filter((d) => d.coders && d.coders.length);
+    if (named.length) {
+      codings = dims.map((d) => `${d.dim}: ${d.coders && d.coders.length
+        ? t('headerAgree', {names: d.coders.join(' + '), dim: d.dim})
+        : answer.coders ? codersText(answer.coders) : d.codings}`).join('; ');
+    } else if (answer.coders) {
+      codings = codersText(answer.coders);
     } else if (answer.matrix.codings && !answer.matrix.codings.startsWith('none')) {
       codings = answer.matrix.codings;
     }
@@ -379,7 +385,7 @@ export class MatrixView {
       h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('statistic')), h('th', {scope: 'col'}, t('value')))),
       h('tbody', {}, (text ? text.tests : []).map((row) => h('tr', {},
         h('th', {scope: 'row'}, t(`stat.${row.statistic}`, {}, row.statistic)),
-        h('td', {}, row.value)))));
+        h('td', {}, currentLanguage() === 'nl' && row.value_nl ? row.value_nl : row.value)))));
     const used = h('p', {class: 'used', id: grouped ? null : 'matrix-used'}, this.#usedText(table, comparison));
     if (!grouped) return [used, h('div', {class: 'matrix-scroll'}, grid), tests];
     const heading = comparison ? t('comparisonHeading', {by}) : t('groupHeading', {by, group: table.group});

@@ -11,6 +11,18 @@ import {h, clear, byId} from '../lib/dom.js';
 import {t, onLanguage, currentLanguage} from '../lib/i18n.js';
 import * as api from '../lib/api.js';
 
+// What a rule looks for, in the page's language, from its parts (the API's
+// `parts`, `rule_parts`); `text` (the server's English) when it has none.
+function ruleText(parts, text) {
+  if (!parts || !parts.length) return text || t('ruleGone');
+  return parts.map((part) => {
+    let words = t(`rulePart.${part.key}`, {}, part.key);
+    if (part.within > 0) words = t('ruleWithin', {part: words, n: part.within});
+    const value = part.key === 'scope' ? t(`ruleScope.${part.value}`, {}, part.value) : part.value;
+    return value ? `${words}: ${value}` : words;
+  }).join('; ');
+}
+
 const kPage = 100;
 const kFields = ['code', 'rule', 'decision'];
 
@@ -143,7 +155,7 @@ export class RulesView {
       h('tbody', {}, this.rules.map((r) => h('tr', {},
         h('td', {}, r.code),
         h('th', {scope: 'row'}, r.rule),
-        h('td', {class: 'note'}, r.text || t('ruleGone')),
+        h('td', {class: 'note'}, ruleText(r.parts, r.text)),
         h('td', {class: 'num'}, String(r.codings)),
         h('td', {class: 'num'}, String(r.accepted)),
         h('td', {class: 'num'}, String(r.rejected)),
@@ -182,7 +194,7 @@ export class RulesView {
     const body = [
       h('h4', {}, h('a', {href: `#story=${encodeURIComponent(c.story)}&at=${c.start}-${c.end}`,
         'aria-label': t('ruleCodingLink', {story: c.story, code: c.code, text: c.text})}, title)),
-      h('p', {class: 'who'}, t('ruleReason', {rule: c.rule, text: c.rule_text || t('ruleGone')})),
+      h('p', {class: 'who'}, t('ruleReason', {rule: c.rule, text: ruleText(c.rule_parts, c.rule_text)})),
       reason,
       h('p', {class: 'coded-text'}, t('ruleCoded'), ' ', h('q', {}, c.text)),
       h('p', {class: c.decision ? 'decided' : 'undecided'}, status),
