@@ -39,7 +39,8 @@ std::string FormatName(DataFileFormat format) {
 
 std::string TypeOf(const ExportColumn& column, DataFileFormat format) {
   if (column.kind == ColumnKind::kText) return column.date ? "date (YYYY-MM-DD)" : "text";
-  if (column.kind == ColumnKind::kNumber) return "number, " + std::string(MeasureName(column.measure));
+  if (column.kind == ColumnKind::kNumber)
+    return "number, " + std::string(MeasureName(column.measure));
   const bool labels_in_cells = format == DataFileFormat::kCsv || format == DataFileFormat::kXlsx;
   return "category, " + std::string(MeasureName(column.measure)) +
          (labels_in_cells ? "; the cell holds the value's label" : "; codes, labelled");
@@ -66,8 +67,7 @@ std::string MissingOf(const ExportColumn& column, const CodebookDocumentInfo& in
       break;
     case DataFileFormat::kCsv:
       missing = info.csv_missing.empty() ? "empty" : Quoted(info.csv_missing);
-      not_applicable =
-          info.csv_not_applicable.empty() ? "empty" : Quoted(info.csv_not_applicable);
+      not_applicable = info.csv_not_applicable.empty() ? "empty" : Quoted(info.csv_not_applicable);
       break;
   }
   if (!column.may_be_not_applicable) return missing;
@@ -198,16 +198,17 @@ std::string CodebookHtml(const std::vector<ExportColumn>& columns,
     for (const std::string& note : info.notes) out += "<li>" + HtmlText(note) + "</li>\n";
     out += "</ul>\n";
   }
-  out += "<h2>Variables</h2>\n<table>\n<thead><tr><th>#</th><th>Name</th><th>Label</th>"
-         "<th>Type</th>";
+  out +=
+      "<h2>Variables</h2>\n<table>\n<thead><tr><th>#</th><th>Name</th><th>Label</th>"
+      "<th>Type</th>";
   if (formats) out += "<th>Format</th>";
   out += "<th>Value labels</th><th>Missing</th></tr></thead>\n<tbody>\n";
   for (const DocumentRow& row : RowsOf(columns, info)) {
     out += "<tr><td>" + row.number + "</td><td><code>" + HtmlText(row.name) + "</code></td><td>" +
            HtmlText(row.label) + "</td><td>" + HtmlText(row.type) + "</td>";
     if (formats) out += "<td><code>" + HtmlText(row.format) + "</code></td>";
-    out += "<td>" + HtmlText(row.value_labels) + "</td><td>" + HtmlText(row.missing) +
-           "</td></tr>\n";
+    out +=
+        "<td>" + HtmlText(row.value_labels) + "</td><td>" + HtmlText(row.missing) + "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n</body>\n</html>\n";
   return out;

@@ -20,7 +20,7 @@ namespace verhaal {
 enum class DataFileFormat { kCsv, kSav, kDta, kXlsx };
 
 struct CodebookDocumentInfo {
-  std::string file;  // the data file's name, e.g. "verhalen.sav"
+  std::string file;   // the data file's name, e.g. "verhalen.sav"
   std::string shape;  // the table, ExportSource::name(), e.g. "stories"
   DataFileFormat format = DataFileFormat::kCsv;
   std::string csv_missing;         // CSV: the text of a missing cell (--na)

@@ -28,8 +28,8 @@ MemoryExportSource SmallTable() {
                      Measure::kNominal,
                      {{1, "'s-Hertogenbosch"}, {2, "Súdwest-Fryslân"}},
                      false});
-  columns.push_back({"vertrouwen", "Vertrouwen < 50%", ColumnKind::kNumber, Measure::kScale, {},
-                     true});
+  columns.push_back(
+      {"vertrouwen", "Vertrouwen < 50%", ColumnKind::kNumber, Measure::kScale, {}, true});
   columns.push_back({"c_motivatie",
                      "motivatie/willen (codings of anna)",
                      ColumnKind::kNumber,
