@@ -226,14 +226,16 @@ std::function<size_t(char*, size_t)> OpenRefiProjectXml(const RefiPackage& packa
     };
   }
   std::shared_ptr<RefiArchive> archive = package.archive;
-  std::shared_ptr<zip_file_t> entry(zip_fopen_index(archive->get(), archive->project_index, 0),
-                                    zip_fclose);
-  if (!entry) {
+  // Checked before the shared_ptr takes it: a shared_ptr calls its deleter on
+  // a null pointer too, and zip_fclose(nullptr) crashes (found by qdpx_fuzz).
+  zip_file_t* opened = zip_fopen_index(archive->get(), archive->project_index, 0);
+  if (opened == nullptr) {
     throw DataError("cannot read '" + archive->project_name +
                         "' in the archive: " + zip_strerror(archive->get()) +
                         "; the .qdpx may be damaged, export it again",
                     Location{archive->file(), 0, 0, ""});
   }
+  std::shared_ptr<zip_file_t> entry(opened, zip_fclose);
   auto read = std::make_shared<uint64_t>(0);
   return [archive, entry, read](char* buffer, size_t size) -> size_t {
     const zip_int64_t n = zip_fread(entry.get(), buffer, size);

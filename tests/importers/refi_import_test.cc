@@ -348,6 +348,25 @@ TEST(RefiImportTest, RefusesEntitiesAndMalformedXml) {
   }
 }
 
+// qdpx_fuzz's finding on the streaming REFI import: an archive whose project
+// entry libzip cannot open (a damaged entry, the fuzzer's input kept in
+// fuzz/seeds/qdpx_fuzz/) crashed in zip_fclose(nullptr) instead of this error.
+TEST(RefiImportTest, AProjectEntryThatCannotBeOpenedIsADataError) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  try {
+    ImportRefi(project,
+               testing::SourceDir() / "fuzz/seeds/qdpx_fuzz/project-entry-unreadable.qdpx");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    EXPECT_EQ(e.message().rfind("cannot read '", 0), 0u) << e.message();
+    EXPECT_NE(e.message().find("' in the archive: Invalid argument; the .qdpx may be damaged"),
+              std::string::npos)
+        << e.message();
+  }
+}
+
 TEST(RefiImportTest, ReadsAQdpxWithAnotherQdeNameAndCapitalSources) {
   TempDir dir;
   const std::string xml = ProjectXml();
