@@ -63,7 +63,7 @@ class Parser {
           Location{file_, 1, 1, std::string(LineAt(yaml_, 0))});
     }
     for (const auto& entry : root) {
-      const std::string key = entry.first.as<std::string>();
+      const std::string key = Key(entry.first);
       CheckKnown(key, TopKeys(), entry.first, "mapping");
       const YAML::Node& value = entry.second;
       if (key == "delimiter") {
@@ -142,6 +142,16 @@ class Parser {
                     At(node));
   }
 
+  // A map's key as text: a key that is itself a list or a map (YAML's
+  // "? [a, b]") is a located error, not an exception of yaml-cpp's.
+  std::string Key(const YAML::Node& key) const {
+    if (!key.IsScalar()) {
+      throw DataError("a key must be a name, not a list or a map; see docs/import-mapping.md",
+                      At(key));
+    }
+    return key.as<std::string>();
+  }
+
   std::string Scalar(const YAML::Node& node, std::string_view key) const {
     if (!node.IsScalar()) {
       throw DataError(std::string(key) + " takes a single value", At(node));
@@ -158,7 +168,7 @@ class Parser {
     }
     if (node.IsMap()) {
       for (const auto& entry : node) {
-        const std::string k = entry.first.as<std::string>();
+        const std::string k = Key(entry.first);
         CheckKnown(k, {"column", "value"}, entry.first, std::string(key));
         if (k == "column") f.column = Scalar(entry.second, k);
         if (k == "value") f.constant = Scalar(entry.second, k);
@@ -180,14 +190,14 @@ class Parser {
       MappedVariable v;
       v.where = At(entry.first);
       v.variable.subject = subject;
-      v.variable.name = entry.first.as<std::string>();
+      v.variable.name = Key(entry.first);
       v.column = v.variable.name;
       const YAML::Node& spec = entry.second;
       if (spec.IsScalar()) {
         v.variable.type = Type(spec);
       } else if (spec.IsMap()) {
         for (const auto& item : spec) {
-          const std::string k = item.first.as<std::string>();
+          const std::string k = Key(item.first);
           CheckKnown(k, {"column", "type", "label", "values"}, item.first,
                      "variable " + v.variable.name);
           if (k == "column") v.column = Scalar(item.second, k);
@@ -198,7 +208,7 @@ class Parser {
               throw DataError("values is a map VALUE: LABEL", At(item.second));
             }
             for (const auto& label : item.second) {
-              const std::string raw = label.first.as<std::string>();
+              const std::string raw = Key(label.first);
               try {
                 v.variable.value_labels[CheckVariableValue(v.variable.type, raw)] =
                     Scalar(label.second, raw);
@@ -236,7 +246,7 @@ class Parser {
     for (const auto& entry : node) {
       MappedSignifier s;
       s.where = At(entry.first);
-      s.signifier.key = entry.first.as<std::string>();
+      s.signifier.key = Key(entry.first);
       s.signifier.source = "csv";
       const YAML::Node& spec = entry.second;
       if (!spec.IsMap() || !spec["type"]) {
@@ -245,7 +255,7 @@ class Parser {
       }
       std::vector<std::string> labels;
       for (const auto& item : spec) {
-        const std::string k = item.first.as<std::string>();
+        const std::string k = Key(item.first);
         CheckKnown(k,
                    {"type", "column", "columns", "title", "low", "high", "labels", "items",
                     "multiple", "separator"},

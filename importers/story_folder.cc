@@ -109,6 +109,10 @@ ImportReport ImportStoryFolder(Project& project, const std::filesystem::path& fo
                         Location{name, 2, 1, ""});
       }
       for (const auto& entry : root) {
+        if (!entry.first.IsScalar()) {  // "? [a, b]": not an exception of yaml-cpp's
+          throw DataError("a key of the front matter must be a name, not a list or a map",
+                          At(name, parts.front, entry.first.Mark()));
+        }
         const std::string key = entry.first.as<std::string>();
         const Location where = At(name, parts.front, entry.second.Mark());
         if (!entry.second.IsScalar()) {

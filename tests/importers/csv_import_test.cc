@@ -282,6 +282,11 @@ TEST(MappingTest, RejectsBadMappings) {
       {"text: [t\n", "map.yaml:"},
       {"text: t\nsignifiers:\n  m: {type: dyad}\n  m: {type: dyad}\n",
        "map.yaml:4:3: key 'm' appears twice in this map (first at line 3); keep one of them"},
+      // A key that is a list or a map (found by the fuzz smoke in CI: an
+      // exception of yaml-cpp's escaped as "bad conversion").
+      {"? [a, b]\n: x\ntext: t\n", "map.yaml:1:3: a key must be a name, not a list or a map"},
+      {"text: t\nstory_variables:\n  ? {n: 1}\n  : {type: text}\n",
+       "map.yaml:3:5: a key must be a name, not a list or a map"},
   };
   for (const auto& [yaml, expected] : cases) {
     try {

@@ -123,6 +123,19 @@ TEST(StoryFolderTest, BadFrontMatterIsLocated) {
   }
   dir.Write("v/a.txt", "---\nrespondent: SH-01\nTekst\n");
   EXPECT_THROW(ImportStoryFolder(project, dir / "v", {}, {}), Error);
+  // A key that is a list: a located data error, not yaml-cpp's "bad
+  // conversion" escaping as an internal error.
+  dir.Write("v/a.txt", "---\n? [respondent, rol]\n: SH-01\n---\nTekst\n");
+  try {
+    ImportStoryFolder(project, dir / "v", {}, {});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::kData);
+    const std::string expected =
+        (dir / "v/a.txt").string() +
+        ":2:3: a key of the front matter must be a name, not a list or a map";
+    EXPECT_EQ(e.Describe().substr(0, expected.size()), expected);
+  }
 }
 
 }  // namespace
