@@ -12,6 +12,16 @@
 namespace verhaal {
 namespace {
 
+// A map's key as text; a key that is a list or a map ("? [a, b]") is a
+// located error, not yaml-cpp's "bad conversion".
+std::string KeyText(const YAML::Node& key, const std::string& file, const std::string& text) {
+  if (!key.IsScalar()) {
+    throw DataError("a key must be a name, not a list or a map",
+                    YamlLocation(file, text, key.Mark()));
+  }
+  return key.as<std::string>();
+}
+
 Decision ReadDecision(const YAML::Node& node, const std::string& file, const std::string& text,
                       bool adding) {
   Decision d;
@@ -22,7 +32,7 @@ Decision ReadDecision(const YAML::Node& node, const std::string& file, const std
                     d.where);
   }
   for (const auto& entry : node) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = KeyText(entry.first, file, text);
     const Location at = YamlLocation(file, text, entry.second.Mark());
     try {
       if (key == "story") {
@@ -85,7 +95,7 @@ Decisions LoadDecisions(const std::filesystem::path& path) {
                     YamlLocation(file, text, root.Mark()));
   }
   for (const auto& entry : root) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = KeyText(entry.first, file, text);
     if (key != "reject" && key != "add" && key != "accept") {
       throw DataError("unknown key '" + key + "' (reject, add, accept)",
                       YamlLocation(file, text, entry.first.Mark()));

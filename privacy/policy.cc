@@ -14,6 +14,16 @@
 namespace verhaal {
 namespace {
 
+// A map's key as text; a key that is a list or a map ("? [a, b]") is a
+// located error, not yaml-cpp's "bad conversion".
+std::string KeyText(const YAML::Node& key, const std::string& file, const std::string& text) {
+  if (!key.IsScalar()) {
+    throw DataError("a key must be a name, not a list or a map",
+                    YamlLocation(file, text, key.Mark()));
+  }
+  return key.as<std::string>();
+}
+
 std::string ReadWhole(const std::filesystem::path& file, std::string_view what) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw MissingError("cannot read the " + std::string(what) + " " + file.string());
@@ -68,13 +78,17 @@ PrivacyPolicy LoadPolicy(const std::filesystem::path& path) {
                     YamlLocation(file, text, root.Mark()));
   }
   for (const auto& entry : root) {
-    const std::string key = entry.first.as<std::string>();
+    const std::string key = KeyText(entry.first, file, text);
     const YAML::Node& value = entry.second;
     const Location where = YamlLocation(file, text, entry.first.Mark());
     if (key == "replace") {
       if (!value.IsSequence()) throw DataError("replace must be a list of categories", where);
       policy.replace.clear();
       for (const YAML::Node& item : value) {
+        if (!item.IsScalar()) {
+          throw DataError("replace must be a list of categories",
+                          YamlLocation(file, text, item.Mark()));
+        }
         const auto category = ParseCategory(item.as<std::string>());
         if (!category) {
           throw DataError("unknown category '" + item.as<std::string>() +
@@ -87,7 +101,7 @@ PrivacyPolicy LoadPolicy(const std::filesystem::path& path) {
     } else if (key == "leave_alone") {
       if (!value.IsMap()) throw DataError("leave_alone must be a mapping", where);
       for (const auto& inner : value) {
-        const std::string name = inner.first.as<std::string>();
+        const std::string name = KeyText(inner.first, file, text);
         const Location at = YamlLocation(file, text, inner.first.Mark());
         if (name == "groups") {
           policy.keep_groups = Strings(inner.second, file, text, "leave_alone.groups");

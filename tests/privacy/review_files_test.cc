@@ -44,6 +44,16 @@ TEST(PolicyFileTest, UnknownCategoryOrGroupIsLocated) {
               LoadPolicy(bad);
             }).rfind(bad.string() + ":1:20: unknown category 'NAAM' (PERSOON, ", 0),
             0u);
+  const auto key = dir.Write("k.yaml", "leave_alone:\n  ? [groups]\n  : [countries]\n");
+  EXPECT_EQ(ErrorOf([&] {
+              LoadPolicy(key);
+            }).rfind(key.string() + ":2:5: a key must be a name, not a list or a map", 0),
+            0u);
+  const auto item = dir.Write("i.yaml", "replace: [PERSOON, {NAAM: 1}]\n");
+  EXPECT_EQ(ErrorOf([&] {
+              LoadPolicy(item);
+            }).rfind(item.string() + ":1:20: replace must be a list of categories", 0),
+            0u);
   const auto group = dir.Write("g.yaml", "leave_alone:\n  groups: [countries, feestdagen]\n");
   EXPECT_NE(ErrorOf([&] {
               LoadPolicy(group);
@@ -113,6 +123,10 @@ TEST(DecisionsFileTest, BadEntriesAreLocated) {
       {"add:\n  - {story: A, start: 1, end: 2, category: NAAM}\n",
        ":2:44: unknown category 'NAAM' (PERSOON, PLAATS, ADRES, ORGANISATIE, DATUM, ...)"},
       {"keep:\n  - x\n", ":1:1: unknown key 'keep' (reject, add, accept)"},
+      // Keys that are lists or maps: located, not yaml-cpp's "bad conversion".
+      {"? [reject]\n: []\n", ":1:3: a key must be a name, not a list or a map"},
+      {"reject:\n  - {? [story]: A, start: 1, end: 2}\n",
+       ":2:8: a key must be a name, not a list or a map"},
   };
   for (const Case& c : cases) {
     const auto file = dir.Write("d.yaml", c.yaml);
