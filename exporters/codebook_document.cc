@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "corpus/files.h"
+#include "exporters/svg.h"
 
 namespace verhaal {
 namespace {
@@ -119,32 +120,15 @@ std::string MarkdownText(std::string_view text) {
   return out;
 }
 
+// SvgEscape's five entities, which HTML text and attributes need too; a
+// line break is <br>, a carriage return dropped.
 std::string HtmlText(std::string_view text) {
   std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\r':
-        break;
-      case '\n':
-        out += "<br>";
-        break;
-      default:
-        out += c;
+  for (const char c : SvgEscape(text)) {
+    if (c == '\n') {
+      out += "<br>";
+    } else if (c != '\r') {
+      out += c;
     }
   }
   return out;
