@@ -23,4 +23,10 @@ major=$(node -p 'process.versions.node.split(".")[0]')
 [[ -x /usr/bin/chromium ]] || skip "/usr/bin/chromium is missing; run scripts/bootstrap --tests"
 
 cd "$here"
+# VERHAAL_WEB_SPECS="a.spec.js b.spec.js" runs those specs only (CI's
+# sanitizer build runs the ones that write and attack; .ci/run).
+if [[ -n ${VERHAAL_WEB_SPECS:-} ]]; then
+  read -r -a specs <<<"$VERHAAL_WEB_SPECS"
+  set -- "${specs[@]}" "$@"
+fi
 exec node "$here/node_modules/@playwright/test/cli.js" test --config "$here/playwright.config.js" "$@"
