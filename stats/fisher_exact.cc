@@ -130,15 +130,20 @@ double Concentrated(std::vector<std::int64_t> caps, std::int64_t total,
 // with simpler bounds.
 class Enumerator {
  public:
+  // With `count_only`, Run() only finds out whether the enumeration fits the
+  // budget (taking the same steps, bounds and pruning decisions, but adding
+  // no probabilities, and counting the last column's tables of a two-row
+  // table without visiting them): p_value() is then meaningless.
   Enumerator(std::vector<std::int64_t> row_totals, std::vector<std::int64_t> col_totals,
              const std::vector<double>& lf, double log_constant, double log_threshold,
-             std::int64_t budget)
+             std::int64_t budget, bool count_only = false)
       : rows_(std::move(row_totals)),
         cols_(std::move(col_totals)),
         lf_(lf),
         log_constant_(log_constant),
         log_threshold_(log_threshold),
-        budget_(budget) {}
+        budget_(budget),
+        count_only_(count_only) {}
 
   // Returns false if the budget ran out.
   bool Run() {
@@ -157,6 +162,7 @@ class Enumerator {
       return;
     }
     if (col + 1 == cols_.size()) {
+      if (count_only_) return;
       // Last column: fixed by what is left in each row.
       double total = log_denominator;
       for (std::int64_t x : remaining_) total += lf(x);
@@ -183,6 +189,7 @@ class Enumerator {
     const double least_probable = base - std::min(col_max, row_max);
     if (least_probable > log_threshold_) return;  // no completion counts
     if (most_probable <= log_threshold_) {
+      if (count_only_) return;
       // Every completion counts: add their total probability at once.
       double log_sum = lf(n_left);
       for (std::int64_t r : remaining_) log_sum -= lf(r);
@@ -196,6 +203,16 @@ class Enumerator {
     // spending it: the same outcome, without the 20 million steps.
     if (cols_.size() == 2 && visited_ + CountFirstColumns() > budget_) {
       exhausted_ = true;
+      return;
+    }
+    // Two rows, second-to-last column: each filling of this column is one
+    // table (the last column is then fixed) and one step, as FillCell would
+    // take them: the first row's cell runs from low to high.
+    if (count_only_ && rows_.size() == 2 && col + 2 == cols_.size()) {
+      const std::int64_t low = std::max<std::int64_t>(0, cols_[col] - remaining_[1]);
+      const std::int64_t high = std::min(cols_[col], remaining_[0]);
+      visited_ += std::max<std::int64_t>(0, high - low + 1);
+      if (visited_ > budget_) exhausted_ = true;
       return;
     }
     FillCell(col, 0, cols_[col], log_denominator);
@@ -254,6 +271,7 @@ class Enumerator {
   double log_threshold_;
   std::int64_t budget_;
   std::int64_t visited_ = 0;
+  bool count_only_;
   double p_ = 0;
   bool exhausted_ = false;
 };
@@ -339,9 +357,19 @@ FisherExactResult FisherExact(const ContingencyTable& table, const FisherExactOp
     std::sort(rows.begin(), rows.end());
     // For a 2x2 table this visits min(row, col) + 1 tables: the classic
     // hypergeometric sum.
+    // A two-row table with more than two columns (a comparison of two groups)
+    // may need more steps than the budget; find that out first by counting,
+    // without the last column's tables (a fraction of the work), rather than
+    // after spending the whole budget. Either way the same tables decide
+    // between exact and Monte Carlo.
+    const bool fits =
+        rows.size() != 2 || cols.size() <= 2 ||
+        Enumerator(rows, cols, lf, log_constant, log_threshold, options.max_enumeration_steps,
+                   /*count_only=*/true)
+            .Run();
     Enumerator enumerator(rows, cols, lf, log_constant, log_threshold,
                           options.max_enumeration_steps);
-    if (enumerator.Run()) {
+    if (fits && enumerator.Run()) {
       result.method = FisherMethod::kExact;
       result.p_value = std::min(1.0, enumerator.p_value());
       result.enumeration_steps = enumerator.visited();

@@ -101,6 +101,39 @@ TEST(FisherExactTest, TwoColumnTablesKnowTheirStepsBeforeTakingThem) {
   EXPECT_NE(group.note.find("more than 20000000 tables"), std::string::npos) << group.note;
 }
 
+TEST(FisherExactTest, TwoRowTablesCountTheirStepsBeforeTakingThem) {
+  // Two groups against four levels: the enumeration's own step count decides
+  // between exact and Monte Carlo, to the step, whether it is counted first
+  // or taken.
+  const ContingencyTable table({{3, 1, 4, 2}, {1, 5, 2, 6}});
+  const FisherExactResult full = FisherExact(table);
+  ASSERT_EQ(full.method, FisherMethod::kExact);
+  ASSERT_GT(full.enumeration_steps, 10);
+  FisherExactOptions options;
+  options.max_enumeration_steps = full.enumeration_steps;
+  const FisherExactResult exact = FisherExact(table, options);
+  EXPECT_EQ(exact.method, FisherMethod::kExact);
+  EXPECT_EQ(exact.enumeration_steps, full.enumeration_steps);
+  EXPECT_EQ(exact.p_value, full.p_value);
+  options.max_enumeration_steps = full.enumeration_steps - 1;
+  options.draws = 2000;
+  const FisherExactResult estimated = FisherExact(table, options);
+  EXPECT_EQ(estimated.method, FisherMethod::kMonteCarlo);
+  EXPECT_NE(estimated.note.find("more than " + std::to_string(full.enumeration_steps - 1) +
+                                " tables share these margins"),
+            std::string::npos)
+      << estimated.note;
+  // The by-role comparison of the 100,000-story bench project (92,279
+  // stories, two roles by four cells of two dyads): beyond the budget, so
+  // Monte Carlo, with the p-value it had when the budget was spent first.
+  const FisherExactResult roles =
+      FisherExact(ContingencyTable({{2337, 2357, 2273, 2264}, {20271, 20827, 20603, 21347}}));
+  EXPECT_EQ(roles.method, FisherMethod::kMonteCarlo);
+  EXPECT_EQ(roles.p_value, 0.043799562004379955);
+  EXPECT_NE(roles.note.find("more than 20000000 tables share these margins"), std::string::npos)
+      << roles.note;
+}
+
 TEST(FisherExactTest, EmptyRowsAreDropped) {
   // Same p as the tea-tasting table: an empty row changes nothing.
   const FisherExactResult result = FisherExact(ContingencyTable({{3, 1}, {0, 0}, {1, 3}}));
