@@ -36,7 +36,7 @@ struct RefiExportFiles {
 };
 RefiExportFiles BuildRefiProject(Project& project);
 
-// Writes the .qdpx to `file` (see WriteZip for the errors).
+// Writes the .qdpx to `file` (see ZipWriter for the errors).
 RefiExportCounts ExportRefiProject(Project& project, const std::filesystem::path& file);
 
 // The .qdc codebook XML of the project's code tree.

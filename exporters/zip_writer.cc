@@ -1,24 +1,52 @@
 #include "exporters/zip_writer.h"
 
-#include <sys/stat.h>
-#include <zip.h>
+#include <unistd.h>
+#include <zlib.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <thread>
 
 #include "base/error.h"
+#include "corpus/files.h"
 #include "corpus/output_guard.h"
 
 namespace verhaal {
 namespace {
 
+constexpr uint32_t kLocalSignature = 0x04034b50;
+constexpr uint32_t kCentralSignature = 0x02014b50;
+constexpr uint32_t kEndSignature = 0x06054b50;
+constexpr uint32_t kZip64EndSignature = 0x06064b50;
+constexpr uint32_t kZip64LocatorSignature = 0x07064b50;
+constexpr uint16_t kZip64ExtraId = 0x0001;
+constexpr uint64_t kMax32 = 0xffffffffu;
+constexpr uint64_t kMax16 = 0xffffu;
+constexpr uint16_t kVersion = 20;       // deflate
+constexpr uint16_t kVersionZip64 = 45;  // Zip64 records
+constexpr uint16_t kMadeByUnix = 3 << 8;
+constexpr uint32_t kFileMode = 0100666;  // a regular file, rw-rw-rw-
+constexpr uint16_t kUtf8Flag = 1 << 11;
+constexpr uint16_t kStored = 0;
+constexpr uint16_t kDeflated = 8;
+constexpr size_t kBufferSize = 1 << 18;
+// A streamed entry's bytes go to the compressing thread in pieces of this
+// size; the main thread waits while more than kMaxQueued bytes are queued.
+constexpr size_t kPieceSize = 1 << 20;
+constexpr size_t kMaxQueued = 16 << 20;
+
 struct DosTime {
-  zip_uint16_t time = 0;
-  zip_uint16_t date = 0;
+  uint16_t time = 0;
+  uint16_t date = 0;
 };
 
-// `seconds` since 1970 as MS-DOS date and time fields, from the UTC
-// calendar (libzip's zip_file_set_mtime would use the local time zone).
+// `seconds` since 1970 as MS-DOS date and time fields, from the UTC calendar.
 DosTime ToDosTime(int64_t seconds) {
   using namespace std::chrono;
   const sys_seconds time{std::chrono::seconds(std::max(seconds, kEarliestExportTime))};
@@ -28,175 +56,499 @@ DosTime ToDosTime(int64_t seconds) {
   const int year = std::min(static_cast<int>(date.year()), 2107);
   DosTime dos;
   dos.date =
-      static_cast<zip_uint16_t>(((year - 1980) << 9) | (static_cast<unsigned>(date.month()) << 5) |
-                                static_cast<unsigned>(date.day()));
-  dos.time =
-      static_cast<zip_uint16_t>((clock.hours().count() << 11) | (clock.minutes().count() << 5) |
-                                (clock.seconds().count() / 2));
+      static_cast<uint16_t>(((year - 1980) << 9) | (static_cast<unsigned>(date.month()) << 5) |
+                            static_cast<unsigned>(date.day()));
+  dos.time = static_cast<uint16_t>((clock.hours().count() << 11) | (clock.minutes().count() << 5) |
+                                   (clock.seconds().count() / 2));
   return dos;
 }
 
+void Put16(std::string& out, uint64_t value) {
+  out.push_back(static_cast<char>(value & 0xff));
+  out.push_back(static_cast<char>((value >> 8) & 0xff));
+}
+void Put32(std::string& out, uint64_t value) {
+  Put16(out, value & 0xffff);
+  Put16(out, (value >> 16) & 0xffff);
+}
+void Put64(std::string& out, uint64_t value) {
+  Put32(out, value & kMax32);
+  Put32(out, value >> 32);
+}
+
+bool IsAscii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// What the central directory needs of an entry.
+struct EntryRecord {
+  std::string name;
+  uint16_t version = kVersion;
+  uint16_t method = kDeflated;
+  uint32_t crc = 0;
+  uint64_t compressed = 0;
+  uint64_t size = 0;
+  uint64_t offset = 0;
+};
+
+// What the compressing thread is asked to do, in order.
+struct Job {
+  enum class Kind { kBytes, kBegin, kPiece, kEnd };
+  Kind kind = Kind::kBytes;
+  std::string name;
+  std::string bytes;
+  int level = kZipDefaultLevel;
+};
+
 }  // namespace
 
-// The bytes of an AddLazy entry are read at its first STAT (libzip needs
-// the size before the data, or it writes a Zip64 header and the bytes
-// change) and dropped at CLOSE; the size is kept for the STATs after it.
-struct ZipWriter::LazyEntry {
-  std::function<std::string()> read;
-  std::exception_ptr* failure = nullptr;
-  std::string bytes;
-  bool held = false;
-  int64_t size = -1;
-  size_t offset = 0;
-  zip_error_t error;
+struct ZipWriter::State {
+  std::filesystem::path file;
+  std::filesystem::path temporary;
+  std::FILE* out = nullptr;
+  std::FILE* directory = nullptr;  // the central directory, spooled
+  uint64_t offset = 0;             // bytes written to `out`
+  uint64_t entries = 0;
+  uint64_t directory_size = 0;
+  DosTime dos;
+  std::map<int, z_stream> streams;  // one per level, reset for each entry
+  std::string buffer;               // compressed bytes on their way out
+  std::string header;
+  // The entry being written in pieces (by the compressing thread).
+  EntryRecord current;
+  z_stream* stream = nullptr;
 
-  bool Load() {
-    if (held) return true;
-    try {
-      bytes = read();
-    } catch (...) {
-      if (!*failure) *failure = std::current_exception();
-      zip_error_set(&error, ZIP_ER_READ, 0);
-      return false;
+  // The main thread's side: whether an entry is open, and the bytes of it
+  // not yet handed over.
+  bool open = false;
+  std::string open_name;
+  std::string piece;
+
+  // Deflating, CRCs and writing happen on `worker`, so that they overlap
+  // with the reading and formatting on the main thread. Jobs are done in
+  // the order given, so the bytes do not depend on the timing.
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<Job> jobs;
+  size_t queued = 0;   // bytes in `jobs`
+  bool done = false;   // no more jobs will come
+  bool abort = false;  // stop without doing the rest
+  std::exception_ptr failure;
+  std::thread worker;
+
+  ~State() {
+    if (worker.joinable()) {
+      {
+        std::lock_guard lock(mutex);
+        abort = true;
+        done = true;
+      }
+      changed.notify_all();
+      worker.join();
     }
-    if (size >= 0 && static_cast<int64_t>(bytes.size()) != size) {
-      zip_error_set(&error, ZIP_ER_INCONS, 0);
-      return false;
+    for (auto& [level, stream] : streams) deflateEnd(&stream);
+    if (directory != nullptr) std::fclose(directory);
+    if (out != nullptr) {
+      std::fclose(out);
+      std::error_code ec;
+      std::filesystem::remove(temporary, ec);
     }
-    size = static_cast<int64_t>(bytes.size());
-    held = true;
-    return true;
+  }
+
+  [[noreturn]] void WriteFailed() const {
+    throw Error(ErrorKind::kIo, "cannot write " + file.string() + ": " + std::strerror(errno) +
+                                    "; the disk may be full");
+  }
+
+  void Write(std::string_view bytes) {
+    if (bytes.empty()) return;
+    if (std::fwrite(bytes.data(), 1, bytes.size(), out) != bytes.size()) WriteFailed();
+    offset += bytes.size();
+  }
+
+  z_stream& Stream(int level) {
+    level = std::clamp(level, 1, 9);
+    auto found = streams.find(level);
+    if (found != streams.end()) {
+      deflateReset(&found->second);
+      return found->second;
+    }
+    z_stream& stream = streams[level];
+    std::memset(&stream, 0, sizeof stream);
+    // Raw deflate (no zlib header), as zip wants.
+    if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+      streams.erase(level);
+      throw Error(ErrorKind::kIo, "cannot start deflate for " + file.string());
+    }
+    return stream;
+  }
+
+  // Deflates `bytes` (all of the entry's when `finish`) into the archive;
+  // returns the compressed bytes written.
+  uint64_t Deflate(z_stream& stream, std::string_view bytes, bool finish) {
+    uint64_t written = 0;
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    stream.avail_in = 0;
+    size_t left = bytes.size();
+    buffer.resize(kBufferSize);
+    while (true) {
+      if (stream.avail_in == 0 && left > 0) {
+        const size_t piece = std::min<size_t>(left, 1u << 30);
+        stream.avail_in = static_cast<uInt>(piece);
+        left -= piece;
+      }
+      stream.next_out = reinterpret_cast<Bytef*>(buffer.data());
+      stream.avail_out = static_cast<uInt>(buffer.size());
+      const int flush = finish && left == 0 ? Z_FINISH : Z_NO_FLUSH;
+      const int result = deflate(&stream, flush);
+      if (result == Z_STREAM_ERROR) {
+        throw Error(ErrorKind::kIo, "cannot deflate an entry of " + file.string());
+      }
+      const size_t produced = buffer.size() - stream.avail_out;
+      Write(std::string_view(buffer.data(), produced));
+      written += produced;
+      if (flush == Z_FINISH) {
+        if (result == Z_STREAM_END) break;
+      } else if (stream.avail_in == 0 && left == 0 && stream.avail_out != 0) {
+        break;
+      }
+    }
+    return written;
+  }
+
+  // The local header of `entry`; with `zip64`, the sizes are in a Zip64
+  // field (0 until PatchLocal fills them in).
+  std::string LocalHeader(const EntryRecord& entry, bool zip64) {
+    std::string h;
+    Put32(h, kLocalSignature);
+    Put16(h, entry.version);
+    Put16(h, IsAscii(entry.name) ? 0 : kUtf8Flag);
+    Put16(h, entry.method);
+    Put16(h, dos.time);
+    Put16(h, dos.date);
+    Put32(h, entry.crc);
+    Put32(h, zip64 ? kMax32 : entry.compressed);
+    Put32(h, zip64 ? kMax32 : entry.size);
+    Put16(h, entry.name.size());
+    Put16(h, zip64 ? 20 : 0);
+    h += entry.name;
+    if (zip64) {
+      Put16(h, kZip64ExtraId);
+      Put16(h, 16);
+      Put64(h, entry.size);
+      Put64(h, entry.compressed);
+    }
+    return h;
+  }
+
+  void AddToDirectory(const EntryRecord& entry) {
+    std::string extra;
+    const bool big_size = entry.size >= kMax32;
+    const bool big_compressed = entry.compressed >= kMax32;
+    const bool big_offset = entry.offset >= kMax32;
+    if (big_size) Put64(extra, entry.size);
+    if (big_compressed) Put64(extra, entry.compressed);
+    if (big_offset) Put64(extra, entry.offset);
+    const uint16_t version = extra.empty() ? entry.version : kVersionZip64;
+    std::string h;
+    Put32(h, kCentralSignature);
+    Put16(h, kMadeByUnix | version);
+    Put16(h, version);
+    Put16(h, IsAscii(entry.name) ? 0 : kUtf8Flag);
+    Put16(h, entry.method);
+    Put16(h, dos.time);
+    Put16(h, dos.date);
+    Put32(h, entry.crc);
+    Put32(h, big_compressed ? kMax32 : entry.compressed);
+    Put32(h, big_size ? kMax32 : entry.size);
+    Put16(h, entry.name.size());
+    Put16(h, extra.empty() ? 0 : extra.size() + 4);
+    Put16(h, 0);  // comment
+    Put16(h, 0);  // disk
+    Put16(h, 0);  // internal attributes
+    Put32(h, static_cast<uint64_t>(kFileMode) << 16);
+    Put32(h, big_offset ? kMax32 : entry.offset);
+    h += entry.name;
+    if (!extra.empty()) {
+      Put16(h, kZip64ExtraId);
+      Put16(h, extra.size());
+      h += extra;
+    }
+    if (std::fwrite(h.data(), 1, h.size(), directory) != h.size()) WriteFailed();
+    directory_size += h.size();
+    ++entries;
+  }
+
+  // The jobs, on the compressing thread.
+  void DoBytes(const std::string& name, std::string_view bytes, int level);
+  void DoBegin(const std::string& name, int level);
+  void DoPiece(std::string_view bytes);
+  void DoEnd();
+  void Work();
+  // On the main thread: queues `job` (waiting while too much is queued);
+  // rethrows what the compressing thread threw.
+  void Give(Job job);
+  // Waits for the compressing thread to finish every job.
+  void Finish();
+
+  void CheckName(const std::string& name) const {
+    if (open) throw Error(ErrorKind::kInternal, "zip entry " + name + " added inside another");
+    if (name.size() > kMax16) {
+      throw Error(ErrorKind::kIo, "cannot add " + name + " to " + file.string() +
+                                      ": the name is longer than a zip allows");
+    }
   }
 };
 
-namespace {
-
-zip_int64_t LazyCallback(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
-  auto& entry = *static_cast<ZipWriter::LazyEntry*>(state);
-  switch (command) {
-    case ZIP_SOURCE_SUPPORTS:
-      return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
-                                            ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
-    case ZIP_SOURCE_STAT: {
-      if (length < sizeof(zip_stat_t)) {
-        zip_error_set(&entry.error, ZIP_ER_INVAL, 0);
-        return -1;
+void ZipWriter::State::DoBytes(const std::string& name, std::string_view bytes, int level) {
+  State& s = *this;
+  EntryRecord entry;
+  entry.name = name;
+  entry.offset = s.offset;
+  entry.size = bytes.size();
+  entry.crc =
+      static_cast<uint32_t>(crc32_z(0, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
+  if (bytes.empty()) {
+    entry.method = kStored;
+    s.Write(s.LocalHeader(entry, false));
+  } else {
+    // Deflated into memory first, so the header before it has the sizes.
+    z_stream& stream = s.Stream(level);
+    const uint64_t bound = deflateBound(&stream, bytes.size());
+    const bool zip64 = bound >= kMax32 || entry.size >= kMax32;
+    if (zip64) entry.version = kVersionZip64;
+    std::string compressed;
+    compressed.resize(bound);
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+    stream.next_out = reinterpret_cast<Bytef*>(compressed.data());
+    size_t in_left = bytes.size();
+    size_t out_left = compressed.size();
+    int result = Z_OK;
+    while (result != Z_STREAM_END) {
+      const size_t in_piece = std::min<size_t>(in_left, 1u << 30);
+      const size_t out_piece = std::min<size_t>(out_left, 1u << 30);
+      stream.avail_in = static_cast<uInt>(in_piece);
+      stream.avail_out = static_cast<uInt>(out_piece);
+      result = deflate(&stream, in_left == in_piece ? Z_FINISH : Z_NO_FLUSH);
+      if (result == Z_STREAM_ERROR || (result == Z_BUF_ERROR && out_piece == 0)) {
+        throw Error(ErrorKind::kIo, "cannot deflate " + name + " for " + s.file.string());
       }
-      if (entry.size < 0 && !entry.Load()) return -1;
-      auto* stat = static_cast<zip_stat_t*>(data);
-      zip_stat_init(stat);
-      stat->size = static_cast<zip_uint64_t>(entry.size);
-      stat->comp_size = stat->size;
-      stat->comp_method = ZIP_CM_STORE;
-      stat->encryption_method = ZIP_EM_NONE;
-      stat->valid |=
-          ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
-      return sizeof(zip_stat_t);
+      in_left -= in_piece - stream.avail_in;
+      out_left -= out_piece - stream.avail_out;
     }
-    case ZIP_SOURCE_OPEN:
-      if (!entry.Load()) return -1;
-      entry.offset = 0;
-      return 0;
-    case ZIP_SOURCE_READ: {
-      const size_t n = std::min<size_t>(length, entry.bytes.size() - entry.offset);
-      std::copy_n(entry.bytes.data() + entry.offset, n, static_cast<char*>(data));
-      entry.offset += n;
-      return static_cast<zip_int64_t>(n);
+    compressed.resize(compressed.size() - out_left);
+    entry.compressed = compressed.size();
+    s.Write(s.LocalHeader(entry, zip64));
+    s.Write(compressed);
+  }
+  s.AddToDirectory(entry);
+}
+
+void ZipWriter::State::DoBegin(const std::string& name, int level) {
+  State& s = *this;
+  s.current = EntryRecord();
+  s.current.name = name;
+  s.current.offset = s.offset;
+  s.current.version = kVersionZip64;
+  s.stream = &s.Stream(level);
+  s.Write(s.LocalHeader(s.current, true));
+}
+
+void ZipWriter::State::DoPiece(std::string_view bytes) {
+  State& s = *this;
+  if (bytes.empty()) return;
+  s.current.crc = static_cast<uint32_t>(
+      crc32_z(s.current.crc, reinterpret_cast<const Bytef*>(bytes.data()), bytes.size()));
+  s.current.size += bytes.size();
+  s.current.compressed += s.Deflate(*s.stream, bytes, false);
+}
+
+void ZipWriter::State::DoEnd() {
+  State& s = *this;
+  s.current.compressed += s.Deflate(*s.stream, {}, true);
+  // The sizes and the CRC into the local header, written before them.
+  const std::string header = s.LocalHeader(s.current, true);
+  if (std::fflush(s.out) != 0 || fseeko(s.out, static_cast<off_t>(s.current.offset), SEEK_SET) ||
+      std::fwrite(header.data(), 1, header.size(), s.out) != header.size() ||
+      std::fflush(s.out) != 0 || fseeko(s.out, 0, SEEK_END) != 0) {
+    s.WriteFailed();
+  }
+  s.AddToDirectory(s.current);
+}
+
+void ZipWriter::State::Work() {
+  while (true) {
+    Job job;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return abort || done || !jobs.empty(); });
+      if (abort || jobs.empty()) return;
+      job = std::move(jobs.front());
+      jobs.pop_front();
     }
-    case ZIP_SOURCE_CLOSE:
-      std::string().swap(entry.bytes);
-      entry.held = false;
-      return 0;
-    case ZIP_SOURCE_ERROR:
-      return zip_error_to_data(&entry.error, data, length);
-    case ZIP_SOURCE_FREE:
-      return 0;  // the writer owns the state
-    default:
-      zip_error_set(&entry.error, ZIP_ER_OPNOTSUPP, 0);
-      return -1;
+    try {
+      switch (job.kind) {
+        case Job::Kind::kBytes:
+          DoBytes(job.name, job.bytes, job.level);
+          break;
+        case Job::Kind::kBegin:
+          DoBegin(job.name, job.level);
+          break;
+        case Job::Kind::kPiece:
+          DoPiece(job.bytes);
+          break;
+        case Job::Kind::kEnd:
+          DoEnd();
+          break;
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex);
+      failure = std::current_exception();
+      abort = true;
+    }
+    {
+      std::lock_guard lock(mutex);
+      queued -= job.bytes.size();
+    }
+    changed.notify_all();
   }
 }
 
-}  // namespace
+void ZipWriter::State::Give(Job job) {
+  std::unique_lock lock(mutex);
+  changed.wait(lock, [&] { return abort || queued <= kMaxQueued; });
+  if (failure) std::rethrow_exception(failure);
+  queued += job.bytes.size();
+  jobs.push_back(std::move(job));
+  lock.unlock();
+  changed.notify_all();
+}
 
-ZipWriter::ZipWriter(const std::filesystem::path& file, int64_t entry_time) : file_(file) {
-  const DosTime dos = ToDosTime(entry_time);
-  dos_time_ = dos.time;
-  dos_date_ = dos.date;
+void ZipWriter::State::Finish() {
+  {
+    std::lock_guard lock(mutex);
+    done = true;
+  }
+  changed.notify_all();
+  if (worker.joinable()) worker.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+ZipWriter::ZipWriter(const std::filesystem::path& file, int64_t entry_time)
+    : state_(std::make_unique<State>()) {
+  State& s = *state_;
+  s.file = file;
+  s.dos = ToDosTime(entry_time);
   CheckOutputFile(file);
-  int code = 0;
-  archive_ = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
-  if (archive_ == nullptr) {
-    zip_error_t error;
-    zip_error_init_with_code(&error, code);
-    const std::string why = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    throw Error(ErrorKind::kCannotCreate, "cannot create " + file.string() + ": " + why +
+  RemoveStaleTemporaries(file);
+  s.temporary = TemporaryBeside(file);
+  s.out = std::fopen(s.temporary.c_str(), "w+b");
+  if (s.out == nullptr) {
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + file.string() + ": " +
+                                              std::strerror(errno) +
                                               "; check that the folder exists and is writable");
   }
-}
-
-ZipWriter::~ZipWriter() {
-  if (archive_ != nullptr) zip_discard(archive_);
-  for (auto& entry : lazy_) zip_error_fini(&entry->error);
-}
-
-uint64_t ZipWriter::Add(const std::string& name, void* opaque) {
-  auto* source = static_cast<zip_source_t*>(opaque);
-  zip_int64_t index = -1;
-  if (source == nullptr ||
-      (index = zip_file_add(archive_, name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE)) <
-          0 ||
-      zip_file_set_dostime(archive_, static_cast<zip_uint64_t>(index), dos_time_, dos_date_, 0) <
-          0) {
-    const std::string why = zip_strerror(archive_);
-    if (source != nullptr && index < 0) zip_source_free(source);
-    throw Error(ErrorKind::kIo, "cannot add " + name + " to " + file_.string() + ": " + why);
+  s.directory = std::tmpfile();
+  if (s.directory == nullptr) {
+    throw Error(ErrorKind::kCannotCreate, "cannot create a temporary file for " + file.string() +
+                                              ": " + std::strerror(errno) +
+                                              "; check that TMPDIR exists and is writable");
   }
-  return static_cast<uint64_t>(index);
+  s.worker = std::thread([&s] { s.Work(); });
 }
 
-void ZipWriter::AddBytes(const std::string& name, std::string_view bytes) {
-  Add(name, zip_source_buffer(archive_, bytes.data(), bytes.size(), 0));
+ZipWriter::~ZipWriter() = default;
+
+void ZipWriter::AddBytes(const std::string& name, std::string_view bytes, int level) {
+  state_->CheckName(name);
+  state_->Give({Job::Kind::kBytes, name, std::string(bytes), level});
 }
 
-void ZipWriter::AddFile(const std::string& name, std::FILE* file, int level) {
-  // The length given, not -1: libzip 1.7 then takes the size as 0. The
-  // entry gets the file's mode: rw-rw-rw-, as an entry from memory has, so
-  // that the bytes do not depend on where the entry came from.
-  off_t length = -1;
-  if (std::fflush(file) != 0 || fchmod(fileno(file), 0666) != 0 || fseeko(file, 0, SEEK_END) != 0 ||
-      (length = ftello(file)) < 0 || fseeko(file, 0, SEEK_SET) != 0) {
-    std::fclose(file);
-    throw Error(ErrorKind::kIo, "cannot read back the file for " + name + " of " + file_.string());
-  }
-  zip_source_t* source = zip_source_filep(archive_, file, 0, static_cast<zip_int64_t>(length));
-  if (source == nullptr) std::fclose(file);
-  const uint64_t index = Add(name, source);
-  if (level != 0 && zip_set_file_compression(archive_, index, ZIP_CM_DEFLATE,
-                                             static_cast<zip_uint32_t>(level)) != 0) {
-    throw Error(ErrorKind::kIo,
-                "cannot set the compression of " + name + ": " + zip_strerror(archive_));
+void ZipWriter::BeginEntry(const std::string& name, int level) {
+  state_->CheckName(name);
+  state_->open = true;
+  state_->open_name = name;
+  state_->Give({Job::Kind::kBegin, name, {}, level});
+}
+
+void ZipWriter::WriteEntry(std::string_view bytes) {
+  State& s = *state_;
+  s.piece.append(bytes);
+  if (s.piece.size() >= kPieceSize) {
+    s.Give({Job::Kind::kPiece, {}, std::move(s.piece), 0});
+    s.piece.clear();
+    s.piece.reserve(kPieceSize + (1 << 16));
   }
 }
 
-void ZipWriter::AddLazy(const std::string& name, std::function<std::string()> read) {
-  auto entry = std::make_unique<LazyEntry>();
-  entry->read = std::move(read);
-  entry->failure = &failure_;
-  zip_error_init(&entry->error);
-  LazyEntry* state = entry.get();
-  lazy_.push_back(std::move(entry));
-  Add(name, zip_source_function(archive_, LazyCallback, state));
+void ZipWriter::EndEntry() {
+  State& s = *state_;
+  if (!s.piece.empty()) s.Give({Job::Kind::kPiece, {}, std::move(s.piece), 0});
+  s.piece.clear();
+  s.Give({Job::Kind::kEnd, {}, {}, 0});
+  s.open = false;
 }
 
 void ZipWriter::Close() {
-  if (zip_close(archive_) != 0) {
-    if (failure_) std::rethrow_exception(failure_);  // the destructor discards the archive
-    throw Error(ErrorKind::kIo, "cannot write " + file_.string() + ": " + zip_strerror(archive_) +
-                                    "; the disk may be full");
+  State& s = *state_;
+  if (s.open) throw Error(ErrorKind::kInternal, "zip entry " + s.open_name + " not ended");
+  s.Finish();
+  const uint64_t directory_offset = s.offset;
+  // The spooled central directory, copied after the entries.
+  if (std::fflush(s.directory) != 0 || std::fseek(s.directory, 0, SEEK_SET) != 0) s.WriteFailed();
+  s.buffer.resize(kBufferSize);
+  size_t n = 0;
+  while ((n = std::fread(s.buffer.data(), 1, s.buffer.size(), s.directory)) > 0) {
+    s.Write(std::string_view(s.buffer.data(), n));
   }
-  archive_ = nullptr;
+  if (std::ferror(s.directory)) s.WriteFailed();
+  std::string end;
+  const bool zip64 =
+      s.entries >= kMax16 || s.directory_size >= kMax32 || directory_offset >= kMax32;
+  if (zip64) {
+    const uint64_t zip64_end = s.offset;
+    Put32(end, kZip64EndSignature);
+    Put64(end, 44);  // the record's size after this field
+    Put16(end, kMadeByUnix | kVersionZip64);
+    Put16(end, kVersionZip64);
+    Put32(end, 0);  // this disk
+    Put32(end, 0);  // the directory's disk
+    Put64(end, s.entries);
+    Put64(end, s.entries);
+    Put64(end, s.directory_size);
+    Put64(end, directory_offset);
+    Put32(end, kZip64LocatorSignature);
+    Put32(end, 0);
+    Put64(end, zip64_end);
+    Put32(end, 1);  // disks
+  }
+  Put32(end, kEndSignature);
+  Put16(end, 0);
+  Put16(end, 0);
+  Put16(end, std::min(s.entries, kMax16));
+  Put16(end, std::min(s.entries, kMax16));
+  Put32(end, std::min(s.directory_size, kMax32));
+  Put32(end, std::min(directory_offset, kMax32));
+  Put16(end, 0);  // comment
+  s.Write(end);
+  std::fclose(s.directory);
+  s.directory = nullptr;
+  const bool flushed = std::fflush(s.out) == 0 && ::fsync(::fileno(s.out)) == 0;
+  const int saved = errno;
+  const bool closed = std::fclose(s.out) == 0;
+  s.out = nullptr;
+  std::error_code ec;
+  if (!flushed || !closed) {
+    std::filesystem::remove(s.temporary, ec);
+    errno = saved;
+    s.WriteFailed();
+  }
+  std::filesystem::rename(s.temporary, s.file, ec);
+  if (ec) {
+    std::filesystem::remove(s.temporary, ec);
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + s.file.string() + ": " + ec.message());
+  }
 }
 
 void WriteZip(const std::filesystem::path& file, const std::vector<ZipEntry>& entries,
