@@ -16,9 +16,11 @@ int ExportRefi(CommandContext& context) {
       "Writes the project as a REFI-QDA (QDA-XML 1.0) .qdpx for NVivo, ATLAS.ti,\n"
       "MAXQDA, QualCoder or f4: coders as Users, the code tree as the CodeBook,\n"
       "respondents as Cases with their attributes, stories as TextSources\n"
-      "(sources/<GUID>.txt), codings as PlainTextSelections with the coder and\n"
-      "date, memos as Notes. GUIDs stay the same across exports. See\n"
-      "docs/refi-qda.md.",
+      "(sources/<GUID>.txt) with their variables and signifier answers as\n"
+      "VariableValues, codings as PlainTextSelections with the coder and date,\n"
+      "an interview's speaker turns as selections named after the speaker,\n"
+      "memos and the codings' own memos as Notes. GUIDs stay the same across\n"
+      "exports. See docs/refi-qda.md.",
       "  verhaal export refi -o statushouders.qdpx");
   options.add()("output,o", po::value<std::string>()->value_name("FILE"), "the .qdpx to write");
   if (!options.Parse()) return 0;
@@ -30,7 +32,9 @@ int ExportRefi(CommandContext& context) {
   const RefiExportCounts counts = ExportRefiProject(project, file);
   context.out << "wrote " << file << ": " << counts.stories << " stories, " << counts.codes
               << " codes, " << counts.coders << " coders, " << counts.respondents
-              << " respondents, " << counts.codings << " codings, " << counts.memos << " memos\n";
+              << " respondents, " << counts.codings << " codings, " << counts.memos << " memos";
+  if (counts.speaker_turns > 0) context.out << ", " << counts.speaker_turns << " speaker turns";
+  context.out << "\n";
   return 0;
 }
 

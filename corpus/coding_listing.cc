@@ -167,13 +167,14 @@ void ForEachCodingByWhom(Project& project, const CoderSet& coders,
 struct SegmentCodingCursor::State {
   explicit State(Project& project) : connection(project) {
     sqlite3_stmt* prepared = nullptr;
-    if (sqlite3_prepare_v2(connection.get(),
-                           "SELECT g.story_id, g.code_id, k.name, g.start, g.end, o.created "
-                           "FROM coding g JOIN code c ON c.id = g.code_id "
-                           "JOIN coder k ON k.id = g.coder_id "
-                           "JOIN coding_origin o ON o.id = g.origin_id "
-                           "ORDER BY g.story_id, g.start, g.end, c.path, k.name",
-                           -1, &prepared, nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(
+            connection.get(),
+            "SELECT g.story_id, g.code_id, k.name, g.start, g.end, o.created, g.memo "
+            "FROM coding g JOIN code c ON c.id = g.code_id "
+            "JOIN coder k ON k.id = g.coder_id "
+            "JOIN coding_origin o ON o.id = g.origin_id "
+            "ORDER BY g.story_id, g.start, g.end, c.path, k.name",
+            -1, &prepared, nullptr) != SQLITE_OK) {
       sqlite3_finalize(prepared);
       throw IoError(std::string("cannot read the codings: ") + sqlite3_errmsg(connection.get()));
     }
@@ -212,6 +213,7 @@ const std::vector<SegmentCoding>& SegmentCodingCursor::Of(int64_t story_id) {
     coding.start = sqlite3_column_int64(row, 3);
     coding.end = sqlite3_column_int64(row, 4);
     coding.created = TextAt(row, 5);
+    coding.memo = TextAt(row, 6);
     state.Step();
   }
   return state.codings;

@@ -75,6 +75,7 @@ struct SegmentCoding {
   int64_t start = 0;  // code points, from 0
   int64_t end = 0;    // exclusive
   std::string created;
+  std::string memo;  // the coding's own note, empty for none
 };
 
 // The codings of one story at a time, each story's in ListCodings order

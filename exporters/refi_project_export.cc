@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -23,9 +24,12 @@
 #include "corpus/memos.h"
 #include "corpus/read_snapshot.h"
 #include "corpus/respondents.h"
+#include "corpus/signifiers.h"
+#include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
 #include "corpus/story_lookup.h"
 #include "corpus/variables.h"
+#include "exporters/export_table.h"
 #include "exporters/refi_code_xml.h"
 #include "exporters/refi_qda.h"
 #include "exporters/xml_stream.h"
@@ -117,6 +121,9 @@ class ProjectExport {
     }
     for (const Code& code : ListCodes(project_)) code_guids_[code.id] = code.guid;
     any_story_ = LargestStoryId(project_) > 0;
+    signifiers_ = ListSignifiers(project_);
+    // Interviews are few (corpus/speaker_turns.h): their turns are read once.
+    turns_ = ListAllSpeakerTurns(project_);
     WriteUsers(xml);
     WriteCodeBook(xml);
     WriteVariables(xml);
@@ -178,14 +185,123 @@ class ProjectExport {
   }
 
   void AddVariable(pugi::xml_node list, const std::string& key, const std::string& name,
-                   VariableType type) {
+                   VariableType type, const std::string& description = "") {
     const std::string guid = StableGuid("variable", key);
     pugi::xml_node element = list.append_child("Variable");
     element.append_attribute("guid") = guid.c_str();
     element.append_attribute("name") = name.c_str();
     element.append_attribute("typeOfVariable") = std::string(RefiType(type)).c_str();
+    if (!description.empty()) element.append_child("Description").text() = description.c_str();
     variable_guids_[key] = {guid, type};
   }
+
+  // Each signifier's answers as story variables, named after its key
+  // (docs/refi-qda.md): a dyad's position, a triad's three proportions,
+  // each stone's x and y, a list's chosen item keys, a free text; and one
+  // Text variable listing the signifiers a story answered "not applicable".
+  void AddSignifierVariables(pugi::xml_node list) {
+    if (signifiers_.empty()) return;
+    for (const Signifier& sig : signifiers_) {
+      const std::string name = "signifier:" + sig.key;
+      std::string about = sig.title.empty() ? sig.key : sig.title;
+      about += " (" + std::string(SignifierTypeName(sig.type)) + ")";
+      auto add = [&](const std::string& variable, VariableType type, const std::string& what) {
+        AddVariable(list, variable, variable, type, about + what);
+      };
+      switch (sig.type) {
+        case SignifierType::kDyad:
+          add(name, VariableType::kFloat,
+              sig.x_low.empty() && sig.x_high.empty()
+                  ? std::string()
+                  : ": 0 = " + sig.x_low + ", 1 = " + sig.x_high);
+          break;
+        case SignifierType::kTriad: {
+          static const char* kAnchors[] = {"top", "left", "right"};
+          for (size_t i = 0; i < 3; ++i) {
+            const std::string label = i < sig.options.size() ? sig.options[i].label : "";
+            add(name + ":" + kAnchors[i], VariableType::kFloat,
+                ": the share of " + (label.empty() ? std::string(kAnchors[i]) : label));
+          }
+          break;
+        }
+        case SignifierType::kStones:
+          for (const SignifierOption& stone : sig.options) {
+            const std::string label = stone.label.empty() ? stone.key : stone.label;
+            add(name + ":" + stone.key + ":x", VariableType::kFloat,
+                ": " + label + ", x (0 = " + sig.x_low + ", 1 = " + sig.x_high + ")");
+            add(name + ":" + stone.key + ":y", VariableType::kFloat,
+                ": " + label + ", y (0 = " + sig.y_low + ", 1 = " + sig.y_high + ")");
+          }
+          break;
+        case SignifierType::kList: {
+          std::string items;
+          for (const SignifierOption& item : sig.options) {
+            items +=
+                (items.empty() ? ": the keys of the chosen items, \"; \" between them: " : "; ") +
+                item.key + (item.label.empty() ? "" : " = " + item.label);
+          }
+          add(name, VariableType::kText, items);
+          break;
+        }
+        case SignifierType::kFreetext:
+          add(name, VariableType::kText, "");
+          break;
+      }
+    }
+    AddVariable(list, kNotApplicable, kNotApplicable, VariableType::kText,
+                "The keys of the signifiers this story answered \"not applicable\", \"; \" "
+                "between them");
+  }
+
+  // The story's signifier answers as VariableValues of `element`.
+  void AppendSignifierValues(pugi::xml_node element,
+                             const std::vector<std::optional<SignifierValue>>& values) {
+    std::string not_applicable;
+    auto number = [](double value) { return FormatNumber(value); };
+    for (size_t i = 0; i < signifiers_.size() && i < values.size(); ++i) {
+      if (!values[i]) continue;
+      const Signifier& sig = signifiers_[i];
+      const SignifierValue& value = *values[i];
+      const std::string name = "signifier:" + sig.key;
+      if (value.not_applicable) {
+        not_applicable += (not_applicable.empty() ? "" : "; ") + sig.key;
+        continue;
+      }
+      switch (sig.type) {
+        case SignifierType::kDyad:
+          AppendValue(element, name, number(value.x));
+          break;
+        case SignifierType::kTriad:
+          AppendValue(element, name + ":top", number(value.triad.top));
+          AppendValue(element, name + ":left", number(value.triad.left));
+          AppendValue(element, name + ":right", number(value.triad.right));
+          break;
+        case SignifierType::kStones:
+          for (size_t k = 0; k < value.stones.size() && k < sig.options.size(); ++k) {
+            if (!value.stones[k]) continue;
+            const std::string stone = name + ":" + sig.options[k].key;
+            AppendValue(element, stone + ":x", number(value.stones[k]->x));
+            AppendValue(element, stone + ":y", number(value.stones[k]->y));
+          }
+          break;
+        case SignifierType::kList: {
+          std::string chosen;
+          for (int item : value.items) {
+            if (item < 0 || static_cast<size_t>(item) >= sig.options.size()) continue;
+            chosen += (chosen.empty() ? "" : "; ") + sig.options[item].key;
+          }
+          AppendValue(element, name, chosen);
+          break;
+        }
+        case SignifierType::kFreetext:
+          AppendValue(element, name, value.text);
+          break;
+      }
+    }
+    AppendValue(element, kNotApplicable, not_applicable);
+  }
+
+  static constexpr const char* kNotApplicable = "signifier:not applicable";
 
   void WriteVariables(XmlStream& xml) {
     pugi::xml_document document;
@@ -216,6 +332,7 @@ class ProjectExport {
                                                    : VariableType::kText);
       }
     }
+    AddSignifierVariables(list);
     if (list.first_child()) xml.Write(list, 1);
   }
 
@@ -260,6 +377,8 @@ class ProjectExport {
     xml.Open("Sources");
     SegmentCodingCursor codings(project_);
     StoryValueCursor values(project_);
+    std::optional<SignifierValueCursor> signifier_values;
+    if (!signifiers_.empty()) signifier_values.emplace(project_, signifiers_);
     std::map<std::string, std::string> story_values;
     ForEachStoryHead(project_, {}, [&](const Story& story) {
       pugi::xml_document document;
@@ -269,6 +388,7 @@ class ProjectExport {
       for (const auto& [name, value] : story_values) {
         AppendValue(element, "story:" + name, value);
       }
+      if (signifier_values) AppendSignifierValues(element, signifier_values->ValuesOf(story.id));
       xml.Write(element, 2);
       on_source_("sources/" + guid + ".txt", story.id);
     });
@@ -298,6 +418,25 @@ class ProjectExport {
     for (const Memo* m : memos) {
       if (m->start && m->end) span_memos[{*m->start, *m->end}].push_back(m);
     }
+    // Each speaker turn of an interview as a selection of its own, named
+    // after the speaker, its Description saying who speaks (a selection
+    // without a code: REFI-QDA has no speakers for text sources).
+    auto turns = turns_.find(story.id);
+    if (turns != turns_.end()) {
+      for (const SpeakerTurn& turn : turns->second) {
+        pugi::xml_node selection = element.append_child("PlainTextSelection");
+        selection.append_attribute("guid") =
+            StableGuid("speaker-turn", story.key + ":" + std::to_string(turn.position)).c_str();
+        selection.append_attribute("name") = turn.speaker.c_str();
+        selection.append_attribute("startPosition") = std::to_string(turn.start).c_str();
+        selection.append_attribute("endPosition") = std::to_string(turn.end).c_str();
+        std::string about = "speaker: " + turn.speaker;
+        if (turn.interviewer) about += " (interviewer)";
+        if (!turn.timestamp.empty()) about += " at " + turn.timestamp;
+        selection.append_child("Description").text() = about.c_str();
+        ++counts_.speaker_turns;
+      }
+    }
     std::set<std::pair<int64_t, int64_t>> spans;
     for (const auto& [span, list] : codings) spans.insert(span);
     for (const auto& [span, list] : span_memos) spans.insert(span);
@@ -326,6 +465,14 @@ class ProjectExport {
           coding.append_attribute("creationDateTime") = c->created.c_str();
         }
         coding.append_child("CodeRef").append_attribute("targetGUID") = code_guid.c_str();
+        if (!c->memo.empty()) {
+          // The coding's own memo: a Note, written with the others after
+          // the sources, and a NoteRef in the Coding.
+          CodingMemo memo{StableGuid("coding-memo", where + ":" + code_guid + ":" + c->coder),
+                          c->coder, c->created, c->memo};
+          coding.append_child("NoteRef").append_attribute("targetGUID") = memo.guid.c_str();
+          coding_memos_.push_back(std::move(memo));
+        }
         ++counts_.codings;
       }
       for (const Memo* m : span_memos[span]) NoteRef(selection, *m);
@@ -341,7 +488,7 @@ class ProjectExport {
   }
 
   void WriteNotes(XmlStream& xml) {
-    if (memos_.empty()) return;
+    if (memos_.empty() && coding_memos_.empty()) return;
     pugi::xml_document document;
     pugi::xml_node notes = document.append_child("Notes");
     for (const Memo& memo : memos_) {
@@ -351,6 +498,16 @@ class ProjectExport {
       if (coder_names_.count(memo.author)) {
         note.append_attribute("creatingUser") = CoderGuid(memo.author).c_str();
       }
+      if (IsDateTime(memo.created)) {
+        note.append_attribute("creationDateTime") = memo.created.c_str();
+      }
+      note.append_child("PlainTextContent").text() = memo.text.c_str();
+      ++counts_.memos;
+    }
+    for (const CodingMemo& memo : coding_memos_) {
+      pugi::xml_node note = notes.append_child("Note");
+      note.append_attribute("guid") = memo.guid.c_str();
+      note.append_attribute("creatingUser") = CoderGuid(memo.coder).c_str();
       if (IsDateTime(memo.created)) {
         note.append_attribute("creationDateTime") = memo.created.c_str();
       }
@@ -367,6 +524,17 @@ class ProjectExport {
   bool any_story_ = false;
   std::vector<Respondent> respondents_;
   std::vector<Memo> memos_;
+  // The codings' own memos, met in the sources and written in the Notes:
+  // memory grows with them (they are written by hand, so few).
+  struct CodingMemo {
+    std::string guid;
+    std::string coder;
+    std::string created;
+    std::string text;
+  };
+  std::vector<CodingMemo> coding_memos_;
+  std::vector<Signifier> signifiers_;
+  std::map<int64_t, std::vector<SpeakerTurn>> turns_;
   std::unordered_map<int64_t, std::vector<const Memo*>> story_memos_;  // in ListMemos order
   std::unordered_map<int64_t, std::vector<const Memo*>> code_memos_;   // not on a story
   std::unordered_map<int64_t, std::string> code_guids_;

@@ -25,7 +25,8 @@ struct RefiExportCounts {
   int stories = 0;
   int selections = 0;
   int codings = 0;
-  int memos = 0;
+  int memos = 0;  // memos and the codings' own memos
+  int speaker_turns = 0;
 };
 
 // The files of a .qdpx, built in memory: project.qde first, then the

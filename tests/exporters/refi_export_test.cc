@@ -10,6 +10,8 @@
 #include "corpus/codings.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
+#include "corpus/signifiers.h"
+#include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
 #include "exporters/refi_qda.h"
@@ -228,6 +230,111 @@ TEST(RefiExportTest, RoundTripKeepsStoriesCodesCodersAttributesAndCodings) {
   ASSERT_EQ(memos.size(), 2u);
   // And exporting the copy gives the same project.qde (same GUIDs).
   EXPECT_EQ(BuildRefiProject(original).entries[1].bytes, BuildRefiProject(copy).entries[1].bytes);
+}
+
+// What the export used to drop (issue 25): a coding's own memo, the
+// signifier answers and an interview's speaker turns. The file still
+// validates, and a re-import keeps them readable: the answers as story
+// variables, the coding memo as a memo on its span and code, each turn as
+// a memo on its span named after the speaker.
+TEST(RefiExportTest, CodingMemosSignifierAnswersAndSpeakerTurnsAreExported) {
+  VERHAAL_REQUIRE_SHARED(shared);
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  FillStudy(project);
+  {
+    Transaction transaction(project);
+    const int64_t story = FindStory(project, "KM-3-w2")->id;
+    Coding coding;
+    coding.story_id = story;
+    coding.code_id = FindCodeByPath(project, "motivatie/willen")->id;
+    coding.coder_id = EnsureCoder(project, "anna");
+    coding.start = 19;
+    coding.end = 45;
+    coding.memo = "Eigen plan, eigen tempo.";
+    coding.created = "2025-03-04T10:00:00Z";
+    AddCoding(project, coding);
+    Signifier dyad;
+    dyad.key = "motivatie";
+    dyad.type = SignifierType::kDyad;
+    dyad.title = "Samenwerking";
+    dyad.x_low = "moeten";
+    dyad.x_high = "willen";
+    Signifier triad;
+    triad.key = "belang";
+    triad.type = SignifierType::kTriad;
+    triad.title = "Wat was het belangrijkst?";
+    triad.options = {{"geld", "Geld"}, {"taal", "Taal"}, {"werk", "Werk"}};
+    Signifier list;
+    list.key = "hulp";
+    list.type = SignifierType::kList;
+    list.multiple = true;
+    list.options = {{"buurt", "Buren"}, {"familie", "Familie"}, {"gemeente", "Gemeente"}};
+    Signifier text;
+    text.key = "toelichting";
+    text.type = SignifierType::kFreetext;
+    for (Signifier* sig : {&dyad, &triad, &list, &text}) sig->id = EnsureSignifier(project, *sig);
+    SignifierValue x;
+    x.x = 0.8;
+    SetSignifierValue(project, dyad, story, x);
+    SignifierValue t;
+    t.triad = {0.5, 0.25, 0.25};
+    SetSignifierValue(project, triad, story, t);
+    SignifierValue l;
+    l.items = {0, 2};
+    SetSignifierValue(project, list, story, l);
+    SignifierValue na;
+    na.not_applicable = true;
+    SetSignifierValue(project, text, story, na);
+    ReplaceSpeakerTurns(
+        project, story,
+        {{0, "Interviewer", true, 0, 18, "00:00:05"}, {1, "Amina", false, 19, 45, ""}});
+    transaction.Commit();
+  }
+  const RefiExportFiles files = BuildRefiProject(project);
+  const std::string& qde = files.entries.front().bytes;
+  EXPECT_NE(qde.find("<PlainTextContent>Eigen plan, eigen tempo.</PlainTextContent>"),
+            std::string::npos);
+  EXPECT_NE(qde.find("name=\"signifier:belang:top\" typeOfVariable=\"Float\""), std::string::npos);
+  EXPECT_NE(qde.find("<FloatValue>0.8</FloatValue>"), std::string::npos);
+  EXPECT_NE(qde.find("<TextValue>buurt; gemeente</TextValue>"), std::string::npos);
+  EXPECT_NE(qde.find("name=\"Amina\" startPosition=\"19\" endPosition=\"45\""), std::string::npos);
+  EXPECT_EQ(files.counts.speaker_turns, 2);
+  if (std::system("xmllint --version > /dev/null 2>&1") == 0) {
+    const auto file = dir.Write("project.qde", qde);
+    const std::string command = "xmllint --noout --schema '" +
+                                (shared / "refi/Project.xsd").string() + "' '" + file.string() +
+                                "' > '" + (dir / "lint.txt").string() + "' 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << testing::ReadFile(dir / "lint.txt");
+  }
+  ExportRefiProject(project, dir / "studie.qdpx");
+  Project copy = Project::Create(dir / "b.verhaal", "b");
+  {
+    Transaction transaction(copy);
+    ImportRefi(copy, dir / "studie.qdpx");
+    transaction.Commit();
+  }
+  const int64_t story = FindStory(copy, "KM-3-w2")->id;
+  const auto values = StoryValues(copy, story);
+  EXPECT_EQ(values.at("signifier:motivatie"), "0.8");
+  EXPECT_EQ(values.at("signifier:belang:left"), "0.25");
+  EXPECT_EQ(values.at("signifier:hulp"), "buurt; gemeente");
+  EXPECT_EQ(values.at("signifier:not applicable"), "toelichting");
+  bool coding_memo = false;
+  std::vector<std::string> speakers;
+  for (const Memo& memo : ListMemos(copy, {.story_id = story})) {
+    if (memo.text == "Eigen plan, eigen tempo.") {
+      coding_memo = true;
+      EXPECT_EQ(memo.code_path, "motivatie/willen");
+      EXPECT_EQ(memo.start, 19);
+      EXPECT_EQ(memo.end, 45);
+    }
+    if (memo.text.rfind("speaker: ", 0) == 0) speakers.push_back(memo.title + " | " + memo.text);
+  }
+  EXPECT_TRUE(coding_memo);
+  EXPECT_EQ(speakers, (std::vector<std::string>{
+                          "Interviewer | speaker: Interviewer (interviewer) at 00:00:05",
+                          "Amina | speaker: Amina"}));
 }
 
 // The entries of a zip archive, in order, with their bytes.

@@ -34,8 +34,7 @@ std::vector<ZipEntry> ReadChecked(const std::filesystem::path& file) {
     zip_file_t* opened = zip_fopen_index(archive, static_cast<zip_uint64_t>(i), 0);
     EXPECT_NE(opened, nullptr) << stat.name;
     if (opened == nullptr) continue;
-    EXPECT_EQ(zip_fread(opened, entry.bytes.data(), stat.size),
-              static_cast<zip_int64_t>(stat.size))
+    EXPECT_EQ(zip_fread(opened, entry.bytes.data(), stat.size), static_cast<zip_int64_t>(stat.size))
         << stat.name;
     zip_fclose(opened);
     entries.push_back(std::move(entry));
