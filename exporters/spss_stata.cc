@@ -13,6 +13,7 @@
 
 #include "base/error.h"
 #include "corpus/files.h"
+#include "exporters/row_spill.h"
 #include "exporters/sav_segment_names.h"
 
 namespace verhaal {
@@ -567,12 +568,16 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   const auto& columns = source.columns();
   const bool sav = format == StatFormat::kSav;
 
-  // Pass 1: rows and the widest text of each column.
+  // The one pass over the source: rows and the widest text of each column,
+  // each row spilled to a temporary file that the writing passes read (the
+  // header needs the count and widths before the first row).
   long rows = 0;
   std::vector<size_t> widths(columns.size(), 1);
   std::vector<NumberRange> ranges(columns.size());
+  RowSpill spill;
   source.ForEachRow([&](const ExportRow& row) {
     ++rows;
+    spill.Append(row);
     for (size_t c = 0; c < columns.size(); ++c) {
       if (IsString(columns[c])) {
         widths[c] = std::max(widths[c], row[c].text.size());
@@ -642,7 +647,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   // ReadStat measures the strL section when it writes the header, at the
   // first row, so every strL is handed over before (one more pass).
   if (std::find(strl.begin(), strl.end(), true) != strl.end()) {
-    source.ForEachRow([&](const ExportRow& row) {
+    spill.ForEachRow(columns.size(), [&](const ExportRow& row) {
       for (size_t c = 0; c < columns.size(); ++c) {
         if (strl[c]) readstat_add_string_ref(writer.get(), TextOf(row[c]).c_str());
       }
@@ -654,13 +659,11 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
           "variable " + columns[c].name);
   }
 
-  // Pass 2: the rows. A source that changed in between is cut or padded by
-  // ReadStat's row count check, which we turn into an error.
+  // The rows, from the spill.
   long written = 0;
   int next_ref = 0;
   std::vector<size_t> not_dates(columns.size(), 0);
-  source.ForEachRow([&](const ExportRow& row) {
-    if (written >= rows) throw IoError("the project changed while exporting; export again");
+  spill.ForEachRow(columns.size(), [&](const ExportRow& row) {
     Check(readstat_begin_row(writer.get()), file, "row", &sink);
     release();
     for (size_t c = 0; c < columns.size(); ++c) {
@@ -678,7 +681,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
         const std::string text = cut[c] ? CutUtf8(TextOf(cell), widths[c]) : TextOf(cell);
         if (strl[c]) {
           readstat_string_ref_t* ref = readstat_get_string_ref(writer.get(), next_ref++);
-          if (ref == nullptr) throw IoError("the project changed while exporting; export again");
+          if (ref == nullptr) throw IoError("a Stata strL went missing while exporting");
           error = readstat_insert_string_ref(writer.get(), variable, ref);
         } else {
           error = text.empty() ? readstat_insert_missing_value(writer.get(), variable)
@@ -693,12 +696,11 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
       } else {
         error = readstat_insert_missing_value(writer.get(), variable);
       }
-      Check(error, file, "value of " + columns[c].name, &sink);
+      if (error != READSTAT_OK) Check(error, file, "value of " + columns[c].name, &sink);
     }
     Check(readstat_end_row(writer.get()), file, "row", &sink);
     ++written;
   });
-  if (written != rows) throw IoError("the project changed while exporting; export again");
   for (size_t c = 0; c < columns.size(); ++c) {
     if (not_dates[c] == 0) continue;
     const bool one = not_dates[c] == 1;

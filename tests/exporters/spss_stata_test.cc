@@ -438,6 +438,42 @@ TEST_F(SpssStataTest, StoriesWithTextCarryA100KbStoryWholeIntoStata) {
   EXPECT_EQ(sav_back.rows[3].at("text_length"), std::to_string(Utf8Length(story.text)));
 }
 
+// A source that a coder changes while it is exported: each read of its rows
+// adds one more afterwards, as a story imported meanwhile would.
+class GrowingSource : public MemoryExportSource {
+ public:
+  using MemoryExportSource::MemoryExportSource;
+  void ForEachRow(const std::function<void(const ExportRow&)>& visit) override {
+    MemoryExportSource::ForEachRow(visit);
+    ++reads;
+    AddRow({Cell::Text("later " + std::to_string(reads)), Cell::Number(reads)});
+  }
+  int reads = 0;
+};
+
+// The project is read once (issue 25: a second pass cost as much as the CSV
+// export): the file holds the rows as they were when the export began, and
+// a change meanwhile no longer fails it ("the project changed while
+// exporting" before, with two reads for .sav and three for a .dta with strL).
+TEST_F(SpssStataTest, ReadsTheProjectOnceAndWritesWhatItRead) {
+  for (const StatFormat format : {StatFormat::kSav, StatFormat::kDta}) {
+    const ExportColumn number{"n", "n", ColumnKind::kNumber, Measure::kScale, {}, false};
+    GrowingSource source("t", {TextColumn("tekst"), number});
+    source.AddRow({Cell::Text(LongDutchText(3000)), Cell::Number(0)});
+    source.AddRow({Cell::Text("één"), Cell::Number(2.5)});
+    std::ostringstream warnings;
+    const auto file = dir_ / (format == StatFormat::kSav ? "once.sav" : "once.dta");
+    EXPECT_EQ(WriteStatFile(source, format, file, warnings), 2);
+    EXPECT_EQ(source.reads, 1);
+    const ReadBack back = ReadWithReadstat(file, format);
+    ASSERT_EQ(back.rows.size(), 2u);
+    ExpectSameText(back.rows[0].at("tekst"), LongDutchText(3000));
+    EXPECT_EQ(back.rows[0].at("n"), "0");
+    EXPECT_EQ(back.rows[1].at("tekst"), "één");
+    EXPECT_EQ(back.rows[1].at("n"), "2.5");
+  }
+}
+
 TEST_F(SpssStataTest, UnwritableFolderFailsWithoutAHalfFile) {
   auto source = MakeCodingsShape(*project_, std::nullopt);
   std::ostringstream warnings;
