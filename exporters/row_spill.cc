@@ -57,9 +57,8 @@ bool IsZero(const Cell& cell) {
 }
 
 Error SpillError(const char* what) {
-  return IoError(std::string("cannot ") + what +
-                 " the export's temporary rows: " + std::strerror(errno) +
-                 "; check the free space of the temporary folder (TMPDIR)");
+  return IoError(std::string("cannot ") + what + " the export's temporary rows: " +
+                 std::strerror(errno) + "; check the free space of the temporary folder (TMPDIR)");
 }
 
 }  // namespace

@@ -564,8 +564,11 @@ std::filesystem::path StatSyntaxPath(const std::filesystem::path& file, StatForm
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                       std::ostream& warnings, int64_t file_time,
                       const std::vector<std::string>& notes, const std::filesystem::path& syntax,
-                      const std::string& csv_name, std::vector<std::string>* formats) {
+                      const std::string& csv_name, std::vector<std::string>* formats,
+                      const std::filesystem::path& shown_as) {
   const auto& columns = source.columns();
+  // The data file as messages name it; `file` is where the bytes go.
+  const std::filesystem::path& named = shown_as.empty() ? file : shown_as;
   const bool sav = format == StatFormat::kSav;
 
   // The one pass over the source: rows and the widest text of each column,
@@ -597,7 +600,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
       strl[c] = true;
     } else if (sav && widths[c] > kSpssMaxString) {
       cut[c] = true;
-      warnings << "verhaal: warning: " << file.string() << ": text in variable " << columns[c].name
+      warnings << "verhaal: warning: " << named.string() << ": text in variable " << columns[c].name
                << " is longer than SPSS's " << kSpssMaxString
                << " bytes and was cut; export --format csv or dta for the full text\n";
       widths[c] = kSpssMaxString;
@@ -608,10 +611,10 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   Sink sink{out, nullptr};
   std::unique_ptr<readstat_writer_t, WriterDeleter> writer(readstat_writer_init());
   readstat_set_data_writer(writer.get(), WriteBytes);
-  Check(readstat_writer_set_file_timestamp(writer.get(), static_cast<time_t>(file_time)), file,
+  Check(readstat_writer_set_file_timestamp(writer.get(), static_cast<time_t>(file_time)), named,
         "time stamp");
   Check(readstat_writer_set_file_label(writer.get(), ("verhaal export: " + source.name()).c_str()),
-        file, "file label");
+        named, "file label");
 
   for (const std::string& note : notes) readstat_add_note(writer.get(), note.c_str());
 
@@ -619,10 +622,10 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   std::vector<readstat_variable_t*> variables;
   for (size_t c = 0; c < columns.size(); ++c) {
     variables.push_back(AddVariable(writer.get(), columns[c], format,
-                                    IsString(columns[c]) ? widths[c] : 0, strl[c], ranges[c], file,
+                                    IsString(columns[c]) ? widths[c] : 0, strl[c], ranges[c], named,
                                     cut_labels));
   }
-  WarnAboutCutLabels(cut_labels, format, file, warnings);
+  WarnAboutCutLabels(cut_labels, format, named, warnings);
 
   // The .sav dictionary is held back until ReadStat has written all of it
   // (at the first row), so the names of string segments can be fixed.
@@ -639,10 +642,10 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   };
   if (sav) {
     sink.holding = true;
-    Check(readstat_begin_writing_sav(writer.get(), &sink, rows), file, "header", &sink);
+    Check(readstat_begin_writing_sav(writer.get(), &sink, rows), named, "header", &sink);
   } else {
-    Check(readstat_writer_set_file_format_version(writer.get(), 118), file, "version");
-    Check(readstat_begin_writing_dta(writer.get(), &sink, rows), file, "header", &sink);
+    Check(readstat_writer_set_file_format_version(writer.get(), 118), named, "version");
+    Check(readstat_begin_writing_dta(writer.get(), &sink, rows), named, "header", &sink);
   }
   // ReadStat measures the strL section when it writes the header, at the
   // first row, so every strL is handed over before (one more pass).
@@ -653,9 +656,9 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
       }
     });
   }
-  Check(readstat_validate_metadata(writer.get()), file, "metadata");
+  Check(readstat_validate_metadata(writer.get()), named, "metadata");
   for (size_t c = 0; c < columns.size(); ++c) {
-    Check(readstat_validate_variable(writer.get(), variables[c]), file,
+    Check(readstat_validate_variable(writer.get(), variables[c]), named,
           "variable " + columns[c].name);
   }
 
@@ -664,7 +667,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   int next_ref = 0;
   std::vector<size_t> not_dates(columns.size(), 0);
   spill.ForEachRow(columns.size(), [&](const ExportRow& row) {
-    Check(readstat_begin_row(writer.get()), file, "row", &sink);
+    Check(readstat_begin_row(writer.get()), named, "row", &sink);
     release();
     for (size_t c = 0; c < columns.size(); ++c) {
       const Cell& cell = row[c];
@@ -696,23 +699,23 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
       } else {
         error = readstat_insert_missing_value(writer.get(), variable);
       }
-      if (error != READSTAT_OK) Check(error, file, "value of " + columns[c].name, &sink);
+      if (error != READSTAT_OK) Check(error, named, "value of " + columns[c].name, &sink);
     }
-    Check(readstat_end_row(writer.get()), file, "row", &sink);
+    Check(readstat_end_row(writer.get()), named, "row", &sink);
     ++written;
   });
   for (size_t c = 0; c < columns.size(); ++c) {
     if (not_dates[c] == 0) continue;
     const bool one = not_dates[c] == 1;
-    warnings << "verhaal: warning: " << file.string() << ": " << not_dates[c]
+    warnings << "verhaal: warning: " << named.string() << ": " << not_dates[c]
              << (one ? " value" : " values") << " of date variable " << columns[c].name
              << (one ? " is not a date" : " are not dates")
              << " (YYYY-MM-DD) and left missing; export --format csv for the text\n";
   }
-  Check(readstat_end_writing(writer.get()), file, "end", &sink);
+  Check(readstat_end_writing(writer.get()), named, "end", &sink);
   release();
   out.Commit();
-  if (!syntax.empty()) WriteSyntax(columns, widths, ranges, format, file, syntax, csv_name);
+  if (!syntax.empty()) WriteSyntax(columns, widths, ranges, format, named, syntax, csv_name);
   if (formats != nullptr) {
     formats->clear();
     for (size_t c = 0; c < columns.size(); ++c) {

@@ -23,9 +23,9 @@ inline constexpr double kSpssNotApplicable = -9;
 // column with longer text is written as a strL.
 inline constexpr size_t kStataMaxString = 2045;
 
-// Reads `source` twice (once for the row count and the string widths
-// ReadStat needs up front, once to write; a third time before writing when
-// a Stata column needs strL) and writes `file` atomically. Warnings (SPSS
+// Reads `source` once (keeping its rows in a temporary file, RowSpill,
+// while it finds the row count and string widths ReadStat needs up front)
+// and writes `file` atomically. Warnings (SPSS
 // text over 32,767 bytes, labels over the format's limits, cut at a
 // character boundary, naming the variables) go to `warnings`. Errors:
 // kCannotCreate / kIo for the file, kData when ReadStat refuses the data
@@ -42,11 +42,15 @@ inline constexpr size_t kStataMaxString = 2045;
 // `formats`, when given, gets each column's format as written: the display
 // format of a number (F8.0, SDATE10, %8.0g, ...), the storage type of a
 // text (SPSS A12; Stata str12 or strL), for the codebook document.
+// `shown_as`, when not empty, is the name warnings, errors and the syntax
+// companion give the data file instead of `file`: for a caller that writes
+// to a temporary file and renames it (a study run's outputs).
 int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesystem::path& file,
                       std::ostream& warnings, int64_t file_time = kEarliestExportTime,
                       const std::vector<std::string>& notes = {},
                       const std::filesystem::path& syntax = {}, const std::string& csv_name = {},
-                      std::vector<std::string>* formats = nullptr);
+                      std::vector<std::string>* formats = nullptr,
+                      const std::filesystem::path& shown_as = {});
 
 // `file` with the extension of its syntax companion: .sps for kSav, .do for kDta.
 std::filesystem::path StatSyntaxPath(const std::filesystem::path& file, StatFormat format);

@@ -147,7 +147,9 @@ void CheckXlsxRows(const std::vector<ExportSource*>& sheets) {
 }
 
 void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
-               std::ostream& warnings, int64_t file_time) {
+               std::ostream& warnings, int64_t file_time, const std::filesystem::path& shown_as) {
+  // The workbook as messages name it; `file` is where the bytes go.
+  const std::filesystem::path& named = shown_as.empty() ? file : shown_as;
   CheckXlsxRows(sheets);
   CheckOutputFile(file);
   RemoveStaleTemporaries(file);
@@ -156,7 +158,7 @@ void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::
     // libxlsxwriter only finds an unwritable folder when closing; check now.
     std::FILE* probe = std::fopen(temporary.path().c_str(), "wb");
     if (probe == nullptr) {
-      throw Error(ErrorKind::kCannotCreate, "cannot create " + file.string() +
+      throw Error(ErrorKind::kCannotCreate, "cannot create " + named.string() +
                                                 "; check that the folder exists and is writable");
     }
     std::fclose(probe);
@@ -165,7 +167,7 @@ void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::
   options.constant_memory = LXW_TRUE;
   lxw_workbook* raw = workbook_new_opt(temporary.path().c_str(), &options);
   if (raw == nullptr) {
-    throw Error(ErrorKind::kCannotCreate, "cannot create " + file.string() +
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + named.string() +
                                               "; check that the folder exists and is writable");
   }
   std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(raw);
@@ -174,7 +176,7 @@ void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::
   lxw_doc_properties properties = {};
   properties.created = static_cast<time_t>(file_time);
   if (workbook_set_properties(raw, &properties) != LXW_NO_ERROR) {
-    throw IoError("cannot write " + file.string() + ": cannot set the workbook's properties");
+    throw IoError("cannot write " + named.string() + ": cannot set the workbook's properties");
   }
   lxw_format* bold = workbook_add_format(raw);
   format_set_bold(bold);
@@ -182,7 +184,7 @@ void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::
   std::vector<ExportColumn> dictionary_columns = {
       {"sheet", "the sheet the variable is on", ColumnKind::kText, Measure::kNominal, {}, false}};
   for (ExportSource* sheet : sheets) {
-    WriteSheet(raw, *sheet, bold, file, warnings);
+    WriteSheet(raw, *sheet, bold, named, warnings);
   }
   // The variables sheet: a "sheet" column before each sheet's dictionary.
   bool first = true;
@@ -201,17 +203,17 @@ void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::
   }
   MemoryExportSource dictionary("variables", dictionary_columns);
   for (auto& row : rows) dictionary.AddRow(std::move(row));
-  WriteSheet(raw, dictionary, bold, file, warnings);
+  WriteSheet(raw, dictionary, bold, named, warnings);
 
   const lxw_error closed = workbook_close(workbook.release());
   if (closed != LXW_NO_ERROR) {
-    throw IoError("cannot write " + file.string() + ": " + lxw_strerror(closed) +
+    throw IoError("cannot write " + named.string() + ": " + lxw_strerror(closed) +
                   " (is the disk full?); the file was not written");
   }
   std::error_code ec;
   std::filesystem::rename(temporary.path(), file, ec);
   if (ec) {
-    throw Error(ErrorKind::kCannotCreate, "cannot create " + file.string() + ": " + ec.message());
+    throw Error(ErrorKind::kCannotCreate, "cannot create " + named.string() + ": " + ec.message());
   }
   temporary.Keep();
 }

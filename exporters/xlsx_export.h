@@ -28,14 +28,17 @@ inline constexpr size_t kXlsxMaxCell = 32767;
 // sheet has more rows than Excel allows (export --format csv instead),
 // kCannotCreate / kIo for the file. `file_time` (seconds since 1970, UTC;
 // ExportTime in corpus/clock.h) is the workbook's creation time and its zip
-// entries' time, so the same sheets give the same bytes.
+// entries' time, so the same sheets give the same bytes. `shown_as`, when
+// not empty, is the name warnings and errors give the file instead of
+// `file` (a caller that writes a temporary file and renames it).
 // kData, as WriteXlsx, when a sheet's source can tell (RowsUpTo) that it
 // has more rows than a sheet holds; reads no rows. WriteXlsx checks this
 // first; a caller that builds costly sheets may check the others before.
 void CheckXlsxRows(const std::vector<ExportSource*>& sheets);
 
 void WriteXlsx(const std::vector<ExportSource*>& sheets, const std::filesystem::path& file,
-               std::ostream& warnings, int64_t file_time = kEarliestExportTime);
+               std::ostream& warnings, int64_t file_time = kEarliestExportTime,
+               const std::filesystem::path& shown_as = {});
 
 }  // namespace verhaal
 

@@ -15,8 +15,10 @@
 #include "base/yaml_location.h"
 #include "coding/dimension.h"
 #include "corpus/files.h"
+#include "exporters/codebook_document.h"
 #include "exporters/matrix_segments.h"
 #include "exporters/report.h"
+#include "exporters/spss_stata.h"
 
 namespace verhaal {
 namespace {
@@ -281,12 +283,16 @@ class Parser {
     std::map<fs::path, Location> seen;
     for (const auto& entry : ListOf(node["exports"], "exports")) {
       StudyExport out = Export(entry, study.output_folder);
-      const auto [it, added] = seen.emplace(out.file, out.where);
-      if (!added) {
-        throw DataError("two exports write " + out.file.filename().string() +
-                            " (the first at line " + std::to_string(it->second.line) +
-                            "); give each its own file",
-                        out.where);
+      std::vector<fs::path> files = out.Companions();
+      files.insert(files.begin(), out.file);
+      for (const fs::path& written : files) {
+        const auto [it, added] = seen.emplace(written, out.where);
+        if (!added) {
+          throw DataError("two exports write " + written.filename().string() +
+                              " (the first at line " + std::to_string(it->second.line) +
+                              "); give each its own file",
+                          out.where);
+        }
       }
       study.exports.push_back(std::move(out));
     }
@@ -296,10 +302,11 @@ class Parser {
     if (!node.IsMap()) {
       throw DataError("an export is a map such as '{type: stories, file: stories.sav}'", At(node));
     }
-    CheckKeys(node,
-              {"type", "file", "rows", "cols", "by", "x", "y", "coders", "role", "kind", "wave",
-               "title", "unit", "within", "mixed", "speaker", "with_text"},
-              "an export");
+    CheckKeys(
+        node,
+        {"type", "file", "rows", "cols", "by", "x", "y", "coders", "role", "kind", "wave", "title",
+         "unit", "within", "mixed", "speaker", "with_text", "syntax", "codebook_doc"},
+        "an export");
     StudyExport out;
     out.where = At(node);
     if (!node["type"]) throw DataError("this export has no 'type:'", At(node));
@@ -424,6 +431,40 @@ class Parser {
         throw DataError("'with_text' is true or false", At(node["with_text"]));
       }
     }
+    const std::initializer_list<StudyExportType> data_types = {
+        StudyExportType::kStories, StudyExportType::kCodings, StudyExportType::kRespondents,
+        StudyExportType::kCodebookTable};
+    if (only_for("syntax", data_types,
+                 "only a stories, codings, respondents or codebook_table export to .sav or .dta "
+                 "has a syntax companion")) {
+      try {
+        out.syntax = node["syntax"].as<bool>();
+      } catch (const YAML::Exception&) {
+        throw DataError("'syntax' is true or false", At(node["syntax"]));
+      }
+      if (out.syntax && extension != ".sav" && extension != ".dta") {
+        throw DataError(
+            "'syntax: true' goes with a .sav or .dta file (an SPSS .sps or Stata .do "
+            "that labels the CSV export), not '" +
+                file + "'",
+            At(node["syntax"]));
+      }
+    }
+    if (only_for("codebook_doc", data_types,
+                 "only a stories, codings, respondents or codebook_table export has a codebook "
+                 "document")) {
+      const std::string doc = ScalarOf(node["codebook_doc"], "codebook_doc");
+      const fs::path doc_inside = fs::path(doc).lexically_normal();
+      if (doc_inside.empty() || doc_inside.has_root_path() || *doc_inside.begin() == ".." ||
+          !IsCodebookDocumentPath(doc_inside)) {
+        throw DataError(
+            "'codebook_doc' is a .md (Markdown) or .html file inside the output "
+            "folder, such as '" +
+                fs::path(file).stem().string() + ".md', not '" + doc + "'",
+            At(node["codebook_doc"]));
+      }
+      out.codebook_doc = (folder / doc_inside).lexically_normal();
+    }
     const bool needs_dims =
         out.type == StudyExportType::kMatrix || out.type == StudyExportType::kReport;
     if (needs_dims && (out.rows.empty() || out.cols.empty())) {
@@ -448,6 +489,17 @@ class Parser {
 };
 
 }  // namespace
+
+std::vector<fs::path> StudyExport::Companions() const {
+  std::vector<fs::path> files;
+  if (syntax) {
+    files.push_back(
+        StatSyntaxPath(file, file.extension() == ".sav" ? StatFormat::kSav : StatFormat::kDta));
+    files.push_back(fs::path(file).replace_extension(".csv"));
+  }
+  if (!codebook_doc.empty()) files.push_back(codebook_doc);
+  return files;
+}
 
 std::string_view StudyExportTypeName(StudyExportType type) {
   for (const auto& kind : ExportKinds()) {

@@ -100,6 +100,16 @@ struct StudyExport {
   // (--speaker); empty: all.
   std::string speaker;
   bool with_text = false;  // stories: the story text and its length (--with-text)
+  // stories, codings, respondents, codebook_table to .sav/.dta: also the
+  // syntax companion (--syntax), FILE.sps or FILE.do beside the file, and
+  // the CSV it reads, FILE.csv (not-applicable answers as -9).
+  bool syntax = false;
+  // The same exports in any format: also the codebook document
+  // (--codebook-doc), absolute like `file`; empty: none.
+  std::filesystem::path codebook_doc;
+  // The files this entry writes besides `file`: the syntax companion and
+  // its CSV, the codebook document.
+  std::vector<std::filesystem::path> Companions() const;
   Location where;
 };
 

@@ -28,6 +28,7 @@
 #include "corpus/project_settings.h"
 #include "corpus/stories.h"
 #include "exporters/agreement_summary.h"
+#include "exporters/codebook_document.h"
 #include "exporters/codings_shape.h"
 #include "exporters/csv_export.h"
 #include "exporters/matrix.h"
@@ -465,25 +466,65 @@ std::string SummaryOutput(Project& project, const StudyExport& out) {
   return text.str();
 }
 
-OutputState DataOutput(Project& project, ExportSource& source, const fs::path& file,
-                       const fs::path& staging, std::ostream& log) {
+// The CSV export of `source` at `file` (as `verhaal export --format csv`
+// with `options`), unless it already holds those bytes.
+OutputState CsvOutput(ExportSource& source, const CsvExportOptions& options, const fs::path& file) {
+  std::string bytes;
+  WriteCsvExport(source, options, [&](std::string_view chunk) { bytes.append(chunk); });
+  return CommitText(file, bytes);
+}
+
+// A data export and the companions its entry asks for (StudyExport::
+// Companions: the syntax file and the CSV it reads, the codebook document),
+// each of which goes into `companions`. Warnings name the output files, not
+// the temporary files they are written to.
+OutputState DataOutput(Project& project, ExportSource& source, const StudyExport& out,
+                       const fs::path& staging, std::ostream& log,
+                       std::vector<OutputOutcome>& companions) {
+  const fs::path& file = out.file;
   const std::string extension = file.extension().string();
+  CodebookDocumentInfo document;
+  document.file = file.filename().string();
+  document.shape = source.name();
+  document.notes = PseudonymisedNoteLines(project);
+  OutputState state;
   if (extension == ".csv") {
-    std::string bytes;
-    WriteCsvExport(source, {}, [&](std::string_view chunk) { bytes.append(chunk); });
-    return CommitText(file, bytes);
-  }
-  if (extension == ".xlsx") {
-    WriteXlsx({&source}, staging, log, ExportTime(project));
+    document.format = DataFileFormat::kCsv;
+    state = CsvOutput(source, {}, file);
+  } else if (extension == ".xlsx") {
+    document.format = DataFileFormat::kXlsx;
+    WriteXlsx({&source}, staging, log, ExportTime(project), file);
+    state = CommitStaged(staging, file);
   } else {
-    WriteStatFile(source, extension == ".sav" ? StatFormat::kSav : StatFormat::kDta, staging, log,
-                  ExportTime(project), PseudonymisedNoteLines(project));
+    const StatFormat format = extension == ".sav" ? StatFormat::kSav : StatFormat::kDta;
+    document.format = format == StatFormat::kSav ? DataFileFormat::kSav : DataFileFormat::kDta;
+    const fs::path syntax = out.syntax ? StatSyntaxPath(file, format) : fs::path();
+    const fs::path syntax_staging = out.syntax ? TemporaryBeside(syntax) : fs::path();
+    const fs::path csv = fs::path(file).replace_extension(".csv");
+    WriteStatFile(source, format, staging, log, ExportTime(project), document.notes, syntax_staging,
+                  csv.filename().string(), &document.formats, file);
+    state = CommitStaged(staging, file);
+    if (out.syntax) {
+      companions.push_back({syntax, CommitStaged(syntax_staging, syntax)});
+      // The CSV the syntax reads: not-applicable answers as -9, as the
+      // syntax's missing values expect (docs/exports.md).
+      CsvExportOptions options;
+      options.not_applicable = "-9";
+      companions.push_back({csv, CsvOutput(source, options, csv)});
+    }
   }
-  return CommitStaged(staging, file);
+  if (!out.codebook_doc.empty()) {
+    const bool html = out.codebook_doc.extension() != ".md";
+    companions.push_back(
+        {out.codebook_doc,
+         CommitText(out.codebook_doc, html ? CodebookHtml(source.columns(), document)
+                                           : CodebookMarkdown(source.columns(), document))});
+  }
+  return state;
 }
 
 OutputState WriteOutput(Project& project, const StudyManifest& study, const StudyExport& out,
-                        std::ostream& log) {
+                        std::ostream& log, std::vector<OutputOutcome>& companions) {
   CheckOutputFile(out.file);
   RemoveStaleTemporaries(out.file);
   const fs::path staging = TemporaryBeside(out.file);
@@ -499,21 +540,22 @@ OutputState WriteOutput(Project& project, const StudyManifest& study, const Stud
       options.filter = out.filter;
       options.coders = CoderRequestOf(out);
       options.text = out.with_text;
-      return DataOutput(project, *MakeStoriesShape(project, options), out.file, staging, log);
+      return DataOutput(project, *MakeStoriesShape(project, options), out, staging, log,
+                        companions);
     }
     case StudyExportType::kCodings:
-      return DataOutput(project, *MakeCodingsShape(project), out.file, staging, log);
+      return DataOutput(project, *MakeCodingsShape(project), out, staging, log, companions);
     case StudyExportType::kRespondents:
-      return DataOutput(project, *MakeRespondentsShape(project), out.file, staging, log);
+      return DataOutput(project, *MakeRespondentsShape(project), out, staging, log, companions);
     case StudyExportType::kCodebookTable:
-      return DataOutput(project, *MakeCodebookShape(project), out.file, staging, log);
+      return DataOutput(project, *MakeCodebookShape(project), out, staging, log, companions);
     case StudyExportType::kWorkbook: {
       auto stories = MakeStoriesShape(project, {});
       auto codings = MakeCodingsShape(project);
       auto respondents = MakeRespondentsShape(project);
       auto codebook = MakeCodebookShape(project);
       WriteXlsx({stories.get(), codings.get(), respondents.get(), codebook.get()}, staging, log,
-                ExportTime(project));
+                ExportTime(project), out.file);
       return CommitStaged(staging, out.file);
     }
     case StudyExportType::kRefi:
@@ -645,23 +687,38 @@ void WriteStudyOutputs(const StudyManifest& study, StudyRunReport& report, std::
   for (const StudyExport& out : study.exports) {
     const std::string step = "export " + out.file.filename().string();
     OutputState state = OutputState::kUpToDate;
-    if (report.project_changed || !fs::exists(out.file, ec) ||
+    std::vector<OutputOutcome> companions;
+    const std::vector<fs::path> companion_files = out.Companions();
+    const bool companions_there =
+        std::all_of(companion_files.begin(), companion_files.end(),
+                    [&](const fs::path& file) { return fs::exists(file, ec); });
+    if (report.project_changed || !fs::exists(out.file, ec) || !companions_there ||
         fs::last_write_time(out.file, ec) <= inputs) {
       try {
-        state = WriteOutput(project, study, out, log);
+        state = WriteOutput(project, study, out, log, companions);
       } catch (const Error& e) {
         throw InStep(step, e, out.where);
       }
       if (state == OutputState::kUnchanged) {
         fs::last_write_time(out.file, fs::file_time_type::clock::now(), ec);
       }
+    } else {
+      for (const fs::path& file : companion_files) {
+        companions.push_back({file, OutputState::kUpToDate});
+      }
     }
-    log << step << ": "
-        << (state == OutputState::kWritten     ? "written"
-            : state == OutputState::kUnchanged ? "unchanged"
-                                               : "up to date")
-        << "\n";
+    const auto said = [](OutputState s) {
+      return s == OutputState::kWritten     ? "written"
+             : s == OutputState::kUnchanged ? "unchanged"
+                                            : "up to date";
+    };
+    log << step << ": " << said(state) << "\n";
     report.outputs.push_back(OutputOutcome{out.file, state});
+    for (const OutputOutcome& companion : companions) {
+      log << "export " << companion.file.filename().string() << " (beside "
+          << out.file.filename().string() << "): " << said(companion.state) << "\n";
+      report.outputs.push_back(companion);
+    }
   }
 }
 

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <regex>
 #include <thread>
+#include <tuple>
 
 #include "corpus/codings.h"
 #include "corpus/project.h"
@@ -413,6 +414,63 @@ TEST(RunStudyExportsTest, AMatrixByUnitAndStoriesWithTextEqualTheCommands) {
   const std::string exported = ReadFile(dir / "verhalen.csv");
   EXPECT_NE(exported.find(",text,"), std::string::npos) << exported.substr(0, 400);
   EXPECT_EQ(ReadFile(dir / "out/verhalen.csv"), exported);
+}
+
+// A study run's warnings name the output file, not the temporary file it is
+// written to first (issue 25: "out/stories.dta.tmp-31856-22: variable labels
+// longer than ..." before).
+TEST_F(RunStudyTest, WarningsNameTheOutputFileNotItsTemporaryFile) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  EXPECT_NE(first_->err.find("verhaal: warning: out/stories.dta: variable labels longer than "
+                             "Stata's 80 characters"),
+            std::string::npos)
+      << first_->err;
+  EXPECT_EQ(first_->err.find(".tmp-"), std::string::npos) << first_->err;
+}
+
+// `syntax: true` and `codebook_doc:` give a study run the companions of
+// `verhaal export --syntax --codebook-doc` (issue 25), the same bytes, and
+// the CSV the syntax reads (not-applicable answers as -9).
+TEST(RunStudyExportsTest, SyntaxAndCodebookDocumentEqualTheCommands) {
+  TempDir dir;
+  CopyExample(dir.path());
+  std::string yaml = ReadFile(dir / "study.yaml");
+  yaml = yaml.substr(0, yaml.find("outputs:")) +
+         "outputs:\n  folder: out\n  exports:\n"
+         "    - {type: stories, file: verhalen.sav, syntax: true, codebook_doc: verhalen.md}\n"
+         "    - {type: respondents, file: respondenten.dta, syntax: true,\n"
+         "       codebook_doc: respondenten.html}\n";
+  dir.Write("study.yaml", yaml);
+  const auto run = RunVerhaal({"run", "study.yaml"}, dir.path());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("(8 of 8 written)"), std::string::npos) << run.out;
+  EXPECT_NE(run.err.find("export verhalen.sps (beside verhalen.sav): written"), std::string::npos)
+      << run.err;
+  const std::string project = "out/statushouders.verhaal";
+  for (const auto& [shape, data, other] : {std::tuple{"stories", "verhalen.sav", ".md"},
+                                           {"respondents", "respondenten.dta", ".html"}}) {
+    const fs::path file = data;
+    const auto exported =
+        RunVerhaal({"-p", project, "export", shape, "-o", file.string(), "--syntax",
+                    "--codebook-doc", fs::path(file).replace_extension(other).string()},
+                   dir.path());
+    ASSERT_EQ(exported.exit_code, 0) << exported.err;
+    const auto csv = RunVerhaal({"-p", project, "export", shape, "--not-applicable", "-9", "-o",
+                                 fs::path(file).replace_extension(".csv").string()},
+                                dir.path());
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    const std::string own = file.extension().string();
+    for (const std::string extension : {std::string(own == ".sav" ? ".sps" : ".do"),
+                                        std::string(".csv"), std::string(other), own}) {
+      const fs::path name = fs::path(file).replace_extension(extension);
+      SCOPED_TRACE(name.string());
+      ASSERT_TRUE(fs::exists(dir / "out" / name));
+      EXPECT_EQ(ReadFile(dir / "out" / name), ReadFile(dir / name));
+    }
+  }
+  const auto again = RunVerhaal({"run", "study.yaml"}, dir.path());
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("(0 of 8 written; nothing changed)"), std::string::npos) << again.out;
 }
 
 TEST(RunStudyBytesTest, TwoRunsGiveTheSameBytes) {

@@ -207,6 +207,66 @@ TEST(StudyTest, AMatrixSaysItsUnitAndStoriesTheirText) {
   EXPECT_FALSE(study.exports[0].with_text);
 }
 
+// The companions `verhaal export` writes with --syntax and --codebook-doc,
+// asked for in the manifest (issue 25); each is a file of the run.
+TEST(StudyTest, DataExportsAskForTheirSyntaxAndCodebookDocument) {
+  const StudyManifest study = ParseStudyManifest(
+      "project: a.verhaal\noutputs:\n  folder: out\n  exports:\n"
+      "    - {type: stories, file: verhalen.sav, syntax: true, codebook_doc: verhalen.md}\n"
+      "    - {type: codings, file: data/coderingen.dta, syntax: true}\n"
+      "    - {type: respondents, file: respondenten.csv, codebook_doc: data/respondenten.html}\n",
+      "/s/s.yaml");
+  ASSERT_EQ(study.exports.size(), 3u);
+  EXPECT_TRUE(study.exports[0].syntax);
+  EXPECT_EQ(study.exports[0].codebook_doc, fs::path("/s/out/verhalen.md"));
+  EXPECT_EQ(
+      study.exports[0].Companions(),
+      (std::vector<fs::path>{"/s/out/verhalen.sps", "/s/out/verhalen.csv", "/s/out/verhalen.md"}));
+  EXPECT_EQ(study.exports[1].Companions(),
+            (std::vector<fs::path>{"/s/out/data/coderingen.do", "/s/out/data/coderingen.csv"}));
+  EXPECT_FALSE(study.exports[2].syntax);
+  EXPECT_EQ(study.exports[2].Companions(),
+            (std::vector<fs::path>{"/s/out/data/respondenten.html"}));
+}
+
+TEST(StudyTest, CompanionsThatCannotBeAreLocated) {
+  const struct {
+    std::string exports;
+    std::string described;
+  } cases[] = {
+      {"    - {type: stories, file: s.csv, syntax: true}\n",
+       "s.yaml:4:44: 'syntax: true' goes with a .sav or .dta file (an SPSS .sps or Stata .do that "
+       "labels the CSV export), not 's.csv'\n"
+       "      - {type: stories, file: s.csv, syntax: true}\n"
+       "                                             ^"},
+      {"    - {type: matrix, file: m.md, rows: role, cols: kind, syntax: true}\n",
+       "s.yaml:4:66: a matrix export does not take 'syntax:'; only a stories, codings, "
+       "respondents or codebook_table export to .sav or .dta has a syntax companion\n"
+       "      - {type: matrix, file: m.md, rows: role, cols: kind, syntax: true}\n"
+       "                                                                   ^"},
+      {"    - {type: stories, file: s.sav, codebook_doc: s.txt}\n",
+       "s.yaml:4:50: 'codebook_doc' is a .md (Markdown) or .html file inside the output folder, "
+       "such as 's.md', not 's.txt'\n"
+       "      - {type: stories, file: s.sav, codebook_doc: s.txt}\n"
+       "                                                   ^"},
+      {"    - {type: stories, file: s.sav, syntax: true}\n"
+       "    - {type: codings, file: s.csv}\n",
+       "s.yaml:5:7: two exports write s.csv (the first at line 4); give each its own file\n"
+       "      - {type: codings, file: s.csv}\n"
+       "        ^"},
+  };
+  for (const auto& c : cases) {
+    const std::string yaml = "project: a.verhaal\noutputs:\n  exports:\n" + c.exports;
+    try {
+      ParseStudyManifest(yaml, "s.yaml");
+      ADD_FAILURE() << "no error for:\n" << yaml;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.kind(), ErrorKind::kData) << yaml;
+      EXPECT_EQ(e.Describe(), c.described) << yaml;
+    }
+  }
+}
+
 TEST(StudyTest, BadDimensionIsLocatedAtItsValue) {
   try {
     ParseStudyManifest(
