@@ -1,7 +1,6 @@
 #include "base/sha256.h"
 
 #include <array>
-#include <cctype>
 #include <cstdint>
 
 #include "base/sha256_x86.h"
@@ -52,7 +51,10 @@ void CompressBlocks(std::array<uint32_t, 8>& h, const uint8_t* data, size_t bloc
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view data) {
+namespace {
+
+// The SHA-256 state after hashing `data`.
+std::array<uint32_t, 8> Sha256Words(std::string_view data) {
   std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* bytes = reinterpret_cast<const uint8_t*>(data.data());
@@ -66,23 +68,40 @@ std::string Sha256Hex(std::string_view data) {
   const uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
   for (int i = 0; i < 8; ++i) tail[tail_size - 1 - i] = static_cast<uint8_t>(bits >> (8 * i));
   CompressBlocks(h, tail.data(), tail_size / 64);
+  return h;
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);
-  for (uint32_t word : h) {
+  for (uint32_t word : Sha256Words(data)) {
     for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(word >> shift) & 0xF];
   }
   return out;
 }
 
 std::string NameBasedGuid(std::string_view kind, std::string_view key) {
-  std::string hex = Sha256Hex("verhaal:" + std::string(kind) + ":" + std::string(key));
-  hex = hex.substr(0, 32);
-  hex[12] = '5';                                                    // version 5 (name-based)
-  hex[16] = "89ab"[std::stoi(hex.substr(16, 1), nullptr, 16) & 3];  // RFC 4122 variant
-  for (char& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
-         hex.substr(16, 4) + "-" + hex.substr(20, 12);
+  // Written straight from the digest's first 128 bits (the REFI-QDA export
+  // makes a few per coding: issue 25); the same characters as formatting
+  // the hex digest would give.
+  std::string name;
+  name.reserve(9 + kind.size() + key.size());
+  name.append("verhaal:").append(kind).append(":").append(key);
+  const std::array<uint32_t, 8> h = Sha256Words(name);
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  char nibbles[32];
+  for (int i = 0; i < 32; ++i) nibbles[i] = kHex[(h[i / 8] >> (28 - 4 * (i % 8))) & 0xF];
+  nibbles[12] = '5';                               // version 5 (name-based)
+  nibbles[16] = "89AB"[((h[2] >> 28) & 0xF) & 3];  // RFC 4122 variant
+  std::string guid;
+  guid.reserve(36);
+  guid.append(nibbles, 8).append("-").append(nibbles + 8, 4).append("-");
+  guid.append(nibbles + 12, 4).append("-").append(nibbles + 16, 4).append("-");
+  guid.append(nibbles + 20, 12);
+  return guid;
 }
 
 }  // namespace verhaal

@@ -92,6 +92,22 @@ bool IsDateTime(const std::string& text) {
   return true;
 }
 
+// pugixml output appended to a string.
+class StringWriter : public pugi::xml_writer {
+ public:
+  explicit StringWriter(std::string& out) : out_(out) {}
+  void write(const void* data, size_t size) override {
+    out_.append(static_cast<const char*>(data), size);
+  }
+
+ private:
+  std::string& out_;
+};
+
+constexpr const char* kIndent = "  ";
+// Stands for a source's selections until it is printed (never written).
+constexpr const char* kSelectionsMarker = "verhaal-selections";
+
 // Writes project.qde through an XmlStream, section by section and source by
 // source: the stories, their codings (SegmentCodingCursor) and values
 // (StoryValueCursor) are read in story order alongside each other, so memory
@@ -389,7 +405,7 @@ class ProjectExport {
         AppendValue(element, "story:" + name, value);
       }
       if (signifier_values) AppendSignifierValues(element, signifier_values->ValuesOf(story.id));
-      xml.Write(element, 2);
+      WriteSourceElement(xml, element);
       on_source_("sources/" + guid + ".txt", story.id);
     });
     xml.Close("Sources");
@@ -440,14 +456,29 @@ class ProjectExport {
     std::set<std::pair<int64_t, int64_t>> spans;
     for (const auto& [span, list] : codings) spans.insert(span);
     for (const auto& [span, list] : span_memos) spans.insert(span);
+    // The selections are formatted here, as pugixml would print them, into
+    // selections_ (a DOM per coding cost a fifth of the export), and take
+    // the place of a marker element when the source is printed. A selection
+    // with a memo, or a value pugixml would escape, is printed by pugixml.
+    selections_.clear();
     for (const auto& span : spans) {
       const std::string where =
           story.key + ":" + std::to_string(span.first) + ":" + std::to_string(span.second);
-      pugi::xml_node selection = element.append_child("PlainTextSelection");
+      const auto& list = codings[span];
+      const auto& on_span = span_memos[span];
+      bool plain = on_span.empty() && !list.empty();
+      for (const SegmentCoding* c : list) {
+        plain = plain && c->memo.empty() && Plain(c->created) && Plain(code_guids_.at(c->code_id));
+      }
+      if (plain) {
+        FormatSelection(where, span, list);
+        continue;
+      }
+      pugi::xml_document scratch;
+      pugi::xml_node selection = scratch.append_child("PlainTextSelection");
       selection.append_attribute("guid") = StableGuid("selection", where).c_str();
       selection.append_attribute("startPosition") = std::to_string(span.first).c_str();
       selection.append_attribute("endPosition") = std::to_string(span.second).c_str();
-      const auto& list = codings[span];
       if (!list.empty()) {
         selection.append_attribute("creatingUser") = CoderGuid(list.front()->coder).c_str();
         if (IsDateTime(list.front()->created)) {
@@ -475,8 +506,11 @@ class ProjectExport {
         }
         ++counts_.codings;
       }
-      for (const Memo* m : span_memos[span]) NoteRef(selection, *m);
+      for (const Memo* m : on_span) NoteRef(selection, *m);
+      StringWriter out(selections_);
+      selection.print(out, kIndent, pugi::format_default, pugi::encoding_utf8, 3);
     }
+    if (!selections_.empty()) element.append_child(kSelectionsMarker);
     for (const Memo* m : memos) {
       if (!(m->start && m->end)) NoteRef(element, *m);
     }
@@ -485,6 +519,72 @@ class ProjectExport {
     AppendValue(element, "story:date", story.date);
     AppendValue(element, "story:language", story.language);
     return guid;
+  }
+
+  // Whether pugixml writes `value` in an attribute as it is (no entity):
+  // checked before formatting a selection by hand.
+  static bool Plain(const std::string& value) {
+    for (const char c : value) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u < 32 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') return false;
+    }
+    return true;
+  }
+
+  // A selection of `span` holding `list` (codings without memos), at depth
+  // 3 (in a TextSource in <Sources>), appended to selections_ exactly as
+  // pugixml prints it (format_default, two-space indent).
+  void FormatSelection(const std::string& where, const std::pair<int64_t, int64_t>& span,
+                       const std::vector<const SegmentCoding*>& list) {
+    std::string& out = selections_;
+    out += "      <PlainTextSelection guid=\"";
+    out += StableGuid("selection", where);
+    out += "\" startPosition=\"";
+    out += std::to_string(span.first);
+    out += "\" endPosition=\"";
+    out += std::to_string(span.second);
+    out += "\" creatingUser=\"";
+    out += CoderGuid(list.front()->coder);
+    if (IsDateTime(list.front()->created)) {
+      out += "\" creationDateTime=\"";
+      out += list.front()->created;
+    }
+    out += "\">\n";
+    ++counts_.selections;
+    for (const SegmentCoding* c : list) {
+      const std::string& code_guid = code_guids_.at(c->code_id);
+      out += "        <Coding guid=\"";
+      out += StableGuid("coding", where + ":" + code_guid + ":" + c->coder);
+      out += "\" creatingUser=\"";
+      out += CoderGuid(c->coder);
+      if (IsDateTime(c->created)) {
+        out += "\" creationDateTime=\"";
+        out += c->created;
+      }
+      out += "\">\n          <CodeRef targetGUID=\"";
+      out += code_guid;
+      out += "\" />\n        </Coding>\n";
+      ++counts_.codings;
+    }
+    out += "      </PlainTextSelection>\n";
+  }
+
+  // Prints the TextSource `element` with selections_ in place of its marker.
+  void WriteSourceElement(XmlStream& xml, pugi::xml_node element) {
+    if (selections_.empty()) {
+      xml.Write(element, 2);
+      return;
+    }
+    printed_.clear();
+    StringWriter out(printed_);
+    element.print(out, kIndent, pugi::format_default, pugi::encoding_utf8, 2);
+    static const std::string kMarkerLine = std::string("      <") + kSelectionsMarker + " />\n";
+    const size_t at = printed_.find(kMarkerLine);
+    if (at == std::string::npos) {
+      throw Error(ErrorKind::kInternal, "export refi: the selections' place was not found");
+    }
+    printed_.replace(at, kMarkerLine.size(), selections_);
+    xml.Raw(printed_);
   }
 
   void WriteNotes(XmlStream& xml) {
@@ -535,6 +635,8 @@ class ProjectExport {
   std::vector<CodingMemo> coding_memos_;
   std::vector<Signifier> signifiers_;
   std::map<int64_t, std::vector<SpeakerTurn>> turns_;
+  std::string selections_;  // the current source's selections, formatted
+  std::string printed_;     // the current source, printed
   std::unordered_map<int64_t, std::vector<const Memo*>> story_memos_;  // in ListMemos order
   std::unordered_map<int64_t, std::vector<const Memo*>> code_memos_;   // not on a story
   std::unordered_map<int64_t, std::string> code_guids_;
@@ -542,18 +644,6 @@ class ProjectExport {
   std::set<std::string> coder_names_;
   // "subject:name" -> GUID and type.
   std::map<std::string, std::pair<std::string, VariableType>> variable_guids_;
-};
-
-// pugixml output appended to a string.
-class StringWriter : public pugi::xml_writer {
- public:
-  explicit StringWriter(std::string& out) : out_(out) {}
-  void write(const void* data, size_t size) override {
-    out_.append(static_cast<const char*>(data), size);
-  }
-
- private:
-  std::string& out_;
 };
 
 // pugixml output deflated into a zip entry as it comes.
@@ -568,13 +658,13 @@ class ZipEntryWriter : public pugi::xml_writer {
   ZipWriter& zip_;
 };
 
-// Deflate levels: 1 for both. project.qde: level 9 took two thirds of an
-// export for a file 17% smaller (a 32 MB project.qde, 5.4 MB against
-// 4.5 MB). The sources, under a KB each in the bench projects: level 6 took
-// 1.9 s for 100,000 of them against 1.4 s, for 52% of their size against
-// 54%.
+// Deflate levels. project.qde at 1: level 9 took two thirds of an export
+// for a file 17% smaller (a 32 MB project.qde, 5.4 MB against 4.5 MB). The
+// sources, under a KB each in the bench projects, runs only: for 100,000 of
+// them level 6 took 1.8 s for 52% of their size, level 1 1.4 s for 54%,
+// runs only 0.9 s for 56%.
 constexpr int kQdeDeflateLevel = 1;
-constexpr int kSourceDeflateLevel = 1;
+constexpr int kSourceDeflateLevel = kZipRunsOnly;
 
 }  // namespace
 

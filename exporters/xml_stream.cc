@@ -37,6 +37,11 @@ void XmlStream::Write(pugi::xml_node element, unsigned depth) {
   element.print(out_, kIndent, pugi::format_default, pugi::encoding_utf8, depth);
 }
 
+void XmlStream::Raw(std::string_view text) {
+  StartRoot();
+  out_.write(text.data(), text.size());
+}
+
 void XmlStream::Open(const char* name) {
   StartRoot();
   Put(out_, std::string(kIndent) + "<" + name + ">\n");

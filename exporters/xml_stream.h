@@ -7,6 +7,7 @@
 
 #include <pugixml.hpp>
 #include <string>
+#include <string_view>
 
 namespace verhaal {
 
@@ -22,6 +23,8 @@ class XmlStream {
 
   // Writes `element` and its subtree at `depth` (1 for a child of the root).
   void Write(pugi::xml_node element, unsigned depth);
+  // Text printed elsewhere as Write would print it.
+  void Raw(std::string_view text);
   // The start and end tags of a child of the root without attributes
   // (<Sources>), whose children are then written at depth 2.
   void Open(const char* name);

