@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <limits>
 #include <map>
 #include <string>
@@ -12,6 +13,7 @@
 #include "base/error.h"
 #include "coding/rules_text.h"
 #include "corpus/codes.h"
+#include "corpus/coding_scan.h"
 #include "corpus/codings.h"
 #include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
@@ -43,44 +45,112 @@ CoderSet SetFor(Project& project, const DimensionSpec& spec, const CoderSelectio
   return resolved.Set();
 }
 
-Segments ReadSegments(Project& project, const DimensionSpec& spec, const ResolvedDimension& dim,
-                      const std::unordered_set<int64_t>& stories, const CoderSelection* selection,
-                      std::string& described) {
-  std::map<int64_t, int> level_of_code;
+// The level of each code of a code dimension (a level's subcodes count as
+// the level), by code id; -1 for the codes of no level.
+std::vector<int> CodeLevels(Project& project, const DimensionSpec& spec,
+                            const ResolvedDimension& dim) {
+  std::vector<int> level_of;
   for (size_t level = 0; level < dim.levels.size(); ++level) {
     if (dim.levels[level] == kMixed) continue;  // --mixed level: not a code
     const auto code = FindCodeByPath(project, spec.name + "/" + dim.levels[level]);
     if (!code) continue;
-    for (int64_t id : CodeSubtree(project, code->id)) level_of_code[id] = static_cast<int>(level);
-  }
-  CodingFilter filter;
-  for (const auto& [id, level] : level_of_code) filter.code_ids.push_back(id);
-  filter.coders = SetFor(project, spec, selection, described);
-  Segments out;
-  if (filter.code_ids.empty()) return out;
-  for (const Coding& c : ListCodings(project, filter)) {
-    if (!stories.count(c.story_id)) continue;
-    auto& levels = out[c.story_id];
-    if (levels.empty()) levels.resize(dim.levels.size());
-    levels[static_cast<size_t>(level_of_code.at(c.code_id))].push_back(Stretch{c.start, c.end});
-  }
-  // Merge overlapping spans per story and level.
-  for (auto& [story, levels] : out) {
-    for (auto& spans : levels) {
-      std::sort(spans.begin(), spans.end(),
-                [](const Stretch& a, const Stretch& b) { return a.start < b.start; });
-      std::vector<Stretch> merged;
-      for (const Stretch& s : spans) {
-        if (!merged.empty() && s.start < merged.back().end) {
-          merged.back().end = std::max(merged.back().end, s.end);
-        } else {
-          merged.push_back(s);
-        }
-      }
-      spans = std::move(merged);
+    for (int64_t id : CodeSubtree(project, code->id)) {
+      if (level_of.size() <= static_cast<size_t>(id)) level_of.resize(id + 1, -1);
+      level_of[static_cast<size_t>(id)] = static_cast<int>(level);
     }
   }
+  return level_of;
+}
+
+int LevelOf(const std::vector<int>& level_of, int64_t code_id) {
+  return code_id >= 0 && static_cast<size_t>(code_id) < level_of.size()
+             ? level_of[static_cast<size_t>(code_id)]
+             : -1;
+}
+
+// Sorts each level's spans and merges those that overlap.
+void MergeSpans(std::vector<std::vector<Stretch>>& levels) {
+  for (auto& spans : levels) {
+    std::sort(spans.begin(), spans.end(),
+              [](const Stretch& a, const Stretch& b) { return a.start < b.start; });
+    std::vector<Stretch> merged;
+    for (const Stretch& s : spans) {
+      if (!merged.empty() && s.start < merged.back().end) {
+        merged.back().end = std::max(merged.back().end, s.end);
+      } else {
+        merged.push_back(s);
+      }
+    }
+    spans = std::move(merged);
+  }
+}
+
+// The coded segments of each story (per level of the rows, and of a code
+// column), visited story by story in id order as one scan of the codings
+// reads them: memory for one story's codings, not the project's.
+using StorySegments = std::function<void(int64_t story, std::vector<std::vector<Stretch>>& rows,
+                                         std::vector<std::vector<Stretch>>* cols)>;
+
+void ForEachStorySegments(Project& project, const CoderSet& coders,
+                          const std::vector<int64_t>& stories, const std::vector<int>& row_levels,
+                          size_t rows, const std::vector<int>* col_levels, size_t cols,
+                          const StorySegments& visit) {
+  std::vector<int64_t> sorted = stories;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::vector<Stretch>> row_spans(rows), col_spans(cols);
+  bool any_row = false;
+  bool any_col = false;
+  int64_t current = -1;
+  auto flush = [&] {
+    if (any_row && std::binary_search(sorted.begin(), sorted.end(), current)) {
+      MergeSpans(row_spans);
+      if (any_col) MergeSpans(col_spans);
+      visit(current, row_spans, any_col ? &col_spans : nullptr);
+    }
+    for (auto& spans : row_spans) spans.clear();
+    for (auto& spans : col_spans) spans.clear();
+    any_row = any_col = false;
+  };
+  CodingScan scan(project, coders);
+  scan.ForEachCodingSpan([&](const CodingSpan& coding) {
+    if (coding.story_id != current) {
+      flush();
+      current = coding.story_id;
+    }
+    if (const int r = LevelOf(row_levels, coding.code_id); r >= 0) {
+      row_spans[static_cast<size_t>(r)].push_back(Stretch{coding.start, coding.end});
+      any_row = true;
+    }
+    if (col_levels == nullptr) return;
+    if (const int c = LevelOf(*col_levels, coding.code_id); c >= 0) {
+      col_spans[static_cast<size_t>(c)].push_back(Stretch{coding.start, coding.end});
+      any_col = true;
+    }
+  });
+  flush();
+}
+
+// The coded segments of each story of `stories` for one code dimension read
+// by other coders than the rows: held for the whole project (a column whose
+// coders differ from the rows', --unit segment with code:GROUP@CODER).
+Segments ReadSegments(Project& project, const CoderSet& coders, const std::vector<int>& level_of,
+                      size_t levels, const std::vector<int64_t>& stories) {
+  const std::unordered_set<int64_t> in(stories.begin(), stories.end());
+  Segments out;
+  CodingScan scan(project, coders);
+  scan.ForEachCodingSpan([&](const CodingSpan& coding) {
+    const int level = LevelOf(level_of, coding.code_id);
+    if (level < 0 || !in.count(coding.story_id)) return;
+    auto& spans = out[coding.story_id];
+    if (spans.empty()) spans.resize(levels);
+    spans[static_cast<size_t>(level)].push_back(Stretch{coding.start, coding.end});
+  });
+  for (auto& [story, spans] : out) MergeSpans(spans);
   return out;
+}
+
+bool SameCoders(const CoderSet& a, const CoderSet& b) {
+  return a.coder_ids == b.coder_ids && a.min_coders == b.min_coders && a.speaker == b.speaker;
 }
 
 bool Meet(const Stretch& a, const Stretch& b, int64_t within) {
@@ -187,13 +257,18 @@ Matrix BuildSegmentMatrix(Project& project, const std::vector<int64_t>& stories,
                       "the stories have codings or values for it");
     }
   }
-  const std::unordered_set<int64_t> in(stories.begin(), stories.end());
-  std::string row_codings;
-  Segments row_segments = ReadSegments(project, row_spec, rows, in, selection, row_codings);
   const bool code_cols = col_spec.source == DimensionSource::kCode;
+  std::string row_codings;
   std::string col_codings;
-  Segments col_segments;
-  if (code_cols) col_segments = ReadSegments(project, col_spec, cols, in, selection, col_codings);
+  const CoderSet row_coders = SetFor(project, row_spec, selection, row_codings);
+  const CoderSet col_coders =
+      code_cols ? SetFor(project, col_spec, selection, col_codings) : CoderSet{};
+  // One scan reads the rows' and a code column's codings when the same
+  // coders count for both (the usual case); else the column's are read first.
+  const bool one_scan = !code_cols || SameCoders(row_coders, col_coders);
+  const std::vector<int> row_levels = CodeLevels(project, row_spec, rows);
+  const std::vector<int> col_levels =
+      code_cols ? CodeLevels(project, col_spec, cols) : std::vector<int>();
 
   Matrix matrix;
   matrix.rows = rows.title;
@@ -209,63 +284,67 @@ Matrix BuildSegmentMatrix(Project& project, const std::vector<int64_t>& stories,
                                  static_cast<int>(cols.levels.size()));
   std::map<std::string, int64_t> left_out;
   int64_t segments = 0;
-  std::unordered_set<int64_t> used_stories;
-  // Stories in id order, so that the result does not depend on hashing.
-  std::vector<int64_t> order;
-  for (const auto& [story, levels] : row_segments) order.push_back(story);
-  std::sort(order.begin(), order.end());
-  if (code_cols && meeting.kind != SegmentMeeting::Kind::kCharacters) {
-    TextPreparer preparer;
-    for (const int64_t story : order) {
-      const auto cols_here = col_segments.find(story);
-      if (cols_here == col_segments.end()) continue;  // meets nothing either way
-      ToUnits(project, story, meeting.kind, preparer, row_segments.at(story), &cols_here->second);
-    }
+  int64_t used_stories = 0;
+  Segments separate_cols;
+  if (!one_scan) {
+    separate_cols = ReadSegments(project, col_coders, col_levels, cols.levels.size(), stories);
   }
-  for (const int64_t story : order) {
-    const auto& levels = row_segments.at(story);
-    int column_level = -1;
-    if (!code_cols) {
-      if (const auto it = cols.level_of.find(story); it != cols.level_of.end()) {
-        column_level = it->second;
-      }
-    }
-    const auto cols_here = code_cols ? col_segments.find(story) : col_segments.end();
-    for (size_t r = 0; r < levels.size(); ++r) {
-      for (const Stretch& segment : levels[r]) {
-        bool counted = false;
+  TextPreparer preparer;
+  ForEachStorySegments(
+      project, row_coders, stories, row_levels, rows.levels.size(),
+      code_cols && one_scan ? &col_levels : nullptr, cols.levels.size(),
+      [&](int64_t story, std::vector<std::vector<Stretch>>& levels,
+          std::vector<std::vector<Stretch>>* cols_here) {
+        if (!one_scan) {
+          const auto found = separate_cols.find(story);
+          cols_here = found == separate_cols.end() ? nullptr : &found->second;
+        }
+        if (cols_here != nullptr && meeting.kind != SegmentMeeting::Kind::kCharacters) {
+          ToUnits(project, story, meeting.kind, preparer, levels, cols_here);
+        }
+        int column_level = -1;
         if (!code_cols) {
-          if (column_level >= 0) {
-            counts.Add(static_cast<int>(r), column_level);
-            counted = true;
-          } else {
-            const auto why = cols.left_out.find(story);
-            ++left_out[cols.label + ": " +
-                       (why != cols.left_out.end() ? why->second : std::string(kNoValue))];
+          if (const auto it = cols.level_of.find(story); it != cols.level_of.end()) {
+            column_level = it->second;
           }
-        } else {
-          if (cols_here != col_segments.end()) {
-            for (size_t c = 0; c < cols_here->second.size(); ++c) {
-              const auto& spans = cols_here->second[c];
-              if (std::any_of(spans.begin(), spans.end(),
-                              [&](const Stretch& s) { return Meet(segment, s, within); })) {
-                counts.Add(static_cast<int>(r), static_cast<int>(c));
+        }
+        bool used = false;
+        for (size_t r = 0; r < levels.size(); ++r) {
+          for (const Stretch& segment : levels[r]) {
+            bool counted = false;
+            if (!code_cols) {
+              if (column_level >= 0) {
+                counts.Add(static_cast<int>(r), column_level);
                 counted = true;
+              } else {
+                const auto why = cols.left_out.find(story);
+                ++left_out[cols.label + ": " +
+                           (why != cols.left_out.end() ? why->second : std::string(kNoValue))];
               }
+            } else {
+              if (cols_here != nullptr) {
+                for (size_t c = 0; c < cols_here->size(); ++c) {
+                  const auto& spans = (*cols_here)[c];
+                  if (std::any_of(spans.begin(), spans.end(),
+                                  [&](const Stretch& s) { return Meet(segment, s, within); })) {
+                    counts.Add(static_cast<int>(r), static_cast<int>(c));
+                    counted = true;
+                  }
+                }
+              }
+              if (!counted) ++left_out[cols.label + ": no segment it meets"];
+            }
+            if (counted) {
+              ++segments;
+              used = true;
             }
           }
-          if (!counted) ++left_out[cols.label + ": no segment it meets"];
         }
-        if (counted) {
-          ++segments;
-          used_stories.insert(story);
-        }
-      }
-    }
-  }
+        used_stories += used ? 1 : 0;
+      });
   CrossTab tab = MakeCrossTab("", rows.levels, cols.levels, counts);
   tab.left_out = std::move(left_out);
-  tab.stories = static_cast<int64_t>(used_stories.size());
+  tab.stories = used_stories;
   tab.counts_segments = true;
   tab.segments = segments;
   // Expected counts and residuals assume independent units: not shown.
