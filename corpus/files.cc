@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
@@ -34,6 +35,26 @@ std::string ReadWholeFile(const std::filesystem::path& file) {
   bytes << in.rdbuf();
   if (in.bad()) throw IoError("cannot read " + file.string());
   return std::move(bytes).str();
+}
+
+bool SameFileBytes(const std::filesystem::path& a, const std::filesystem::path& b) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(a, ec);
+  if (ec || std::filesystem::file_size(b, ec) != size || ec) return false;
+  std::ifstream left(a, std::ios::binary);
+  std::ifstream right(b, std::ios::binary);
+  if (!left || !right) return false;
+  std::vector<char> x(1 << 20);
+  std::vector<char> y(1 << 20);
+  while (left && right) {
+    left.read(x.data(), static_cast<std::streamsize>(x.size()));
+    right.read(y.data(), static_cast<std::streamsize>(y.size()));
+    if (left.gcount() != right.gcount() ||
+        !std::equal(x.begin(), x.begin() + left.gcount(), y.begin())) {
+      return false;
+    }
+  }
+  return left.eof() && right.eof();
 }
 
 std::filesystem::path TemporaryBeside(const std::filesystem::path& file) {

@@ -14,6 +14,10 @@ namespace verhaal {
 // The bytes of `file`. kMissing when it does not exist, kIo when unreadable.
 std::string ReadWholeFile(const std::filesystem::path& file);
 
+// Whether the two files hold the same bytes, read a chunk at a time (memory
+// does not grow with their size). False when either cannot be read.
+bool SameFileBytes(const std::filesystem::path& a, const std::filesystem::path& b);
+
 // Writes `file` atomically. Use Write() any number of times, then Commit();
 // destroying an uncommitted writer removes the temporary file. Errors:
 // kCannotCreate when the folder is not writable, kIo when a write fails (the

@@ -363,7 +363,7 @@ OutputState CommitText(const fs::path& file, const std::string& bytes) {
 // Moves a freshly written `staging` file to `file` unless the bytes are the same.
 OutputState CommitStaged(const fs::path& staging, const fs::path& file) {
   std::error_code ec;
-  if (fs::exists(file, ec) && ReadWholeFile(file) == ReadWholeFile(staging)) {
+  if (fs::exists(file, ec) && SameFileBytes(file, staging)) {
     fs::remove(staging, ec);
     return OutputState::kUnchanged;
   }
@@ -467,11 +467,14 @@ std::string SummaryOutput(Project& project, const StudyExport& out) {
 }
 
 // The CSV export of `source` at `file` (as `verhaal export --format csv`
-// with `options`), unless it already holds those bytes.
+// with `options`), unless it already holds those bytes: streamed to a
+// temporary file beside it, so memory does not grow with the rows.
 OutputState CsvOutput(ExportSource& source, const CsvExportOptions& options, const fs::path& file) {
-  std::string bytes;
-  WriteCsvExport(source, options, [&](std::string_view chunk) { bytes.append(chunk); });
-  return CommitText(file, bytes);
+  const fs::path staging = TemporaryBeside(file);
+  AtomicFileWriter out(staging);
+  WriteCsvExport(source, options, [&](std::string_view chunk) { out.Write(chunk); });
+  out.Commit();
+  return CommitStaged(staging, file);
 }
 
 // A data export and the companions its entry asks for (StudyExport::
