@@ -8,7 +8,7 @@
 #include "cli/handlers.h"
 #include "cli/story_filter_options.h"
 #include "corpus/files.h"
-#include "exporters/report.h"
+#include "study/report.h"
 
 namespace po = boost::program_options;
 

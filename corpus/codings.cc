@@ -295,4 +295,24 @@ std::vector<CoderCounts> CountCodingsByCoder(Project& project) {
   return counts;
 }
 
+std::vector<std::string> ListManualCoders(Project& project) {
+  return TranslateSqlite(project, [&] {
+    std::vector<std::string> names;
+    // The origins are few (one per command and origin); the codings many and
+    // not indexed by origin, so they are read only when there is one to find.
+    SQLite::Statement origins(project.db(),
+                              "SELECT EXISTS (SELECT 1 FROM coding_origin "
+                              "WHERE origin = 'manual' OR origin GLOB 'import:*')");
+    if (!origins.executeStep() || origins.getColumn(0).getInt() == 0) return names;
+    SQLite::Statement query(project.db(),
+                            "SELECT k.name FROM coder k WHERE k.id IN "
+                            "(SELECT g.coder_id FROM coding g JOIN coding_origin o "
+                            "ON o.id = g.origin_id "
+                            "WHERE o.origin = 'manual' OR o.origin GLOB 'import:*') "
+                            "ORDER BY k.name");
+    while (query.executeStep()) names.push_back(query.getColumn(0).getString());
+    return names;
+  });
+}
+
 }  // namespace verhaal

@@ -100,6 +100,12 @@ struct CoderCounts {
 // counts, by name: one pass over the coding table.
 std::vector<CoderCounts> CountCodingsByCoder(Project& project);
 
+// The names of the coders with codings made by people (origin "manual" or
+// "import:TOOL"), by name. Reads the coding table only when such an origin
+// exists (a project coded by rules alone answers at once). kIo, kData or
+// kInternal Errors when reading fails (corpus/sqlite_errors.h).
+std::vector<std::string> ListManualCoders(Project& project);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_CODINGS_H_

@@ -122,4 +122,35 @@ std::string ReasonText(Language language, std::string_view reason) {
   return std::string(reason);
 }
 
+void LocalizeDimension(ResolvedDimension& dim, const DimensionSpec& spec, Language language) {
+  if (language == Language::kEnglish) return;
+  auto name = [&](Word word) {
+    dim.title = Say(language, word);
+    dim.label = dim.title;
+  };
+  switch (spec.source) {
+    case DimensionSource::kRole:
+      name(Word::kRole);
+      break;
+    case DimensionSource::kWave:
+      name(Word::kWave);
+      break;
+    case DimensionSource::kRespondent:
+      name(Word::kRespondentOne);
+      break;
+    case DimensionSource::kKind:
+      name(Word::kKind);
+      for (auto& level : dim.levels) level = KindName(language, level);
+      break;
+    case DimensionSource::kTriadZone:
+      dim.title = Say(language, Word::kZonesOf, {spec.name});
+      if (!dim.levels.empty() && dim.levels.back() == "centre") {
+        dim.levels.back() = Say(language, Word::kCentre);
+      }
+      break;
+    default:
+      break;
+  }
+}
+
 }  // namespace verhaal

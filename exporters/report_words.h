@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "coding/dimension.h"
 #include "corpus/language.h"
 
 namespace verhaal {
@@ -299,6 +300,12 @@ std::string KindName(Language language, std::string_view kind);
 // A reason a story was left out of a matrix (coding/dimension.h: "no
 // coding", "N/A", ...), or a left-out line "motivatie: N/A", in `language`.
 std::string ReasonText(Language language, std::string_view reason);
+
+// A built-in dimension in `language`: the title and label of role, kind,
+// wave and respondent, a triad's zones, and the levels verhaal names itself
+// (story kinds, a triad's centre). Names from the project stay as they are;
+// English leaves the dimension as it is.
+void LocalizeDimension(ResolvedDimension& dim, const DimensionSpec& spec, Language language);
 
 }  // namespace verhaal
 

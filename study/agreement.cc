@@ -160,11 +160,16 @@ void AddDisagreements(Project& project, const CodeReliability& r, AgreementUnit 
 
 AgreementTable ComputeAgreement(Project& project, AgreementUnit unit,
                                 const AgreementSelection& selection) {
+  AgreementTable table = TabulateAgreement(project, unit, selection);
+  if (table.rows.empty()) NothingToCompare();
+  return table;
+}
+
+AgreementTable TabulateAgreement(Project& project, AgreementUnit unit,
+                                 const AgreementSelection& selection) {
   AgreementTable table;
-  bool visited = false;
   const std::string unit_name(AgreementUnitName(unit));
   ForEachCodeReliability(project, unit, selection, [&](const CodeReliability& r) {
-    visited = true;
     table.coders = r.coders;
     for (const auto& problem : r.problems) table.problems.push_back(r.code + ": " + problem);
     for (size_t a = 0; a < r.coders.size(); ++a) {
@@ -182,7 +187,6 @@ AgreementTable ComputeAgreement(Project& project, AgreementUnit unit,
                                           Restrict(r.data, all), false));
     }
   });
-  if (!visited) NothingToCompare();
   return table;
 }
 

@@ -48,6 +48,12 @@ struct AgreementTable {
 AgreementTable ComputeAgreement(Project& project, AgreementUnit unit,
                                 const AgreementSelection& selection);
 
+// The same table, empty rather than an error when no code was compared (the
+// report's agreement summary asks for two units and shows what there is).
+// Throws the kData Errors of ForEachCodeReliability.
+AgreementTable TabulateAgreement(Project& project, AgreementUnit unit,
+                                 const AgreementSelection& selection);
+
 // A coded segment shown with a disagreement.
 struct DisagreementSegment {
   std::string coder;

@@ -17,8 +17,8 @@
 #include "corpus/files.h"
 #include "exporters/codebook_document.h"
 #include "exporters/matrix_segments.h"
-#include "exporters/report.h"
 #include "exporters/spss_stata.h"
+#include "study/report.h"
 
 namespace verhaal {
 namespace {

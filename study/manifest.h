@@ -71,7 +71,7 @@ enum class StudyExportType {
   kWorkbook,       // stories, codings, respondents and codebook sheets; .xlsx
   kRefi,           // REFI-QDA project; .qdpx
   kAgreement,      // agreement per code between coders; .txt .csv .json .md
-  kReport,         // the HTML report (exporters/report.h); .html
+  kReport,         // the HTML report (study/report.h); .html
 };
 
 // "matrix", "scatter", "stories", ... as written in the manifest.
@@ -127,7 +127,7 @@ struct StudyManifest {
   std::vector<std::string> analysis_coders;
   Location analysis_where;
   // `language: nl|en`: the language of the report; nullopt: the report's
-  // default (ReportLanguage in exporters/report.h).
+  // default (ReportLanguage in study/report.h).
   std::optional<Language> language;
   std::filesystem::path output_folder;
   std::vector<StudyExport> exports;

@@ -11,6 +11,7 @@
 #include "corpus/variables.h"
 #include "exporters/matrix_respondents.h"
 #include "exporters/matrix_segments.h"
+#include "exporters/report_words.h"
 #include "study/request_error.h"
 
 namespace verhaal {
@@ -105,6 +106,7 @@ MatrixPlan PlanMatrix(Project& project, const MatrixQuery& query) {
     }
   }
   plan.options = query.options;
+  plan.language = query.language;
   if (plan.options.fisher.draws < 1) {
     throw RequestError(ErrorKind::kUsage, "--draws must be at least 1", "draws");
   }
@@ -146,17 +148,14 @@ MatrixAnswer ComputeMatrix(Project& project, const MatrixPlan& plan,
   answer.segment_unit = plan.segment_unit;
   answer.respondent_unit = plan.respondent_unit;
   const CoderSelection* selection = run ? &*run : nullptr;
-  answer.rows = BlameField("rows", [&] {
-    return ResolveDimension(project, plan.rows, plan.stories, plan.mixed, selection);
-  });
-  answer.cols = BlameField("cols", [&] {
-    return ResolveDimension(project, plan.cols, plan.stories, plan.mixed, selection);
-  });
-  if (plan.by) {
-    answer.by = BlameField("by", [&] {
-      return ResolveDimension(project, *plan.by, plan.stories, plan.mixed, selection);
-    });
-  }
+  const auto resolve = [&](const DimensionSpec& spec) {
+    ResolvedDimension dim = ResolveDimension(project, spec, plan.stories, plan.mixed, selection);
+    if (plan.language) LocalizeDimension(dim, spec, *plan.language);
+    return dim;
+  };
+  answer.rows = BlameField("rows", [&] { return resolve(plan.rows); });
+  answer.cols = BlameField("cols", [&] { return resolve(plan.cols); });
+  if (plan.by) answer.by = BlameField("by", [&] { return resolve(*plan.by); });
   // BuildMatrix names the dimension without levels; blame the first such.
   std::string empty = "rows";
   if (!answer.rows.levels.empty()) empty = answer.cols.levels.empty() ? "cols" : "by";

@@ -18,6 +18,7 @@
 
 #include "coding/analysis_coders.h"
 #include "coding/dimension.h"
+#include "corpus/language.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 #include "exporters/matrix.h"
@@ -40,6 +41,10 @@ struct MatrixQuery {
   std::string unit = "story";     // story, segment or respondent (exporters/matrix_segments.h,
                                   // matrix_respondents.h)
   std::string within = "0";  // --unit segment: characters apart that still meet, sentence or turn
+  // The names verhaal gives built-in dimensions and levels (role, kind, wave,
+  // respondent, a triad's zones; LocalizeDimension in exporters/report_words.h)
+  // in this language, as the report shows them; nullopt: English.
+  std::optional<Language> language;
 };
 
 // Parses --mixed; kUsage naming the accepted words.
@@ -57,6 +62,7 @@ struct MatrixPlan {
   bool segment_unit = false;
   bool respondent_unit = false;
   SegmentMeeting within;
+  std::optional<Language> language;      // the query's
   std::vector<int64_t> stories;          // ascending ids
   std::optional<CoderSelection> coders;  // set when a code dimension reads codings
 

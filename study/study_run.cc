@@ -27,7 +27,6 @@
 #include "corpus/output_guard.h"
 #include "corpus/project_settings.h"
 #include "corpus/stories.h"
-#include "exporters/agreement_summary.h"
 #include "exporters/codebook_document.h"
 #include "exporters/codings_shape.h"
 #include "exporters/csv_export.h"
@@ -35,7 +34,6 @@
 #include "exporters/matrix_report.h"
 #include "exporters/pseudonymised_note.h"
 #include "exporters/refi_qda.h"
-#include "exporters/report.h"
 #include "exporters/respondents_shape.h"
 #include "exporters/slider_scatter.h"
 #include "exporters/spss_stata.h"
@@ -55,7 +53,9 @@
 #include "importers/spryng.h"
 #include "importers/story_folder.h"
 #include "importers/transcript.h"
+#include "study/agreement_summary.h"
 #include "study/matrix_query.h"
+#include "study/report.h"
 
 namespace verhaal {
 namespace {

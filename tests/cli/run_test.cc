@@ -6,6 +6,7 @@
 
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -378,6 +379,40 @@ TEST_F(RunStudyTest, DutchReportNamesBuiltInDimensionsInDutch) {
   EXPECT_NE(html.find("<th>soort \u2193 / rol \u2192</th>"), std::string::npos);
   EXPECT_NE(html.find("<tr><th>ervaring</th>"), std::string::npos);
   EXPECT_EQ(html.find("<tr><th>experience</th>"), std::string::npos);
+}
+
+// The report's agreement table is the one `verhaal agreement` computes: with
+// three coders its row for a dimension is the "all (3)" row (no kappa, which
+// compares two), and its data problems name their code as `verhaal
+// agreement` does (before, the report computed its own and left the code out).
+TEST_F(RunStudyTest, ReportAgreementIsWhatAgreementComputes) {
+  ASSERT_EQ(first_->exit_code, 0) << first_->err;
+  const std::string project = Out("statushouders.verhaal").string();
+  auto report = RunVerhaal({"-p", project, "report", "-o", "three.html", "--rows", "dyad:motivatie",
+                            "--cols", "dyad:stijl", "--coders", "anna,bram,rules", "--lang", "en"},
+                           dir_->path());
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  auto agreement = RunVerhaal({"-p", project, "agreement", "--unit", "dimension", "--coders",
+                               "anna,bram,rules", "--format", "csv"},
+                              dir_->path());
+  ASSERT_EQ(agreement.exit_code, 0) << agreement.err;
+  std::smatch row;
+  ASSERT_TRUE(std::regex_search(agreement.out, row,
+                                std::regex("dimension,motivatie,all \\(3\\),(\\d+),([-0-9.]+),,"
+                                           "[^,]*,[^,]*,([-0-9.]+),")))
+      << agreement.out;
+  char percent[32], alpha[32];
+  std::snprintf(percent, sizeof percent, "%.1f", 100 * std::stod(row[2]));
+  std::snprintf(alpha, sizeof alpha, "%.2f", std::stod(row[3]));
+  const std::string html = ReadFile(dir_->path() / "three.html");
+  const std::string expected = "<tr><td>motivatie</td><td>dimension</td><td class=\"num\">" +
+                               row[1].str() + "</td><td class=\"num\">" + percent +
+                               "</td><td class=\"num\">-</td><td class=\"num\">" + alpha +
+                               "</td></tr>";
+  EXPECT_NE(html.find(expected), std::string::npos) << expected;
+  EXPECT_NE(html.find("<li>motivatie: SH-02-E: rules assigned 2 levels (moeten, willen); left "
+                      "out</li>"),
+            std::string::npos);
 }
 
 // Two runs of the example give the same bytes in every output, the project

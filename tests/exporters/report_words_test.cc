@@ -10,7 +10,7 @@
 #include <string>
 
 #include "coding/analysis_coders.h"
-#include "exporters/report.h"
+#include "study/report.h"
 
 namespace verhaal {
 namespace {

@@ -6,9 +6,9 @@
 #include <map>
 
 #include "coding/dimension.h"
-#include "exporters/report_html.h"
 #include "exporters/summary.h"
 #include "exporters/svg_charts.h"
+#include "study/report_html.h"
 
 namespace verhaal {
 namespace {

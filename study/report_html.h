@@ -1,8 +1,8 @@
 // Pieces the report's sections share (report.cc, report_sections.cc,
 // report_charts.cc): HTML escaping, tables, number formatting and the
 // quotes behind the numbers. Internal to the report.
-#ifndef VERHAAL_EXPORTERS_REPORT_HTML_H_
-#define VERHAAL_EXPORTERS_REPORT_HTML_H_
+#ifndef VERHAAL_STUDY_REPORT_HTML_H_
+#define VERHAAL_STUDY_REPORT_HTML_H_
 
 #include <cstdint>
 #include <map>
@@ -15,9 +15,10 @@
 #include "corpus/signifiers.h"
 #include "corpus/stories.h"
 #include "exporters/matrix.h"
-#include "exporters/report.h"
 #include "exporters/report_words.h"
 #include "exporters/table.h"
+#include "study/matrix_query.h"
+#include "study/report.h"
 
 namespace verhaal {
 
@@ -82,8 +83,14 @@ bool IsManual(const Coding& coding);
 
 // The sections, each an HTML <section> with an id.
 std::string OverviewSection(Project& project, const ReportData& data);
-std::string MatrixSection(Project& project, const ReportData& data, const ReportOptions& options);
-std::string ScatterSection(Project& project, const ReportData& data, const ReportOptions& options);
+// The matrix section shows `overall` (the matrix of all the report's
+// stories) and, with --by, `grouped` (one per group); both as ComputeMatrix
+// (study/matrix_query.h) gives them, the dimensions in the report's language.
+std::string MatrixSection(const ReportData& data, const ReportOptions& options,
+                          const MatrixAnswer& overall, const MatrixAnswer* grouped);
+// The scatter's points coloured by `groups` (the matrix's --by), when given.
+std::string ScatterSection(Project& project, const ReportData& data, const ReportOptions& options,
+                           const ResolvedDimension* groups);
 std::string CodesSection(Project& project, const ReportData& data, const ReportOptions& options);
 std::string SignifierSection(Project& project, const ReportData& data);
 std::string AgreementSection(Project& project, const ReportData& data,
@@ -100,4 +107,4 @@ std::string SignifierChartSvg(Project& project, const Signifier& signifier,
 
 }  // namespace verhaal
 
-#endif  // VERHAAL_EXPORTERS_REPORT_HTML_H_
+#endif  // VERHAAL_STUDY_REPORT_HTML_H_

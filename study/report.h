@@ -4,9 +4,12 @@
 // per group with its statistics in plain words, the story scatter, code
 // frequencies, signifier charts, inter-coder agreement, and for each cell
 // of the matrix and each code a few of the stories behind the numbers,
-// expandable. See docs/report.md.
-#ifndef VERHAAL_EXPORTERS_REPORT_H_
-#define VERHAAL_EXPORTERS_REPORT_H_
+// expandable. The matrices are ComputeMatrix's (study/matrix_query.h) and
+// the agreement table SummarizeAgreement's (study/agreement_summary.h), so
+// the page shows the numbers `verhaal matrix` and `verhaal agreement` print.
+// See docs/report.md.
+#ifndef VERHAAL_STUDY_REPORT_H_
+#define VERHAAL_STUDY_REPORT_H_
 
 #include <optional>
 #include <string>
@@ -58,4 +61,4 @@ std::string BuildReport(Project& project, const ReportOptions& options);
 
 }  // namespace verhaal
 
-#endif  // VERHAAL_EXPORTERS_REPORT_H_
+#endif  // VERHAAL_STUDY_REPORT_H_

@@ -13,11 +13,11 @@
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
 #include "corpus/variables.h"
-#include "exporters/agreement_summary.h"
 #include "exporters/matrix_report.h"
-#include "exporters/report_html.h"
 #include "exporters/slider_scatter.h"
 #include "exporters/svg.h"
+#include "study/agreement_summary.h"
+#include "study/report_html.h"
 
 namespace verhaal {
 namespace {
@@ -71,40 +71,6 @@ std::string MatrixCodings(const ReportData& data, const std::vector<const Dimens
     out += (out.empty() ? "" : "; ") + dims[i]->label + ": " + codings;
   }
   return out.empty() ? std::string(Say(language, Word::kNoCodeDimension)) : out;
-}
-
-// A built-in dimension in `language`: the title and label of role, kind,
-// wave and respondent, a triad's zones, and the levels verhaal names itself
-// (story kinds, a triad's centre). Names from the project stay as they are.
-void LocalizeDimension(ResolvedDimension& dim, const DimensionSpec& spec, Language language) {
-  if (language == Language::kEnglish) return;
-  auto name = [&](Word word) {
-    dim.title = Say(language, word);
-    dim.label = dim.title;
-  };
-  switch (spec.source) {
-    case DimensionSource::kRole:
-      name(Word::kRole);
-      break;
-    case DimensionSource::kWave:
-      name(Word::kWave);
-      break;
-    case DimensionSource::kRespondent:
-      name(Word::kRespondentOne);
-      break;
-    case DimensionSource::kKind:
-      name(Word::kKind);
-      for (auto& level : dim.levels) level = KindName(language, level);
-      break;
-    case DimensionSource::kTriadZone:
-      dim.title = Say(language, Word::kZonesOf, {spec.name});
-      if (!dim.levels.empty() && dim.levels.back() == "centre") {
-        dim.levels.back() = Say(language, Word::kCentre);
-      }
-      break;
-    default:
-      break;
-  }
 }
 
 // The codes a dimension's name may point at, for choosing quotes.
@@ -303,18 +269,16 @@ std::string StoriesInWords(const StoryFilter& filter, Language language) {
 
 }  // namespace
 
-std::string MatrixSection(Project& project, const ReportData& data, const ReportOptions& options) {
-  const DimensionSpec row_spec = ParseDimension(options.rows);
-  const DimensionSpec col_spec = ParseDimension(options.cols);
-  std::vector<int64_t> ids;
-  for (const Story& story : data.stories()) ids.push_back(story.id);
-  ResolvedDimension rows =
-      ResolveDimension(project, row_spec, data.stories(), MixedPolicy::kExclude, &data.coders);
-  ResolvedDimension cols =
-      ResolveDimension(project, col_spec, data.stories(), MixedPolicy::kExclude, &data.coders);
-  LocalizeDimension(rows, row_spec, data.language);
-  LocalizeDimension(cols, col_spec, data.language);
-  const Matrix overall = BuildMatrix(ids, rows, cols, nullptr);
+std::string MatrixSection(const ReportData& data, const ReportOptions& options,
+                          const MatrixAnswer& answer, const MatrixAnswer* grouped_answer) {
+  // The matrix `verhaal matrix` computes (study/matrix_query.h), its
+  // dimensions named in the report's language.
+  const DimensionSpec& row_spec = answer.row_spec;
+  const DimensionSpec& col_spec = answer.col_spec;
+  const ResolvedDimension& rows = answer.rows;
+  const ResolvedDimension& cols = answer.cols;
+  const std::vector<int64_t>& ids = answer.stories;
+  const Matrix& overall = answer.matrix;
   const CrossTab& all = overall.tables.front();
   // The corner of each table names the dimensions briefly ("motivatie", "stijl").
   const std::string rows_name = row_spec.name.empty() ? rows.label : row_spec.name;
@@ -345,12 +309,9 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
          HtmlTable(CrossTabGrid(all, language), "", language) +
          HtmlTable(CrossTabTests(all, language), "", language) + "</details>\n";
 
-  if (!options.by.empty()) {
-    const DimensionSpec by_spec = ParseDimension(options.by);
-    ResolvedDimension by =
-        ResolveDimension(project, by_spec, data.stories(), MixedPolicy::kExclude, &data.coders);
-    LocalizeDimension(by, by_spec, language);
-    const Matrix grouped = BuildMatrix(ids, rows, cols, &by);
+  if (grouped_answer != nullptr) {
+    const ResolvedDimension& by = *grouped_answer->by;
+    const Matrix& grouped = grouped_answer->matrix;
     out += "<h3>" + HtmlEscape(Say(language, Word::kPer, {by.title})) + "</h3>\n";
     for (const CrossTab& tab : grouped.tables) {
       out +=
@@ -401,7 +362,8 @@ std::string MatrixSection(Project& project, const ReportData& data, const Report
   return out + "</section>\n";
 }
 
-std::string ScatterSection(Project& project, const ReportData& data, const ReportOptions& options) {
+std::string ScatterSection(Project& project, const ReportData& data, const ReportOptions& options,
+                           const ResolvedDimension* groups) {
   std::string x = options.x;
   std::string y = options.y;
   if (x.empty() || y.empty()) {
@@ -411,16 +373,9 @@ std::string ScatterSection(Project& project, const ReportData& data, const Repor
     x = options.cols;  // the matrix's columns run left to right
     y = options.rows;
   }
-  std::optional<ResolvedDimension> groups;
-  if (!options.by.empty()) {
-    const DimensionSpec by_spec = ParseDimension(options.by);
-    groups =
-        ResolveDimension(project, by_spec, data.stories(), MixedPolicy::kExclude, &data.coders);
-    LocalizeDimension(*groups, by_spec, data.language);
-  }
-  const SliderScatter scatter = BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
-                                                   ParseDimension(SliderDimension(y)),
-                                                   data.stories(), groups ? &*groups : nullptr);
+  const SliderScatter scatter =
+      BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
+                         ParseDimension(SliderDimension(y)), data.stories(), groups);
   const Language language = data.language;
   return "<section id=\"scatter\"><h2>" + std::string(Say(language, Word::kScatter)) +
          "</h2>\n<figure>" + InlineSvg(SliderScatterSvg(scatter, language)) + "<figcaption>" +

@@ -1,6 +1,6 @@
 // The report page: reading the project once, the page frame with its CSS,
 // and the helpers the sections share (report_html.h).
-#include "exporters/report.h"
+#include "study/report.h"
 
 #include <algorithm>
 #include <map>
@@ -11,7 +11,8 @@
 #include "corpus/codes.h"
 #include "corpus/coding_listing.h"
 #include "corpus/project_settings.h"
-#include "exporters/report_html.h"
+#include "study/matrix_query.h"
+#include "study/report_html.h"
 
 namespace verhaal {
 namespace {
@@ -374,8 +375,24 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
   const std::string title = options.title.empty() ? project.name() : options.title;
   std::string body;
   body += OverviewSection(project, data);
-  body += MatrixSection(project, data, options);
-  body += ScatterSection(project, data, options);
+  // The matrices as `verhaal matrix` computes them: all the report's stories,
+  // and with --by one per group (whose groups colour the scatter).
+  MatrixQuery query;
+  query.rows = options.rows;
+  query.cols = options.cols;
+  if (!options.by.empty()) query.by = options.by;
+  query.coders = options.analysis;
+  query.stories = options.filter;
+  query.language = language;
+  const MatrixPlan plan = PlanMatrix(project, query);
+  const std::optional<CoderSelection> run = plan.Runs().front();
+  MatrixPlan all_stories = plan;
+  all_stories.by.reset();
+  const MatrixAnswer overall = ComputeMatrix(project, all_stories, run);
+  std::optional<MatrixAnswer> grouped;
+  if (plan.by) grouped = ComputeMatrix(project, plan, run);
+  body += MatrixSection(data, options, overall, grouped ? &*grouped : nullptr);
+  body += ScatterSection(project, data, options, grouped ? &*grouped->by : nullptr);
   body += CodesSection(project, data, options);
   body += SignifierSection(project, data);
   body += AgreementSection(project, data, options);

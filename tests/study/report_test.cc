@@ -1,10 +1,10 @@
-// Tests of the HTML report's pieces (exporters/report_html.h): the tests of
+// Tests of the HTML report's pieces (study/report_html.h): the tests of
 // a matrix in plain words, HTML escaping and tables.
 #include <gtest/gtest.h>
 
 #include "exporters/matrix.h"
 #include "exporters/matrix_report.h"
-#include "exporters/report_html.h"
+#include "study/report_html.h"
 
 namespace verhaal {
 namespace {
