@@ -6,7 +6,10 @@
 // (without their notes' text) and added at the end, in the order a reading
 // of the whole document would add them. Memory: one source and its piece at
 // a time, plus what is kept per story (its key) and per memo (issues 25, 26).
+// The stories go through StoryImporter (story_import.h), the one path of
+// every importer: staging, merge by key, --update, the report (issue 20).
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <map>
 #include <set>
@@ -18,12 +21,14 @@
 #include "corpus/files.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
+#include "corpus/speaker_turns.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
 #include "importers/refi_code_tree.h"
 #include "importers/refi_qda.h"
 #include "importers/refi_stream.h"
 #include "importers/refi_xml.h"
+#include "importers/transcript.h"
 
 namespace verhaal {
 namespace {
@@ -58,6 +63,13 @@ struct PendingValue {
   std::exception_ptr error;
 };
 
+// A source stored as a story, for its selections.
+struct StoredSource {
+  int64_t id = 0;
+  std::string key;
+  int64_t length = 0;  // of the stored text, in code points
+};
+
 // Where a source's text is, as a user would recognise it.
 struct SourceText {
   std::optional<std::string> bytes;
@@ -66,8 +78,13 @@ struct SourceText {
 
 class ProjectImport {
  public:
-  ProjectImport(Project& project, const RefiPackage& package, const RefiImportOptions& options)
-      : project_(project), package_(package), options_(options), codings_(project) {}
+  ProjectImport(Project& project, const RefiPackage& package, const RefiImportOptions& options,
+                const ImportOptions& import)
+      : project_(project),
+        package_(package),
+        options_(options),
+        importer_(project, import),
+        codings_(project) {}
 
   RefiImportReport Run() {
     const std::string file =
@@ -81,8 +98,7 @@ class ProjectImport {
         });
     for (const PendingMemo& pending : pending_memos_) {
       if (pending.note.empty()) {
-        AddMemo(project_, pending.memo);
-        ++report_.memos;
+        AddMemoOnce(pending.memo);
       } else if (!notes_.count(pending.note)) {
         throw DataError("NoteRef " + pending.note + " names no <Note> in <Notes>", pending.at);
       } else {
@@ -95,6 +111,11 @@ class ProjectImport {
     ReportIgnored("links between objects", ignored_links_);
     ReportIgnored("sets", ignored_sets_);
     ReportIgnored("graphs", ignored_graphs_);
+    importer_.report().also_added = {{"code", report_.codes},
+                                     {"coder", report_.coders},
+                                     {"coding", report_.codings},
+                                     {"memo", report_.memos}};
+    report_.stories = importer_.Finish();
     return report_;
   }
 
@@ -316,12 +337,16 @@ class ProjectImport {
     variable.subject = subject;
     variable.name = info.name;
     variable.type = info.type;
-    if (!FindVariable(project_, subject, info.name)) ++report_.variables;
+    if (!FindVariable(project_, subject, info.name)) {
+      importer_.report().new_variables.push_back(std::string(VariableSubjectName(subject)) + " " +
+                                                 info.name + " (" +
+                                                 std::string(VariableTypeName(info.type)) + ")");
+    }
     const int64_t variable_id = EnsureVariable(project_, variable);
     if (subject == VariableSubject::kRespondent) {
-      SetRespondentValue(project_, id, variable_id, value);
+      importer_.writer().SetRespondentValue(id, variable_id, value);
     } else {
-      SetStoryValue(project_, id, variable_id, value);
+      importer_.writer().SetStoryValue(id, variable_id, value);
     }
   }
 
@@ -363,10 +388,11 @@ class ProjectImport {
         attributes.push_back(*parsed);
       }
     }
-    if (!FindRespondent(project_, key)) ++report_.respondents;
     int64_t id = 0;
     try {
-      id = EnsureRespondent(project_, key, role);
+      const auto [respondent, added] = importer_.writer().EnsureRespondent(key, role);
+      id = respondent;
+      if (added) ++importer_.report().respondents_added;
     } catch (const Error& e) {
       throw xml_->ErrorAt(element, e.message());
     }
@@ -378,7 +404,37 @@ class ProjectImport {
 
   void ReadSource(pugi::xml_node element);
   void ReadTextSource(pugi::xml_node source);
-  void ReadSelection(pugi::xml_node selection, const Story& story, const SourcePositionMap& map);
+  // An AudioSource or VideoSource: each Transcript an interview story, with
+  // its speaker turns (labels as `import transcript` reads them) and the
+  // codings of its TranscriptSelections; a recording without one is skipped.
+  void ReadMediaSource(pugi::xml_node source);
+  // A transcript's SyncPoint: where it is in the stored text, and its time.
+  struct SyncPoint {
+    int64_t stored = 0;
+    std::optional<std::string> time;  // "00:12:03"
+  };
+  // The SyncPoints of `transcript` by GUID; kData at one without a position
+  // in the text.
+  std::map<std::string, SyncPoint> SyncPointsOf(pugi::xml_node transcript,
+                                                const SourcePositionMap& map);
+  // The position map of the text of `element` (a TextSource or Transcript),
+  // or nothing when it has none, which is reported as `what` skipped.
+  std::optional<SourcePositionMap> MapText(pugi::xml_node element, const std::string& what,
+                                           const std::string& name, const Location& at);
+  // Stores the story of source `element` with the text `map` holds (taken
+  // from it), its values, memos and whole-source codings; nothing when the
+  // project's story of that key has another text and was kept.
+  std::optional<StoredSource> StoreSource(pugi::xml_node element, const std::string& guid,
+                                          const std::string& name, const std::string& kind,
+                                          SourcePositionMap& map);
+  // The code id of a <Coding>'s CodeRef; kData at it for an unknown GUID.
+  int64_t CodeOf(pugi::xml_node coding);
+  void ReadSelection(pugi::xml_node selection, const StoredSource& story,
+                     const SourcePositionMap& map);
+  // The codings and memos of a selection (of a text or a transcript) whose
+  // span in the stored text is [start, end).
+  void AddSelection(pugi::xml_node selection, const StoredSource& story, int64_t start,
+                    int64_t end);
 
   // Adds the memo for note `guid` with the story/code/span of `memo`.
   void AddNoteMemo(const std::string& guid, Memo memo) {
@@ -392,6 +448,25 @@ class ProjectImport {
     memo.created = note.created;
     auto user = users_.find(note.author);
     memo.author = user != users_.end() ? user->second : note.author;
+    AddMemoOnce(memo);
+  }
+
+  // Adds `memo` unless its story, code and span hold a memo with the same
+  // title and text already (an import of the same project again).
+  void AddMemoOnce(const Memo& memo) {
+    if (!memo.story_id || !importer_.AddedNow(*memo.story_id)) {
+      MemoFilter filter;
+      filter.story_id = memo.story_id;
+      filter.code_id = memo.code_id;
+      filter.project_only = !memo.story_id && !memo.code_id;
+      for (const Memo& stored : ListMemos(project_, filter)) {
+        if (stored.story_id == memo.story_id && stored.code_id == memo.code_id &&
+            stored.start == memo.start && stored.end == memo.end && stored.title == memo.title &&
+            stored.text == memo.text) {
+          return;
+        }
+      }
+    }
     AddMemo(project_, memo);
     ++report_.memos;
   }
@@ -420,6 +495,7 @@ class ProjectImport {
   Project& project_;
   const RefiPackage& package_;
   const RefiImportOptions& options_;
+  StoryImporter importer_;
   uint64_t external_bytes_ = 0;  // read from files beside a bare .qde
   CodingAdder codings_;
   const RefiXml* xml_ = nullptr;  // the piece being read
@@ -465,10 +541,121 @@ void ProjectImport::ReadSource(pugi::xml_node element) {
     ReadTextSource(element);
     return;
   }
+  if (kind == "AudioSource" || kind == "VideoSource") {
+    ReadMediaSource(element);
+    return;
+  }
   const std::string name = element.attribute("name").value();
   const Location at = xml_->LocationOf(element);
   report_.skipped.push_back(std::string(kind) + " '" + name + "' (line " + std::to_string(at.line) +
-                            ") skipped: verhaal imports text " + "sources only");
+                            ") skipped: verhaal imports text sources and transcripts only");
+}
+
+void ProjectImport::ReadMediaSource(pugi::xml_node element) {
+  const std::string kind(LocalName(element));
+  const std::string guid = GuidAttribute(*xml_, element, "guid");
+  std::string name = element.attribute("name").value();
+  if (name.empty()) name = guid;
+  const Location at = xml_->LocationOf(element);
+  const auto transcripts = ChildrenNamed(element, "Transcript");
+  if (transcripts.empty()) {
+    report_.skipped.push_back(kind + " '" + name + "' (line " + std::to_string(at.line) +
+                              ") skipped: it has no transcript, and verhaal imports text "
+                              "sources and transcripts only");
+    return;
+  }
+  const size_t media_selections =
+      ChildrenNamed(element, kind == "AudioSource" ? "AudioSelection" : "VideoSelection").size();
+  if (media_selections > 0) {
+    report_.notes.push_back(std::to_string(media_selections) + " selections of the recording of " +
+                            kind + " '" + name +
+                            "' not imported (verhaal codes text: code its transcript)");
+  }
+  for (size_t n = 0; n < transcripts.size(); ++n) {
+    const pugi::xml_node transcript = transcripts[n];
+    // One transcript is the source's story; several are told apart by name.
+    std::string story_name = name;
+    if (transcripts.size() > 1) {
+      const std::string own = transcript.attribute("name").value();
+      story_name += " - " + (own.empty() ? "transcript " + std::to_string(n + 1) : own);
+    }
+    std::optional<SourcePositionMap> map =
+        MapText(transcript, "transcript of " + kind + " '" + name + "'", story_name,
+                xml_->LocationOf(transcript));
+    if (!map) continue;
+    const std::map<std::string, SyncPoint> sync = SyncPointsOf(transcript, *map);
+    std::vector<SpeakerTurn> turns = ParseTranscript(map->stored_text(), kDefaultInterviewers);
+    for (SpeakerTurn& turn : turns) {
+      // The time of the turn's earliest sync point, when its label had none.
+      const SyncPoint* earliest = nullptr;
+      for (const auto& [id, point] : sync) {
+        if (point.time && point.stored >= turn.start && point.stored < turn.end &&
+            (!earliest || point.stored < earliest->stored)) {
+          earliest = &point;
+        }
+      }
+      if (turn.timestamp.empty() && earliest) turn.timestamp = *earliest->time;
+    }
+    const std::optional<StoredSource> story =
+        StoreSource(element, guid, story_name, "interview", *map);
+    if (!story) continue;
+    if (!turns.empty()) ReplaceSpeakerTurns(project_, story->id, turns);
+    Memo on_story;
+    on_story.story_id = story->id;
+    for (pugi::xml_node ref : ChildrenNamed(transcript, "NoteRef")) AddNoteMemo(ref, on_story);
+    for (pugi::xml_node selection : ChildrenNamed(transcript, "TranscriptSelection")) {
+      auto point = [&](const char* attribute) {
+        const std::string id = GuidAttribute(*xml_, selection, attribute);
+        auto found = sync.find(id);
+        if (found == sync.end()) {
+          throw xml_->ErrorAt(selection, std::string(attribute) + " " + id +
+                                             " names no <SyncPoint> of this transcript");
+        }
+        return found->second.stored;
+      };
+      const int64_t start = point("fromSyncPoint");
+      const int64_t end = point("toSyncPoint");
+      if (end < start) {
+        throw xml_->ErrorAt(selection,
+                            "toSyncPoint lies before fromSyncPoint; the selection is reversed");
+      }
+      AddSelection(selection, *story, start, end);
+    }
+  }
+}
+
+std::map<std::string, ProjectImport::SyncPoint> ProjectImport::SyncPointsOf(
+    pugi::xml_node transcript, const SourcePositionMap& map) {
+  std::map<std::string, SyncPoint> points;
+  for (pugi::xml_node element : ChildrenNamed(transcript, "SyncPoint")) {
+    const std::string id = GuidAttribute(*xml_, element, "guid");
+    const std::string position = element.attribute("position").value();
+    if (position.empty() || position.size() > 12 ||
+        position.find_first_not_of("0123456789") != std::string::npos) {
+      throw xml_->ErrorAt(element, "SyncPoint position '" + position +
+                                       "' is not a position (a whole number from 0); verhaal "
+                                       "places transcript selections by their sync points");
+    }
+    const auto stored = map.StartOf(static_cast<size_t>(std::stoll(position)));
+    if (!stored) {
+      throw xml_->ErrorAt(element, "SyncPoint position " + position +
+                                       " lies beyond the end of the transcript, which has " +
+                                       std::to_string(map.source_length()) + " characters");
+    }
+    SyncPoint point;
+    point.stored = static_cast<int64_t>(*stored);
+    const std::string ms = element.attribute("timeStamp").value();
+    if (!ms.empty() && ms.size() < 12 && ms.find_first_not_of("0123456789") == std::string::npos) {
+      const int64_t seconds = std::stoll(ms) / 1000;
+      char clock[32];
+      std::snprintf(
+          clock, sizeof clock, "%02lld:%02lld:%02lld", static_cast<long long>(seconds / 3600),
+          static_cast<long long>(seconds / 60 % 60), static_cast<long long>(seconds % 60));
+      point.time = clock;
+    }
+    points[id] = point;
+  }
+  return points;
 }
 
 void ProjectImport::ReadTextSource(pugi::xml_node element) {
@@ -476,36 +663,60 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
   std::string name = element.attribute("name").value();
   if (name.empty()) name = guid;
   const Location at = xml_->LocationOf(element);
+  std::optional<SourcePositionMap> map = MapText(element, "source '" + name + "'", name, at);
+  if (!map) return;
+  const std::optional<StoredSource> story = StoreSource(element, guid, name, options_.kind, *map);
+  if (!story) return;
+  for (pugi::xml_node selection : ChildrenNamed(element, "PlainTextSelection")) {
+    ReadSelection(selection, *story, *map);
+  }
+}
+
+std::optional<SourcePositionMap> ProjectImport::MapText(pugi::xml_node element,
+                                                        const std::string& what,
+                                                        const std::string& name,
+                                                        const Location& at) {
   SourceText text = TextOf(element);
   if (!text.bytes) {
-    report_.skipped.push_back("source '" + name + "' (line " + std::to_string(at.line) +
+    report_.skipped.push_back(what + " (line " + std::to_string(at.line) +
                               ") has no plain text: " + text.why_missing);
-    return;
+    return std::nullopt;
   }
   if (text.bytes->find_first_not_of(" \t\r\n") == std::string::npos) {
-    report_.skipped.push_back("source '" + name + "' (line " + std::to_string(at.line) +
+    report_.skipped.push_back(what + " (line " + std::to_string(at.line) +
                               ") has no plain text: its text is empty (the tool may have kept "
                               "the text only in the rich-text file; export it as plain text)");
-    return;
+    return std::nullopt;
   }
-  SourcePositionMap map(*text.bytes, counting_, Location{package_.file + ":" + name, 0, 0, ""});
-  Story story;
+  return SourcePositionMap(*text.bytes, counting_, Location{package_.file + ":" + name, 0, 0, ""});
+}
+
+std::optional<StoredSource> ProjectImport::StoreSource(pugi::xml_node element,
+                                                       const std::string& guid,
+                                                       const std::string& name,
+                                                       const std::string& kind,
+                                                       SourcePositionMap& map) {
+  const Location at = xml_->LocationOf(element);
+  IncomingStory incoming;
+  Story& story = incoming.story;
+  // Sources are told apart by GUID, stories by key: a second source of the
+  // same name in this project gets the next free key, the same each time.
   story.key = name;
-  for (int n = 2; story_keys_.count(story.key) || FindStory(project_, story.key); ++n) {
+  for (int n = 2; story_keys_.count(story.key); ++n) {
     story.key = name + " (" + std::to_string(n) + ")";
   }
   if (story.key != name) {
     report_.notes.push_back("source '" + name + "' stored as story '" + story.key +
-                            "': the name was taken");
+                            "': another source of this project has that name");
   }
   story_keys_.insert(story.key);
-  story.kind = options_.kind;
+  story.kind = kind;
   const std::string description = ChildNamed(element, "Description").text().get();
   const bool title_like = !description.empty() && description.size() <= 200 &&
                           description.find('\n') == std::string::npos;
   if (title_like) story.title = description;
-  text.bytes.reset();  // one copy of a long source at a time
-  const int64_t stored_length = static_cast<int64_t>(map.stored_length());
+  StoredSource stored;
+  stored.length = static_cast<int64_t>(map.stored_length());
   story.text = map.TakeStoredText();
   story.source_file = package_.file;
   story.source_line = at.line;
@@ -526,14 +737,23 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
     }
     pending_story_values_.erase(pending);
   }
-  const std::string key = story.key;
-  story.id = AddStory(project_, std::move(story));
-  story.key = key;
-  story.text.clear();
-  ++report_.stories;
-  for (const auto& [info, value] : values) SetValue(VariableSubject::kStory, story.id, info, value);
+  stored.key = story.key;
+  incoming.key_at = at;
+  incoming.text_at = at;
+  StoryImporter::Prepare(incoming);
+  const StoryImporter::Result result = importer_.Store(std::move(incoming));
+  if (result.outcome == StoryImporter::Outcome::kChanged) {
+    importer_.report().warnings.push_back(
+        "source '" + name +
+        "': its codings, memos and values were not imported, as they belong "
+        "to its new text");
+    return std::nullopt;
+  }
+  stored.id = result.story_id;
+  for (const auto& [info, value] : values)
+    SetValue(VariableSubject::kStory, stored.id, info, value);
   Memo on_story;
-  on_story.story_id = story.id;
+  on_story.story_id = stored.id;
   if (!description.empty() && !title_like) {
     Memo memo = on_story;
     memo.title = "description";
@@ -541,29 +761,31 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
     AddOwnMemo(memo);
   }
   for (pugi::xml_node ref : ChildrenNamed(element, "NoteRef")) AddNoteMemo(ref, on_story);
-  for (pugi::xml_node selection : ChildrenNamed(element, "PlainTextSelection")) {
-    ReadSelection(selection, story, map);
-  }
   for (pugi::xml_node coding : ChildrenNamed(element, "Coding")) {
     // A coding of the whole source.
-    const std::string code_guid = GuidAttribute(*xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
-    auto code = codes_.find(code_guid);
-    if (code == codes_.end()) {
-      throw xml_->ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");
-    }
     Coding c;
-    c.story_id = story.id;
-    c.code_id = code->second;
+    c.story_id = stored.id;
+    c.code_id = CodeOf(coding);
     c.coder_id = CoderFor(GuidAttribute(*xml_, coding, "creatingUser", false));
     c.start = 0;
-    c.end = stored_length;
+    c.end = stored.length;
     c.origin = "import:refi";
     c.created = coding.attribute("creationDateTime").value();
-    if (codings_.Add(c, story.key, stored_length)) ++report_.codings;
+    if (codings_.Add(c, stored.key, stored.length)) ++report_.codings;
   }
+  return stored;
 }
 
-void ProjectImport::ReadSelection(pugi::xml_node selection, const Story& story,
+int64_t ProjectImport::CodeOf(pugi::xml_node coding) {
+  const std::string code_guid = GuidAttribute(*xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
+  auto code = codes_.find(code_guid);
+  if (code == codes_.end()) {
+    throw xml_->ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");
+  }
+  return code->second;
+}
+
+void ProjectImport::ReadSelection(pugi::xml_node selection, const StoredSource& story,
                                   const SourcePositionMap& map) {
   const std::string start_text = selection.attribute("startPosition").value();
   const std::string end_text = selection.attribute("endPosition").value();
@@ -591,32 +813,31 @@ void ProjectImport::ReadSelection(pugi::xml_node selection, const Story& story,
                             " characters; if the tool counted CRLF as one character (ATLAS.ti) "
                             "or two, say so with --crlf one|two");
   }
+  AddSelection(selection, story, static_cast<int64_t>(*stored_start),
+               static_cast<int64_t>(*stored_end));
+}
+
+void ProjectImport::AddSelection(pugi::xml_node selection, const StoredSource& story, int64_t start,
+                                 int64_t end) {
   const std::string selection_user = GuidAttribute(*xml_, selection, "creatingUser", false);
   Memo span;
   span.story_id = story.id;
-  span.start = static_cast<int64_t>(*stored_start);
-  span.end = static_cast<int64_t>(*stored_end);
+  span.start = start;
+  span.end = end;
   const auto codings = ChildrenNamed(selection, "Coding");
   for (pugi::xml_node coding : codings) {
-    const std::string code_guid = GuidAttribute(*xml_, ChildNamed(coding, "CodeRef"), "targetGUID");
-    auto code = codes_.find(code_guid);
-    if (code == codes_.end()) {
-      throw xml_->ErrorAt(coding, "CodeRef " + code_guid + " names no code in the <CodeBook>");
-    }
     std::string user = GuidAttribute(*xml_, coding, "creatingUser", false);
     if (user.empty()) user = selection_user;
     Coding c;
     c.story_id = story.id;
-    c.code_id = code->second;
+    c.code_id = CodeOf(coding);
     c.coder_id = CoderFor(user);
     c.start = span.start.value();
     c.end = span.end.value();
     c.origin = "import:refi";
     c.created = coding.attribute("creationDateTime").value();
     if (c.created.empty()) c.created = selection.attribute("creationDateTime").value();
-    if (codings_.Add(c, story.key, static_cast<int64_t>(map.stored_length()))) {
-      ++report_.codings;
-    }
+    if (codings_.Add(c, story.key, story.length)) ++report_.codings;
     Memo on_coding = span;
     on_coding.code_id = c.code_id;
     for (pugi::xml_node ref : ChildrenNamed(coding, "NoteRef")) AddNoteMemo(ref, on_coding);
@@ -640,8 +861,8 @@ void ProjectImport::ReadSelection(pugi::xml_node selection, const Story& story,
 }  // namespace
 
 RefiImportReport ImportRefiPackage(Project& project, const RefiPackage& package,
-                                   const RefiImportOptions& options) {
-  return ProjectImport(project, package, options).Run();
+                                   const RefiImportOptions& options, const ImportOptions& import) {
+  return ProjectImport(project, package, options, import).Run();
 }
 
 RefiImportReport ImportRefiCodebook(Project& project, const std::string& file, std::string xml) {
@@ -659,15 +880,16 @@ RefiImportReport ImportRefiCodebook(Project& project, const std::string& file, s
   if (sets > 0) {
     report.notes.push_back(std::to_string(sets) + " sets not imported (verhaal keeps no sets)");
   }
+  report.stories.also_added = {{"code", report.codes}};
   return report;
 }
 
 RefiImportReport ImportRefi(Project& project, const std::filesystem::path& file,
-                            const RefiImportOptions& options) {
+                            const RefiImportOptions& options, const ImportOptions& import) {
   if (AsciiLower(file.extension().string()) == ".qdc") {
     return ImportRefiCodebook(project, file.string(), ReadWholeFile(file));
   }
-  return ImportRefiPackage(project, ReadRefiPackage(file), options);
+  return ImportRefiPackage(project, ReadRefiPackage(file), options, import);
 }
 
 }  // namespace verhaal

@@ -2,8 +2,11 @@
 // ATLAS.ti, MAXQDA, QualCoder or f4 (or its bare .qde), or a .qdc codebook.
 // Users become coders, the CodeBook codes, Cases respondents with their
 // VariableValues, TextSources stories, PlainTextSelections with Codings
-// codings, Notes memos. What is imported and which vendor differences are
-// handled: docs/refi-qda.md.
+// codings, Notes memos. The stories go through StoryImporter like every
+// importer's (story_import.h): a source is found again by its key, so
+// importing a project again adds only what is new, and a source whose text
+// changed is replaced only with ImportOptions::update. What is imported and
+// which vendor differences are handled: docs/refi-qda.md.
 #ifndef VERHAAL_IMPORTERS_REFI_QDA_H_
 #define VERHAAL_IMPORTERS_REFI_QDA_H_
 
@@ -15,6 +18,7 @@
 #include "corpus/project.h"
 #include "importers/refi_package.h"
 #include "importers/refi_positions.h"
+#include "importers/story_import.h"
 
 namespace verhaal {
 
@@ -34,11 +38,11 @@ struct RefiImportOptions {
 // whole sentences for stderr.
 struct RefiImportReport {
   std::string origin;  // the exporting tool, from the project's origin
-  int coders = 0;
+  // Stories, respondents and variables, counted as every importer counts
+  // them; its also_added holds the codes, coders, codings and memos below.
+  ImportReport stories;
+  int coders = 0;  // added now
   int codes = 0;
-  int respondents = 0;
-  int variables = 0;
-  int stories = 0;
   int codings = 0;
   int memos = 0;
   std::vector<std::string> skipped;  // sources and selections not imported
@@ -46,16 +50,22 @@ struct RefiImportReport {
 };
 
 // Imports `file` by its extension: .qdc as a codebook, .qde or .qdpx as a
-// project. Run it inside a Transaction: on an error part of it may have been
-// written. Errors: see ReadRefiPackage; kData at the XML element for a
-// malformed file, a reference to an unknown GUID, or a position beyond a
+// project. Run it inside a Transaction (for a dry run, roll it back): on an
+// error part of it may have been written. A source whose story is in the
+// project already with the same text gets the codings, memos and values it
+// lacks (nothing twice); one with another text is kept with a warning and
+// none of its codings are imported, or, with `import.update`, replaced
+// before they are. Errors: see ReadRefiPackage; kData at the XML element for
+// a malformed file, a reference to an unknown GUID, or a position beyond a
 // source's text.
 RefiImportReport ImportRefi(Project& project, const std::filesystem::path& file,
-                            const RefiImportOptions& options = {});
+                            const RefiImportOptions& options = {},
+                            const ImportOptions& import = {});
 
 // Imports a package already read (e.g. built in memory by a test).
 RefiImportReport ImportRefiPackage(Project& project, const RefiPackage& package,
-                                   const RefiImportOptions& options = {});
+                                   const RefiImportOptions& options = {},
+                                   const ImportOptions& import = {});
 
 // Imports a .qdc codebook given as text; `file` names it in messages. Codes
 // whose GUID or path already exists are kept and not added again.

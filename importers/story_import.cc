@@ -35,6 +35,12 @@ std::string ImportReport::Summary(const std::string& source, bool dry_run) const
   out += "; " + Plural(respondents_added, "new respondent") + ", " +
          Plural(static_cast<int64_t>(new_variables.size()), "new variable") + ", " +
          Plural(static_cast<int64_t>(new_signifiers.size()), "new signifier");
+  if (!also_added.empty()) {
+    out += dry_run ? "; would also add " : "; also added ";
+    for (size_t i = 0; i < also_added.size(); ++i) {
+      out += (i > 0 ? ", " : "") + Plural(also_added[i].second, also_added[i].first);
+    }
+  }
   if (dry_run) out += "; nothing was written";
   return out;
 }

@@ -1,9 +1,9 @@
 // What every story importer (CSV, folders, transcripts, SenseMaker,
-// Spryng.io) shares: adding stories idempotently and counting what happened. A story whose key is
-// new is added; one with the same key and stored text is left alone ("unchanged"); one with the
-// same key and another text is reported, and only replaced with ImportOptions::update, after which
-// codings whose text no longer matches are reported (never moved or dropped). Run inside one
-// Transaction; for a dry run, roll it back.
+// Spryng.io, REFI-QDA) shares: adding stories idempotently and counting what happened. A story
+// whose key is new is added; one with the same key and stored text is left alone ("unchanged"); one
+// with the same key and another text is reported, and only replaced with ImportOptions::update,
+// after which codings whose text no longer matches are reported (never moved or dropped). Run
+// inside one Transaction; for a dry run, roll it back.
 #ifndef VERHAAL_IMPORTERS_STORY_IMPORT_H_
 #define VERHAAL_IMPORTERS_STORY_IMPORT_H_
 
@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/error.h"
@@ -37,8 +38,14 @@ struct ImportReport {
   std::vector<std::string> new_variables;   // "respondent gemeente (text)"
   std::vector<std::string> new_signifiers;  // "motivatie (dyad)"
   std::vector<std::string> warnings;        // printed as "verhaal: warning: ..."
+  // What else the input brought, for a format that holds more than stories
+  // (REFI-QDA): {"code", 3}, {"coding", 120}, in the order printed.
+  std::vector<std::pair<std::string, int64_t>> also_added;
 
   bool changed() const {
+    for (const auto& [what, count] : also_added) {
+      if (count > 0) return true;
+    }
     return stories_added + stories_updated + respondents_added > 0 || !new_variables.empty() ||
            !new_signifiers.empty();
   }
@@ -104,6 +111,10 @@ class StoryImporter {
     writer_.Finish();
     return report_;
   }
+
+  // True when story `story_id` was added by this import (it has no codings
+  // or memos but the ones this import gives it).
+  bool AddedNow(int64_t story_id) const { return story_id > last_id_before_; }
 
   StoryWriter& writer() { return writer_; }
   ImportReport& report() { return report_; }

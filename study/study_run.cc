@@ -176,41 +176,32 @@ void SignificationOutcome(const SignificationImportSummary& summary, StepOutcome
       std::to_string(summary.values_changed) + " values set";
 }
 
-// A REFI-QDA project brings stories, codebook, codings and memos in one
-// import that cannot be merged into an earlier import of the same project
-// (its stories would come twice). So a run imports it once, records the
-// file's SHA-256 in the project, skips it when the file is unchanged, and
-// stops with advice when it changed.
+// A REFI-QDA project brings stories, codebook, codings and memos. It is
+// merged as every source is (--update: the source files are the truth), so a
+// run after the tool's project changed adds what is new. The file's SHA-256
+// is kept in the project so that an unchanged file is not read again.
 void ImportRefiSource(Project& project, const StudySource& source, StepOutcome& outcome,
                       std::ostream& log) {
   const std::string key = "study.refi." + source.file.filename().string();
   const std::string hash = Sha256Hex(ReadWholeFile(source.file));
-  if (const auto before = GetProjectSetting(project, key)) {
-    if (*before == hash) {
-      outcome.summary = "already imported, unchanged";
-      return;
-    }
-    throw DataError(source.file.string() +
-                        " changed since this project imported it, and a REFI-QDA project "
-                        "cannot be merged into its earlier import; delete the project file to "
-                        "import it afresh",
-                    source.where);
+  if (GetProjectSetting(project, key) == hash) {
+    outcome.summary = "already imported, unchanged";
+    return;
   }
   RefiImportOptions options;
   if (source.crlf == "one") options.line_breaks = LineBreakCounting::kCrlfAsOne;
   if (source.crlf == "two") options.line_breaks = LineBreakCounting::kEachCharacter;
   if (!source.kind.empty()) options.kind = source.kind;
+  ImportOptions import;
+  import.update = true;
   Transaction transaction(project);
-  const RefiImportReport report = ImportRefi(project, source.file, options);
+  const RefiImportReport report = ImportRefi(project, source.file, options, import);
   SetProjectSetting(project, key, hash);
   transaction.Commit();
   for (const std::string& line : report.skipped) log << "skipped: " << line << '\n';
   for (const std::string& line : report.notes) log << "note: " << line << '\n';
-  outcome.changed = true;
-  outcome.summary = std::to_string(report.stories) + " stories, " + std::to_string(report.codes) +
-                    " codes, " + std::to_string(report.coders) + " coders, " +
-                    std::to_string(report.codings) + " codings, " + std::to_string(report.memos) +
-                    " memos";
+  StoryOutcome(report.stories, source, outcome, log);
+  outcome.changed = true;  // the file's hash at least
 }
 
 // The sources other than CSV, as `verhaal import TYPE` imports them. The

@@ -143,13 +143,15 @@ TEST(RefiImportTest, ImportsUsersCodesCasesSourcesCodingsAndNotes) {
   EXPECT_EQ(report.origin, "MAXQDA 2022");
   EXPECT_EQ(report.coders, 2);
   EXPECT_EQ(report.codes, 3);
-  EXPECT_EQ(report.respondents, 1);
-  EXPECT_EQ(report.stories, 1);
+  EXPECT_EQ(report.stories.respondents_added, 1);
+  EXPECT_EQ(report.stories.stories_added, 1);
   EXPECT_EQ(report.codings, 2);
   EXPECT_EQ(report.memos, 2);
   ASSERT_EQ(report.skipped.size(), 1u);
-  EXPECT_EQ(report.skipped[0],
-            "PDFSource 'Beleidsnota' (line 48) skipped: verhaal imports text sources only");
+  EXPECT_EQ(
+      report.skipped[0],
+      "PDFSource 'Beleidsnota' (line 48) skipped: verhaal imports text sources and transcripts "
+      "only");
   EXPECT_EQ(report.notes, std::vector<std::string>{"1 sets not imported (verhaal keeps no sets)"});
 
   const auto codes = ListCodes(project);
@@ -212,6 +214,24 @@ TEST(RefiImportTest, ImportsUsersCodesCasesSourcesCodingsAndNotes) {
     }
   }
   EXPECT_TRUE(saw_span && saw_note);
+}
+
+// Issue 20: the sources are merged by key like every importer's stories, so
+// the second import of a project finds everything there (before, it added
+// the story again as "Interview SH-07 (2)" with its codings and memos).
+TEST(RefiImportTest, ImportingTheSameProjectAgainAddsNothing) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  ImportRefiPackage(project, Package(ProjectXml()));
+  const RefiImportReport again = ImportRefiPackage(project, Package(ProjectXml()));
+  EXPECT_FALSE(again.stories.changed());
+  EXPECT_EQ(again.stories.stories_unchanged, 1);
+  EXPECT_EQ(again.coders + again.codes + again.codings + again.memos, 0);
+  EXPECT_EQ(again.stories.Summary("studie.qdpx", false),
+            "studie.qdpx: nothing to change; all 1 story are already in the project");
+  EXPECT_EQ(CountStories(project), 1);
+  EXPECT_EQ(ListCodings(project).size(), 2u);
+  EXPECT_EQ(ListMemos(project).size(), 2u);
 }
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -298,13 +318,15 @@ TEST(RefiImportTest, AProjectOnOneLineImportsTheSameAndErrorsKeepTheirColumn) {
     TempDir dir;
     Project project = Project::Create(dir / "p.verhaal", "p");
     const RefiImportReport report = ImportRefiPackage(project, Package(one_line));
-    EXPECT_EQ(report.stories, 1);
+    EXPECT_EQ(report.stories.stories_added, 1);
     EXPECT_EQ(report.codings, 2);
     EXPECT_EQ(report.memos, 2);
-    EXPECT_EQ(report.respondents, 1);
+    EXPECT_EQ(report.stories.respondents_added, 1);
     ASSERT_EQ(report.skipped.size(), 1u);
-    EXPECT_EQ(report.skipped[0],
-              "PDFSource 'Beleidsnota' (line 1) skipped: verhaal imports text sources only");
+    EXPECT_EQ(
+        report.skipped[0],
+        "PDFSource 'Beleidsnota' (line 1) skipped: verhaal imports text sources and transcripts "
+        "only");
   }
   TempDir dir;
   Project project = Project::Create(dir / "p.verhaal", "p");
@@ -375,7 +397,7 @@ TEST(RefiImportTest, ReadsAQdpxWithAnotherQdeNameAndCapitalSources) {
                                 {"Sources/" + G(41) + ".pdf", "%PDF"}});
   Project project = Project::Create(dir / "p.verhaal", "p");
   const auto report = ImportRefi(project, dir / "Trial.qdpx");
-  EXPECT_EQ(report.stories, 1);
+  EXPECT_EQ(report.stories.stories_added, 1);
   EXPECT_EQ(report.codings, 2);
 }
 
@@ -453,7 +475,7 @@ TEST(RefiImportTest, NvivoFixtureImportsTheWholeCodeTreeAndReportsEmptySources) 
   EXPECT_EQ(report.origin, "NVivo for Mac 15.0.0");
   EXPECT_EQ(report.codes, 262);
   EXPECT_EQ(report.coders, 2);
-  EXPECT_EQ(report.stories, 0);
+  EXPECT_EQ(report.stories.stories_added, 0);
   ASSERT_EQ(report.skipped.size(), 2u);
   EXPECT_EQ(report.skipped[0],
             "source '66653866-6334-3535-3435-366637306566' (line 1) has no plain text: "
@@ -523,7 +545,7 @@ TEST(RefiImportTest, AQdpxReadsNoFileOutsideTheArchive) {
     WriteZip(dir / "a/evil.qdpx", {{"project.qde", ProjectXmlWithSourcePath(path)}});
     Project project = Project::Create(dir / "p.verhaal", "p");
     const auto report = ImportRefi(project, dir / "a/evil.qdpx");
-    EXPECT_EQ(report.stories, 0) << path;
+    EXPECT_EQ(report.stories.stories_added, 0) << path;
     EXPECT_FALSE(AnyStoryHolds(project, "GEHEIM")) << path;
     EXPECT_FALSE(AnyStoryHolds(project, "root:")) << path;
     ASSERT_FALSE(report.skipped.empty()) << path;
@@ -562,7 +584,7 @@ TEST(RefiImportTest, ABareQdeReadsFilesInItsFolderOnlyWhenAllowed) {
     RefiImportOptions options;
     options.allow_external_sources = c.allow;
     const auto report = ImportRefi(project, dir / "qde/project.qde", options);
-    EXPECT_EQ(report.stories, c.stories) << c.path;
+    EXPECT_EQ(report.stories.stories_added, c.stories) << c.path;
     EXPECT_FALSE(AnyStoryHolds(project, "GEHEIM")) << c.path;
     if (!c.skipped.empty()) {
       ASSERT_FALSE(report.skipped.empty()) << c.path;
