@@ -26,6 +26,7 @@
 #include "corpus/variables.h"
 #include "importers/refi_code_tree.h"
 #include "importers/refi_qda.h"
+#include "importers/refi_signifiers.h"
 #include "importers/refi_stream.h"
 #include "importers/refi_xml.h"
 #include "importers/transcript.h"
@@ -44,6 +45,8 @@ struct Note {
 struct VariableInfo {
   std::string name;
   VariableType type = VariableType::kText;
+  // A signifier's answer, as `export refi` writes them (refi_signifiers.h).
+  std::optional<SignifierVariable> signifier;
 };
 
 // A memo to add once the notes are known: `note` names the <Note> whose text
@@ -53,6 +56,7 @@ struct PendingMemo {
   Memo memo;
   std::string note;
   Location at;
+  std::optional<Coding> coding;  // the note is this coding's own memo
 };
 
 // A <VariableValue> of a nameless (MAXQDA) case, read for the source it
@@ -101,6 +105,8 @@ class ProjectImport {
         AddMemoOnce(pending.memo);
       } else if (!notes_.count(pending.note)) {
         throw DataError("NoteRef " + pending.note + " names no <Note> in <Notes>", pending.at);
+      } else if (pending.coding) {
+        SetCodingNote(pending.note, *pending.coding);
       } else {
         AddNoteMemo(pending.note, pending.memo);
       }
@@ -305,7 +311,43 @@ class ProjectImport {
                                          "DateTime");
       }
       info.type = found->second;
+      const std::string description = ChildNamed(element, "Description").text().get();
+      info.signifier = ReadSignifierVariable(info.name, description, signifier_definitions_);
+      if (info.signifier && !info.signifier->key.empty() &&
+          std::find(signifier_order_.begin(), signifier_order_.end(), info.signifier->key) ==
+              signifier_order_.end()) {
+        signifier_order_.push_back(info.signifier->key);
+      }
       variables_[guid] = info;
+    }
+    AddSignifiers(variables);
+  }
+
+  // The signifiers that the variables describe, added to the project (an
+  // existing one is kept as it is); a signifier whose variables are not
+  // whole stays ordinary variables.
+  void AddSignifiers(pugi::xml_node variables) {
+    for (const std::string& key : signifier_order_) {
+      const Signifier& definition = signifier_definitions_.at(key);
+      if (!IsWholeSignifier(definition)) continue;
+      const bool known = FindSignifier(project_, key).has_value();
+      try {
+        EnsureSignifier(project_, definition);
+      } catch (const Error& e) {
+        throw xml_->ErrorAt(variables, "signifier " + key + ": " + e.message());
+      }
+      if (!known) {
+        importer_.report().new_signifiers.push_back(
+            key + " (" + std::string(SignifierTypeName(definition.type)) + ")");
+      }
+      signifiers_[key] = *FindSignifier(project_, key);
+    }
+    for (auto& [guid, info] : variables_) {
+      if (!info.signifier) continue;
+      const bool whole = info.signifier->part == SignifierVariable::Part::kNotApplicable
+                             ? !signifiers_.empty()
+                             : signifiers_.count(info.signifier->key) > 0;
+      if (!whole) info.signifier.reset();
     }
   }
 
@@ -427,6 +469,15 @@ class ProjectImport {
   std::optional<StoredSource> StoreSource(pugi::xml_node element, const std::string& guid,
                                           const std::string& name, const std::string& kind,
                                           SourcePositionMap& map);
+  // Stores the signifier answers of a source's story; kData at `element`
+  // for an answer that does not fit its signifier.
+  void SetAnswers(pugi::xml_node element, const StoredSource& story,
+                  const std::vector<std::pair<SignifierVariable, std::string>>& answers);
+  // A selection without a code that `export refi` wrote for a speaker turn:
+  // kept in turns_ (true), or not such a selection (false).
+  bool IsSpeakerTurn(pugi::xml_node selection, int64_t start, int64_t end);
+  // Replaces the speaker turns of story `story_id` with turns_.
+  void StoreTurns(int64_t story_id);
   // The code id of a <Coding>'s CodeRef; kData at it for an unknown GUID.
   int64_t CodeOf(pugi::xml_node coding);
   void ReadSelection(pugi::xml_node selection, const StoredSource& story,
@@ -471,6 +522,24 @@ class ProjectImport {
     ++report_.memos;
   }
 
+  // Makes note `guid` the memo of `coding` (kept as it is when it has that
+  // memo already).
+  void SetCodingNote(const std::string& guid, const Coding& coding) {
+    Note& note = notes_.at(guid);
+    if (note.text.empty()) return;
+    note.used = true;
+    CodingFilter filter;
+    filter.story_id = coding.story_id;
+    for (const Coding& stored : ListCodings(project_, filter)) {
+      if (stored.code_id == coding.code_id && stored.coder_id == coding.coder_id &&
+          stored.start == coding.start && stored.end == coding.end && stored.memo == note.text) {
+        return;
+      }
+    }
+    SetCodingMemo(project_, coding, note.text);
+    ++report_.memos;
+  }
+
   // Keeps the memo of the <Note> that `ref` names, for the end.
   void AddNoteMemo(pugi::xml_node ref, Memo memo) {
     const std::string guid = GuidAttribute(*xml_, ref, "targetGUID");
@@ -506,10 +575,14 @@ class ProjectImport {
   std::map<std::string, std::string> users_;  // GUID -> coder name
   std::map<std::string, int64_t> codes_;      // GUID -> code id
   std::map<std::string, VariableInfo> variables_;
+  std::map<std::string, Signifier> signifier_definitions_;  // as the variables describe them
+  std::map<std::string, Signifier> signifiers_;             // key -> as stored
+  std::vector<std::string> signifier_order_;                // keys, as the variables come
   std::map<std::string, Note> notes_;
   std::map<std::string, int64_t> source_respondent_;
   std::map<std::string, std::vector<PendingValue>> pending_story_values_;
   std::vector<PendingMemo> pending_memos_;
+  std::vector<SpeakerTurn> turns_;  // of the source being read
   std::set<std::string> story_keys_;
   std::map<std::string, int64_t> coder_ids_;  // user GUID -> coder id
   size_t ignored_links_ = 0;
@@ -603,6 +676,7 @@ void ProjectImport::ReadMediaSource(pugi::xml_node element) {
     Memo on_story;
     on_story.story_id = story->id;
     for (pugi::xml_node ref : ChildrenNamed(transcript, "NoteRef")) AddNoteMemo(ref, on_story);
+    turns_.clear();
     for (pugi::xml_node selection : ChildrenNamed(transcript, "TranscriptSelection")) {
       auto point = [&](const char* attribute) {
         const std::string id = GuidAttribute(*xml_, selection, attribute);
@@ -621,6 +695,7 @@ void ProjectImport::ReadMediaSource(pugi::xml_node element) {
       }
       AddSelection(selection, *story, start, end);
     }
+    if (!turns_.empty()) StoreTurns(story->id);
   }
 }
 
@@ -667,9 +742,51 @@ void ProjectImport::ReadTextSource(pugi::xml_node element) {
   if (!map) return;
   const std::optional<StoredSource> story = StoreSource(element, guid, name, options_.kind, *map);
   if (!story) return;
+  turns_.clear();
   for (pugi::xml_node selection : ChildrenNamed(element, "PlainTextSelection")) {
     ReadSelection(selection, *story, *map);
   }
+  if (!turns_.empty()) StoreTurns(story->id);
+}
+
+bool ProjectImport::IsSpeakerTurn(pugi::xml_node selection, int64_t start, int64_t end) {
+  // "speaker: NAME", then " (interviewer)" and " at 00:12:03" when they
+  // apply, as `export refi` writes a turn (docs/refi-qda.md).
+  SpeakerTurn turn;
+  turn.speaker = selection.attribute("name").value();
+  const std::string prefix = "speaker: " + turn.speaker;
+  std::string_view rest = ChildNamed(selection, "Description").text().get();
+  if (turn.speaker.empty() || rest.substr(0, prefix.size()) != prefix || start >= end) {
+    return false;
+  }
+  rest.remove_prefix(prefix.size());
+  constexpr std::string_view kInterviewer = " (interviewer)";
+  constexpr std::string_view kAt = " at ";
+  if (rest.substr(0, kInterviewer.size()) == kInterviewer) {
+    turn.interviewer = true;
+    rest.remove_prefix(kInterviewer.size());
+  }
+  if (rest.substr(0, kAt.size()) == kAt) {
+    turn.timestamp = std::string(rest.substr(kAt.size()));
+    rest = {};
+  }
+  if (!rest.empty()) return false;
+  turn.start = start;
+  turn.end = end;
+  turns_.push_back(std::move(turn));
+  return true;
+}
+
+void ProjectImport::StoreTurns(int64_t story_id) {
+  std::stable_sort(turns_.begin(), turns_.end(),
+                   [](const SpeakerTurn& a, const SpeakerTurn& b) { return a.start < b.start; });
+  try {
+    ReplaceSpeakerTurns(project_, story_id, turns_);
+  } catch (const Error& e) {
+    throw DataError(e.message() + " (speaker turns of story " + std::to_string(story_id) + ")",
+                    Location{package_.file, 0, 0, ""});
+  }
+  turns_.clear();
 }
 
 std::optional<SourcePositionMap> ProjectImport::MapText(pugi::xml_node element,
@@ -724,8 +841,12 @@ std::optional<StoredSource> ProjectImport::StoreSource(pugi::xml_node element,
     story.respondent_id = respondent->second;
   }
   std::vector<std::pair<VariableInfo, std::string>> values;
+  std::vector<std::pair<SignifierVariable, std::string>> answers;
   auto keep = [&](const std::optional<std::pair<VariableInfo, std::string>>& parsed) {
-    if (parsed && !SetStoryField(story, parsed->first.name, parsed->second)) {
+    if (!parsed) return;
+    if (parsed->first.signifier) {
+      answers.emplace_back(*parsed->first.signifier, parsed->second);
+    } else if (!SetStoryField(story, parsed->first.name, parsed->second)) {
       values.push_back(*parsed);
     }
   };
@@ -750,8 +871,10 @@ std::optional<StoredSource> ProjectImport::StoreSource(pugi::xml_node element,
     return std::nullopt;
   }
   stored.id = result.story_id;
-  for (const auto& [info, value] : values)
+  for (const auto& [info, value] : values) {
     SetValue(VariableSubject::kStory, stored.id, info, value);
+  }
+  if (!answers.empty()) SetAnswers(element, stored, answers);
   Memo on_story;
   on_story.story_id = stored.id;
   if (!description.empty() && !title_like) {
@@ -774,6 +897,22 @@ std::optional<StoredSource> ProjectImport::StoreSource(pugi::xml_node element,
     if (codings_.Add(c, stored.key, stored.length)) ++report_.codings;
   }
   return stored;
+}
+
+void ProjectImport::SetAnswers(
+    pugi::xml_node element, const StoredSource& story,
+    const std::vector<std::pair<SignifierVariable, std::string>>& answers) {
+  std::map<std::string, SignifierValue> values;
+  try {
+    for (const auto& [variable, value] : answers) {
+      AddSignifierAnswer(variable, value, signifiers_, values);
+    }
+    for (auto& [key, value] : values) {
+      SetSignifierValue(project_, signifiers_.at(key), story.id, std::move(value));
+    }
+  } catch (const Error& e) {
+    throw xml_->ErrorAt(element, "source '" + story.key + "': " + e.message());
+  }
 }
 
 int64_t ProjectImport::CodeOf(pugi::xml_node coding) {
@@ -838,12 +977,19 @@ void ProjectImport::AddSelection(pugi::xml_node selection, const StoredSource& s
     c.created = coding.attribute("creationDateTime").value();
     if (c.created.empty()) c.created = selection.attribute("creationDateTime").value();
     if (codings_.Add(c, story.key, story.length)) ++report_.codings;
+    // The first note on a coding is its own memo; any further ones are
+    // memos on its span and code.
     Memo on_coding = span;
     on_coding.code_id = c.code_id;
-    for (pugi::xml_node ref : ChildrenNamed(coding, "NoteRef")) AddNoteMemo(ref, on_coding);
+    const auto notes = ChildrenNamed(coding, "NoteRef");
+    for (size_t i = 0; i < notes.size(); ++i) {
+      AddNoteMemo(notes[i], on_coding);
+      if (i == 0) pending_memos_.back().coding = c;
+    }
   }
   const auto refs = ChildrenNamed(selection, "NoteRef");
   for (pugi::xml_node ref : refs) AddNoteMemo(ref, span);
+  if (codings.empty() && refs.empty() && IsSpeakerTurn(selection, start, end)) return;
   if (codings.empty() && refs.empty()) {
     // A selection without a code: keep it as a memo on that span.
     Memo memo = span;

@@ -234,6 +234,36 @@ TEST(RefiImportTest, ImportingTheSameProjectAgainAddsNothing) {
   EXPECT_EQ(ListMemos(project).size(), 2u);
 }
 
+// A signifier variable as `export refi` writes it, whose answer is not a
+// number: a located error, nothing half-read (issue 25).
+TEST(RefiImportTest, ASignifierAnswerThatIsNotANumberIsLocated) {
+  TempDir dir;
+  Project project = Project::Create(dir / "p.verhaal", "p");
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">\n"
+      "<Variables><Variable guid=\"" +
+      G(20) +
+      "\" name=\"signifier:motivatie\" "
+      "typeOfVariable=\"Text\"><Description>Waarom? (dyad): 0 = moeten, 1 = willen"
+      "</Description></Variable></Variables>\n<Sources>\n"
+      "<TextSource guid=\"" +
+      G(40) +
+      "\" name=\"s\"><PlainTextContent>tekst</PlainTextContent>"
+      "<VariableValue><VariableRef targetGUID=\"" +
+      G(20) +
+      "\"/><TextValue>veel</TextValue>"
+      "</VariableValue></TextSource>\n</Sources>\n</Project>\n";
+  try {
+    ImportRefiPackage(project, Package(xml));
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.location().line, 5);
+    EXPECT_NE(e.message().find("source 's': signifier motivatie: 'veel' is not a number"),
+              std::string::npos)
+        << e.message();
+  }
+}
+
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
   const size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;

@@ -84,7 +84,8 @@ std::string ProjectXml() {
         <TranscriptSelection guid=")" +
          G(52) + R"(" fromSyncPoint=")" + G(93) + R"(" toSyncPoint=")" + G(94) + R"(">
           <Coding guid=")" +
-         G(53) + R"(" creatingUser=")" + G(2) + R"("><CodeRef targetGUID=")" + G(10) + R"("/></Coding>
+         G(53) + R"(" creatingUser=")" + G(2) + R"("><CodeRef targetGUID=")" + G(10) +
+         R"("/></Coding>
         </TranscriptSelection>
         <NoteRef targetGUID=")" +
          G(60) + R"("/>
@@ -234,8 +235,8 @@ TEST(RefiTranscriptTest, ASelectionNamingNoSyncPointIsALocatedError) {
   std::string xml = ProjectXml();
   const std::string from = "fromSyncPoint=\"" + G(95) + "\"";
   xml.replace(xml.find(from), from.size(), "fromSyncPoint=\"" + G(99) + "\"");
-  WriteZip(dir / "bad.qdpx", {{"project.qde", xml},
-                              {"sources/" + Lower(G(41)) + ".txt", kTranscript}});
+  WriteZip(dir / "bad.qdpx",
+           {{"project.qde", xml}, {"sources/" + Lower(G(41)) + ".txt", kTranscript}});
   Project project = Project::Create(dir / "p.verhaal", "p");
   try {
     ImportRefi(project, dir / "bad.qdpx");
@@ -243,7 +244,8 @@ TEST(RefiTranscriptTest, ASelectionNamingNoSyncPointIsALocatedError) {
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kData);
     EXPECT_EQ(e.location().line, 43);
-    EXPECT_NE(e.message().find("fromSyncPoint " + G(99) + " names no <SyncPoint> of this "
+    EXPECT_NE(e.message().find("fromSyncPoint " + G(99) +
+                               " names no <SyncPoint> of this "
                                "transcript"),
               std::string::npos)
         << e.message();
