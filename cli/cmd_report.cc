@@ -1,6 +1,8 @@
 // `verhaal report -o report.html --rows DIM --cols DIM [...]`.
+#include <optional>
 #include <ostream>
 #include <sstream>
+#include <string_view>
 
 #include "base/error.h"
 #include "cli/coder_options.h"
@@ -72,10 +74,20 @@ int RunReport(CommandContext& context) {
   report.analysis = CoderRequestFrom(options);
   if (report.analysis.coders) report.coders = *report.analysis.coders;
   Project project = options.OpenProject();
-  const std::string html = BuildReport(project, report);
   const std::string file = options.Get<std::string>("output");
-  WriteWholeFile(file, html);
-  context.err << "wrote " << file << " (" << html.size() / 1024 << " KiB)\n";
+  // Written as it is made, through a temporary file opened with the first
+  // part (so the report's own errors come first): an error on the way leaves
+  // no page, and the old one if there was one.
+  std::optional<AtomicFileWriter> out;
+  size_t bytes = 0;
+  WriteReport(project, report, [&](std::string_view part) {
+    if (!out) out.emplace(file);
+    out->Write(part);
+    bytes += part.size();
+  });
+  if (!out) out.emplace(file);
+  out->Commit();
+  context.err << "wrote " << file << " (" << bytes / 1024 << " KiB)\n";
   return 0;
 }
 

@@ -1,7 +1,10 @@
 #include "exporters/slider_scatter.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "base/error.h"
 #include "corpus/signifiers.h"
@@ -11,15 +14,21 @@
 namespace verhaal {
 namespace {
 
-// Slider values of one axis: story id -> x, or the reason there is none.
+// Slider values of one axis for stories `ids` (ascending): per story its
+// value, or the reason there is none.
 struct AxisValues {
+  enum : uint8_t { kUnanswered, kAnsweredNa, kAnswered };
   SliderAxis axis;
-  std::map<int64_t, double> value;
-  std::map<int64_t, std::string> left_out;
+  std::string prefix;          // "DIM: ", before a reason
+  std::vector<double> value;   // per story of `ids`
+  std::vector<uint8_t> state;  // per story of `ids`
+
+  std::string Reason(size_t i) const {
+    return prefix + std::string(state[i] == kAnsweredNa ? kNotApplicable : kNoAnswer);
+  }
 };
 
-AxisValues ReadAxis(Project& project, const DimensionSpec& spec,
-                    const std::vector<Story>& stories) {
+AxisValues ReadAxis(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids) {
   const bool dyad = spec.source == DimensionSource::kDyad;
   const bool stone_y = spec.source == DimensionSource::kStoneY;
   if (!dyad && !stone_y && spec.source != DimensionSource::kStoneX) {
@@ -51,28 +60,69 @@ AxisValues ReadAxis(Project& project, const DimensionSpec& spec,
   result.axis.low = stone_y ? signifier->y_low : signifier->x_low;
   result.axis.high = stone_y ? signifier->y_high : signifier->x_high;
   result.axis.title = spec.name + (dyad ? "" : "/" + spec.stone);
-  std::map<int64_t, SignifierValue> values;
-  ForEachSignifierValue(project, *signifier,
-                        [&](int64_t id, const SignifierValue& value) { values[id] = value; });
-  for (const auto& story : stories) {
-    const auto it = values.find(story.id);
-    const std::string prefix = spec.text + ": ";
-    if (it == values.end()) {
-      result.left_out[story.id] = prefix + std::string(kNoAnswer);
-    } else if (it->second.not_applicable) {
-      result.left_out[story.id] = prefix + std::string(kNotApplicable);
+  result.prefix = spec.text + ": ";
+  result.value.assign(ids.size(), 0);
+  result.state.assign(ids.size(), AxisValues::kUnanswered);
+  // The answers come by story id, as `ids` are: one pass over both.
+  size_t at = 0;
+  ForEachSignifierValue(project, *signifier, [&](int64_t id, const SignifierValue& value) {
+    while (at < ids.size() && ids[at] < id) ++at;
+    if (at == ids.size() || ids[at] != id) return;
+    if (value.not_applicable) {
+      result.state[at] = AxisValues::kAnsweredNa;
     } else if (dyad) {
-      result.value[story.id] = it->second.x;
+      result.state[at] = AxisValues::kAnswered;
+      result.value[at] = value.x;
     } else {
-      const auto& stones = it->second.stones;
-      if (stone >= static_cast<int>(stones.size()) || !stones[stone]) {
-        result.left_out[story.id] = prefix + std::string(kNoAnswer);
-      } else {
-        result.value[story.id] = stone_y ? stones[stone]->y : stones[stone]->x;
+      const auto& stones = value.stones;
+      if (stone < static_cast<int>(stones.size()) && stones[stone]) {
+        result.state[at] = AxisValues::kAnswered;
+        result.value[at] = stone_y ? stones[stone]->y : stones[stone]->x;
       }
     }
-  }
+  });
   return result;
+}
+
+// The scatter of the stories `each` names (calling its argument with each
+// story's id and key, in the order to plot), `ids` being their ids ascending.
+template <typename Each>
+SliderScatter Scatter(Project& project, const DimensionSpec& x, const DimensionSpec& y,
+                      const std::vector<int64_t>& ids, const ResolvedDimension* colour, Each each) {
+  const AxisValues xs = ReadAxis(project, x, ids);
+  const AxisValues ys = ReadAxis(project, y, ids);
+  SliderScatter scatter;
+  scatter.x = xs.axis;
+  scatter.y = ys.axis;
+  if (colour) {
+    scatter.colour = colour->title;
+    scatter.groups = colour->levels;
+  }
+  each([&](int64_t id, std::string_view key) {
+    const size_t i =
+        static_cast<size_t>(std::lower_bound(ids.begin(), ids.end(), id) - ids.begin());
+    if (xs.state[i] != AxisValues::kAnswered) {
+      ++scatter.left_out[xs.Reason(i)];
+      return;
+    }
+    if (ys.state[i] != AxisValues::kAnswered) {
+      ++scatter.left_out[ys.Reason(i)];
+      return;
+    }
+    SliderPoint point;
+    point.story = std::string(key);
+    point.story_id = id;
+    point.x = xs.value[i];
+    point.y = ys.value[i];
+    if (colour) {
+      const auto level = colour->level_of.find(id);
+      if (level != colour->level_of.end()) point.group = level->second;
+    }
+    const int quadrant = (point.x >= scatter.x.cut ? 1 : 0) + (point.y >= scatter.y.cut ? 2 : 0);
+    ++scatter.quadrants[quadrant];
+    scatter.points.push_back(std::move(point));
+  });
+  return scatter;
 }
 
 std::string Pole(const SliderAxis& axis, bool high, Language language) {
@@ -85,38 +135,22 @@ std::string Pole(const SliderAxis& axis, bool high, Language language) {
 SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const DimensionSpec& y,
                                  const std::vector<Story>& stories,
                                  const ResolvedDimension* colour) {
-  const AxisValues xs = ReadAxis(project, x, stories);
-  const AxisValues ys = ReadAxis(project, y, stories);
-  SliderScatter scatter;
-  scatter.x = xs.axis;
-  scatter.y = ys.axis;
-  if (colour) {
-    scatter.colour = colour->title;
-    scatter.groups = colour->levels;
-  }
-  for (const auto& story : stories) {
-    if (const auto it = xs.left_out.find(story.id); it != xs.left_out.end()) {
-      ++scatter.left_out[it->second];
-      continue;
-    }
-    if (const auto it = ys.left_out.find(story.id); it != ys.left_out.end()) {
-      ++scatter.left_out[it->second];
-      continue;
-    }
-    SliderPoint point;
-    point.story = story.key;
-    point.story_id = story.id;
-    point.x = xs.value.at(story.id);
-    point.y = ys.value.at(story.id);
-    if (colour) {
-      const auto level = colour->level_of.find(story.id);
-      if (level != colour->level_of.end()) point.group = level->second;
-    }
-    const int quadrant = (point.x >= scatter.x.cut ? 1 : 0) + (point.y >= scatter.y.cut ? 2 : 0);
-    ++scatter.quadrants[quadrant];
-    scatter.points.push_back(std::move(point));
-  }
-  return scatter;
+  std::vector<int64_t> ids;
+  ids.reserve(stories.size());
+  for (const Story& story : stories) ids.push_back(story.id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return Scatter(project, x, y, ids, colour, [&](const auto& add) {
+    for (const Story& story : stories) add(story.id, story.key);
+  });
+}
+
+SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const DimensionSpec& y,
+                                 const std::vector<int64_t>& story_ids,
+                                 const ResolvedDimension* colour) {
+  return Scatter(project, x, y, story_ids, colour, [&](const auto& add) {
+    for (int64_t id : story_ids) add(id, std::string_view());
+  });
 }
 
 Table SliderQuadrantTable(const SliderScatter& scatter, Language language) {

@@ -6,8 +6,10 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "coding/dimension.h"
@@ -54,6 +56,12 @@ struct SliderScatter {
 SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const DimensionSpec& y,
                                  const std::vector<Story>& stories,
                                  const ResolvedDimension* colour);
+// The same for the stories `story_ids` (ascending), without their keys
+// (SliderPoint::story stays empty): for the report's chart, which shows no
+// keys, over millions of stories.
+SliderScatter BuildSliderScatter(Project& project, const DimensionSpec& x, const DimensionSpec& y,
+                                 const std::vector<int64_t>& story_ids,
+                                 const ResolvedDimension* colour);
 
 // The quadrant counts as a table (quadrant, x level, y level, stories, %),
 // its words in `language` (exporters/report_words.h).
@@ -67,6 +75,11 @@ Table SliderPointsTable(const SliderScatter& scatter);
 // the axes and the count in each quadrant, words and numbers in `language`.
 // Never throws.
 std::string SliderScatterSvg(const SliderScatter& scatter, Language language = Language::kEnglish);
+
+// The same document given to `write` in parts as it is drawn (a point a
+// story: at a million stories tens of MB that are never held whole).
+void WriteSliderScatterSvg(const SliderScatter& scatter, Language language,
+                           const std::function<void(std::string_view)>& write);
 
 }  // namespace verhaal
 

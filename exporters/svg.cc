@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <utility>
 
 #include "base/error.h"
 #include "corpus/files.h"
@@ -69,6 +70,20 @@ std::string SvgPaletteColour(int i) {
 SvgDocument::SvgDocument(double width, double height, std::string_view title)
     : width_(width), height_(height), title_(title) {}
 
+SvgDocument::SvgDocument(double width, double height, std::string_view title,
+                         std::function<void(std::string_view)> write)
+    : write_(std::move(write)), width_(width), height_(height), title_(title) {
+  write_(Start());
+}
+
+void SvgDocument::Spill() {
+  constexpr size_t kPart = 64 * 1024;
+  if (write_ && body_.size() >= kPart) {
+    write_(body_);
+    body_.clear();
+  }
+}
+
 void SvgDocument::Rect(double x, double y, double width, double height, std::string_view fill,
                        std::string_view stroke) {
   body_ += "<rect x=\"" + Num(x) + "\" y=\"" + Num(y) + "\" width=\"" + Num(width) +
@@ -87,6 +102,7 @@ void SvgDocument::Circle(double cx, double cy, double r, std::string_view fill,
                          std::string_view stroke) {
   body_ += "<circle cx=\"" + Num(cx) + "\" cy=\"" + Num(cy) + "\" r=\"" + Num(r) + "\" fill=\"" +
            std::string(fill) + "\" stroke=\"" + std::string(stroke) + "\" fill-opacity=\"0.8\"/>\n";
+  Spill();
 }
 
 void SvgDocument::Text(double x, double y, std::string_view text, double size,
@@ -99,13 +115,21 @@ void SvgDocument::Text(double x, double y, std::string_view text, double size,
            ">" + SvgEscape(text) + "</text>\n";
 }
 
-std::string SvgDocument::Finish() const {
+std::string SvgDocument::Finish() {
+  if (write_) {
+    write_(body_ + "</svg>\n");
+    body_.clear();
+    return "";
+  }
+  return Start() + body_ + "</svg>\n";
+}
+
+std::string SvgDocument::Start() const {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
          Num(width_) + "\" height=\"" + Num(height_) + "\" viewBox=\"0 0 " + Num(width_) + " " +
          Num(height_) + "\" font-family=\"DejaVu Sans, Arial, Helvetica, sans-serif\">\n<title>" +
-         SvgEscape(title_) + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n" +
-         body_ + "</svg>\n";
+         SvgEscape(title_) + "</title>\n<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n";
 }
 
 void WriteSvgFile(const std::filesystem::path& file, const std::string& svg) {

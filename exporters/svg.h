@@ -5,6 +5,7 @@
 #define VERHAAL_EXPORTERS_SVG_H_
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,11 @@ class SvgDocument {
  public:
   // Starts a width x height document whose <title> is `title`.
   SvgDocument(double width, double height, std::string_view title);
+  // The same document given to `write` as it is drawn, in parts of about
+  // 64 KiB (for charts of very many shapes, never held whole): the start at
+  // once, the rest as it comes and at Finish(), which then returns "".
+  SvgDocument(double width, double height, std::string_view title,
+              std::function<void(std::string_view)> write);
 
   void Rect(double x, double y, double width, double height, std::string_view fill,
             std::string_view stroke = "none");
@@ -38,10 +44,14 @@ class SvgDocument {
             std::string_view anchor = "start", bool bold = false, double rotate = 0,
             std::string_view fill = "#222222");
 
-  // The finished document.
-  std::string Finish() const;
+  // The finished document (call once).
+  std::string Finish();
 
  private:
+  std::string Start() const;  // the declaration, <svg>, <title> and background
+  void Spill();               // gives the body drawn so far to write_, when large
+
+  std::function<void(std::string_view)> write_;
   std::string body_;
   double width_;
   double height_;

@@ -17,15 +17,20 @@ std::string PoleText(const SliderAxis& axis, bool high, Language language) {
   return name.empty() ? std::string(Say(language, high ? Word::kHighOne : Word::kLowZero)) : name;
 }
 
-}  // namespace
+double Width(const SliderScatter& scatter) {
+  return kLeft + kSide + (scatter.groups.empty() ? 40 : 220);
+}
 
-std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
+constexpr double kHeight = kTop + kSide + 100;
+
+std::string Title(const SliderScatter& scatter, Language language) {
+  return scatter.x.title + " x " + scatter.y.title +
+         " (n = " + LocalCount(static_cast<int64_t>(scatter.points.size()), language) + ")";
+}
+
+void Draw(SvgDocument& svg, const SliderScatter& scatter, Language language) {
   const bool legend = !scatter.groups.empty();
-  const double width = kLeft + kSide + (legend ? 220 : 40);
-  const double height = kTop + kSide + 100;
-  const std::string title = scatter.x.title + " x " + scatter.y.title + " (n = " +
-                            LocalCount(static_cast<int64_t>(scatter.points.size()), language) + ")";
-  SvgDocument svg(width, height, title);
+  const std::string title = Title(scatter, language);
   svg.Text(kLeft + kSide / 2, 30, title, 16, "middle", true);
   svg.Rect(kLeft, kTop, kSide, kSide, "#FAFAFA", "#888888");
   const double cut_x = kLeft + scatter.x.cut * kSide;
@@ -74,7 +79,21 @@ std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
       svg.Text(x + 18, y, scatter.groups[g], 12);
     }
   }
+}
+
+}  // namespace
+
+std::string SliderScatterSvg(const SliderScatter& scatter, Language language) {
+  SvgDocument svg(Width(scatter), kHeight, Title(scatter, language));
+  Draw(svg, scatter, language);
   return svg.Finish();
+}
+
+void WriteSliderScatterSvg(const SliderScatter& scatter, Language language,
+                           const std::function<void(std::string_view)>& write) {
+  SvgDocument svg(Width(scatter), kHeight, Title(scatter, language), write);
+  Draw(svg, scatter, language);
+  svg.Finish();
 }
 
 }  // namespace verhaal

@@ -3,6 +3,7 @@
 #include "study/report.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -11,6 +12,7 @@
 #include "corpus/codes.h"
 #include "corpus/coding_listing.h"
 #include "corpus/project_settings.h"
+#include "corpus/story_tallies.h"
 #include "study/matrix_query.h"
 #include "study/report_html.h"
 
@@ -144,50 +146,49 @@ bool IsManual(const Coding& coding) {
   return coding.origin == "manual" || coding.origin.rfind("import:", 0) == 0;
 }
 
-const Story* ReportData::Find(int64_t id) const {
-  const auto it =
-      std::lower_bound(all_stories.begin(), all_stories.end(), id,
-                       [](const Story& story, int64_t want) { return story.id < want; });
-  return it == all_stories.end() || it->id != id ? nullptr : &*it;
+int64_t ReportData::IndexOf(int64_t id) const {
+  const auto it = std::lower_bound(ids.begin(), ids.end(), id);
+  return it == ids.end() || *it != id ? -1 : it - ids.begin();
 }
 
-bool ReportData::Manual(const Story* story) const {
-  if (story == nullptr) return false;
-  const auto index = static_cast<size_t>(story - all_stories.data());
-  return index < manual.size() && manual[index];
+std::string_view ReportData::Key(size_t index) const {
+  const size_t begin = index == 0 ? 0 : key_ends[index - 1];
+  return std::string_view(keys).substr(begin, key_ends[index] - begin);
 }
 
 namespace {
 
 // PickStories' order: stories with manual codings first, then by key.
-bool PickedBefore(const ReportData& data, const Story* a, const Story* b) {
+bool PickedBefore(const ReportData& data, size_t a, size_t b) {
   const bool ca = data.Manual(a);
   const bool cb = data.Manual(b);
   if (ca != cb) return ca;
-  return a->key < b->key;
+  return data.Key(a) < data.Key(b);
 }
 
 }  // namespace
 
-std::vector<const Story*> PickStories(const ReportData& data, const std::vector<int64_t>& ids,
-                                      int count) {
-  std::vector<const Story*> stories;
+std::vector<int64_t> PickStories(const ReportData& data, const std::vector<int64_t>& ids,
+                                 int count) {
+  std::vector<size_t> stories;
   for (int64_t id : ids) {
-    if (const Story* story = data.Find(id)) stories.push_back(story);
+    const int64_t index = data.IndexOf(id);
+    if (index >= 0) stories.push_back(static_cast<size_t>(index));
   }
   const size_t keep = std::min(stories.size(), static_cast<size_t>(std::max(count, 0)));
   std::partial_sort(stories.begin(), stories.begin() + static_cast<std::ptrdiff_t>(keep),
-                    stories.end(),
-                    [&](const Story* a, const Story* b) { return PickedBefore(data, a, b); });
-  stories.resize(keep);
-  return stories;
+                    stories.end(), [&](size_t a, size_t b) { return PickedBefore(data, a, b); });
+  std::vector<int64_t> picked;
+  for (size_t i = 0; i < keep; ++i) picked.push_back(data.ids[stories[i]]);
+  return picked;
 }
 
-std::string QuoteHtml(const ReportData& data, const Story& head,
+std::string QuoteHtml(const ReportData& data, int64_t story_id,
                       const std::vector<std::string>& prefer) {
   // The story's text and codings are read now: the report holds neither.
-  const std::optional<Story> full = FindStoryById(*data.project, head.id);
-  const Story& story = full ? *full : head;
+  const std::optional<Story> full = FindStoryById(*data.project, story_id);
+  if (!full) return "";
+  const Story& story = *full;
   CodingFilter filter;
   filter.story_id = story.id;
   filter.coders = data.coders.Set();
@@ -248,16 +249,22 @@ std::string SliderDimension(std::string_view text) {
 }
 
 Language ReportLanguage(const std::vector<Story>& stories) {
+  std::map<std::string, int64_t> counts;
+  for (const Story& story : stories) ++counts[story.language];
+  return ReportLanguage(std::vector<std::pair<std::string, int64_t>>(counts.begin(), counts.end()));
+}
+
+Language ReportLanguage(const std::vector<std::pair<std::string, int64_t>>& stories_by_language) {
   int64_t dutch = 0;
   int64_t english = 0;
   int64_t other = 0;  // stories in another language; those without one do not count
-  for (const Story& story : stories) {
-    if (story.language.empty()) continue;
-    const auto language = LanguageOfTag(story.language);
+  for (const auto& [tag, n] : stories_by_language) {
+    if (tag.empty()) continue;
+    const auto language = LanguageOfTag(tag);
     if (!language) {
-      ++other;
+      other += n;
     } else {
-      ++(*language == Language::kDutch ? dutch : english);
+      (*language == Language::kDutch ? dutch : english) += n;
     }
   }
   if (dutch > 0 && dutch >= english && dutch >= other) return Language::kDutch;
@@ -291,26 +298,25 @@ void CountCodings(Project& project, ReportData& data, int quotes) {
     }
   }
   std::vector<CodeFigures> figures(codes.size());
-  std::vector<std::vector<const Story*>> pick_stories(codes.size());
+  std::vector<std::vector<size_t>> pick_stories(codes.size());
   std::vector<bool> counted(codes.size(), false);
-  data.manual.assign(data.all_stories.size(), false);
+  data.manual.assign(data.ids.size(), false);
   int64_t story_id = -1;
   bool story_manual = false;
   std::vector<size_t> touched;  // the codes the current story counts for
   auto finish = [&] {
     if (story_id < 0) return;
-    const Story* story = data.Find(story_id);
-    if (story != nullptr && story_manual) {
-      data.manual[static_cast<size_t>(story - data.all_stories.data())] = true;
-    }
+    const int64_t found = data.IndexOf(story_id);
+    const size_t story = static_cast<size_t>(found);
+    if (found >= 0 && story_manual) data.manual[story] = true;
     for (size_t c : touched) {
       counted[c] = false;
       CodeFigures& f = figures[c];
       ++f.stories;
-      if (story == nullptr || quotes <= 0) continue;
+      if (found < 0 || quotes <= 0) continue;
       // Keep the best `quotes` stories (PickStories' order) as they come.
       auto& picks = pick_stories[c];
-      auto before = [&](const Story* other) { return PickedBefore(data, story, other); };
+      auto before = [&](size_t other) { return PickedBefore(data, story, other); };
       if (picks.size() == static_cast<size_t>(quotes) && !before(picks.back())) continue;
       picks.insert(std::find_if(picks.begin(), picks.end(), before), story);
       if (picks.size() > static_cast<size_t>(quotes)) picks.pop_back();
@@ -345,20 +351,26 @@ void CountCodings(Project& project, ReportData& data, int quotes) {
   finish();
   for (size_t c = 0; c < codes.size(); ++c) {
     if (figures[c].stories == 0) continue;
-    for (const Story* story : pick_stories[c]) figures[c].picks.push_back(story->id);
+    for (size_t story : pick_stories[c]) figures[c].picks.push_back(data.ids[story]);
     data.code_figures[codes[c].id] = std::move(figures[c]);
   }
 }
 
 }  // namespace
 
-std::string BuildReport(Project& project, const ReportOptions& options) {
+void WriteReport(Project& project, const ReportOptions& options,
+                 const std::function<void(std::string_view)>& write) {
   ReportData data;
   data.project = &project;
-  data.all_stories = ListStoryHeads(project);
-  data.has_filter = Filters(options.filter);
-  if (data.has_filter) data.filtered = ListStoryHeads(project, options.filter);
-  if (data.stories().empty()) {
+  {
+    StoryKeys keys = ListStoryKeys(project);
+    data.ids = std::move(keys.ids);
+    data.keys = std::move(keys.keys);
+    data.key_ends = std::move(keys.ends);
+  }
+  const bool empty =
+      Filters(options.filter) ? ListStoryIds(project, options.filter).empty() : data.ids.empty();
+  if (empty) {
     throw DataError(
         "no stories for the report; import stories first, or loosen its role, kind "
         "or wave filter");
@@ -368,35 +380,20 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
     throw UsageError("the report takes --combine any or all; it shows one matrix of the coders");
   }
   CountCodings(project, data, options.quotes);
-  data.language = options.language.value_or(ReportLanguage(data.all_stories));
+  data.story_groups = CountStoriesByKindWaveAndLanguage(project);
+  if (options.language) {
+    data.language = *options.language;
+  } else {
+    std::map<std::string, int64_t> languages;
+    for (const StoryGroupCount& group : data.story_groups)
+      languages[group.language] += group.stories;
+    data.language = ReportLanguage(
+        std::vector<std::pair<std::string, int64_t>>(languages.begin(), languages.end()));
+  }
   const Language language = data.language;
   auto say = [&](Word word) { return std::string(Say(language, word)); };
 
   const std::string title = options.title.empty() ? project.name() : options.title;
-  std::string body;
-  body += OverviewSection(project, data);
-  // The matrices as `verhaal matrix` computes them: all the report's stories,
-  // and with --by one per group (whose groups colour the scatter).
-  MatrixQuery query;
-  query.rows = options.rows;
-  query.cols = options.cols;
-  if (!options.by.empty()) query.by = options.by;
-  query.coders = options.analysis;
-  query.stories = options.filter;
-  query.language = language;
-  const MatrixPlan plan = PlanMatrix(project, query);
-  const std::optional<CoderSelection> run = plan.Runs().front();
-  MatrixPlan all_stories = plan;
-  all_stories.by.reset();
-  const MatrixAnswer overall = ComputeMatrix(project, all_stories, run);
-  std::optional<MatrixAnswer> grouped;
-  if (plan.by) grouped = ComputeMatrix(project, plan, run);
-  body += MatrixSection(data, options, overall, grouped ? &*grouped : nullptr);
-  body += ScatterSection(project, data, options, grouped ? &*grouped->by : nullptr);
-  body += CodesSection(project, data, options);
-  body += SignifierSection(project, data);
-  body += AgreementSection(project, data, options);
-
   std::string page = "<!DOCTYPE html>\n<html lang=\"" + std::string(LanguageCode(language)) +
                      "\">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -406,8 +403,8 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
   page += "<header><h1>" + HtmlEscape(title) + "</h1><p class=\"lead\">" +
           HtmlEscape(Say(language, Word::kLead,
                          {project.file().filename().string(),
-                          Counted(language, static_cast<int64_t>(data.all_stories.size()),
-                                  Word::kStoryOne, Word::kStoryMany),
+                          Counted(language, static_cast<int64_t>(data.ids.size()), Word::kStoryOne,
+                                  Word::kStoryMany),
                           Counted(language, data.codings, Word::kCodingOne, Word::kCodingMany),
                           data.coders.Describe(language)})) +
           "</p>" + PseudonymisedNote(project, language) + "</header>\n";
@@ -416,7 +413,48 @@ std::string BuildReport(Project& project, const ReportOptions& options) {
           "</a><a href=\"#codes\">" + say(Word::kCodes) + "</a><a href=\"#signifiers\">" +
           say(Word::kSignifiers) + "</a><a href=\"#agreement\">" + say(Word::kAgreementShort) +
           "</a></nav>\n";
-  return page + body + "</body>\n</html>\n";
+  write(page);
+  page.clear();
+  page.shrink_to_fit();
+
+  write(OverviewSection(project, data));
+  // The matrices as `verhaal matrix` computes them: all the report's stories,
+  // and with --by one per group (whose groups colour the scatter). Only the
+  // groups are kept past the matrix section.
+  std::vector<int64_t> stories;  // the report's, ascending
+  std::optional<ResolvedDimension> groups;
+  {
+    MatrixQuery query;
+    query.rows = options.rows;
+    query.cols = options.cols;
+    if (!options.by.empty()) query.by = options.by;
+    query.coders = options.analysis;
+    query.stories = options.filter;
+    query.language = language;
+    const MatrixPlan plan = PlanMatrix(project, query);
+    const std::optional<CoderSelection> run = plan.Runs().front();
+    MatrixPlan all_stories = plan;
+    all_stories.by.reset();
+    MatrixAnswer overall = ComputeMatrix(project, all_stories, run);
+    std::optional<MatrixAnswer> grouped;
+    if (plan.by) grouped = ComputeMatrix(project, plan, run);
+    write(MatrixSection(data, options, overall, grouped ? &*grouped : nullptr));
+    if (grouped) groups = std::move(grouped->by);
+    stories = std::move(overall.stories);
+  }
+  ScatterSection(project, data, options, stories, groups ? &*groups : nullptr, write);
+  groups.reset();
+  stories = {};
+  write(CodesSection(project, data, options));
+  write(SignifierSection(project, data));
+  write(AgreementSection(project, data, options));
+  write("</body>\n</html>\n");
+}
+
+std::string BuildReport(Project& project, const ReportOptions& options) {
+  std::string page;
+  WriteReport(project, options, [&](std::string_view part) { page += part; });
+  return page;
 }
 
 }  // namespace verhaal

@@ -11,9 +11,12 @@
 #ifndef VERHAAL_STUDY_REPORT_H_
 #define VERHAAL_STUDY_REPORT_H_
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "coding/analysis_coders.h"
@@ -49,6 +52,9 @@ struct ReportOptions {
 // to Dutch) when that is Dutch or English, else the locale's
 // (LocaleLanguage), else English.
 Language ReportLanguage(const std::vector<Story>& stories);
+// The same from the number of stories per language tag ("" for none), as
+// CountStoriesByKindWaveAndLanguage (corpus/story_tallies.h) gives them.
+Language ReportLanguage(const std::vector<std::pair<std::string, int64_t>>& stories_by_language);
 
 // A scatter axis as a DIM (docs/matrix.md): "dyad:KEY[@CUT]" and
 // "stone-x:..."/"stone-y:..." stay as they are; a bare KEY means "dyad:KEY".
@@ -58,6 +64,12 @@ std::string SliderDimension(std::string_view text);
 // ParseDimension / ResolveDimension (kUsage, kMissing) for a bad dimension,
 // kData when no story passes the filter, kUsage for --combine each.
 std::string BuildReport(Project& project, const ReportOptions& options);
+
+// The same page given to `write` a part at a time, as it is made, so that it
+// is never held whole (the scatter of a million stories is tens of MB).
+// Throws as BuildReport, possibly after some parts were written.
+void WriteReport(Project& project, const ReportOptions& options,
+                 const std::function<void(std::string_view)>& write);
 
 }  // namespace verhaal
 

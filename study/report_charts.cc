@@ -25,13 +25,20 @@ std::string Title(const Signifier& signifier) {
   return signifier.title.empty() ? signifier.key : signifier.title;
 }
 
-std::string DyadHistogram(Project& project, const Signifier& dyad,
-                          const std::map<int64_t, const Story*>& stories, Language language) {
+// Counts each story `visit`ed into `counts`: answered or N/A (the charts'
+// pass gives the figures under them; skipped is left to the caller).
+void CountAnswer(const SignifierValue& value, SignifierCounts& counts) {
+  ++(value.not_applicable ? counts.not_applicable : counts.answered);
+}
+
+std::string DyadHistogram(Project& project, const Signifier& dyad, const StoryRoles& stories,
+                          Language language, SignifierCounts& counts) {
   std::map<std::string, std::vector<double>> bins;  // role -> counts per bin
   ForEachSignifierValue(project, dyad, [&](int64_t id, const SignifierValue& value) {
-    const auto story = stories.find(id);
-    if (story == stories.end() || value.not_applicable) return;
-    auto& counts = bins[story->second->role];
+    CountAnswer(value, counts);
+    const std::string* role = stories.Of(id);
+    if (role == nullptr || value.not_applicable) return;
+    auto& counts = bins[*role];
     counts.resize(kBins, 0);
     counts[static_cast<size_t>(std::clamp(static_cast<int>(value.x * kBins), 0, kBins - 1))]++;
   });
@@ -49,22 +56,23 @@ std::string DyadHistogram(Project& project, const Signifier& dyad,
   return HistogramSvg(chart);
 }
 
-std::string TriadPlot(Project& project, const Signifier& triad,
-                      const std::map<int64_t, const Story*>& stories, Language language) {
+std::string TriadPlot(Project& project, const Signifier& triad, const StoryRoles& stories,
+                      Language language, SignifierCounts& counts) {
   TernaryChart chart;
   chart.title = Title(triad);
   chart.corners = {Option(triad, 0), Option(triad, 1), Option(triad, 2)};
   chart.language = language;
   chart.series.push_back({std::string(Say(language, Word::kStoriesColumn)), {}, std::nullopt});
   ForEachSignifierValue(project, triad, [&](int64_t id, const SignifierValue& value) {
-    if (!stories.count(id) || value.not_applicable) return;
+    CountAnswer(value, counts);
+    if (stories.Of(id) == nullptr || value.not_applicable) return;
     chart.series[0].points.push_back({value.triad.top, value.triad.left, value.triad.right});
   });
   return TernaryPlotSvg(chart);
 }
 
-std::string ListBars(Project& project, const Signifier& list,
-                     const std::map<int64_t, const Story*>& stories, Language language) {
+std::string ListBars(Project& project, const Signifier& list, const StoryRoles& stories,
+                     Language language, SignifierCounts& counts) {
   BarChart chart;
   chart.title = Title(list);
   chart.language = language;
@@ -72,7 +80,8 @@ std::string ListBars(Project& project, const Signifier& list,
   chart.series.push_back({chart.value_label, std::vector<double>(list.options.size(), 0)});
   for (size_t i = 0; i < list.options.size(); ++i) chart.categories.push_back(Option(list, i));
   ForEachSignifierValue(project, list, [&](int64_t id, const SignifierValue& value) {
-    if (!stories.count(id) || value.not_applicable) return;
+    CountAnswer(value, counts);
+    if (stories.Of(id) == nullptr || value.not_applicable) return;
     for (int item : value.items) {
       if (item >= 0 && static_cast<size_t>(item) < list.options.size()) {
         chart.series[0].values[static_cast<size_t>(item)]++;
@@ -101,20 +110,37 @@ std::string TypeName(Language language, SignifierType type) {
   return std::string(SignifierTypeName(type));
 }
 
+const std::string* StoryRoles::Of(int64_t id) const {
+  static const std::string kNone;
+  const auto it = std::lower_bound(ids.begin(), ids.end(), id);
+  if (it == ids.end() || *it != id) return nullptr;
+  const int32_t r = role[static_cast<size_t>(it - ids.begin())];
+  return r < 0 ? &kNone : &names[static_cast<size_t>(r)];
+}
+
 std::string SignifierChartSvg(Project& project, const Signifier& signifier,
-                              const std::vector<Story>& stories, Language language) {
-  std::map<int64_t, const Story*> by_id;
-  for (const Story& story : stories) by_id[story.id] = &story;
+                              const StoryRoles& stories, Language language,
+                              SignifierCounts* counts) {
+  SignifierCounts ignored;
+  SignifierCounts& count = counts != nullptr ? *counts : ignored;
+  count = {};
+  count.skipped = static_cast<int64_t>(stories.ids.size());
+  std::string svg;
   switch (signifier.type) {
     case SignifierType::kDyad:
-      return DyadHistogram(project, signifier, by_id, language);
+      svg = DyadHistogram(project, signifier, stories, language, count);
+      break;
     case SignifierType::kTriad:
-      return TriadPlot(project, signifier, by_id, language);
+      svg = TriadPlot(project, signifier, stories, language, count);
+      break;
     case SignifierType::kList:
-      return ListBars(project, signifier, by_id, language);
+      svg = ListBars(project, signifier, stories, language, count);
+      break;
     default:
       return "";
   }
+  count.skipped -= count.answered + count.not_applicable;
+  return svg;
 }
 
 std::string SignifierSection(Project& project, const ReportData& data) {
@@ -124,10 +150,27 @@ std::string SignifierSection(Project& project, const ReportData& data) {
   std::string out = "<section id=\"signifiers\"><h2>" +
                     std::string(Say(language, Word::kSignifiers)) + "</h2>\n<p>" +
                     std::string(Say(language, Word::kSignifiersLead)) + "</p>\n";
+  // Every story's role (those without one have none: "" in the charts, no
+  // group in the figures), and its respondent for the figures.
+  const ResolvedDimension roles = ResolveDimension(project, ParseDimension("role"), data.ids);
+  StoryRoles story_roles;
+  story_roles.names = roles.levels;
+  SummaryStories groups;
+  groups.groups = roles.levels;
+  for (const StoryOwner& owner : ListStoryOwners(project)) {
+    const auto level = roles.level_of.find(owner.id);
+    const int32_t role = level == roles.level_of.end() ? -1 : level->second;
+    story_roles.ids.push_back(owner.id);
+    story_roles.role.push_back(role);
+    groups.ids.push_back(owner.id);
+    groups.respondents.push_back(owner.respondent_id.value_or(0));
+    groups.group.push_back(role);
+  }
+  groups.IndexIds();
   for (const Signifier& signifier : signifiers) {
-    const std::string svg = SignifierChartSvg(project, signifier, data.all_stories, language);
+    SignifierCounts counts;
+    const std::string svg = SignifierChartSvg(project, signifier, story_roles, language, &counts);
     if (svg.empty()) continue;
-    const SignifierCounts counts = CountSignifierValues(project, signifier);
     out += "<h3>" + HtmlEscape(signifier.title.empty() ? signifier.key : signifier.title) +
            " <small>(" + HtmlEscape(signifier.key) + ", " + TypeName(language, signifier.type) +
            ")</small></h3>\n<figure>" + InlineSvg(svg) + "<figcaption>" +
@@ -137,9 +180,6 @@ std::string SignifierSection(Project& project, const ReportData& data) {
            "</figcaption></figure>\n";
   }
   // The figures behind the charts, per role (exporters/summary.h).
-  const ResolvedDimension roles =
-      ResolveDimension(project, ParseDimension("role"), data.all_stories);
-  const SummaryStories groups = SummaryStoriesOf(data.all_stories, &roles);
   out +=
       "<details><summary>" + std::string(Say(language, Word::kSignifiersInFigures)) + "</summary>" +
       HtmlTable(DyadSummaryTable(groups, SummarizeDyads(project, groups), language), "", language) +

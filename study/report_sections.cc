@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,6 +13,7 @@
 #include "corpus/codes.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
+#include "corpus/story_tallies.h"
 #include "corpus/variables.h"
 #include "exporters/matrix_report.h"
 #include "exporters/slider_scatter.h"
@@ -172,16 +174,19 @@ std::string OverviewSection(Project& project, const ReportData& data) {
   const Language language = data.language;
   auto say = [&](Word word) { return std::string(Say(language, word)); };
   std::string out = "<section id=\"overview\"><h2>" + say(Word::kOverview) + "</h2>\n";
-  // Respondents by role and by each respondent variable with few values.
-  const std::vector<Respondent> respondents = ListRespondents(project);
+  // Respondents by role and by each respondent variable with few values,
+  // counted by SQLite (corpus/story_tallies.h).
   std::vector<std::string> roles;
   std::map<std::string, int64_t> per_role;
+  int64_t respondents = 0;
+  for (const auto& [role, n] : CountRespondentsByRole(project)) {
+    if (per_role.count(role) == 0) roles.push_back(role);
+    per_role[role] += n;
+    respondents += n;
+  }
   std::map<std::string, std::map<std::string, std::map<std::string, int64_t>>> values;
-  for (const Respondent& respondent : respondents) {
-    if (per_role[respondent.role]++ == 0) roles.push_back(respondent.role);
-    for (const auto& [name, value] : RespondentValues(project, respondent.id)) {
-      values[name][value][respondent.role]++;
-    }
+  for (const RespondentValueCount& count : CountRespondentValues(project)) {
+    values[count.variable][count.value][count.role] += count.respondents;
   }
   std::sort(roles.begin(), roles.end());
   std::string roles_words;
@@ -190,8 +195,7 @@ std::string OverviewSection(Project& project, const ReportData& data) {
                    (role.empty() ? say(Word::kWithoutRole) : role);
   }
   out += "<p>" +
-         HtmlEscape(Counted(language, static_cast<int64_t>(respondents.size()),
-                            Word::kRespondentOne, Word::kRespondentMany) +
+         HtmlEscape(Counted(language, respondents, Word::kRespondentOne, Word::kRespondentMany) +
                     (roles_words.empty() ? "" : ": " + roles_words) + ".") +
          "</p>\n";
   for (const Variable& variable : ListVariables(project, VariableSubject::kRespondent)) {
@@ -217,13 +221,13 @@ std::string OverviewSection(Project& project, const ReportData& data) {
   std::set<int> waves;
   bool no_wave = false;
   std::map<std::string, std::map<int, int64_t>> kinds;  // kind -> wave (-1: none) -> n
-  for (const Story& story : data.all_stories) {
-    const int wave = story.wave.value_or(-1);
-    if (story.wave)
+  for (const StoryGroupCount& count : data.story_groups) {
+    const int wave = count.wave.value_or(-1);
+    if (count.wave)
       waves.insert(wave);
     else
       no_wave = true;
-    kinds[story.kind][wave]++;
+    kinds[count.kind][wave] += count.stories;
   }
   Table table{{say(Word::kKind)}, {}, {false}};
   std::vector<int> columns;
@@ -353,8 +357,8 @@ std::string MatrixSection(const ReportData& data, const ReportOptions& options,
       out += "<details><summary>" + HtmlEscape(all.row_levels[r]) + " \u00d7 " +
              HtmlEscape(all.col_levels[c]) + ": " +
              Stories(language, static_cast<int64_t>(cell.size())) + "</summary>\n";
-      for (const Story* story : PickStories(data, cell, options.quotes)) {
-        out += QuoteHtml(data, *story, prefer);
+      for (int64_t story : PickStories(data, cell, options.quotes)) {
+        out += QuoteHtml(data, story, prefer);
       }
       out += "</details>\n";
     }
@@ -362,28 +366,42 @@ std::string MatrixSection(const ReportData& data, const ReportOptions& options,
   return out + "</section>\n";
 }
 
-std::string ScatterSection(Project& project, const ReportData& data, const ReportOptions& options,
-                           const ResolvedDimension* groups) {
+void ScatterSection(Project& project, const ReportData& data, const ReportOptions& options,
+                    const std::vector<int64_t>& stories, const ResolvedDimension* groups,
+                    const std::function<void(std::string_view)>& write) {
   std::string x = options.x;
   std::string y = options.y;
   if (x.empty() || y.empty()) {
     const DimensionSpec rows = ParseDimension(options.rows);
     const DimensionSpec cols = ParseDimension(options.cols);
-    if (rows.source != DimensionSource::kDyad || cols.source != DimensionSource::kDyad) return "";
+    if (rows.source != DimensionSource::kDyad || cols.source != DimensionSource::kDyad) return;
     x = options.cols;  // the matrix's columns run left to right
     y = options.rows;
   }
   const SliderScatter scatter =
       BuildSliderScatter(project, ParseDimension(SliderDimension(x)),
-                         ParseDimension(SliderDimension(y)), data.stories(), groups);
+                         ParseDimension(SliderDimension(y)), stories, groups);
   const Language language = data.language;
-  return "<section id=\"scatter\"><h2>" + std::string(Say(language, Word::kScatter)) +
-         "</h2>\n<figure>" + InlineSvg(SliderScatterSvg(scatter, language)) + "<figcaption>" +
-         HtmlEscape(
-             Say(language, Word::kScatterCaption,
-                 {groups ? Say(language, Word::kColouredBy, {groups->title}) : std::string()})) +
-         "</figcaption></figure>\n" +
-         HtmlTable(SliderQuadrantTable(scatter, language), "", language) + "</section>\n";
+  write("<section id=\"scatter\"><h2>" + std::string(Say(language, Word::kScatter)) +
+        "</h2>\n<figure>");
+  // A point a story: written as it is drawn, inline (without the XML
+  // declaration, as InlineSvg gives it).
+  bool inline_svg = false;
+  WriteSliderScatterSvg(scatter, language, [&](std::string_view part) {
+    if (!inline_svg) {
+      const size_t start = part.find("<svg");
+      if (start == std::string_view::npos) return;
+      part.remove_prefix(start);
+      inline_svg = true;
+    }
+    write(part);
+  });
+  write("<figcaption>" +
+        HtmlEscape(
+            Say(language, Word::kScatterCaption,
+                {groups ? Say(language, Word::kColouredBy, {groups->title}) : std::string()})) +
+        "</figcaption></figure>\n" +
+        HtmlTable(SliderQuadrantTable(scatter, language), "", language) + "</section>\n");
 }
 
 namespace {
@@ -453,8 +471,8 @@ std::string CodesSection(Project& project, const ReportData& data, const ReportO
               "</summary>\n";
     if (memos != code_memos.end()) quotes += CodeMemosHtml(memos->second, language);
     if (quoted) {
-      for (const Story* story : PickStories(data, it->second.picks, options.quotes)) {
-        quotes += QuoteHtml(data, *story, {code.path});
+      for (int64_t story : PickStories(data, it->second.picks, options.quotes)) {
+        quotes += QuoteHtml(data, story, {code.path});
       }
     }
     quotes += "</details>\n";

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <tuple>
 
 #include "base/error.h"
@@ -262,6 +263,22 @@ TEST_F(SummaryTest, SliderScatterQuadrants) {
             (std::vector<std::string>{"top-right", "willen", "aanmoedigend", "1", "33.3"}));
   const std::string svg = SliderScatterSvg(scatter);
   EXPECT_EQ(svg, SliderScatterSvg(scatter));
+  // The report's way: the same points from the ids alone (no keys), and the
+  // same document given in parts.
+  std::vector<int64_t> ids;
+  for (const Story& story : stories_) ids.push_back(story.id);
+  const SliderScatter by_id = BuildSliderScatter(p, ParseDimension("dyad:motivatie"),
+                                                 ParseDimension("dyad:stijl@0.85"), ids, nullptr);
+  ASSERT_EQ(by_id.points.size(), scatter.points.size());
+  for (size_t i = 0; i < by_id.points.size(); ++i) {
+    EXPECT_EQ(by_id.points[i].story_id, scatter.points[i].story_id);
+    EXPECT_EQ(by_id.points[i].x, scatter.points[i].x);
+    EXPECT_EQ(by_id.points[i].story, "");
+  }
+  EXPECT_EQ(by_id.left_out, scatter.left_out);
+  std::string parts;
+  WriteSliderScatterSvg(scatter, Language::kEnglish, [&](std::string_view part) { parts += part; });
+  EXPECT_EQ(parts, svg);
   EXPECT_NE(svg.find(">n = 1 (33%)</text>"), std::string::npos);
   // The quadrant counts sit outside the square (y 60 to 480), where they
   // cover no point.
@@ -275,6 +292,29 @@ TEST_F(SummaryTest, SliderScatterQuadrants) {
   EXPECT_THROW(BuildSliderScatter(p, ParseDimension("role"), ParseDimension("dyad:stijl"), stories_,
                                   nullptr),
                Error);
+}
+
+// A scatter of many stories is given in parts of at most about 64 KiB, and
+// together they are the document SliderScatterSvg makes (the report writes
+// them as they come instead of holding tens of MB).
+TEST(SliderScatterSvgTest, ManyPointsComeInPartsWithTheSameBytes) {
+  SliderScatter scatter;
+  scatter.x.title = "motivatie";
+  scatter.y.title = "stijl";
+  for (int i = 0; i < 5000; ++i) {
+    scatter.points.push_back({"", i, (i % 100) / 100.0, (i % 37) / 37.0, -1});
+  }
+  std::string parts;
+  size_t largest = 0;
+  size_t count = 0;
+  WriteSliderScatterSvg(scatter, Language::kDutch, [&](std::string_view part) {
+    parts += part;
+    largest = std::max(largest, part.size());
+    ++count;
+  });
+  EXPECT_EQ(parts, SliderScatterSvg(scatter, Language::kDutch));
+  EXPECT_GT(count, 4u);
+  EXPECT_LT(largest, 70000u);
 }
 
 }  // namespace
