@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 
 #include "base/error.h"
 #include "corpus/codes.h"
@@ -145,6 +146,7 @@ MatrixAnswer ComputeMatrix(Project& project, const MatrixPlan& plan,
   answer.mixed = plan.mixed;
   answer.row_spec = plan.rows;
   answer.col_spec = plan.cols;
+  answer.by_spec = plan.by;
   answer.segment_unit = plan.segment_unit;
   answer.respondent_unit = plan.respondent_unit;
   const CoderSelection* selection = run ? &*run : nullptr;
@@ -186,7 +188,10 @@ MatrixAnswer RunMatrixQuery(Project& project, const MatrixQuery& query) {
   return ComputeMatrix(project, plan, plan.Runs().front());
 }
 
-MatrixAnswer RunMatrixQuery(Project& project, const Viewer& viewer, MatrixQuery query) {
+namespace {
+
+// The query as `viewer` may ask it (see RunMatrixQuery).
+MatrixQuery ForViewer(const Viewer& viewer, MatrixQuery query) {
   if (viewer.blind) {
     const auto forbid = [&](const std::string& field) {
       throw RequestError(ErrorKind::kUsage,
@@ -213,7 +218,21 @@ MatrixAnswer RunMatrixQuery(Project& project, const Viewer& viewer, MatrixQuery 
     query.coders.min_coders.reset();
     if (query.coders.combine == "each") query.coders.combine.reset();
   }
-  return RunMatrixQuery(project, query);
+  return query;
+}
+
+}  // namespace
+
+MatrixAnswer RunMatrixQuery(Project& project, const Viewer& viewer, MatrixQuery query) {
+  return RunMatrixQuery(project, ForViewer(viewer, std::move(query)));
+}
+
+std::vector<MatrixAnswer> RunMatrixQueries(Project& project, const Viewer& viewer,
+                                           MatrixQuery query) {
+  const MatrixPlan plan = PlanMatrix(project, ForViewer(viewer, std::move(query)));
+  std::vector<MatrixAnswer> answers;
+  for (const auto& run : plan.Runs()) answers.push_back(ComputeMatrix(project, plan, run));
+  return answers;
 }
 
 CoderSet QuoteCoders(Project& project, const MatrixAnswer& answer) {

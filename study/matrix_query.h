@@ -88,6 +88,7 @@ struct MatrixAnswer {
   MixedPolicy mixed = MixedPolicy::kExclude;
   DimensionSpec row_spec;
   DimensionSpec col_spec;
+  std::optional<DimensionSpec> by_spec;
   bool segment_unit = false;
   bool respondent_unit = false;
 };
@@ -107,6 +108,14 @@ MatrixAnswer RunMatrixQuery(Project& project, const MatrixQuery& query);
 // codings count (the coder set is the viewer alone), and asking for anyone
 // else's (`coders`, or code:PATH@NAME in a DIM) is a kForbidden RequestError.
 MatrixAnswer RunMatrixQuery(Project& project, const Viewer& viewer, MatrixQuery query);
+
+// Every matrix a query asks for, as `viewer` may see them: with combine each
+// one per coder of the selection, in its order (each answer's coders name
+// that coder alone, as `verhaal matrix --combine each` prints them one after
+// the other), else the one RunMatrixQuery gives. Under --blind combine each
+// is the viewer's own matrix.
+std::vector<MatrixAnswer> RunMatrixQueries(Project& project, const Viewer& viewer,
+                                           MatrixQuery query);
 
 // The codings quotes are taken from: those a DIM names (code:PATH@anna+bram),
 // else the answer's coder selection, else the selection the query asked for

@@ -241,7 +241,7 @@ json MatrixAnswerJson(const MatrixAnswer& answer) {
   if (matrix.comparison) describe(*matrix.comparison, true);
   json dimensions = {{"rows", DimensionJson(answer.row_spec, answer.rows)},
                      {"cols", DimensionJson(answer.col_spec, answer.cols)}};
-  if (answer.by) dimensions["by"] = {{"title", answer.by->title}, {"levels", answer.by->levels}};
+  if (answer.by && answer.by_spec) dimensions["by"] = DimensionJson(*answer.by_spec, *answer.by);
   return {{"matrix", json(MatrixJson(matrix))},
           {"header", MatrixHeaderLine(matrix)},
           {"multiple_response", matrix.multiple_response},

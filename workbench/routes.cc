@@ -227,8 +227,18 @@ void Workbench::Handlers::InstallApi(httplib::Server& server) {
              Json([&w](const Request& request, Response& response, const Viewer& viewer) {
                const MatrixQuery query = MatrixQueryFrom(request);
                const auto project = w.readers_->Borrow();
-               SendJson(response, MatrixAnswerJson(AsBadParameter(
-                                      [&] { return RunMatrixQuery(*project, viewer, query); })));
+               const std::vector<MatrixAnswer> answers =
+                   AsBadParameter([&] { return RunMatrixQueries(*project, viewer, query); });
+               // combine=each: {"combine": "each", "runs": [one answer per
+               // coder]}, as `verhaal matrix --combine each` prints them.
+               const auto& coders = answers.front().coders;
+               if (!coders || coders->combine != CoderCombine::kEach) {
+                 SendJson(response, MatrixAnswerJson(answers.front()));
+                 return;
+               }
+               json runs = json::array();
+               for (const MatrixAnswer& answer : answers) runs.push_back(MatrixAnswerJson(answer));
+               SendJson(response, {{"combine", "each"}, {"runs", runs}});
              }));
 
   // The same matrix as a heat map (exporters/svg_heatmap.h, as `verhaal

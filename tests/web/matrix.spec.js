@@ -203,6 +203,58 @@ test('the open matrix follows another coder\'s codings', async ({page}) => {
   await expect(cellButton(page, 'willen', 'aanmoedigend')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('each coder separately: each coder\'s matrix is that of verhaal matrix --coders NAME', async ({page}) => {
+  await openMatrix(page);
+  await page.getByLabel('Combined').selectOption('each');
+  await expect(page).toHaveURL(/combine=each/);
+  // The header names the coders as the CLI's --combine each does.
+  await expect(page.getByText(/^Counted: stories; codings: anna, bram \(the analysis set\), combined: each coder separately$/)).toBeVisible();
+  const text = verhaal(project, 'matrix', '--rows', rows, '--cols', cols, '--combine', 'each');
+  expect(text).toContain('codings of anna (the analysis set), combined: each coder separately');
+  for (const coder of ['anna', 'bram']) {
+    expect(text).toContain(`coder ${coder} (--combine each)`);
+    await expect(page.getByRole('heading', {level: 3, name: `Coder ${coder}`})).toBeVisible();
+    const table = page.getByRole('table', {name: `${coder}: motivatie (rows) × communicatiestijl (columns)`});
+    await expect(table).toBeVisible();
+    const tab = cliMatrix('--coders', coder).tables[0];
+    for (const cell of tab.cells) {
+      await expect(table.getByRole('button', {name: new RegExp(`^${coder}: ${escape(cell.row)} × ${escape(cell.col)}: `)}))
+        .toHaveText(`${cell.count}${cell.flagged ? '*' : ''}`);
+    }
+    const total = table.getByRole('row', {name: /^Total/});
+    await expect(total.getByRole('cell').last()).toHaveText(String(tab.responses));
+    await expect(page.getByRole('link', {name: `Download the chart of ${coder} (SVG)`})).toBeVisible();
+  }
+  // A cell of bram's matrix lists bram's passages.
+  const bram = cliMatrix('--coders', 'bram').tables[0];
+  const cell = bram.cells.find((c) => c.count > 0);
+  await page.getByRole('button', {name: new RegExp(`^bram: ${escape(cell.row)} × ${escape(cell.col)}: `)}).click();
+  const name = `Quotes: ${cell.row} × ${cell.col} (bram)`;
+  await expect(page.getByRole('heading', {name})).toBeFocused();
+  await expect(page.locator('#quotes-count')).toHaveText(cell.count === 1 ? '1 story in this cell' : `${cell.count} stories in this cell`);
+  const links = page.getByRole('region', {name}).getByRole('link');
+  expect(await links.count()).toBeGreaterThanOrEqual(cell.count);
+  for (const who of await page.getByRole('region', {name}).locator('.who').allTextContents()) {
+    expect(who).not.toContain('coded by anna');
+  }
+  // The CSV: each coder's table, the coder in its first cell.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', {name: 'Download CSV'}).click(),
+  ]);
+  const lines = fs.readFileSync(await download.path(), 'utf8').split('\r\n');
+  for (const coder of ['anna', 'bram']) {
+    const tab = cliMatrix('--coders', coder).tables[0];
+    const head = lines.indexOf([`coder ${coder}`, ...tab.col_levels, 'Total'].join(','));
+    expect(head).toBeGreaterThanOrEqual(0);
+    tab.row_levels.forEach((r, i) => {
+      const values = tab.col_levels.map((c) => tab.cells.find((x) => x.row === r && x.col === c).count);
+      expect(lines[head + 1 + i]).toBe([r, ...values, values.reduce((a, b) => a + b, 0)].join(','));
+    });
+  }
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test.describe('in Dutch', () => {
   test.use({locale: 'nl-NL'});
 
@@ -225,6 +277,13 @@ test.describe('in Dutch', () => {
     await expect(cellButton(page, 'willen', 'aanmoedigend')).toHaveText(`${cell.row_percent.toFixed(1).replace('.', ',')}${cell.flagged ? '*' : ''}`);
     await cellButton(page, 'willen', 'aanmoedigend').click();
     await expect(page.getByRole('heading', {name: 'Citaten: willen × aanmoedigend'})).toBeVisible();
+    // Each coder separately.
+    await page.getByLabel('Samengenomen').selectOption({label: 'elke codeur apart'});
+    for (const coder of ['anna', 'bram']) {
+      await expect(page.getByRole('heading', {level: 3, name: `Codeur ${coder}`})).toBeVisible();
+      await expect(page.getByRole('link', {name: `Grafiek van ${coder} downloaden (SVG)`})).toBeVisible();
+    }
+    await expect(page.getByText(/^Geteld: verhalen; coderingen: anna, bram \(de analyseset\), samengenomen: elke codeur apart$/)).toBeVisible();
   });
 
   test('a dimension that names its coders is described in Dutch', async ({page}) => {
@@ -233,6 +292,11 @@ test.describe('in Dutch', () => {
     const header = page.locator('#matrix-header');
     await expect(header).toContainText(`coderingen: ${rows}@anna: coderingen van anna waar ze het eens zijn (${rows}@anna); ${cols}: anna, bram (de analyseset)`);
     for (const word of ['codings of', 'where they agree', 'analysis set', 'combined']) await expect(header).not.toContainText(word);
+    // The same for the groups' dimension (`--by code:motivatie@anna`), as the CLI's header says it.
+    await page.goto(`${server.base}/#matrix?rows=dyad:motivatie&cols=dyad:stijl&by=${encodeURIComponent(`${rows}@anna`)}`);
+    expect(verhaal(project, 'matrix', '--rows', 'dyad:motivatie', '--cols', 'dyad:stijl', '--by', `${rows}@anna`))
+      .toContain(`codings: ${rows}@anna: codings of anna where they agree (${rows}@anna)`);
+    await expect(header).toHaveText(`Geteld: verhalen; coderingen: ${rows}@anna: coderingen van anna waar ze het eens zijn (${rows}@anna)`);
   });
 });
 

@@ -81,6 +81,42 @@ TEST_F(MatrixApiTest, TheTableIsTheOneVerhaalMatrixPrints) {
   }
 }
 
+// combine=each (issue 23): one matrix per coder of the selection (in name
+// order, as the CLI's --combine each prints them one after the other as
+// text), each with the tables `verhaal matrix --coders NAME` prints.
+TEST_F(MatrixApiTest, CombineEachGivesEachCodersMatrix) {
+  CodeBoth();
+  for (const std::string coders : {"", "&coders=bram,anna"}) {
+    auto r = Get("anna", "/api/matrix?rows=code:motivatie&cols=role&combine=each" + coders);
+    ASSERT_TRUE(r);
+    ASSERT_EQ(r->status, 200) << r->body;
+    const json body = Body(r);
+    EXPECT_EQ(body["combine"], "each");
+    const std::vector<std::string> names = {"anna", "bram"};
+    ASSERT_EQ(body["runs"].size(), names.size()) << r->body;
+    for (size_t i = 0; i < names.size(); ++i) {
+      const json& run = body["runs"][i];
+      EXPECT_EQ(run["coders"]["names"], json({names[i]}));
+      EXPECT_EQ(run["coders"]["combine"], "each");
+      EXPECT_EQ(run["matrix"]["tables"], CliMatrix({"--rows", "code:motivatie", "--cols", "role",
+                                                    "--coders", names[i]})["tables"])
+          << names[i];
+      EXPECT_NE(run["matrix"]["codings"].get<std::string>().find(
+                    "codings of " + names[i] + " (" +
+                    (coders.empty() ? "every human coder, the default" : "--coders") +
+                    "), combined: each coder separately"),
+                std::string::npos)
+          << run["matrix"]["codings"];
+    }
+  }
+  // Without a code dimension there are no coders to go by: the one matrix.
+  auto plain = Get("anna", "/api/matrix?rows=role&cols=role&combine=each");
+  ASSERT_TRUE(plain);
+  ASSERT_EQ(plain->status, 200) << plain->body;
+  EXPECT_FALSE(Body(plain).contains("runs"));
+  EXPECT_EQ(Body(plain)["matrix"], CliMatrix({"--rows", "role", "--cols", "role"}));
+}
+
 // The page's chart download: the heat map `verhaal matrix --svg` writes for
 // the same choice, as an attachment; a bad choice is a JSON 400 as ever.
 TEST_F(MatrixApiTest, TheChartIsTheHeatMapOfVerhaalMatrixSvg) {
@@ -181,8 +217,10 @@ TEST_F(MatrixApiTest, BadParametersAre400NamingTheField) {
       {"/api/matrix?rows=role&cols=role&mixed=both", 400, "mixed", "unknown --mixed 'both'"},
       {"/api/matrix?rows=code:motivatie&cols=role&coders=zoe", 400, "coders", ""},
       {"/api/matrix?rows=code:motivatie&cols=role&coders=,", 400, "coders", "coders needs"},
-      {"/api/matrix?rows=code:motivatie&cols=role&combine=each", 400, "combine",
+      {"/api/matrix.svg?rows=code:motivatie&cols=role&combine=each", 400, "combine",
        "combine each gives one matrix per coder"},
+      {"/api/matrix/quotes?rows=code:motivatie&cols=role&combine=each&row=willen&col=x", 400,
+       "combine", "combine each gives one matrix per coder"},
       {"/api/matrix?rows=code:motivatie&cols=role&combine=some", 400, "combine", ""},
       {"/api/matrix?rows=code:motivatie&cols=role&min_coders=two", 400, "min_coders",
        "min_coders must be a whole number"},

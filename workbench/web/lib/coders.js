@@ -5,8 +5,10 @@
 
 import {t} from './i18n.js';
 
-// As CoderSelection::CombineText: one coder, any, all n, at least k of n.
+// As CoderSelection::CombineText: each separately, one coder, any, all n, at
+// least k of n.
 function combineText(c) {
+  if (c.combine === 'each') return t('combineText.each');
   const n = c.names.length;
   if (n <= 1) return t('combineText.one');
   if (c.min_coders <= 1) return t('combineText.any');

@@ -9,7 +9,10 @@
 // choice lives in the address (#matrix?rows=...&cols=...), so a reload or
 // the way back from a story keeps it. With *Groups* (`by`, as `verhaal
 // matrix --by DIM`) there is one table per level of that dimension, each
-// with its quotes and tests, then the comparison of the groups.
+// with its quotes and tests, then the comparison of the groups. With
+// *Combined: each coder separately* (`--combine each`) the answer holds one
+// matrix per coder (`runs`), each in its own section with its quotes, tests
+// and chart; a cell's quotes are that coder's.
 
 import {h, clear, byId} from '../lib/dom.js';
 import {codersText} from '../lib/coders.js';
@@ -248,8 +251,24 @@ export class MatrixView {
     }
   }
 
-  // The header: what was counted and whose codings.
+  // The answers shown: one per coder with combine each, else the one.
+  #runs() {
+    return this.answer.runs || [this.answer];
+  }
+
+  // The coder a run of combine each is for; '' otherwise.
+  #coderOf(run) {
+    return this.answer.runs && run.coders ? run.coders.names[0] : '';
+  }
+
+  // The header: what was counted and whose codings (with combine each: all
+  // the coders, each separately, as the CLI describes the selection).
   #headerText(answer) {
+    if (answer.runs) {
+      const first = answer.runs[0];
+      const names = answer.runs.map((run) => run.coders.names[0]);
+      return this.#headerText({...first, coders: {...first.coders, names}});
+    }
     const unit = t(unitKey(answer));
     let codings = t('headerNoCodings');
     // A DIM that names its coders (code:motivatie@anna) counts where they
@@ -305,14 +324,14 @@ export class MatrixView {
     this.#draw();
     if (focused) {
       const again = [...this.result.querySelectorAll('.cell-button')].find((b) =>
-        b.dataset.row === focused.row && b.dataset.col === focused.col && b.dataset.group === focused.group);
+        b.dataset.row === focused.row && b.dataset.col === focused.col && b.dataset.group === focused.group &&
+        b.dataset.coder === focused.coder);
       if (again) again.focus();
     }
   }
 
-  // The used/left-out line of a table in the page's language.
-  #usedText(table, comparison) {
-    const answer = this.answer;
+  // The used/left-out line of a table of `answer` in the page's language.
+  #usedText(table, comparison, answer) {
     const left = Object.values(table.left_out || {}).reduce((a, b) => a + b, 0);
     const reasons = Object.entries(table.left_out || {}).map(([reason, n]) => {
       const at = reason.lastIndexOf(': ');
@@ -332,10 +351,11 @@ export class MatrixView {
     return used;
   }
 
-  // One table with its used line and tests: the matrix (of one group with
-  // `by`) or, `comparison`, the groups against the matrix's cells.
-  #tableBlock(table, text, comparison) {
-    const answer = this.answer;
+  // One table of `answer` with its used line and tests: the matrix (of one
+  // group with `by`) or, `comparison`, the groups against the matrix's
+  // cells. `coder`: the coder of a run of combine each ('' otherwise), who
+  // names the table, its cells and heading.
+  #tableBlock(table, text, comparison, answer, coder) {
     const grouped = Boolean(answer.matrix.by);
     const shown = this.#shownTable(table, decimals);
     // The unit's first word, for each cell's name ("4 respondents").
@@ -344,10 +364,12 @@ export class MatrixView {
     // for the other units), and not for the comparison's cells.
     const quotable = !comparison && !answer.matrix.segment_unit && !answer.matrix.respondent_unit;
     const {rows, cols, by} = answer.matrix;
-    const caption = comparison ? t('comparisonCaption', {by})
+    const plainCaption = comparison ? t('comparisonCaption', {by})
       : grouped ? t('matrixGroupCaption', {rows, cols, by, group: table.group}) : t('matrixCaption', {rows, cols});
-    // With groups a cell's name starts with its group, so each is unique.
-    const prefix = grouped && !comparison ? `${table.group}: ` : '';
+    const caption = coder ? t('coderCaption', {coder, caption: plainCaption}) : plainCaption;
+    // With groups (and coders) a cell's name starts with its group (and
+    // coder), so each is unique.
+    const prefix = (coder ? `${coder}: ` : '') + (grouped && !comparison ? `${table.group}: ` : '');
     const grid = h('table', {class: 'matrix'},
       h('caption', {}, caption),
       h('thead', {}, h('tr', {},
@@ -367,13 +389,12 @@ export class MatrixView {
             return h('td', {class: `cell band-${band(z)}`, 'aria-label': label}, row.values[k],
               cell.flagged ? h('span', {class: 'flag', 'aria-hidden': 'true'}, '*') : null);
           }
-          const pressed = this.cell && this.cell.row === cell.row && this.cell.col === cell.col &&
-            this.cell.group === table.group;
+          const pressed = this.#isOpen({row: cell.row, col: cell.col, group: table.group, coder});
           return h('td', {class: `cell band-${band(z)}`},
             h('button', {
               type: 'button', class: 'cell-button', 'aria-label': label, 'aria-pressed': pressed ? 'true' : 'false',
-              'data-row': cell.row, 'data-col': cell.col, 'data-group': table.group,
-              onclick: () => this.openCell(cell.row, cell.col, table.group),
+              'data-row': cell.row, 'data-col': cell.col, 'data-group': table.group, 'data-coder': coder,
+              onclick: () => this.openCell(cell.row, cell.col, table.group, coder),
             }, row.values[k], cell.flagged ? h('span', {class: 'flag', 'aria-hidden': 'true'}, '*') : null));
         }),
         h('td', {class: 'total'}, row.total)))),
@@ -386,66 +407,95 @@ export class MatrixView {
       h('tbody', {}, (text ? text.tests : []).map((row) => h('tr', {},
         h('th', {scope: 'row'}, t(`stat.${row.statistic}`, {}, row.statistic)),
         h('td', {}, currentLanguage() === 'nl' && row.value_nl ? row.value_nl : row.value)))));
-    const used = h('p', {class: 'used', id: grouped ? null : 'matrix-used'}, this.#usedText(table, comparison));
+    const used = h('p', {class: 'used', id: grouped || coder ? null : 'matrix-used'},
+      this.#usedText(table, comparison, answer));
     if (!grouped) return [used, h('div', {class: 'matrix-scroll'}, grid), tests];
     const heading = comparison ? t('comparisonHeading', {by}) : t('groupHeading', {by, group: table.group});
     return h('section', {class: 'matrix-group'},
-      h('h3', {}, heading), used, h('div', {class: 'matrix-scroll'}, grid), tests);
+      h(coder ? 'h4' : 'h3', {}, heading), used, h('div', {class: 'matrix-scroll'}, grid), tests);
   }
 
-  #draw() {
-    const answer = this.answer;
-    this.header.textContent = this.#headerText(answer);
+  // The blocks of one answer: its tables (one per group with `by`), the
+  // comparison, and the line of stories without a group.
+  #answerBlocks(answer, coder) {
     // answer.text: per table, then the comparison's.
     const textOf = (table, comparison) =>
       answer.text.find((x) => x.group === table.group && Boolean(x.comparison) === comparison);
-    const blocks = answer.matrix.tables.map((table) => this.#tableBlock(table, textOf(table, false), false));
+    const blocks = answer.matrix.tables.map((table) => this.#tableBlock(table, textOf(table, false), false, answer, coder));
     const comparison = answer.matrix.comparison;
-    if (comparison) blocks.push(this.#tableBlock(comparison, textOf(comparison, true), true));
+    if (comparison) blocks.push(this.#tableBlock(comparison, textOf(comparison, true), true, answer, coder));
     // Stories without a level of the groups' dimension.
     const without = Object.entries(answer.matrix.left_out_by || {});
-    const withoutLine = answer.matrix.by && without.length
-      ? h('p', {class: 'used', id: 'matrix-without-group'}, t('withoutGroup', {
+    if (answer.matrix.by && without.length) {
+      blocks.push(h('p', {class: 'used', id: coder ? null : 'matrix-without-group'}, t('withoutGroup', {
         n: without.reduce((sum, [, n]) => sum + n, 0),
         reasons: without.map(([reason, n]) => {
           const at = reason.lastIndexOf(': ');
           const why = at >= 0 ? reason.slice(at + 2) : reason;
           return `${t(`reason.${why}`, {}, why)} ${n}`;
         }).join('; '),
-      }))
-      : null;
+      })));
+    }
+    return blocks;
+  }
+
+  #draw() {
+    const answer = this.answer;
+    this.header.textContent = this.#headerText(answer);
     const legend = h('div', {class: 'legend'},
       h('p', {id: 'legend-title'}, t('legend')),
       h('ul', {'aria-labelledby': 'legend-title'}, ['high', 'up', 'down', 'low', 'none'].map((key) =>
         h('li', {}, h('span', {class: `swatch band-${key}`, 'aria-hidden': 'true'}), t(`band.${key}`)))),
       h('p', {class: 'hint'}, t('flagNote')));
     const download = h('button', {type: 'button', id: 'matrix-csv', onclick: () => this.#download()}, t('downloadCsv'));
+    clear(this.result);
+    if (answer.runs) {
+      // combine each: a section per coder, with the heat map of that coder's
+      // matrix (`verhaal matrix --coders NAME --svg`).
+      this.result.append(legend, h('p', {class: 'downloads'}, download));
+      for (const run of answer.runs) {
+        const coder = this.#coderOf(run);
+        const svg = h('a', {
+          class: 'button', href: api.matrixSvgUrl({...this.#query(), coders: coder, combine: ''}),
+          download: `matrix-${coder}.svg`.replace(/[^\w.-]+/g, '_'),
+        }, t('downloadSvgOf', {coder}));
+        const blocks = this.#answerBlocks(run, coder).flat();
+        this.result.append(h('section', {class: 'matrix-coder'},
+          h('h3', {}, t('coderHeading', {coder})), ...blocks, h('p', {class: 'downloads'}, svg)));
+      }
+      return;
+    }
+    const blocks = this.#answerBlocks(answer, '');
     // The heat map of `verhaal matrix --svg` for the same choice.
     const svg = h('a', {class: 'button', href: api.matrixSvgUrl(this.#query()), download: 'matrix.svg'}, t('downloadSvg'));
     // Without groups: the used line, the table, the legend, the downloads,
     // the tests (as before); with groups each table is a section.
-    clear(this.result);
     if (!answer.matrix.by) {
       const [used, grid, tests] = blocks[0];
       this.result.append(used, grid, legend, h('p', {class: 'downloads'}, download, ' ', svg), tests);
       return;
     }
     this.result.append(legend, h('p', {class: 'downloads'}, download, ' ', svg), ...blocks);
-    if (withoutLine) this.result.append(withoutLine);
   }
 
   // The tables as shown, as CSV (decimal points, whatever the page's
   // language). With groups each table follows the one before after an empty
   // line, its group in its first cell, the comparison last.
+  // With combine each, each coder's tables in turn, `coder NAME` in their
+  // first cell.
   csv() {
     const plain = (value, digits) => (value === null || !Number.isFinite(value) ? '' : value.toFixed(digits));
-    const matrix = this.answer.matrix;
-    const tables = matrix.comparison ? [...matrix.tables, matrix.comparison] : matrix.tables;
-    const blocks = tables.map((table, i) => {
-      const shown = this.#shownTable(table, plain);
-      if (matrix.by) shown.head[0] = i < matrix.tables.length ? `${matrix.by}: ${table.group}` : 'comparison';
-      const lines = [shown.head, ...shown.body.map((row) => [row.label, ...row.values, row.total]), shown.foot];
-      return lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+    const blocks = this.#runs().flatMap((run) => {
+      const coder = this.#coderOf(run);
+      const matrix = run.matrix;
+      const tables = matrix.comparison ? [...matrix.tables, matrix.comparison] : matrix.tables;
+      return tables.map((table, i) => {
+        const shown = this.#shownTable(table, plain);
+        const group = !matrix.by ? '' : i < matrix.tables.length ? `${matrix.by}: ${table.group}` : 'comparison';
+        shown.head[0] = [coder ? `coder ${coder}` : '', group].filter(Boolean).join(', ');
+        const lines = [shown.head, ...shown.body.map((row) => [row.label, ...row.values, row.total]), shown.foot];
+        return lines.map((line) => line.map(csvField).join(',')).join('\r\n') + '\r\n';
+      });
     });
     return blocks.join('\r\n');
   }
@@ -461,16 +511,24 @@ export class MatrixView {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  // Lists the quotes behind the cell at `row` × `col` (of `group` with `by`).
-  async openCell(row, col, group = '') {
-    this.cell = {row, col, group};
+  // The query of the quotes of `cell`: with combine each, its coder's.
+  #quotesQuery(cell) {
+    const {row, col, group, coder} = cell;
+    return {...this.#query(), ...(coder ? {coders: coder, combine: ''} : {}), row, col, group};
+  }
+
+  // Lists the quotes behind the cell at `row` × `col` (of `group` with `by`;
+  // of `coder`'s matrix with combine each).
+  async openCell(row, col, group = '', coder = '') {
+    this.cell = {row, col, group, coder};
     for (const button of this.result.querySelectorAll('.cell-button')) {
       const {dataset} = button;
-      button.setAttribute('aria-pressed', String(dataset.row === row && dataset.col === col && dataset.group === group));
+      button.setAttribute('aria-pressed', String(dataset.row === row && dataset.col === col && dataset.group === group &&
+        (dataset.coder || '') === coder));
     }
     try {
-      const quotes = await api.getMatrixQuotes({...this.#query(), row, col, group});
-      if (!this.#isOpen({row, col, group})) return;
+      const quotes = await api.getMatrixQuotes(this.#quotesQuery(this.cell));
+      if (!this.#isOpen({row, col, group, coder})) return;
       this.cellQuotes = quotes;
       this.#renderQuotes(quotes);
       byId('quotes-heading').focus();
@@ -480,14 +538,15 @@ export class MatrixView {
     }
   }
 
-  #isOpen({row, col, group}) {
-    return this.cell && this.cell.row === row && this.cell.col === col && this.cell.group === group;
+  #isOpen({row, col, group, coder = ''}) {
+    return Boolean(this.cell) && this.cell.row === row && this.cell.col === col && this.cell.group === group &&
+      (this.cell.coder || '') === coder;
   }
 
   // Lists the open cell's quotes again, quietly (no focus move).
   async #refreshQuotes(cell) {
     try {
-      const quotes = await api.getMatrixQuotes({...this.#query(), ...cell});
+      const quotes = await api.getMatrixQuotes(this.#quotesQuery(cell));
       if (!this.#isOpen(cell)) return;
       this.cellQuotes = quotes;
       this.#renderQuotes(quotes);
@@ -498,8 +557,10 @@ export class MatrixView {
 
   #renderQuotes(quotes) {
     this.quotes.hidden = false;
-    byId('quotes-heading').textContent = quotes.group
-      ? t('quotesOfGroup', {row: quotes.row, col: quotes.col, group: quotes.group})
+    // The group of `by` and, with combine each, the coder.
+    const of = [this.cell && this.cell.coder, quotes.group].filter(Boolean).join(', ');
+    byId('quotes-heading').textContent = of
+      ? t('quotesOfGroup', {row: quotes.row, col: quotes.col, group: of})
       : t('quotesOf', {row: quotes.row, col: quotes.col});
     const count = t('quotesCount', {n: quotes.stories});
     byId('quotes-count').textContent = quotes.more
