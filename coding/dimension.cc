@@ -379,8 +379,7 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
 // then wins over its other rows (which are skipped from then on).
 void ForEachAnswer(Project& project, int64_t signifier_id, Slots& slots,
                    const std::function<void(size_t, const SignifierRow&)>& answer) {
-  ForEachSignifierRow(project, [&](const SignifierRow& row) {
-    if (row.signifier_id != signifier_id) return;
+  ForEachSignifierRow(project, signifier_id, [&](const SignifierRow& row) {
     const int64_t at = slots.IndexOf(row.story_id);
     if (at < 0) return;
     const auto i = static_cast<size_t>(at);

@@ -33,6 +33,12 @@ struct SignifierRow {
 // signifier). kIo when reading fails.
 void ForEachSignifierRow(Project& project, const std::function<void(const SignifierRow&)>& visit);
 
+// The same for the rows of one signifier only (still one pass over the
+// table, without its index: the other signifiers' rows are skipped before
+// their columns are read).
+void ForEachSignifierRow(Project& project, int64_t signifier_id,
+                         const std::function<void(const SignifierRow&)>& visit);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_SIGNIFIER_SCAN_H_

@@ -3,6 +3,7 @@
 // change under the project lock, a read through a connection of its own),
 // publishes an event for a change to the sets, and writes the JSON.
 #include <cmath>
+#include <string>
 
 #include "study/request_error.h"
 #include "study/signifier_plot.h"
@@ -24,15 +25,11 @@ json AxisJson(const SliderAxis& axis) {
   return {{"title", axis.title}, {"low", axis.low}, {"high", axis.high}, {"cut", axis.cut}};
 }
 
-json PlotJson(const SignifierPlot& plot) {
-  json points = json::array();
-  for (const SignifierPlotPoint& p : plot.points) {
-    if (plot.triad) {
-      points.push_back({p.story_id, Rounded(p.a), Rounded(p.b), Rounded(p.c), p.group});
-    } else {
-      points.push_back({p.story_id, Rounded(p.a), Rounded(p.b), p.group});
-    }
-  }
+// The answer of GET /api/signifiers/plot as JSON text. The points (one per
+// story, 100,000 in a bench project) are written straight into it, each
+// number as the JSON library writes it, rather than built as that many small
+// JSON arrays first (a third of the call's time): the same bytes.
+std::string PlotText(const SignifierPlot& plot) {
   json out = {{"kind", plot.triad ? "triad" : "scatter"},
               {"title", plot.title},
               {"colour", plot.colour},
@@ -41,14 +38,36 @@ json PlotJson(const SignifierPlot& plot) {
               {"coders", plot.coders ? CoderSelectionJson(*plot.coders) : json(nullptr)},
               {"stories", plot.stories},
               {"left_out", plot.left_out},
-              {"points", std::move(points)}};
+              {"points", json::array()}};
   if (plot.triad) {
     out["corners"] = plot.corners;
   } else {
     out["x"] = AxisJson(plot.x);
     out["y"] = AxisJson(plot.y);
   }
-  return out;
+  std::string points = "[";
+  points.reserve(plot.points.size() * 40 + 2);
+  for (const SignifierPlotPoint& p : plot.points) {
+    if (points.size() > 1) points += ',';
+    points += '[';
+    points += std::to_string(p.story_id);
+    // Triad: top, left, right; scatter: x, y.
+    const double values[3] = {p.a, p.b, p.c};
+    for (int i = 0; i < (plot.triad ? 3 : 2); ++i) {
+      points += ',';
+      points += json(Rounded(values[i])).dump();
+    }
+    points += ',';
+    points += std::to_string(p.group);
+    points += ']';
+  }
+  points += ']';
+  // Keys are sorted and a string's quotes are escaped: `"points":[]` is the
+  // placeholder and nothing else.
+  std::string text = out.dump();
+  const std::string placeholder = "\"points\":[]";
+  text.replace(text.find(placeholder), placeholder.size(), "\"points\":" + points);
+  return text;
 }
 
 json SetJson(const StorySet& set) {
@@ -117,7 +136,9 @@ void Workbench::Handlers::InstallSetApi(httplib::Server& server) {
                }
                query.stories.set = Param(request, "set");
                const auto project = w.readers_->Borrow();
-               SendJson(response, PlotJson(BuildSignifierPlot(*project, viewer, query)));
+               response.status = 200;
+               response.set_content(PlotText(BuildSignifierPlot(*project, viewer, query)),
+                                    "application/json; charset=utf-8");
              }));
 
   server.Get("/api/sets", Json([&w](const Request&, Response& response, const Viewer&) {
