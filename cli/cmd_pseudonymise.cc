@@ -160,23 +160,18 @@ int RunPseudonymise(CommandContext& context) {
     }
   }
   Project project = options.OpenProject();
-  ScanTimes times;
-  const std::vector<Field> fields =
-      ScanProject(project, detector, decisions, {options.Get<int>("threads"), &times});
+  ScanOptions scan_options;
+  scan_options.threads = options.Get<int>("threads");
+  ProjectScan scan(project, detector, decisions, scan_options);
   if (dry_run && options.Has("count")) {
-    std::map<Category, int64_t> counts;
-    size_t total = 0;
-    for (const Field& field : fields) {
-      for (const Detection& d : field.detections) ++counts[d.category];
-      total += field.detections.size();
-    }
     Table table{{"category", "detections"}, {}, {false, true}};
-    for (const auto& [category, n] : counts) {
+    for (const auto& [category, n] : scan.entities().counts()) {
       table.AddRow({std::string(CategoryName(category)), std::to_string(n)});
     }
     WriteTable(context.out, table, format);
-    context.err << total << " detections in " << fields.size()
+    context.err << scan.entities().total() << " detections in " << scan.texts()
                 << " texts; nothing written (--dry-run)\n";
+    const ScanTimes& times = scan.times();
     const double mb = times.bytes / 1e6;
     char line[256];
     std::snprintf(line, sizeof line,
@@ -188,44 +183,57 @@ int RunPseudonymise(CommandContext& context) {
     return 0;
   }
   if (dry_run) {
-    const Pseudonyms pseudonyms(fields, style);
-    const std::vector<Finding> findings = Findings(fields);
+    const Pseudonyms pseudonyms(scan.entities(), style);
+    Table table{{"story", "field", "start", "end", "category", "text", "replacement", "reason"},
+                {},
+                {false, false, true, true, false, false, false, false}};
+    // JSON is written as it comes (a list of millions of findings at 1M
+    // stories); the other formats align or count over every row.
+    bool first = true;
+    if (format == TableFormat::kJson) context.out << "[";
+    scan.ForEachBatch([&](std::vector<Field>& batch) {
+      for (const Finding& f : Findings(batch)) {
+        const std::string text =
+            f.field->text.substr(f.detection->begin, f.detection->end - f.detection->begin);
+        if (format != TableFormat::kJson) {
+          table.AddRow({f.field->story, FieldLabel(*f.field), std::to_string(f.start),
+                        std::to_string(f.end), std::string(CategoryName(f.detection->category)),
+                        text, pseudonyms.Of(f.detection->category, text), f.detection->rule});
+          continue;
+        }
+        const nlohmann::json finding = {
+            {"story", f.field->story},
+            {"field", FieldLabel(*f.field)},
+            {"start", f.start},
+            {"end", f.end},
+            {"category", std::string(CategoryName(f.detection->category))},
+            {"text", text},
+            {"replacement", pseudonyms.Of(f.detection->category, text)},
+            {"reason", f.detection->rule}};
+        // As nlohmann's dump(2) of the whole list: each item indented by two.
+        std::string item = finding.dump(2);
+        std::string indented = "  ";
+        for (const char c : item) {
+          indented += c;
+          if (c == '\n') indented += "  ";
+        }
+        context.out << (first ? "\n" : ",\n") << indented;
+        first = false;
+      }
+    });
     if (format == TableFormat::kJson) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const Finding& f : findings) {
-        const std::string text =
-            f.field->text.substr(f.detection->begin, f.detection->end - f.detection->begin);
-        list.push_back({{"story", f.field->story},
-                        {"field", FieldLabel(*f.field)},
-                        {"start", f.start},
-                        {"end", f.end},
-                        {"category", std::string(CategoryName(f.detection->category))},
-                        {"text", text},
-                        {"replacement", pseudonyms.Of(f.detection->category, text)},
-                        {"reason", f.detection->rule}});
-      }
-      context.out << list.dump(2) << "\n";
+      context.out << (first ? "]" : "\n]") << "\n";
     } else {
-      Table table{{"story", "field", "start", "end", "category", "text", "replacement", "reason"},
-                  {},
-                  {false, false, true, true, false, false, false, false}};
-      for (const Finding& f : findings) {
-        const std::string text =
-            f.field->text.substr(f.detection->begin, f.detection->end - f.detection->begin);
-        table.AddRow({f.field->story, FieldLabel(*f.field), std::to_string(f.start),
-                      std::to_string(f.end), std::string(CategoryName(f.detection->category)), text,
-                      pseudonyms.Of(f.detection->category, text), f.detection->rule});
-      }
       WriteTable(context.out, table, format);
     }
-    context.err << findings.size() << " detections in " << fields.size()
+    context.err << scan.entities().total() << " detections in " << scan.texts()
                 << " texts; nothing written (--dry-run)\n";
     return 0;
   }
   copy.style = style;
   copy.created = NowUtc();
   copy.passphrase = ReadPassphrase(true);
-  const CleanCopyReport report = WriteCleanCopy(project, fields, copy);
+  const CleanCopyReport report = WriteCleanCopy(project, scan, copy);
   int64_t total = 0;
   std::string counts;
   for (const auto& [category, n] : report.counts) {

@@ -203,6 +203,7 @@ std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
   }
   if (filter.coder) sql += " AND k.name = :coder";
   if (filter.story_id) sql += " AND g.story_id = :story";
+  if (filter.story_ids) sql += " AND g.story_id BETWEEN :first AND :last";
   if (filter.origin_prefix) sql += " AND substr(o.origin, 1, length(:origin)) = :origin";
   if (filter.coders) sql += " AND " + CodingCondition(*filter.coders, "g");
   if (filter.with_memo) sql += " AND g.memo != ''";
@@ -210,6 +211,10 @@ std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
   SQLite::Statement query(project.db(), sql);
   if (filter.coder) query.bind(":coder", *filter.coder);
   if (filter.story_id) query.bind(":story", *filter.story_id);
+  if (filter.story_ids) {
+    query.bind(":first", filter.story_ids->first);
+    query.bind(":last", filter.story_ids->second);
+  }
   if (filter.origin_prefix) query.bind(":origin", *filter.origin_prefix);
   std::vector<Coding> out;
   while (query.executeStep()) {

@@ -65,6 +65,8 @@ struct CodingFilter {
   std::vector<int64_t> code_ids;
   std::optional<std::string> coder;
   std::optional<int64_t> story_id;
+  // Only the stories with first <= id <= last (a batch of a pass over all).
+  std::optional<std::pair<int64_t, int64_t>> story_ids;
   std::optional<std::string> origin_prefix;  // e.g. "rule:"
   std::optional<CoderSet> coders;            // whose codings (corpus/coder_set.h)
   bool with_memo = false;                    // only codings with a memo

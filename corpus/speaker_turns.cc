@@ -70,4 +70,17 @@ std::map<int64_t, std::vector<SpeakerTurn>> ListAllSpeakerTurns(Project& project
   return out;
 }
 
+std::map<int64_t, std::vector<SpeakerTurn>> ListSpeakerTurnsBetween(Project& project, int64_t first,
+                                                                    int64_t last) {
+  SQLite::Statement query(project.db(),
+                          "SELECT story_id, position, speaker, interviewer, start, end, timestamp "
+                          "FROM speaker_turn WHERE story_id BETWEEN ? AND ? "
+                          "ORDER BY story_id, position");
+  query.bind(1, first);
+  query.bind(2, last);
+  std::map<int64_t, std::vector<SpeakerTurn>> out;
+  while (query.executeStep()) out[query.getColumn(0).getInt64()].push_back(TurnAt(query, 1));
+  return out;
+}
+
 }  // namespace verhaal

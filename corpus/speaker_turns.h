@@ -41,6 +41,11 @@ bool SpokenBy(const SpeakerTurn& turn, std::string_view speaker);
 // this stays small.
 std::map<int64_t, std::vector<SpeakerTurn>> ListAllSpeakerTurns(Project& project);
 
+// The turns of the stories with first <= id <= last, by story id: one query
+// for a batch of a pass over all stories.
+std::map<int64_t, std::vector<SpeakerTurn>> ListSpeakerTurnsBetween(Project& project, int64_t first,
+                                                                    int64_t last);
+
 }  // namespace verhaal
 
 #endif  // VERHAAL_CORPUS_SPEAKER_TURNS_H_

@@ -62,109 +62,140 @@ class Cleanup {
 
 using CodingKey = std::tuple<int64_t, int64_t, int64_t, int64_t, int64_t>;
 
-void Rewrite(Project& copy, Project& original, const std::vector<Field>& fields,
-             const Pseudonyms& pseudonyms, CleanCopyReport& report) {
-  std::map<int64_t, const Field*> texts, titles, memos;
+// Writes the replacements into `copy` batch by batch as `scan` gives its
+// fields again (reading codings and speaker turns from `original`, which the
+// copy equals until then): story by story their texts, speaker turns and
+// codings moved, then the other fields; memos at the end.
+void Rewrite(Project& copy, Project& original, ProjectScan& scan, const Pseudonyms& pseudonyms,
+             CleanCopyReport& report) {
+  // Coding memos are replaced where their codings are moved, before the
+  // scan reaches them.
   std::map<CodingKey, std::string> coding_memos;
-  const std::vector<Coding> original_codings = ListCodings(original);
-  for (const Field& f : fields) {
-    if (f.kind == FieldKind::kStoryText) texts[f.id] = &f;
-    if (f.kind == FieldKind::kStoryTitle) titles[f.id] = &f;
-    if (f.kind == FieldKind::kMemo) memos[f.id] = &f;
-    if (f.kind == FieldKind::kCodingMemo && !f.detections.empty()) {
-      const Coding& c = original_codings[static_cast<size_t>(f.owner)];
+  if (!scan.coding_memos().empty()) {
+    CodingFilter with_memo;
+    with_memo.with_memo = true;
+    const std::vector<Coding> codings = ListCodings(original, with_memo);
+    for (const Field& f : scan.coding_memos()) {
+      const Coding& c = codings.at(static_cast<size_t>(f.owner));
       coding_memos[{c.story_id, c.code_id, c.coder_id, c.start, c.end}] = Replace(f, pseudonyms);
     }
   }
-  std::map<int64_t, SpanMap> maps;
-  for (const auto& [id, text] : texts) {
-    const auto title = titles.find(id);
-    const bool title_changed = title != titles.end() && !title->second->detections.empty();
-    if (text->detections.empty() && !title_changed) continue;
-    const std::optional<Story> story = FindStoryById(copy, id);
-    maps.emplace(id, MapOf(*text, pseudonyms));
-    ReplaceStoryText(copy, id, title_changed ? Replace(*title->second, pseudonyms) : story->title,
-                     Replace(*text, pseudonyms));
-  }
-  // Speaker turns: moved with their story's text, named speakers replaced.
-  std::map<int64_t, std::map<std::string, std::string>> speakers;  // story -> label -> new
-  for (const Field& f : fields) {
-    if (f.kind == FieldKind::kSpeaker && !f.detections.empty()) {
-      speakers[f.id][f.text] = Replace(f, pseudonyms);
-    }
-  }
-  std::set<int64_t> told;
-  for (const auto& entry : maps) told.insert(entry.first);
-  for (const auto& entry : speakers) told.insert(entry.first);
-  for (const int64_t id : told) {
-    std::vector<SpeakerTurn> turns = ListSpeakerTurns(copy, id);
-    if (turns.empty()) continue;
-    const auto map = maps.find(id);
-    const auto names = speakers.find(id);
-    for (SpeakerTurn& t : turns) {
-      if (map != maps.end()) {
-        t.start = map->second.Start(t.start);
-        t.end = map->second.End(t.end);
-      }
-      if (names == speakers.end()) continue;
-      const auto name = names->second.find(t.speaker);
-      if (name != names->second.end()) t.speaker = name->second;
-    }
-    ReplaceSpeakerTurns(copy, id, turns);
-  }
-  // Codings: moved with their story's text, memos replaced.
-  std::map<int64_t, std::vector<Coding>> by_story;
-  for (Coding& c : ListCodings(copy)) by_story[c.story_id].push_back(std::move(c));
-  for (auto& [story_id, codings] : by_story) {
-    const auto map = maps.find(story_id);
-    bool changed = map != maps.end();
-    for (Coding& c : codings) {
-      const auto memo = coding_memos.find({c.story_id, c.code_id, c.coder_id, c.start, c.end});
-      if (memo != coding_memos.end()) {
-        c.memo = memo->second;
-        changed = true;
-      }
-      if (map != maps.end()) {
-        c.start = map->second.Start(c.start);
-        c.end = map->second.End(c.end);
-      }
-    }
-    report.codings += changed ? ReplaceStoryCodings(copy, story_id, codings)
-                              : static_cast<int64_t>(codings.size());
-  }
+  std::map<int64_t, Memo> memos;                       // id -> memo, as it will be written
+  std::map<int64_t, std::vector<int64_t>> span_memos;  // story id -> its memos on a span
   for (Memo& memo : ListMemos(copy)) {
-    const auto field = memos.find(memo.id);
-    const bool text_changed = field != memos.end() && !field->second->detections.empty();
-    const auto map = memo.story_id ? maps.find(*memo.story_id) : maps.end();
-    const bool moved = map != maps.end() && memo.start && memo.end;
-    if (!text_changed && !moved) continue;
-    if (text_changed) memo.text = Replace(*field->second, pseudonyms);
-    if (moved) {
-      memo.start = map->second.Start(*memo.start);
-      memo.end = map->second.End(*memo.end);
-    }
-    UpdateMemo(copy, memo);
+    if (memo.story_id && memo.start && memo.end) span_memos[*memo.story_id].push_back(memo.id);
+    memos.emplace(memo.id, std::move(memo));
   }
-  for (const Field& f : fields) {
-    if (f.detections.empty()) continue;
-    if (f.kind == FieldKind::kVariable) {
-      const std::string value = Replace(f, pseudonyms);
-      if (f.of_respondent) {
-        SetRespondentValue(copy, f.owner, f.id, value);
-      } else {
-        SetStoryValue(copy, f.owner, f.id, value);
+  std::set<int64_t> changed_memos;
+  scan.ForEachBatch([&](std::vector<Field>& batch) {
+    // The batch's stories: text, title, speakers.
+    struct Told {
+      const Field* text = nullptr;
+      const Field* title = nullptr;
+      std::map<std::string, std::string> speakers;  // label -> new label
+    };
+    std::map<int64_t, Told> stories;
+    for (const Field& f : batch) {
+      if (f.kind == FieldKind::kStoryText) stories[f.id].text = &f;
+      if (f.kind == FieldKind::kStoryTitle) stories[f.id].title = &f;
+      if (f.kind == FieldKind::kSpeaker && !f.detections.empty()) {
+        stories[f.id].speakers[f.text] = Replace(f, pseudonyms);
       }
-    } else if (f.kind == FieldKind::kStoryDate) {
-      SetStoryDate(copy, f.id, Replace(f, pseudonyms));
-    } else if (f.kind == FieldKind::kRespondentKey) {
-      RenameRespondent(copy, f.id, Replace(f, pseudonyms));
-    } else if (f.kind == FieldKind::kSignifierText) {
-      const std::optional<Signifier> signifier = FindSignifier(copy, f.name);
-      SignifierValue value;
-      value.text = Replace(f, pseudonyms);
-      if (signifier) SetSignifierValue(copy, *signifier, f.owner, value);
     }
-  }
+    if (!stories.empty()) {
+      const int64_t first = stories.begin()->first;
+      const int64_t last = stories.rbegin()->first;
+      const std::map<int64_t, std::vector<SpeakerTurn>> turns =
+          ListSpeakerTurnsBetween(original, first, last);
+      CodingFilter range;
+      range.story_ids = {first, last};
+      std::map<int64_t, std::vector<Coding>> by_story;
+      for (Coding& c : ListCodings(original, range)) by_story[c.story_id].push_back(std::move(c));
+      for (const auto& [id, story] : stories) {
+        std::optional<SpanMap> map;
+        const bool title_changed = story.title && !story.title->detections.empty();
+        if (story.text && (!story.text->detections.empty() || title_changed)) {
+          map = MapOf(*story.text, pseudonyms);
+          ReplaceStoryText(copy, id,
+                           title_changed ? Replace(*story.title, pseudonyms)
+                           : story.title ? story.title->text
+                                         : std::string(),
+                           Replace(*story.text, pseudonyms));
+        }
+        // Speaker turns: moved with their story's text, named speakers
+        // replaced.
+        const auto told = turns.find(id);
+        if ((map || !story.speakers.empty()) && told != turns.end() && !told->second.empty()) {
+          std::vector<SpeakerTurn> moved = told->second;
+          for (SpeakerTurn& t : moved) {
+            if (map) {
+              t.start = map->Start(t.start);
+              t.end = map->End(t.end);
+            }
+            const auto name = story.speakers.find(t.speaker);
+            if (name != story.speakers.end()) t.speaker = name->second;
+          }
+          ReplaceSpeakerTurns(copy, id, moved);
+        }
+        // Codings: moved with their story's text, memos replaced.
+        const auto coded = by_story.find(id);
+        if (coded != by_story.end()) {
+          std::vector<Coding>& codings = coded->second;
+          bool changed = map.has_value();
+          for (Coding& c : codings) {
+            const auto memo =
+                coding_memos.find({c.story_id, c.code_id, c.coder_id, c.start, c.end});
+            if (memo != coding_memos.end()) {
+              c.memo = memo->second;
+              changed = true;
+            }
+            if (map) {
+              c.start = map->Start(c.start);
+              c.end = map->End(c.end);
+            }
+          }
+          report.codings += changed ? ReplaceStoryCodings(copy, id, codings)
+                                    : static_cast<int64_t>(codings.size());
+        }
+        // Memos on a span of the story: moved with its text.
+        const auto spans = span_memos.find(id);
+        if (map && spans != span_memos.end()) {
+          for (const int64_t memo_id : spans->second) {
+            Memo& memo = memos.at(memo_id);
+            memo.start = map->Start(*memo.start);
+            memo.end = map->End(*memo.end);
+            changed_memos.insert(memo_id);
+          }
+        }
+      }
+    }
+    for (const Field& f : batch) {
+      if (f.detections.empty()) continue;
+      if (f.kind == FieldKind::kMemo) {
+        const auto memo = memos.find(f.id);
+        if (memo == memos.end()) continue;
+        memo->second.text = Replace(f, pseudonyms);
+        changed_memos.insert(f.id);
+      } else if (f.kind == FieldKind::kVariable) {
+        const std::string value = Replace(f, pseudonyms);
+        if (f.of_respondent) {
+          SetRespondentValue(copy, f.owner, f.id, value);
+        } else {
+          SetStoryValue(copy, f.owner, f.id, value);
+        }
+      } else if (f.kind == FieldKind::kStoryDate) {
+        SetStoryDate(copy, f.id, Replace(f, pseudonyms));
+      } else if (f.kind == FieldKind::kRespondentKey) {
+        RenameRespondent(copy, f.id, Replace(f, pseudonyms));
+      } else if (f.kind == FieldKind::kSignifierText) {
+        const std::optional<Signifier> signifier = FindSignifier(copy, f.name);
+        SignifierValue value;
+        value.text = Replace(f, pseudonyms);
+        if (signifier) SetSignifierValue(copy, *signifier, f.owner, value);
+      }
+    }
+  });
+  for (const int64_t id : changed_memos) UpdateMemo(copy, memos.at(id));
 }
 
 }  // namespace
@@ -181,7 +212,7 @@ std::string Replace(const Field& field, const Pseudonyms& pseudonyms) {
   return out;
 }
 
-CleanCopyReport WriteCleanCopy(Project& original, const std::vector<Field>& fields,
+CleanCopyReport WriteCleanCopy(Project& original, ProjectScan& scan,
                                const CleanCopyOptions& options) {
   namespace fs = std::filesystem;
   const auto refuse_existing = [](const fs::path& path, std::string_view what) {
@@ -199,7 +230,7 @@ CleanCopyReport WriteCleanCopy(Project& original, const std::vector<Field>& fiel
   if (fs::weakly_canonical(options.out) == fs::weakly_canonical(original.file())) {
     throw UsageError("--out must be a new file, not the project itself");
   }
-  const Pseudonyms pseudonyms(fields, options.style);
+  const Pseudonyms pseudonyms(scan.entities(), options.style);
   CleanCopyReport report;
   report.counts = pseudonyms.counts();
   report.entities = pseudonyms.entries().size();
@@ -228,7 +259,7 @@ CleanCopyReport WriteCleanCopy(Project& original, const std::vector<Field>& fiel
     Project copy = Project::Open(staged);
     {
       Transaction transaction(copy);
-      Rewrite(copy, original, fields, pseudonyms, report);
+      Rewrite(copy, original, scan, pseudonyms, report);
       SetProjectSetting(copy, "pseudonymised", note.dump());
       RebuildSearchIndex(copy);
       transaction.Commit();

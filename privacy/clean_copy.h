@@ -34,7 +34,9 @@ struct CleanCopyReport {
 };
 
 // Refuses (kCannotCreate) an existing output or key before writing anything.
-CleanCopyReport WriteCleanCopy(Project& original, const std::vector<Field>& fields,
+// Reads `scan`'s fields once more (ProjectScan::ForEachBatch), a batch at a
+// time: memory does not grow with the number of stories.
+CleanCopyReport WriteCleanCopy(Project& original, ProjectScan& scan,
                                const CleanCopyOptions& options);
 
 // The text of `field` with every detection replaced by its pseudonym.

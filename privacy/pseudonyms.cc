@@ -57,20 +57,36 @@ std::string Pseudonyms::EntityKey(Category category, std::string_view text) cons
   return std::string(CategoryName(category)) + "\t" + Join(Words(text));
 }
 
-Pseudonyms::Pseudonyms(const std::vector<Field>& fields, PseudonymStyle style) {
+namespace {
+
+SeenEntities EntitiesOf(const std::vector<Field>& fields) {
+  SeenEntities entities;
+  for (const Field& field : fields) {
+    for (const Detection& d : field.detections) {
+      entities.Add(d.category, std::string_view(field.text).substr(d.begin, d.end - d.begin));
+    }
+  }
+  return entities;
+}
+
+}  // namespace
+
+Pseudonyms::Pseudonyms(const std::vector<Field>& fields, PseudonymStyle style)
+    : Pseudonyms(EntitiesOf(fields), style) {}
+
+Pseudonyms::Pseudonyms(const SeenEntities& entities, PseudonymStyle style)
+    : counts_(entities.counts()) {
   // Longer person names first, so that "Yonas" can join "Yonas Tesfay".
+  // Each distinct text once, in the order it first appears.
   struct Seen {
     Category category;
     std::string text;
   };
   std::vector<Seen> seen;
   std::set<std::string> originals;
-  for (const Field& field : fields) {
-    for (const Detection& d : field.detections) {
-      seen.push_back({d.category, field.text.substr(d.begin, d.end - d.begin)});
-      originals.insert(Join(Words(seen.back().text)));
-      ++counts_[d.category];
-    }
+  for (const auto& [category, text] : entities.first_seen()) {
+    seen.push_back({category, text});
+    originals.insert(Join(Words(text)));
   }
   // Single words of longer person names: word -> entity keys holding it.
   std::map<std::string, std::set<std::string>> parts;

@@ -30,6 +30,8 @@ class Pseudonyms {
   // Assigns pseudonyms to every detection of `fields`, numbered per
   // category in the order entities first appear.
   Pseudonyms(const std::vector<Field>& fields, PseudonymStyle style);
+  // The same from a streamed scan's entities (ProjectScan::entities()).
+  Pseudonyms(const SeenEntities& entities, PseudonymStyle style);
 
   // The pseudonym of the detection's entity.
   const std::string& Of(Category category, std::string_view text) const;
