@@ -1,4 +1,5 @@
 #include <array>
+#include <cstdio>
 #include <string>
 
 #include "privacy/char_class.h"
@@ -54,14 +55,22 @@ std::pair<int, size_t> NumberAt(std::string_view text, size_t i, size_t max_digi
 }
 
 // A year at i: four digits 1900-2099, or two digits after an optional
-// apostrophe or backtick ('02, `22, 21).
-std::pair<bool, size_t> YearAt(std::string_view text, size_t i, bool allow_two) {
+// apostrophe or backtick ('02, `22, 21). `year`, when given, gets its value
+// (two digits: 2000-2049 for 00-49, 1950-1999 for 50-99).
+std::pair<bool, size_t> YearAt(std::string_view text, size_t i, bool allow_two,
+                               int* year = nullptr) {
   size_t j = i;
   if (j < text.size() && (text[j] == '\'' || text[j] == '`')) ++j;
   const auto [value, end] = NumberAt(text, j, 4);
   if (value < 0 || !WordEndsAt(text, end)) return {false, i};
-  if (end - j == 4) return {value >= 1900 && value <= 2099, end};
-  if (end - j == 2 && allow_two) return {true, end};
+  if (end - j == 4) {
+    if (year) *year = value;
+    return {value >= 1900 && value <= 2099, end};
+  }
+  if (end - j == 2 && allow_two) {
+    if (year) *year = value < 50 ? 2000 + value : 1900 + value;
+    return {true, end};
+  }
   return {false, i};
 }
 
@@ -89,10 +98,23 @@ bool ValidDay(int day, int month) {
   return month >= 1 && month <= 12 && day >= 1 && day <= kDays[static_cast<size_t>(month)];
 }
 
-// A date starting with a number at i; its end or 0.
-size_t DateEnd(std::string_view text, size_t i) {
+// The day a date names: year 0 when it has none ("12 maart").
+struct DateParts {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+
+// A date starting with a number at i; its end or 0. `parts`, when given,
+// gets what it names.
+size_t DateEnd(std::string_view text, size_t i, DateParts* parts = nullptr) {
+  DateParts found;
   const auto [first, first_end] = NumberAt(text, i, 4);
   if (first < 0) return 0;
+  const auto done = [&](size_t end, int year, int month, int day) {
+    if (parts) *parts = {year, month, day};
+    return end;
+  };
   char sep = 0;
   if (first_end - i <= 2) {
     // day-month-year: "24-07-1966", "26-4-21", "23 10 2011"
@@ -100,8 +122,9 @@ size_t DateEnd(std::string_view text, size_t i) {
       const auto [month, month_end] = NumberAt(text, first_end + 1, 2);
       char sep2 = 0;
       if (month > 0 && SeparatorAt(text, month_end, &sep2) && sep2 == sep) {
-        const auto [ok, end] = YearAt(text, month_end + 1, sep != ' ');
-        if (ok && ValidDay(first, month)) return end;
+        int year = 0;
+        const auto [ok, end] = YearAt(text, month_end + 1, sep != ' ', &year);
+        if (ok && ValidDay(first, month)) return done(end, year, month, first);
       }
     }
     // day month-name [year]: "12 maart 2021", "17-mei-2011", "15.jan.1928"
@@ -110,8 +133,9 @@ size_t DateEnd(std::string_view text, size_t i) {
       const auto [month, name_end] = MonthAt(text, name_at);
       if (month > 0 && ValidDay(first, month)) {
         const size_t year_at = NameSeparatorEnd(text, name_end);
-        const auto [ok, end] = YearAt(text, year_at, true);
-        return ok ? end : name_end;
+        int year = 0;
+        const auto [ok, end] = YearAt(text, year_at, true, &year);
+        return ok ? done(end, year, month, first) : done(name_end, 0, month, first);
       }
     }
     return 0;
@@ -123,7 +147,9 @@ size_t DateEnd(std::string_view text, size_t i) {
     char sep2 = 0;
     if (month > 0 && SeparatorAt(text, month_end, &sep2) && sep2 == sep) {
       const auto [day, end] = NumberAt(text, month_end + 1, 2);
-      if (day > 0 && ValidDay(day, month) && WordEndsAt(text, end)) return end;
+      if (day > 0 && ValidDay(day, month) && WordEndsAt(text, end)) {
+        return done(end, first, month, day);
+      }
     }
   }
   // year month-name day: "2019 augustus 1"
@@ -133,7 +159,9 @@ size_t DateEnd(std::string_view text, size_t i) {
     if (month > 0) {
       const size_t day_at = NameSeparatorEnd(text, name_end);
       const auto [day, end] = NumberAt(text, day_at, 2);
-      if (day > 0 && ValidDay(day, month) && WordEndsAt(text, end)) return end;
+      if (day > 0 && ValidDay(day, month) && WordEndsAt(text, end)) {
+        return done(end, first, month, day);
+      }
     }
   }
   return 0;
@@ -283,6 +311,32 @@ std::vector<Detection> FindDatePatterns(std::string_view text) {
     while (i + 1 < n && IsDigit(text[i + 1])) ++i;
   }
   return found;
+}
+
+std::string CanonicalDate(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  char out[16];
+  DateParts parts;
+  if (!text.empty() && IsDigit(text.front()) && DateEnd(text, 0, &parts) == text.size()) {
+    if (parts.year == 0) {
+      std::snprintf(out, sizeof out, "--%02d-%02d", parts.month, parts.day);
+    } else {
+      std::snprintf(out, sizeof out, "%04d-%02d-%02d", parts.year, parts.month, parts.day);
+    }
+    return out;
+  }
+  // "maart 2021", "mrt. 2021": a month.
+  const auto [month, name_end] = MonthAt(text, 0);
+  if (month > 0 && name_end < text.size() && text[name_end] == ' ') {
+    int year = 0;
+    const auto [ok, end] = YearAt(text, name_end + 1, false, &year);
+    if (ok && end == text.size()) {
+      std::snprintf(out, sizeof out, "%04d-%02d", year, month);
+      return out;
+    }
+  }
+  return "";
 }
 
 }  // namespace verhaal

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "privacy/lexicon.h"
+#include "privacy/patterns.h"
 #include "privacy/tokens.h"
 
 namespace verhaal {
@@ -54,6 +55,11 @@ std::string NameLike(Category category, std::string_view original, size_t n,
 }  // namespace
 
 std::string Pseudonyms::EntityKey(Category category, std::string_view text) const {
+  // A date is the day (or month) it names, however it is written.
+  if (category == Category::kDate) {
+    const std::string day = CanonicalDate(text);
+    if (!day.empty()) return std::string(CategoryName(category)) + "\tday:" + day;
+  }
   return std::string(CategoryName(category)) + "\t" + Join(Words(text));
 }
 

@@ -1,8 +1,10 @@
 // Consistent typed pseudonyms: the same entity gets the same pseudonym in
 // every text of the project ("[PERSOON-3]", or with the names style a
 // realistic name of the same origin). An entity is a category and a text
-// compared ignoring case and spacing; a single name that is the first or
-// last word of exactly one longer name of a person is that person.
+// compared ignoring case and spacing; a date is the day or month it names
+// however it is written (CanonicalDate, privacy/patterns.h); a single name
+// that is the first or last word of exactly one longer name of a person is
+// that person.
 #ifndef VERHAAL_PRIVACY_PSEUDONYMS_H_
 #define VERHAAL_PRIVACY_PSEUDONYMS_H_
 

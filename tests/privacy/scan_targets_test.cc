@@ -17,6 +17,7 @@
 #include "privacy/clean_copy.h"
 #include "privacy/detector.h"
 #include "privacy/dutch_words.h"
+#include "privacy/patterns.h"
 #include "privacy/policy.h"
 #include "privacy/project_scan.h"
 #include "privacy/pseudonyms.h"
@@ -296,16 +297,50 @@ TEST_F(ScanDatesTest, TheCleanCopyReplacesTheStoryDateAndDateVariables) {
   Project copy = Project::Open(options.out);
   const std::optional<Story> story = FindStoryById(copy, dated_);
   ASSERT_TRUE(story);
-  // Typed pseudonyms as for dates in the text, one per date as written
-  // (numbered in the order found: the text, the story's date, variables).
+  // Typed pseudonyms as for dates in the text, one per day however it is
+  // written (03-04-2023 in the text is the story's date 2023-04-03),
+  // numbered in the order found: the text, the story's date, variables.
   EXPECT_EQ(story->text, "Op [DATUM-1] had ik mijn eerste werkdag.");
-  EXPECT_EQ(story->date, "[DATUM-2]");
+  EXPECT_EQ(story->date, "[DATUM-1]");
   const auto values = StoryValues(copy, dated_);
-  EXPECT_EQ(values.at("interviewdatum"), "[DATUM-3]");
+  EXPECT_EQ(values.at("interviewdatum"), "[DATUM-2]");
   EXPECT_EQ(values.at("kinderen"), "3");
   // The original keeps them.
   EXPECT_EQ(FindStoryById(original, dated_)->date, "2023-04-03");
   EXPECT_EQ(StoryValues(original, dated_).at("interviewdatum"), "2023-05-01");
+}
+
+// A date is the day it names: "12 maart 2021", "12-03-2021", "12/3/2021"
+// and a story's date 2021-03-12 get one pseudonym, and the key holds every
+// form; a month is a month ("maart 2021", "mrt. 2021"); another day is
+// another entity. (Matched on the text before: four pseudonyms.)
+TEST(DatePseudonymsTest, OneDayHoweverItIsWrittenIsOnePseudonym) {
+  std::vector<Field> fields;
+  for (const char* text : {"12 maart 2021", "12-03-2021", "12/3/2021", "2021-03-12", "12-3-21",
+                           "13 maart 2021", "maart 2021", "mrt. 2021", "12 maart"}) {
+    Field field;
+    field.text = text;
+    field.detections = {{0, field.text.size(), Category::kDate, "pattern:date"}};
+    fields.push_back(field);
+  }
+  const Pseudonyms pseudonyms(fields, PseudonymStyle::kTags);
+  const std::string& day = pseudonyms.Of(Category::kDate, "12 maart 2021");
+  EXPECT_EQ(day, "[DATUM-1]");
+  for (const char* same : {"12-03-2021", "12/3/2021", "2021-03-12", "12-3-21", "12 Maart 2021"}) {
+    EXPECT_EQ(pseudonyms.Of(Category::kDate, same), day) << same;
+  }
+  EXPECT_EQ(pseudonyms.Of(Category::kDate, "13 maart 2021"), "[DATUM-2]");
+  EXPECT_EQ(pseudonyms.Of(Category::kDate, "maart 2021"), "[DATUM-3]");
+  EXPECT_EQ(pseudonyms.Of(Category::kDate, "mrt. 2021"), "[DATUM-3]");
+  EXPECT_EQ(pseudonyms.Of(Category::kDate, "12 maart"), "[DATUM-4]");
+  ASSERT_EQ(pseudonyms.entries().size(), 4u);
+  EXPECT_EQ(pseudonyms.entries()[0].originals,
+            (std::vector<std::string>{"12 maart 2021", "12-03-2021", "12/3/2021", "2021-03-12",
+                                      "12-3-21"}));
+  EXPECT_EQ(CanonicalDate("12 maart 2021"), "2021-03-12");
+  EXPECT_EQ(CanonicalDate("mrt. 2021"), "2021-03");
+  EXPECT_EQ(CanonicalDate("12 maart"), "--03-12");
+  EXPECT_EQ(CanonicalDate("3 jaar"), "");
 }
 
 }  // namespace
