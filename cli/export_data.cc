@@ -4,6 +4,7 @@
 
 #include "base/error.h"
 #include "corpus/files.h"
+#include "corpus/stories.h"
 #include "exporters/codebook_document.h"
 #include "exporters/csv_export.h"
 #include "exporters/pseudonymised_note.h"
@@ -59,7 +60,9 @@ void AddDataExportOptions(CommandOptions& options) {
       "reads the CSV export (FILE with .csv) and labels it as the data file is labelled")(
       "codebook-doc", po::value<std::string>()->value_name("DOC"),
       "also write the codebook document of the data file: every variable's name, label, type, "
-      "format, value labels and missing values; DOC.md (Markdown) or DOC.html (a web page)");
+      "format, value labels and missing values; DOC.md (Markdown) or DOC.html (a web page)")(
+      "lang", po::value<std::string>()->value_name("nl|en"),
+      "the codebook document's language (default: the stories' language, else the locale's)");
 }
 
 void WriteDataExport(CommandContext& context, const CommandOptions& options, ExportSource& source,
@@ -88,7 +91,23 @@ void WriteDataExport(CommandContext& context, const CommandOptions& options, Exp
     throw UsageError("--codebook-doc takes a .md (Markdown) or .html file, not '" + codebook_doc +
                      "'; e.g. `verhaal " + context.name + " -o data.sav --codebook-doc data.md`");
   }
+  if (options.Has("lang") && !options.Has("codebook-doc")) {
+    throw UsageError(
+        "--lang is the codebook document's language: give it with --codebook-doc; "
+        "e.g. `verhaal " +
+        context.name + " -o data.sav --codebook-doc data.md --lang nl`");
+  }
   CodebookDocumentInfo document;
+  if (options.Has("lang")) {
+    const std::string lang = options.Get<std::string>("lang");
+    const auto language = ParseLanguage(lang);
+    if (!language) {
+      throw UsageError("--lang takes " + std::string(kLanguageCodes) + ", not '" + lang + "'");
+    }
+    document.language = *language;
+  } else if (!codebook_doc.empty()) {
+    document.language = MostStoriesLanguage(CountStoriesByLanguage(project));
+  }
   document.file =
       options.Has("output")
           ? std::filesystem::path(options.Get<std::string>("output")).filename().string()

@@ -35,4 +35,22 @@ std::optional<Language> LocaleLanguage() {
   return std::nullopt;
 }
 
+Language MostStoriesLanguage(const std::vector<std::pair<std::string, int64_t>>& stories_by_tag) {
+  int64_t dutch = 0;
+  int64_t english = 0;
+  int64_t other = 0;
+  for (const auto& [tag, stories] : stories_by_tag) {
+    if (tag.empty()) continue;
+    const auto language = LanguageOfTag(tag);
+    if (!language) {
+      other += stories;
+    } else {
+      (*language == Language::kDutch ? dutch : english) += stories;
+    }
+  }
+  if (dutch > 0 && dutch >= english && dutch >= other) return Language::kDutch;
+  if (english > dutch && english >= other) return Language::kEnglish;
+  return LocaleLanguage().value_or(Language::kEnglish);
+}
+
 }  // namespace verhaal

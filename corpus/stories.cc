@@ -327,6 +327,16 @@ int64_t CountStories(Project& project) {
   return project.db().execAndGet("SELECT count(*) FROM story").getInt64();
 }
 
+std::vector<std::pair<std::string, int64_t>> CountStoriesByLanguage(Project& project) {
+  std::vector<std::pair<std::string, int64_t>> counts;
+  SQLite::Statement query(
+      project.db(), "SELECT language, count(*) FROM story GROUP BY language ORDER BY language");
+  while (query.executeStep()) {
+    counts.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getInt64());
+  }
+  return counts;
+}
+
 std::vector<StoryLine> ListStoryLines(Project& project, const StoryFilter& filter) {
   // The counts come from the indexes of coding (story_id first in its key)
   // and memo, one lookup per story.

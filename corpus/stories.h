@@ -155,6 +155,10 @@ std::vector<Story> ListStoryHeads(Project& project, const StoryFilter& filter = 
 // without the respondents: 8 bytes a story).
 std::vector<int64_t> ListStoryIds(Project& project, const StoryFilter& filter = {});
 
+// (language tag as stored, number of stories) for every tag in the project,
+// the empty tag included; for MostStoriesLanguage.
+std::vector<std::pair<std::string, int64_t>> CountStoriesByLanguage(Project& project);
+
 int64_t CountStories(Project& project);
 
 // A line of `verhaal stories list`: the story's head with its length in

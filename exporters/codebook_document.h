@@ -5,7 +5,7 @@
 // data file is written from (ExportSource::columns, and for .sav/.dta the
 // formats WriteStatFile gives ReadStat), so the two cannot disagree. The
 // labels are given whole (the data file may have cut them at its format's
-// limits). See docs/exports.md.
+// limits). In English or Dutch. See docs/exports.md.
 #ifndef VERHAAL_EXPORTERS_CODEBOOK_DOCUMENT_H_
 #define VERHAAL_EXPORTERS_CODEBOOK_DOCUMENT_H_
 
@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus/language.h"
 #include "exporters/export_table.h"
 
 namespace verhaal {
@@ -29,6 +30,9 @@ struct CodebookDocumentInfo {
   // F8.0, A12, SDATE10, %8.0g, str12, strL; empty for CSV and XLSX.
   std::vector<std::string> formats;
   std::vector<std::string> notes;  // e.g. PseudonymisedNoteLines, one a line
+  // The document's own words (headings, types, missing values); the labels
+  // are the project's, as written in the data file.
+  Language language = Language::kEnglish;
 };
 
 // The document as Markdown (GitHub tables; labels escaped: \ ` * _ [ ] < >

@@ -125,6 +125,47 @@ TEST_F(ExportDataCliTest, CodebookDocumentBesideTheDataFile) {
   EXPECT_FALSE(std::filesystem::exists(dir_ / "s.dta"));
 }
 
+// The codebook document is in the language most stories are in, unless
+// --lang says otherwise; --lang alone, or another language, is a usage error.
+TEST_F(ExportDataCliTest, CodebookDocumentInTheStoriesLanguageOrAsAsked) {
+  {
+    Project project = Project::Open(dir_ / "study.verhaal");
+    Transaction transaction(project);
+    Story story;
+    story.key = "S4";
+    story.language = "nl";
+    story.text = "Bij het Taalhuis leer ik Nederlands.";
+    AddStory(project, story);
+    transaction.Commit();
+  }
+  auto result =
+      RunVerhaal({"export", "stories", "-o", "s.sav", "--codebook-doc", "s.md"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  std::string markdown = ReadFile(dir_ / "s.md");
+  EXPECT_EQ(markdown.substr(0, markdown.find('\n')), "# Codeboek: s.sav");
+  EXPECT_NE(markdown.find("| Naam | Label | Type | Formaat | Waardelabels | Ontbrekend |"),
+            std::string::npos)
+      << markdown;
+  result = RunVerhaal(
+      {"export", "stories", "-o", "s.sav", "--codebook-doc", "s.md", "--lang", "en"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  markdown = ReadFile(dir_ / "s.md");
+  EXPECT_EQ(markdown.substr(0, markdown.find('\n')), "# Codebook: s.sav");
+
+  result = RunVerhaal(
+      {"export", "stories", "-o", "t.sav", "--codebook-doc", "t.md", "--lang", "fr"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err, "verhaal: error: --lang takes en or nl, not 'fr'\n");
+  result = RunVerhaal({"export", "stories", "-o", "t.sav", "--lang", "nl"}, dir_.path());
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.err,
+            "verhaal: error: --lang is the codebook document's language: give it with "
+            "--codebook-doc; e.g. `verhaal export stories -o data.sav --codebook-doc data.md "
+            "--lang nl`\n");
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "t.sav"));
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "t.md"));
+}
+
 struct FailureCase {
   std::vector<std::string> args;
   int exit_code;

@@ -79,6 +79,52 @@ Table stories in verhalen.sav (SPSS system file), 5 variables, written by verhaa
 )");
 }
 
+// The Dutch document: every word of the document's own in Dutch (the labels
+// are the project's, as the data file has them).
+TEST(CodebookDocumentTest, InDutch) {
+  TempDir dir;
+  auto source = SmallTable();
+  CodebookDocumentInfo info;
+  info.file = "verhalen.sav";
+  info.shape = "stories";
+  info.format = DataFileFormat::kSav;
+  info.language = Language::kDutch;
+  std::ostringstream warnings;
+  WriteStatFile(source, StatFormat::kSav, dir / "verhalen.sav", warnings, kEarliestExportTime, {},
+                {}, {}, &info.formats);
+  EXPECT_EQ(CodebookMarkdown(source.columns(), info),
+            R"(# Codeboek: verhalen.sav
+
+Tabel stories in verhalen.sav (SPSS-databestand), 5 variabelen, geschreven door verhaal export. De labels staan hier volledig; het databestand kan lange labels inkorten tot wat het formaat toestaat.
+
+## Variabelen
+
+| # | Naam | Label | Type | Formaat | Waardelabels | Ontbrekend |
+| ---: | --- | --- | --- | --- | --- | --- |
+| 1 | `story` | Story key | tekst | `A3` |  | leeg |
+| 2 | `gemeente` | Gemeente \| woonplaats \*Súdwest-Fryslân\* | categorie, nominaal; codes met waardelabels | `F8.0` | 1 = 's-Hertogenbosch; 2 = Súdwest-Fryslân | system-missing |
+| 3 | `vertrouwen` | Vertrouwen \< 50% | getal, schaal | `F8.2` |  | system-missing; niet van toepassing: -9 (user-missing, met label "not applicable") |
+| 4 | `c_motivatie` | motivatie/willen (codings of anna) | getal, nominaal | `F8.0` | 0 = absent; 1 = present | system-missing |
+| 5 | `datum` | Datum | datum (JJJJ-MM-DD) | `SDATE10` |  | system-missing |
+)");
+  info.format = DataFileFormat::kXlsx;
+  const std::string html = CodebookHtml(source.columns(), info);
+  const std::string head =
+      "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n<title>Codeboek: "
+      "verhalen.sav</title>";
+  EXPECT_EQ(html.substr(0, head.size()), head);
+  EXPECT_NE(html.find("<thead><tr><th>#</th><th>Naam</th><th>Label</th><th>Type</th>"
+                      "<th>Waardelabels</th><th>Ontbrekend</th></tr></thead>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("<td>getal, schaal</td><td></td><td>lege cel; niet van toepassing: lege "
+                      "cel</td>"),
+            std::string::npos)
+      << html;
+  EXPECT_NE(html.find("categorie, nominaal; de cel bevat het label van de waarde"),
+            std::string::npos);
+}
+
 TEST(CodebookDocumentTest, StataFormatsAndCsvMissingTexts) {
   TempDir dir;
   auto source = SmallTable();
