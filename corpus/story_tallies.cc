@@ -78,7 +78,8 @@ StoryKeys ListStoryKeys(Project& project) {
         [&](sqlite3_stmt* row) {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(row, 1));
           by_key.ids.push_back(sqlite3_column_int64(row, 0));
-          if (text != nullptr) by_key.keys.append(text, static_cast<size_t>(sqlite3_column_bytes(row, 1)));
+          if (text != nullptr)
+            by_key.keys.append(text, static_cast<size_t>(sqlite3_column_bytes(row, 1)));
           by_key.ends.push_back(by_key.keys.size());
         });
     std::vector<uint32_t> order(by_key.ids.size());

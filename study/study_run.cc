@@ -473,7 +473,7 @@ OutputState CsvOutput(ExportSource& source, const CsvExportOptions& options, con
 // each of which goes into `companions`. Warnings name the output files, not
 // the temporary files they are written to.
 OutputState DataOutput(Project& project, ExportSource& source, const StudyExport& out,
-                       const fs::path& staging, std::ostream& log,
+                       const StudyManifest& study, const fs::path& staging, std::ostream& log,
                        std::vector<OutputOutcome>& companions) {
   const fs::path& file = out.file;
   const std::string extension = file.extension().string();
@@ -508,6 +508,9 @@ OutputState DataOutput(Project& project, ExportSource& source, const StudyExport
     }
   }
   if (!out.codebook_doc.empty()) {
+    // In the study's language, else as `verhaal export --codebook-doc` chooses.
+    document.language =
+        study.language.value_or(MostStoriesLanguage(CountStoriesByLanguage(project)));
     const bool html = out.codebook_doc.extension() != ".md";
     companions.push_back(
         {out.codebook_doc,
@@ -534,15 +537,16 @@ OutputState WriteOutput(Project& project, const StudyManifest& study, const Stud
       options.filter = out.filter;
       options.coders = CoderRequestOf(out);
       options.text = out.with_text;
-      return DataOutput(project, *MakeStoriesShape(project, options), out, staging, log,
+      return DataOutput(project, *MakeStoriesShape(project, options), out, study, staging, log,
                         companions);
     }
     case StudyExportType::kCodings:
-      return DataOutput(project, *MakeCodingsShape(project), out, staging, log, companions);
+      return DataOutput(project, *MakeCodingsShape(project), out, study, staging, log, companions);
     case StudyExportType::kRespondents:
-      return DataOutput(project, *MakeRespondentsShape(project), out, staging, log, companions);
+      return DataOutput(project, *MakeRespondentsShape(project), out, study, staging, log,
+                        companions);
     case StudyExportType::kCodebookTable:
-      return DataOutput(project, *MakeCodebookShape(project), out, staging, log, companions);
+      return DataOutput(project, *MakeCodebookShape(project), out, study, staging, log, companions);
     case StudyExportType::kWorkbook: {
       auto stories = MakeStoriesShape(project, {});
       auto codings = MakeCodingsShape(project);
