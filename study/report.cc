@@ -255,21 +255,7 @@ Language ReportLanguage(const std::vector<Story>& stories) {
 }
 
 Language ReportLanguage(const std::vector<std::pair<std::string, int64_t>>& stories_by_language) {
-  int64_t dutch = 0;
-  int64_t english = 0;
-  int64_t other = 0;  // stories in another language; those without one do not count
-  for (const auto& [tag, n] : stories_by_language) {
-    if (tag.empty()) continue;
-    const auto language = LanguageOfTag(tag);
-    if (!language) {
-      other += n;
-    } else {
-      (*language == Language::kDutch ? dutch : english) += n;
-    }
-  }
-  if (dutch > 0 && dutch >= english && dutch >= other) return Language::kDutch;
-  if (english > dutch && english >= other) return Language::kEnglish;
-  return LocaleLanguage().value_or(Language::kEnglish);
+  return MostStoriesLanguage(stories_by_language);
 }
 
 namespace {

@@ -53,7 +53,9 @@ struct ReportOptions {
 // (LocaleLanguage), else English.
 Language ReportLanguage(const std::vector<Story>& stories);
 // The same from the number of stories per language tag ("" for none), as
-// CountStoriesByKindWaveAndLanguage (corpus/story_tallies.h) gives them.
+// CountStoriesByKindWaveAndLanguage (corpus/story_tallies.h) gives them:
+// MostStoriesLanguage (corpus/language.h), which the codebook document's
+// default follows too.
 Language ReportLanguage(const std::vector<std::pair<std::string, int64_t>>& stories_by_language);
 
 // A scatter axis as a DIM (docs/matrix.md): "dyad:KEY[@CUT]" and
