@@ -7,6 +7,7 @@
 // pass over the text segments, folds and records the words, sentences and
 // paragraphs together. Text with any other character (combining marks, soft
 // hyphens, other scripts, emoji, '_') is declined and prepared by ICU instead.
+// Private to coding/.
 #ifndef VERHAAL_CODING_LATIN_BREAKS_H_
 #define VERHAAL_CODING_LATIN_BREAKS_H_
 

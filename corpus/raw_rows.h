@@ -1,6 +1,7 @@
 // Reading many rows through SQLite's C API: for passes over millions of rows,
 // where SQLiteCpp's per-column objects cost more than the reading. Private to
 // corpus/.
+// Private to corpus/.
 #ifndef VERHAAL_CORPUS_RAW_ROWS_H_
 #define VERHAAL_CORPUS_RAW_ROWS_H_
 

@@ -1,6 +1,7 @@
 // RFC 4180 CSV output: fields quoted when they hold the delimiter, a quote,
 // CR or LF; "\r\n" between records. Optionally neutralises cells that a
 // spreadsheet would execute (CSV injection) and writes Excel's BOM.
+// Private to exporters/.
 #ifndef VERHAAL_EXPORTERS_CSV_WRITER_H_
 #define VERHAAL_EXPORTERS_CSV_WRITER_H_
 

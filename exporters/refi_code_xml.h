@@ -1,5 +1,6 @@
 // Writing a verhaal code tree as REFI-QDA <Code> elements, shared by the
 // .qdpx and .qdc exports.
+// Private to exporters/.
 #ifndef VERHAAL_EXPORTERS_REFI_CODE_XML_H_
 #define VERHAAL_EXPORTERS_REFI_CODE_XML_H_
 

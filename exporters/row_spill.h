@@ -3,6 +3,7 @@
 // (SPSS, Stata) reads its source once, spills each row here while measuring,
 // and writes from the spill, so the project is read once and memory stays
 // flat. The file is an unnamed temporary (tmpfile), gone when the spill is.
+// Private to exporters/.
 #ifndef VERHAAL_EXPORTERS_ROW_SPILL_H_
 #define VERHAAL_EXPORTERS_ROW_SPILL_H_
 

@@ -4,6 +4,7 @@
 // stable: the same wanted names in the same order give the same result on
 // every run. The full text (a code path, a question title) goes into the
 // variable label; docs/exports.md describes the rules.
+// Private to exporters/.
 #ifndef VERHAAL_EXPORTERS_VARIABLE_NAMES_H_
 #define VERHAAL_EXPORTERS_VARIABLE_NAMES_H_
 

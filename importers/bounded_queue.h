@@ -3,6 +3,7 @@
 // memory. Either side can end it: the producer Close()s when it has no more
 // items; anyone Cancel()s when the work stops early (an error), after which
 // Push returns false (the producer should return) and Pop returns nothing.
+// Private to importers/.
 #ifndef VERHAAL_IMPORTERS_BOUNDED_QUEUE_H_
 #define VERHAAL_IMPORTERS_BOUNDED_QUEUE_H_
 

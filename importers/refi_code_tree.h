@@ -1,5 +1,6 @@
 // The code tree of a REFI-QDA CodeBook (in a .qde or a .qdc), shared by the
 // project and codebook imports.
+// Private to importers/.
 #ifndef VERHAAL_IMPORTERS_REFI_CODE_TREE_H_
 #define VERHAAL_IMPORTERS_REFI_CODE_TREE_H_
 

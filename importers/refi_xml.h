@@ -2,6 +2,7 @@
 // DOCTYPEs that declare entities or point outside (no external entities, no
 // network), matching elements by local name so that any namespace prefix or
 // codebook namespace version is accepted, and GUIDs in their canonical form.
+// Private to importers/.
 #ifndef VERHAAL_IMPORTERS_REFI_XML_H_
 #define VERHAAL_IMPORTERS_REFI_XML_H_
 

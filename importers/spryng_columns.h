@@ -3,6 +3,7 @@
 // each triangle, slider and marbles question. The middle stage of
 // importers/spryng.cc, testable on its own. See docs/signifiers.md,
 // "Spryng.io export".
+// Private to importers/.
 #ifndef VERHAAL_IMPORTERS_SPRYNG_COLUMNS_H_
 #define VERHAAL_IMPORTERS_SPRYNG_COLUMNS_H_
 

@@ -1,6 +1,7 @@
 // Context cues before a word that say what kind of name follows: "ik heet
 // X", "mevrouw X", "mijn neef X", "ik woon in X", "ik werk bij X". Private
 // to privacy/ (the name stage, names.cc).
+// Private to privacy/.
 #ifndef VERHAAL_PRIVACY_NAME_CUES_H_
 #define VERHAAL_PRIVACY_NAME_CUES_H_
 

@@ -3,6 +3,7 @@
 // exists (BSN elfproef, IBAN mod 97, real calendar dates). Each returns
 // byte spans with the rule that matched ("pattern:bsn-elfproef", ...).
 // They never fail; a malformed text simply yields fewer detections.
+// Private to privacy/.
 #ifndef VERHAAL_PRIVACY_PATTERNS_H_
 #define VERHAAL_PRIVACY_PATTERNS_H_
 

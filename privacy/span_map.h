@@ -1,6 +1,7 @@
 // Where a position of a text lands after some of its spans were replaced
 // by text of another length: what keeps codings, memo spans and speaker
 // turns on the same words in the clean copy. Positions are code points.
+// Private to privacy/.
 #ifndef VERHAAL_PRIVACY_SPAN_MAP_H_
 #define VERHAAL_PRIVACY_SPAN_MAP_H_
 

@@ -1,5 +1,6 @@
 // Brennan and Prediger's coefficient: agreement corrected for a uniform chance
 // model over the categories.
+// Private to stats/.
 #ifndef VERHAAL_STATS_BRENNAN_PREDIGER_H_
 #define VERHAAL_STATS_BRENNAN_PREDIGER_H_
 

@@ -6,6 +6,7 @@
 // TabulateAgreement (study/agreement.h) that compare every coder (the pair's
 // with two, "all (N)" with more): the numbers `verhaal agreement` prints,
 // which has the full set of coefficients and units.
+// Private to study/.
 #ifndef VERHAAL_STUDY_AGREEMENT_SUMMARY_H_
 #define VERHAAL_STUDY_AGREEMENT_SUMMARY_H_
 

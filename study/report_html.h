@@ -1,6 +1,7 @@
 // Pieces the report's sections share (report.cc, report_sections.cc,
 // report_charts.cc): HTML escaping, tables, number formatting and the
 // quotes behind the numbers. Internal to the report.
+// Private to study/.
 #ifndef VERHAAL_STUDY_REPORT_HTML_H_
 #define VERHAAL_STUDY_REPORT_HTML_H_
 

@@ -1,6 +1,7 @@
 // The JSON shapes of docs/serve.md, built from what study/ returns. One
 // function per resource; no logic beyond naming fields. Private to
 // workbench/.
+// Private to workbench/.
 #ifndef VERHAAL_WORKBENCH_JSON_VIEW_H_
 #define VERHAAL_WORKBENCH_JSON_VIEW_H_
 

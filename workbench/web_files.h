@@ -2,6 +2,7 @@
 // workbench/embed_web.cmake, or read from a folder on disk when the
 // environment variable VERHAAL_WEB_DIR names one (for developing the page
 // without rebuilding; docs/serve.md).
+// Private to workbench/.
 #ifndef VERHAAL_WORKBENCH_WEB_FILES_H_
 #define VERHAAL_WORKBENCH_WEB_FILES_H_
 
