@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/text.h"
 #include "base/yaml_check.h"
 #include "base/yaml_location.h"
 #include "corpus/files.h"
@@ -81,6 +82,9 @@ Decisions LoadDecisions(const std::filesystem::path& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   const std::string text = buffer.str();
+  // Not UTF-8: located here, not read as something else (a note that
+  // would not come back the same from the file the workbench writes).
+  ValidateUtf8(text, Location{file, 0, 0, ""});
   CheckYaml(text, file);
   YAML::Node root;
   try {

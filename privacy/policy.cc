@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "base/error.h"
+#include "base/text.h"
 #include "base/yaml_check.h"
 #include "base/yaml_location.h"
 #include "privacy/lexicon.h"
@@ -64,6 +65,9 @@ PrivacyPolicy DefaultPolicy() {
 PrivacyPolicy LoadPolicy(const std::filesystem::path& path) {
   const std::string file = path.string();
   const std::string text = ReadWhole(path, "policy file");
+  // Not UTF-8: located here, not read as something else (a note that
+  // would not come back the same from the file the workbench writes).
+  ValidateUtf8(text, Location{file, 0, 0, ""});
   CheckYaml(text, file);
   YAML::Node root;
   try {
