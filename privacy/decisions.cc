@@ -32,9 +32,11 @@ Decision ReadDecision(const YAML::Node& node, const std::string& file, const std
                         std::string(adding ? ", category:}" : "} or {text:}"),
                     d.where);
   }
+  bool span = false;  // story:, start: or end: given
   for (const auto& entry : node) {
     const std::string key = KeyText(entry.first, file, text);
     const Location at = YamlLocation(file, text, entry.second.Mark());
+    span = span || key == "story" || key == "start" || key == "end";
     try {
       if (key == "story") {
         d.story = entry.second.as<std::string>();
@@ -61,6 +63,12 @@ Decision ReadDecision(const YAML::Node& node, const std::string& file, const std
     } catch (const YAML::BadConversion&) {
       throw DataError("'" + key + "' has the wrong type (start and end are whole numbers)", at);
     }
+  }
+  if (!d.text.empty() && span) {
+    // Which one was meant? A text holds wherever it is found, a span in one
+    // story only; the file the workbench writes has one or the other.
+    throw DataError("a decision by text: takes no story:, start: or end: (give one or the other)",
+                    d.where);
   }
   if (d.text.empty()) {
     if (d.story.empty()) throw DataError("a decision needs story: (or text: to reject)", d.where);

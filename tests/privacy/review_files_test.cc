@@ -123,6 +123,12 @@ TEST(DecisionsFileTest, BadEntriesAreLocated) {
       {"add:\n  - {story: A, start: 1, end: 2, category: NAAM}\n",
        ":2:44: unknown category 'NAAM' (PERSOON, PLAATS, ADRES, ORGANISATIE, DATUM, ...)"},
       {"keep:\n  - x\n", ":1:1: unknown key 'keep' (reject, add, accept)"},
+      // Both a text and a span: which was meant? (found by privacy_yaml_fuzz:
+      // the span was kept but never used, and not written back)
+      {"reject:\n  - {text: 0, end: 15, category: PLAATS}\n",
+       ":2:5: a decision by text: takes no story:, start: or end: (give one or the other)"},
+      {"accept:\n  - {story: A, text: Kwekerij}\n",
+       ":2:5: a decision by text: takes no story:, start: or end: (give one or the other)"},
       // Keys that are lists or maps: located, not yaml-cpp's "bad conversion".
       {"? [reject]\n: []\n", ":1:3: a key must be a name, not a list or a map"},
       {"reject:\n  - {? [story]: A, start: 1, end: 2}\n",
