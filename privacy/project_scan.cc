@@ -195,7 +195,9 @@ class FieldReader {
 
  private:
   void Push(Field field) {
-    bytes_ += field.text.size();
+    // A field costs its text and its own bookkeeping: a batch of short
+    // values (respondent keys, variables) stays as small as one of stories.
+    bytes_ += field.text.size() + sizeof(Field);
     batch_.push_back(std::move(field));
   }
   void MaybeFlush() {

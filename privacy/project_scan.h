@@ -77,7 +77,8 @@ struct ScanOptions {
   int threads = 0;             // 0: one per core
   ScanTimes* times = nullptr;  // filled when not null
   // Texts read at a time: a batch ends after the story (or other owner)
-  // whose text reaches this many bytes. Memory follows it, not the project.
+  // whose fields reach this many bytes (their texts and sizeof(Field) each).
+  // Memory follows it, not the project.
   size_t batch_bytes = size_t{8} << 20;
 };
 
