@@ -495,8 +495,8 @@ TEST(RunStudyExportsTest, SyntaxAndCodebookDocumentEqualTheCommands) {
                                 dir.path());
     ASSERT_EQ(csv.exit_code, 0) << csv.err;
     const std::string own = file.extension().string();
-    for (const std::string extension : {std::string(own == ".sav" ? ".sps" : ".do"),
-                                        std::string(".csv"), std::string(other), own}) {
+    for (const std::string& extension : {std::string(own == ".sav" ? ".sps" : ".do"),
+                                         std::string(".csv"), std::string(other), own}) {
       const fs::path name = fs::path(file).replace_extension(extension);
       SCOPED_TRACE(name.string());
       ASSERT_TRUE(fs::exists(dir / "out" / name));
