@@ -251,11 +251,8 @@ std::string SliderDimension(std::string_view text) {
 Language ReportLanguage(const std::vector<Story>& stories) {
   std::map<std::string, int64_t> counts;
   for (const Story& story : stories) ++counts[story.language];
-  return ReportLanguage(std::vector<std::pair<std::string, int64_t>>(counts.begin(), counts.end()));
-}
-
-Language ReportLanguage(const std::vector<std::pair<std::string, int64_t>>& stories_by_language) {
-  return MostStoriesLanguage(stories_by_language);
+  return MostStoriesLanguage(
+      std::vector<std::pair<std::string, int64_t>>(counts.begin(), counts.end()));
 }
 
 namespace {
@@ -373,7 +370,7 @@ void WriteReport(Project& project, const ReportOptions& options,
     std::map<std::string, int64_t> languages;
     for (const StoryGroupCount& group : data.story_groups)
       languages[group.language] += group.stories;
-    data.language = ReportLanguage(
+    data.language = MostStoriesLanguage(
         std::vector<std::pair<std::string, int64_t>>(languages.begin(), languages.end()));
   }
   const Language language = data.language;

@@ -43,20 +43,18 @@ struct ReportOptions {
   // analysis set, else every human coder); the page says which.
   CoderRequest analysis;
   int quotes = 3;  // stories quoted per matrix cell and per code
-  // The page's language (words, numbers, dates); nullopt: ReportLanguage().
+  // The page's language (words, numbers, dates); nullopt: the language most
+  // stories are in (MostStoriesLanguage).
   std::optional<Language> language;
 };
 
 // The language of a report when none is asked for: the language most of
 // `stories` are in (their `language`, "nl", "nl-BE", "en", ...; a tie goes
 // to Dutch) when that is Dutch or English, else the locale's
-// (LocaleLanguage), else English.
+// (LocaleLanguage), else English: MostStoriesLanguage (corpus/language.h)
+// over their tags. WriteReport counts the tags with SQLite
+// (CountStoriesByKindWaveAndLanguage) and calls MostStoriesLanguage itself.
 Language ReportLanguage(const std::vector<Story>& stories);
-// The same from the number of stories per language tag ("" for none), as
-// CountStoriesByKindWaveAndLanguage (corpus/story_tallies.h) gives them:
-// MostStoriesLanguage (corpus/language.h), which the codebook document's
-// default follows too.
-Language ReportLanguage(const std::vector<std::pair<std::string, int64_t>>& stories_by_language);
 
 // A scatter axis as a DIM (docs/matrix.md): "dyad:KEY[@CUT]" and
 // "stone-x:..."/"stone-y:..." stay as they are; a bare KEY means "dyad:KEY".
