@@ -9,10 +9,11 @@
 
 #include "corpus/codings.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 
-void BackupProject(Project& project, const std::filesystem::path& to) {
+void BackupProject(Project& project, const std::filesystem::path& to) try {
   std::error_code ec;
   if (std::filesystem::exists(to, ec)) {
     throw Error(ErrorKind::kCannotCreate,
@@ -43,9 +44,11 @@ void BackupProject(Project& project, const std::filesystem::path& to) {
     throw IoError("cannot copy " + project.file().string() + " to " + to.string() + ": " + why +
                   "; check the disk space and the folder's permissions");
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-TrimCounts KeepOnlyCoder(Project& project, std::string_view coder) {
+TrimCounts KeepOnlyCoder(Project& project, std::string_view coder) try {
   const int64_t keep = EnsureCoder(project, coder);
   TrimCounts counts;
   SQLite::Statement codings(project.db(), "DELETE FROM coding WHERE coder_id <> ?");
@@ -65,6 +68,8 @@ TrimCounts KeepOnlyCoder(Project& project, std::string_view coder) {
   memos.bind(1, std::string(coder));
   counts.memos = memos.exec();
   return counts;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 void CompactProject(Project& project) {

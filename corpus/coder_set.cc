@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "corpus/sqlite_errors.h"
+
 namespace verhaal {
 namespace {
 
@@ -52,15 +54,17 @@ std::string CodingCondition(const CoderSet& set, std::string_view alias) {
   return condition;
 }
 
-std::vector<std::string> ListSpeakerLabels(Project& project) {
+std::vector<std::string> ListSpeakerLabels(Project& project) try {
   SQLite::Statement query(project.db(),
                           "SELECT DISTINCT speaker FROM speaker_turn ORDER BY speaker");
   std::vector<std::string> out;
   while (query.executeStep()) out.push_back(query.getColumn(0).getString());
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<CoderActivity> ListCoderActivity(Project& project) {
+std::vector<CoderActivity> ListCoderActivity(Project& project) try {
   SQLite::Statement query(
       project.db(),
       "SELECT k.id, k.name, COUNT(g.story_id), COUNT(DISTINCT g.story_id), "
@@ -80,6 +84,8 @@ std::vector<CoderActivity> ListCoderActivity(Project& project) {
     out.push_back(std::move(a));
   }
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

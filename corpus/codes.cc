@@ -12,6 +12,7 @@
 #include "base/sha256.h"
 #include "base/text.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -75,7 +76,7 @@ std::string NewGuid() {
   return out;
 }
 
-std::string NewCodeGuid(Project& project, const Code& code) {
+std::string NewCodeGuid(Project& project, const Code& code) try {
   SQLite::Statement taken(project.db(), "SELECT 1 FROM code WHERE guid = ?");
   std::string key = code.path;
   for (const std::string* part : {&code.description, &code.inclusion, &code.exclusion}) {
@@ -88,6 +89,8 @@ std::string NewCodeGuid(Project& project, const Code& code) {
     taken.bind(1, guid);
     if (!taken.executeStep()) return guid;
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 namespace {
@@ -105,7 +108,7 @@ void CheckCodeTexts(const Code& code) {
 
 }  // namespace
 
-int64_t AddCode(Project& project, Code code) {
+int64_t AddCode(Project& project, Code code) try {
   CheckCodeTexts(code);
   code.path = ChildPath(project, code.parent_id, code.name);
   if (std::count(code.path.begin(), code.path.end(), '/') >= kMaxCodeDepth) {
@@ -137,9 +140,11 @@ int64_t AddCode(Project& project, Code code) {
   insert.bind(14, code.rules);
   insert.exec();
   return project.db().getLastInsertRowid();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-void UpdateCode(Project& project, const Code& code) {
+void UpdateCode(Project& project, const Code& code) try {
   CheckCodeTexts(code);
   SQLite::Statement update(project.db(),
                            "UPDATE code SET guid = ?, position = ?, description = ?, "
@@ -158,10 +163,12 @@ void UpdateCode(Project& project, const Code& code) {
   update.bind(11, code.rules);
   update.bind(12, code.id);
   update.exec();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 void MoveCode(Project& project, int64_t code_id, std::optional<int64_t> new_parent,
-              std::string_view new_name) {
+              std::string_view new_name) try {
   auto code = FindCodeById(project, code_id);
   if (!code) throw DataError("code " + std::to_string(code_id) + " does not exist");
   for (auto p = new_parent; p;) {
@@ -191,9 +198,11 @@ void MoveCode(Project& project, int64_t code_id, std::optional<int64_t> new_pare
   descendants.bind(2, static_cast<int>(code->path.size()) + 1);
   descendants.bind(3, like + "/%");
   descendants.exec();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-void DeleteCode(Project& project, int64_t code_id) {
+void DeleteCode(Project& project, int64_t code_id) try {
   auto code = FindCodeById(project, code_id);
   if (!code) return;
   SQLite::Statement used(project.db(),
@@ -207,24 +216,32 @@ void DeleteCode(Project& project, int64_t code_id) {
   SQLite::Statement del(project.db(), "DELETE FROM code WHERE id = ?");
   del.bind(1, code_id);
   del.exec();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<Code> FindCodeByPath(Project& project, std::string_view path) {
+std::optional<Code> FindCodeByPath(Project& project, std::string_view path) try {
   return FindOne(project, "path = ?", std::string(path));
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<Code> FindCodeByGuid(Project& project, std::string_view guid) {
+std::optional<Code> FindCodeByGuid(Project& project, std::string_view guid) try {
   return FindOne(project, "upper(guid) = upper(?)", std::string(guid));
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<Code> FindCodeById(Project& project, int64_t id) {
+std::optional<Code> FindCodeById(Project& project, int64_t id) try {
   SQLite::Statement find(project.db(), std::string(kSelect) + " WHERE id = ?");
   find.bind(1, id);
   if (!find.executeStep()) return std::nullopt;
   return Read(find);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<Code> ListCodes(Project& project) {
+std::vector<Code> ListCodes(Project& project) try {
   SQLite::Statement all(project.db(), std::string(kSelect) + " ORDER BY position, id");
   std::map<std::optional<int64_t>, std::vector<Code>> children;
   while (all.executeStep()) {
@@ -243,9 +260,11 @@ std::vector<Code> ListCodes(Project& project) {
   };
   walk(std::nullopt);
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<int64_t> CodeSubtree(Project& project, int64_t code_id) {
+std::vector<int64_t> CodeSubtree(Project& project, int64_t code_id) try {
   SQLite::Statement tree(project.db(),
                          "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL "
                          "SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id) "
@@ -254,6 +273,8 @@ std::vector<int64_t> CodeSubtree(Project& project, int64_t code_id) {
   std::vector<int64_t> out;
   while (tree.executeStep()) out.push_back(tree.getColumn(0).getInt64());
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

@@ -13,31 +13,38 @@
 
 namespace verhaal {
 
-int64_t EnsureCoder(Project& project, std::string_view name) {
+int64_t EnsureCoder(Project& project, std::string_view name) try {
   if (name.empty()) throw DataError("a coder needs a name");
   if (auto coder = FindCoder(project, name)) return coder->id;
   SQLite::Statement insert(project.db(), "INSERT INTO coder(name) VALUES (?)");
   insert.bind(1, std::string(name));
   insert.exec();
   return project.db().getLastInsertRowid();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<Coder> FindCoder(Project& project, std::string_view name) {
+std::optional<Coder> FindCoder(Project& project, std::string_view name) try {
   SQLite::Statement find(project.db(), "SELECT id, name FROM coder WHERE name = ?");
   find.bind(1, std::string(name));
   if (!find.executeStep()) return std::nullopt;
   return Coder{find.getColumn(0).getInt64(), find.getColumn(1).getString()};
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<Coder> ListCoders(Project& project) {
+std::vector<Coder> ListCoders(Project& project) try {
   SQLite::Statement all(project.db(), "SELECT id, name FROM coder ORDER BY name");
   std::vector<Coder> out;
   while (all.executeStep())
     out.push_back({all.getColumn(0).getInt64(), all.getColumn(1).getString()});
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-int64_t EnsureCodingOrigin(Project& project, std::string_view origin, std::string_view created) {
+int64_t EnsureCodingOrigin(Project& project, std::string_view origin,
+                           std::string_view created) try {
   std::string stamp(created);
   if (stamp.empty()) {
     stamp = UtcStampNow();
@@ -53,6 +60,8 @@ int64_t EnsureCodingOrigin(Project& project, std::string_view origin, std::strin
   insert.bind(2, stamp);
   insert.exec();
   return project.db().getLastInsertRowid();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 namespace {
@@ -86,7 +95,7 @@ bool InsertCoding(SQLite::Statement& insert, const Coding& coding, int64_t origi
 
 }  // namespace
 
-bool AddCoding(Project& project, const Coding& coding) {
+bool AddCoding(Project& project, const Coding& coding) try {
   SQLite::Statement story(project.db(), "SELECT key, text FROM story WHERE id = ?");
   story.bind(1, coding.story_id);
   if (!story.executeStep()) {
@@ -98,6 +107,8 @@ bool AddCoding(Project& project, const Coding& coding) {
   const int64_t origin_id = EnsureCodingOrigin(project, coding.origin, coding.created);
   SQLite::Statement insert(project.db(), kInsertCoding);
   return InsertCoding(insert, coding, origin_id);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 struct CodingAdder::State {
@@ -121,7 +132,7 @@ bool CodingAdder::Add(const Coding& coding, std::string_view story_key, int64_t 
   return TranslateSqlite(state_->project, [&] { return Insert(coding); });
 }
 
-bool CodingAdder::Insert(const Coding& coding) {
+bool CodingAdder::Insert(const Coding& coding) try {
   int64_t origin_id = 0;
   if (coding.created.empty()) {
     origin_id = EnsureCodingOrigin(state_->project, coding.origin, coding.created);
@@ -135,9 +146,11 @@ bool CodingAdder::Insert(const Coding& coding) {
     origin_id = state.origin_id;
   }
   return InsertCoding(state_->insert, coding, origin_id);
+} catch (...) {
+  RethrowSqlite(state_->project);
 }
 
-bool RemoveCoding(Project& project, const Coding& coding) {
+bool RemoveCoding(Project& project, const Coding& coding) try {
   SQLite::Statement del(project.db(),
                         "DELETE FROM coding WHERE story_id = ? AND code_id = ? AND coder_id = ? "
                         "AND start = ? AND end = ?");
@@ -147,9 +160,11 @@ bool RemoveCoding(Project& project, const Coding& coding) {
   del.bind(4, coding.start);
   del.bind(5, coding.end);
   return del.exec() > 0;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-int64_t ReassignCodings(Project& project, int64_t from, int64_t to) {
+int64_t ReassignCodings(Project& project, int64_t from, int64_t to) try {
   SQLite::Statement move(project.db(), "UPDATE OR IGNORE coding SET code_id = ? WHERE code_id = ?");
   move.bind(1, to);
   move.bind(2, from);
@@ -171,6 +186,8 @@ int64_t ReassignCodings(Project& project, int64_t from, int64_t to) {
   memos.bind(2, from);
   memos.exec();
   return moved;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 Coding ReadCodingColumns(const SQLite::Statement& row) {
@@ -188,7 +205,7 @@ Coding ReadCodingColumns(const SQLite::Statement& row) {
   return c;
 }
 
-std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
+std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) try {
   std::string sql =
       "SELECT g.story_id, g.code_id, g.coder_id, g.start, g.end, o.origin, g.memo, o.created, "
       "s.key, c.path, k.name FROM coding g JOIN coding_origin o ON o.id = g.origin_id "
@@ -223,13 +240,17 @@ std::vector<Coding> ListCodings(Project& project, const CodingFilter& filter) {
     out.push_back(std::move(c));
   }
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-int64_t CountCodings(Project& project) {
+int64_t CountCodings(Project& project) try {
   return project.db().execAndGet("SELECT count(*) FROM coding").getInt64();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<Coding> FindCoding(Project& project, const Coding& key) {
+std::optional<Coding> FindCoding(Project& project, const Coding& key) try {
   SQLite::Statement find(project.db(),
                          "SELECT o.origin, g.memo, o.created, s.key, c.path, k.name FROM coding g "
                          "JOIN coding_origin o ON o.id = g.origin_id JOIN story s ON s.id = "
@@ -255,9 +276,11 @@ std::optional<Coding> FindCoding(Project& project, const Coding& key) {
   c.code_path = find.getColumn(4).getString();
   c.coder = find.getColumn(5).getString();
   return c;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo) {
+bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo) try {
   SQLite::Statement set(project.db(),
                         "UPDATE coding SET memo = ? WHERE story_id = ? AND code_id = ? AND "
                         "coder_id = ? AND start = ? AND end = ?");
@@ -268,10 +291,12 @@ bool SetCodingMemo(Project& project, const Coding& key, std::string_view memo) {
   set.bind(5, key.start);
   set.bind(6, key.end);
   return set.exec() > 0;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
-                                                            std::optional<int64_t> coder_id) {
+                                                            std::optional<int64_t> coder_id) try {
   // From coding_count (schema 9), kept in step by triggers: a few hundred
   // rows, where counting the codings read 18 million at 1M stories.
   SQLite::Statement query(project.db(),
@@ -285,9 +310,11 @@ std::vector<std::pair<int64_t, int64_t>> CountCodingsByCode(Project& project,
     out.emplace_back(query.getColumn(0).getInt64(), query.getColumn(1).getInt64());
   }
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<CoderCounts> CountCodingsByCoder(Project& project) {
+std::vector<CoderCounts> CountCodingsByCoder(Project& project) try {
   SQLite::Statement query(project.db(),
                           "SELECT k.id, k.name, COUNT(DISTINCT g.story_id), COUNT(g.story_id) "
                           "FROM coder k LEFT JOIN coding g ON g.coder_id = k.id "
@@ -298,6 +325,8 @@ std::vector<CoderCounts> CountCodingsByCoder(Project& project) {
                       query.getColumn(2).getInt64(), query.getColumn(3).getInt64()});
   }
   return counts;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 std::vector<std::string> ListManualCoders(Project& project) {

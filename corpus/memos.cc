@@ -5,10 +5,11 @@
 #include "base/text.h"
 #include "corpus/clock.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 
-int64_t AddMemo(Project& project, const Memo& memo) {
+int64_t AddMemo(Project& project, const Memo& memo) try {
   if (memo.text.empty()) throw DataError("a memo needs text");
   if (memo.start || memo.end) {
     if (!memo.story_id || !memo.start || !memo.end) {
@@ -38,9 +39,11 @@ int64_t AddMemo(Project& project, const Memo& memo) {
   insert.bind(8, memo.created.empty() ? UtcStampNow() : memo.created);
   insert.exec();
   return project.db().getLastInsertRowid();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<Memo> ListMemos(Project& project, const MemoFilter& filter) {
+std::vector<Memo> ListMemos(Project& project, const MemoFilter& filter) try {
   std::string sql =
       "SELECT m.id, m.story_id, m.code_id, m.start, m.end, m.author, m.title, m.text, m.created, "
       "coalesce(s.key, ''), coalesce(c.path, '') FROM memo m "
@@ -73,6 +76,8 @@ std::vector<Memo> ListMemos(Project& project, const MemoFilter& filter) {
     out.push_back(std::move(m));
   }
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

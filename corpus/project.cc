@@ -10,6 +10,7 @@
 #include "corpus/error.h"
 #include "corpus/output_guard.h"
 #include "corpus/schema.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -105,8 +106,10 @@ Project Project::CreateAtVersion(const std::filesystem::path& file, std::string_
   return Project(file, std::move(db));
 }
 
-Project Project::Create(const std::filesystem::path& file, std::string_view name) {
+Project Project::Create(const std::filesystem::path& file, std::string_view name) try {
   return CreateAtVersion(file, name, kSchemaVersion);
+} catch (...) {
+  RethrowSqlite(file);
 }
 
 Project Project::Open(const std::filesystem::path& file) {
@@ -166,12 +169,18 @@ Project Project::Open(const std::filesystem::path& file) {
   return Project(file, std::move(db));
 }
 
-std::string Project::name() {
+std::string Project::name() try {
   SQLite::Statement get(*db_, "SELECT value FROM project_info WHERE key = 'name'");
   return get.executeStep() ? get.getColumn(0).getString() : std::string();
+} catch (...) {
+  RethrowSqlite(*this);
 }
 
-int Project::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+int Project::schema_version() try {
+  return db_->execAndGet("PRAGMA user_version").getInt();
+} catch (...) {
+  RethrowSqlite(*this);
+}
 
 int64_t DataVersion(Project& project) {
   try {
@@ -182,7 +191,9 @@ int64_t DataVersion(Project& project) {
   }
 }
 
-int64_t OwnChanges(Project& project) { return project.db().getTotalChanges(); }
+int64_t OwnChanges(Project& project) try { return project.db().getTotalChanges(); } catch (...) {
+  RethrowSqlite(project);
+}
 
 int64_t ProjectFileBytes(Project& project) {
   try {

@@ -2,12 +2,16 @@
 
 #include <sqlite3.h>
 
+#include "corpus/sqlite_errors.h"
+
 namespace verhaal {
 
-ReadSnapshot::ReadSnapshot(Project& project) : project_(project) {
+ReadSnapshot::ReadSnapshot(Project& project) try : project_(project) {
   sqlite3* db = project.db().getHandle();
   if (sqlite3_get_autocommit(db) == 0) return;
   began_ = sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 ReadSnapshot::~ReadSnapshot() {

@@ -12,6 +12,7 @@
 #include "corpus/clock.h"
 #include "corpus/codings.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -148,7 +149,7 @@ bool CodingBulkWriter::Suspended(std::string_view trigger) const {
                      [trigger](const auto& t) { return t.first == trigger; });
 }
 
-void CodingBulkWriter::RestoreTriggers() {
+void CodingBulkWriter::RestoreTriggers() try {
   if (suspended_.empty()) return;
   // The stories that got a coding leave story_uncoded: one pass over the
   // part of it the written codings span.
@@ -178,6 +179,8 @@ void CodingBulkWriter::RestoreTriggers() {
   }
   for (const auto& [name, sql] : suspended_) project_.db().exec(sql);
   suspended_.clear();
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 int64_t CodingBulkWriter::Origin(std::string_view origin) {
@@ -210,7 +213,7 @@ void CodingBulkWriter::SetAside() {
   aside_done_ = false;
 }
 
-void CodingBulkWriter::TakeAsideBefore(const Row* row) {
+void CodingBulkWriter::TakeAsideBefore(const Row* row) try {
   sqlite3* db = project_.db().getHandle();
   for (;;) {
     if (!next_aside_) {
@@ -239,20 +242,26 @@ void CodingBulkWriter::TakeAsideBefore(const Row* row) {
     Push(std::move(*next_aside_));
     next_aside_.reset();
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
-void CodingBulkWriter::Push(Row row) {
+void CodingBulkWriter::Push(Row row) try {
   rows_.push_back(std::move(row));
   if (rows_.size() == kRowsPerInsert) {
     Write(insert_many_.get(), 0, kRowsPerInsert);
     rows_.clear();
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
-void CodingBulkWriter::Insert(const SegmentKey& key, int64_t origin_id) {
+void CodingBulkWriter::Insert(const SegmentKey& key, int64_t origin_id) try {
   Row row{key, coder_id_, origin_id, {}};
   if (aside_) TakeAsideBefore(&row);
   Push(std::move(row));
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 void CodingBulkWriter::Flush() {
@@ -274,7 +283,7 @@ void CodingBulkWriter::Flush() {
   }
 }
 
-void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count) {
+void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count) try {
   int column = 1;
   for (size_t i = from; i < from + count; ++i) {
     const Row& row = rows_[i];
@@ -298,6 +307,8 @@ void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count)
         std::string("cannot write codings: ") + sqlite3_errmsg(project_.db().getHandle()),
         sqlite3_errcode(project_.db().getHandle()));
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 void CodingBulkWriter::Delete(const SegmentKey& key) {

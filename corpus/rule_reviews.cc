@@ -5,6 +5,7 @@
 #include "corpus/clock.h"
 #include "corpus/coding_columns.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -45,7 +46,7 @@ void Bind(SQLite::Statement& query, const RuleCodingFilter& filter) {
 
 }  // namespace
 
-RuleCodingPage ListRuleCodings(Project& project, const RuleCodingFilter& filter) {
+RuleCodingPage ListRuleCodings(Project& project, const RuleCodingFilter& filter) try {
   const std::string where = std::string(kRuleCodingsFrom) + Conditions(filter);
   RuleCodingPage page;
   SQLite::Statement count(project.db(), "SELECT count(*)" + where);
@@ -71,9 +72,11 @@ RuleCodingPage ListRuleCodings(Project& project, const RuleCodingFilter& filter)
     page.codings.push_back(std::move(row));
   }
   return page;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<RuleReviewCount> CountRuleReviews(Project& project, int64_t coder_id) {
+std::vector<RuleReviewCount> CountRuleReviews(Project& project, int64_t coder_id) try {
   SQLite::Statement query(project.db(),
                           "SELECT o.origin, g.code_id, c.path, count(*), "
                           "total(r.decision = 'accepted'), total(r.decision = 'rejected') "
@@ -93,9 +96,11 @@ std::vector<RuleReviewCount> CountRuleReviews(Project& project, int64_t coder_id
                       static_cast<int64_t>(query.getColumn(5).getDouble())});
   }
   return counts;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<RuleReview> FindRuleReview(Project& project, const Coding& key) {
+std::optional<RuleReview> FindRuleReview(Project& project, const Coding& key) try {
   SQLite::Statement find(project.db(),
                          "SELECT r.decision, k.name, r.decided FROM rule_review r "
                          "JOIN coder k ON k.id = r.reviewer_id WHERE r.story_id = ? AND "
@@ -108,10 +113,12 @@ std::optional<RuleReview> FindRuleReview(Project& project, const Coding& key) {
   if (!find.executeStep()) return std::nullopt;
   return RuleReview{find.getColumn(0).getString(), find.getColumn(1).getString(),
                     find.getColumn(2).getString()};
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 void SetRuleReview(Project& project, const Coding& key, std::string_view decision,
-                   int64_t reviewer_id) {
+                   int64_t reviewer_id) try {
   if (decision != "accepted" && decision != "rejected") {
     throw DataError("a decision on a rule coding is accepted or rejected, not '" +
                     std::string(decision) + "'");
@@ -128,6 +135,8 @@ void SetRuleReview(Project& project, const Coding& key, std::string_view decisio
   write.bind(7, reviewer_id);
   write.bind(8, UtcStampNow());
   write.exec();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

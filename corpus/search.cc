@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -44,7 +45,7 @@ std::vector<SearchHit> SearchStories(Project& project, std::string_view query, i
   return out;
 }
 
-ProjectCounts CountProject(Project& project) {
+ProjectCounts CountProject(Project& project) try {
   ProjectCounts c;
   c.name = project.name();
   c.schema_version = project.schema_version();
@@ -63,6 +64,8 @@ ProjectCounts CountProject(Project& project) {
   c.signifiers = Count(project, "SELECT count(*) FROM signifier");
   c.memos = Count(project, "SELECT count(*) FROM memo");
   return c;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -171,7 +172,7 @@ SignifierType ParseSignifierType(std::string_view name) {
                   "'; use dyad, triad, stones, list or freetext");
 }
 
-int64_t EnsureSignifier(Project& project, const Signifier& signifier) {
+int64_t EnsureSignifier(Project& project, const Signifier& signifier) try {
   if (signifier.key.empty()) throw DataError("a signifier needs a key");
   if (signifier.type == SignifierType::kTriad && signifier.options.size() != 3) {
     throw DataError("triad " + signifier.key + " has " + std::to_string(signifier.options.size()) +
@@ -224,20 +225,26 @@ int64_t EnsureSignifier(Project& project, const Signifier& signifier) {
     add.reset();
   }
   return id;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<Signifier> FindSignifier(Project& project, std::string_view key) {
+std::optional<Signifier> FindSignifier(Project& project, std::string_view key) try {
   SQLite::Statement find(project.db(), std::string(kSelect) + " WHERE key = ?");
   find.bind(1, std::string(key));
   if (!find.executeStep()) return std::nullopt;
   return Read(project, find);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<Signifier> ListSignifiers(Project& project) {
+std::vector<Signifier> ListSignifiers(Project& project) try {
   SQLite::Statement all(project.db(), std::string(kSelect) + " ORDER BY id");
   std::vector<Signifier> out;
   while (all.executeStep()) out.push_back(Read(project, all));
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 std::optional<int> FindSignifierOption(const Signifier& signifier, std::string_view key) {
@@ -355,7 +362,7 @@ void InsertSignifierRows(SQLite::Statement& insert, int64_t story_id, const Sign
 }
 
 bool SetSignifierValue(Project& project, const Signifier& signifier, int64_t story_id,
-                       SignifierValue value) {
+                       SignifierValue value) try {
   CheckSignifierValue(signifier, value);
   value = Canonical(signifier, std::move(value));
   if (GetSignifierValue(project, signifier, story_id) == value) return false;
@@ -363,18 +370,22 @@ bool SetSignifierValue(Project& project, const Signifier& signifier, int64_t sto
   SQLite::Statement insert(project.db(), kInsertSignifierValueSql);
   InsertSignifierRows(insert, story_id, signifier, value);
   return true;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-bool ClearSignifierValue(Project& project, const Signifier& signifier, int64_t story_id) {
+bool ClearSignifierValue(Project& project, const Signifier& signifier, int64_t story_id) try {
   SQLite::Statement del(project.db(),
                         "DELETE FROM signifier_value WHERE story_id = ? AND signifier_id = ?");
   del.bind(1, story_id);
   del.bind(2, signifier.id);
   return del.exec() > 0;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 std::optional<SignifierValue> GetSignifierValue(Project& project, const Signifier& signifier,
-                                                int64_t story_id) {
+                                                int64_t story_id) try {
   SQLite::Statement rows(project.db(),
                          std::string(kSelectValues) + " AND story_id = ? ORDER BY option");
   rows.bind(1, signifier.id);
@@ -387,11 +398,13 @@ std::optional<SignifierValue> GetSignifierValue(Project& project, const Signifie
   }
   if (!any) return std::nullopt;
   return builder.Take();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 void ForEachSignifierValue(
     Project& project, const Signifier& signifier,
-    const std::function<void(int64_t story_id, const SignifierValue& value)>& visit) {
+    const std::function<void(int64_t story_id, const SignifierValue& value)>& visit) try {
   SQLite::Statement rows(project.db(), std::string(kSelectValues) + " ORDER BY story_id, option");
   rows.bind(1, signifier.id);
   ValueBuilder builder(signifier);
@@ -403,9 +416,11 @@ void ForEachSignifierValue(
     builder.Add(rows);
   }
   if (current) visit(*current, builder.Take());
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-SignifierCounts CountSignifierValues(Project& project, const Signifier& signifier) {
+SignifierCounts CountSignifierValues(Project& project, const Signifier& signifier) try {
   SQLite::Statement count(project.db(),
                           "SELECT count(DISTINCT story_id), "
                           "count(DISTINCT CASE WHEN not_applicable = 1 THEN story_id END), "
@@ -419,17 +434,21 @@ SignifierCounts CountSignifierValues(Project& project, const Signifier& signifie
   out.answered = with_value - out.not_applicable;
   out.skipped = count.getColumn(2).getInt64() - with_value;
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 struct SignifierValueCursor::State {
   State(Project& project, const std::vector<Signifier>& list)
-      : signifiers(list),
+      : project(project),
+        signifiers(list),
         rows(project.db(),
              "SELECT option, not_applicable, a, b, c, text, story_id, signifier_id "
              "FROM signifier_value ORDER BY story_id, signifier_id, option") {
     for (size_t i = 0; i < signifiers.size(); ++i) index[signifiers[i].id] = i;
     has_row = rows.executeStep();
   }
+  Project& project;
   std::vector<Signifier> signifiers;
   std::map<int64_t, size_t> index;  // signifier id -> position
   SQLite::Statement rows;
@@ -437,12 +456,15 @@ struct SignifierValueCursor::State {
 };
 
 SignifierValueCursor::SignifierValueCursor(Project& project,
-                                           const std::vector<Signifier>& signifiers)
-    : state_(std::make_unique<State>(project, signifiers)) {}
+                                           const std::vector<Signifier>& signifiers) try
+    : state_(std::make_unique<State>(project, signifiers)) {
+} catch (...) {
+  RethrowSqlite(project);
+}
 
 SignifierValueCursor::~SignifierValueCursor() = default;
 
-std::vector<std::optional<SignifierValue>> SignifierValueCursor::ValuesOf(int64_t story_id) {
+std::vector<std::optional<SignifierValue>> SignifierValueCursor::ValuesOf(int64_t story_id) try {
   State& s = *state_;
   std::vector<std::optional<SignifierValue>> values(s.signifiers.size());
   while (s.has_row && s.rows.getColumn(6).getInt64() < story_id) s.has_row = s.rows.executeStep();
@@ -462,6 +484,8 @@ std::vector<std::optional<SignifierValue>> SignifierValueCursor::ValuesOf(int64_
     values[found->second] = builder.Take();
   }
   return values;
+} catch (...) {
+  RethrowSqlite(state_->project);
 }
 
 }  // namespace verhaal

@@ -4,11 +4,12 @@
 
 #include "base/text.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 
 void ReplaceSpeakerTurns(Project& project, int64_t story_id,
-                         const std::vector<SpeakerTurn>& turns) {
+                         const std::vector<SpeakerTurn>& turns) try {
   SQLite::Statement clear(project.db(), "DELETE FROM speaker_turn WHERE story_id = ?");
   clear.bind(1, story_id);
   clear.exec();
@@ -31,6 +32,8 @@ void ReplaceSpeakerTurns(Project& project, int64_t story_id,
     insert.exec();
     insert.reset();
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 namespace {
@@ -51,7 +54,7 @@ bool SpokenBy(const SpeakerTurn& turn, std::string_view speaker) {
   return AsciiLower(turn.speaker) == speaker;
 }
 
-std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id) {
+std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id) try {
   SQLite::Statement query(project.db(),
                           "SELECT position, speaker, interviewer, start, end, timestamp "
                           "FROM speaker_turn WHERE story_id = ? ORDER BY position");
@@ -59,19 +62,23 @@ std::vector<SpeakerTurn> ListSpeakerTurns(Project& project, int64_t story_id) {
   std::vector<SpeakerTurn> out;
   while (query.executeStep()) out.push_back(TurnAt(query, 0));
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::map<int64_t, std::vector<SpeakerTurn>> ListAllSpeakerTurns(Project& project) {
+std::map<int64_t, std::vector<SpeakerTurn>> ListAllSpeakerTurns(Project& project) try {
   SQLite::Statement query(project.db(),
                           "SELECT story_id, position, speaker, interviewer, start, end, timestamp "
                           "FROM speaker_turn ORDER BY story_id, position");
   std::map<int64_t, std::vector<SpeakerTurn>> out;
   while (query.executeStep()) out[query.getColumn(0).getInt64()].push_back(TurnAt(query, 1));
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 std::map<int64_t, std::vector<SpeakerTurn>> ListSpeakerTurnsBetween(Project& project, int64_t first,
-                                                                    int64_t last) {
+                                                                    int64_t last) try {
   SQLite::Statement query(project.db(),
                           "SELECT story_id, position, speaker, interviewer, start, end, timestamp "
                           "FROM speaker_turn WHERE story_id BETWEEN ? AND ? "
@@ -81,6 +88,8 @@ std::map<int64_t, std::vector<SpeakerTurn>> ListSpeakerTurnsBetween(Project& pro
   std::map<int64_t, std::vector<SpeakerTurn>> out;
   while (query.executeStep()) out[query.getColumn(0).getInt64()].push_back(TurnAt(query, 1));
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

@@ -12,6 +12,7 @@
 #include "base/text.h"
 #include "corpus/error.h"
 #include "corpus/raw_rows.h"
+#include "corpus/sqlite_errors.h"
 #include "corpus/story_sets.h"
 
 namespace verhaal {
@@ -68,7 +69,7 @@ bool IsStoryKind(std::string_view kind) {
   return false;
 }
 
-int64_t AddStory(Project& project, Story story) {
+int64_t AddStory(Project& project, Story story) try {
   if (story.key.empty()) throw DataError("a story needs a key");
   if (!IsStoryKind(story.kind)) {
     throw DataError("story " + story.key + " has kind '" + story.kind +
@@ -98,10 +99,12 @@ int64_t AddStory(Project& project, Story story) {
   insert.bind(11, story.source_line);
   insert.exec();
   return project.db().getLastInsertRowid();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 void ReplaceStoryText(Project& project, int64_t story_id, std::string_view title,
-                      std::string_view text) {
+                      std::string_view text) try {
   const std::string stored = NormalizeText(text);
   SQLite::Statement update(project.db(),
                            "UPDATE story SET title = ?, text = ?, hash = ? WHERE id = ?");
@@ -110,20 +113,26 @@ void ReplaceStoryText(Project& project, int64_t story_id, std::string_view title
   update.bind(3, ContentHash(stored));
   update.bind(4, story_id);
   update.exec();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<Story> FindStory(Project& project, std::string_view key) {
+std::optional<Story> FindStory(Project& project, std::string_view key) try {
   SQLite::Statement find(project.db(), std::string(kSelect) + " WHERE s.key = ?");
   find.bind(1, std::string(key));
   if (!find.executeStep()) return std::nullopt;
   return Read(find);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<Story> FindStoryById(Project& project, int64_t id) {
+std::optional<Story> FindStoryById(Project& project, int64_t id) try {
   SQLite::Statement find(project.db(), std::string(kSelect) + " WHERE s.id = ?");
   find.bind(1, id);
   if (!find.executeStep()) return std::nullopt;
   return Read(find);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 namespace {
@@ -160,20 +169,25 @@ SQLite::Statement FilteredStories(Project& project, std::string sql, const Story
 }  // namespace
 
 void ForEachStory(Project& project, const StoryFilter& filter,
-                  const std::function<void(const Story&)>& visit) {
+                  const std::function<void(const Story&)>& visit) try {
   SQLite::Statement query = FilteredStories(project, kSelect, filter);
   while (query.executeStep()) visit(Read(query));
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-void ForEachStoryText(Project& project, const std::function<void(const StoryTextView&)>& visit) {
+void ForEachStoryText(Project& project,
+                      const std::function<void(const StoryTextView&)>& visit) try {
   sqlite3* db = project.db().getHandle();
   const RespondentRoles roles(db);
   ForEachStoryText(db, &roles, std::numeric_limits<int64_t>::min(),
                    std::numeric_limits<int64_t>::max(), visit);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 void ForEachStoryTextOf(Project& project, const std::vector<int64_t>& ids,
-                        const std::function<void(const StoryTextView&)>& visit) {
+                        const std::function<void(const StoryTextView&)>& visit) try {
   SQLite::Statement find(project.db(), "SELECT key, text, kind, language FROM story WHERE id = ?");
   StoryTextView story;
   auto view = [&find](int column) {
@@ -192,6 +206,8 @@ void ForEachStoryTextOf(Project& project, const std::vector<int64_t>& ids,
     story.language = view(3);
     visit(story);
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 RespondentRoles::RespondentRoles(sqlite3* db) : roles_{""} {
@@ -265,18 +281,22 @@ void ForEachStoryText(sqlite3* db, const RespondentRoles* roles, int64_t first, 
       });
 }
 
-std::pair<int64_t, int64_t> StoryIdRange(Project& project) {
+std::pair<int64_t, int64_t> StoryIdRange(Project& project) try {
   SQLite::Statement query(project.db(), "SELECT min(id), max(id) FROM story");
   query.executeStep();
   if (query.getColumn(0).isNull()) return {1, 0};
   return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64()};
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-int64_t LargestStoryId(Project& project) {
+int64_t LargestStoryId(Project& project) try {
   return project.db().execAndGet("SELECT coalesce(max(id), 0) FROM story").getInt64();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) {
+std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) try {
   const bool all = !filter.role && !filter.kind && !filter.wave && !filter.language &&
                    filter.keys.empty() && !filter.set;
   // Unfiltered, SQLite reads the small respondent index instead of the
@@ -297,37 +317,49 @@ std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& fil
   std::sort(owners.begin(), owners.end(),
             [](const StoryOwner& a, const StoryOwner& b) { return a.id < b.id; });
   return owners;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 void ForEachStoryHead(Project& project, const StoryFilter& filter,
-                      const std::function<void(const Story&)>& visit) {
+                      const std::function<void(const Story&)>& visit) try {
   SQLite::Statement query = FilteredStories(project, kSelectHead, filter);
   while (query.executeStep()) visit(Read(query));
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<Story> ListStoryHeads(Project& project, const StoryFilter& filter) {
+std::vector<Story> ListStoryHeads(Project& project, const StoryFilter& filter) try {
   std::vector<Story> out;
   ForEachStoryHead(project, filter, [&](const Story& s) { out.push_back(s); });
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<int64_t> ListStoryIds(Project& project, const StoryFilter& filter) {
+std::vector<int64_t> ListStoryIds(Project& project, const StoryFilter& filter) try {
   std::vector<int64_t> ids;
   for (const StoryOwner& owner : ListStoryOwners(project, filter)) ids.push_back(owner.id);
   return ids;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<Story> ListStories(Project& project, const StoryFilter& filter) {
+std::vector<Story> ListStories(Project& project, const StoryFilter& filter) try {
   std::vector<Story> out;
   ForEachStory(project, filter, [&](const Story& s) { out.push_back(s); });
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-int64_t CountStories(Project& project) {
+int64_t CountStories(Project& project) try {
   return project.db().execAndGet("SELECT count(*) FROM story").getInt64();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<std::pair<std::string, int64_t>> CountStoriesByLanguage(Project& project) {
+std::vector<std::pair<std::string, int64_t>> CountStoriesByLanguage(Project& project) try {
   std::vector<std::pair<std::string, int64_t>> counts;
   SQLite::Statement query(
       project.db(), "SELECT language, count(*) FROM story GROUP BY language ORDER BY language");
@@ -335,9 +367,11 @@ std::vector<std::pair<std::string, int64_t>> CountStoriesByLanguage(Project& pro
     counts.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getInt64());
   }
   return counts;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<StoryLine> ListStoryLines(Project& project, const StoryFilter& filter) {
+std::vector<StoryLine> ListStoryLines(Project& project, const StoryFilter& filter) try {
   // The counts come from the indexes of coding (story_id first in its key)
   // and memo, one lookup per story.
   SQLite::Statement query = FilteredStories(
@@ -358,9 +392,11 @@ std::vector<StoryLine> ListStoryLines(Project& project, const StoryFilter& filte
     out.push_back(std::move(line));
   }
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-StoryDeletion DeleteStories(Project& project, const std::vector<int64_t>& ids) {
+StoryDeletion DeleteStories(Project& project, const std::vector<int64_t>& ids) try {
   StoryDeletion done;
   auto count = [&](const char* sql, int64_t id) {
     SQLite::Statement query(project.db(), sql);
@@ -390,9 +426,11 @@ StoryDeletion DeleteStories(Project& project, const std::vector<int64_t>& ids) {
   // The coding_origin rows (origin and time) the codings shared stay: they
   // hold no text, and finding the unused ones would read every coding.
   return done;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-void RenameStory(Project& project, int64_t id, std::string_view key) {
+void RenameStory(Project& project, int64_t id, std::string_view key) try {
   if (key.empty()) throw DataError("a story key cannot be empty");
   SQLite::Statement taken(project.db(), "SELECT 1 FROM story WHERE key = ? AND id <> ?");
   taken.bind(1, std::string(key));
@@ -405,6 +443,8 @@ void RenameStory(Project& project, int64_t id, std::string_view key) {
   rename.bind(1, std::string(key));
   rename.bind(2, id);
   rename.exec();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -30,7 +31,7 @@ std::optional<int64_t> SignifierId(Project& project, const std::string& key) {
 
 }  // namespace
 
-std::vector<SignifierDefinition> ListSignifierDefinitions(Project& project) {
+std::vector<SignifierDefinition> ListSignifierDefinitions(Project& project) try {
   std::vector<SignifierDefinition> out;
   SQLite::Statement all(project.db(),
                         "SELECT id, key, type, title, multiple, x_low, x_high, y_low, y_high, "
@@ -57,9 +58,11 @@ std::vector<SignifierDefinition> ListSignifierDefinitions(Project& project) {
     out.push_back(std::move(d));
   }
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-void EnsureSignifierDefinition(Project& project, const SignifierDefinition& definition) {
+void EnsureSignifierDefinition(Project& project, const SignifierDefinition& definition) try {
   if (SignifierId(project, definition.key)) {
     for (const auto& existing : ListSignifierDefinitions(project)) {
       if (existing.key != definition.key) continue;
@@ -97,9 +100,11 @@ void EnsureSignifierDefinition(Project& project, const SignifierDefinition& defi
     option.exec();
     option.reset();
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-StoryExtras ReadStoryExtras(Project& project, int64_t story_id) {
+StoryExtras ReadStoryExtras(Project& project, int64_t story_id) try {
   StoryExtras extras;
   SQLite::Statement answers(project.db(),
                             "SELECT s.key, v.option, v.not_applicable, v.a, v.b, v.c, v.text "
@@ -127,9 +132,11 @@ StoryExtras ReadStoryExtras(Project& project, int64_t story_id) {
                             turns.getColumn(4).getInt64(), turns.getColumn(5).getString()});
   }
   return extras;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-void WriteStoryExtras(Project& project, int64_t story_id, const StoryExtras& extras) {
+void WriteStoryExtras(Project& project, int64_t story_id, const StoryExtras& extras) try {
   SQLite::Statement answer(project.db(),
                            "INSERT INTO signifier_value(story_id, signifier_id, option, "
                            "not_applicable, a, b, c, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -164,6 +171,8 @@ void WriteStoryExtras(Project& project, int64_t story_id, const StoryExtras& ext
     turn.exec();
     turn.reset();
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

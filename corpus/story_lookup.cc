@@ -31,7 +31,7 @@ std::vector<std::string> StoryLookup::KeysOfRespondent(int64_t respondent_id) {
   return TranslateSqlite(state_->project, [&] { return ReadKeys(respondent_id); });
 }
 
-std::string StoryLookup::ReadText(int64_t id) {
+std::string StoryLookup::ReadText(int64_t id) try {
   SQLite::Statement& find = state_->text;
   find.reset();
   find.bind(1, id);
@@ -40,15 +40,19 @@ std::string StoryLookup::ReadText(int64_t id) {
   std::string bytes(static_cast<const char*>(text.getText()), static_cast<size_t>(text.getBytes()));
   find.reset();  // no read left open on the connection
   return bytes;
+} catch (...) {
+  RethrowSqlite(state_->project);
 }
 
-std::vector<std::string> StoryLookup::ReadKeys(int64_t respondent_id) {
+std::vector<std::string> StoryLookup::ReadKeys(int64_t respondent_id) try {
   SQLite::Statement& find = state_->keys;
   find.reset();
   find.bind(1, respondent_id);
   std::vector<std::string> keys;
   while (find.executeStep()) keys.push_back(find.getColumn(0).getString());
   return keys;
+} catch (...) {
+  RethrowSqlite(state_->project);
 }
 
 }  // namespace verhaal

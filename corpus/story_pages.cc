@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -174,7 +175,7 @@ StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
   return page;
 }
 
-StoryFacets ListStoryFacets(Project& project) {
+StoryFacets ListStoryFacets(Project& project) try {
   StoryFacets facets;
   SQLite::Statement roles(project.db(),
                           "SELECT DISTINCT role FROM respondent WHERE role <> '' ORDER BY role");
@@ -187,9 +188,11 @@ StoryFacets ListStoryFacets(Project& project) {
                           "SELECT DISTINCT wave FROM story WHERE wave IS NOT NULL ORDER BY wave");
   while (waves.executeStep()) facets.waves.push_back(waves.getColumn(0).getInt());
   return facets;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-ProjectTotals CountProjectTotals(Project& project, std::optional<int64_t> coder_id) {
+ProjectTotals CountProjectTotals(Project& project, std::optional<int64_t> coder_id) try {
   auto count = [&project](const char* sql) { return project.db().execAndGet(sql).getInt64(); };
   ProjectTotals totals;
   totals.stories = count("SELECT count(*) FROM story");
@@ -208,6 +211,8 @@ ProjectTotals CountProjectTotals(Project& project, std::optional<int64_t> coder_
     totals.codings = count("SELECT coalesce(sum(n), 0) FROM coding_count");
   }
   return totals;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "corpus/clock.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -57,21 +58,25 @@ void CheckStorySetName(std::string_view name) {
   }
 }
 
-std::vector<StorySet> ListStorySets(Project& project) {
+std::vector<StorySet> ListStorySets(Project& project) try {
   SQLite::Statement query(project.db(), std::string(kSelect) + " ORDER BY t.name");
   std::vector<StorySet> sets;
   while (query.executeStep()) sets.push_back(Read(query));
   return sets;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<StorySet> FindStorySet(Project& project, std::string_view name) {
+std::optional<StorySet> FindStorySet(Project& project, std::string_view name) try {
   SQLite::Statement query(project.db(), std::string(kSelect) + " WHERE t.name = ?");
   query.bind(1, std::string(name));
   if (!query.executeStep()) return std::nullopt;
   return Read(query);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-StorySet RequireStorySet(Project& project, std::string_view name) {
+StorySet RequireStorySet(Project& project, std::string_view name) try {
   if (auto set = FindStorySet(project, name)) return *set;
   std::string known;
   for (const StorySet& set : ListStorySets(project)) {
@@ -81,10 +86,12 @@ StorySet RequireStorySet(Project& project, std::string_view name) {
                      (known.empty() ? "the project has none yet (save one in the workbench's "
                                       "Signifiers view)"
                                     : "the project has: " + known));
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 StorySet CreateStorySet(Project& project, std::string_view name,
-                        const std::vector<int64_t>& story_ids, std::string_view created_by) {
+                        const std::vector<int64_t>& story_ids, std::string_view created_by) try {
   CheckStorySetName(name);
   RefuseTakenName(project, name);
   std::vector<int64_t> ids = story_ids;
@@ -113,9 +120,11 @@ StorySet CreateStorySet(Project& project, std::string_view name,
     member.reset();
   }
   return *FindStorySet(project, name);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-StorySet RenameStorySet(Project& project, std::string_view name, std::string_view new_name) {
+StorySet RenameStorySet(Project& project, std::string_view name, std::string_view new_name) try {
   const StorySet set = RequireStorySet(project, name);
   CheckStorySetName(new_name);
   if (new_name == name) return set;
@@ -125,21 +134,27 @@ StorySet RenameStorySet(Project& project, std::string_view name, std::string_vie
   rename.bind(2, set.id);
   rename.exec();
   return *FindStorySet(project, new_name);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-bool DeleteStorySet(Project& project, std::string_view name) {
+bool DeleteStorySet(Project& project, std::string_view name) try {
   SQLite::Statement remove(project.db(), "DELETE FROM story_set WHERE name = ?");
   remove.bind(1, std::string(name));
   return remove.exec() > 0;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<int64_t> StorySetMembers(Project& project, int64_t set_id) {
+std::vector<int64_t> StorySetMembers(Project& project, int64_t set_id) try {
   SQLite::Statement query(
       project.db(), "SELECT story_id FROM story_set_member WHERE set_id = ? ORDER BY story_id");
   query.bind(1, set_id);
   std::vector<int64_t> ids;
   while (query.executeStep()) ids.push_back(query.getColumn(0).getInt64());
   return ids;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

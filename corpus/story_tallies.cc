@@ -45,10 +45,12 @@ std::vector<StoryGroupCount> CountStoriesByKindWaveAndLanguage(Project& project)
   });
 }
 
-std::vector<std::pair<std::string, int64_t>> CountRespondentsByRole(Project& project) {
+std::vector<std::pair<std::string, int64_t>> CountRespondentsByRole(Project& project) try {
   return TextCounts(project,
                     "SELECT coalesce(role, '') AS r, count(*) FROM respondent GROUP BY r "
                     "ORDER BY r");
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 std::vector<RespondentValueCount> CountRespondentValues(Project& project) {

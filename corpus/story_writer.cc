@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -58,7 +59,7 @@ void Run(SQLite::Statement& s) {
 
 }  // namespace
 
-StoryWriter::StoryWriter(Project& project)
+StoryWriter::StoryWriter(Project& project) try
     : project_(project),
       find_(project.db(),
             "SELECT id, hash, title, text, source_file, source_line FROM story WHERE key = ?"),
@@ -96,6 +97,8 @@ StoryWriter::StoryWriter(Project& project)
     last_id_before_ = project.db().execAndGet("SELECT coalesce(max(id), 0) FROM story").getInt64();
     project.db().exec("DROP TRIGGER story_fts_insert");
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 StoryWriter::~StoryWriter() {
@@ -153,7 +156,7 @@ void StoryWriter::Finish(FtsSideIndex& side) {
   }
 }
 
-std::optional<StoredStory> StoryWriter::Find(std::string_view key) {
+std::optional<StoredStory> StoryWriter::Find(std::string_view key) try {
   find_.reset();
   find_.bind(1, std::string(key));
   if (!find_.executeStep()) return std::nullopt;
@@ -162,12 +165,16 @@ std::optional<StoredStory> StoryWriter::Find(std::string_view key) {
                 find_.getColumn(4).getString(), find_.getColumn(5).getInt()};
   find_.reset();
   return s;
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
-int64_t StoryWriter::Insert(const Story& story) {
+int64_t StoryWriter::Insert(const Story& story) try {
   BindNewStory(insert_, story);
   Run(insert_);
   return project_.db().getLastInsertRowid();
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 std::optional<int64_t> StoryWriter::TryInsert(const Story& story) {
@@ -185,14 +192,16 @@ std::optional<int64_t> StoryWriter::TryInsert(const Story& story) {
   return project_.db().getLastInsertRowid();
 }
 
-void StoryWriter::Update(int64_t id, const Story& story) {
+void StoryWriter::Update(int64_t id, const Story& story) try {
   BindStory(update_, story);
   update_.bind(12, id);
   Run(update_);
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 std::pair<int64_t, bool> StoryWriter::EnsureRespondent(std::string_view key,
-                                                       std::string_view role) {
+                                                       std::string_view role) try {
   auto known = respondents_.find(key);
   if (known == respondents_.end()) {
     find_respondent_.reset();
@@ -226,9 +235,11 @@ std::pair<int64_t, bool> StoryWriter::EnsureRespondent(std::string_view key,
     respondent.role = role;
   }
   return {respondent.id, false};
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
-void StoryWriter::SetStoryValue(int64_t story_id, int64_t variable_id, std::string_view value) {
+void StoryWriter::SetStoryValue(int64_t story_id, int64_t variable_id, std::string_view value) try {
   if (value.empty()) {
     clear_story_value_.bind(1, story_id);
     clear_story_value_.bind(2, variable_id);
@@ -239,6 +250,8 @@ void StoryWriter::SetStoryValue(int64_t story_id, int64_t variable_id, std::stri
   set_story_value_.bind(2, variable_id);
   set_story_value_.bind(3, std::string(value));
   Run(set_story_value_);
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 void StoryWriter::AddSignifierValue(int64_t story_id, const Signifier& signifier,
@@ -253,7 +266,7 @@ void StoryWriter::AddSignifierValue(int64_t story_id, const Signifier& signifier
 }
 
 void StoryWriter::SetRespondentValue(int64_t respondent_id, int64_t variable_id,
-                                     std::string_view value) {
+                                     std::string_view value) try {
   const std::pair<int64_t, int64_t> cell{respondent_id, variable_id};
   if (value.empty()) {
     respondent_values_.erase(cell);
@@ -276,6 +289,8 @@ void StoryWriter::SetRespondentValue(int64_t respondent_id, int64_t variable_id,
     respondent_values_.erase(cell);
     throw;
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 }  // namespace verhaal

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corpus/sqlite_errors.h"
+
 namespace verhaal {
 namespace {
 
@@ -50,7 +52,7 @@ std::optional<UndoStep> FindStep(Project& project, int64_t coder_id, bool done) 
 
 }  // namespace
 
-int64_t PushUndoStep(Project& project, const UndoStep& step) {
+int64_t PushUndoStep(Project& project, const UndoStep& step) try {
   SQLite::Statement drop(project.db(), "DELETE FROM undo_step WHERE coder_id = ? AND done = 0");
   drop.bind(1, step.coder_id);
   drop.exec();
@@ -63,36 +65,48 @@ int64_t PushUndoStep(Project& project, const UndoStep& step) {
   insert.bind(4, ToJson(step.after));
   insert.exec();
   return project.db().getLastInsertRowid();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<UndoStep> LastDoneStep(Project& project, int64_t coder_id) {
+std::optional<UndoStep> LastDoneStep(Project& project, int64_t coder_id) try {
   return FindStep(project, coder_id, true);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::optional<UndoStep> FirstUndoneStep(Project& project, int64_t coder_id) {
+std::optional<UndoStep> FirstUndoneStep(Project& project, int64_t coder_id) try {
   return FindStep(project, coder_id, false);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-void MarkUndoStep(Project& project, int64_t step_id, bool done) {
+void MarkUndoStep(Project& project, int64_t step_id, bool done) try {
   SQLite::Statement mark(project.db(), "UPDATE undo_step SET done = ? WHERE id = ?");
   mark.bind(1, done ? 1 : 0);
   mark.bind(2, step_id);
   mark.exec();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-void DropUndoStep(Project& project, int64_t step_id) {
+void DropUndoStep(Project& project, int64_t step_id) try {
   SQLite::Statement drop(project.db(), "DELETE FROM undo_step WHERE id = ?");
   drop.bind(1, step_id);
   drop.exec();
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-UndoCounts CountUndoSteps(Project& project, int64_t coder_id) {
+UndoCounts CountUndoSteps(Project& project, int64_t coder_id) try {
   SQLite::Statement count(project.db(),
                           "SELECT coalesce(sum(done = 1), 0), coalesce(sum(done = 0), 0) "
                           "FROM undo_step WHERE coder_id = ?");
   count.bind(1, coder_id);
   count.executeStep();
   return {count.getColumn(0).getInt64(), count.getColumn(1).getInt64()};
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

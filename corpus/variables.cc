@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -96,7 +97,7 @@ std::string_view VariableSubjectName(VariableSubject subject) {
   return subject == VariableSubject::kStory ? "story" : "respondent";
 }
 
-int64_t EnsureVariable(Project& project, const Variable& variable) {
+int64_t EnsureVariable(Project& project, const Variable& variable) try {
   if (variable.name.empty()) throw DataError("a variable needs a name");
   int64_t id = 0;
   if (auto existing = FindVariable(project, variable.subject, variable.name)) {
@@ -127,10 +128,12 @@ int64_t EnsureVariable(Project& project, const Variable& variable) {
     label.reset();
   }
   return id;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 std::optional<Variable> FindVariable(Project& project, VariableSubject subject,
-                                     std::string_view name) {
+                                     std::string_view name) try {
   SQLite::Statement find(project.db(),
                          "SELECT id, subject, name, label, type FROM variable "
                          "WHERE subject = ? AND name = ?");
@@ -138,9 +141,11 @@ std::optional<Variable> FindVariable(Project& project, VariableSubject subject,
   find.bind(2, std::string(name));
   if (!find.executeStep()) return std::nullopt;
   return Read(project, find);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::vector<Variable> ListVariables(Project& project, std::optional<VariableSubject> subject) {
+std::vector<Variable> ListVariables(Project& project, std::optional<VariableSubject> subject) try {
   std::string sql = "SELECT id, subject, name, label, type FROM variable";
   if (subject) sql += " WHERE subject = ?";
   sql += " ORDER BY subject, id";
@@ -149,6 +154,8 @@ std::vector<Variable> ListVariables(Project& project, std::optional<VariableSubj
   std::vector<Variable> out;
   while (all.executeStep()) out.push_back(Read(project, all));
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 std::string CheckVariableValue(VariableType type, std::string_view raw) {
@@ -210,45 +217,59 @@ std::string CheckVariableValue(VariableType type, std::string_view raw) {
 }
 
 void SetRespondentValue(Project& project, int64_t respondent_id, int64_t variable_id,
-                        std::string_view value) {
+                        std::string_view value) try {
   SetValue(project, "respondent_value", "respondent_id", respondent_id, variable_id, value);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 void SetStoryValue(Project& project, int64_t story_id, int64_t variable_id,
-                   std::string_view value) {
+                   std::string_view value) try {
   SetValue(project, "story_value", "story_id", story_id, variable_id, value);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::map<std::string, std::string> RespondentValues(Project& project, int64_t respondent_id) {
+std::map<std::string, std::string> RespondentValues(Project& project, int64_t respondent_id) try {
   return Values(project,
                 "SELECT v.name, x.value FROM respondent_value x JOIN variable v "
                 "ON v.id = x.variable_id WHERE x.respondent_id = ?",
                 respondent_id);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-std::map<std::string, std::string> StoryValues(Project& project, int64_t story_id) {
+std::map<std::string, std::string> StoryValues(Project& project, int64_t story_id) try {
   return Values(project,
                 "SELECT v.name, x.value FROM story_value x JOIN variable v "
                 "ON v.id = x.variable_id WHERE x.story_id = ?",
                 story_id);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 struct StoryValueCursor::State {
   explicit State(Project& project)
-      : rows(project.db(),
+      : project(project),
+        rows(project.db(),
              "SELECT x.story_id, v.name, x.value FROM story_value x "
              "JOIN variable v ON v.id = x.variable_id ORDER BY x.story_id"),
         on_row(rows.executeStep()) {}
 
+  Project& project;
   SQLite::Statement rows;
   bool on_row;  // `rows` stands on a row not yet read
 };
 
-StoryValueCursor::StoryValueCursor(Project& project) : state_(std::make_unique<State>(project)) {}
+StoryValueCursor::StoryValueCursor(Project& project) try
+    : state_(std::make_unique<State>(project)) {
+} catch (...) {
+  RethrowSqlite(project);
+}
 
 StoryValueCursor::~StoryValueCursor() = default;
 
-void StoryValueCursor::ValuesOf(int64_t story_id, std::map<std::string, std::string>& values) {
+void StoryValueCursor::ValuesOf(int64_t story_id, std::map<std::string, std::string>& values) try {
   SQLite::Statement& rows = state_->rows;
   bool& on_row = state_->on_row;
   values.clear();
@@ -257,24 +278,31 @@ void StoryValueCursor::ValuesOf(int64_t story_id, std::map<std::string, std::str
     values.emplace(rows.getColumn(1).getString(), rows.getColumn(2).getString());
     on_row = rows.executeStep();
   }
+} catch (...) {
+  RethrowSqlite(state_->project);
 }
 
 struct RespondentValueReader::State {
   explicit State(Project& project)
-      : rows(project.db(),
+      : project(project),
+        rows(project.db(),
              "SELECT v.name, x.value FROM respondent_value x JOIN variable v "
              "ON v.id = x.variable_id WHERE x.respondent_id = ?") {}
 
+  Project& project;
   SQLite::Statement rows;
 };
 
-RespondentValueReader::RespondentValueReader(Project& project)
-    : state_(std::make_unique<State>(project)) {}
+RespondentValueReader::RespondentValueReader(Project& project) try
+    : state_(std::make_unique<State>(project)) {
+} catch (...) {
+  RethrowSqlite(project);
+}
 
 RespondentValueReader::~RespondentValueReader() = default;
 
 void RespondentValueReader::ValuesOf(int64_t respondent_id,
-                                     std::map<std::string, std::string>& values) {
+                                     std::map<std::string, std::string>& values) try {
   SQLite::Statement& rows = state_->rows;
   values.clear();
   rows.reset();
@@ -282,6 +310,8 @@ void RespondentValueReader::ValuesOf(int64_t respondent_id,
   while (rows.executeStep()) {
     values.emplace(rows.getColumn(0).getString(), rows.getColumn(1).getString());
   }
+} catch (...) {
+  RethrowSqlite(state_->project);
 }
 
 }  // namespace verhaal

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "corpus/error.h"
 #include "exporters/svg_heatmap.h"
 #include "study/codebook_edit.h"
 #include "study/coding_actions.h"
@@ -34,6 +35,8 @@ int StatusOf(const Error& error) {
       return 404;
     case ErrorKind::kData:
       return 422;
+    case ErrorKind::kIo:  // the project file is busy, full or cannot be read
+      return 503;
     default:
       return 500;
   }
@@ -178,7 +181,16 @@ httplib::Server::Handler Workbench::Handlers::Json(JsonHandler handler) {
     } catch (const RequestError& e) {
       SendError(response, StatusOf(e), e.message(), e.field());
     } catch (const Error& e) {
-      SendError(response, StatusOf(e), e.message());
+      // An SQLite failure reported with its result code gets the advice the
+      // CLI gives for it (the disk is full, the file is in use, ...).
+      const Error error = WithSqliteAdvice(e, workbench_.options_.project.string());
+      SendError(response, StatusOf(error), error.message());
+    } catch (const std::exception& e) {
+      // corpus/ turns SQLite's exceptions into Errors; should one slip
+      // through, it is still answered by its kind, not as an internal error.
+      const auto error = SqliteExceptionError(e, workbench_.options_.project.string());
+      if (!error) throw;
+      SendError(response, StatusOf(*error), error->message());
     }
     // How long the server took (waiting for the project included), for the
     // browser's developer tools and bench/serve-load.

@@ -1,5 +1,9 @@
 // The workbench's JSON API (docs/serve.md): each call and each bad request,
 // through HTTP against a server on a free port.
+#include <SQLiteCpp/Database.h>
+#include <sys/resource.h>
+
+#include <csignal>
 #include <filesystem>
 
 #include "corpus/codings.h"
@@ -187,6 +191,38 @@ TEST_F(WorkbenchTest, BadCodingsAreRefusedAndChangeNothing) {
   EXPECT_NE(Body(bad)["error"].get<std::string>().find("retired"), std::string::npos);
   Project project = Project::Open(dir_ / "p.verhaal");
   EXPECT_EQ(CountCodings(project), 0);
+}
+
+// While no file may grow or be written (RLIMIT_FSIZE 0: a full disk, a
+// failing one), a coding cannot be saved: the answer is 503 with SQLite's
+// advice as JSON, not 500 "internal error", and the project is unchanged;
+// once the disk works again, so does coding.
+TEST_F(WorkbenchTest, AProjectFileThatCannotBeWrittenIs503AndChangesNothing) {
+  {
+    // Write the log back into the file, so that a new change must write it.
+    SQLite::Database db((dir_ / "p.verhaal").string(), SQLite::OPEN_READWRITE);
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit old_limit{};
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old_limit), 0);
+  rlimit no_writes = old_limit;
+  no_writes.rlim_cur = 0;
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &no_writes), 0);
+  auto r = Post("anna", "/api/stories/S1/codings", R"({"code": "taal", "start": 0, "end": 4})");
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &old_limit), 0);
+  std::signal(SIGXFSZ, old_handler);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 503) << r->body;
+  const std::string error = Body(r)["error"].get<std::string>();
+  EXPECT_EQ(error.rfind("cannot read or write " + (dir_ / "p.verhaal").string() + " (", 0), 0u)
+      << error;
+  EXPECT_NE(error.find("check the disk and the permissions"), std::string::npos) << error;
+  {
+    Project project = Project::Open(dir_ / "p.verhaal");
+    EXPECT_EQ(CountCodings(project), 0);
+  }
+  CodeWillen("anna");
 }
 
 TEST_F(WorkbenchTest, CodersChangeAndRemoveOnlyTheirOwnCodings) {
