@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdio>
 #include <functional>
+#include <limits>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -96,25 +98,61 @@ int CutLevel(const std::vector<double>& cuts, double x) {
 // until a value arrives). Compact: 4 bytes a story.
 class Slots {
  public:
-  explicit Slots(const std::vector<int64_t>& ids) : ids_(ids), slots_(ids.size(), kUnset) {}
+  // With `index` false the slots are only storage: positions come from
+  // another Slots' IndexOf over the same ids.
+  explicit Slots(const std::vector<int64_t>& ids, bool index = true)
+      : ids_(ids), slots_(ids.size(), kUnset) {
+    if (!index) return;
+    // Ids close together (every story, or most of them: the usual case)
+    // get a table of positions, 4 bytes an id in their range (at most 64 a
+    // story), so that a million rows are placed without a binary search
+    // each.
+    if (ids.empty()) return;
+    const uint64_t range = static_cast<uint64_t>(ids.back()) - static_cast<uint64_t>(ids.front());
+    if (range >= 16 * ids.size() + 4096 ||
+        ids.size() > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
+      return;
+    }
+    first_ = ids.front();
+    if (range + 1 == ids.size()) {  // no gaps: the position is the offset
+      contiguous_ = true;
+      return;
+    }
+    position_.assign(range + 1, -1);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      position_[static_cast<size_t>(ids[i] - first_)] = static_cast<int32_t>(i);
+    }
+  }
 
   // The position of story `id`, or -1 when it is not among the stories.
   int64_t IndexOf(int64_t id) const {
+    if (contiguous_) {
+      const uint64_t offset = static_cast<uint64_t>(id) - static_cast<uint64_t>(first_);
+      return offset < ids_.size() ? static_cast<int64_t>(offset) : -1;
+    }
+    if (!position_.empty()) {
+      const uint64_t offset = static_cast<uint64_t>(id) - static_cast<uint64_t>(first_);
+      return offset < position_.size() ? position_[offset] : -1;
+    }
     const auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
     return it != ids_.end() && *it == id ? it - ids_.begin() : -1;
   }
   size_t size() const { return ids_.size(); }
   int32_t& operator[](size_t i) { return slots_[i]; }
   int32_t operator[](size_t i) const { return slots_[i]; }
-  void SetReason(size_t i, std::string_view reason) { slots_[i] = -2 - ReasonIndex(reason); }
+  void SetReason(size_t i, std::string_view reason) { slots_[i] = ReasonSlot(reason); }
   bool HasReason(size_t i, std::string_view reason) const {
-    return slots_[i] == -2 - ReasonIndex(reason);
+    return slots_[i] == ReasonSlot(reason);
   }
+  // What a slot holds for `reason`.
+  static constexpr int32_t ReasonSlot(std::string_view reason) { return -2 - ReasonIndex(reason); }
 
   // Every slot still unset gets `reason`; then the slots become level_of
   // and left_out.
   void Finish(std::string_view unset_reason, ResolvedDimension& result) const {
-    const int32_t unset = -2 - ReasonIndex(unset_reason);
+    const int32_t unset = ReasonSlot(unset_reason);
+    result.level_of.reserve(static_cast<size_t>(
+        std::count_if(slots_.begin(), slots_.end(), [](int32_t slot) { return slot >= 0; })));
     for (size_t i = 0; i < ids_.size(); ++i) {
       const int32_t slot = slots_[i] == kUnset ? unset : slots_[i];
       if (slot >= 0) {
@@ -131,7 +169,7 @@ class Slots {
   static constexpr std::string_view kReasons[] = {kNoCoding,      kCodersDisagree, kMixed,
                                                   kNotApplicable, kNoAnswer,       kNoValue,
                                                   kNoZone,        kNoConsensus};
-  static int32_t ReasonIndex(std::string_view reason) {
+  static constexpr int32_t ReasonIndex(std::string_view reason) {
     for (size_t r = 0; r < std::size(kReasons); ++r) {
       if (kReasons[r] == reason) return static_cast<int32_t>(r);
     }
@@ -140,33 +178,47 @@ class Slots {
 
   const std::vector<int64_t>& ids_;
   std::vector<int32_t> slots_;
+  int64_t first_ = 0;              // ids_.front() with contiguous_ or position_
+  bool contiguous_ = false;        // ids_ are first_, first_ + 1, ...
+  std::vector<int32_t> position_;  // id - first_ -> index into ids_, or -1; may be empty
 };
 
-// Gives each story the level of the value `read` visits it with (corpus/
-// story_attributes.h); stories without one or with an empty value get
-// kNoValue. Levels are the distinct values sorted by LevelLess.
-void AssignValues(const std::function<void(const StoryValueVisit&)>& read,
-                  const std::vector<int64_t>& ids, ResolvedDimension& result) {
+// Gives each story the level of its value: `read` visits stories with the
+// number of their value, an index into the values it returns (corpus/
+// story_attributes.h). Stories without one or with an empty value get
+// kNoValue. Levels are the distinct values of the stories in `ids`, sorted
+// by LevelLess.
+void AssignValueNumbers(
+    const std::function<std::vector<std::string>(const StoryValueNumberVisit&)>& read,
+    const std::vector<int64_t>& ids, ResolvedDimension& result) {
   Slots slots(ids);
-  std::map<std::string, int32_t, std::less<>> value_index;  // value -> first-seen index
-  read([&](int64_t story_id, std::string_view value) {
+  const std::vector<std::string> values = read([&](int64_t story_id, int32_t value) {
     const int64_t at = slots.IndexOf(story_id);
-    if (at < 0 || value.empty()) return;
-    auto it = value_index.find(value);
-    if (it == value_index.end()) {
-      it = value_index.emplace(std::string(value), static_cast<int32_t>(value_index.size())).first;
-    }
-    slots[static_cast<size_t>(at)] = it->second;
+    if (at >= 0) slots[static_cast<size_t>(at)] = value;
   });
-  // The same order as sorting the distinct values (ascending as text) by
-  // LevelLess: std::sort sees the same input, so ties fall the same way.
+  // The values some story has, ascending as text, then sorted by LevelLess.
+  std::vector<char> used(values.size(), 0);
+  for (size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i] >= 0) used[static_cast<size_t>(slots[i])] = 1;
+  }
+  std::vector<int32_t> distinct;
+  for (size_t v = 0; v < values.size(); ++v) {
+    if (used[v] && !values[v].empty()) distinct.push_back(static_cast<int32_t>(v));
+  }
+  const auto value = [&](int32_t v) -> const std::string& {
+    return values[static_cast<size_t>(v)];
+  };
+  std::sort(distinct.begin(), distinct.end(),
+            [&](int32_t a, int32_t b) { return value(a) < value(b); });
+  // Sorting the numbers compares what sorting the texts would, so the
+  // order is the same, without looking each level up afterwards.
+  std::sort(distinct.begin(), distinct.end(),
+            [&](int32_t a, int32_t b) { return LevelLess(value(a), value(b)); });
   result.levels.clear();
-  for (const auto& [value, index] : value_index) result.levels.push_back(value);
-  std::sort(result.levels.begin(), result.levels.end(), LevelLess);
-  std::vector<int32_t> renumber(value_index.size());
-  for (const auto& [value, index] : value_index) {
-    renumber[static_cast<size_t>(index)] = static_cast<int32_t>(
-        std::find(result.levels.begin(), result.levels.end(), value) - result.levels.begin());
+  std::vector<int32_t> renumber(values.size(), Slots::kUnset);  // an empty value: no level
+  for (int32_t v : distinct) {
+    renumber[static_cast<size_t>(v)] = static_cast<int32_t>(result.levels.size());
+    result.levels.push_back(value(v));
   }
   for (size_t i = 0; i < slots.size(); ++i) {
     if (slots[i] >= 0) slots[i] = renumber[static_cast<size_t>(slots[i])];
@@ -174,12 +226,35 @@ void AssignValues(const std::function<void(const StoryValueVisit&)>& read,
   slots.Finish(kNoValue, result);
 }
 
+// The same for a reading that visits with the value's text.
+void AssignValues(const std::function<void(const StoryValueVisit&)>& read,
+                  const std::vector<int64_t>& ids, ResolvedDimension& result) {
+  AssignValueNumbers(
+      [&](const StoryValueNumberVisit& visit) {
+        std::map<std::string, int32_t, std::less<>> numbers;
+        std::vector<std::string> values;
+        read([&](int64_t story_id, std::string_view value) {
+          if (value.empty()) return;  // as no value: an earlier value stays
+          auto it = numbers.find(value);
+          if (it == numbers.end()) {
+            it = numbers.emplace(std::string(value), static_cast<int32_t>(values.size())).first;
+            values.emplace_back(value);
+          }
+          visit(story_id, it->second);
+        });
+        return values;
+      },
+      ids, result);
+}
+
 // Levels from one attribute of each story.
 void AssignAttribute(Project& project, StoryAttribute attribute, const std::vector<int64_t>& ids,
                      ResolvedDimension& result) {
-  AssignValues(
-      [&](const StoryValueVisit& visit) { ForEachStoryAttribute(project, attribute, visit); }, ids,
-      result);
+  AssignValueNumbers(
+      [&](const StoryValueNumberVisit& visit) {
+        return ForEachStoryAttributeNumber(project, attribute, visit);
+      },
+      ids, result);
 }
 
 Signifier RequireSignifier(Project& project, const DimensionSpec& spec, SignifierType type) {
@@ -374,25 +449,15 @@ void ResolveCode(Project& project, const DimensionSpec& spec, const std::vector<
   slots.Finish(kNoCoding, result);
 }
 
-// Calls `answer(slot, row)` for the rows of `signifier_id` of the stories in
-// `slots`, in any order, except N/A rows: those mark the story N/A, which
-// then wins over its other rows (which are skipped from then on).
-void ForEachAnswer(Project& project, int64_t signifier_id, Slots& slots,
-                   const std::function<void(size_t, const SignifierRow&)>& answer) {
-  ForEachSignifierRow(project, signifier_id, [&](const SignifierRow& row) {
-    const int64_t at = slots.IndexOf(row.story_id);
-    if (at < 0) return;
-    const auto i = static_cast<size_t>(at);
-    if (row.not_applicable) {
-      slots.SetReason(i, kNotApplicable);
-    } else if (!slots.HasReason(i, kNotApplicable)) {
-      answer(i, row);
-    }
-  });
-}
+// How a signifier dimension's rows give a story its level: sets the slot
+// of story `i` from `row` (or leaves it, or sets a reason). N/A rows never
+// come here (see SignifierAnswers).
+using AnswerToLevel = std::function<void(Slots& slots, size_t i, const SignifierRow& row)>;
 
-void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
-                   ResolvedDimension& result) {
+// Checks a dyad or stone dimension, gives `result` its levels and title, and
+// returns its signifier and how a row gives a level.
+std::pair<int64_t, AnswerToLevel> PrepareSlider(Project& project, const DimensionSpec& spec,
+                                                ResolvedDimension& result) {
   const bool dyad = spec.source == DimensionSource::kDyad;
   const Signifier signifier =
       RequireSignifier(project, spec, dyad ? SignifierType::kDyad : SignifierType::kStones);
@@ -410,30 +475,26 @@ void ResolveSlider(Project& project, const DimensionSpec& spec, const std::vecto
                             y ? signifier.y_high : signifier.x_high);
   result.title = spec.name + (dyad ? "" : "/" + spec.stone) + " (" + result.levels.front() + " / " +
                  result.levels.back() + ")";
-  // A story's rows may come in any order: N/A on any row wins; a stone
-  // not placed leaves the story unset (no answer).
-  Slots slots(ids);
-  ForEachAnswer(project, signifier.id, slots, [&](size_t i, const SignifierRow& row) {
-    if (dyad) {
-      slots[i] = CutLevel(spec.cuts, row.a);
-    } else if (row.option == stone) {
-      slots[i] = CutLevel(spec.cuts, y ? row.b : row.a);
-    }
-  });
-  slots.Finish(kNoAnswer, result);
+  // A stone not placed leaves the story unset (no answer).
+  return {signifier.id,
+          [cuts = spec.cuts, dyad, stone, y](Slots& slots, size_t i, const SignifierRow& row) {
+            if (dyad) {
+              slots[i] = CutLevel(cuts, row.a);
+            } else if (row.option == stone) {
+              slots[i] = CutLevel(cuts, y ? row.b : row.a);
+            }
+          }};
 }
 
-void ResolveTriadZone(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
-                      ResolvedDimension& result) {
+// The same for a triad's zones.
+std::pair<int64_t, AnswerToLevel> PrepareTriadZone(Project& project, const DimensionSpec& spec,
+                                                   ResolvedDimension& result) {
   const Signifier signifier = RequireSignifier(project, spec, SignifierType::kTriad);
   std::vector<std::string> anchor;
   for (int i = 0; i < 3; ++i) {
     const auto& option = signifier.options.at(i);
     anchor.push_back(option.label.empty() ? option.key : option.label);
   }
-  const TriadZone zones[] = {TriadZone::kTop,     TriadZone::kLeft,     TriadZone::kRight,
-                             TriadZone::kTopLeft, TriadZone::kTopRight, TriadZone::kLeftRight,
-                             TriadZone::kCentre};
   result.levels = {anchor[0],
                    anchor[1],
                    anchor[2],
@@ -442,17 +503,18 @@ void ResolveTriadZone(Project& project, const DimensionSpec& spec, const std::ve
                    anchor[1] + " + " + anchor[2],
                    "centre"};
   result.title = spec.name + " zones";
-  Slots slots(ids);
-  ForEachAnswer(project, signifier.id, slots, [&](size_t i, const SignifierRow& row) {
-    const TriadZone zone = ClassifyTriad(Triad{row.a, row.b, row.c});
-    const auto found = std::find(std::begin(zones), std::end(zones), zone);
-    if (found == std::end(zones)) {
-      slots.SetReason(i, kNoZone);
-    } else {
-      slots[i] = static_cast<int32_t>(found - std::begin(zones));
-    }
-  });
-  slots.Finish(kNoAnswer, result);
+  return {signifier.id, [](Slots& slots, size_t i, const SignifierRow& row) {
+            static constexpr TriadZone kZones[] = {
+                TriadZone::kTop,      TriadZone::kLeft,      TriadZone::kRight, TriadZone::kTopLeft,
+                TriadZone::kTopRight, TriadZone::kLeftRight, TriadZone::kCentre};
+            const TriadZone zone = ClassifyTriad(Triad{row.a, row.b, row.c});
+            const auto found = std::find(std::begin(kZones), std::end(kZones), zone);
+            if (found == std::end(kZones)) {
+              slots.SetReason(i, kNoZone);
+            } else {
+              slots[i] = static_cast<int32_t>(found - std::begin(kZones));
+            }
+          }};
 }
 
 void ResolveVariable(Project& project, const DimensionSpec& spec, const std::vector<int64_t>& ids,
@@ -558,48 +620,107 @@ DimensionSpec ParseDimension(std::string_view text) {
   return spec;
 }
 
-ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
-                                   const std::vector<int64_t>& story_ids, MixedPolicy mixed,
-                                   const CoderSelection* coders) {
+// A signifier dimension waiting for its rows.
+struct DimensionResolver::Pending {
+  size_t dimension;  // index into results_
+  int64_t signifier_id;
+  Slots slots;
+  AnswerToLevel answer;
+};
+
+DimensionResolver::DimensionResolver(Project& project, const std::vector<int64_t>& story_ids,
+                                     MixedPolicy mixed, const CoderSelection* coders)
+    : project_(project), ids_(&story_ids), mixed_(mixed), coders_(coders) {
   if (!std::is_sorted(story_ids.begin(), story_ids.end())) {
-    std::vector<int64_t> sorted = story_ids;
-    std::sort(sorted.begin(), sorted.end());
-    return ResolveDimension(project, spec, sorted, mixed, coders);
+    sorted_ = story_ids;
+    std::sort(sorted_.begin(), sorted_.end());
+    ids_ = &sorted_;
   }
+}
+
+DimensionResolver::~DimensionResolver() = default;
+
+size_t DimensionResolver::Add(const DimensionSpec& spec) {
+  const std::vector<int64_t>& story_ids = *ids_;
   ResolvedDimension result;
   result.label = spec.text;
   result.title = spec.name.empty() ? spec.text : spec.name;
+  std::pair<int64_t, AnswerToLevel> answers;
   switch (spec.source) {
     case DimensionSource::kCode:
-      ResolveCode(project, spec, story_ids, mixed, coders, result);
+      ResolveCode(project_, spec, story_ids, mixed_, coders_, result);
       break;
     case DimensionSource::kDyad:
     case DimensionSource::kStoneX:
     case DimensionSource::kStoneY:
-      ResolveSlider(project, spec, story_ids, result);
+      answers = PrepareSlider(project_, spec, result);
       break;
     case DimensionSource::kTriadZone:
-      ResolveTriadZone(project, spec, story_ids, result);
+      answers = PrepareTriadZone(project_, spec, result);
       break;
     // Role, kind, wave and respondent: one column of the story or its
     // respondent, read without the stories' text.
     case DimensionSource::kRole:
-      AssignAttribute(project, StoryAttribute::kRole, story_ids, result);
+      AssignAttribute(project_, StoryAttribute::kRole, story_ids, result);
       break;
     case DimensionSource::kKind:
-      AssignAttribute(project, StoryAttribute::kKind, story_ids, result);
+      AssignAttribute(project_, StoryAttribute::kKind, story_ids, result);
       break;
     case DimensionSource::kRespondent:
-      AssignAttribute(project, StoryAttribute::kRespondent, story_ids, result);
+      AssignAttribute(project_, StoryAttribute::kRespondent, story_ids, result);
       break;
     case DimensionSource::kWave:
-      AssignAttribute(project, StoryAttribute::kWave, story_ids, result);
+      AssignAttribute(project_, StoryAttribute::kWave, story_ids, result);
       break;
     case DimensionSource::kVariable:
-      ResolveVariable(project, spec, story_ids, result);
+      ResolveVariable(project_, spec, story_ids, result);
       break;
   }
-  return result;
+  results_.push_back(std::move(result));
+  if (answers.second) {
+    pending_.push_back(std::make_unique<Pending>(Pending{
+        results_.size() - 1, answers.first, Slots(story_ids, false), std::move(answers.second)}));
+  }
+  return results_.size() - 1;
+}
+
+std::vector<ResolvedDimension> DimensionResolver::Resolve() {
+  if (!pending_.empty()) {
+    std::vector<int64_t> signifiers;
+    for (const auto& pending : pending_) signifiers.push_back(pending->signifier_id);
+    std::sort(signifiers.begin(), signifiers.end());
+    signifiers.erase(std::unique(signifiers.begin(), signifiers.end()), signifiers.end());
+    // One pass over the values of every signifier asked for. A story's rows
+    // may come in any order: N/A on any row wins over the others.
+    const Slots positions(*ids_);
+    constexpr int32_t kNotApplicableSlot = Slots::ReasonSlot(kNotApplicable);
+    ForEachSignifierRow(project_, signifiers, [&](const SignifierRow& row) {
+      const int64_t at = positions.IndexOf(row.story_id);
+      if (at < 0) return;
+      const auto i = static_cast<size_t>(at);
+      for (const auto& pending : pending_) {
+        if (pending->signifier_id != row.signifier_id) continue;
+        if (row.not_applicable) {
+          pending->slots.SetReason(i, kNotApplicable);
+        } else if (pending->slots[i] != kNotApplicableSlot) {
+          pending->answer(pending->slots, i, row);
+        }
+      }
+    });
+    for (const auto& pending : pending_) {
+      pending->slots.Finish(kNoAnswer, results_[pending->dimension]);
+    }
+    pending_.clear();
+  }
+  return std::move(results_);
+}
+
+ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
+                                   const std::vector<int64_t>& story_ids, MixedPolicy mixed,
+                                   const CoderSelection* coders) {
+  DimensionResolver resolver(project, story_ids, mixed, coders);
+  resolver.Add(spec);
+  return std::move(resolver.Resolve().front());
 }
 
 ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,

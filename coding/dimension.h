@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,6 +98,42 @@ ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,
                                    const std::vector<int64_t>& story_ids,
                                    MixedPolicy mixed = MixedPolicy::kExclude,
                                    const CoderSelection* coders = nullptr);
+
+// Resolves several dimensions of the same stories, each as ResolveDimension
+// would, reading the signifier values they need (dyads, stones, triads) in
+// one pass over the table rather than one each: `verhaal matrix` with two
+// dyads reads a million stories' answers once. Add each, then Resolve once.
+class DimensionResolver {
+ public:
+  // `story_ids` (sorted here when they are not ascending) and `coders` must
+  // outlive the resolver.
+  DimensionResolver(Project& project, const std::vector<int64_t>& story_ids,
+                    MixedPolicy mixed = MixedPolicy::kExclude,
+                    const CoderSelection* coders = nullptr);
+  ~DimensionResolver();
+  // Holds references to its caller's stories and coders; a copy would
+  // outlive neither better, and pending reads are not shared.
+  DimensionResolver(const DimensionResolver&) = delete;
+  DimensionResolver& operator=(const DimensionResolver&) = delete;
+
+  // Checks `spec` and resolves it, or for a signifier dimension keeps it
+  // for Resolve; returns its index in Resolve's answer. Throws what
+  // ResolveDimension throws for a dimension that does not exist or cannot
+  // be used (before reading any signifier values).
+  size_t Add(const DimensionSpec& spec);
+  // The dimensions in the order added. Call once. kIo when reading fails.
+  std::vector<ResolvedDimension> Resolve();
+
+ private:
+  struct Pending;
+  Project& project_;
+  const std::vector<int64_t>* ids_;
+  std::vector<int64_t> sorted_;  // the ids in order, when they came in another
+  MixedPolicy mixed_;
+  const CoderSelection* coders_;
+  std::vector<ResolvedDimension> results_;
+  std::vector<std::unique_ptr<Pending>> pending_;
+};
 
 // The same for `stories` (in id order, as ListStories returns them).
 ResolvedDimension ResolveDimension(Project& project, const DimensionSpec& spec,

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "corpus/project.h"
 
@@ -37,6 +38,11 @@ void ForEachSignifierRow(Project& project, const std::function<void(const Signif
 // table, without its index: the other signifiers' rows are skipped before
 // their columns are read).
 void ForEachSignifierRow(Project& project, int64_t signifier_id,
+                         const std::function<void(const SignifierRow&)>& visit);
+
+// The same for the rows of several signifiers (each id once), in one pass:
+// what reading them one by one would give, in another order.
+void ForEachSignifierRow(Project& project, const std::vector<int64_t>& signifier_ids,
                          const std::function<void(const SignifierRow&)>& visit);
 
 }  // namespace verhaal

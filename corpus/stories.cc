@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <limits>
 #include <map>
@@ -339,7 +340,39 @@ std::vector<Story> ListStoryHeads(Project& project, const StoryFilter& filter) t
 
 std::vector<int64_t> ListStoryIds(Project& project, const StoryFilter& filter) try {
   std::vector<int64_t> ids;
-  for (const StoryOwner& owner : ListStoryOwners(project, filter)) ids.push_back(owner.id);
+  const bool all = !filter.role && !filter.kind && !filter.wave && !filter.language &&
+                   filter.keys.empty() && !filter.set;
+  if (!all) {
+    for (const StoryOwner& owner : ListStoryOwners(project, filter)) ids.push_back(owner.id);
+    return ids;
+  }
+  // Every story: the ids from the smallest index (SQLite's choice, in its
+  // order, not the ids'), through the C API.
+  ForEachRawRow(
+      project.db().getHandle(), "SELECT id FROM story", "the story ids", [](sqlite3_stmt*) {},
+      [&](sqlite3_stmt* row) { ids.push_back(sqlite3_column_int64(row, 0)); });
+  if (ids.empty() || std::is_sorted(ids.begin(), ids.end())) return ids;
+  // Ids close together (the usual case) are put in order by marking each
+  // in a bitmap over their range: one pass, where sorting a million takes
+  // ten times as long.
+  const auto [low, high] = std::minmax_element(ids.begin(), ids.end());
+  const int64_t first = *low;
+  const uint64_t range = static_cast<uint64_t>(*high) - static_cast<uint64_t>(first);
+  if (range >= 64 * static_cast<uint64_t>(ids.size())) {
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+  std::vector<uint64_t> present(range / 64 + 1, 0);
+  for (int64_t id : ids) {
+    const uint64_t offset = static_cast<uint64_t>(id) - static_cast<uint64_t>(first);
+    present[offset / 64] |= uint64_t{1} << (offset % 64);
+  }
+  size_t at = 0;
+  for (size_t word = 0; word < present.size(); ++word) {
+    for (uint64_t bits = present[word]; bits != 0; bits &= bits - 1) {
+      ids[at++] = first + static_cast<int64_t>(word * 64) + std::countr_zero(bits);
+    }
+  }
   return ids;
 } catch (...) {
   RethrowSqlite(project);

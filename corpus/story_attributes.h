@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "corpus/project.h"
 #include "corpus/variables.h"
@@ -31,6 +33,18 @@ using StoryValueVisit = std::function<void(int64_t story_id, std::string_view va
 // particular order.
 void ForEachStoryAttribute(Project& project, StoryAttribute attribute,
                            const StoryValueVisit& visit);
+
+// A story's value as a number: an index into the values the reading
+// returns. For grouping up to millions of stories without a string each.
+using StoryValueNumberVisit = std::function<void(int64_t story_id, int32_t value)>;
+
+// Like ForEachStoryAttribute, with each value given by its number; returns
+// the values by number (each distinct, in no particular order, some perhaps
+// never visited with). Role and respondent read the respondents once and
+// then the stories' respondent index; wave reads the index of the stories
+// with a wave. None reads story text; kind reads the story table.
+std::vector<std::string> ForEachStoryAttributeNumber(Project& project, StoryAttribute attribute,
+                                                     const StoryValueNumberVisit& visit);
 
 // Calls `visit` for every story with a value of `variable`, in no
 // particular order: a story variable's own value, or for a respondent

@@ -150,14 +150,21 @@ MatrixAnswer ComputeMatrix(Project& project, const MatrixPlan& plan,
   answer.segment_unit = plan.segment_unit;
   answer.respondent_unit = plan.respondent_unit;
   const CoderSelection* selection = run ? &*run : nullptr;
-  const auto resolve = [&](const DimensionSpec& spec) {
-    ResolvedDimension dim = ResolveDimension(project, spec, plan.stories, plan.mixed, selection);
-    if (plan.language) LocalizeDimension(dim, spec, *plan.language);
-    return dim;
-  };
-  answer.rows = BlameField("rows", [&] { return resolve(plan.rows); });
-  answer.cols = BlameField("cols", [&] { return resolve(plan.cols); });
-  if (plan.by) answer.by = BlameField("by", [&] { return resolve(*plan.by); });
+  // The dimensions together, so that signifier values are read once for
+  // all of them (two dyads: one pass over a million stories' answers).
+  DimensionResolver resolver(project, plan.stories, plan.mixed, selection);
+  BlameField("rows", [&] { resolver.Add(plan.rows); });
+  BlameField("cols", [&] { resolver.Add(plan.cols); });
+  if (plan.by) BlameField("by", [&] { resolver.Add(*plan.by); });
+  std::vector<ResolvedDimension> dims = resolver.Resolve();
+  if (plan.language) {
+    LocalizeDimension(dims[0], plan.rows, *plan.language);
+    LocalizeDimension(dims[1], plan.cols, *plan.language);
+    if (plan.by) LocalizeDimension(dims[2], *plan.by, *plan.language);
+  }
+  answer.rows = std::move(dims[0]);
+  answer.cols = std::move(dims[1]);
+  if (plan.by) answer.by = std::move(dims[2]);
   // BuildMatrix names the dimension without levels; blame the first such.
   std::string empty = "rows";
   if (!answer.rows.levels.empty()) empty = answer.cols.levels.empty() ? "cols" : "by";

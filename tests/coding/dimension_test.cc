@@ -289,6 +289,56 @@ TEST_F(ResolveTest, DyadCutsAndNotApplicable) {
   EXPECT_THROW(Resolve("triad-zone:stijl"), Error);
 }
 
+// Several signifier dimensions resolved together (one pass over the
+// values, as `verhaal matrix` does) give what each gives alone, N/A winning
+// in each, for every story, for stories close together with gaps, and for
+// stories far apart.
+TEST_F(ResolveTest, SignifierDimensionsTogetherAsAlone) {
+  Signifier dyad;
+  dyad.key = "stijl";
+  dyad.type = SignifierType::kDyad;
+  dyad.id = EnsureSignifier(*project_, dyad);
+  Signifier triad;
+  triad.key = "belang";
+  triad.type = SignifierType::kTriad;
+  triad.options = {{"t", "taal"}, {"g", "gezondheid"}, {"w", "werk"}};
+  triad.id = EnsureSignifier(*project_, triad);
+  const double xs[] = {0.1, 0.5, 0.49, 0.9};
+  for (int i = 0; i < 4; ++i) {
+    SignifierValue value;
+    value.x = xs[i];
+    SetSignifierValue(*project_, dyad, ids_[static_cast<size_t>(i)], value);
+    value.triad = Triad{0.8 - 0.2 * i, 0.1 + 0.1 * i, 0.1 + 0.1 * i};
+    SetSignifierValue(*project_, triad, ids_[static_cast<size_t>(i + 1)], value);
+  }
+  SignifierValue na;
+  na.not_applicable = true;
+  SetSignifierValue(*project_, dyad, ids_[4], na);
+  SetSignifierValue(*project_, triad, ids_[0], na);
+  const std::vector<std::string> dims = {"dyad:stijl", "triad-zone:belang", "dyad:stijl@0.3,0.7",
+                                         "role"};
+  const std::vector<std::vector<int64_t>> story_sets = {
+      ids_, {ids_[0], ids_[2], ids_[3], ids_[5]}, {ids_[1], ids_[5] + 1000000}};
+  for (const auto& stories : story_sets) {
+    DimensionResolver resolver(*project_, stories);
+    for (const auto& dim : dims) resolver.Add(ParseDimension(dim));
+    const std::vector<ResolvedDimension> together = resolver.Resolve();
+    ASSERT_EQ(together.size(), dims.size());
+    for (size_t d = 0; d < dims.size(); ++d) {
+      SCOPED_TRACE(dims[d] + " of " + std::to_string(stories.size()) + " stories");
+      const auto alone = ResolveDimension(*project_, ParseDimension(dims[d]), stories);
+      EXPECT_EQ(together[d].levels, alone.levels);
+      EXPECT_EQ(together[d].title, alone.title);
+      EXPECT_EQ(together[d].level_of, alone.level_of);
+      EXPECT_EQ(together[d].left_out, alone.left_out);
+    }
+  }
+  const auto both = ResolveDimension(*project_, ParseDimension("triad-zone:belang"), ids_);
+  EXPECT_EQ(AsMap(both.left_out),
+            (std::map<int64_t, std::string>{{ids_[0], "N/A"}, {ids_[5], "no answer"}}));
+  EXPECT_EQ(both.level_of.size(), 4u);
+}
+
 TEST_F(ResolveTest, TriadZones) {
   Signifier triad;
   triad.key = "belang";

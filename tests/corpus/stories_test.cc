@@ -70,5 +70,31 @@ TEST_F(StoryListingTest, IdsAscendAndFollowTheFilter) {
   EXPECT_TRUE(ListStoryIds(project_, {.wave = 7}).empty());
 }
 
+// Every story's id, read from the respondent index (in respondents' order,
+// not the ids'), comes out ascending whether the ids lie close together
+// (put in order through a bitmap) or far apart (sorted).
+TEST_F(StoryListingTest, IdsAscendWithGapsNearAndFar) {
+  std::vector<int64_t> respondents;
+  for (const char* key : {"R-3", "R-2", "R-1"}) {
+    respondents.push_back(EnsureRespondent(project_, key, "statushouder"));
+  }
+  std::vector<int64_t> all = ids_;
+  for (int i = 0; i < 200; ++i) {
+    Story s;
+    s.key = "S-" + std::to_string(i);
+    s.respondent_id = respondents[static_cast<size_t>(i * 7 % 3)];
+    s.text = "tekst";
+    all.push_back(AddStory(project_, s));
+  }
+  // Gaps near: every third story gone.
+  std::vector<int64_t> gone, kept;
+  for (size_t i = 0; i < all.size(); ++i) (i % 3 == 1 ? gone : kept).push_back(all[i]);
+  DeleteStories(project_, gone);
+  EXPECT_EQ(ListStoryIds(project_), kept);
+  // Far apart: two stories 200 ids apart.
+  DeleteStories(project_, std::vector<int64_t>(kept.begin() + 1, kept.end() - 1));
+  EXPECT_EQ(ListStoryIds(project_), (std::vector<int64_t>{kept.front(), kept.back()}));
+}
+
 }  // namespace
 }  // namespace verhaal
