@@ -11,8 +11,8 @@
 #include "corpus/codes.h"
 #include "corpus/coding_rows.h"
 #include "corpus/codings.h"
-#include "corpus/respondents.h"
 #include "corpus/signifiers.h"
+#include "corpus/story_tallies.h"
 #include "corpus/variables.h"
 #include "corpus/zones.h"
 #include "exporters/variable_names.h"
@@ -161,9 +161,11 @@ class StoriesShape : public ExportSource {
         [](const StoryContext& s) { return Cell::Text(s.story->key); });
     Add(Column("respondent", "respondent key", ColumnKind::kText, Measure::kNominal),
         [](const StoryContext& s) { return TextOrMissing(s.story->respondent_key); });
+    // The roles counted by SQLite (corpus/story_tallies.h), not every
+    // respondent read: memory for the roles, not for the respondents.
     std::set<std::string> roles;
-    for (const auto& respondent : ListRespondents(project_)) {
-      if (!respondent.role.empty()) roles.insert(respondent.role);
+    for (const auto& [role, respondents] : CountRespondentsByRole(project_)) {
+      if (!role.empty()) roles.insert(role);
     }
     std::vector<std::pair<double, std::string>> role_labels;
     std::map<std::string, double> role_codes;
