@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <string_view>
+#include <tuple>
 
 #include "corpus/raw_rows.h"
 #include "corpus/read_connection.h"
@@ -29,17 +32,41 @@ std::vector<std::pair<std::string, int64_t>> TextCounts(Project& project, const 
 
 std::vector<StoryGroupCount> CountStoriesByKindWaveAndLanguage(Project& project) {
   return TranslateSqlite(project, [&] {
-    SQLite::Statement query(project.db(),
-                            "SELECT kind, wave, coalesce(language, '') AS l, count(*) FROM story "
-                            "GROUP BY kind, wave, l ORDER BY kind, wave, l");
+    // Counted here rather than by GROUP BY, whose sort of a million rows
+    // took most of the time (0.4 of 0.6 s CPU): the stories come in runs
+    // of one kind, wave and language, so a run adds to its group at once.
+    using Group = std::tuple<std::string, std::optional<int>, std::string>;
+    std::map<Group, int64_t> groups;  // in SQLite's order: by kind, wave (none first), language
+    Group run;
+    int64_t in_run = 0;
+    auto text = [](sqlite3_stmt* row, int column) {
+      const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(row, column));
+      return std::string_view(bytes == nullptr ? "" : bytes,
+                              static_cast<size_t>(sqlite3_column_bytes(row, column)));
+    };
+    ReadConnection connection(project);
+    ForEachRawRow(
+        connection.get(), "SELECT kind, wave, language FROM story", "the stories' kinds",
+        [](sqlite3_stmt*) {},
+        [&](sqlite3_stmt* row) {
+          const std::string_view kind = text(row, 0);
+          const std::optional<int> wave = sqlite3_column_type(row, 1) == SQLITE_NULL
+                                              ? std::nullopt
+                                              : std::optional<int>(sqlite3_column_int(row, 1));
+          const std::string_view language = text(row, 2);
+          if (in_run > 0 && std::get<0>(run) == kind && std::get<1>(run) == wave &&
+              std::get<2>(run) == language) {
+            ++in_run;
+            return;
+          }
+          if (in_run > 0) groups[run] += in_run;
+          run = Group(std::string(kind), wave, std::string(language));
+          in_run = 1;
+        });
+    if (in_run > 0) groups[run] += in_run;
     std::vector<StoryGroupCount> out;
-    while (query.executeStep()) {
-      StoryGroupCount count;
-      count.kind = query.getColumn(0).getString();
-      if (!query.getColumn(1).isNull()) count.wave = query.getColumn(1).getInt();
-      count.language = query.getColumn(2).getString();
-      count.stories = query.getColumn(3).getInt64();
-      out.push_back(std::move(count));
+    for (const auto& [group, stories] : groups) {
+      out.push_back({std::get<0>(group), std::get<1>(group), std::get<2>(group), stories});
     }
     return out;
   });

@@ -28,7 +28,7 @@ struct StoryGroupCount {
 };
 
 // The stories per kind, wave and language, by kind, wave (no wave first) and
-// language: one pass over the story table.
+// language: one pass over the story table, counted here (no sort of the rows).
 std::vector<StoryGroupCount> CountStoriesByKindWaveAndLanguage(Project& project);
 
 // The respondents per role ("" for those without one), by role.

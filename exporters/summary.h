@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -156,6 +157,24 @@ SignifierSummaries SummarizeSignifiers(Project& project, const SummaryStories& s
                                        const std::set<SignifierType>& types = {
                                            SignifierType::kDyad, SignifierType::kTriad,
                                            SignifierType::kList});
+
+// A dyad's or triad's answers per story as the summaries gather them, for
+// a chart drawn from the same pass (the report's): in SummaryStories order,
+// each story's state and the numbers of its last stored row.
+struct StoryAnswers {
+  enum State : uint8_t { kNone = 0, kAnswered = 1, kNotApplicable = 2 };
+  const Signifier* signifier = nullptr;
+  const std::vector<uint8_t>* state = nullptr;   // per story: a State
+  const std::vector<double>* numbers = nullptr;  // `stride` a story: x, or top, left, right
+  size_t stride = 0;                             // 1 for a dyad, 3 for a triad
+};
+
+// SummarizeSignifiers, also calling `each` for every dyad and triad of
+// `types` (in ListSignifiers' order) with its answers, before they are
+// summarised: one read of the values for both.
+SignifierSummaries SummarizeSignifiers(Project& project, const SummaryStories& stories,
+                                       const std::set<SignifierType>& types,
+                                       const std::function<void(const StoryAnswers&)>& each);
 // One kind alone.
 std::vector<SignifierSummary<DyadGroup>> SummarizeDyads(Project& project,
                                                         const SummaryStories& stories);

@@ -27,7 +27,8 @@ struct StoryValues {
   std::vector<std::vector<int64_t>> chosen;  // lists: [group][item]
 };
 
-constexpr uint8_t kNone = 0, kAnswered = 1, kNotApplicable = 2;
+constexpr uint8_t kNone = StoryAnswers::kNone, kAnswered = StoryAnswers::kAnswered,
+                  kNotApplicable = StoryAnswers::kNotApplicable;
 
 // The values of the signifiers of `types`, in one pass over all stored rows.
 std::map<int64_t, StoryValues> GatherValues(Project& project,
@@ -124,8 +125,21 @@ constexpr TriadZone kZones[] = {TriadZone::kTop,     TriadZone::kLeft,     Triad
 
 SignifierSummaries SummarizeSignifiers(Project& project, const SummaryStories& stories,
                                        const std::set<SignifierType>& types) {
+  return SummarizeSignifiers(project, stories, types, nullptr);
+}
+
+SignifierSummaries SummarizeSignifiers(Project& project, const SummaryStories& stories,
+                                       const std::set<SignifierType>& types,
+                                       const std::function<void(const StoryAnswers&)>& each) {
   const std::vector<Signifier> signifiers = ListSignifiers(project);
   auto gathered = GatherValues(project, signifiers, types, stories);
+  if (each) {
+    for (const Signifier& signifier : signifiers) {
+      const auto it = gathered.find(signifier.id);
+      if (it == gathered.end() || it->second.stride == 0) continue;  // a list, or not asked
+      each({&signifier, &it->second.state, &it->second.numbers, it->second.stride});
+    }
+  }
   SignifierSummaries out;
   out.dyads =
       Summarize<DyadGroup>(signifiers, gathered, stories, SignifierType::kDyad,

@@ -3,6 +3,7 @@
 // skipped counts.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 #include "coding/dimension.h"
@@ -31,10 +32,43 @@ void CountAnswer(const SignifierValue& value, SignifierCounts& counts) {
   ++(value.not_applicable ? counts.not_applicable : counts.answered);
 }
 
-std::string DyadHistogram(Project& project, const Signifier& dyad, const StoryRoles& stories,
-                          Language language, SignifierCounts& counts) {
+// Each answered or N/A story of the signifier, in story order: `values`
+// calls its visitor with (story id, value), from the project
+// (ForEachSignifierValue) or from answers gathered already (AnswersOf).
+using ValueVisit = std::function<void(int64_t, const SignifierValue&)>;
+using ForEachValue = std::function<void(const ValueVisit&)>;
+
+ForEachValue ValuesOf(Project& project, const Signifier& signifier) {
+  return [&project, &signifier](const ValueVisit& visit) {
+    ForEachSignifierValue(project, signifier, visit);
+  };
+}
+
+// A dyad's or triad's answers as the summaries gathered them: only the
+// stories of `ids` (all the project's, so every stored value is among them).
+ForEachValue AnswersOf(const StoryAnswers& answers, const std::vector<int64_t>& ids) {
+  return [&answers, &ids](const ValueVisit& visit) {
+    SignifierValue value;
+    const std::vector<uint8_t>& state = *answers.state;
+    const double* numbers = answers.numbers->data();
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (state[i] == StoryAnswers::kNone) continue;
+      value.not_applicable = state[i] == StoryAnswers::kNotApplicable;
+      const double* n = numbers + i * answers.stride;
+      if (answers.stride == 1) {
+        value.x = n[0];
+      } else {
+        value.triad = {n[0], n[1], n[2]};
+      }
+      visit(ids[i], value);
+    }
+  };
+}
+
+std::string DyadHistogram(const ForEachValue& values, const Signifier& dyad,
+                          const StoryRoles& stories, Language language, SignifierCounts& counts) {
   std::map<std::string, std::vector<double>> bins;  // role -> counts per bin
-  ForEachSignifierValue(project, dyad, [&](int64_t id, const SignifierValue& value) {
+  values([&](int64_t id, const SignifierValue& value) {
     CountAnswer(value, counts);
     const std::string* role = stories.Of(id);
     if (role == nullptr || value.not_applicable) return;
@@ -56,14 +90,14 @@ std::string DyadHistogram(Project& project, const Signifier& dyad, const StoryRo
   return HistogramSvg(chart);
 }
 
-std::string TriadPlot(Project& project, const Signifier& triad, const StoryRoles& stories,
+std::string TriadPlot(const ForEachValue& values, const Signifier& triad, const StoryRoles& stories,
                       Language language, SignifierCounts& counts) {
   TernaryChart chart;
   chart.title = Title(triad);
   chart.corners = {Option(triad, 0), Option(triad, 1), Option(triad, 2)};
   chart.language = language;
   chart.series.push_back({std::string(Say(language, Word::kStoriesColumn)), {}, std::nullopt});
-  ForEachSignifierValue(project, triad, [&](int64_t id, const SignifierValue& value) {
+  values([&](int64_t id, const SignifierValue& value) {
     CountAnswer(value, counts);
     if (stories.Of(id) == nullptr || value.not_applicable) return;
     chart.series[0].points.push_back({value.triad.top, value.triad.left, value.triad.right});
@@ -71,7 +105,7 @@ std::string TriadPlot(Project& project, const Signifier& triad, const StoryRoles
   return TernaryPlotSvg(chart);
 }
 
-std::string ListBars(Project& project, const Signifier& list, const StoryRoles& stories,
+std::string ListBars(const ForEachValue& values, const Signifier& list, const StoryRoles& stories,
                      Language language, SignifierCounts& counts) {
   BarChart chart;
   chart.title = Title(list);
@@ -79,7 +113,7 @@ std::string ListBars(Project& project, const Signifier& list, const StoryRoles& 
   chart.value_label = Say(language, Word::kStoriesColumn);
   chart.series.push_back({chart.value_label, std::vector<double>(list.options.size(), 0)});
   for (size_t i = 0; i < list.options.size(); ++i) chart.categories.push_back(Option(list, i));
-  ForEachSignifierValue(project, list, [&](int64_t id, const SignifierValue& value) {
+  values([&](int64_t id, const SignifierValue& value) {
     CountAnswer(value, counts);
     if (stories.Of(id) == nullptr || value.not_applicable) return;
     for (int item : value.items) {
@@ -118,29 +152,39 @@ const std::string* StoryRoles::Of(int64_t id) const {
   return r < 0 ? &kNone : &names[static_cast<size_t>(r)];
 }
 
-std::string SignifierChartSvg(Project& project, const Signifier& signifier,
-                              const StoryRoles& stories, Language language,
-                              SignifierCounts* counts) {
-  SignifierCounts ignored;
-  SignifierCounts& count = counts != nullptr ? *counts : ignored;
+namespace {
+
+// The chart of `signifier` from `values`, with its counts among `stories`.
+std::string ChartSvg(const ForEachValue& values, const Signifier& signifier,
+                     const StoryRoles& stories, Language language, SignifierCounts& count) {
   count = {};
   count.skipped = static_cast<int64_t>(stories.ids.size());
   std::string svg;
   switch (signifier.type) {
     case SignifierType::kDyad:
-      svg = DyadHistogram(project, signifier, stories, language, count);
+      svg = DyadHistogram(values, signifier, stories, language, count);
       break;
     case SignifierType::kTriad:
-      svg = TriadPlot(project, signifier, stories, language, count);
+      svg = TriadPlot(values, signifier, stories, language, count);
       break;
     case SignifierType::kList:
-      svg = ListBars(project, signifier, stories, language, count);
+      svg = ListBars(values, signifier, stories, language, count);
       break;
     default:
       return "";
   }
   count.skipped -= count.answered + count.not_applicable;
   return svg;
+}
+
+}  // namespace
+
+std::string SignifierChartSvg(Project& project, const Signifier& signifier,
+                              const StoryRoles& stories, Language language,
+                              SignifierCounts* counts) {
+  SignifierCounts ignored;
+  return ChartSvg(ValuesOf(project, signifier), signifier, stories, language,
+                  counts != nullptr ? *counts : ignored);
 }
 
 std::string SignifierSection(Project& project, const ReportData& data) {
@@ -151,25 +195,41 @@ std::string SignifierSection(Project& project, const ReportData& data) {
                     std::string(Say(language, Word::kSignifiers)) + "</h2>\n<p>" +
                     std::string(Say(language, Word::kSignifiersLead)) + "</p>\n";
   // Every story's role (those without one have none: "" in the charts, no
-  // group in the figures), and its respondent for the figures.
+  // group in the figures). The figures of signifiers read no respondents.
   const ResolvedDimension roles = ResolveDimension(project, ParseDimension("role"), data.ids);
   StoryRoles story_roles;
   story_roles.names = roles.levels;
   SummaryStories groups;
   groups.groups = roles.levels;
-  for (const StoryOwner& owner : ListStoryOwners(project)) {
-    const auto level = roles.level_of.find(owner.id);
+  story_roles.ids = data.ids;  // every story, ascending
+  groups.ids = data.ids;
+  for (int64_t id : data.ids) {
+    const auto level = roles.level_of.find(id);
     const int32_t role = level == roles.level_of.end() ? -1 : level->second;
-    story_roles.ids.push_back(owner.id);
     story_roles.role.push_back(role);
-    groups.ids.push_back(owner.id);
-    groups.respondents.push_back(owner.respondent_id.value_or(0));
     groups.group.push_back(role);
   }
   groups.IndexIds();
+  // One read of the values for the figures and for the charts of the dyads
+  // and triads (drawn from the answers the figures gathered); the lists'
+  // charts read theirs in story order.
+  std::map<int64_t, std::pair<std::string, SignifierCounts>> drawn;  // by signifier id
+  const SignifierSummaries figures = SummarizeSignifiers(
+      project, groups, {SignifierType::kDyad, SignifierType::kTriad, SignifierType::kList},
+      [&](const StoryAnswers& answers) {
+        auto& [svg, counts] = drawn[answers.signifier->id];
+        svg = ChartSvg(AnswersOf(answers, groups.ids), *answers.signifier, story_roles, language,
+                       counts);
+      });
   for (const Signifier& signifier : signifiers) {
     SignifierCounts counts;
-    const std::string svg = SignifierChartSvg(project, signifier, story_roles, language, &counts);
+    std::string svg;
+    if (auto found = drawn.find(signifier.id); found != drawn.end()) {
+      svg = std::move(found->second.first);
+      counts = found->second.second;
+    } else {
+      svg = SignifierChartSvg(project, signifier, story_roles, language, &counts);
+    }
     if (svg.empty()) continue;
     out += "<h3>" + HtmlEscape(signifier.title.empty() ? signifier.key : signifier.title) +
            " <small>(" + HtmlEscape(signifier.key) + ", " + TypeName(language, signifier.type) +
@@ -180,13 +240,11 @@ std::string SignifierSection(Project& project, const ReportData& data) {
            "</figcaption></figure>\n";
   }
   // The figures behind the charts, per role (exporters/summary.h).
-  out +=
-      "<details><summary>" + std::string(Say(language, Word::kSignifiersInFigures)) + "</summary>" +
-      HtmlTable(DyadSummaryTable(groups, SummarizeDyads(project, groups), language), "", language) +
-      HtmlTable(TriadSummaryTable(groups, SummarizeTriads(project, groups), language), "",
-                language) +
-      HtmlTable(ListSummaryTable(groups, SummarizeLists(project, groups), language), "", language) +
-      "</details>\n";
+  out += "<details><summary>" + std::string(Say(language, Word::kSignifiersInFigures)) +
+         "</summary>" + HtmlTable(DyadSummaryTable(groups, figures.dyads, language), "", language) +
+         HtmlTable(TriadSummaryTable(groups, figures.triads, language), "", language) +
+         HtmlTable(ListSummaryTable(groups, figures.lists, language), "", language) +
+         "</details>\n";
   return out + "</section>\n";
 }
 

@@ -74,6 +74,29 @@ TEST_F(StoryTalliesTest, CountsStoriesByKindWaveAndLanguage) {
   EXPECT_TRUE(is(groups[3], "reflection", std::nullopt, "nl", 1));
 }
 
+TEST_F(StoryTalliesTest, StoriesOfOneGroupApartAreCountedTogether) {
+  // Counted in runs of stories with the same kind, wave and language: a
+  // group that comes back after others adds to its count.
+  for (const char* key : {"S5", "S6"}) {
+    Story story;
+    story.key = key;
+    story.kind = "experience";
+    story.wave = 1;
+    story.language = "nl";
+    story.text = "Verhaal.";
+    AddStory(project_, story);
+  }
+  const std::vector<StoryGroupCount> groups = CountStoriesByKindWaveAndLanguage(project_);
+  ASSERT_EQ(groups.size(), 4u);
+  EXPECT_EQ(groups[1].kind, "experience");
+  EXPECT_EQ(groups[1].wave, 1);
+  EXPECT_EQ(groups[1].language, "nl");
+  EXPECT_EQ(groups[1].stories, 3);
+  int64_t total = 0;
+  for (const StoryGroupCount& group : groups) total += group.stories;
+  EXPECT_EQ(total, 6);
+}
+
 TEST_F(StoryTalliesTest, CountsRespondentsByRoleAndValue) {
   EXPECT_EQ(CountRespondentsByRole(project_),
             (std::vector<std::pair<std::string, int64_t>>{

@@ -12,6 +12,7 @@
 #include "corpus/codings.h"
 #include "corpus/respondents.h"
 #include "corpus/signifiers.h"
+#include "exporters/matrix_report.h"
 #include "exporters/slider_scatter.h"
 #include "tests/support/test_support.h"
 
@@ -230,6 +231,64 @@ TEST_F(SummaryTest, SignifierStatistics) {
   ASSERT_EQ(lists.size(), 1u);
   EXPECT_EQ(lists[0].file, "list-hulp.svg");
   EXPECT_NE(lists[0].svg.find("(2 answered)"), std::string::npos) << lists[0].svg;
+}
+
+TEST_F(SummaryTest, SignifierAnswersPerStoryComeWithTheFiguresInOneRead) {
+  // The report draws its dyad and triad charts from the answers the
+  // figures gathered (issue 25): each story's state and numbers, in
+  // SummaryStories order, and the same figures as without them.
+  Project& p = *project_;
+  Signifier stijl;
+  stijl.key = "stijl";
+  stijl.type = SignifierType::kDyad;
+  stijl.id = EnsureSignifier(p, stijl);
+  SignifierValue x;
+  x.x = 0.25;
+  SetSignifierValue(p, stijl, ids_[2], x);
+  SignifierValue na;
+  na.not_applicable = true;
+  SetSignifierValue(p, stijl, ids_[0], na);
+  Signifier belang;
+  belang.key = "belang";
+  belang.type = SignifierType::kTriad;
+  belang.options = {{"t", "taal"}, {"g", "gezondheid"}, {"w", "werk"}};
+  belang.id = EnsureSignifier(p, belang);
+  SignifierValue t;
+  t.triad = {0.5, 0.3, 0.2};
+  SetSignifierValue(p, belang, ids_[1], t);
+  Signifier hulp;
+  hulp.key = "hulp";
+  hulp.type = SignifierType::kList;
+  hulp.options = {{"1", "taalles"}};
+  hulp.id = EnsureSignifier(p, hulp);
+  SignifierValue h;
+  h.items = {0};
+  SetSignifierValue(p, hulp, ids_[1], h);
+
+  const SummaryStories all = SummaryStoriesOf(stories_, nullptr);
+  std::vector<std::string> seen;  // "key: state/numbers ..." per signifier
+  const SignifierSummaries figures = SummarizeSignifiers(
+      p, all, {SignifierType::kDyad, SignifierType::kTriad, SignifierType::kList},
+      [&](const StoryAnswers& answers) {
+        std::string line = answers.signifier->key + ":";
+        for (size_t i = 0; i < all.ids.size(); ++i) {
+          line += " " + std::to_string((*answers.state)[i]);
+          if ((*answers.state)[i] != StoryAnswers::kAnswered) continue;
+          for (size_t k = 0; k < answers.stride; ++k) {
+            line += "/" + FormatFixed((*answers.numbers)[i * answers.stride + k], 2);
+          }
+        }
+        seen.push_back(line);
+      });
+  // Stories 0..3 of the fixture: no list (it has no numbers to draw from).
+  EXPECT_EQ(seen,
+            (std::vector<std::string>{"stijl: 2 0 1/0.25 0", "belang: 0 1/0.50/0.30/0.20 0 0"}));
+  EXPECT_EQ(DyadSummaryTable(all, figures.dyads).rows,
+            DyadSummaryTable(all, SummarizeDyads(p, all)).rows);
+  EXPECT_EQ(TriadSummaryTable(all, figures.triads).rows,
+            TriadSummaryTable(all, SummarizeTriads(p, all)).rows);
+  EXPECT_EQ(ListSummaryTable(all, figures.lists).rows,
+            ListSummaryTable(all, SummarizeLists(p, all)).rows);
 }
 
 TEST_F(SummaryTest, SliderScatterQuadrants) {
