@@ -95,6 +95,48 @@ TEST(ZipWriterTest, EntriesInPiecesAndWholeReadBackWithConsistencyChecks) {
   EXPECT_EQ(bytes.substr(10, 4), std::string("\xaa\xb1\x6e\x57", 4));
 }
 
+// XML as the REFI export writes it: long runs that repeat, as project.qde.
+std::string Xml(size_t selections) {
+  std::string xml = "<Project>\n";
+  for (size_t i = 0; i < selections; ++i) {
+    xml += "  <PlainTextSelection guid=\"" + std::to_string(i * 7919 % 100'003) +
+           "\" startPosition=\"" + std::to_string(i % 500) +
+           "\" creatingUser=\"37844B81-8995-5A07-854B-431B15061E15\">\n    <Coding>" +
+           Text(40, static_cast<unsigned>(i)) + "</Coding>\n  </PlainTextSelection>\n";
+  }
+  return xml + "</Project>\n";
+}
+
+TEST(ZipWriterTest, FastEntriesReadBackAndAreSmallerThanZlibsFastestLevel) {
+  // kZipFast (ISA-L's igzip, issue 25): what libzip (zlib's inflate) reads
+  // back, in pieces and whole, empty or not; smaller than zlib's level 1.
+  TempDir dir;
+  const std::string xml = Xml(60'000);  // ~8 MB: many pieces and output buffers
+  for (int level : {1, kZipFast}) {
+    const auto file = dir / (std::to_string(level) + ".zip");
+    {
+      ZipWriter zip(file, 1'700'000'000);
+      zip.BeginEntry("project.qde", level);
+      for (size_t at = 0; at < xml.size(); at += 100'003) zip.WriteEntry(xml.substr(at, 100'003));
+      zip.EndEntry();
+      zip.AddBytes("sources/één.txt", "Ik wíl werken \xF0\x9F\x98\x80.", level);
+      zip.AddBytes("sources/big.txt", xml.substr(0, 3 << 20), level);
+      zip.AddBytes("sources/empty.txt", "", level);
+      zip.BeginEntry("empty-streamed.txt", level);
+      zip.EndEntry();
+      zip.Close();
+    }
+    const std::vector<ZipEntry> entries = ReadChecked(file);
+    ASSERT_EQ(entries.size(), 5u) << level;
+    EXPECT_TRUE(entries[0].bytes == xml) << level;
+    EXPECT_EQ(entries[1].bytes, "Ik wíl werken \xF0\x9F\x98\x80.");
+    EXPECT_TRUE(entries[2].bytes == xml.substr(0, 3 << 20)) << level;
+    EXPECT_EQ(entries[3].bytes, "");
+    EXPECT_EQ(entries[4].bytes, "");
+  }
+  EXPECT_LT(std::filesystem::file_size(dir / "0.zip"), std::filesystem::file_size(dir / "1.zip"));
+}
+
 TEST(ZipWriterTest, MoreThan65535EntriesGetZip64Records) {
   TempDir dir;
   const int count = 70'000;
@@ -121,6 +163,10 @@ TEST(ZipWriterTest, TheSameEntriesGiveTheSameBytes) {
     zip.WriteEntry(Text(100'000, 2));
     zip.EndEntry();
     zip.AddBytes("sources/x.txt", Text(5'000, 3), 1);
+    zip.BeginEntry("fast.qde", kZipFast);
+    zip.WriteEntry(Xml(2'000));
+    zip.EndEntry();
+    zip.AddBytes("sources/fast.txt", Text(5'000, 4), kZipFast);
     zip.Close();
   }
   EXPECT_EQ(testing::ReadFile(dir / "a.zip"), testing::ReadFile(dir / "b.zip"));
