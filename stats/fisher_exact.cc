@@ -6,6 +6,7 @@
 #include <limits>
 #include <numeric>
 #include <random>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -83,11 +84,11 @@ std::int64_t Hypergeometric(std::mt19937_64& rng, std::int64_t good, std::int64_
 }
 
 // Sum of lf[x] over an allocation of `total` to cells with the given
-// capacities that is as even as possible (the smallest such sum, because
-// log-factorials are convex) or as concentrated as possible (the largest).
-double EvenSpread(std::vector<std::int64_t> caps, std::int64_t total,
+// capacities (ascending) that is as even as possible (the smallest such
+// sum, because log-factorials are convex) or as concentrated as possible
+// (the largest).
+double EvenSpread(std::span<const std::int64_t> caps, std::int64_t total,
                   const std::vector<double>& lf) {
-  std::sort(caps.begin(), caps.end());
   double sum = 0;
   std::int64_t left = total;
   for (std::size_t i = 0; i < caps.size(); ++i) {
@@ -107,12 +108,11 @@ double EvenSpread(std::vector<std::int64_t> caps, std::int64_t total,
   return sum;
 }
 
-double Concentrated(std::vector<std::int64_t> caps, std::int64_t total,
+double Concentrated(std::span<const std::int64_t> caps, std::int64_t total,
                     const std::vector<double>& lf) {
-  std::sort(caps.begin(), caps.end(), std::greater<>());
   double sum = 0;
-  for (std::int64_t cap : caps) {
-    const std::int64_t x = std::min(cap, total);
+  for (auto cap = caps.rbegin(); cap != caps.rend(); ++cap) {  // the largest first
+    const std::int64_t x = std::min(*cap, total);
     sum += lf[static_cast<std::size_t>(x)];
     total -= x;
     if (total == 0) break;
@@ -153,10 +153,13 @@ class Enumerator {
   }
   double p_value() const { return p_; }
   std::int64_t visited() const { return visited_; }
+  // The steps actually taken (visited() less those counted without).
+  std::int64_t taken() const { return taken_; }
 
  private:
   void StartColumn(std::size_t col, double log_denominator) {
     if (exhausted_) return;
+    ++taken_;
     if (++visited_ > budget_) {
       exhausted_ = true;
       return;
@@ -170,14 +173,16 @@ class Enumerator {
       if (log_p <= log_threshold_) AddExp(p_, log_p);
       return;
     }
-    // Bounds on the sum of lf over the cells still to fill.
-    const std::vector<std::int64_t> col_left(cols_.begin() + static_cast<std::ptrdiff_t>(col),
-                                             cols_.end());
+    // Bounds on the sum of lf over the cells still to fill. The columns are
+    // in ascending order already; the rows' remainders are sorted once here.
+    const std::span<const std::int64_t> col_left(cols_.data() + col, cols_.size() - col);
+    sorted_remaining_ = remaining_;
+    std::sort(sorted_remaining_.begin(), sorted_remaining_.end());
     double col_min = 0, col_max = 0, row_min = 0, row_max = 0;
     std::int64_t n_left = 0;
     for (std::int64_t c : col_left) {
-      col_min += EvenSpread(remaining_, c, lf_);
-      col_max += Concentrated(remaining_, c, lf_);
+      col_min += EvenSpread(sorted_remaining_, c, lf_);
+      col_max += Concentrated(sorted_remaining_, c, lf_);
       n_left += c;
     }
     for (std::int64_t r : remaining_) {
@@ -201,33 +206,40 @@ class Enumerator {
     // once (nothing below here is pruned), so the steps are known before
     // they are taken. Beyond the budget, give up now rather than after
     // spending it: the same outcome, without the 20 million steps.
-    if (cols_.size() == 2 && visited_ + CountFirstColumns() > budget_) {
+    if (cols_.size() == 2 && visited_ + CountFillings(cols_[0], rows_) > budget_) {
       exhausted_ = true;
       return;
     }
-    // Two rows, second-to-last column: each filling of this column is one
-    // table (the last column is then fixed) and one step, as FillCell would
-    // take them: the first row's cell runs from low to high.
-    if (count_only_ && rows_.size() == 2 && col + 2 == cols_.size()) {
-      const std::int64_t low = std::max<std::int64_t>(0, cols_[col] - remaining_[1]);
-      const std::int64_t high = std::min(cols_[col], remaining_[0]);
-      visited_ += std::max<std::int64_t>(0, high - low + 1);
+    // Second-to-last column: each filling of this column is one table (the
+    // last column is then fixed by what the rows have left) and one step, as
+    // FillCell would take them; count them instead of taking them.
+    if (count_only_ && col + 2 == cols_.size()) {
+      visited_ += CountFillings(cols_[col], remaining_);
       if (visited_ > budget_) exhausted_ = true;
       return;
     }
     FillCell(col, 0, cols_[col], log_denominator);
   }
 
-  // The ways to fill the first column (its total spread over the rows, each
-  // at most its row total), capped at budget_ + 1: counts per partial sum,
-  // row by row, each the sum of a window of the previous row's counts.
-  // Capping each count keeps every sum exact up to the cap.
-  std::int64_t CountFirstColumns() const {
-    const auto total = static_cast<std::size_t>(cols_[0]);
+  // The ways to fill a column (`column` spread over the rows, row r taking
+  // at most caps[r]), capped at budget_ + 1: counts per partial sum, row by
+  // row, each the sum of a window of the previous row's counts. Capping
+  // each count keeps every sum exact up to the cap. Two rows: the first
+  // row's cell runs from low to high, as FillCell takes it.
+  std::int64_t CountFillings(std::int64_t column, const std::vector<std::int64_t>& caps) const {
+    if (caps.size() == 2) {
+      const std::int64_t low = std::max<std::int64_t>(0, column - caps[1]);
+      const std::int64_t high = std::min(column, caps[0]);
+      return std::max<std::int64_t>(0, high - low + 1);
+    }
+    const auto total = static_cast<std::size_t>(column);
     const std::int64_t cap = budget_ + 1;
-    std::vector<std::int64_t> ways(total + 1, 0), sums(total + 2, 0);
+    std::vector<std::int64_t>& ways = ways_;
+    std::vector<std::int64_t>& sums = sums_;
+    ways.assign(total + 1, 0);
+    sums.assign(total + 2, 0);
     ways[0] = 1;
-    for (std::int64_t row : rows_) {
+    for (std::int64_t row : caps) {
       for (std::size_t s = 0; s <= total; ++s) sums[s + 1] = sums[s] + ways[s];
       for (std::size_t s = 0; s <= total; ++s) {
         const std::size_t from =
@@ -263,6 +275,12 @@ class Enumerator {
 
   double lf(std::int64_t x) const { return lf_[static_cast<std::size_t>(x)]; }
 
+  // remaining_ in ascending order, for the bounds (rewritten at each
+  // column's start, before the column is filled).
+  std::vector<std::int64_t> sorted_remaining_;
+  // CountFillings' working space, kept between calls.
+  mutable std::vector<std::int64_t> ways_, sums_;
+
   std::vector<std::int64_t> rows_;
   std::vector<std::int64_t> cols_;
   std::vector<std::int64_t> remaining_;
@@ -271,6 +289,7 @@ class Enumerator {
   double log_threshold_;
   std::int64_t budget_;
   std::int64_t visited_ = 0;
+  std::int64_t taken_ = 0;
   bool count_only_;
   double p_ = 0;
   bool exhausted_ = false;
@@ -357,23 +376,30 @@ FisherExactResult FisherExact(const ContingencyTable& table, const FisherExactOp
     std::sort(rows.begin(), rows.end());
     // For a 2x2 table this visits min(row, col) + 1 tables: the classic
     // hypergeometric sum.
-    // A two-row table with more than two columns (a comparison of two groups)
-    // may need more steps than the budget; find that out first by counting,
-    // without the last column's tables (a fraction of the work), rather than
-    // after spending the whole budget. Either way the same tables decide
-    // between exact and Monte Carlo.
-    const bool fits =
-        rows.size() != 2 || cols.size() <= 2 ||
-        Enumerator(rows, cols, lf, log_constant, log_threshold, options.max_enumeration_steps,
-                   /*count_only=*/true)
-            .Run();
-    Enumerator enumerator(rows, cols, lf, log_constant, log_threshold,
-                          options.max_enumeration_steps);
-    if (fits && enumerator.Run()) {
-      result.method = FisherMethod::kExact;
-      result.p_value = std::min(1.0, enumerator.p_value());
-      result.enumeration_steps = enumerator.visited();
-      return result;
+    // A table with more than two columns (a comparison of two or more
+    // groups) may need more steps than the budget; find that out first by
+    // counting, without the last column's tables (a fraction of the work:
+    // each filling of the second-to-last column is counted, not taken),
+    // rather than after spending the whole budget. Either way the same
+    // tables decide between exact and Monte Carlo.
+    bool fits = true;
+    if (cols.size() > 2) {
+      Enumerator counter(rows, cols, lf, log_constant, log_threshold, options.max_enumeration_steps,
+                         /*count_only=*/true);
+      fits = counter.Run();
+      result.steps_taken += counter.taken();
+    }
+    if (fits) {
+      Enumerator enumerator(rows, cols, lf, log_constant, log_threshold,
+                            options.max_enumeration_steps);
+      const bool finished = enumerator.Run();
+      result.steps_taken += enumerator.taken();
+      if (finished) {
+        result.method = FisherMethod::kExact;
+        result.p_value = std::min(1.0, enumerator.p_value());
+        result.enumeration_steps = enumerator.visited();
+        return result;
+      }
     }
     result.note += "more than " + std::to_string(options.max_enumeration_steps) +
                    " tables share these margins, so the p-value was estimated "

@@ -36,16 +36,22 @@ struct FisherExactResult {
   std::int64_t n = 0;
   double observed_probability = 0;     // hypergeometric probability of the table
   std::int64_t enumeration_steps = 0;  // kExact: partial tables visited
-  int draws = 0;                       // kMonteCarlo: random tables drawn
-  std::uint64_t seed = 0;              // kMonteCarlo: seed used
-  std::string note;                    // fallback to Monte Carlo, dropped empty rows, NaN reason
+  // The partial tables actually visited, in counting them first and in the
+  // enumeration: the work done, whichever the method (fillings of a
+  // column counted at once are not visited).
+  std::int64_t steps_taken = 0;
+  int draws = 0;           // kMonteCarlo: random tables drawn
+  std::uint64_t seed = 0;  // kMonteCarlo: seed used
+  std::string note;        // fallback to Monte Carlo, dropped empty rows, NaN reason
 };
 
 // Fisher's exact test, two-sided. Rows and columns without observations are
 // dropped first. The tables sharing the observed margins are enumerated
 // exactly (2x2: the hypergeometric sum; r x c: column by column, with
 // network-algorithm-style bounds that add or skip whole sub-trees) unless that
-// takes more than options.max_enumeration_steps steps; then Monte Carlo with
+// takes more than options.max_enumeration_steps steps (found out before
+// enumerating: by a bound, or by counting the steps with the last column's
+// tables counted rather than visited); then Monte Carlo with
 // fixed margins is used: each random table is dealt cell by cell from
 // hypergeometric draws (the distribution of shuffling the N observations,
 // at a cost independent of N; std::mt19937_64 and our own inversion, so a

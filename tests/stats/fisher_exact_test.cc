@@ -134,6 +134,49 @@ TEST(FisherExactTest, TwoRowTablesCountTheirStepsBeforeTakingThem) {
       << roles.note;
 }
 
+TEST(FisherExactTest, TablesOfThreeOrMoreRowsCountTheirStepsBeforeTakingThem) {
+  // Three groups against four levels, within the budget: exact, and the
+  // enumeration's own step count decides, to the step.
+  const ContingencyTable fits({{20, 25, 18, 22}, {19, 21, 24, 20}, {23, 18, 20, 25}});
+  const FisherExactResult full = FisherExact(fits);
+  ASSERT_EQ(full.method, FisherMethod::kExact);
+  EXPECT_EQ(full.enumeration_steps, 5011460);
+  EXPECT_EQ(full.p_value, 0.8141483814925069);
+  FisherExactOptions options;
+  options.max_enumeration_steps = full.enumeration_steps;
+  const FisherExactResult exact = FisherExact(fits, options);
+  EXPECT_EQ(exact.method, FisherMethod::kExact);
+  EXPECT_EQ(exact.p_value, full.p_value);
+  options.max_enumeration_steps = full.enumeration_steps - 1;
+  options.draws = 2000;
+  const FisherExactResult estimated = FisherExact(fits, options);
+  EXPECT_EQ(estimated.method, FisherMethod::kMonteCarlo);
+  // Found out by counting: a few percent of the steps, not the budget.
+  EXPECT_LT(estimated.steps_taken, full.enumeration_steps / 10);
+
+  // Beyond the budget (three and four groups, e.g. `matrix --by` with
+  // small groups): Monte Carlo after counting at most a fifth of the
+  // 20,000,000 steps it took before (2% of them for the first and last),
+  // with the p-value it had then.
+  struct Case {
+    std::vector<std::vector<std::int64_t>> counts;
+    double p_value;
+  };
+  const std::vector<Case> beyond = {
+      {{{30, 25, 28, 31}, {27, 33, 29, 26}, {35, 22, 30, 28}}, 0.69074309256907429},
+      {{{5, 8, 6, 7, 9, 4}, {6, 7, 8, 5, 6, 9}, {7, 6, 5, 8, 7, 6}}, 0.92581074189258106},
+      {{{40, 35, 38}, {36, 42, 37}, {39, 36, 41}, {35, 40, 38}}, 0.96224037759622405},
+  };
+  for (const Case& c : beyond) {
+    const FisherExactResult result = FisherExact(ContingencyTable(c.counts));
+    EXPECT_EQ(result.method, FisherMethod::kMonteCarlo);
+    EXPECT_EQ(result.p_value, c.p_value);
+    EXPECT_NE(result.note.find("more than 20000000 tables share these margins"), std::string::npos)
+        << result.note;
+    EXPECT_LT(result.steps_taken, 20'000'000 / 5);
+  }
+}
+
 TEST(FisherExactTest, EmptyRowsAreDropped) {
   // Same p as the tea-tasting table: an empty row changes nothing.
   const FisherExactResult result = FisherExact(ContingencyTable({{3, 1}, {0, 0}, {1, 3}}));
