@@ -10,6 +10,8 @@
 #include "cli/handlers.h"
 #include "cli/progress.h"
 #include "coding/autocode.h"
+#include "coding/project_rules.h"
+#include "coding/rules_match.h"
 #include "exporters/table.h"
 #include "study/rule_review.h"
 
@@ -116,8 +118,9 @@ int RunAutocode(CommandContext& context) {
   hits.numeric = {false, false, false, true, true, false};
   if (autocode.dry_run && !count_only) {
     autocode.on_hit = [&hits](const AutocodeHit& h) {
-      hits.AddRow({h.rule->code_path, h.story->key, h.rule->name, std::to_string(h.hit.start),
-                   std::to_string(h.hit.end), KeywordInContext(h.story->text, h.hit)});
+      hits.AddRow({std::string(h.code_path), h.story->key, std::string(h.rule),
+                   std::to_string(h.start), std::to_string(h.end),
+                   KeywordInContext(h.story->text, *h.match)});
     };
   }
   autocode.progress = ProgressBar(context);

@@ -4,7 +4,8 @@
 include(CMakePackageConfigHelpers)
 
 # A consumer compiles the installed headers, so none may include a header
-# that stays behind (one marked "Private to MODULE/", or one of cli/).
+# that stays behind (one not in its module's INSTALL list, one marked
+# "Private to MODULE/", or one of cli/).
 get_property(public_headers GLOBAL PROPERTY VERHAAL_PUBLIC_HEADERS)
 foreach(header ${public_headers})
   file(STRINGS ${header} includes REGEX "^#include \"[^\"]+\"")
@@ -13,7 +14,9 @@ foreach(header ${public_headers})
     if(NOT "${PROJECT_SOURCE_DIR}/${included}" IN_LIST public_headers)
       file(RELATIVE_PATH shown ${PROJECT_SOURCE_DIR} ${header})
       message(FATAL_ERROR "${shown} is installed but includes ${included}, which is not: "
-                          "remove the \"Private to\" mark of ${included} or stop including it")
+                          "add ${included} to the INSTALL list of its module's CMakeLists.txt "
+                          "(it becomes part of the library's API; remove a \"Private to\" "
+                          "mark) or stop including it (a forward declaration, a smaller header)")
     endif()
   endforeach()
 endforeach()

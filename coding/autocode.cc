@@ -14,6 +14,8 @@
 
 #include "base/error.h"
 #include "base/text.h"
+#include "coding/project_rules.h"
+#include "coding/rules_match.h"
 #include "corpus/codes.h"
 #include "corpus/codings.h"
 #include "corpus/read_connection.h"
@@ -429,7 +431,10 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
           last_story[c] = story.id;
           ++counts.stories;
         }
-        if (options.on_hit) options.on_hit(AutocodeHit{&story, &rule_list[hit.rule], hit});
+        if (options.on_hit) {
+          const Rule& rule = rule_list[hit.rule];
+          options.on_hit(AutocodeHit{&story, rule.code_path, rule.name, hit.start, hit.end, &hit});
+        }
         if (!writer) continue;
         SegmentKey key{story.id, code_id, hit.start, hit.end};
         auto found = std::lower_bound(

@@ -8,32 +8,27 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "coding/rules_compile.h"
-#include "coding/rules_match.h"
 #include "corpus/project.h"
 #include "corpus/stories.h"
 
 namespace verhaal {
 
-// The rules of a project's codes, compiled, with the code of each rule.
-struct ProjectRules {
-  CompiledRules compiled;
-  std::vector<int64_t> code_ids;  // per rule
-};
+struct RuleHit;  // coding/rules_match.h
 
-// Compiles the rules of the codes under `code_paths` (each path and its
-// descendants; every code when empty). Throws kData for an unknown path or
-// a bad rule (located in the code's rules text) and when no selected code
-// has rules.
-ProjectRules LoadProjectRules(Project& project, const std::vector<std::string>& code_paths);
-
-// One hit, reported in story order during dry runs.
+// One hit, reported in story order during dry runs. The views point into
+// the run's rules and live as long as the call.
 struct AutocodeHit {
   const Story* story = nullptr;
-  const Rule* rule = nullptr;
-  RuleHit hit;
+  std::string_view code_path;  // the code the rule codes
+  std::string_view rule;       // the rule's name
+  int64_t start = 0;           // the coded segment, in code points
+  int64_t end = 0;
+  // The segment and the words matched in it, for verhaal's own front ends
+  // (KeywordInContext, coding/quotes.h).
+  const RuleHit* match = nullptr;
 };
 
 struct AutocodeOptions {
@@ -65,7 +60,8 @@ struct AutocodeReport {
 };
 
 // Runs autocoding. Writes in one Transaction (nothing changes on error).
-// Errors: as LoadProjectRules; kData for an empty coder name.
+// Errors: as LoadProjectRules (coding/project_rules.h); kData for an empty
+// coder name.
 AutocodeReport Autocode(Project& project, const AutocodeOptions& options);
 
 }  // namespace verhaal

@@ -24,7 +24,6 @@
 #include "coding/dimension.h"
 #include "corpus/coder_set.h"
 #include "corpus/codes.h"
-#include "corpus/coding_scan.h"
 #include "corpus/language.h"
 #include "corpus/project.h"
 #include "corpus/signifiers.h"
@@ -34,6 +33,8 @@
 #include "stats/descriptive.h"
 
 namespace verhaal {
+
+class CodingScan;  // corpus/coding_scan.h
 
 // The stories a summary counts, in groups: all of them in the group "all",
 // or, with a dimension, one group per level (stories without a level are in
@@ -246,6 +247,10 @@ class Summary {
   // `project` must outlive the Summary.
   Summary(Project& project, SummaryStories stories,
           CooccurrenceUnit unit = CooccurrenceUnit::kStories);
+  ~Summary();
+  // Holds the scans a pending count reads; a copy would share them.
+  Summary(const Summary&) = delete;
+  Summary& operator=(const Summary&) = delete;
 
   // The tables of `sections`, in that order. The codings are read on another
   // thread (when CodingScan::concurrent()) while this one reads the

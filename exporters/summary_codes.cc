@@ -10,6 +10,7 @@
 
 #include "base/error.h"
 #include "coding/analysis_coders.h"
+#include "corpus/coding_scan.h"
 #include "exporters/matrix_report.h"
 #include "exporters/summary.h"
 #include "exporters/summary_pairs.h"

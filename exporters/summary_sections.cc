@@ -1,6 +1,7 @@
 // The summary, section by section (exporters/summary.h).
 #include "base/error.h"
 #include "coding/analysis_coders.h"
+#include "corpus/coding_scan.h"
 #include "exporters/summary.h"
 
 namespace verhaal {
@@ -10,6 +11,8 @@ Summary::Summary(Project& project, SummaryStories stories, CooccurrenceUnit unit
   // Without a choice, the analysis coders (never `rules` by default).
   if (!stories_.coders) stories_.coders = ResolveCoderSelection(project_).Set();
 }
+
+Summary::~Summary() = default;
 
 bool Summary::NeedsCodeCounts(const std::string& section) const {
   return section == "codes" || (section == "cooccurrence" && unit_ == CooccurrenceUnit::kStories);

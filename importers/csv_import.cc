@@ -14,6 +14,7 @@
 #include "corpus/variables.h"
 #include "importers/bounded_queue.h"
 #include "importers/signification_import.h"
+#include "importers/story_import.h"
 
 namespace verhaal {
 namespace {

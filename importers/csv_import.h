@@ -10,8 +10,8 @@
 
 #include "corpus/project.h"
 #include "importers/csv_reader.h"
+#include "importers/import_report.h"
 #include "importers/mapping.h"
-#include "importers/story_import.h"
 
 namespace verhaal {
 

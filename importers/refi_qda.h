@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "corpus/project.h"
+#include "importers/import_report.h"
 #include "importers/refi_package.h"
 #include "importers/refi_positions.h"
-#include "importers/story_import.h"
 
 namespace verhaal {
 

@@ -14,6 +14,7 @@
 #include "corpus/stories.h"
 #include "importers/refi_code_tree.h"
 #include "importers/refi_project_import.h"
+#include "importers/story_import.h"
 #include "importers/transcript.h"
 
 namespace verhaal::refi_import {

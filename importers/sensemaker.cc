@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "corpus/signifiers.h"
+#include "importers/story_import.h"
 
 namespace verhaal {
 namespace {

@@ -13,7 +13,7 @@
 
 #include "base/error.h"
 #include "corpus/project.h"
-#include "importers/story_import.h"
+#include "importers/import_report.h"
 
 namespace verhaal {
 

@@ -7,6 +7,7 @@
 
 #include "corpus/signifiers.h"
 #include "importers/spryng_columns.h"
+#include "importers/story_import.h"
 
 namespace verhaal {
 namespace {

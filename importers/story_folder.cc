@@ -11,6 +11,7 @@
 #include "base/yaml_location.h"
 #include "corpus/variables.h"
 #include "importers/encoding.h"
+#include "importers/story_import.h"
 
 namespace verhaal {
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "corpus/project.h"
-#include "importers/story_import.h"
+#include "importers/import_report.h"
 
 namespace verhaal {
 

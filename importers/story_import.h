@@ -19,39 +19,9 @@
 #include "corpus/project.h"
 #include "corpus/stories.h"
 #include "corpus/story_writer.h"
+#include "importers/import_report.h"
 
 namespace verhaal {
-
-struct ImportOptions {
-  bool update = false;  // replace stories whose text changed
-  // Called now and then with bytes done and the total (0 when unknown).
-  std::function<void(uint64_t done, uint64_t total)> progress;
-};
-
-// What an import did (or, in a dry run, would do).
-struct ImportReport {
-  int64_t stories_added = 0;
-  int64_t stories_updated = 0;
-  int64_t stories_unchanged = 0;
-  int64_t stories_changed = 0;  // new text, not replaced (no --update)
-  int64_t respondents_added = 0;
-  std::vector<std::string> new_variables;   // "respondent gemeente (text)"
-  std::vector<std::string> new_signifiers;  // "motivatie (dyad)"
-  std::vector<std::string> warnings;        // printed as "verhaal: warning: ..."
-  // What else the input brought, for a format that holds more than stories
-  // (REFI-QDA): {"code", 3}, {"coding", 120}, in the order printed.
-  std::vector<std::pair<std::string, int64_t>> also_added;
-
-  bool changed() const {
-    for (const auto& [what, count] : also_added) {
-      if (count > 0) return true;
-    }
-    return stories_added + stories_updated + respondents_added > 0 || !new_variables.empty() ||
-           !new_signifiers.empty();
-  }
-  // One line: "SOURCE: 38 stories added, ..." or that nothing changed.
-  std::string Summary(const std::string& source, bool dry_run) const;
-};
 
 // One story as an importer read it, before it is stored.
 struct IncomingStory {

@@ -7,6 +7,7 @@
 #include "base/text.h"
 #include "corpus/variables.h"
 #include "importers/encoding.h"
+#include "importers/story_import.h"
 
 namespace verhaal {
 namespace {

@@ -13,7 +13,7 @@
 
 #include "corpus/project.h"
 #include "corpus/speaker_turns.h"
-#include "importers/story_import.h"
+#include "importers/import_report.h"
 
 namespace verhaal {
 

@@ -11,6 +11,7 @@
 #include "coding/analysis_coders.h"
 #include "coding/autocode.h"
 #include "coding/manual_coding.h"
+#include "coding/project_rules.h"
 #include "coding/rules_match.h"
 #include "corpus/codes.h"
 #include "corpus/stories.h"

@@ -164,8 +164,8 @@ TEST(AutocodeCliTest, DryRunInBatchesOnThreadsFindsWhatARunWrites) {
     options.batch_stories = batch_stories;
     std::vector<std::string> hits;
     options.on_hit = [&](const AutocodeHit& h) {
-      hits.push_back(h.story->key + " " + h.rule->code_path + " " + std::to_string(h.hit.start) +
-                     ":" + std::to_string(h.hit.end));
+      hits.push_back(h.story->key + " " + std::string(h.code_path) + " " + std::to_string(h.start) +
+                     ":" + std::to_string(h.end));
     };
     const AutocodeReport report = Autocode(project, options);
     EXPECT_EQ(report.stories, CountStories(project));

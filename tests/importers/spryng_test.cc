@@ -7,6 +7,7 @@
 #include "corpus/signifiers.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
+#include "importers/story_import.h"
 #include "tests/support/test_support.h"
 
 namespace verhaal {
