@@ -196,20 +196,22 @@ std::string SignifierSection(Project& project, const ReportData& data) {
                     std::string(Say(language, Word::kSignifiersLead)) + "</p>\n";
   // Every story's role (those without one have none: "" in the charts, no
   // group in the figures). The figures of signifiers read no respondents.
-  const ResolvedDimension roles = ResolveDimension(project, ParseDimension("role"), data.ids);
-  StoryRoles story_roles;
-  story_roles.names = roles.levels;
   SummaryStories groups;
-  groups.groups = roles.levels;
-  story_roles.ids = data.ids;  // every story, ascending
-  groups.ids = data.ids;
-  for (int64_t id : data.ids) {
-    const auto level = roles.level_of.find(id);
-    const int32_t role = level == roles.level_of.end() ? -1 : level->second;
-    story_roles.role.push_back(role);
-    groups.group.push_back(role);
+  {
+    const ResolvedDimension roles = ResolveDimension(project, ParseDimension("role"), data.ids);
+    groups.groups = roles.levels;
+    groups.ids = data.ids;  // every story, ascending
+    groups.group.reserve(data.ids.size());
+    for (int64_t id : data.ids) {
+      const auto level = roles.level_of.find(id);
+      groups.group.push_back(level == roles.level_of.end() ? -1 : level->second);
+    }
   }
   groups.IndexIds();
+  StoryRoles story_roles;
+  story_roles.ids = groups.ids;
+  story_roles.role = groups.group;
+  story_roles.names = groups.groups;
   // One read of the values for the figures and for the charts of the dyads
   // and triads (drawn from the answers the figures gathered); the lists'
   // charts read theirs in story order.

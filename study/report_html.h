@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -109,10 +110,11 @@ std::string AgreementSection(Project& project, const ReportData& data,
 // Plain-words sentence about one cross table's tests.
 std::string TestsInWords(const CrossTab& tab, Language language = Language::kEnglish);
 
-// The role of each story, for charts stacked by role.
+// The role of each story, for charts stacked by role: views of the ids and
+// groups of a SummaryStories (or other vectors) that outlive it.
 struct StoryRoles {
-  std::vector<int64_t> ids;   // ascending
-  std::vector<int32_t> role;  // per story: index into `names`, -1 without one
+  std::span<const int64_t> ids;   // ascending
+  std::span<const int32_t> role;  // per story: index into `names`, -1 without one
   std::vector<std::string> names;
   // The role of story `id` ("" without one); nullptr when the story is not listed.
   const std::string* Of(int64_t id) const;
