@@ -72,7 +72,7 @@ TrimCounts KeepOnlyCoder(Project& project, std::string_view coder) try {
   RethrowSqlite(project);
 }
 
-void CompactProject(Project& project) {
+void CompactProject(Project& project) try {
   try {
     project.db().exec("VACUUM");
   } catch (const SQLite::Exception& e) {
@@ -80,6 +80,8 @@ void CompactProject(Project& project) {
         "cannot compact " + project.file().string() + ": " + e.what() + "; check the disk space",
         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

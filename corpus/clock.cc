@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -83,7 +84,7 @@ std::string UtcStamp(int64_t seconds) {
 
 std::string UtcStampNow() { return UtcStamp(NowSeconds()); }
 
-int64_t ExportTime(Project& project) {
+int64_t ExportTime(Project& project) try {
   if (const auto epoch = SourceDateEpoch()) return *epoch;
   int64_t newest = kEarliestExportTime;
   try {
@@ -106,6 +107,8 @@ int64_t ExportTime(Project& project) {
     throw IoError(std::string("cannot read the project's time stamps: ") + e.what());
   }
   return newest;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

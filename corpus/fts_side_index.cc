@@ -10,6 +10,7 @@
 
 #include "corpus/error.h"
 #include "corpus/files.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -85,7 +86,7 @@ std::string Definition(Project& project) {
 
 }  // namespace
 
-FtsSideIndex::FtsSideIndex(Project& project, int hash_bytes) : file_(SideFile(project)) {
+FtsSideIndex::FtsSideIndex(Project& project, int hash_bytes) try : file_(SideFile(project)) {
   try {
     const std::string definition = Definition(project);
     // Side indexes of killed imports (this process id reused, or another's).
@@ -119,6 +120,8 @@ FtsSideIndex::FtsSideIndex(Project& project, int hash_bytes) : file_(SideFile(pr
                             "): " + e.what(),
                         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 FtsSideIndex::~FtsSideIndex() {
@@ -128,7 +131,7 @@ FtsSideIndex::~FtsSideIndex() {
   std::filesystem::remove(file_, ignored);
 }
 
-void FtsSideIndex::Add(int64_t id, const std::string& title, const std::string& text) {
+void FtsSideIndex::Add(int64_t id, const std::string& title, const std::string& text) try {
   try {
     insert_->bind(1, id);
     insert_->bindNoCopy(2, title);
@@ -141,9 +144,11 @@ void FtsSideIndex::Add(int64_t id, const std::string& title, const std::string& 
         "cannot build the full-text index beside the project (" + file_.string() + "): " + e.what(),
         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(file_);
 }
 
-void FtsSideIndex::CopyInto(Project& project) {
+void FtsSideIndex::CopyInto(Project& project) try {
   try {
     db_->exec("COMMIT");  // writes the last buffered terms
     const auto indexed = CountAndLargestId(*db_, "story_fts_docsize");
@@ -178,6 +183,8 @@ void FtsSideIndex::CopyInto(Project& project) {
         std::string("cannot copy the full-text index into the project: ") + e.what(),
         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 }  // namespace verhaal

@@ -9,6 +9,7 @@
 
 #include "corpus/backup.h"
 #include "corpus/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 namespace {
@@ -74,7 +75,7 @@ std::string ColumnsOf(SQLite::Database& db, const Table& table) {
 
 }  // namespace
 
-HeldProject::HeldProject(const std::filesystem::path& file) : project_(Project::Open(file)) {
+HeldProject::HeldProject(const std::filesystem::path& file) try : project_(Project::Open(file)) {
   try {
     // The copy written back holds rows in any order; its references are
     // right, as they were right in the copy.
@@ -84,6 +85,8 @@ HeldProject::HeldProject(const std::filesystem::path& file) : project_(Project::
   } catch (const SQLite::Exception& e) {
     throw SqliteFailure(e.getErrorCode(), e.what(), file.string());
   }
+} catch (...) {
+  RethrowSqlite(file);
 }
 
 HeldProject::~HeldProject() {
@@ -103,7 +106,7 @@ void HeldProject::CopyTo(const std::filesystem::path& to) {
   BackupProject(reader, to);
 }
 
-void HeldProject::ReplaceWith(const std::filesystem::path& copy) {
+void HeldProject::ReplaceWith(const std::filesystem::path& copy) try {
   SQLite::Database& db = project_.db();
   sqlite3* handle = db.getHandle();
   try {
@@ -134,6 +137,8 @@ void HeldProject::ReplaceWith(const std::filesystem::path& copy) {
                             e.what() + "; the project was not changed",
                         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 }  // namespace verhaal

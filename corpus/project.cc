@@ -75,7 +75,7 @@ Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
 
 Project Project::CreateAtVersion(const std::filesystem::path& file, std::string_view name,
-                                 int version) {
+                                 int version) try {
   std::error_code ec;
   if (std::filesystem::exists(file, ec)) {
     throw Error(ErrorKind::kCannotCreate,
@@ -104,6 +104,8 @@ Project Project::CreateAtVersion(const std::filesystem::path& file, std::string_
     throw Error(ErrorKind::kCannotCreate, "cannot create " + Show(file) + ": " + e.what());
   }
   return Project(file, std::move(db));
+} catch (...) {
+  RethrowSqlite(file);
 }
 
 Project Project::Create(const std::filesystem::path& file, std::string_view name) try {
@@ -112,7 +114,7 @@ Project Project::Create(const std::filesystem::path& file, std::string_view name
   RethrowSqlite(file);
 }
 
-Project Project::Open(const std::filesystem::path& file) {
+Project Project::Open(const std::filesystem::path& file) try {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec)) {
     throw MissingError(Show(file) + " does not exist; create it with `verhaal init " + Show(file) +
@@ -167,6 +169,8 @@ Project Project::Open(const std::filesystem::path& file) {
     throw SqliteIoError("cannot read " + Show(file) + ": " + e.what(), e.getErrorCode());
   }
   return Project(file, std::move(db));
+} catch (...) {
+  RethrowSqlite(file);
 }
 
 std::string Project::name() try {
@@ -182,20 +186,22 @@ int Project::schema_version() try {
   RethrowSqlite(*this);
 }
 
-int64_t DataVersion(Project& project) {
+int64_t DataVersion(Project& project) try {
   try {
     return project.db().execAndGet("PRAGMA data_version").getInt64();
   } catch (const SQLite::Exception& e) {
     throw SqliteIoError("cannot read " + project.file().string() + ": " + e.what(),
                         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 int64_t OwnChanges(Project& project) try { return project.db().getTotalChanges(); } catch (...) {
   RethrowSqlite(project);
 }
 
-int64_t ProjectFileBytes(Project& project) {
+int64_t ProjectFileBytes(Project& project) try {
   try {
     return project.db().execAndGet("PRAGMA page_count").getInt64() *
            project.db().execAndGet("PRAGMA page_size").getInt64();
@@ -203,9 +209,11 @@ int64_t ProjectFileBytes(Project& project) {
     throw SqliteIoError("cannot read " + project.file().string() + ": " + e.what(),
                         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-Transaction::Transaction(Project& project) : project_(project) {
+Transaction::Transaction(Project& project) try : project_(project) {
   try {
     project_.db().exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
@@ -216,6 +224,8 @@ Transaction::Transaction(Project& project) : project_(project) {
         "cannot start a transaction on " + project_.file().string() + ": " + e.what(),
         project_.file().string());
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 Transaction::~Transaction() {
@@ -227,7 +237,7 @@ Transaction::~Transaction() {
   }
 }
 
-void Transaction::Commit() {
+void Transaction::Commit() try {
   try {
     project_.db().exec("COMMIT");
     done_ = true;
@@ -240,15 +250,19 @@ void Transaction::Commit() {
         "cannot write " + project_.file().string() + ": " + e.what() + "; nothing was changed",
         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
-BulkWrite::BulkWrite(Project& project) : project_(project) {
+BulkWrite::BulkWrite(Project& project) try : project_(project) {
   try {
     active_ = project_.db().execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
   } catch (const SQLite::Exception&) {
     active_ = false;  // busy: another connection reads; stay in WAL mode
   }
   project_.db().exec("PRAGMA foreign_keys = OFF");
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 BulkWrite::~BulkWrite() {

@@ -3,10 +3,11 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "base/error.h"
+#include "corpus/sqlite_errors.h"
 
 namespace verhaal {
 
-Project OpenProjectForReading(const std::filesystem::path& file) {
+Project OpenProjectForReading(const std::filesystem::path& file) try {
   Project project = Project::Open(file);
   try {
     project.db().exec("PRAGMA query_only = ON");
@@ -14,6 +15,8 @@ Project OpenProjectForReading(const std::filesystem::path& file) {
     throw SqliteIoError("cannot read " + file.string() + ": " + e.what(), e.getErrorCode());
   }
   return project;
+} catch (...) {
+  RethrowSqlite(file);
 }
 
 }  // namespace verhaal

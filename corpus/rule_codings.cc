@@ -57,7 +57,7 @@ std::string CodeFilter(const std::vector<int64_t>& code_ids) {
 
 std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
                                           const std::vector<int64_t>& code_ids, int64_t after,
-                                          int64_t up_to) {
+                                          int64_t up_to) try {
   const std::string sql = std::string("SELECT story_id, code_id, start, end, ") + kByRule +
                           " FROM coding WHERE story_id > ? AND story_id <= ? AND coder_id = ?" +
                           CodeFilter(code_ids);
@@ -82,9 +82,11 @@ std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
   // as SQLite may choose another plan.
   if (!std::is_sorted(rows.begin(), rows.end())) std::sort(rows.begin(), rows.end());
   return rows;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-bool HasRuleCodings(Project& project, int64_t coder_id, const std::vector<int64_t>& code_ids) {
+bool HasRuleCodings(Project& project, int64_t coder_id, const std::vector<int64_t>& code_ids) try {
   try {
     SQLite::Statement query(project.db(),
                             std::string("SELECT EXISTS (SELECT 1 FROM coding WHERE coder_id = ?") +
@@ -97,9 +99,11 @@ bool HasRuleCodings(Project& project, int64_t coder_id, const std::vector<int64_
   } catch (const SQLite::Exception& e) {
     throw SqliteIoError(std::string("cannot read the codings: ") + e.what(), e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project);
 }
 
-CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
+CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id) try
     : project_(project),
       coder_id_(coder_id),
       insert_many_(PrepareInsert(project.db().getHandle(), kRowsPerInsert)),
@@ -130,6 +134,8 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id)
                         e.getErrorCode());
   }
   rows_.reserve(kRowsPerInsert);
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 // Buffered rows not flushed are dropped: the transaction they belong to
@@ -183,16 +189,18 @@ void CodingBulkWriter::RestoreTriggers() try {
   RethrowSqlite(project_);
 }
 
-int64_t CodingBulkWriter::Origin(std::string_view origin) {
+int64_t CodingBulkWriter::Origin(std::string_view origin) try {
   try {
     return EnsureCodingOrigin(project_, origin, created_);
   } catch (const SQLite::Exception& e) {
     throw SqliteIoError(std::string("cannot write a coding's origin: ") + e.what(),
                         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
-void CodingBulkWriter::SetAside() {
+void CodingBulkWriter::SetAside() try {
   sqlite3* db = project_.db().getHandle();
   try {
     project_.db().exec(std::string("DROP TABLE IF EXISTS ") + kAsideTable);
@@ -211,6 +219,8 @@ void CodingBulkWriter::SetAside() {
                            kAsideTable + " ORDER BY rowid");
   next_aside_.reset();
   aside_done_ = false;
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 void CodingBulkWriter::TakeAsideBefore(const Row* row) try {
@@ -264,7 +274,7 @@ void CodingBulkWriter::Insert(const SegmentKey& key, int64_t origin_id) try {
   RethrowSqlite(project_);
 }
 
-void CodingBulkWriter::Flush() {
+void CodingBulkWriter::Flush() try {
   if (aside_) {
     TakeAsideBefore(nullptr);
     aside_.reset();
@@ -281,6 +291,8 @@ void CodingBulkWriter::Flush() {
   } catch (const SQLite::Exception& e) {
     throw SqliteIoError(std::string("cannot write codings: ") + e.what(), e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count) try {
@@ -311,7 +323,7 @@ void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count)
   RethrowSqlite(project_);
 }
 
-void CodingBulkWriter::Delete(const SegmentKey& key) {
+void CodingBulkWriter::Delete(const SegmentKey& key) try {
   if (aside_)
     throw Error(ErrorKind::kInternal, "a coding was deleted while codings were set aside");
   try {
@@ -324,6 +336,8 @@ void CodingBulkWriter::Delete(const SegmentKey& key) {
   } catch (const SQLite::Exception& e) {
     throw SqliteIoError(std::string("cannot delete a coding: ") + e.what(), e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 }  // namespace verhaal

@@ -20,7 +20,7 @@ int64_t Count(Project& project, const char* sql) { return project.db().execAndGe
 }  // namespace
 
 std::vector<SearchHit> SearchStories(Project& project, std::string_view query, int limit,
-                                     std::string_view open, std::string_view close) {
+                                     std::string_view open, std::string_view close) try {
   std::vector<SearchHit> out;
   try {
     SQLite::Statement find(project.db(),
@@ -43,6 +43,8 @@ std::vector<SearchHit> SearchStories(Project& project, std::string_view query, i
                      "; quote phrases with \"...\" and use AND, OR, NOT, prefix*");
   }
   return out;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 ProjectCounts CountProject(Project& project) try {

@@ -100,7 +100,7 @@ void Bind(SQLite::Statement& statement, const StoryPageQuery& query) {
 
 }  // namespace
 
-StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
+StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) try {
   const bool search = !query.q.empty();
   // Uncoded stories without a search: story_uncoded in its key order, each
   // joined to its story (CROSS JOIN keeps that order of the loops), so the
@@ -173,6 +173,8 @@ StoryPage ListStoryPage(Project& project, const StoryPageQuery& query) {
                      "; quote phrases with \"...\" and use AND, OR, NOT, prefix*");
   }
   return page;
+} catch (...) {
+  RethrowSqlite(project);
 }
 
 StoryFacets ListStoryFacets(Project& project) try {

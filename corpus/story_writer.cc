@@ -115,7 +115,7 @@ StoryWriter::~StoryWriter() {
   }
 }
 
-void StoryWriter::Finish() {
+void StoryWriter::Finish() try {
   if (finished_) return;
   finished_ = true;
   if (fts_trigger_.empty()) return;
@@ -137,9 +137,11 @@ void StoryWriter::Finish() {
     throw SqliteIoError(std::string("cannot update the full-text index: ") + e.what(),
                         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
-void StoryWriter::Finish(FtsSideIndex& side) {
+void StoryWriter::Finish(FtsSideIndex& side) try {
   if (finished_) return;
   if (!CanAdoptIndex()) {
     throw Error(ErrorKind::kInternal,
@@ -154,6 +156,8 @@ void StoryWriter::Finish(FtsSideIndex& side) {
     throw SqliteIoError(std::string("cannot update the full-text index: ") + e.what(),
                         e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 std::optional<StoredStory> StoryWriter::Find(std::string_view key) try {
@@ -177,7 +181,7 @@ int64_t StoryWriter::Insert(const Story& story) try {
   RethrowSqlite(project_);
 }
 
-std::optional<int64_t> StoryWriter::TryInsert(const Story& story) {
+std::optional<int64_t> StoryWriter::TryInsert(const Story& story) try {
   BindNewStory(insert_, story);
   try {
     insert_.exec();
@@ -190,6 +194,8 @@ std::optional<int64_t> StoryWriter::TryInsert(const Story& story) {
   insert_.reset();
   insert_.clearBindings();
   return project_.db().getLastInsertRowid();
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 void StoryWriter::Update(int64_t id, const Story& story) try {
@@ -255,7 +261,7 @@ void StoryWriter::SetStoryValue(int64_t story_id, int64_t variable_id, std::stri
 }
 
 void StoryWriter::AddSignifierValue(int64_t story_id, const Signifier& signifier,
-                                    const SignifierValue& answer) {
+                                    const SignifierValue& answer) try {
   CheckSignifierValue(signifier, answer);
   try {
     InsertSignifierRows(insert_signifier_value_, story_id, signifier,
@@ -263,6 +269,8 @@ void StoryWriter::AddSignifierValue(int64_t story_id, const Signifier& signifier
   } catch (const SQLite::Exception& e) {
     throw SqliteIoError(std::string("cannot write the project: ") + e.what(), e.getErrorCode());
   }
+} catch (...) {
+  RethrowSqlite(project_);
 }
 
 void StoryWriter::SetRespondentValue(int64_t respondent_id, int64_t variable_id,
