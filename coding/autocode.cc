@@ -358,14 +358,18 @@ AutocodeReport Autocode(Project& project, const AutocodeOptions& options) {
     // of these codes yet) and the table holds at most one coding per story
     // (so moving them costs little beside matching), they are set aside and
     // written back in order among the new ones instead.
-    if (!HasRuleCodings(project, coder_id, selected_ids) &&
-        CountCodings(project) <= CountStories(project)) {
+    const bool first_run = !HasRuleCodings(project, coder_id, selected_ids);
+    if (first_run && CountCodings(project) <= CountStories(project)) {
       existing =
           ListCoderCodings(project, coder_id, selected_ids);  // by hand, at most one per story
       kept.assign(existing.size(), 0);
       writer->SetAside();
     } else {
       existing_per_batch = true;
+      // A first run of these rules for this coder writes every hit: the
+      // index of codings by code is built again once at the end instead of
+      // kept as they go. A re-run writes what changed and keeps it.
+      if (first_run) writer->SuspendCodeIndex();
     }
   }
 

@@ -17,7 +17,7 @@
 namespace verhaal {
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 class Project {
  public:

@@ -45,10 +45,13 @@ std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> PrepareInsert(sqlite3* db,
 constexpr const char* kByRule =
     "origin_id IN (SELECT id FROM coding_origin WHERE origin LIKE 'rule:%')";
 
-// " AND code_id IN (?, ...)" for `code_ids`, or nothing when empty.
-std::string CodeFilter(const std::vector<int64_t>& code_ids) {
+// " AND code_id IN (?, ...)" for `code_ids`, or nothing when empty. With
+// `by_story`, written "+code_id" so that SQLite reads a range of stories by
+// the coding key rather than every coding of those codes by the index
+// coding_code_coder.
+std::string CodeFilter(const std::vector<int64_t>& code_ids, bool by_story = false) {
   if (code_ids.empty()) return "";
-  std::string sql = " AND code_id IN (";
+  std::string sql = by_story ? " AND +code_id IN (" : " AND code_id IN (";
   for (size_t i = 0; i < code_ids.size(); ++i) sql += i ? ", ?" : "?";
   return sql + ")";
 }
@@ -60,7 +63,7 @@ std::vector<CoderCoding> ListCoderCodings(Project& project, int64_t coder_id,
                                           int64_t up_to) try {
   const std::string sql = std::string("SELECT story_id, code_id, start, end, ") + kByRule +
                           " FROM coding WHERE story_id > ? AND story_id <= ? AND coder_id = ?" +
-                          CodeFilter(code_ids);
+                          CodeFilter(code_ids, true);
   std::vector<CoderCoding> rows;
   try {
     SQLite::Statement query(project.db(), sql);
@@ -114,15 +117,17 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id) try
   try {
     created_ = UtcStampNow();
     delete_.bind(3, coder_id_);
-    // The triggers that take a story out of story_uncoded and count codings
-    // per code and coder for every coding made inserting 1.7 million codings
-    // 70% slower; suspended (only inside a transaction: otherwise the DROP
-    // would be committed at once) and made up for at once by Flush().
+    // The triggers that take a story out of story_uncoded, count codings
+    // per code and coder and keep each story's codes per coder for every
+    // coding made inserting 1.7 million codings 70% slower; suspended (only
+    // inside a transaction: otherwise the DROP would be committed at once)
+    // and made up for at once by Flush().
     if (sqlite3_get_autocommit(project.db().getHandle()) == 0) {
       SQLite::Statement trigger(project.db(),
                                 "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
                                 "name IN ('story_uncoded_coding_insert', 'coding_count_insert', "
-                                "'coding_count_delete')");
+                                "'coding_count_delete', 'story_code_set_insert', "
+                                "'story_code_set_delete')");
       while (trigger.executeStep()) {
         suspended_.push_back({trigger.getColumn(0).getString(), trigger.getColumn(1).getString()});
       }
@@ -142,7 +147,7 @@ CodingBulkWriter::CodingBulkWriter(Project& project, int64_t coder_id) try
 // fails anyway when Flush() was not reached. The suspended triggers are
 // restored all the same, in case the caller commits.
 CodingBulkWriter::~CodingBulkWriter() {
-  if (suspended_.empty() || std::uncaught_exceptions() > 0) return;
+  if ((suspended_.empty() && index_sql_.empty()) || std::uncaught_exceptions() > 0) return;
   try {
     RestoreTriggers();
   } catch (...) {
@@ -156,7 +161,7 @@ bool CodingBulkWriter::Suspended(std::string_view trigger) const {
 }
 
 void CodingBulkWriter::RestoreTriggers() try {
-  if (suspended_.empty()) return;
+  if (suspended_.empty() && index_sql_.empty()) return;
   // The stories that got a coding leave story_uncoded: one pass over the
   // part of it the written codings span.
   if (Suspended("story_uncoded_coding_insert") && written_from_ <= written_to_) {
@@ -183,8 +188,49 @@ void CodingBulkWriter::RestoreTriggers() try {
     project_.db().exec("DELETE FROM coding_count WHERE n <= 0");
     count_delta_.clear();
   }
+  // This coder's codes per story, computed again from its codings for the
+  // stories written or deleted in (the other coders' codings are only ever
+  // set aside and written back as they were).
+  if (Suspended("story_code_set_insert") && touched_from_ <= touched_to_) {
+    SQLite::Statement clear(project_.db(),
+                            "DELETE FROM story_code_set WHERE coder_id = ? AND story_id BETWEEN ? "
+                            "AND ?");
+    clear.bind(1, coder_id_);
+    clear.bind(2, touched_from_);
+    clear.bind(3, touched_to_);
+    clear.exec();
+    SQLite::Statement fill(
+        project_.db(),
+        "INSERT INTO story_code_set(coder_id, story_id, codes) "
+        "SELECT ?1, story_id, ',' || group_concat(code_id, ',') || ',' FROM "
+        "(SELECT DISTINCT story_id, code_id FROM coding WHERE story_id BETWEEN ?2 AND ?3 "
+        "AND coder_id = ?1) GROUP BY story_id");
+    fill.bind(1, coder_id_);
+    fill.bind(2, touched_from_);
+    fill.bind(3, touched_to_);
+    fill.exec();
+  }
   for (const auto& [name, sql] : suspended_) project_.db().exec(sql);
   suspended_.clear();
+  if (!index_sql_.empty()) {
+    project_.db().exec(index_sql_);
+    index_sql_.clear();
+  }
+} catch (...) {
+  RethrowSqlite(project_);
+}
+
+void CodingBulkWriter::SuspendCodeIndex() try {
+  // Done already, or outside a transaction (where the DROP would be
+  // committed at once).
+  if (!index_sql_.empty() || sqlite3_get_autocommit(project_.db().getHandle()) != 0) return;
+  SQLite::Statement index(project_.db(),
+                          "SELECT sql FROM sqlite_master WHERE type = 'index' AND "
+                          "name = 'coding_code_coder'");
+  if (!index.executeStep()) return;
+  index_sql_ = index.getColumn(0).getString();
+  index.reset();
+  project_.db().exec("DROP INDEX coding_code_coder");
 } catch (...) {
   RethrowSqlite(project_);
 }
@@ -202,6 +248,7 @@ int64_t CodingBulkWriter::Origin(std::string_view origin) try {
 
 void CodingBulkWriter::SetAside() try {
   sqlite3* db = project_.db().getHandle();
+  SuspendCodeIndex();
   try {
     project_.db().exec(std::string("DROP TABLE IF EXISTS ") + kAsideTable);
     // In key order, so read back by rowid in key order.
@@ -301,6 +348,8 @@ void CodingBulkWriter::Write(sqlite3_stmt* statement, size_t from, size_t count)
     const Row& row = rows_[i];
     written_from_ = std::min(written_from_, row.key.story_id);
     written_to_ = std::max(written_to_, row.key.story_id);
+    touched_from_ = std::min(touched_from_, row.key.story_id);
+    touched_to_ = std::max(touched_to_, row.key.story_id);
     ++count_delta_[{row.key.code_id, row.coder_id}];
     sqlite3_bind_int64(statement, column++, row.key.story_id);
     sqlite3_bind_int64(statement, column++, row.key.code_id);
@@ -332,7 +381,11 @@ void CodingBulkWriter::Delete(const SegmentKey& key) try {
     delete_.bind(2, key.code_id);
     delete_.bind(4, key.start);
     delete_.bind(5, key.end);
-    if (delete_.exec() > 0) --count_delta_[{key.code_id, coder_id_}];
+    if (delete_.exec() > 0) {
+      --count_delta_[{key.code_id, coder_id_}];
+      touched_from_ = std::min(touched_from_, key.story_id);
+      touched_to_ = std::max(touched_to_, key.story_id);
+    }
   } catch (const SQLite::Exception& e) {
     throw SqliteIoError(std::string("cannot delete a coding: ") + e.what(), e.getErrorCode());
   }
