@@ -2,6 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "corpus/raw_rows.h"
 
 namespace verhaal {
@@ -39,12 +44,138 @@ void CodingScan::ForEachCodingSpan(const std::function<void(const CodingSpan&)>&
       true, INT64_MIN, INT64_MAX, visit);
 }
 
+void CodingScan::ForEachCodingSpanOfCodes(const std::vector<int64_t>& code_ids,
+                                          const std::function<void(const CodingSpan&)>& visit) {
+  if (code_ids.empty()) return;
+  // Only numbers are spliced in, as in CodingCondition.
+  std::string sql = "SELECT story_id, code_id, coder_id, start, end FROM coding WHERE code_id IN (";
+  for (size_t i = 0; i < code_ids.size(); ++i) {
+    sql += (i ? ", " : "") + std::to_string(code_ids[i]);
+  }
+  sql += ")";
+  if (coders_) sql += " AND " + CodingCondition(*coders_);
+  struct Row {
+    CodingSpan span;
+    int64_t coder_id;
+  };
+  std::vector<Row> rows;
+  ForEachRawRow(
+      connection_.get(), sql.c_str(), "the codings", [](sqlite3_stmt*) {},
+      [&](sqlite3_stmt* row) {
+        rows.push_back(Row{CodingSpan{sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1),
+                                      sqlite3_column_int64(row, 3), sqlite3_column_int64(row, 4)},
+                           sqlite3_column_int64(row, 2)});
+      });
+  // The coding key's order, as ForEachCodingSpan gives them.
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    return std::tie(a.span.story_id, a.span.code_id, a.coder_id, a.span.start, a.span.end) <
+           std::tie(b.span.story_id, b.span.code_id, b.coder_id, b.span.start, b.span.end);
+  });
+  for (const Row& row : rows) visit(row.span);
+}
+
 void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit, int64_t from,
                                   int64_t to) {
-  Visit(
-      "SELECT story_id, code_id FROM coding WHERE story_id >= ?1 AND story_id < ?2 "
-      "ORDER BY story_id, code_id",
-      false, from, to, visit);
+  // A speaker's turns are stretches of text: only the codings tell whether
+  // a code was used in one. Each (story, code) pair once.
+  if (coders_ && !coders_->speaker.empty()) {
+    CodingSpan last{-1, -1};
+    Visit(
+        "SELECT story_id, code_id FROM coding WHERE story_id >= ?1 AND story_id < ?2 "
+        "ORDER BY story_id, code_id",
+        false, from, to, [&](const CodingSpan& span) {
+          if (span.story_id == last.story_id && span.code_id == last.code_id) return;
+          last = span;
+          visit(span);
+        });
+    return;
+  }
+  sqlite3* db = connection_.get();
+  std::vector<int64_t> coder_ids;
+  int min_coders = 1;
+  if (coders_) {
+    coder_ids = coders_->coder_ids;
+    min_coders = coders_->min_coders;
+  } else {
+    ForEachRawRow(
+        db, "SELECT id FROM coder ORDER BY id", "the coders", [](sqlite3_stmt*) {},
+        [&](sqlite3_stmt* row) { coder_ids.push_back(sqlite3_column_int64(row, 0)); });
+  }
+  if (coder_ids.empty() || min_coders > static_cast<int>(coder_ids.size())) return;
+  // One cursor per coder over story_code_set, in story order, merged.
+  using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+  struct Cursor {
+    Statement rows{nullptr, sqlite3_finalize};
+    bool on_row = false;
+  };
+  auto step = [&](Cursor& cursor) {
+    const int status = sqlite3_step(cursor.rows.get());
+    if (status != SQLITE_ROW && status != SQLITE_DONE) {
+      throw IoError(std::string("reading the codes of the stories failed: ") + sqlite3_errmsg(db));
+    }
+    cursor.on_row = status == SQLITE_ROW;
+  };
+  std::vector<Cursor> cursors(coder_ids.size());
+  for (size_t i = 0; i < coder_ids.size(); ++i) {
+    sqlite3_stmt* prepared = nullptr;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT story_id, codes FROM story_code_set WHERE coder_id = ?1 AND "
+                           "story_id >= ?2 AND story_id < ?3 ORDER BY story_id",
+                           -1, &prepared, nullptr) != SQLITE_OK) {
+      sqlite3_finalize(prepared);
+      throw IoError(std::string("cannot read the codes of the stories: ") + sqlite3_errmsg(db));
+    }
+    cursors[i].rows.reset(prepared);
+    sqlite3_bind_int64(prepared, 1, coder_ids[i]);
+    sqlite3_bind_int64(prepared, 2, from);
+    sqlite3_bind_int64(prepared, 3, to);
+    step(cursors[i]);
+  }
+  std::vector<int64_t> codes;  // of the story being read, from every coder
+  for (;;) {
+    int64_t story = INT64_MAX;
+    bool any = false;
+    for (const Cursor& cursor : cursors) {
+      if (!cursor.on_row) continue;
+      story = std::min<int64_t>(story, sqlite3_column_int64(cursor.rows.get(), 0));
+      any = true;
+    }
+    if (!any) return;
+    codes.clear();
+    for (Cursor& cursor : cursors) {
+      if (!cursor.on_row || sqlite3_column_int64(cursor.rows.get(), 0) != story) continue;
+      // ",3,17,42,": each code once per coder.
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(cursor.rows.get(), 1));
+      const int bytes = sqlite3_column_bytes(cursor.rows.get(), 1);
+      int64_t id = 0;
+      bool digits = false;
+      for (int k = 0; k < bytes; ++k) {
+        const char c = text[k];
+        if (c >= '0' && c <= '9') {
+          id = id * 10 + (c - '0');
+          digits = true;
+        } else if (digits) {
+          codes.push_back(id);
+          id = 0;
+          digits = false;
+        }
+      }
+      if (digits) codes.push_back(id);
+      step(cursor);
+    }
+    std::sort(codes.begin(), codes.end());
+    CodingSpan span;
+    span.story_id = story;
+    for (size_t k = 0; k < codes.size();) {
+      size_t run = k + 1;
+      while (run < codes.size() && codes[run] == codes[k]) ++run;
+      if (static_cast<int>(run - k) >= min_coders) {
+        span.code_id = codes[k];
+        visit(span);
+      }
+      k = run;
+    }
+  }
 }
 
 }  // namespace verhaal

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "corpus/coder_set.h"
 #include "corpus/project.h"
@@ -45,8 +46,17 @@ class CodingScan {
   // segment, from the (story, code, coder, start, end) index alone:
   // constant memory at any size. kIo when reading fails.
   void ForEachCodingSpan(const std::function<void(const CodingSpan&)>& visit);
-  // The same without the segment (a third cheaper per coding), for the
-  // stories with ids in [from, to).
+  // The same for the codings of the codes `code_ids` only, read through the
+  // index coding_code_coder (schema 10) and sorted here: memory for those
+  // codings (40 bytes each), time for them rather than for every coding.
+  void ForEachCodingSpanOfCodes(const std::vector<int64_t>& code_ids,
+                                const std::function<void(const CodingSpan&)>& visit);
+  // Calls `visit` once for each distinct (story, code) pair the scan's
+  // coders admit (with min_coders: that many coders of the set used the
+  // code in the story), ordered by story, then code, for the stories with
+  // ids in [from, to); start and end stay 0. Reads story_code_set (schema
+  // 10: one row per story and coder) instead of the codings; with a
+  // speaker, whose turns only the codings' segments can meet, the codings.
   void ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit,
                         int64_t from = INT64_MIN, int64_t to = INT64_MAX);
 

@@ -62,6 +62,15 @@ std::vector<int> CodeLevels(Project& project, const DimensionSpec& spec,
   return level_of;
 }
 
+// The code ids with a level.
+std::vector<int64_t> CodesOf(const std::vector<int>& level_of) {
+  std::vector<int64_t> ids;
+  for (size_t id = 0; id < level_of.size(); ++id) {
+    if (level_of[id] >= 0) ids.push_back(static_cast<int64_t>(id));
+  }
+  return ids;
+}
+
 int LevelOf(const std::vector<int>& level_of, int64_t code_id) {
   return code_id >= 0 && static_cast<size_t>(code_id) < level_of.size()
              ? level_of[static_cast<size_t>(code_id)]
@@ -111,8 +120,17 @@ void ForEachStorySegments(Project& project, const CoderSet& coders,
     for (auto& spans : col_spans) spans.clear();
     any_row = any_col = false;
   };
+  // Only the codings of the dimensions' codes, in the order of the coding
+  // key.
+  std::vector<int64_t> codes = CodesOf(row_levels);
+  if (col_levels != nullptr) {
+    const std::vector<int64_t> more = CodesOf(*col_levels);
+    codes.insert(codes.end(), more.begin(), more.end());
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+  }
   CodingScan scan(project, coders);
-  scan.ForEachCodingSpan([&](const CodingSpan& coding) {
+  scan.ForEachCodingSpanOfCodes(codes, [&](const CodingSpan& coding) {
     if (coding.story_id != current) {
       flush();
       current = coding.story_id;
@@ -138,7 +156,7 @@ Segments ReadSegments(Project& project, const CoderSet& coders, const std::vecto
   const std::unordered_set<int64_t> in(stories.begin(), stories.end());
   Segments out;
   CodingScan scan(project, coders);
-  scan.ForEachCodingSpan([&](const CodingSpan& coding) {
+  scan.ForEachCodingSpanOfCodes(CodesOf(level_of), [&](const CodingSpan& coding) {
     const int level = LevelOf(level_of, coding.code_id);
     if (level < 0 || !in.count(coding.story_id)) return;
     auto& spans = out[coding.story_id];

@@ -105,22 +105,18 @@ std::unique_ptr<ExportSource> MakeCodebookShape(Project& project) {
           Number("retired", "no longer used", Measure::kNominal, yes_no),
           Number("codings", "number of codings of this code"),
           Number("stories", "number of stories with this code"), Text("guid", "GUID")});
-  // Every code's codings and stories, counted in one pass over the codings
-  // in story order (a story counts once per code).
+  // Every code's codings (kept per code and coder) and stories (one pass
+  // over each story's codes).
   struct Counts {
     int64_t codings = 0;
     int64_t stories = 0;
-    int64_t last_story = -1;
   };
   std::unordered_map<int64_t, Counts> counts;
-  CodingScan(project).ForEachStoryCode([&](const CodingSpan& coding) {
-    Counts& c = counts[coding.code_id];
-    ++c.codings;
-    if (c.last_story != coding.story_id) {
-      ++c.stories;
-      c.last_story = coding.story_id;
-    }
-  });
+  for (const auto& [code_id, n] : CountCodingsByCode(project, std::nullopt)) {
+    counts[code_id].codings = n;
+  }
+  CodingScan(project).ForEachStoryCode(
+      [&](const CodingSpan& coding) { ++counts[coding.code_id].stories; });
   for (const auto& code : ListCodes(project)) {
     const Counts found = counts.contains(code.id) ? counts[code.id] : Counts{};
     const int64_t codings = found.codings;
