@@ -32,6 +32,7 @@
 #include "exporters/export_table.h"
 #include "exporters/refi_code_xml.h"
 #include "exporters/refi_qda.h"
+#include "exporters/refi_signifier_line.h"
 #include "exporters/xml_stream.h"
 
 namespace verhaal {
@@ -215,14 +216,17 @@ class ProjectExport {
   // (docs/refi-qda.md): a dyad's position, a triad's three proportions,
   // each stone's x and y, a list's chosen item keys, a free text; and one
   // Text variable listing the signifiers a story answered "not applicable".
+  // Each Description ends in a line with the whole definition.
   void AddSignifierVariables(pugi::xml_node list) {
     if (signifiers_.empty()) return;
     for (const Signifier& sig : signifiers_) {
       const std::string name = "signifier:" + sig.key;
       std::string about = sig.title.empty() ? sig.key : sig.title;
       about += " (" + std::string(SignifierTypeName(sig.type)) + ")";
+      // The readable part, then the whole definition for `import refi`.
+      const std::string line = "\n" + RefiSignifierLine(sig);
       auto add = [&](const std::string& variable, VariableType type, const std::string& what) {
-        AddVariable(list, variable, variable, type, about + what);
+        AddVariable(list, variable, variable, type, about + what + line);
       };
       switch (sig.type) {
         case SignifierType::kDyad:

@@ -149,6 +149,14 @@ int64_t ProjectImport::CoderFor(std::string guid) {
   return id;
 }
 
+SignifierWarning ProjectImport::WarnAt(pugi::xml_node node) {
+  return [this, node](const std::string& message) {
+    const Location at = xml_->LocationOf(node);
+    importer_.report().warnings.push_back(at.file + ":" + std::to_string(at.line) + ":" +
+                                          std::to_string(at.column) + ": " + message);
+  };
+}
+
 void ProjectImport::ReadVariables(pugi::xml_node variables) {
   static const std::map<std::string, VariableType> kTypes = {
       {"Text", VariableType::kText},       {"Boolean", VariableType::kBoolean},
@@ -168,7 +176,8 @@ void ProjectImport::ReadVariables(pugi::xml_node variables) {
     }
     info.type = found->second;
     const std::string description = ChildNamed(element, "Description").text().get();
-    info.signifier = ReadSignifierVariable(info.name, description, signifier_definitions_);
+    info.signifier =
+        ReadSignifierVariable(info.name, description, signifier_definitions_, WarnAt(element));
     if (info.signifier && !info.signifier->key.empty() &&
         std::find(signifier_order_.begin(), signifier_order_.end(), info.signifier->key) ==
             signifier_order_.end()) {
@@ -181,7 +190,8 @@ void ProjectImport::ReadVariables(pugi::xml_node variables) {
 
 void ProjectImport::AddSignifiers(pugi::xml_node variables) {
   for (const std::string& key : signifier_order_) {
-    const Signifier& definition = signifier_definitions_.at(key);
+    const Signifier definition =
+        SignifierDefinition(signifier_definitions_, key, WarnAt(variables));
     if (!IsWholeSignifier(definition)) continue;
     const bool known = FindSignifier(project_, key).has_value();
     try {

@@ -115,6 +115,8 @@ class ProjectImport {
   // after the GUID, so that no coding is lost.
   int64_t CoderFor(std::string guid);
   void ReadVariables(pugi::xml_node variables);
+  // Adds a warning located at `node` of the piece being read.
+  SignifierWarning WarnAt(pugi::xml_node node);
   // The signifiers that the variables describe, added to the project (an
   // existing one is kept as it is); a signifier whose variables are not
   // whole stays ordinary variables.
@@ -206,9 +208,9 @@ class ProjectImport {
   std::map<std::string, std::string> users_;  // GUID -> coder name
   std::map<std::string, int64_t> codes_;      // GUID -> code id
   std::map<std::string, VariableInfo> variables_;
-  std::map<std::string, Signifier> signifier_definitions_;  // as the variables describe them
-  std::map<std::string, Signifier> signifiers_;             // key -> as stored
-  std::vector<std::string> signifier_order_;                // keys, as the variables come
+  SignifierDescriptions signifier_definitions_;  // as the variables describe them
+  std::map<std::string, Signifier> signifiers_;  // key -> as stored
+  std::vector<std::string> signifier_order_;     // keys, as the variables come
   std::map<std::string, Note> notes_;
   std::map<std::string, int64_t> source_respondent_;
   std::map<std::string, std::vector<PendingValue>> pending_story_values_;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
 
@@ -49,11 +50,82 @@ std::optional<std::pair<std::string, std::string>> Poles(std::string_view text) 
   return std::make_pair(std::string(text.substr(4, high - 4)), std::string(text.substr(high + 6)));
 }
 
+// The Description without its verhaal: last line, and that line's JSON.
+std::pair<std::string, std::optional<std::string>> SplitLine(const std::string& description) {
+  constexpr std::string_view kLine = "verhaal: ";
+  const size_t newline = description.rfind('\n');
+  if (newline == std::string::npos || description.compare(newline + 1, kLine.size(), kLine) != 0) {
+    return {description, std::nullopt};
+  }
+  return {description.substr(0, newline), description.substr(newline + 1 + kLine.size())};
+}
+
+// The definition a verhaal: line holds (docs/refi-qda.md). kData saying what
+// is wrong with it otherwise.
+Signifier ParseLine(const std::string& text) {
+  using Json = nlohmann::json;
+  const Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) {
+    throw DataError("its verhaal: line is not a JSON object");
+  }
+  auto string = [](const Json& object, const char* name, bool required) {
+    const auto found = object.find(name);
+    if (found == object.end()) {
+      if (required) throw DataError(std::string("its verhaal: line has no \"") + name + "\"");
+      return std::string();
+    }
+    if (!found->is_string()) {
+      throw DataError(std::string("in its verhaal: line, \"") + name + "\" is not a string");
+    }
+    return found->get<std::string>();
+  };
+  Signifier signifier;
+  signifier.key = string(json, "key", true);
+  try {
+    signifier.type = ParseSignifierType(string(json, "type", true));
+  } catch (const Error& e) {
+    throw DataError("in its verhaal: line, " + e.message());
+  }
+  signifier.title = string(json, "title", false);
+  signifier.x_low = string(json, "x_low", false);
+  signifier.x_high = string(json, "x_high", false);
+  signifier.y_low = string(json, "y_low", false);
+  signifier.y_high = string(json, "y_high", false);
+  signifier.source = string(json, "source", false);
+  if (const auto multiple = json.find("multiple"); multiple != json.end()) {
+    if (!multiple->is_boolean()) {
+      throw DataError("in its verhaal: line, \"multiple\" is not true or false");
+    }
+    signifier.multiple = multiple->get<bool>();
+  }
+  if (const auto options = json.find("options"); options != json.end()) {
+    if (!options->is_array()) throw DataError("in its verhaal: line, \"options\" is not a list");
+    for (const Json& option : *options) {
+      if (!option.is_object()) {
+        throw DataError("in its verhaal: line, an option is not a JSON object");
+      }
+      SignifierOption read{string(option, "key", true), string(option, "label", false)};
+      if (read.key.empty() || FindSignifierOption(signifier, read.key)) {
+        throw DataError("in its verhaal: line, option key '" + read.key +
+                        "' is empty or not unique");
+      }
+      signifier.options.push_back(std::move(read));
+    }
+  }
+  if (signifier.key.empty()) throw DataError("in its verhaal: line, \"key\" is empty");
+  if (signifier.type == SignifierType::kTriad && signifier.options.size() != 3) {
+    throw DataError("in its verhaal: line, the triad has " +
+                    std::to_string(signifier.options.size()) + " anchors, not 3");
+  }
+  return signifier;
+}
+
 }  // namespace
 
-std::optional<SignifierVariable> ReadSignifierVariable(
-    const std::string& name, const std::string& description,
-    std::map<std::string, Signifier>& signifiers) {
+std::optional<SignifierVariable> ReadSignifierVariable(const std::string& name,
+                                                       const std::string& full_description,
+                                                       SignifierDescriptions& descriptions,
+                                                       const SignifierWarning& warn) {
   if (name.rfind(kPrefix, 0) != 0) return std::nullopt;
   std::string_view rest = std::string_view(name).substr(kPrefix.size());
   SignifierVariable variable;
@@ -61,12 +133,38 @@ std::optional<SignifierVariable> ReadSignifierVariable(
     variable.part = SignifierVariable::Part::kNotApplicable;
     return variable;
   }
-  // "TITLE (TYPE)" or "TITLE (TYPE): WHAT".
+  const auto [description, line] = SplitLine(full_description);
+  std::optional<Signifier> exact;
+  std::string problem;
+  if (line) {
+    try {
+      exact = ParseLine(*line);
+    } catch (const Error& e) {
+      problem = e.message();
+    }
+  }
+  // "TITLE (TYPE)" or "TITLE (TYPE): WHAT"; with a good verhaal: line, its
+  // title and type say where the title ends (it may hold " (list)" itself).
   std::optional<SignifierType> type;
   size_t type_at = std::string::npos;
   std::string_view what;
+  if (exact) {
+    const std::string title = exact->title.empty() ? exact->key : exact->title;
+    const std::string marker = " (" + std::string(SignifierTypeName(exact->type)) + ")";
+    const size_t after = title.size() + marker.size();
+    if (description.compare(0, title.size(), title) == 0 &&
+        description.compare(title.size(), marker.size(), marker) == 0 &&
+        (after == description.size() || description.compare(after, 2, ": ") == 0)) {
+      type = exact->type;
+      type_at = title.size();
+      what = after == description.size() ? std::string_view()
+                                         : std::string_view(description).substr(after + 2);
+    }
+  }
+  const bool hinted = type.has_value();
   for (SignifierType t : {SignifierType::kDyad, SignifierType::kTriad, SignifierType::kStones,
                           SignifierType::kList, SignifierType::kFreetext}) {
+    if (hinted) break;
     const std::string marker = " (" + std::string(SignifierTypeName(t)) + ")";
     for (size_t at = description.find(marker); at != std::string::npos;
          at = description.find(marker, at + 1)) {
@@ -112,7 +210,7 @@ std::optional<SignifierVariable> ReadSignifierVariable(
   if (rest.empty()) return std::nullopt;
   variable.key = std::string(rest);
   variable.stone = stone;
-  Signifier& signifier = signifiers[variable.key];
+  Signifier& signifier = descriptions.described[variable.key];
   if (signifier.key.empty()) {
     signifier.key = variable.key;
     signifier.type = *type;
@@ -170,7 +268,45 @@ std::optional<SignifierVariable> ReadSignifierVariable(
     case SignifierType::kFreetext:
       break;
   }
+  if (!line) {
+    descriptions.without_line.insert(variable.key);
+    return variable;
+  }
+  if (exact && exact->key != variable.key) {
+    problem = "its verhaal: line is of signifier '" + exact->key + "'";
+  } else if (exact && exact->type != *type) {
+    problem = "its verhaal: line is of a " + std::string(SignifierTypeName(exact->type)) +
+              ", its description of a " + std::string(SignifierTypeName(*type));
+  } else if (exact && !stone.empty() && !FindSignifierOption(*exact, stone)) {
+    problem = "its verhaal: line has no stone '" + stone + "'";
+  } else if (exact) {
+    const auto [first, added] = descriptions.lines.emplace(variable.key, *line);
+    if (added) descriptions.exact.emplace(variable.key, *std::move(exact));
+    if (!added && first->second != *line) {
+      problem = "its verhaal: line differs from that of an earlier variable of signifier '" +
+                variable.key + "'";
+    }
+  }
+  if (!problem.empty()) {
+    descriptions.bad_line.insert(variable.key);
+    warn("variable '" + name + "': " + problem + "; signifier '" + variable.key +
+         "' is read from the descriptions alone, as from other tools");
+  }
   return variable;
+}
+
+Signifier SignifierDefinition(const SignifierDescriptions& descriptions, const std::string& key,
+                              const SignifierWarning& warn) {
+  const Signifier& described = descriptions.described.at(key);
+  const auto exact = descriptions.exact.find(key);
+  if (exact == descriptions.exact.end() || descriptions.bad_line.count(key)) return described;
+  if (descriptions.without_line.count(key)) {
+    warn("signifier '" + key +
+         "': some of its variables have no verhaal: line; it is read from the descriptions "
+         "alone, as from other tools");
+    return described;
+  }
+  return exact->second;
 }
 
 bool IsWholeSignifier(const Signifier& signifier) {

@@ -61,7 +61,9 @@ void FillProject(Project& project) {
   triad.key = "steun";
   triad.type = SignifierType::kTriad;
   triad.title = "Wie hielp?";
-  triad.options = {{"top", "familie"}, {"left", "gemeente"}, {"right", "vrienden"}};
+  triad.source = "sensemaker";
+  // Anchor keys of its own (not top, left, right) and one without a label.
+  triad.options = {{"familie", "mijn familie"}, {"gemeente", ""}, {"vrienden", "vrienden"}};
   triad.id = EnsureSignifier(project, triad);
   Signifier list;
   list.key = "hulp";
@@ -70,6 +72,13 @@ void FillProject(Project& project) {
   list.multiple = true;
   list.options = {{"taal", "taalles"}, {"werk", "werkcoach"}, {"geld", "uitkering"}};
   list.id = EnsureSignifier(project, list);
+  Signifier single;
+  single.key = "woonplaats";
+  single.type = SignifierType::kList;
+  single.title = "Waar woont u?";
+  single.multiple = false;
+  single.options = {{"stad", "in de stad"}, {"dorp", ""}};
+  single.id = EnsureSignifier(project, single);
   Signifier stones;
   stones.key = "kaart";
   stones.type = SignifierType::kStones;
@@ -78,12 +87,12 @@ void FillProject(Project& project) {
   stones.x_high = "samen";
   stones.y_low = "onzeker";
   stones.y_high = "zeker";
-  stones.options = {{"werk", "op het werk"}, {"thuis", "thuis"}};
+  stones.options = {{"werk", "op het werk"}, {"thuis", ""}};
   stones.id = EnsureSignifier(project, stones);
   Signifier text;
   text.key = "toelichting";
   text.type = SignifierType::kFreetext;
-  text.title = "Toelichting";
+  // No title: the export shows the key, the import keeps it empty.
   text.id = EnsureSignifier(project, text);
   SignifierValue at;
   at.x = 0.75;
@@ -94,6 +103,9 @@ void FillProject(Project& project) {
   SignifierValue chosen;
   chosen.items = {0, 2};
   SetSignifierValue(project, list, story_a, chosen);
+  SignifierValue one;
+  one.items = {1};
+  SetSignifierValue(project, single, story_a, one);
   SignifierValue placed;
   placed.stones = {StonePlacement{0.2, 0.9}, std::nullopt};
   SetSignifierValue(project, stones, story_a, placed);
@@ -226,11 +238,15 @@ TEST(RefiRoundTripTest, CodingsMemosVariablesSignifiersAndTurnsComeBack) {
   for (size_t i = 0; i < signifiers_a.size(); ++i) {
     const Signifier& x = signifiers_a[i];
     const Signifier& y = signifiers_b[i];
-    EXPECT_EQ(std::tie(x.key, x.type, x.title, x.x_low, x.x_high, x.y_low, x.y_high),
-              std::tie(y.key, y.type, y.title, y.x_low, y.x_high, y.y_low, y.y_high));
+    EXPECT_EQ(std::tie(x.key, x.type, x.title, x.multiple, x.x_low, x.x_high, x.y_low, x.y_high,
+                       x.source),
+              std::tie(y.key, y.type, y.title, y.multiple, y.x_low, y.x_high, y.y_low, y.y_high,
+                       y.source));
     ASSERT_EQ(x.options.size(), y.options.size()) << x.key;
     for (size_t o = 0; o < x.options.size(); ++o) {
-      EXPECT_EQ(x.options[o].label, y.options[o].label) << x.key;
+      EXPECT_EQ(std::tie(x.options[o].key, x.options[o].label),
+                std::tie(y.options[o].key, y.options[o].label))
+          << x.key;
     }
     for (size_t s = 0; s < stories_a.size(); ++s) {
       EXPECT_EQ(GetSignifierValue(a, x, stories_a[s].id), GetSignifierValue(b, y, stories_b[s].id))

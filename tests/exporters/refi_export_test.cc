@@ -298,6 +298,16 @@ TEST(RefiExportTest, CodingMemosSignifierAnswersAndSpeakerTurnsAreExported) {
   EXPECT_NE(qde.find("<PlainTextContent>Eigen plan, eigen tempo.</PlainTextContent>"),
             std::string::npos);
   EXPECT_NE(qde.find("name=\"signifier:belang:top\" typeOfVariable=\"Float\""), std::string::npos);
+  // What NVivo or ATLAS.ti users read, then the whole definition for import refi.
+  EXPECT_NE(
+      qde.find("<Description>Wat was het belangrijkst? (triad): the share of Geld\n"
+               R"(verhaal: {"key":"belang","type":"triad","title":"Wat was het belangrijkst?",)"
+               R"("options":[{"key":"geld","label":"Geld"},{"key":"taal","label":"Taal"},)"
+               R"({"key":"werk","label":"Werk"}]}</Description>)"),
+      std::string::npos)
+      << qde;
+  EXPECT_NE(qde.find(R"(verhaal: {"key":"hulp","type":"list","multiple":true,"options":)"),
+            std::string::npos);
   EXPECT_NE(qde.find("<FloatValue>0.8</FloatValue>"), std::string::npos);
   EXPECT_NE(qde.find("<TextValue>buurt; gemeente</TextValue>"), std::string::npos);
   EXPECT_NE(qde.find("name=\"Amina\" startPosition=\"19\" endPosition=\"45\""), std::string::npos);

@@ -10,6 +10,7 @@
 #include "corpus/codings.h"
 #include "corpus/memos.h"
 #include "corpus/respondents.h"
+#include "corpus/signifiers.h"
 #include "corpus/stories.h"
 #include "corpus/variables.h"
 #include "exporters/zip_writer.h"
@@ -268,6 +269,92 @@ std::string Replace(std::string text, const std::string& from, const std::string
   const size_t at = text.find(from);
   EXPECT_NE(at, std::string::npos) << from;
   return text.replace(at, from.size(), to);
+}
+
+// The `verhaal: {JSON}` last line that `export refi` adds to a signifier
+// variable's Description gives the definition exactly; one that is bad or
+// does not fit, from a file another tool wrote or edited, is ignored with a
+// warning naming the variable, and the signifier is read from the readable
+// part as from other tools (issue 25).
+TEST(RefiImportTest, ASignifiersVerhaalLineIsUsedOrIgnoredWithAWarning) {
+  const std::string good =
+      R"(verhaal: {"key":"steun","type":"triad","title":"Wie?","source":"sensemaker",)"
+      R"("options":[{"key":"familie","label":"familie"},{"key":"gemeente"},)"
+      R"({"key":"vrienden","label":"vrienden"}]})";
+  struct Case {
+    const char* name;
+    std::string top_line;  // on signifier:steun:top; the others get `good`, or none with ""
+    const char* first_anchor;
+    const char* warning;  // "" for none
+  } cases[] = {
+      {"exact", good, "familie", ""},
+      {"no line: another tool's file", "", "top", ""},
+      {"not JSON", "verhaal: {\"key\":", "top",
+       "variable 'signifier:steun:top': its verhaal: line is not a JSON object; signifier "
+       "'steun' is read from the descriptions alone, as from other tools"},
+      {"another key", Replace(good, "\"key\":\"steun\"", "\"key\":\"hulp\""), "top",
+       "variable 'signifier:steun:top': its verhaal: line is of signifier 'hulp'"},
+      {"another type", Replace(good, "\"triad\"", "\"dyad\""), "top",
+       "its verhaal: line is of a dyad, its description of a triad"},
+      {"unknown type", Replace(good, "\"triad\"", "\"slider\""), "top",
+       "in its verhaal: line, unknown signifier type 'slider'"},
+      {"two anchors", Replace(good, R"({"key":"gemeente"},)", ""), "top",
+       "in its verhaal: line, the triad has 2 anchors, not 3"},
+      {"same anchor twice", Replace(good, R"({"key":"gemeente"})", R"({"key":"familie"})"), "top",
+       "in its verhaal: line, option key 'familie' is empty or not unique"},
+      {"label not a string", Replace(good, R"("label":"familie")", R"("label":7)"), "top",
+       "in its verhaal: line, \"label\" is not a string"},
+      {"multiple not a boolean", Replace(good, "\"source\"", "\"multiple\":\"yes\",\"source\""),
+       "top", "in its verhaal: line, \"multiple\" is not true or false"},
+      {"differs from the others", Replace(good, "Wie?", "Wie hielp?"), "top",
+       "variable 'signifier:steun:left': its verhaal: line differs from that of an earlier "
+       "variable of signifier 'steun'"},
+      {"a line on some variables only", "-", "top",
+       "signifier 'steun': some of its variables have no verhaal: line; it is read from the "
+       "descriptions alone, as from other tools"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    TempDir dir;
+    Project project = Project::Create(dir / "p.verhaal", "p");
+    std::string variables;
+    const char* anchors[] = {"top", "left", "right"};
+    for (int i = 0; i < 3; ++i) {
+      std::string line = i == 0 ? c.top_line : c.top_line.empty() ? "" : good;
+      if (line == "-") line.clear();
+      variables += "<Variable guid=\"" + G(20 + i) + "\" name=\"signifier:steun:" + anchors[i] +
+                   "\" typeOfVariable=\"Float\"><Description>Wie? (triad): the share of " +
+                   anchors[i] + (line.empty() ? "" : "\n" + line) + "</Description></Variable>";
+    }
+    std::string values;
+    for (int i = 0; i < 3; ++i) {
+      values += "<VariableValue><VariableRef targetGUID=\"" + G(20 + i) + "\"/><FloatValue>" +
+                (i == 0 ? "0.5" : "0.25") + "</FloatValue></VariableValue>";
+    }
+    const std::string xml =
+        "<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\">\n"
+        "<Variables>" +
+        variables + "</Variables>\n<Sources>\n<TextSource guid=\"" + G(40) +
+        "\" name=\"s\"><PlainTextContent>tekst</PlainTextContent>" + values +
+        "</TextSource>\n</Sources>\n</Project>\n";
+    const RefiImportReport report = ImportRefiPackage(project, Package(xml));
+    const auto steun = FindSignifier(project, "steun");
+    ASSERT_TRUE(steun);
+    ASSERT_EQ(steun->options.size(), 3u);
+    EXPECT_EQ(steun->options[0].key, c.first_anchor);
+    const auto& warnings = report.stories.warnings;
+    if (*c.warning == '\0') {
+      EXPECT_TRUE(warnings.empty()) << warnings.front();
+      EXPECT_EQ(steun->source, std::string(c.first_anchor) == "top" ? "refi-qda" : "sensemaker");
+    } else {
+      ASSERT_FALSE(warnings.empty());
+      EXPECT_NE(warnings.front().find(c.warning), std::string::npos) << warnings.front();
+      EXPECT_EQ(warnings.front().rfind("studie.qdpx:project.qde:", 0), 0u) << warnings.front();
+    }
+    const auto answer = GetSignifierValue(project, *steun, ListStories(project).at(0).id);
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->triad, (Triad{0.5, 0.25, 0.25}));
+  }
 }
 
 TEST(RefiImportTest, AtlasTiCountsCrlfAsOne) {
