@@ -20,7 +20,9 @@ namespace {
 
 // Respondents per (group, code) as bits: each (group, respondent) with
 // stories gets a slot, the slots of a group are consecutive, and a code's
-// bit in a slot is set when one of those stories has the code.
+// bit in a slot is set when one of those stories has the code. A slot's
+// bits for every code lie together (a story's codes set bits in one or two
+// cache lines, not one line per code of a table of megabytes).
 class RespondentSlots {
  public:
   explicit RespondentSlots(const SummaryStories& stories) {
@@ -52,38 +54,41 @@ class RespondentSlots {
     for (size_t g = stories.groups.size(); g-- > 0;) {
       group_begin_[g] = std::min(group_begin_[g], group_begin_[g + 1]);
     }
-    words_ = (static_cast<size_t>(slots) + 63) / 64;
+    slots_ = slots;
   }
 
   // Bits for `codes` codes, all clear.
   std::vector<uint64_t> NewBits(size_t codes) const {
-    return std::vector<uint64_t>(words_ * codes, 0);
+    return std::vector<uint64_t>(static_cast<size_t>(slots_) * WordsPerSlot(codes), 0);
   }
 
-  void Set(std::vector<uint64_t>& bits, size_t story, uint16_t code) const {
+  void Set(std::vector<uint64_t>& bits, size_t codes, size_t story, uint16_t code) const {
     const uint32_t slot = slot_[story];
     if (slot == kNoSlot) return;
-    bits[code * words_ + slot / 64] |= uint64_t{1} << (slot % 64);
+    bits[slot * WordsPerSlot(codes) + code / 64] |= uint64_t{1} << (code % 64);
   }
 
-  // The slots set for `code` among group g's.
-  int64_t Count(const std::vector<uint64_t>& bits, size_t g, size_t code) const {
-    const uint64_t* row = bits.data() + code * words_;
-    const uint32_t begin = group_begin_[g], end = group_begin_[g + 1];
-    int64_t n = 0;
-    for (uint32_t slot = begin; slot < end;) {
-      const uint32_t word = slot / 64, offset = slot % 64;
-      const uint32_t take = std::min<uint32_t>(64 - offset, end - slot);
-      const uint64_t mask = take == 64 ? ~uint64_t{0} : ((uint64_t{1} << take) - 1) << offset;
-      n += std::popcount(row[word] & mask);
-      slot += take;
+  // Per group, per code: the slots with the code's bit set.
+  std::vector<std::vector<int64_t>> Count(const std::vector<uint64_t>& bits, size_t groups,
+                                          size_t codes) const {
+    std::vector<std::vector<int64_t>> n(groups, std::vector<int64_t>(codes, 0));
+    const size_t per_slot = WordsPerSlot(codes);
+    for (size_t g = 0; g < groups; ++g) {
+      for (size_t slot = group_begin_[g]; slot < group_begin_[g + 1]; ++slot) {
+        for (size_t w = 0; w < per_slot; ++w) {
+          for (uint64_t word = bits[slot * per_slot + w]; word != 0; word &= word - 1) {
+            ++n[g][w * 64 + static_cast<size_t>(std::countr_zero(word))];
+          }
+        }
+      }
     }
     return n;
   }
 
  private:
+  static size_t WordsPerSlot(size_t codes) { return (codes + 63) / 64; }
   static constexpr uint32_t kNoSlot = UINT32_MAX;
-  size_t words_ = 0;
+  uint32_t slots_ = 0;
   std::vector<uint32_t> slot_;         // per story
   std::vector<uint32_t> group_begin_;  // per group + 1
 };
@@ -124,7 +129,7 @@ Tally CountRange(const CountingSetup& setup, CodingScan& scan, size_t first, siz
     for (uint16_t c : current) {
       ++tally.single[c];
       if (g >= 0) ++tally.stories[static_cast<size_t>(g)][c];
-      setup.slots.Set(tally.bits, i, c);
+      setup.slots.Set(tally.bits, n_codes, i, c);
     }
     if (setup.pairs) {
       std::sort(current.begin(), current.end());
@@ -238,10 +243,7 @@ CodeCounts CountCodes(std::vector<Code> codes, const std::vector<CodingScan*>& s
   counts.stories = std::move(tally.stories);
   counts.single = std::move(tally.single);
   counts.both.assign(tally.both.begin(), tally.both.end());
-  counts.respondents.assign(stories.groups.size(), std::vector<int64_t>(n_codes, 0));
-  for (size_t g = 0; g < stories.groups.size(); ++g) {
-    for (size_t c = 0; c < n_codes; ++c) counts.respondents[g][c] = slots.Count(tally.bits, g, c);
-  }
+  counts.respondents = slots.Count(tally.bits, stories.groups.size(), n_codes);
   return counts;
 }
 
