@@ -198,7 +198,13 @@ std::optional<SignifierVariable> ReadSignifierVariable(const std::string& name,
       variable.part =
           rest.back() == 'x' ? SignifierVariable::Part::kStoneX : SignifierVariable::Part::kStoneY;
       rest.remove_suffix(2);
-      const size_t colon = rest.rfind(':');
+      // KEY:STONE; a stone key may hold a colon when the verhaal: line says
+      // where the signifier's key ends.
+      const size_t colon = exact && rest.size() > exact->key.size() &&
+                                   rest.substr(0, exact->key.size()) == exact->key &&
+                                   rest[exact->key.size()] == ':'
+                               ? exact->key.size()
+                               : rest.rfind(':');
       if (colon == std::string_view::npos) return std::nullopt;
       stone = std::string(rest.substr(colon + 1));
       rest = rest.substr(0, colon);

@@ -87,7 +87,8 @@ void FillProject(Project& project) {
   stones.x_high = "samen";
   stones.y_low = "onzeker";
   stones.y_high = "zeker";
-  stones.options = {{"werk", "op het werk"}, {"thuis", ""}};
+  // A stone key with a colon, as in the variable's name signifier:kaart:op:werk:x.
+  stones.options = {{"op:werk", "op het werk"}, {"thuis", ""}};
   stones.id = EnsureSignifier(project, stones);
   Signifier text;
   text.key = "toelichting";
