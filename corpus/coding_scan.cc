@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -46,32 +47,78 @@ void CodingScan::ForEachCodingSpan(const std::function<void(const CodingSpan&)>&
 
 void CodingScan::ForEachCodingSpanOfCodes(const std::vector<int64_t>& code_ids,
                                           const std::function<void(const CodingSpan&)>& visit) {
-  if (code_ids.empty()) return;
-  // Only numbers are spliced in, as in CodingCondition.
-  std::string sql = "SELECT story_id, code_id, coder_id, start, end FROM coding WHERE code_id IN (";
-  for (size_t i = 0; i < code_ids.size(); ++i) {
-    sql += (i ? ", " : "") + std::to_string(code_ids[i]);
+  sqlite3* db = connection_.get();
+  std::vector<int64_t> coder_ids;
+  if (coders_) {
+    coder_ids = coders_->coder_ids;
+  } else {
+    ForEachRawRow(
+        db, "SELECT id FROM coder ORDER BY id", "the coders", [](sqlite3_stmt*) {},
+        [&](sqlite3_stmt* row) { coder_ids.push_back(sqlite3_column_int64(row, 0)); });
   }
-  sql += ")";
+  if (code_ids.empty() || coder_ids.empty()) return;
+  // One cursor per code and coder: the index coding_code_coder gives each
+  // one's codings in story and segment order, and the cursors are merged
+  // into the coding key's order (story, code, coder, segment), as
+  // ForEachCodingSpan gives them, holding one row per cursor.
+  std::string sql = "SELECT story_id, start, end FROM coding WHERE code_id = ?1 AND coder_id = ?2";
   if (coders_) sql += " AND " + CodingCondition(*coders_);
-  struct Row {
-    CodingSpan span;
-    int64_t coder_id;
+  sql += " ORDER BY story_id, start, end";
+  using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+  struct Cursor {
+    Statement rows{nullptr, sqlite3_finalize};
+    int64_t code_id = 0;
+    int64_t coder_id = 0;
+    CodingSpan at;  // the row it stands on
   };
-  std::vector<Row> rows;
-  ForEachRawRow(
-      connection_.get(), sql.c_str(), "the codings", [](sqlite3_stmt*) {},
-      [&](sqlite3_stmt* row) {
-        rows.push_back(Row{CodingSpan{sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1),
-                                      sqlite3_column_int64(row, 3), sqlite3_column_int64(row, 4)},
-                           sqlite3_column_int64(row, 2)});
-      });
-  // The coding key's order, as ForEachCodingSpan gives them.
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    return std::tie(a.span.story_id, a.span.code_id, a.coder_id, a.span.start, a.span.end) <
-           std::tie(b.span.story_id, b.span.code_id, b.coder_id, b.span.start, b.span.end);
-  });
-  for (const Row& row : rows) visit(row.span);
+  std::vector<Cursor> cursors;
+  auto step = [&](Cursor& cursor) {
+    const int status = sqlite3_step(cursor.rows.get());
+    if (status == SQLITE_DONE) return false;
+    if (status != SQLITE_ROW) {
+      throw IoError(std::string("reading the codings failed: ") + sqlite3_errmsg(db));
+    }
+    cursor.at = CodingSpan{sqlite3_column_int64(cursor.rows.get(), 0), cursor.code_id,
+                           sqlite3_column_int64(cursor.rows.get(), 1),
+                           sqlite3_column_int64(cursor.rows.get(), 2)};
+    return true;
+  };
+  for (int64_t code_id : code_ids) {
+    for (int64_t coder_id : coder_ids) {
+      sqlite3_stmt* prepared = nullptr;
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK) {
+        sqlite3_finalize(prepared);
+        throw IoError(std::string("cannot read the codings: ") + sqlite3_errmsg(db));
+      }
+      Cursor cursor;
+      cursor.rows.reset(prepared);
+      cursor.code_id = code_id;
+      cursor.coder_id = coder_id;
+      sqlite3_bind_int64(prepared, 1, code_id);
+      sqlite3_bind_int64(prepared, 2, coder_id);
+      if (step(cursor)) cursors.push_back(std::move(cursor));
+    }
+  }
+  // A heap of the cursors, the one whose row comes first on top.
+  auto later = [&](size_t a, size_t b) {
+    const Cursor& x = cursors[a];
+    const Cursor& y = cursors[b];
+    return std::tie(x.at.story_id, x.code_id, x.coder_id, x.at.start, x.at.end) >
+           std::tie(y.at.story_id, y.code_id, y.coder_id, y.at.start, y.at.end);
+  };
+  std::vector<size_t> heap(cursors.size());
+  for (size_t i = 0; i < heap.size(); ++i) heap[i] = i;
+  std::make_heap(heap.begin(), heap.end(), later);
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    Cursor& cursor = cursors[heap.back()];
+    visit(cursor.at);
+    if (step(cursor)) {
+      std::push_heap(heap.begin(), heap.end(), later);
+    } else {
+      heap.pop_back();
+    }
+  }
 }
 
 void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& visit, int64_t from,

@@ -46,9 +46,10 @@ class CodingScan {
   // segment, from the (story, code, coder, start, end) index alone:
   // constant memory at any size. kIo when reading fails.
   void ForEachCodingSpan(const std::function<void(const CodingSpan&)>& visit);
-  // The same for the codings of the codes `code_ids` only, read through the
-  // index coding_code_coder (schema 10) and sorted here: memory for those
-  // codings (40 bytes each), time for them rather than for every coding.
+  // The same for the codings of the codes `code_ids` only, in the same
+  // order: read through the index coding_code_coder (schema 10), one cursor
+  // per code and coder merged here, so time for those codings rather than
+  // for every coding, and memory for one row per cursor.
   void ForEachCodingSpanOfCodes(const std::vector<int64_t>& code_ids,
                                 const std::function<void(const CodingSpan&)>& visit);
   // Calls `visit` once for each distinct (story, code) pair the scan's
