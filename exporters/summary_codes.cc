@@ -18,6 +18,40 @@
 namespace verhaal {
 namespace {
 
+// Sorts `order` (ascending story positions) by (group, respondent,
+// position): two stable counting passes when the respondent ids are at most
+// a few times the stories (a million stories' sort by comparison was 5% of
+// a summary's time, before its threads start), else by comparison.
+void SortByGroupAndRespondent(const SummaryStories& stories, std::vector<uint32_t>& order) {
+  int64_t largest = 0, smallest = 0;
+  int groups = 0;
+  for (uint32_t i : order) {
+    largest = std::max(largest, stories.respondents[i]);
+    smallest = std::min(smallest, stories.respondents[i]);
+    groups = std::max(groups, stories.group[i] + 1);
+  }
+  if (smallest < 0 || static_cast<uint64_t>(largest) > 4 * order.size() + 1024) {
+    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+      return std::tie(stories.group[a], stories.respondents[a], a) <
+             std::tie(stories.group[b], stories.respondents[b], b);
+    });
+    return;
+  }
+  // Stable passes, least significant key first: positions are ascending.
+  auto pass = [&](size_t keys, auto key_of) {
+    std::vector<uint32_t> start(keys + 1, 0);
+    for (uint32_t i : order) ++start[key_of(i) + 1];
+    for (size_t k = 0; k < keys; ++k) start[k + 1] += start[k];
+    std::vector<uint32_t> sorted(order.size());
+    for (uint32_t i : order) sorted[start[key_of(i)]++] = i;
+    order = std::move(sorted);
+  };
+  pass(static_cast<size_t>(largest) + 1,
+       [&](uint32_t i) { return static_cast<size_t>(stories.respondents[i]); });
+  pass(static_cast<size_t>(groups),
+       [&](uint32_t i) { return static_cast<size_t>(stories.group[i]); });
+}
+
 // Respondents per (group, code) as bits: each (group, respondent) with
 // stories gets a slot, the slots of a group are consecutive, and a code's
 // bit in a slot is set when one of those stories has the code. A slot's
@@ -32,10 +66,7 @@ class RespondentSlots {
         order.push_back(static_cast<uint32_t>(i));
       }
     }
-    std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      return std::tie(stories.group[a], stories.respondents[a], a) <
-             std::tie(stories.group[b], stories.respondents[b], b);
-    });
+    SortByGroupAndRespondent(stories, order);
     slot_.assign(stories.ids.size(), kNoSlot);
     uint32_t slots = 0;
     for (size_t k = 0; k < order.size(); ++k) {
