@@ -297,6 +297,29 @@ int64_t LargestStoryId(Project& project) try {
   RethrowSqlite(project);
 }
 
+namespace {
+
+// `owners` in ascending id. Ids are unique and usually dense (1..N): each is
+// then placed at its offset in one pass, where sorting a million took a
+// tenth of a summary's time; a comparison sort otherwise.
+std::vector<StoryOwner> SortedById(std::vector<StoryOwner> owners) {
+  const auto by_id = [](const StoryOwner& a, const StoryOwner& b) { return a.id < b.id; };
+  if (owners.empty() || std::is_sorted(owners.begin(), owners.end(), by_id)) return owners;
+  const auto [low, high] = std::minmax_element(owners.begin(), owners.end(), by_id);
+  const uint64_t span = static_cast<uint64_t>(high->id) - static_cast<uint64_t>(low->id);
+  if (span >= 2 * static_cast<uint64_t>(owners.size())) {
+    std::sort(owners.begin(), owners.end(), by_id);
+    return owners;
+  }
+  const int64_t first = low->id;
+  std::vector<StoryOwner> placed(span + 1, StoryOwner{INT64_MIN, {}});
+  for (const StoryOwner& owner : owners) placed[static_cast<size_t>(owner.id - first)] = owner;
+  std::erase_if(placed, [](const StoryOwner& owner) { return owner.id == INT64_MIN; });
+  return placed;
+}
+
+}  // namespace
+
 std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& filter) try {
   const bool all = !filter.role && !filter.kind && !filter.wave && !filter.language &&
                    filter.keys.empty() && !filter.set;
@@ -315,9 +338,7 @@ std::vector<StoryOwner> ListStoryOwners(Project& project, const StoryFilter& fil
     if (!query.getColumn(1).isNull()) owner.respondent_id = query.getColumn(1).getInt64();
     owners.push_back(owner);
   }
-  std::sort(owners.begin(), owners.end(),
-            [](const StoryOwner& a, const StoryOwner& b) { return a.id < b.id; });
-  return owners;
+  return SortedById(std::move(owners));
 } catch (...) {
   RethrowSqlite(project);
 }

@@ -72,7 +72,20 @@ TEST_F(StoryListingTest, IdsAscendAndFollowTheFilter) {
 
 // Every story's id, read from the respondent index (in respondents' order,
 // not the ids'), comes out ascending whether the ids lie close together
-// (put in order through a bitmap) or far apart (sorted).
+// (placed at their offsets) or far apart (sorted), and ListStoryOwners keeps
+// each story's respondent beside its id.
+void ExpectOwnersAscendWithTheirRespondents(Project& project, const std::vector<int64_t>& ids) {
+  const std::vector<StoryOwner> owners = ListStoryOwners(project, {});
+  const std::vector<Story> heads = ListStoryHeads(project);  // in id order
+  ASSERT_EQ(owners.size(), ids.size());
+  ASSERT_EQ(heads.size(), ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    EXPECT_EQ(owners[i].id, ids[i]);
+    EXPECT_EQ(heads[i].id, ids[i]);
+    EXPECT_EQ(owners[i].respondent_id, heads[i].respondent_id) << "story " << ids[i];
+  }
+}
+
 TEST_F(StoryListingTest, IdsAscendWithGapsNearAndFar) {
   std::vector<int64_t> respondents;
   for (const char* key : {"R-3", "R-2", "R-1"}) {
@@ -91,9 +104,11 @@ TEST_F(StoryListingTest, IdsAscendWithGapsNearAndFar) {
   for (size_t i = 0; i < all.size(); ++i) (i % 3 == 1 ? gone : kept).push_back(all[i]);
   DeleteStories(project_, gone);
   EXPECT_EQ(ListStoryIds(project_), kept);
+  ExpectOwnersAscendWithTheirRespondents(project_, kept);
   // Far apart: two stories 200 ids apart.
   DeleteStories(project_, std::vector<int64_t>(kept.begin() + 1, kept.end() - 1));
   EXPECT_EQ(ListStoryIds(project_), (std::vector<int64_t>{kept.front(), kept.back()}));
+  ExpectOwnersAscendWithTheirRespondents(project_, {kept.front(), kept.back()});
 }
 
 }  // namespace
