@@ -662,14 +662,16 @@ class ZipEntryWriter : public pugi::xml_writer {
   ZipWriter& zip_;
 };
 
-// Deflate levels. project.qde and the sources at ISA-L's level 1
-// (kZipFast): zlib's fastest level took half the CPU time of an export at
-// 100,000 stories (2.2 s for project.qde's 708 MB, 0.9 s for the sources
-// with runs only), igzip takes a fifth of that and gives a smaller archive
-// (issue 25). Level 9 had taken two thirds of an export for a file 17%
-// smaller (a 32 MB project.qde, 5.4 MB against 4.5 MB).
+// Deflate levels. project.qde at ISA-L's level 1 (kZipFast): zlib's
+// fastest level took half the CPU time of an export at 100,000 stories
+// (2.2 s for project.qde's 708 MB), igzip a fifth of that, for a smaller
+// file (issue 25). The sources, under a KB each in the bench projects, with
+// zlib's runs only: igzip (0.57 s against 0.9 s for 100,000 of them) gave
+// a few of them other bytes from one run to the next, and two exports must
+// be the same bytes. Level 9 had taken two thirds of an export for a
+// project.qde 17% smaller.
 constexpr int kQdeDeflateLevel = kZipFast;
-constexpr int kSourceDeflateLevel = kZipFast;
+constexpr int kSourceDeflateLevel = kZipRunsOnly;
 
 }  // namespace
 

@@ -127,7 +127,10 @@ struct ZipWriter::State {
   isal_zstream fast;
   std::vector<uint8_t> fast_buffer;
   bool fast_level = false;  // the entry being written in pieces is kZipFast
-  std::string buffer;       // compressed bytes on their way out
+  // The piece deflated last, kept until the next one is deflated (a
+  // precaution: igzip's matches may reach back 32 KB into it).
+  std::string last_piece;
+  std::string buffer;  // compressed bytes on their way out
   std::string header;
   // The entry being written in pieces (by the compressing thread).
   EntryRecord current;
@@ -187,7 +190,7 @@ struct ZipWriter::State {
   }
 
   z_stream& Stream(int level) {
-    level = std::clamp(level, 1, 9);
+    level = level == kZipRunsOnly ? kZipRunsOnly : std::clamp(level, 1, 9);
     auto found = streams.find(level);
     if (found != streams.end()) {
       deflateReset(&found->second);
@@ -196,7 +199,9 @@ struct ZipWriter::State {
     z_stream& stream = streams[level];
     std::memset(&stream, 0, sizeof stream);
     // Raw deflate (no zlib header), as zip wants.
-    if (deflateInit2(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    const bool runs = level == kZipRunsOnly;
+    if (deflateInit2(&stream, runs ? 1 : level, Z_DEFLATED, -MAX_WBITS, 8,
+                     runs ? Z_RLE : Z_DEFAULT_STRATEGY) != Z_OK) {
       streams.erase(level);
       throw Error(ErrorKind::kIo, "cannot start deflate for " + file.string());
     }
@@ -205,12 +210,10 @@ struct ZipWriter::State {
 
   // ISA-L's stream, ready for a new entry: raw deflate at igzip's level 1.
   isal_zstream& FastStream() {
-    if (fast_buffer.empty()) {
-      isal_deflate_init(&fast);
-      fast_buffer.resize(ISAL_DEF_LVL1_DEFAULT);
-    } else {
-      isal_deflate_reset(&fast);
-    }
+    // A whole new stream for each entry (isal_deflate_init, not _reset), so
+    // that nothing of the entry before can change its bytes.
+    if (fast_buffer.empty()) fast_buffer.resize(ISAL_DEF_LVL1_DEFAULT);
+    isal_deflate_init(&fast);
     fast.level = 1;
     fast.level_buf = fast_buffer.data();
     fast.level_buf_size = static_cast<uint32_t>(fast_buffer.size());
@@ -482,7 +485,7 @@ void ZipWriter::State::Work() {
     }
     size_t bytes = 0;
     try {
-      for (const Job& job : jobs_now) {
+      for (Job& job : jobs_now) {
         bytes += job.bytes.size();
         switch (job.kind) {
           case Job::Kind::kBytes:
@@ -493,6 +496,7 @@ void ZipWriter::State::Work() {
             break;
           case Job::Kind::kPiece:
             DoPiece(job.bytes);
+            last_piece = std::move(job.bytes);  // the same bytes where they were
             break;
           case Job::Kind::kEnd:
             DoEnd();
