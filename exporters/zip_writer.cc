@@ -122,8 +122,8 @@ struct ZipWriter::State {
   uint64_t directory_size = 0;
   DosTime dos;
   std::map<int, z_stream> streams;  // one per zlib level, reset for each entry
-  // kZipFast: ISA-L's stream and the buffer its level 1 works in, reset
-  // for each entry.
+  // kZipFast: ISA-L's stream and the buffer its level 1 works in, started
+  // anew for each entry.
   isal_zstream fast;
   std::vector<uint8_t> fast_buffer;
   bool fast_level = false;  // the entry being written in pieces is kZipFast
