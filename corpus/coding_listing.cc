@@ -23,15 +23,10 @@ std::string_view TextAt(sqlite3_stmt* row, int column) {
 class TurnCursor {
  public:
   explicit TurnCursor(sqlite3* db) : db_(db) {
-    sqlite3_stmt* prepared = nullptr;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT story_id, position, speaker, interviewer, start, end, "
-                           "timestamp FROM speaker_turn ORDER BY story_id, position",
-                           -1, &prepared, nullptr) != SQLITE_OK) {
-      sqlite3_finalize(prepared);
-      throw IoError(std::string("cannot read the speaker turns: ") + sqlite3_errmsg(db));
-    }
-    statement_.reset(prepared);
+    statement_ = PrepareRaw(db,
+                            "SELECT story_id, position, speaker, interviewer, start, end, "
+                            "timestamp FROM speaker_turn ORDER BY story_id, position",
+                            "the speaker turns");
     Step();
   }
 
@@ -59,7 +54,7 @@ class TurnCursor {
   }
 
   sqlite3* db_;
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement_{nullptr, sqlite3_finalize};
+  RawStatement statement_{nullptr, sqlite3_finalize};
   bool has_row_ = false;
   std::vector<SpeakerTurn> turns_;
 };
@@ -166,19 +161,13 @@ void ForEachCodingByWhom(Project& project, const CoderSet& coders,
 
 struct SegmentCodingCursor::State {
   explicit State(Project& project) : connection(project) {
-    sqlite3_stmt* prepared = nullptr;
-    if (sqlite3_prepare_v2(
-            connection.get(),
-            "SELECT g.story_id, g.code_id, k.name, g.start, g.end, o.created, g.memo "
-            "FROM coding g JOIN code c ON c.id = g.code_id "
-            "JOIN coder k ON k.id = g.coder_id "
-            "JOIN coding_origin o ON o.id = g.origin_id "
-            "ORDER BY g.story_id, g.start, g.end, c.path, k.name",
-            -1, &prepared, nullptr) != SQLITE_OK) {
-      sqlite3_finalize(prepared);
-      throw IoError(std::string("cannot read the codings: ") + sqlite3_errmsg(connection.get()));
-    }
-    statement.reset(prepared);
+    statement = PrepareRaw(connection.get(),
+                           "SELECT g.story_id, g.code_id, k.name, g.start, g.end, o.created, "
+                           "g.memo FROM coding g JOIN code c ON c.id = g.code_id "
+                           "JOIN coder k ON k.id = g.coder_id "
+                           "JOIN coding_origin o ON o.id = g.origin_id "
+                           "ORDER BY g.story_id, g.start, g.end, c.path, k.name",
+                           "the codings");
     Step();
   }
 
@@ -191,7 +180,7 @@ struct SegmentCodingCursor::State {
   }
 
   ReadConnection connection;
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement{nullptr, sqlite3_finalize};
+  RawStatement statement{nullptr, sqlite3_finalize};
   bool has_row = false;
   std::vector<SegmentCoding> codings;
 };

@@ -64,9 +64,8 @@ void CodingScan::ForEachCodingSpanOfCodes(const std::vector<int64_t>& code_ids,
   std::string sql = "SELECT story_id, start, end FROM coding WHERE code_id = ?1 AND coder_id = ?2";
   if (coders_) sql += " AND " + CodingCondition(*coders_);
   sql += " ORDER BY story_id, start, end";
-  using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
   struct Cursor {
-    Statement rows{nullptr, sqlite3_finalize};
+    RawStatement rows{nullptr, sqlite3_finalize};
     int64_t code_id = 0;
     int64_t coder_id = 0;
     CodingSpan at;  // the row it stands on
@@ -85,17 +84,12 @@ void CodingScan::ForEachCodingSpanOfCodes(const std::vector<int64_t>& code_ids,
   };
   for (int64_t code_id : code_ids) {
     for (int64_t coder_id : coder_ids) {
-      sqlite3_stmt* prepared = nullptr;
-      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &prepared, nullptr) != SQLITE_OK) {
-        sqlite3_finalize(prepared);
-        throw IoError(std::string("cannot read the codings: ") + sqlite3_errmsg(db));
-      }
       Cursor cursor;
-      cursor.rows.reset(prepared);
+      cursor.rows = PrepareRaw(db, sql.c_str(), "the codings");
       cursor.code_id = code_id;
       cursor.coder_id = coder_id;
-      sqlite3_bind_int64(prepared, 1, code_id);
-      sqlite3_bind_int64(prepared, 2, coder_id);
+      sqlite3_bind_int64(cursor.rows.get(), 1, code_id);
+      sqlite3_bind_int64(cursor.rows.get(), 2, coder_id);
       if (step(cursor)) cursors.push_back(std::move(cursor));
     }
   }
@@ -150,9 +144,8 @@ void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& 
   }
   if (coder_ids.empty() || min_coders > static_cast<int>(coder_ids.size())) return;
   // One cursor per coder over story_code_set, in story order, merged.
-  using Statement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
   struct Cursor {
-    Statement rows{nullptr, sqlite3_finalize};
+    RawStatement rows{nullptr, sqlite3_finalize};
     bool on_row = false;
   };
   auto step = [&](Cursor& cursor) {
@@ -164,15 +157,11 @@ void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& 
   };
   std::vector<Cursor> cursors(coder_ids.size());
   for (size_t i = 0; i < coder_ids.size(); ++i) {
-    sqlite3_stmt* prepared = nullptr;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT story_id, codes FROM story_code_set WHERE coder_id = ?1 AND "
-                           "story_id >= ?2 AND story_id < ?3 ORDER BY story_id",
-                           -1, &prepared, nullptr) != SQLITE_OK) {
-      sqlite3_finalize(prepared);
-      throw IoError(std::string("cannot read the codes of the stories: ") + sqlite3_errmsg(db));
-    }
-    cursors[i].rows.reset(prepared);
+    cursors[i].rows = PrepareRaw(db,
+                                 "SELECT story_id, codes FROM story_code_set WHERE coder_id = ?1 "
+                                 "AND story_id >= ?2 AND story_id < ?3 ORDER BY story_id",
+                                 "the codes of the stories");
+    sqlite3_stmt* prepared = cursors[i].rows.get();
     sqlite3_bind_int64(prepared, 1, coder_ids[i]);
     sqlite3_bind_int64(prepared, 2, from);
     sqlite3_bind_int64(prepared, 3, to);

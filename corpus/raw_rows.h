@@ -14,17 +14,26 @@
 
 namespace verhaal {
 
-// Prepares `sql` on `db`, calls `bind(statement)` once, then `row(statement)`
-// for every result row. Errors are kIo: "cannot read WHAT: ..." when the
-// statement cannot be prepared, "reading WHAT failed: ..." when a step fails.
-template <typename Bind, typename Row>
-void ForEachRawRow(sqlite3* db, const char* sql, const char* what, Bind bind, Row row) {
+// A prepared statement that finalizes itself.
+using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+// `sql` prepared on `db`, for a cursor the caller steps itself. kIo "cannot
+// read WHAT: ..." when it cannot be prepared.
+inline RawStatement PrepareRaw(sqlite3* db, const char* sql, const char* what) {
   sqlite3_stmt* prepared = nullptr;
   if (sqlite3_prepare_v2(db, sql, -1, &prepared, nullptr) != SQLITE_OK) {
     sqlite3_finalize(prepared);
     throw IoError(std::string("cannot read ") + what + ": " + sqlite3_errmsg(db));
   }
-  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(prepared, sqlite3_finalize);
+  return RawStatement(prepared, sqlite3_finalize);
+}
+
+// Prepares `sql` on `db`, calls `bind(statement)` once, then `row(statement)`
+// for every result row. Errors are kIo: "cannot read WHAT: ..." when the
+// statement cannot be prepared, "reading WHAT failed: ..." when a step fails.
+template <typename Bind, typename Row>
+void ForEachRawRow(sqlite3* db, const char* sql, const char* what, Bind bind, Row row) {
+  const RawStatement statement = PrepareRaw(db, sql, what);
   bind(statement.get());
   int status;
   while ((status = sqlite3_step(statement.get())) == SQLITE_ROW) row(statement.get());
