@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,37 @@ std::vector<std::string> SplitItems(std::string_view text) {
     text.remove_prefix(at + 2);
   }
   return items;
+}
+
+// `text` split at "; " into keys `known` knows, where a key may hold "; "
+// itself: the pieces are joined back where that makes a known key (the
+// longest first, so that every piece ends in a known key when it can). The
+// plain split when no such reading exists (its unknown keys are then named).
+std::vector<std::string> SplitKnownItems(std::string_view text,
+                                         const std::function<bool(const std::string&)>& known) {
+  const std::vector<std::string> pieces = SplitItems(text);
+  const size_t n = pieces.size();
+  auto joined = [&](size_t from, size_t to) {  // pieces [from, to)
+    std::string key = pieces[from];
+    for (size_t i = from + 1; i < to; ++i) key += "; " + pieces[i];
+    return key;
+  };
+  // readable[i]: pieces [i, n) are known keys; next[i]: where the first ends.
+  std::vector<bool> readable(n + 1, false);
+  std::vector<size_t> next(n + 1, n);
+  readable[n] = true;
+  for (size_t i = n; i-- > 0;) {
+    for (size_t to = n; to > i && !readable[i]; --to) {
+      if (readable[to] && known(joined(i, to))) {
+        readable[i] = true;
+        next[i] = to;
+      }
+    }
+  }
+  if (!readable[0]) return pieces;
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < n; i = next[i]) keys.push_back(joined(i, next[i]));
+  return keys;
 }
 
 // A position or proportion; kData when `value` is not a number.
@@ -333,7 +365,8 @@ void AddSignifierAnswer(const SignifierVariable& variable, const std::string& va
                         const std::map<std::string, Signifier>& signifiers,
                         std::map<std::string, SignifierValue>& answers) {
   if (variable.part == SignifierVariable::Part::kNotApplicable) {
-    for (const std::string& key : SplitItems(value)) {
+    const auto is_signifier = [&](const std::string& key) { return signifiers.count(key) > 0; };
+    for (const std::string& key : SplitKnownItems(value, is_signifier)) {
       if (signifiers.count(key)) answers[key].not_applicable = true;
     }
     return;
@@ -370,8 +403,11 @@ void AddSignifierAnswer(const SignifierVariable& variable, const std::string& va
     case SignifierType::kDyad:
       answer.x = Number(value, variable.key);
       break;
-    case SignifierType::kList:
-      for (const std::string& key : SplitItems(value)) {
+    case SignifierType::kList: {
+      const auto is_item = [&](const std::string& key) {
+        return FindSignifierOption(signifier, key).has_value();
+      };
+      for (const std::string& key : SplitKnownItems(value, is_item)) {
         const auto position = FindSignifierOption(signifier, key);
         if (!position) {
           throw DataError("signifier " + signifier.key + " has no item '" + key + "'");
@@ -380,6 +416,7 @@ void AddSignifierAnswer(const SignifierVariable& variable, const std::string& va
       }
       std::sort(answer.items.begin(), answer.items.end());
       break;
+    }
     case SignifierType::kFreetext:
       answer.text = value;
       break;

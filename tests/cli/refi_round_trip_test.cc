@@ -70,7 +70,12 @@ void FillProject(Project& project) {
   list.type = SignifierType::kList;
   list.title = "Welke hulp?";
   list.multiple = true;
-  list.options = {{"taal", "taalles"}, {"werk", "werkcoach"}, {"geld", "uitkering"}};
+  // An item key that holds "; ", which also separates the chosen keys in the
+  // variable's value, beside a key that is its first part.
+  list.options = {{"taal", "taalles"},
+                  {"werk", "werkcoach"},
+                  {"werk; opleiding", "werk of opleiding"},
+                  {"geld", "uitkering"}};
   list.id = EnsureSignifier(project, list);
   Signifier single;
   single.key = "woonplaats";
@@ -102,8 +107,11 @@ void FillProject(Project& project) {
   shares.triad = {0.5, 0.25, 0.25};
   SetSignifierValue(project, triad, story_a, shares);
   SignifierValue chosen;
-  chosen.items = {0, 2};
+  chosen.items = {0, 2, 3};
   SetSignifierValue(project, list, story_a, chosen);
+  SignifierValue two;
+  two.items = {1, 2};
+  SetSignifierValue(project, list, story_b, two);
   SignifierValue one;
   one.items = {1};
   SetSignifierValue(project, single, story_a, one);
