@@ -642,6 +642,10 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
   };
   if (sav) {
     sink.holding = true;
+    // Bytecode-compressed rows, as SPSS writes by default: a 0/1 or small
+    // whole number takes a byte instead of eight (a third the size).
+    Check(readstat_writer_set_compression(writer.get(), READSTAT_COMPRESS_ROWS), named,
+          "compression");
     Check(readstat_begin_writing_sav(writer.get(), &sink, rows), named, "header", &sink);
   } else {
     Check(readstat_writer_set_file_format_version(writer.get(), 118), named, "version");

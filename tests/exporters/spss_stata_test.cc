@@ -241,6 +241,51 @@ TEST_F(SpssStataTest, SpssVeryLongStringsReadBackWholeWithUniqueSegmentNames) {
   EXPECT_NE(csv.find("\"" + text + "\""), std::string::npos) << csv.size() << " bytes";
 }
 
+int OnMetadata(readstat_metadata_t* metadata, void* context) {
+  *static_cast<readstat_compress_t*>(context) = readstat_get_compression(metadata);
+  return READSTAT_HANDLER_OK;
+}
+
+TEST_F(SpssStataTest, SpssRowsAreBytecodeCompressedAsSpssWritesThem) {
+  // 40 code columns of 0/1, a count and a slider with decimals over 2,000
+  // stories: uncompressed, each number takes 8 bytes (over 670 KB of rows).
+  std::vector<ExportColumn> columns = {
+      {"n_codes", "codings", ColumnKind::kNumber, Measure::kScale, {}, false},
+      {"slider", "slider", ColumnKind::kNumber, Measure::kScale, {}, false}};
+  for (int c = 0; c < 40; ++c) {
+    columns.push_back({"c_" + std::to_string(c),
+                       "code " + std::to_string(c),
+                       ColumnKind::kNumber,
+                       Measure::kNominal,
+                       {{0, "absent"}, {1, "present"}},
+                       false});
+  }
+  MemoryExportSource source("t", columns);
+  for (int row = 0; row < 2000; ++row) {
+    std::vector<Cell> cells = {Cell::Number(row % 7), Cell::Number(row / 1999.0)};
+    for (int c = 0; c < 40; ++c) cells.push_back(Cell::Number((row + c) % 3 == 0 ? 1 : 0));
+    source.AddRow(std::move(cells));
+  }
+  std::ostringstream warnings;
+  const auto file = dir_ / "compressed.sav";
+  EXPECT_EQ(WriteStatFile(source, StatFormat::kSav, file, warnings), 2000);
+  readstat_compress_t compression = READSTAT_COMPRESS_NONE;
+  readstat_parser_t* parser = readstat_parser_init();
+  readstat_set_metadata_handler(parser, OnMetadata);
+  EXPECT_EQ(readstat_parse_sav(parser, file.c_str(), &compression), READSTAT_OK);
+  readstat_parser_free(parser);
+  EXPECT_EQ(compression, READSTAT_COMPRESS_ROWS);
+  // A byte for each whole number, eight for each slider value but the
+  // first (0) and the last (1), and the dictionary.
+  EXPECT_LT(std::filesystem::file_size(file), 2000u * (41 + 8) + 20000u);
+  const ReadBack back = ReadWithReadstat(file, StatFormat::kSav);
+  ASSERT_EQ(back.rows.size(), 2000u);
+  EXPECT_EQ(back.rows[5].at("n_codes"), "5");
+  EXPECT_EQ(back.rows[1000].at("slider"), FormatNumber(1000 / 1999.0));
+  EXPECT_EQ(back.rows[3].at("c_0"), "1");
+  EXPECT_EQ(back.rows[3].at("c_1"), "0");
+}
+
 TEST_F(SpssStataTest, SpssCutsLongLabelsOnACharacterBoundaryAndNamesTheVariables) {
   // 'é' is two bytes: 200 of them are 400 bytes, 255 bytes would split one.
   std::string long_label;
