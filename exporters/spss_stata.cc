@@ -173,6 +173,39 @@ std::string DisplayFormat(const ExportColumn& column, StatFormat format, const N
   return sav ? "F8.2" : "%9.0g";
 }
 
+// Stata's storage type of a number column: as Stata's own `compress`
+// chooses, the smallest integer type that holds every value and value label
+// code (byte, int, long: their ranges leave room for Stata's missing values
+// .a to .z), else double. So a 0/1 code column takes one byte a story, not
+// eight.
+readstat_type_t StataNumberType(const ExportColumn& column, const NumberRange& range) {
+  if (IsDate(column) || !range.whole) return READSTAT_TYPE_DOUBLE;
+  double largest = range.largest;
+  for (const auto& [code, label] : column.value_labels) {
+    if (std::trunc(code) != code) return READSTAT_TYPE_DOUBLE;
+    largest = std::max(largest, std::fabs(code));
+  }
+  if (largest <= 100) return READSTAT_TYPE_INT8;
+  if (largest <= 32740) return READSTAT_TYPE_INT16;
+  if (largest <= 2147483620.0) return READSTAT_TYPE_INT32;
+  return READSTAT_TYPE_DOUBLE;
+}
+
+// Writes a number `value` into `variable` of the type StataNumberType gave.
+readstat_error_t InsertNumber(readstat_writer_t* writer, const readstat_variable_t* variable,
+                              readstat_type_t type, double value) {
+  switch (type) {
+    case READSTAT_TYPE_INT8:
+      return readstat_insert_int8_value(writer, variable, static_cast<int8_t>(value));
+    case READSTAT_TYPE_INT16:
+      return readstat_insert_int16_value(writer, variable, static_cast<int16_t>(value));
+    case READSTAT_TYPE_INT32:
+      return readstat_insert_int32_value(writer, variable, static_cast<int32_t>(value));
+    default:
+      return readstat_insert_double_value(writer, variable, value);
+  }
+}
+
 // The text of a text cell; empty when missing.
 std::string TextOf(const Cell& cell) {
   return cell.state == Cell::State::kValue ? cell.text : std::string();
@@ -232,8 +265,9 @@ readstat_variable_t* AddVariable(readstat_writer_t* writer, const ExportColumn& 
   const bool text = IsString(column);
   const bool sav = format == StatFormat::kSav;
   const LabelLimits& limits = sav ? kSavLabels : kDtaLabels;
-  const readstat_type_t type =
-      !text ? READSTAT_TYPE_DOUBLE : (strl ? READSTAT_TYPE_STRING_REF : READSTAT_TYPE_STRING);
+  const readstat_type_t type = text  ? (strl ? READSTAT_TYPE_STRING_REF : READSTAT_TYPE_STRING)
+                               : sav ? READSTAT_TYPE_DOUBLE
+                                     : StataNumberType(column, range);
   readstat_variable_t* variable =
       readstat_add_variable(writer, column.name.c_str(), type, strl ? 0 : width);
   readstat_variable_set_label(
@@ -584,7 +618,7 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
     for (size_t c = 0; c < columns.size(); ++c) {
       if (IsString(columns[c])) {
         widths[c] = std::max(widths[c], row[c].text.size());
-      } else if (columns[c].kind == ColumnKind::kNumber && row[c].state == Cell::State::kValue) {
+      } else if (!IsDate(columns[c]) && row[c].state == Cell::State::kValue) {
         const double value = row[c].number;
         ranges[c].whole = ranges[c].whole && std::isfinite(value) && std::trunc(value) == value;
         ranges[c].largest = std::max(ranges[c].largest, std::fabs(value));
@@ -695,7 +729,8 @@ int64_t WriteStatFile(ExportSource& source, StatFormat format, const std::filesy
                                : readstat_insert_string_value(writer.get(), variable, text.c_str());
         }
       } else if (cell.state == Cell::State::kValue) {
-        error = readstat_insert_double_value(writer.get(), variable, cell.number);
+        error =
+            InsertNumber(writer.get(), variable, readstat_variable_get_type(variable), cell.number);
       } else if (cell.state == Cell::State::kNotApplicable && sav) {
         error = readstat_insert_double_value(writer.get(), variable, kSpssNotApplicable);
       } else if (cell.state == Cell::State::kNotApplicable) {

@@ -165,11 +165,12 @@ TEST_F(SpssStataTest, ReadstatAndPandasReadTheStataFile) {
     const auto csv = dir_ / "back.csv";
     const auto result = RunTool("readstat " + file.string() + " " + csv.string());
     ASSERT_EQ(result.exit_code, 0) << result.output;
-    // The date is a Stata date: days since 1960-01-01.
+    // The date is a Stata date: days since 1960-01-01. Whole-number columns
+    // are bytes (the readstat tool prints them without decimals).
     ExpectContains(testing::ReadFile(csv),
-                   {"\"S1\",\"SH-07\",2.000000,1.000000,1.000000,23801.000000,\"\",\"Eén "
-                    "gesprek\",\"Súdwest-Fryslân\",1.000000,\"interview ij\",0.250000,2.000000,"
-                    "0.500000,0.250000,0.250000,0.500000,0.500000,7.000000,",
+                   {"\"S1\",\"SH-07\",2,1,1,23801.000000,\"\",\"Eén "
+                    "gesprek\",\"Súdwest-Fryslân\",1,\"interview ij\",0.250000,2,"
+                    "0.500000,0.250000,0.250000,0.500000,0.500000,7,",
                     "\"=HYPERLINK(\"\"http://evil\"\")\""});
   }
   // pandas may live in the system Python only.
@@ -445,6 +446,77 @@ TEST_F(SpssStataTest, StataShowsCountsAsIntegersAndDatesAsDates) {
   // Days from 1960-01-01 to 2025-03-01.
   EXPECT_EQ(back.rows[0].at("datum"), "23801");
   EXPECT_EQ(back.rows[1].at("datum"), ".");
+}
+
+// Each variable's storage type and each value as text ("a" for the tagged
+// missing value .a), as ReadStat reads a .dta.
+struct StoredTypes {
+  std::map<std::string, readstat_type_t> types;
+  std::vector<std::map<std::string, std::string>> rows;
+};
+
+TEST_F(SpssStataTest, StataStoresWholeNumbersInTheSmallestTypeAsCompressWould) {
+  ExportColumn code = {
+      "c_x", "x", ColumnKind::kNumber, Measure::kNominal, {{0, "absent"}, {1, "present"}}};
+  code.may_be_not_applicable = true;
+  MemoryExportSource source(
+      "t", {code,
+            {"n_codes", "codings", ColumnKind::kNumber, Measure::kScale, {}, false},
+            {"big", "big count", ColumnKind::kNumber, Measure::kScale, {}, false},
+            {"slider", "slider", ColumnKind::kNumber, Measure::kScale, {}, false},
+            {"huge", "huge count", ColumnKind::kNumber, Measure::kScale, {}, false},
+            {"role", "role", ColumnKind::kCategory, Measure::kNominal, {{1, "a"}, {2, "b"}}}});
+  source.AddRow({Cell::Number(1), Cell::Number(500), Cell::Number(1234567890), Cell::Number(0.25),
+                 Cell::Number(3e9), Cell::Category(2, "b")});
+  source.AddRow({Cell::NotApplicable(), Cell::Missing(), Cell::Number(-7), Cell::Number(1),
+                 Cell::Number(-1), Cell::Missing()});
+  source.AddRow({Cell::Number(0), Cell::Number(-100), Cell::Number(0), Cell::Missing(),
+                 Cell::Number(2), Cell::Category(1, "a")});
+  std::ostringstream warnings;
+  const auto file = dir_ / "types.dta";
+  EXPECT_EQ(WriteStatFile(source, StatFormat::kDta, file, warnings), 3);
+  EXPECT_EQ(warnings.str(), "");
+
+  StoredTypes stored;
+  readstat_parser_t* parser = readstat_parser_init();
+  readstat_set_variable_handler(
+      parser, [](int, readstat_variable_t* variable, const char*, void* context) {
+        static_cast<StoredTypes*>(context)->types[readstat_variable_get_name(variable)] =
+            readstat_variable_get_type(variable);
+        return static_cast<int>(READSTAT_HANDLER_OK);
+      });
+  readstat_set_value_handler(
+      parser, [](int row, readstat_variable_t* variable, readstat_value_t value, void* context) {
+        auto& rows = static_cast<StoredTypes*>(context)->rows;
+        if (rows.size() <= static_cast<size_t>(row)) rows.resize(row + 1);
+        rows[row][readstat_variable_get_name(variable)] =
+            readstat_value_is_tagged_missing(value)   ? std::string(1, readstat_value_tag(value))
+            : readstat_value_is_system_missing(value) ? "."
+                                                      : FormatNumber(readstat_double_value(value));
+        return static_cast<int>(READSTAT_HANDLER_OK);
+      });
+  EXPECT_EQ(readstat_parse_dta(parser, file.c_str(), &stored), READSTAT_OK);
+  readstat_parser_free(parser);
+  EXPECT_EQ(stored.types.at("c_x"), READSTAT_TYPE_INT8);
+  EXPECT_EQ(stored.types.at("n_codes"), READSTAT_TYPE_INT16);
+  EXPECT_EQ(stored.types.at("big"), READSTAT_TYPE_INT32);
+  EXPECT_EQ(stored.types.at("slider"), READSTAT_TYPE_DOUBLE);
+  EXPECT_EQ(stored.types.at("huge"), READSTAT_TYPE_DOUBLE);
+  EXPECT_EQ(stored.types.at("role"), READSTAT_TYPE_INT8);
+  ASSERT_EQ(stored.rows.size(), 3u);
+  const std::vector<std::string> names = {"c_x", "n_codes", "big", "slider", "huge", "role"};
+  const std::vector<std::vector<std::string>> expected = {
+      {"1", "500", "1234567890", "0.25", FormatNumber(3e9), "2"},
+      {"a", ".", "-7", "1", "-1", "."},
+      {"0", "-100", "0", ".", "2", "1"}};
+  for (size_t r = 0; r < 3; ++r) {
+    for (size_t c = 0; c < names.size(); ++c) {
+      EXPECT_EQ(stored.rows[r].at(names[c]), expected[r][c]) << names[c] << " row " << r;
+    }
+  }
+  // The value labels still apply to the byte column, .a included.
+  const ReadBack back = ReadWithReadstat(file, StatFormat::kDta);
+  EXPECT_EQ(back.value_labels.at("c_x=1"), "present");
 }
 
 TEST_F(SpssStataTest, StoriesWithTextCarryA100KbStoryWholeIntoStata) {
