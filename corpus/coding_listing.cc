@@ -45,13 +45,7 @@ class TurnCursor {
   }
 
  private:
-  void Step() {
-    const int status = sqlite3_step(statement_.get());
-    if (status != SQLITE_ROW && status != SQLITE_DONE) {
-      throw IoError(std::string("reading the speaker turns failed: ") + sqlite3_errmsg(db_));
-    }
-    has_row_ = status == SQLITE_ROW;
-  }
+  void Step() { has_row_ = StepRaw(db_, statement_.get(), "the speaker turns"); }
 
   sqlite3* db_;
   RawStatement statement_{nullptr, sqlite3_finalize};
@@ -171,13 +165,7 @@ struct SegmentCodingCursor::State {
     Step();
   }
 
-  void Step() {
-    const int status = sqlite3_step(statement.get());
-    if (status != SQLITE_ROW && status != SQLITE_DONE) {
-      throw IoError(std::string("reading the codings failed: ") + sqlite3_errmsg(connection.get()));
-    }
-    has_row = status == SQLITE_ROW;
-  }
+  void Step() { has_row = StepRaw(connection.get(), statement.get(), "the codings"); }
 
   ReadConnection connection;
   RawStatement statement{nullptr, sqlite3_finalize};

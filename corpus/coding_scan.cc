@@ -72,11 +72,7 @@ void CodingScan::ForEachCodingSpanOfCodes(const std::vector<int64_t>& code_ids,
   };
   std::vector<Cursor> cursors;
   auto step = [&](Cursor& cursor) {
-    const int status = sqlite3_step(cursor.rows.get());
-    if (status == SQLITE_DONE) return false;
-    if (status != SQLITE_ROW) {
-      throw IoError(std::string("reading the codings failed: ") + sqlite3_errmsg(db));
-    }
+    if (!StepRaw(db, cursor.rows.get(), "the codings")) return false;
     cursor.at = CodingSpan{sqlite3_column_int64(cursor.rows.get(), 0), cursor.code_id,
                            sqlite3_column_int64(cursor.rows.get(), 1),
                            sqlite3_column_int64(cursor.rows.get(), 2)};
@@ -149,11 +145,7 @@ void CodingScan::ForEachStoryCode(const std::function<void(const CodingSpan&)>& 
     bool on_row = false;
   };
   auto step = [&](Cursor& cursor) {
-    const int status = sqlite3_step(cursor.rows.get());
-    if (status != SQLITE_ROW && status != SQLITE_DONE) {
-      throw IoError(std::string("reading the codes of the stories failed: ") + sqlite3_errmsg(db));
-    }
-    cursor.on_row = status == SQLITE_ROW;
+    cursor.on_row = StepRaw(db, cursor.rows.get(), "the codes of the stories");
   };
   std::vector<Cursor> cursors(coder_ids.size());
   for (size_t i = 0; i < coder_ids.size(); ++i) {

@@ -28,6 +28,17 @@ inline RawStatement PrepareRaw(sqlite3* db, const char* sql, const char* what) {
   return RawStatement(prepared, sqlite3_finalize);
 }
 
+// Steps `statement` of `db`: true on a row, false when done. kIo "reading
+// WHAT failed: ..." when the step fails.
+inline bool StepRaw(sqlite3* db, sqlite3_stmt* statement, const char* what) {
+  const int status = sqlite3_step(statement);
+  if (status == SQLITE_ROW) return true;
+  if (status != SQLITE_DONE) {
+    throw IoError(std::string("reading ") + what + " failed: " + sqlite3_errmsg(db));
+  }
+  return false;
+}
+
 // Prepares `sql` on `db`, calls `bind(statement)` once, then `row(statement)`
 // for every result row. Errors are kIo: "cannot read WHAT: ..." when the
 // statement cannot be prepared, "reading WHAT failed: ..." when a step fails.
@@ -35,11 +46,7 @@ template <typename Bind, typename Row>
 void ForEachRawRow(sqlite3* db, const char* sql, const char* what, Bind bind, Row row) {
   const RawStatement statement = PrepareRaw(db, sql, what);
   bind(statement.get());
-  int status;
-  while ((status = sqlite3_step(statement.get())) == SQLITE_ROW) row(statement.get());
-  if (status != SQLITE_DONE) {
-    throw IoError(std::string("reading ") + what + " failed: " + sqlite3_errmsg(db));
-  }
+  while (StepRaw(db, statement.get(), what)) row(statement.get());
 }
 
 }  // namespace verhaal
